@@ -1,0 +1,84 @@
+/**
+ * @file common.h
+ * @brief Export macro, result codes and the error model shared by every regint module.
+ *
+ * Every function that can fail returns a ::regint_status. On failure it also sets a
+ * thread-local message, read with regint_last_error(), that names the file, the place
+ * (JSON path such as `municipalities[12].population` or CSV line) and the rule broken.
+ * A successful call does not clear the message; check the status, not the message.
+ */
+#ifndef REGINT_COMMON_H
+#define REGINT_COMMON_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "regint/version.h"
+
+#ifndef REGINT_API
+#  if defined(REGINT_STATIC) || defined(SWIG)
+#    define REGINT_API
+#  elif defined(REGINT_BUILDING) && defined(__GNUC__)
+#    define REGINT_API __attribute__((visibility("default")))
+#  else
+#    define REGINT_API
+#  endif
+#endif
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/**
+ * Result codes. A closed set: new codes are only ever appended.
+ */
+typedef enum regint_status {
+    REGINT_OK = 0,            /**< success */
+    REGINT_EINVAL = 1,        /**< an argument or a value breaks a rule */
+    REGINT_ENOMEM = 2,        /**< out of memory */
+    REGINT_EIO = 3,           /**< a file could not be read or written */
+    REGINT_EPARSE = 4,        /**< a file is not well-formed JSON/CSV/UTF-8 */
+    REGINT_ENOTFOUND = 5,     /**< a code, id or key does not exist */
+    REGINT_EINFEASIBLE = 6,   /**< constraints (bounds, capacities) cannot all hold */
+    REGINT_EDUPLICATE = 7,    /**< an identifier occurs twice */
+    REGINT_EPERSONAL = 8,     /**< refused: looks like personal data (a fødselsnummer) */
+    REGINT_EVERSION = 9,      /**< unknown schema or schema version */
+    REGINT_ERANGE = 10        /**< a number is out of its allowed range or overflows */
+} regint_status;
+
+/**
+ * The name and meaning of a status code, e.g. "REGINT_EINVAL: invalid argument".
+ * @return a static string, never NULL (unknown codes give "unknown status").
+ */
+REGINT_API const char *regint_strerror(regint_status status);
+
+/**
+ * The message of the last failed call on this thread, with its context
+ * (for example `data.json: municipalities[12].population: expected a non-negative integer`).
+ * @return a thread-local string valid until the next failing regint call on this thread;
+ *         "" if no call has failed yet.
+ */
+REGINT_API const char *regint_last_error(void);
+
+/** The status of the last failed call on this thread (REGINT_OK if none failed yet). */
+REGINT_API regint_status regint_last_status(void);
+
+/** Forget the last error on this thread. */
+REGINT_API void regint_clear_error(void);
+
+/** The run-time version string, "MAJOR.MINOR.PATCH"; compare with ::REGINT_VERSION_STRING. */
+REGINT_API const char *regint_version(void);
+
+/** The run-time version as MAJOR*10000 + MINOR*100 + PATCH. */
+REGINT_API int regint_version_number(void);
+
+/**
+ * Free memory that a regint function handed to the caller as its own
+ * (documented as "free with regint_free"). NULL is allowed.
+ */
+REGINT_API void regint_free(void *ptr);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,323 @@
+/**
+ * @file dataset.h
+ * @brief The dataset: counties, municipalities, code changes, population, settlement
+ *        history, indicator time series and refugee cases, with JSON load/save and CSV import.
+ *
+ * A ::regint_dataset is an opaque, owned handle. Records are read through plain value
+ * structs (`regint_xxx_t`) whose `const char *` members are borrowed: they live as long
+ * as the dataset and until the next call that modifies it. Missing values are never 0:
+ * they carry a ::regint_missing reason.
+ *
+ * Municipality codes are strings and are only meaningful together with a year: the same
+ * code can denote different territories in different years (e.g. 1103 Stavanger before and
+ * after the 2020 merger), so every record has a validity period [valid_from, valid_to].
+ *
+ * File format: JSON, `{"schema": "regint.dataset", "schema_version": N, ...}`; see
+ * docs/data-format.md. Loading is all-or-nothing; saving is atomic (temporary file in the
+ * same directory, flushed, renamed).
+ *
+ * Thread safety: a dataset may be read from several threads at once; modifying calls need
+ * exclusive access.
+ */
+#ifndef REGINT_DATASET_H
+#define REGINT_DATASET_H
+
+#include "regint/common.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** Opaque dataset handle. */
+typedef struct regint_dataset regint_dataset;
+
+/** Upper end of an open validity period ("still valid"). */
+#define REGINT_YEAR_OPEN 9999
+
+/** Why a value is missing. REGINT_MISSING_NONE means the value is present. */
+typedef enum regint_missing {
+    REGINT_MISSING_NONE = 0,          /**< value present */
+    REGINT_MISSING_SUPPRESSED = 1,    /**< removed for privacy (IMDi ':') */
+    REGINT_MISSING_NOT_APPLICABLE = 2,/**< not applicable / series not kept (IMDi '.') */
+    REGINT_MISSING_NO_DECISION = 3,   /**< no decision registered (IMDi '-') */
+    REGINT_MISSING_AWAITING_DECISION = 4, /**< asked, decision not yet registered */
+    REGINT_MISSING_UNKNOWN = 5        /**< empty in the source, no reason given */
+} regint_missing;
+
+/** A value that may be missing. When `missing != REGINT_MISSING_NONE`, `value` is NAN. */
+typedef struct regint_value_t {
+    double value;
+    regint_missing missing;
+} regint_value_t;
+
+/** Stable lower-case name of a missing reason ("suppressed", "not_applicable", ...; "" for NONE). */
+REGINT_API const char *regint_missing_name(regint_missing m);
+/** Parse a missing-reason name; REGINT_ENOTFOUND if unknown. */
+REGINT_API regint_status regint_missing_from_name(const char *name, regint_missing *out);
+
+/** A county (fylke). */
+typedef struct regint_county_t {
+    const char *fylkesnr;   /**< two digits, e.g. "30" (Viken) */
+    const char *name;       /**< short name, e.g. "Viken" */
+    int valid_from;         /**< first year the code is valid */
+    int valid_to;           /**< last year, or REGINT_YEAR_OPEN */
+} regint_county_t;
+
+/** A municipality (kommune). */
+typedef struct regint_municipality_t {
+    const char *kommunenr;  /**< four digits, e.g. "0301" */
+    const char *name;       /**< official name */
+    const char *fylkesnr;   /**< its county in the same period */
+    int valid_from;         /**< first year the code (with this territory) is valid */
+    int valid_to;           /**< last year, or REGINT_YEAR_OPEN */
+    int centrality;         /**< SSB centrality class 1..6, 0 if unknown */
+    const char *kostra_group; /**< KOSTRA group such as "EKG13", "" if unknown */
+} regint_municipality_t;
+
+/** Kind of change in the municipality code correspondence. */
+typedef enum regint_change_kind {
+    REGINT_CHANGE_UNCHANGED = 0, /**< same code, same territory */
+    REGINT_CHANGE_RENUMBERED = 1,/**< new code, same territory */
+    REGINT_CHANGE_SPLIT = 2,     /**< the old municipality was divided */
+    REGINT_CHANGE_MERGED = 3     /**< several old municipalities became one */
+} regint_change_kind;
+
+/** One row of a code correspondence (old code in from_year -> new code in to_year). */
+typedef struct regint_code_change_t {
+    const char *from_kommunenr;
+    int from_year;               /**< a year in which the old code is valid, e.g. 2020 */
+    const char *to_kommunenr;
+    int to_year;                 /**< a year in which the new code is valid, e.g. 2024 */
+    regint_change_kind kind;
+} regint_code_change_t;
+
+/** The settlement measure of a figure. */
+typedef enum regint_measure {
+    REGINT_MEASURE_REQUEST = 0,          /**< anmodning: IMDi's request */
+    REGINT_MEASURE_DECISION = 1,         /**< vedtak: the council's decision */
+    REGINT_MEASURE_SETTLED = 2,          /**< bosatt: actually settled */
+    REGINT_MEASURE_AGREED = 3,           /**< avtalt: agreed, not yet settled */
+    REGINT_MEASURE_ORIGINAL_REQUEST = 4  /**< opprinnelig anmodning before adjustment */
+} regint_measure;
+
+/** The group a settlement figure counts. */
+typedef enum regint_category {
+    REGINT_CATEGORY_ALL = 0,                  /**< alle: everyone */
+    REGINT_CATEGORY_UNACCOMPANIED = 1,        /**< enslige mindreårige (EMA), all ages */
+    REGINT_CATEGORY_UNACCOMPANIED_UNDER15 = 2,/**< EMA under 15 */
+    REGINT_CATEGORY_UNACCOMPANIED_15_18 = 3,  /**< EMA 15–18 */
+    REGINT_CATEGORY_COLLECTIVE_PROTECTION = 4 /**< kollektiv beskyttelse (mainly Ukraine) */
+} regint_category;
+
+/** Stable names: "anmodning", "vedtak", "bosatt", "avtalt", "opprinnelig_anmodning". */
+REGINT_API const char *regint_measure_name(regint_measure m);
+/** Parse a measure name; REGINT_ENOTFOUND if unknown. */
+REGINT_API regint_status regint_measure_from_name(const char *name, regint_measure *out);
+/** Stable names: "alle", "enslige_mindreaarige", "enslige_mindreaarige_under15",
+ *  "enslige_mindreaarige_15_18", "kollektiv_beskyttelse". */
+REGINT_API const char *regint_category_name(regint_category c);
+/** Parse a category name; REGINT_ENOTFOUND if unknown. */
+REGINT_API regint_status regint_category_from_name(const char *name, regint_category *out);
+
+/** One settlement figure: municipality (code valid in `year`), year, measure, category. */
+typedef struct regint_settlement_t {
+    const char *kommunenr;
+    int year;
+    regint_measure measure;
+    regint_category category;
+    regint_value_t value;        /**< persons, or missing with reason */
+} regint_settlement_t;
+
+/** Whether a higher value of an indicator is better, worse, or neither. */
+typedef enum regint_direction {
+    REGINT_DIRECTION_NEUTRAL = 0,
+    REGINT_DIRECTION_HIGHER_BETTER = 1,
+    REGINT_DIRECTION_LOWER_BETTER = 2
+} regint_direction;
+
+/** The level of area an indicator is published for. */
+typedef enum regint_level {
+    REGINT_LEVEL_KOMMUNE = 0,
+    REGINT_LEVEL_FYLKE = 1,
+    REGINT_LEVEL_NATION = 2
+} regint_level;
+
+/** An indicator in the knowledge-base catalogue. */
+typedef struct regint_indicator_t {
+    const char *id;          /**< stable id, e.g. "population" */
+    const char *name_nb;     /**< Norwegian name */
+    const char *name_en;     /**< English name */
+    const char *unit;        /**< e.g. "persons", "percent", "share" */
+    const char *source;      /**< e.g. "SSB table 07459" */
+    regint_direction direction;
+    regint_level level;
+    const char *sdg_targets; /**< comma-separated SDG targets, e.g. "8.5,10.2"; "" if none */
+} regint_indicator_t;
+
+/**
+ * One observation of an indicator for an area and year. `area` is a kommunenr (4 digits),
+ * a fylkesnr (2 digits) or "00" for the nation; `category` is "" or a breakdown such as
+ * "alle", "menn".
+ */
+typedef struct regint_observation_t {
+    const char *indicator;
+    const char *area;
+    int year;
+    const char *category;
+    regint_value_t value;
+} regint_observation_t;
+
+/** Flags of a refugee case. */
+#define REGINT_CASE_UNACCOMPANIED_MINOR 0x1u /**< enslig mindreårig */
+#define REGINT_CASE_FAMILY_REUNIFICATION 0x2u/**< counted apart from the request */
+#define REGINT_CASE_RESETTLEMENT 0x4u        /**< overføringsflyktning (UN quota) */
+#define REGINT_CASE_COLLECTIVE_PROTECTION 0x8u/**< kollektiv beskyttelse */
+
+/** A refugee case waiting to be settled: a person or a family, pseudonymous. */
+typedef struct regint_case_t {
+    const char *id;          /**< pseudonymous id; a fødselsnummer is refused */
+    int family_size;         /**< persons, >= 1; families are never split */
+    unsigned flags;          /**< REGINT_CASE_* */
+    int year;                /**< year it is to be settled */
+} regint_case_t;
+
+/* ------------------------------------------------------------------------- */
+/* Life cycle                                                                */
+
+/** Create an empty dataset. @return REGINT_OK or REGINT_ENOMEM. */
+REGINT_API regint_status regint_dataset_new(regint_dataset **out);
+
+/** Free a dataset and everything borrowed from it. NULL is allowed. */
+REGINT_API void regint_dataset_free(regint_dataset *ds);
+
+/**
+ * Load a dataset JSON file. All-or-nothing: on failure `*out` is left unchanged and the
+ * message names the file, the JSON path and the rule broken.
+ */
+REGINT_API regint_status regint_dataset_load_file(const char *path, regint_dataset **out);
+
+/** Load a dataset from JSON text in memory; `name` is used in messages. */
+REGINT_API regint_status regint_dataset_load_string(const char *json, size_t len,
+                                                    const char *name, regint_dataset **out);
+
+/**
+ * Load the bundled default dataset built from the real public data in data/ (see
+ * data/SOURCES.md). Looked for in $REGINT_DATA (a file), then the build tree, then the
+ * install prefix (share/regint/regint-default.json).
+ */
+REGINT_API regint_status regint_dataset_load_default(regint_dataset **out);
+
+/** Path of the bundled default dataset that regint_dataset_load_default() would open,
+ *  or NULL if none is found. A static or thread-local string. */
+REGINT_API const char *regint_dataset_default_path(void);
+
+/** Save as JSON, atomically (temporary file, flush, rename). The file is canonical:
+ *  load → save → load → save gives identical bytes. */
+REGINT_API regint_status regint_dataset_save_file(const regint_dataset *ds, const char *path);
+
+/** Serialise to JSON text; `*json` is the caller's, free with regint_free(). */
+REGINT_API regint_status regint_dataset_to_string(const regint_dataset *ds, char **json);
+
+/* ------------------------------------------------------------------------- */
+/* CSV import of the tidy public files (data/). Each is all-or-nothing: on any error the  */
+/* dataset is unchanged and the message names the file, the line and the rule.           */
+
+/** Which tidy CSV layout a file has. */
+typedef enum regint_csv_kind {
+    REGINT_CSV_MUNICIPALITIES_2024 = 0, /**< kommuner_2024.csv (with population 2024) */
+    REGINT_CSV_MUNICIPALITIES_2020 = 1, /**< kommuner_2020.csv */
+    REGINT_CSV_CODE_CHANGES_2020_2024 = 2, /**< kommune_2020_to_2024.csv */
+    REGINT_CSV_IMDI_SETTLEMENT = 3,     /**< imdi_bosetting_*.csv, imdi_enslige_mindreaarige_*.csv */
+    REGINT_CSV_OBSERVATIONS = 4         /**< year,kommunenr,indicator,category,value[,flag] */
+} regint_csv_kind;
+
+/** Import one CSV file of the given layout into the dataset. */
+REGINT_API regint_status regint_dataset_import_csv(regint_dataset *ds, regint_csv_kind kind,
+                                                   const char *path);
+
+/* ------------------------------------------------------------------------- */
+/* Reading. Pointers returned are borrowed from the dataset.                 */
+
+REGINT_API size_t regint_dataset_county_count(const regint_dataset *ds);
+REGINT_API const regint_county_t *regint_dataset_county_at(const regint_dataset *ds, size_t i);
+/** The county with this code valid in `year`; REGINT_ENOTFOUND if none. */
+REGINT_API regint_status regint_dataset_county(const regint_dataset *ds, const char *fylkesnr,
+                                               int year, const regint_county_t **out);
+
+REGINT_API size_t regint_dataset_municipality_count(const regint_dataset *ds);
+REGINT_API const regint_municipality_t *regint_dataset_municipality_at(const regint_dataset *ds, size_t i);
+/** The municipality with this code valid in `year`; REGINT_ENOTFOUND if none. */
+REGINT_API regint_status regint_dataset_municipality(const regint_dataset *ds, const char *kommunenr,
+                                                     int year, const regint_municipality_t **out);
+/**
+ * The municipalities valid in `year`, optionally only those of one county (`fylkesnr`
+ * NULL for all), sorted by kommunenr. `*out` is an array of borrowed pointers owned by
+ * the caller (free with regint_free()); `*n` its length.
+ */
+REGINT_API regint_status regint_dataset_municipalities_in(const regint_dataset *ds, int year,
+                                                          const char *fylkesnr,
+                                                          const regint_municipality_t ***out,
+                                                          size_t *n);
+
+/** Population of a municipality (code valid in `year`) on 1 January of `year`.
+ *  REGINT_ENOTFOUND if the dataset has no figure. */
+REGINT_API regint_status regint_dataset_population(const regint_dataset *ds, const char *kommunenr,
+                                                   int year, int64_t *out);
+
+REGINT_API size_t regint_dataset_code_change_count(const regint_dataset *ds);
+REGINT_API const regint_code_change_t *regint_dataset_code_change_at(const regint_dataset *ds, size_t i);
+/**
+ * The codes in `to_year` that the code `kommunenr` of `from_year` maps to (one, or several
+ * for a split). `*out` holds borrowed strings, the array is the caller's (regint_free()).
+ * A code unchanged between the years maps to itself. REGINT_ENOTFOUND if no mapping.
+ */
+REGINT_API regint_status regint_dataset_map_code(const regint_dataset *ds, const char *kommunenr,
+                                                 int from_year, int to_year,
+                                                 const char ***out, size_t *n);
+
+REGINT_API size_t regint_dataset_settlement_count(const regint_dataset *ds);
+REGINT_API const regint_settlement_t *regint_dataset_settlement_at(const regint_dataset *ds, size_t i);
+/** One settlement figure; REGINT_ENOTFOUND if the dataset has no row for it (a row with a
+ *  missing value is found, and `out->missing` says why). */
+REGINT_API regint_status regint_dataset_settlement(const regint_dataset *ds, const char *kommunenr,
+                                                   int year, regint_measure measure,
+                                                   regint_category category, regint_value_t *out);
+
+REGINT_API size_t regint_dataset_indicator_count(const regint_dataset *ds);
+REGINT_API const regint_indicator_t *regint_dataset_indicator_at(const regint_dataset *ds, size_t i);
+REGINT_API regint_status regint_dataset_indicator(const regint_dataset *ds, const char *id,
+                                                  const regint_indicator_t **out);
+
+REGINT_API size_t regint_dataset_observation_count(const regint_dataset *ds);
+REGINT_API const regint_observation_t *regint_dataset_observation_at(const regint_dataset *ds, size_t i);
+/** One observation; REGINT_ENOTFOUND if absent. `category` NULL means "". */
+REGINT_API regint_status regint_dataset_observation(const regint_dataset *ds, const char *indicator,
+                                                    const char *area, int year,
+                                                    const char *category, regint_value_t *out);
+
+REGINT_API size_t regint_dataset_case_count(const regint_dataset *ds);
+REGINT_API const regint_case_t *regint_dataset_case_at(const regint_dataset *ds, size_t i);
+
+/* ------------------------------------------------------------------------- */
+/* Building. Each call validates its record (formats, existence, duplicates,   */
+/* fødselsnummer guard) and leaves the dataset unchanged on failure. Strings    */
+/* are copied.                                                                  */
+
+REGINT_API regint_status regint_dataset_add_county(regint_dataset *ds, const regint_county_t *c);
+/** The county `m->fylkesnr` must exist for the whole validity period. */
+REGINT_API regint_status regint_dataset_add_municipality(regint_dataset *ds, const regint_municipality_t *m);
+REGINT_API regint_status regint_dataset_set_population(regint_dataset *ds, const char *kommunenr,
+                                                       int year, int64_t persons);
+REGINT_API regint_status regint_dataset_add_code_change(regint_dataset *ds, const regint_code_change_t *c);
+/** Adds or replaces the figure for (kommunenr, year, measure, category); the
+ *  municipality must be valid in `year`; a present value must be >= 0. */
+REGINT_API regint_status regint_dataset_set_settlement(regint_dataset *ds, const regint_settlement_t *s);
+REGINT_API regint_status regint_dataset_add_indicator(regint_dataset *ds, const regint_indicator_t *ind);
+/** Adds or replaces an observation; the indicator must be in the catalogue. */
+REGINT_API regint_status regint_dataset_set_observation(regint_dataset *ds, const regint_observation_t *o);
+REGINT_API regint_status regint_dataset_add_case(regint_dataset *ds, const regint_case_t *c);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,6 @@
+/* collaboration: dataset section (placeholder kept as raw JSON until its typed model lands). */
+#include "section.h"
+
+const regint__section regint__section_collaboration = {
+    "collaboration", regint__raw_section_parse, regint__raw_section_emit, regint__raw_section_free,
+};

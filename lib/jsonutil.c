@@ -1,0 +1,258 @@
+/* cJSON helpers that give every error its file and JSON path. */
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fileio.h"
+#include "internal.h"
+#include "jsonutil.h"
+
+regint_status regint__json_parse(const char *file, const char *text, size_t len, cJSON **out)
+{
+    size_t bad;
+    if (!regint__utf8_valid(text, len, &bad)) {
+        size_t line, col;
+        regint__line_col(text, bad, &line, &col);
+        return regint__error(REGINT_EPARSE, "%s: line %zu, column %zu: not valid UTF-8", file, line, col);
+    }
+    const char *end = NULL;
+    cJSON *doc = cJSON_ParseWithLengthOpts(text, len, &end, 0);
+    if (!doc) {
+        size_t off = end ? (size_t)(end - text) : len;
+        if (off > len)
+            off = len;
+        size_t line, col;
+        regint__line_col(text, off, &line, &col);
+        if (off >= len)
+            return regint__error(REGINT_EPARSE, "%s: line %zu, column %zu: unexpected end of JSON "
+                                 "(truncated file?)", file, line, col);
+        return regint__error(REGINT_EPARSE, "%s: line %zu, column %zu: malformed JSON", file, line, col);
+    }
+    /* Only white space may follow the document. */
+    if (end) {
+        size_t off = (size_t)(end - text);
+        while (off < len && (text[off] == ' ' || text[off] == '\n' || text[off] == '\r' || text[off] == '\t'))
+            off++;
+        if (off < len) {
+            size_t line, col;
+            regint__line_col(text, off, &line, &col);
+            cJSON_Delete(doc);
+            return regint__error(REGINT_EPARSE, "%s: line %zu, column %zu: text after the JSON document",
+                                 file, line, col);
+        }
+    }
+    *out = doc;
+    return REGINT_OK;
+}
+
+regint_status regint__json_parse_file(const char *path, cJSON **out)
+{
+    char *data;
+    size_t len;
+    regint_status st = regint__read_file(path, &data, &len);
+    if (st)
+        return st;
+    st = regint__json_parse(path, data, len, out);
+    free(data);
+    return st;
+}
+
+void regint__json_path_key(char *buf, const char *obj_path, const char *key)
+{
+    if (!obj_path || !*obj_path)
+        snprintf(buf, REGINT__PATH_MAX, "%s", key);
+    else
+        snprintf(buf, REGINT__PATH_MAX, "%s.%s", obj_path, key);
+}
+
+void regint__json_path_index(char *buf, const char *obj_path, size_t i)
+{
+    snprintf(buf, REGINT__PATH_MAX, "%s[%zu]", obj_path ? obj_path : "", i);
+}
+
+regint_status regint__json_error(const char *file, const char *path, regint_status st, const char *fmt, ...)
+{
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    return regint__error(st, "%s: %s: %s", file ? file : "<json>", (path && *path) ? path : "(document)", msg);
+}
+
+static const char *type_name(const cJSON *it)
+{
+    if (!it)
+        return "nothing";
+    if (cJSON_IsNull(it))
+        return "null";
+    if (cJSON_IsBool(it))
+        return "a boolean";
+    if (cJSON_IsNumber(it))
+        return "a number";
+    if (cJSON_IsString(it))
+        return "a string";
+    if (cJSON_IsArray(it))
+        return "an array";
+    if (cJSON_IsObject(it))
+        return "an object";
+    return "an unknown value";
+}
+
+/* Fetch a member; 1 = present, 0 = absent/null allowed, -1 = error set. */
+static int member(const char *file, const char *obj_path, const cJSON *obj, const char *key,
+                  int required, const char *want, const cJSON **it, char *path)
+{
+    regint__json_path_key(path, obj_path, key);
+    if (!cJSON_IsObject(obj)) {
+        regint__json_error(file, obj_path, REGINT_EPARSE, "expected an object, got %s", type_name(obj));
+        return -1;
+    }
+    *it = cJSON_GetObjectItemCaseSensitive(obj, key);
+    if (!*it || cJSON_IsNull(*it)) {
+        if (required) {
+            regint__json_error(file, path, REGINT_EPARSE, "required %s is missing", want);
+            return -1;
+        }
+        return 0;
+    }
+    return 1;
+}
+
+int regint__json_is_int(const cJSON *item)
+{
+    if (!cJSON_IsNumber(item))
+        return 0;
+    double v = item->valuedouble;
+    return isfinite(v) && floor(v) == v && fabs(v) <= 9007199254740992.0;
+}
+
+regint_status regint__json_string(const char *file, const char *obj_path, const cJSON *obj,
+                                  const char *key, int required, const char **out)
+{
+    char path[REGINT__PATH_MAX];
+    const cJSON *it;
+    int r = member(file, obj_path, obj, key, required, "string", &it, path);
+    if (r <= 0)
+        return r < 0 ? REGINT_EPARSE : REGINT_OK;
+    if (!cJSON_IsString(it))
+        return regint__json_error(file, path, REGINT_EPARSE, "expected a string, got %s", type_name(it));
+    *out = it->valuestring;
+    return REGINT_OK;
+}
+
+regint_status regint__json_int(const char *file, const char *obj_path, const cJSON *obj,
+                               const char *key, int required, int64_t min, int64_t max, int64_t *out)
+{
+    char path[REGINT__PATH_MAX];
+    const cJSON *it;
+    int r = member(file, obj_path, obj, key, required, "integer", &it, path);
+    if (r <= 0)
+        return r < 0 ? REGINT_EPARSE : REGINT_OK;
+    if (!regint__json_is_int(it))
+        return regint__json_error(file, path, REGINT_EPARSE, "expected an integer, got %s",
+                                  cJSON_IsNumber(it) ? "a fractional number" : type_name(it));
+    double v = it->valuedouble;
+    if (v < (double)min || v > (double)max)
+        return regint__json_error(file, path, REGINT_ERANGE, "%.0f is outside [%lld, %lld]", v,
+                                  (long long)min, (long long)max);
+    *out = (int64_t)v;
+    return REGINT_OK;
+}
+
+regint_status regint__json_number(const char *file, const char *obj_path, const cJSON *obj,
+                                  const char *key, int required, double *out)
+{
+    char path[REGINT__PATH_MAX];
+    const cJSON *it;
+    int r = member(file, obj_path, obj, key, required, "number", &it, path);
+    if (r <= 0)
+        return r < 0 ? REGINT_EPARSE : REGINT_OK;
+    if (!cJSON_IsNumber(it) || !isfinite(it->valuedouble))
+        return regint__json_error(file, path, REGINT_EPARSE, "expected a number, got %s", type_name(it));
+    *out = it->valuedouble;
+    return REGINT_OK;
+}
+
+regint_status regint__json_bool(const char *file, const char *obj_path, const cJSON *obj,
+                                const char *key, int required, int *out)
+{
+    char path[REGINT__PATH_MAX];
+    const cJSON *it;
+    int r = member(file, obj_path, obj, key, required, "boolean", &it, path);
+    if (r <= 0)
+        return r < 0 ? REGINT_EPARSE : REGINT_OK;
+    if (!cJSON_IsBool(it))
+        return regint__json_error(file, path, REGINT_EPARSE, "expected true or false, got %s", type_name(it));
+    *out = cJSON_IsTrue(it) ? 1 : 0;
+    return REGINT_OK;
+}
+
+regint_status regint__json_array(const char *file, const char *obj_path, const cJSON *obj,
+                                 const char *key, int required, const cJSON **out)
+{
+    char path[REGINT__PATH_MAX];
+    const cJSON *it;
+    *out = NULL;
+    int r = member(file, obj_path, obj, key, required, "array", &it, path);
+    if (r <= 0)
+        return r < 0 ? REGINT_EPARSE : REGINT_OK;
+    if (!cJSON_IsArray(it))
+        return regint__json_error(file, path, REGINT_EPARSE, "expected an array, got %s", type_name(it));
+    *out = it;
+    return REGINT_OK;
+}
+
+regint_status regint__json_object(const char *file, const char *obj_path, const cJSON *obj,
+                                  const char *key, int required, const cJSON **out)
+{
+    char path[REGINT__PATH_MAX];
+    const cJSON *it;
+    *out = NULL;
+    int r = member(file, obj_path, obj, key, required, "object", &it, path);
+    if (r <= 0)
+        return r < 0 ? REGINT_EPARSE : REGINT_OK;
+    if (!cJSON_IsObject(it))
+        return regint__json_error(file, path, REGINT_EPARSE, "expected an object, got %s", type_name(it));
+    *out = it;
+    return REGINT_OK;
+}
+
+char *regint__json_print(const cJSON *doc)
+{
+    char *s = cJSON_Print(doc);
+    if (!s) {
+        regint__enomem();
+        return NULL;
+    }
+    size_t n = strlen(s);
+    char *t = realloc(s, n + 2);
+    if (!t) {
+        cJSON_free(s);
+        regint__enomem();
+        return NULL;
+    }
+    t[n] = '\n';
+    t[n + 1] = '\0';
+    return t;
+}
+
+int regint__json_add_string(cJSON *obj, const char *key, const char *value)
+{
+    if (!cJSON_AddStringToObject(obj, key, value ? value : "")) {
+        regint__enomem();
+        return 0;
+    }
+    return 1;
+}
+
+int regint__json_add_number(cJSON *obj, const char *key, double value)
+{
+    if (!cJSON_AddNumberToObject(obj, key, value)) {
+        regint__enomem();
+        return 0;
+    }
+    return 1;
+}

@@ -1,0 +1,62 @@
+/* Private: cJSON helpers that give every error its file and JSON path.
+ *
+ * Paths are written like `municipalities[12].population`. Helpers take the path of the
+ * object (`obj_path`, "" for the document root) and the key; messages read
+ *   "<file>: <obj_path>.<key>: <rule>". */
+#ifndef REGINT_JSONUTIL_H
+#define REGINT_JSONUTIL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cjson/cJSON.h>
+
+#include "regint/common.h"
+
+/* Parse JSON text (checked for UTF-8 first). EPARSE gives line and column. */
+regint_status regint__json_parse(const char *file, const char *text, size_t len, cJSON **out);
+/* Read and parse a file. */
+regint_status regint__json_parse_file(const char *path, cJSON **out);
+
+/* Build "<obj_path>.<key>" or "<obj_path>[<i>]" into buf (size REGINT__PATH_MAX). */
+#define REGINT__PATH_MAX 256
+void regint__json_path_key(char *buf, const char *obj_path, const char *key);
+void regint__json_path_index(char *buf, const char *obj_path, size_t i);
+
+/* Set "<file>: <path>: <printf message>" and return st. */
+regint_status regint__json_error(const char *file, const char *path, regint_status st,
+                                 const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 4, 5)))
+#endif
+    ;
+
+/* Typed member access. `required` 0 means absent (or null) is allowed: then *out is left
+ * as it was and the function returns REGINT_OK with *present (if given) = 0. */
+regint_status regint__json_string(const char *file, const char *obj_path, const cJSON *obj,
+                                  const char *key, int required, const char **out);
+regint_status regint__json_int(const char *file, const char *obj_path, const cJSON *obj,
+                               const char *key, int required, int64_t min, int64_t max,
+                               int64_t *out);
+regint_status regint__json_number(const char *file, const char *obj_path, const cJSON *obj,
+                                  const char *key, int required, double *out);
+regint_status regint__json_bool(const char *file, const char *obj_path, const cJSON *obj,
+                                const char *key, int required, int *out);
+/* Arrays/objects: *out NULL when absent and not required. */
+regint_status regint__json_array(const char *file, const char *obj_path, const cJSON *obj,
+                                 const char *key, int required, const cJSON **out);
+regint_status regint__json_object(const char *file, const char *obj_path, const cJSON *obj,
+                                  const char *key, int required, const cJSON **out);
+
+/* Whether a cJSON number is an integer exactly representable (|v| <= 2^53). */
+int regint__json_is_int(const cJSON *item);
+
+/* Serialise with cJSON_Print (formatted) and a trailing newline; caller frees with free().
+ * NULL (ENOMEM set) on failure. */
+char *regint__json_print(const cJSON *doc);
+
+/* cJSON_Add...ToObject that reports ENOMEM: return 0 on failure. */
+int regint__json_add_string(cJSON *obj, const char *key, const char *value);
+int regint__json_add_number(cJSON *obj, const char *key, double value);
+
+#endif

@@ -1,0 +1,57 @@
+/* Private: optional top-level sections of a dataset document, owned by other modules.
+ *
+ * The dataset core (dataset.c, dataset_json.c) handles counties, municipalities, code
+ * changes, population, settlement history, indicators, observations and cases. Other
+ * modules (grants, collaboration, qualification, ...) keep their own typed data in a
+ * section of the same document. Each registers one regint__section in sections.c; the
+ * dataset stores an opaque pointer per section, parses the section after the core (so a
+ * section can check kommunenr against the dataset), emits it on save, and frees it.
+ *
+ * Rules for a section module:
+ *  - parse is all-or-nothing: on failure it frees what it built and sets the error
+ *    ("<file>: <key>[i].field: rule") — regint__json_* helpers do that;
+ *  - emit returns a new cJSON value (NULL + ENOMEM on failure) that parse reads back to
+ *    an equal section (canonical order, so save → load → save is byte-identical);
+ *  - an absent section is NULL data; emit is not called for NULL. */
+#ifndef REGINT_SECTION_H
+#define REGINT_SECTION_H
+
+#include <cjson/cJSON.h>
+
+#include "regint/dataset.h"
+
+typedef struct regint__section {
+    const char *key; /* top-level JSON key */
+    regint_status (*parse)(const cJSON *node, const char *file, int schema_version,
+                           const regint_dataset *ds, void **out);
+    cJSON *(*emit)(const void *data);
+    void (*free)(void *data);
+} regint__section;
+
+/* The registry, in emit order (sections.c). */
+extern const regint__section *const regint__sections[];
+extern const size_t regint__section_count;
+
+/* Index of a section in the registry, or (size_t)-1. */
+size_t regint__section_index(const regint__section *sec);
+
+/* Implemented by the dataset core: the data stored for a section (NULL if absent), and
+ * replacing it (the old data is freed with the section's free). */
+void *regint__dataset_section(const regint_dataset *ds, const regint__section *sec);
+void regint__dataset_set_section(regint_dataset *ds, const regint__section *sec, void *data);
+
+/* The dataset schema version this build writes; readers accept 1..this. */
+#define REGINT__SCHEMA_VERSION 1
+
+/* A section kept as raw JSON (validated only as an array). Used by modules whose typed
+ * model is not there yet; replace with a typed section. */
+regint_status regint__raw_section_parse(const cJSON *node, const char *file, int schema_version,
+                                        const regint_dataset *ds, void **out);
+cJSON *regint__raw_section_emit(const void *data);
+void regint__raw_section_free(void *data);
+
+extern const regint__section regint__section_grants;        /* grants.c */
+extern const regint__section regint__section_collaboration; /* collaboration.c */
+extern const regint__section regint__section_qualification; /* qualification.c */
+
+#endif
