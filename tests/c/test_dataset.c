@@ -498,7 +498,7 @@ static void test_names(void)
     regint_category c;
     for (int i = 1; i <= REGINT_MISSING_UNKNOWN; i++) {
         CU_ASSERT_EQUAL(regint_missing_from_name(regint_missing_name((regint_missing)i), &m), REGINT_OK);
-        CU_ASSERT_EQUAL(m, i);
+        CU_ASSERT_EQUAL((int)m, i);
     }
     CU_ASSERT_STRING_EQUAL(regint_missing_name(REGINT_MISSING_NONE), "");
     CU_ASSERT_EQUAL(regint_missing_from_name("", &m), REGINT_ENOTFOUND);
