@@ -124,7 +124,7 @@ static void ref_divisor(regint_apportion_method m, int64_t F, int64_t D, int64_t
         if (k == 0) { *dn = F; *dd = D; } else { *dn = 2 * k + 1; *dd = 1; }
         break;
     case REGINT_APPORTION_ADAMS: *dn = k; *dd = 1; break;
-    case REGINT_APPORTION_DEAN: *dn = 2 * k * (k + 1); *dd = 2 * k + 1; break;
+    case REGINT_APPORTION_DEAN: *dn = (i128)2 * k * (k + 1); *dd = (i128)2 * k + 1; break;
     default: *dn = 1; *dd = 1; break;
     }
 }
@@ -464,6 +464,79 @@ static void test_hand_worked(void)
     CU_ASSERT(s[0] == 2 && s[1] == 2 && s[2] == 1 && s[3] == 1);
 }
 
+/* The result of a divisor method without bounds is right iff the weakest seat given beats
+ * the strongest seat refused: for every pair i != j with s_i > 0, seat s_i-1 of i comes before
+ * seat s_j of j (higher priority, or equal priority and i < j). Checked with i128 products,
+ * which hold for the small weights and the seat counts used here. */
+static int certificate_ok(regint_apportion_method m, const int64_t *w, size_t n, const int64_t *s)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == 0)
+            continue;
+        for (size_t j = 0; j < n; j++) {
+            if (j == i)
+                continue;
+            int c = ref_cmp(m, 7, 5, w[i], s[i] - 1, w[j], s[j]);
+            if (c < 0 || (c == 0 && i > j))
+                return 0;
+        }
+    }
+    return 1;
+}
+
+static void test_huge_totals(void)
+{
+    /* Seat counts far beyond 2^53, where the floating estimate is off by hundreds: the exact
+     * phase must still settle every seat. */
+    const int64_t w[] = {1, 3, 7, 11, 13, 2, 5};
+    const size_t n = 7;
+    const int64_t totals[] = {(INT64_C(1) << 60) + 12345, (INT64_C(1) << 60) - 1, INT64_C(999999999999999989),
+                              INT64_C(42) << 54};
+    int64_t s[7];
+    for (size_t t = 0; t < sizeof totals / sizeof totals[0]; t++) {
+        for (int m = 1; m < 7; m++) {
+            if (m == REGINT_APPORTION_DEAN)
+                continue; /* the i128 certificate would overflow; Dean is covered below */
+            CU_ASSERT_EQUAL_FATAL(run((regint_apportion_method)m, w, n, totals[t], s), REGINT_OK);
+            int64_t sum = 0;
+            for (size_t i = 0; i < n; i++)
+                sum += s[i];
+            CU_ASSERT_EQUAL(sum, totals[t]);
+            int ok = certificate_ok((regint_apportion_method)m, w, n, s);
+            if (!ok)
+                fprintf(stderr, "\n  certificate failed: %s total %" PRId64 "\n",
+                        regint_apportion_method_name((regint_apportion_method)m), totals[t]);
+            CU_ASSERT(ok);
+        }
+        /* Hamilton: floor(T w_i / W) plus the largest remainders (T w_i mod W), done directly */
+        CU_ASSERT_EQUAL_FATAL(run(REGINT_APPORTION_HAMILTON, w, n, totals[t], s), REGINT_OK);
+        int64_t W = 0, given = 0, want[7], rem[7];
+        for (size_t i = 0; i < n; i++)
+            W += w[i];
+        for (size_t i = 0; i < n; i++) {
+            want[i] = (int64_t)((i128)totals[t] * w[i] / W);
+            rem[i] = (int64_t)((i128)totals[t] * w[i] % W);
+            given += want[i];
+        }
+        for (; given < totals[t]; given++) {
+            size_t best = 0;
+            for (size_t i = 1; i < n; i++)
+                if (rem[i] > rem[best])
+                    best = i;
+            want[best]++;
+            rem[best] = -1;
+        }
+        for (size_t i = 0; i < n; i++)
+            CU_ASSERT_EQUAL(s[i], want[i]);
+    }
+    /* Dean with totals up to 2^40 (the certificate's products stay below 2^127) */
+    const int64_t dt[] = {(INT64_C(1) << 40) + 3, INT64_C(1000000007)};
+    for (size_t t = 0; t < 2; t++) {
+        CU_ASSERT_EQUAL_FATAL(run(REGINT_APPORTION_DEAN, w, n, dt[t], s), REGINT_OK);
+        CU_ASSERT(certificate_ok(REGINT_APPORTION_DEAN, w, n, s));
+    }
+}
+
 static void test_bounds_hand_worked(void)
 {
     int64_t s[3];
@@ -647,6 +720,7 @@ int main(void)
         {"oracle cases", test_oracle_cases},
         {"hand-worked", test_hand_worked},
         {"bounds hand-worked", test_bounds_hand_worked},
+        {"huge totals (certificate)", test_huge_totals},
         {"random vs one-seat-at-a-time (small)", test_random_small},
         {"random vs one-seat-at-a-time (larger)", test_random_larger},
         {"infeasible", test_infeasible},
