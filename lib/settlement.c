@@ -29,14 +29,15 @@ static long find_mun(const regint__ctx *ctx, const char *kommunenr)
     return m ? (long)(m - ctx->mun) : -1;
 }
 
-/* Whether `code` is the result of a merger (so a later population overstates an earlier
- * territory). */
-static int is_merge_target(const regint_dataset *ds, const char *code)
+/* Whether `code` absorbed another municipality that still existed in `year` (so its later
+ * population overstates the territory of a code valid in `year`). */
+static int is_merge_target(const regint_dataset *ds, const char *code, const char *self, int year)
 {
     size_t nc = regint_dataset_code_change_count(ds);
     for (size_t i = 0; i < nc; i++) {
         const regint_code_change_t *c = regint_dataset_code_change_at(ds, i);
-        if (c && c->kind == REGINT_CHANGE_MERGED && !strcmp(c->to_kommunenr, code))
+        if (c && c->kind == REGINT_CHANGE_MERGED && !strcmp(c->to_kommunenr, code) && c->from_year >= year &&
+            strcmp(c->from_kommunenr, self))
             return 1;
     }
     return 0;
@@ -63,7 +64,7 @@ static double population_of(const regint_dataset *ds, const char *k, int year)
         for (size_t j = 0; j < nt && ok; j++) {
             if (regint_dataset_population(ds, to[j], t, &p) != REGINT_OK)
                 ok = 0;
-            else if (nt == 1 && strcmp(to[0], k) && is_merge_target(ds, to[j]))
+            else if (nt == 1 && is_merge_target(ds, to[j], k, year))
                 ok = -1;
             else
                 sum += (double)p;
