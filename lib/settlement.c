@@ -689,7 +689,8 @@ static regint_status run(const regint__ctx *ctx, const regint_recommend_options 
                 }
                 return regint__error(REGINT_ENOTFOUND,
                                      "%s: %s.%s: unknown indicator '%s' (not a built-in criterion and not in the dataset's catalogue)",
-                                     p->file, cr->path, !ok ? "indicator" : "per", missing);
+                                     p->file, cr->path, !ok ? (cr->indicator_is_id ? "id" : "indicator") : "per",
+                                     missing);
             }
             w->level[c] = ind->level;
             if (per && per->level != ind->level)

@@ -33,6 +33,7 @@ typedef struct regint__criterion {
     regint__crit_use use;
     int years;             /* history window / maximum age of an observation */
     int optional;          /* INDICATOR: absent from the catalogue = skipped with a note */
+    int indicator_is_id;   /* INDICATOR: no "indicator" member, the id names it */
     double clamp_lo, clamp_hi; /* rate factor limits */
     char path[REGINT__SPATH];  /* "criteria[i]" for messages */
 } regint__criterion;

@@ -264,6 +264,7 @@ static regint_status parse_criterion(const char *file, const cJSON *obj, const c
         c->use = u;
     }
     if (c->kind == REGINT__CRIT_INDICATOR) {
+        c->indicator_is_id = !ind;
         if (!(c->indicator = regint__strdup(ind ? ind : id)))
             return regint__enomem();
         if (per && !(c->per = regint__strdup(per)))

@@ -243,6 +243,12 @@ int cmd_recommend(int argc, char **argv)
     }
     char source[512];
     const char *cty = strcmp(county, "00") ? county : NULL;
+    const regint_county_t *cinfo = NULL;
+    if (cty && regint_dataset_county(ds, cty, year, &cinfo) != REGINT_OK) {
+        fprintf(stderr, "regint recommend: unknown county '%s' in %d\n", cty, year);
+        rc = CLI_BAD_INPUT;
+        goto done;
+    }
     if (!have_total) {
         if (regint_settlement_county_sum(ds, cty, year, REGINT_MEASURE_REQUEST, REGINT_CATEGORY_ALL, &total) != REGINT_OK) {
             fprintf(stderr, "regint recommend: %s; give the total with --total N\n", regint_last_error());
