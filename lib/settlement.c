@@ -306,6 +306,16 @@ double regint_recommendation_criterion_weight(const regint_recommendation *r, si
     return r && j < r->ncrit ? r->crit_w[j] : NAN;
 }
 
+double regint_recommendation_contribution(const regint_recommendation *r, size_t i, size_t j)
+{
+    return r && i < r->n && j < r->ncrit ? r->contrib[i * r->ncrit + j] : NAN;
+}
+
+double regint_recommendation_value(const regint_recommendation *r, size_t i, size_t j)
+{
+    return r && i < r->n && j < r->ncrit ? r->values[i * r->ncrit + j] : NAN;
+}
+
 int regint_recommendation_year(const regint_recommendation *r) { return r ? r->year : 0; }
 int64_t regint_recommendation_total(const regint_recommendation *r) { return r ? r->total : 0; }
 int64_t regint_recommendation_minors(const regint_recommendation *r) { return r ? r->minors : 0; }

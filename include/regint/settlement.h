@@ -146,6 +146,11 @@ REGINT_API size_t regint_recommendation_criterion_count(const regint_recommendat
 REGINT_API const char *regint_recommendation_criterion_id(const regint_recommendation *r, size_t j);
 /** Normalised weight of criterion j (weights sum to 1). */
 REGINT_API double regint_recommendation_criterion_weight(const regint_recommendation *r, size_t j);
+/** Contribution of criterion j to row i (= row->contributions[j]); NAN if out of range.
+ *  Convenient for bindings. */
+REGINT_API double regint_recommendation_contribution(const regint_recommendation *r, size_t i, size_t j);
+/** Raw value of criterion j for row i (= row->values[j]); NAN if missing or out of range. */
+REGINT_API double regint_recommendation_value(const regint_recommendation *r, size_t i, size_t j);
 /** The year recommended for. */
 REGINT_API int regint_recommendation_year(const regint_recommendation *r);
 /** The total apportioned (= sum of `recommended`). */

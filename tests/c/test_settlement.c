@@ -96,6 +96,9 @@ static void test_hand_worked_size(void)
     CU_ASSERT_DOUBLE_EQUAL(a->contributions[0], 0.30, 1e-12);
     CU_ASSERT_DOUBLE_EQUAL(a->contributions[1], 0.25, 1e-12);
     CU_ASSERT_DOUBLE_EQUAL(c->contributions[1], 0.0, 1e-12);
+    CU_ASSERT_DOUBLE_EQUAL(regint_recommendation_contribution(r, 1, 1), 0.25, 1e-12); /* B: 0.5 x 0.5 */
+    CU_ASSERT(isnan(regint_recommendation_contribution(r, 3, 0)));
+    CU_ASSERT_DOUBLE_EQUAL(regint_recommendation_value(r, 0, 0), 6000, 0);
     CU_ASSERT_EQUAL(a->recommended, 52);
     CU_ASSERT_EQUAL(b->recommended, 38);
     CU_ASSERT_EQUAL(c->recommended, 10);
