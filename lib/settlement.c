@@ -676,7 +676,6 @@ static regint_status run(const regint__ctx *ctx, const regint_recommend_options 
 {
     size_t nc = p->ncrit;
     regint_status st;
-    char buf1[32];
 
     /* Criteria against the dataset. */
     double wsum = 0;
@@ -929,14 +928,31 @@ static regint_status run(const regint__ctx *ctx, const regint_recommend_options 
                 return regint__error(REGINT_EINFEASIBLE,
                                      "%s: bounds: the profile's lower bounds sum to %lld, above the total %lld",
                                      p->file, (long long)slo, (long long)total);
+            size_t still = 0;
+            for (size_t k = 0; k < w->nm; k++)
+                still += w->asked[k] ? 1u : 0u;
+            if (still == 1) {
+                /* The total is below one minimum: the last one asked takes it all. */
+                int64_t rest = slo - w->lo[best];
+                int64_t nl = total - rest > 0 ? total - rest : 0;
+                sb_printf(note, "the total %lld is below the minimum %lld: %s is asked for it all. ",
+                          (long long)total, (long long)w->lo[best], ctx->mun[w->idx[best]]->kommunenr);
+                slo = rest + nl;
+                w->lo[best] = nl;
+                if (w->up[best] < nl)
+                    w->up[best] = nl;
+                continue;
+            }
             slo -= w->lo[best];
             w->asked[best] = 0;
             w->dropped[best] = 1;
+            w->soft_up[best] = 0;
             w->lo[best] = w->up[best] = 0;
             ndrop++;
         }
-        sb_printf(note, "the minimum of %lld for every municipality would exceed the total %lld: the %zu with the lowest scores are not asked. ",
-                  (long long)p->minimum, (long long)total, ndrop);
+        if (ndrop)
+            sb_printf(note, "the minimum of %lld for every municipality would exceed the total %lld: the %zu with the lowest scores are not asked. ",
+                      (long long)p->minimum, (long long)total, ndrop);
     }
     int64_t sup = 0, shard = 0;
     int any_soft = 0;
@@ -990,7 +1006,6 @@ static regint_status run(const regint__ctx *ctx, const regint_recommend_options 
         if (st)
             return regint__error_prefix("settlement: apportioning the unaccompanied minors");
     }
-    (void)buf1;
     return REGINT_OK;
 }
 
@@ -999,7 +1014,6 @@ static char *make_reason(const regint__ctx *ctx, const regint_settlement_profile
 {
     sbuf b = {0};
     size_t nc = p->ncrit;
-    size_t i = w->idx[k];
     char s1[32], s2[32];
     if (!w->asked[k]) {
         if (w->dropped[k])
@@ -1041,8 +1055,6 @@ static char *make_reason(const regint__ctx *ctx, const regint_settlement_profile
                   (long long)w->up[k]);
     if (w->pop_imputed[k])
         sb_printf(&b, "; population unknown (median used)");
-    (void)ctx;
-    (void)i;
     return sb_take(&b);
 }
 

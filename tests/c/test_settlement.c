@@ -183,6 +183,14 @@ static void test_bounds_exclusion_minors(void)
     CU_ASSERT_EQUAL(regint_recommendation_row(r, 0)->recommended + regint_recommendation_row(r, 1)->recommended, 25);
     TEST_ASSERT_CONTAINS(regint_recommendation_note(r), "lowest scores");
     regint_recommendation_free(r);
+    /* A total below one minimum: the highest score (A, population 6000) takes all 5. */
+    r = recommend_small(ds, p, 5, 0);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(r);
+    CU_ASSERT_EQUAL(regint_recommendation_row(r, 0)->recommended, 5);
+    CU_ASSERT_EQUAL(regint_recommendation_row(r, 1)->recommended, 0);
+    CU_ASSERT_EQUAL(regint_recommendation_row(r, 2)->recommended, 0);
+    TEST_ASSERT_CONTAINS(regint_recommendation_note(r), "below the minimum");
+    regint_recommendation_free(r);
     regint_settlement_profile_free(p);
     regint_dataset_free(ds);
 }
