@@ -50,6 +50,7 @@ regint_status regint__raw_section_parse(const cJSON *node, const char *file, int
 cJSON *regint__raw_section_emit(const void *data);
 void regint__raw_section_free(void *data);
 
+extern const regint__section regint__section_description;   /* description.c */
 extern const regint__section regint__section_grants;        /* grants.c */
 extern const regint__section regint__section_collaboration; /* collaboration.c */
 extern const regint__section regint__section_qualification; /* qualification.c */
