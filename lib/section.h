@@ -41,7 +41,7 @@ void *regint__dataset_section(const regint_dataset *ds, const regint__section *s
 void regint__dataset_set_section(regint_dataset *ds, const regint__section *sec, void *data);
 
 /* The dataset schema version this build writes; readers accept 1..this. */
-#define REGINT__SCHEMA_VERSION 1
+#define REGINT__SCHEMA_VERSION 2
 
 /* A section kept as raw JSON (validated only as an array). Used by modules whose typed
  * model is not there yet; replace with a typed section. */
