@@ -1121,7 +1121,8 @@ static regint_status coverage_from_periods(const regint_dataset *ds, const colla
     snprintf(r->fylkesnr, sizeof r->fylkesnr, "%s", fnr);
     memcpy(r->as_of, as_of, 11);
     r->n = n;
-    qsort(l->v, l->n, sizeof *l->v, cmp_period);
+    if (l->n)
+        qsort(l->v, l->n, sizeof *l->v, cmp_period);
     int64_t today = day_of(as_of);
     for (size_t i = 0; i < n; i++) {
         r->kommunenr[i] = mun[i]->kommunenr;
