@@ -59,6 +59,17 @@ static void cstr(const char *s)
     putchar('"');
 }
 
+/* Print s left-aligned in `width` columns, counting UTF-8 characters, not bytes. */
+static void pad(const char *s, int width)
+{
+    int n = 0;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        n += (*p & 0xC0) != 0x80;
+    fputs(s, stdout);
+    for (; n < width; n++)
+        putchar(' ');
+}
+
 static void print_coverage(const char *what, const char *id, const regint_coverage_t *c, enum fmt fmt, int *first)
 {
     if (fmt == FMT_JSON) {
@@ -98,9 +109,13 @@ static void print_coverage(const char *what, const char *id, const regint_covera
                id, c->fylkesnr, c->as_of, c->covered_count, c->n);
         printf("  %-8s %-22s %-9s %-12s %s\n", "kommune", "name", "covered", "since", "via");
         for (size_t i = 0; i < c->n; i++)
-            printf("  %-8s %-22s %-9s %-12s %s\n", c->kommunenr[i], c->name[i], c->covered[i] ? "yes" : "NO",
+        {
+            printf("  %-8s ", c->kommunenr[i]);
+            pad(c->name[i], 22);
+            printf(" %-9s %-12s %s\n", c->covered[i] ? "yes" : "NO",
                    c->covered[i] ? (c->since[i] ? c->since[i] : "(before records)") : "-",
                    c->via[i] ? c->via[i] : "-");
+        }
     }
     *first = 0;
 }
@@ -138,8 +153,12 @@ static void print_attendance(const regint_attendance_t *a, enum fmt fmt, int *fi
                *first ? "" : "\n", a->fylkesnr, a->months, a->as_of, a->after, a->absent_count);
         printf("  %-8s %-22s %-9s %s\n", "kommune", "name", "attended", "last attended");
         for (size_t i = 0; i < a->n; i++)
-            printf("  %-8s %-22s %-9lld %s%s\n", a->kommunenr[i], a->name[i], (long long)a->attended[i],
+        {
+            printf("  %-8s ", a->kommunenr[i]);
+            pad(a->name[i], 22);
+            printf(" %-9lld %s%s\n", (long long)a->attended[i],
                    a->last_attended[i] ? a->last_attended[i] : "never", a->attended[i] ? "" : "   <- none in window");
+        }
     }
     *first = 0;
 }
@@ -200,7 +219,7 @@ int cmd_coverage(int argc, char **argv)
     }
     regint_dataset *ds;
     if (data ? regint_dataset_load_file(data, &ds) : regint_dataset_load_default(&ds))
-        return cli_fail(data ? data : "default dataset");
+        return cli_fail("load");
     int rc = CLI_OK, first = 1;
     if (fmt == FMT_JSON)
         printf("[\n");

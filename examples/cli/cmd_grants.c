@@ -283,7 +283,7 @@ int cmd_grants(int argc, char **argv)
     }
     regint_dataset *ds;
     if (load(data, &ds))
-        return cli_fail(data ? data : "default dataset");
+        return cli_fail("load");
     int rc = CLI_OK;
     if (regint_grants_scheme_count(ds) == 0) {
         fprintf(stderr, "regint grants: %s has no grant schemes (use --data with a file that has a \"grants\" "
@@ -303,7 +303,7 @@ int cmd_grants(int argc, char **argv)
         if (fmt == FMT_JSON)
             printf("\n]\n");
         if (rc == CLI_OK && outfile && regint_dataset_save_file(ds, outfile))
-            rc = cli_fail(outfile);
+            rc = cli_fail("save");
     } else {
         char buf[11];
         rc = report(ds, scheme, as_of ? as_of : today(buf), fmt);

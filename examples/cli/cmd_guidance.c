@@ -125,7 +125,7 @@ int cmd_guidance(int argc, char **argv)
     }
     regint_dataset *ds;
     if (data ? regint_dataset_load_file(data, &ds) : regint_dataset_load_default(&ds))
-        return cli_fail(data ? data : "default dataset");
+        return cli_fail("load");
     if (!county || !*county)
         county = regint_collaboration_county(ds);
     if (!county || !*county) {
@@ -135,7 +135,7 @@ int cmd_guidance(int argc, char **argv)
     }
     regint_guidance_forecast_t *f;
     if (regint_guidance_forecast(ds, county, year, &opt, &f)) {
-        int rc = cli_fail("guidance");
+        int rc = cli_fail("forecast");
         regint_dataset_free(ds);
         return rc;
     }
