@@ -10,6 +10,7 @@
 
 #include <regint/regint.h>
 
+#include "section.h" /* REGINT__SCHEMA_VERSION */
 #include "test_util.h"
 
 static regint_dataset *dflt; /* the default dataset, loaded once */
@@ -551,9 +552,14 @@ static void test_json_small_round_trip(void)
 static void test_json_versions(void)
 {
     regint_dataset *ds = NULL;
-    const char *v2 = "{\"schema\": \"regint.dataset\", \"schema_version\": 2}";
-    CU_ASSERT_EQUAL(regint_dataset_load_string(v2, strlen(v2), "v2.json", &ds), REGINT_EVERSION);
-    TEST_ASSERT_CONTAINS(regint_last_error(), "v2.json: schema_version: version 2 is not supported");
+    /* One past the version this build writes is refused; 0 too. */
+    char newer[128], expect[128];
+    snprintf(newer, sizeof newer, "{\"schema\": \"regint.dataset\", \"schema_version\": %d}", REGINT__SCHEMA_VERSION + 1);
+    snprintf(expect, sizeof expect, "new.json: schema_version: version %d is not supported", REGINT__SCHEMA_VERSION + 1);
+    CU_ASSERT_EQUAL(regint_dataset_load_string(newer, strlen(newer), "new.json", &ds), REGINT_EVERSION);
+    TEST_ASSERT_CONTAINS(regint_last_error(), expect);
+    const char *v0 = "{\"schema\": \"regint.dataset\", \"schema_version\": 0}";
+    CU_ASSERT_EQUAL(regint_dataset_load_string(v0, strlen(v0), "v0.json", &ds), REGINT_EVERSION);
     CU_ASSERT_PTR_NULL(ds);
     const char *other = "{\"schema\": \"other\", \"schema_version\": 1}";
     CU_ASSERT_EQUAL(regint_dataset_load_string(other, strlen(other), "o.json", &ds), REGINT_EVERSION);
