@@ -78,8 +78,9 @@ regint_aggregation regint_indicator_aggregation(const regint_indicator_t *ind)
     for (; ind->unit[i] && i + 1 < sizeof u; i++)
         u[i] = (char)tolower((unsigned char)ind->unit[i]);
     u[i] = '\0';
-    static const char *const mean_words[] = {"percent", "prosent", "share", "andel", "rate",
-                                             "ratio", "index", "indeks", "per", "%", NULL};
+    static const char *const mean_words[] = {"percent", "prosent", "share", "andel", "rate", "ratio",
+                                             "index", "indeks", "per 1", "per_1", "per1", "per capita",
+                                             "per innbygger", "%", "/", NULL};
     for (const char *const *w = mean_words; *w; w++)
         if (strstr(u, *w))
             return REGINT_AGGREGATE_MEAN;
@@ -546,6 +547,87 @@ static regint_status area_kind(regint_kb *kb, const char *area, int area_year, i
                          area ? area : "(null)");
 }
 
+/* The county of a municipality valid in `year`, or NULL. */
+static const char *county_of(regint_kb *kb, const char *kommunenr, int year)
+{
+    const regint_municipality_t *m;
+    if (regint_dataset_municipality(kb->ds, kommunenr, year, &m) != REGINT_OK)
+        return NULL;
+    return m->fylkesnr;
+}
+
+/* County B (valid in area_year) from rows of counties A of another structure (e.g. 38
+ * Vestfold og Telemark 2020-2023 -> 39 Vestfold 2024). The overlap of A and B is measured
+ * by the population of B's municipalities (codes of area_year) that some municipality of A
+ * maps to. Rates: population-weighted mean over the A's; counts: each A's value times
+ * pop(A and B) / pop(A). Used only when the A's with a row cover all of B. */
+static regint_status add_county_reform(regint_kb *kb, const getter *g, acc *a, const char *area,
+                                       int area_year, int year)
+{
+    const regint_municipality_t **bm = NULL;
+    size_t nbm = 0;
+    regint_status st = regint_dataset_municipalities_in(kb->ds, area_year, area, &bm, &nbm);
+    if (st != REGINT_OK)
+        return st;
+    double pop_b = 0, covered = 0;
+    for (size_t i = 0; i < nbm; i++)
+        pop_b += kb_weight(kb, bm[i]->kommunenr, area_year);
+    regint_free(bm);
+    acc tmp = *a;
+    size_t nc = regint_dataset_county_count(kb->ds);
+    for (size_t ci = 0; ci < nc; ci++) {
+        const regint_county_t *c = regint_dataset_county_at(kb->ds, ci);
+        if (!c || (c->valid_from <= area_year && area_year <= c->valid_to))
+            continue; /* same structure: a different county or B itself */
+        regint_value_t v;
+        regint_status gs = get_value(kb, g, c->fylkesnr, year, &v);
+        if (gs != REGINT_OK)
+            continue;
+        int ya = year < c->valid_from ? c->valid_from : year > c->valid_to ? c->valid_to : year;
+        const regint_municipality_t **am = NULL;
+        size_t nam = 0;
+        if (regint_dataset_municipalities_in(kb->ds, ya, c->fylkesnr, &am, &nam) != REGINT_OK)
+            continue;
+        int early = ya < area_year ? ya : area_year, late = ya < area_year ? area_year : ya;
+        const pair_map *pm = NULL;
+        st = ya == area_year ? REGINT_EINVAL : kb_pairs(kb, early, late, &pm);
+        double pop_a = 0, pop_ab = 0;
+        if (st == REGINT_OK) {
+            /* Targets (codes of area_year) of A's municipalities; each counted once. */
+            const char **seen = regint__calloc(pm->n ? pm->n : 1, sizeof *seen);
+            size_t nseen = 0;
+            for (size_t i = 0; seen && i < pm->n; i++) {
+                const char *src = ya == early ? pm->p[i].early : pm->p[i].late;
+                const char *tgt = ya == early ? pm->p[i].late : pm->p[i].early;
+                int in_a = 0, dup = 0;
+                for (size_t j = 0; j < nam && !in_a; j++)
+                    in_a = strcmp(am[j]->kommunenr, src) == 0;
+                for (size_t k = 0; in_a && k < nseen && !dup; k++)
+                    dup = strcmp(seen[k], tgt) == 0;
+                if (!in_a || dup)
+                    continue;
+                seen[nseen++] = tgt;
+                double w = kb_weight(kb, tgt, area_year);
+                pop_a += w;
+                const char *tc = county_of(kb, tgt, area_year);
+                if (tc && strcmp(tc, area) == 0)
+                    pop_ab += w;
+            }
+            free(seen);
+        }
+        regint_free(am);
+        st = REGINT_OK;
+        if (pop_ab <= 0 || pop_a <= 0)
+            continue;
+        covered += pop_ab;
+        acc_add(&tmp, REGINT_OK, v, pop_ab / pop_a, pop_ab);
+    }
+    regint_clear_error();
+    if (tmp.n_parts && covered >= pop_b * (1 - 1e-9))
+        *a = tmp;
+    return REGINT_OK;
+}
+
 static regint_status kb_compute(regint_kb *kb, const getter *g, regint_aggregation how,
                                 const char *area, int area_year, int year, regint_aggregate_t *out)
 {
@@ -581,6 +663,15 @@ static regint_status kb_compute(regint_kb *kb, const getter *g, regint_aggregati
     if (st != REGINT_OK)
         return st;
     regint_clear_error();
+    if (a.n_parts == 0 && kind == 1 && !g->settlement) {
+        /* No municipality data: map county-level rows of another county structure. */
+        memset(&a, 0, sizeof a);
+        a.how = how;
+        st = add_county_reform(kb, g, &a, area, area_year, year);
+        if (st != REGINT_OK)
+            return st;
+        regint_clear_error();
+    }
     if (a.n_parts == 0) {
         if (g->settlement)
             return regint__error(REGINT_ENOTFOUND, "settlement %s/%s: no figure for area %s (codes of %d) in %d",
