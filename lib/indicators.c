@@ -412,7 +412,7 @@ static regint_status get_value(const regint_kb *kb, const getter *g, const char 
 typedef struct acc {
     regint_aggregation how;
     double sum, wsum;
-    size_t n_parts, n_missing, n_absent, n_present;
+    size_t n_parts, n_missing, n_absent, n_present, n_na;
     regint_missing first_missing;
 } acc;
 
@@ -423,6 +423,10 @@ static void acc_add(acc *a, regint_status found, regint_value_t v, double frac, 
         return;
     }
     a->n_parts++;
+    if (v.missing == REGINT_MISSING_NOT_APPLICABLE) {
+        a->n_na++; /* a code outside its period ('.'): left out unless every part is */
+        return;
+    }
     if (v.missing != REGINT_MISSING_NONE) {
         if (a->n_missing++ == 0)
             a->first_missing = v.missing;
@@ -455,6 +459,15 @@ static void acc_result(const acc *a, int direct, regint_aggregate_t *out)
     if (a->n_missing) {
         out->value.value = NAN;
         out->value.missing = a->first_missing;
+    } else if (!a->n_present && a->n_na) {
+        out->value.value = NAN;
+        out->value.missing = REGINT_MISSING_NOT_APPLICABLE;
+        out->n_missing = a->n_na;
+    } else if (a->n_present && a->n_absent) {
+        /* Some part has no row at all: the total is not known (partial is a lower bound
+         * for sums). */
+        out->value.value = NAN;
+        out->value.missing = REGINT_MISSING_UNKNOWN;
     } else if (a->n_present && !isnan(val)) {
         out->value.value = val;
         out->value.missing = REGINT_MISSING_NONE;

@@ -670,6 +670,7 @@ static void section_indicators(rctx *r)
              "kommunene, eller fra fylkesinndelingen tallene ble publisert for (befolkningsvektet).",
              ty, r->year);
     size_t ni = regint_dataset_indicator_count(r->ds);
+    int lower = 0;
     table_begin(d, "llrrrrrl");
     cell(d, "Indikator");
     cell(d, "År");
@@ -719,12 +720,29 @@ static void section_indicators(rctx *r)
         unitfmt u = unit_of(ind);
         char v[64], ch[64], tr[64], na[64];
         fmt_value(v, sizeof v, sm.value.value, u, 0);
+        if (sm.value.value.missing != REGINT_MISSING_NONE && !isnan(sm.value.partial) &&
+            regint_indicator_aggregation(ind) == REGINT_AGGREGATE_SUM) {
+            char pv[48];
+            fmt_num(pv, sizeof pv, sm.value.partial * u.scale, u.dec);
+            snprintf(v, sizeof v, "≥" NBSP "%s%s", pv, u.suffix);
+            lower = 1;
+        }
         fmt_value(ch, sizeof ch, sm.change, u, 1);
         regint_value_t tv = {sm.trend.slope, isnan(sm.trend.slope) ? REGINT_MISSING_UNKNOWN : REGINT_MISSING_NONE};
         unitfmt ut = u;
         ut.dec = u.dec + 1;
         fmt_value(tr, sizeof tr, tv, ut, 1);
         fmt_value(na, sizeof na, sm.nation, u, 0);
+        if (sm.nation.missing != REGINT_MISSING_NONE) {
+            regint_aggregate_t an;
+            if (regint_kb_value(r->kb, ind->id, "00", r->year, last, "", &an) == REGINT_OK && !isnan(an.partial) &&
+                regint_indicator_aggregation(ind) == REGINT_AGGREGATE_SUM) {
+                char pv[48];
+                fmt_num(pv, sizeof pv, an.partial * u.scale, u.dec);
+                snprintf(na, sizeof na, "≥" NBSP "%s%s", pv, u.suffix);
+                lower = 1;
+            }
+        }
         cell(d, "%s", ind->name_nb);
         cell(d, "%d", last);
         cell(d, "%s%s", sm.value.direct ? "" : "", v);
@@ -743,6 +761,10 @@ static void section_indicators(rctx *r)
             charts[ncharts++] = (chart_item){ind, last};
     }
     table_end(d);
+    if (lower)
+        doc_text(d, B_NOTE, 0,
+                 "≥: summen mangler tall for minst én kommune (prikket eller ikke med i kilden), så den er en "
+                 "nedre grense; endring, trend og rangering bruker bare fullstendige summer.");
     for (size_t c = 0; r->opt->charts && c < ncharts; c++) {
         const regint_indicator_t *ind = charts[c].ind;
         int first = charts[c].last - 14;
@@ -767,8 +789,13 @@ static void section_indicators(rctx *r)
         regint_series_free(sn);
         regint__sb sb = {0};
         regint__chart_series cs[2] = {{r->county_name, vc, "#1f5f8b"}, {"Landet", vn, "#e07b39"}};
-        regint__svg_lines(&sb, ind->name_nb, years, n, cs, sn ? 2 : 1,
-                          strcmp(ind->unit, "share") == 0 || strcmp(ind->unit, "percent") == 0 ? "prosent" : ind->unit);
+        /* Counts of a county and of the nation do not share a scale: county only. */
+        int rate = regint_indicator_aggregation(ind) == REGINT_AGGREGATE_MEAN;
+        char title[256];
+        snprintf(title, sizeof title, "%s (%s)", ind->name_nb,
+                 strcmp(ind->unit, "share") == 0 || strcmp(ind->unit, "percent") == 0 ? "prosent"
+                 : strcmp(ind->unit, "persons") == 0 ? "personer" : ind->unit);
+        regint__svg_lines(&sb, title, years, n, cs, rate && sn ? 2 : 1, NULL);
         doc_svg(d, &sb);
     }
     free(charts);

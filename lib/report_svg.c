@@ -227,11 +227,14 @@ void regint__svg_lines(regint__sb *b, const char *title, const int *years, size_
         regint__sb_escape(b, unit);
         regint__sb_puts(b, "</text>\n");
     }
-    double dx = n > 1 ? (double)(W - ML - MR - 20) / (double)(n - 1) : 0;
+    /* x by year, so gaps between years stay visible. */
+    int y0 = n ? years[0] : 0, y1 = n ? years[n - 1] : 0;
+    double dx = y1 > y0 ? (double)(W - ML - MR - 20) / (double)(y1 - y0) : 0;
+#define XOF(i) (ML + 10 + dx * (double)(years[(i)] - y0))
     for (size_t i = 0; i < n; i++)
         if (n <= 12 || i % 2 == 0 || i == n - 1)
             regint__sb_printf(b, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%d</text>\n",
-                              ML + 10 + dx * (double)i, H - MB + 16, years[i]);
+                              XOF(i), H - MB + 16, years[i]);
     for (size_t j = 0; j < k; j++) {
         int open = 0;
         for (size_t i = 0; i < n; i++) {
@@ -242,7 +245,7 @@ void regint__svg_lines(regint__sb *b, const char *title, const int *years, size_
                 open = 0;
                 continue;
             }
-            double x = ML + 10 + dx * (double)i, y = ymap_lin(v, lo, hi);
+            double x = XOF(i), y = ymap_lin(v, lo, hi);
             if (!open)
                 regint__sb_printf(b, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"2\" points=\"",
                                   series[j].color);
@@ -258,10 +261,11 @@ void regint__svg_lines(regint__sb *b, const char *title, const int *years, size_
             char lab[48];
             axis_label(lab, sizeof lab, v, fabs(v) < 100 ? 0.1 : 1);
             regint__sb_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"%s\"><title>%d ",
-                              ML + 10 + dx * (double)i, ymap_lin(v, lo, hi), series[j].color, years[i]);
+                              XOF(i), ymap_lin(v, lo, hi), series[j].color, years[i]);
             regint__sb_escape(b, series[j].label);
             regint__sb_printf(b, ": %s</title></circle>\n", lab);
         }
     }
+#undef XOF
     regint__sb_puts(b, "</svg>\n");
 }

@@ -29,7 +29,10 @@
  *
  * ## Missing values
  * Missing values are never turned into 0. An aggregate is missing (with the reason of its
- * first missing part) as soon as one contributing part is missing; the sum or mean of the
+ * first missing part) as soon as one contributing part is missing, and missing with
+ * ::REGINT_MISSING_UNKNOWN when a part has no row at all (n_absent > 0). Parts marked
+ * ::REGINT_MISSING_NOT_APPLICABLE (IMDi's '.', e.g. a code outside its period) are left out
+ * of an aggregate unless every part is; then the aggregate is not applicable. The sum or mean of the
  * present parts is reported separately in ::regint_aggregate_t::partial with the count of
  * missing parts, so that a caller may show it as a lower bound ("≥ 1 234").
  */
@@ -61,12 +64,12 @@ REGINT_API regint_aggregation regint_indicator_aggregation(const regint_indicato
 
 /** A value of an area, possibly combined from several parts. */
 typedef struct regint_aggregate_t {
-    regint_value_t value; /**< the complete value; missing if any part is missing or no part exists */
+    regint_value_t value; /**< the complete value; missing if any part is missing or absent */
     double partial;       /**< sum (or mean) of the present parts; NAN if none is present.
                                For sums with n_missing > 0 it is a lower bound. */
     size_t n_parts;       /**< parts that have a row (present or missing) */
     size_t n_missing;     /**< parts whose value is missing */
-    size_t n_absent;      /**< parts with no row at all (not counted in value) */
+    size_t n_absent;      /**< parts with no row at all (value is then missing, "unknown") */
     int direct;           /**< 1 if read from a row for the area itself, 0 if computed */
 } regint_aggregate_t;
 
