@@ -434,6 +434,23 @@ static regint_status import_doc(regint_dataset *ds, const cJSON *doc, const char
         if (v && !skip) {
             staged *o = &stg[nst];
             o->indicator = (char *)inds[dc && !opt->indicator ? pos[which[2]] : 0];
+            if (!opt->replace) {
+                regint_value_t old;
+                char cat0[256] = "";
+                for (size_t k = 0; k < nd; k++) {
+                    if ((int)k == which[0] || (int)k == which[1] || (int)k == which[2] || d[k].size < 2)
+                        continue;
+                    size_t len = strlen(cat0);
+                    snprintf(cat0 + len, sizeof cat0 - len, "%s%s", len ? "." : "", d[k].codes[pos[k]]);
+                }
+                if (regint_dataset_observation(ds, o->indicator, area, year, cat0, &old) == REGINT_OK) {
+                    st = regint__json_error(file, p, REGINT_EDUPLICATE,
+                                            "observation of '%s' for '%s' in %d is already in the dataset "
+                                            "(import with replace to update it)", o->indicator, area, year);
+                    goto done;
+                }
+                regint_clear_error();
+            }
             snprintf(o->area, sizeof o->area, "%s", area);
             o->year = year;
             /* Category: codes of the other dimensions with more than one category. */

@@ -185,9 +185,12 @@ typedef struct regint_jsonstat_options {
     const char *area_dimension;  /**< default "Region" */
     const char *time_dimension;  /**< default "Tid" */
     const char *contents_dimension; /**< default "ContentsCode" */
+    int replace;                 /**< 0 (default): an observation already in the dataset is an
+                                      error (REGINT_EDUPLICATE), as in the CSV import; 1: replace
+                                      it (e.g. SSB revised the figure) */
 } regint_jsonstat_options;
 #define REGINT_JSONSTAT_OPTIONS_VERSION 1
-#define REGINT_JSONSTAT_OPTIONS_INIT { REGINT_JSONSTAT_OPTIONS_VERSION, NULL, NULL, NULL, NULL }
+#define REGINT_JSONSTAT_OPTIONS_INIT { REGINT_JSONSTAT_OPTIONS_VERSION, NULL, NULL, NULL, NULL, 0 }
 
 /**
  * Import an SSB JSON-stat 2 dataset document (`version` "2.0", `class` "dataset", `id`,
