@@ -486,7 +486,7 @@ static void test_jsonstat_good(void)
 static void test_jsonstat_bad(void)
 {
     static const struct { const char *file; regint_status st; const char *msg; } cases[] = {
-        {"bad_unknown_area.json", REGINT_EINVAL, "value[2]: area '9999' (dimension.Region.category.index.9999) does not exist in 2020"},
+        {"bad_unknown_area.json", REGINT_EINVAL, "value[2]: area '9999' (dimension.Region.category.index.9999) does not exist in 2022"},
         {"bad_duplicate_code.json", REGINT_EDUPLICATE, "dimension.Tid.category.index[1]: duplicate category code '2020'"},
         {"bad_number.json", REGINT_EPARSE, "value[1]: expected a number or null, got a string"},
         {"bad_size.json", REGINT_EPARSE, "value: has 3 values but the sizes give 4 cells"},
