@@ -866,9 +866,10 @@ regint_status regint_kb_population(regint_kb *kb, const char *area, int year, in
         int64_t p;
         st = regint_dataset_population(kb->ds, ms[i]->kommunenr, year, &p);
         if (st != REGINT_OK) {
+            st = regint__error(REGINT_ENOTFOUND, "population of %s in %d: municipality %s has no figure", area,
+                               year, ms[i]->kommunenr);
             regint_free(ms);
-            return regint__error(REGINT_ENOTFOUND, "population of %s in %d: municipality %s has no figure",
-                                 area, year, ms[i]->kommunenr);
+            return st;
         }
         sum += p;
     }
