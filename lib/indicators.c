@@ -394,7 +394,7 @@ static double kb_weight_uncached(regint_kb *kb, const char *code, int year)
 /* Values and aggregation                                                     */
 
 typedef struct getter {
-    int settlement; /* 1: settlement figure; 0: indicator observation */
+    int settlement; /* 1: settlement figure; 0: indicator observation; 2: population */
     const char *indicator;
     const char *category;
     regint_measure measure;
@@ -404,6 +404,13 @@ typedef struct getter {
 static regint_status get_value(const regint_kb *kb, const getter *g, const char *area, int year,
                                regint_value_t *v)
 {
+    if (g->settlement == 2) {
+        int64_t p;
+        regint_status st = regint_dataset_population(kb->ds, area, year, &p);
+        v->value = st == REGINT_OK ? (double)p : NAN;
+        v->missing = REGINT_MISSING_NONE;
+        return st;
+    }
     if (g->settlement)
         return regint_dataset_settlement(kb->ds, area, year, g->measure, g->scat, v);
     return regint_dataset_observation(kb->ds, g->indicator, area, year, g->category, v);
@@ -686,6 +693,9 @@ static regint_status kb_compute(regint_kb *kb, const getter *g, regint_aggregati
         regint_clear_error();
     }
     if (a.n_parts == 0) {
+        if (g->settlement == 2)
+            return regint__error(REGINT_ENOTFOUND, "population: no figure for area %s (codes of %d) in %d", area,
+                                 area_year, year);
         if (g->settlement)
             return regint__error(REGINT_ENOTFOUND, "settlement %s/%s: no figure for area %s (codes of %d) in %d",
                                  regint_measure_name(g->measure), regint_category_name(g->scat),
@@ -878,6 +888,15 @@ regint_status regint_kb_population(regint_kb *kb, const char *area, int year, in
         return regint__error(REGINT_ENOTFOUND, "population of %s in %d: no municipalities", area, year);
     *out = sum;
     return REGINT_OK;
+}
+
+regint_status regint_kb_population_mapped(regint_kb *kb, const char *area, int area_year, int year,
+                                         regint_aggregate_t *out)
+{
+    getter g;
+    memset(&g, 0, sizeof g);
+    g.settlement = 2;
+    return kb_compute(kb, &g, REGINT_AGGREGATE_SUM, area, area_year, year, out);
 }
 
 regint_status regint_kb_import_csv(regint_kb *kb, regint_dataset *ds, const char *path)

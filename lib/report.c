@@ -449,16 +449,19 @@ static regint_status latest_settlement_year(const regint_dataset *ds, int *out)
     return REGINT_OK;
 }
 
-/* Population of an area with codes of `year`, from the nearest year the dataset has
- * (first `year`, then earlier, then later). */
+/* Population of an area with codes of the report year, from the nearest year the dataset
+ * has (first the report year, then earlier, then later), mapped onto the report year's
+ * codes when needed. */
 static int population_near(rctx *r, const char *area, int *pyear, int64_t *pop)
 {
     for (int d = 0; d <= 10; d++) {
         int ys[2] = {r->year - d, r->year + d};
         for (int k = 0; k < (d ? 2 : 1); k++) {
-            /* Codes of r->year; the population of the same codes in ys[k]. */
-            if (regint_kb_population(r->kb, area, ys[k], pop) == REGINT_OK) {
+            regint_aggregate_t a;
+            if (regint_kb_population_mapped(r->kb, area, r->year, ys[k], &a) == REGINT_OK &&
+                a.value.missing == REGINT_MISSING_NONE) {
                 *pyear = ys[k];
+                *pop = llround(a.value.value);
                 return 1;
             }
         }
@@ -593,7 +596,11 @@ static void section_settlement(rctx *r)
         char c[64];
         cell(d, "%s %s", k, mm[i]->name);
         int64_t p = 0;
-        int hp = have_pop && regint_kb_population(r->kb, k, py, &p) == REGINT_OK;
+        regint_aggregate_t pa;
+        int hp = have_pop && regint_kb_population_mapped(r->kb, k, r->year, py, &pa) == REGINT_OK &&
+                 pa.value.missing == REGINT_MISSING_NONE;
+        if (hp)
+            p = llround(pa.value.value);
         if (hp) {
             fmt_num(c, sizeof c, (double)p, 0);
             cell(d, "%s", c);

@@ -107,16 +107,18 @@ int cmd_report(int argc, char **argv)
         char *text = NULL;
         st = regint_report_render(ds, &opt, strcmp(to_stdout, "md") ? REGINT_REPORT_HTML : REGINT_REPORT_MARKDOWN,
                                   &text);
-        if (st)
-            rc = cli_fail("report");
-        else
+        if (st) {
+            fprintf(stderr, "regint: %s\n", regint_last_error());
+            rc = CLI_BAD_INPUT;
+        } else
             fputs(text, stdout);
         regint_free(text);
     } else {
         char *md = NULL, *html = NULL;
         st = regint_report_write(ds, &opt, out_dir, &md, &html);
         if (st) {
-            rc = cli_fail("report");
+            fprintf(stderr, "regint: %s\n", regint_last_error());
+            rc = CLI_BAD_INPUT;
         } else {
             printf("wrote %s\nwrote %s\n", md, html);
         }

@@ -164,6 +164,11 @@ REGINT_API regint_status regint_kb_settlement_series(regint_kb *kb, const char *
 REGINT_API regint_status regint_kb_population(regint_kb *kb, const char *area, int year,
                                               int64_t *out);
 
+/** Population on 1 January of `year` of an area given with the codes of `area_year`,
+ *  mapped like a count (e.g. the 2024 population of Viken's 2022 municipalities). */
+REGINT_API regint_status regint_kb_population_mapped(regint_kb *kb, const char *area, int area_year,
+                                                     int year, regint_aggregate_t *out);
+
 /* ------------------------------------------------------------------------- */
 /* Import                                                                     */
 

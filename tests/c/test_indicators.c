@@ -102,6 +102,22 @@ static void test_viken_2022_to_2024(void)
         CU_ASSERT_EQUAL(regint_kb_settlement(kb, "30", 2022, 2022, ms[m], REGINT_CATEGORY_ALL, &v), REGINT_OK);
         CU_ASSERT_DOUBLE_EQUAL(v.value.value, raw, 1e-9);
     }
+    /* Population 1.1.2024 of Viken's 2022 area = the 2024 population of counties 31, 32, 33
+     * (summed from kommuner_2024.csv here). */
+    double pop = 0;
+    regint__csv *c;
+    CU_ASSERT_FATAL(regint__csv_open(DATA("kommuner_2024.csv"), &c) == REGINT_OK);
+    int ifn = regint__csv_col(c, "fylkesnummer"), ipop = regint__csv_col(c, "folkemengde_2024");
+    while (regint__csv_next(c) == 1) {
+        const char *f = regint__csv_field(c, ifn);
+        if (!strcmp(f, "31") || !strcmp(f, "32") || !strcmp(f, "33"))
+            pop += atof(regint__csv_field(c, ipop));
+    }
+    regint__csv_close(c);
+    regint_aggregate_t pa;
+    CU_ASSERT_EQUAL(regint_kb_population_mapped(kb, "30", 2022, 2024, &pa), REGINT_OK);
+    CU_ASSERT_DOUBLE_EQUAL(pa.value.value, pop, 1e-6);
+    CU_ASSERT(pop > 1e6);
     /* Published check (data/SOURCES.md): 2022 anmodning sums to exactly 35 000 nationally. */
     regint_aggregate_t n;
     CU_ASSERT_EQUAL(regint_kb_settlement(kb, "00", 2024, 2022, REGINT_MEASURE_REQUEST, REGINT_CATEGORY_ALL, &n), REGINT_OK);
