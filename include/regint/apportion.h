@@ -86,7 +86,8 @@ typedef struct regint_apportion_options {
     int version;                    /**< ::REGINT_APPORTION_OPTIONS_VERSION (1) */
     regint_apportion_method method; /**< the method; default Hamilton */
     double first_divisor;           /**< modified Sainte-Laguë only: d(0); default 1.4; must be
-                                         finite and in (0, 3] */
+                                         finite and in (0, 3], and at least 0.000001 once
+                                         rounded to a multiple of 10^-6 */
     const int64_t *lower;           /**< NULL (all 0) or n lower bounds, each >= 0 */
     const int64_t *upper;           /**< NULL (none) or n upper bounds; INT64_MAX = no bound */
 } regint_apportion_options;

@@ -46,8 +46,8 @@ typedef enum regint_missing {
 
 /** A value that may be missing. When `missing != REGINT_MISSING_NONE`, `value` is NAN. */
 typedef struct regint_value_t {
-    double value;
-    regint_missing missing;
+    double value;           /**< the value; NAN when missing */
+    regint_missing missing; /**< REGINT_MISSING_NONE, or why the value is missing */
 } regint_value_t;
 
 /** Stable lower-case name of a missing reason ("suppressed", "not_applicable", ...; "" for NONE). */
@@ -84,11 +84,11 @@ typedef enum regint_change_kind {
 
 /** One row of a code correspondence (old code in from_year -> new code in to_year). */
 typedef struct regint_code_change_t {
-    const char *from_kommunenr;
+    const char *from_kommunenr;  /**< the old code */
     int from_year;               /**< a year in which the old code is valid, e.g. 2020 */
-    const char *to_kommunenr;
+    const char *to_kommunenr;    /**< the new code */
     int to_year;                 /**< a year in which the new code is valid, e.g. 2024 */
-    regint_change_kind kind;
+    regint_change_kind kind;     /**< unchanged, renumbered, split or merged */
 } regint_code_change_t;
 
 /** The settlement measure of a figure. */
@@ -121,10 +121,10 @@ REGINT_API regint_status regint_category_from_name(const char *name, regint_cate
 
 /** One settlement figure: municipality (code valid in `year`), year, measure, category. */
 typedef struct regint_settlement_t {
-    const char *kommunenr;
-    int year;
-    regint_measure measure;
-    regint_category category;
+    const char *kommunenr;       /**< municipality code valid in `year` */
+    int year;                    /**< the settlement year */
+    regint_measure measure;      /**< request, decision, settled, ... */
+    regint_category category;    /**< the group counted */
     regint_value_t value;        /**< persons, or missing with reason */
 } regint_settlement_t;
 
@@ -149,8 +149,8 @@ typedef struct regint_indicator_t {
     const char *name_en;     /**< English name */
     const char *unit;        /**< e.g. "persons", "percent", "share" */
     const char *source;      /**< e.g. "SSB table 07459" */
-    regint_direction direction;
-    regint_level level;
+    regint_direction direction; /**< whether higher values are better */
+    regint_level level;      /**< the level of area it is published for */
     const char *sdg_targets; /**< comma-separated SDG targets, e.g. "8.5,10.2"; "" if none */
 } regint_indicator_t;
 
@@ -160,11 +160,11 @@ typedef struct regint_indicator_t {
  * "alle", "menn".
  */
 typedef struct regint_observation_t {
-    const char *indicator;
-    const char *area;
-    int year;
-    const char *category;
-    regint_value_t value;
+    const char *indicator;   /**< id of an indicator in the catalogue */
+    const char *area;        /**< kommunenr, fylkesnr or "00" */
+    int year;                /**< the year observed */
+    const char *category;    /**< "" or a breakdown */
+    regint_value_t value;    /**< the value, or missing with reason */
 } regint_observation_t;
 
 /** Flags of a refugee case. */
@@ -244,13 +244,19 @@ REGINT_API regint_status regint_dataset_import_csv(regint_dataset *ds, regint_cs
 /* ------------------------------------------------------------------------- */
 /* Reading. Pointers returned are borrowed from the dataset.                 */
 
+/** Number of county records (every validity period); 0 for a NULL dataset. */
 REGINT_API size_t regint_dataset_county_count(const regint_dataset *ds);
+/** Record @p i (0 <= i < regint_dataset_county_count()), in the order added (a load adds in
+ *  file order); NULL when out of range. Borrowed. */
 REGINT_API const regint_county_t *regint_dataset_county_at(const regint_dataset *ds, size_t i);
 /** The county with this code valid in `year`; REGINT_ENOTFOUND if none. */
 REGINT_API regint_status regint_dataset_county(const regint_dataset *ds, const char *fylkesnr,
                                                int year, const regint_county_t **out);
 
+/** Number of municipality records (every validity period); 0 for a NULL dataset. */
 REGINT_API size_t regint_dataset_municipality_count(const regint_dataset *ds);
+/** Record @p i (0 <= i < regint_dataset_municipality_count()), in the order added (a load adds in
+ *  file order); NULL when out of range. Borrowed. */
 REGINT_API const regint_municipality_t *regint_dataset_municipality_at(const regint_dataset *ds, size_t i);
 /** The municipality with this code valid in `year`; REGINT_ENOTFOUND if none. */
 REGINT_API regint_status regint_dataset_municipality(const regint_dataset *ds, const char *kommunenr,
@@ -270,7 +276,10 @@ REGINT_API regint_status regint_dataset_municipalities_in(const regint_dataset *
 REGINT_API regint_status regint_dataset_population(const regint_dataset *ds, const char *kommunenr,
                                                    int year, int64_t *out);
 
+/** Number of code-change rows; 0 for a NULL dataset. */
 REGINT_API size_t regint_dataset_code_change_count(const regint_dataset *ds);
+/** Record @p i (0 <= i < regint_dataset_code_change_count()), in the order added (a load adds in
+ *  file order); NULL when out of range. Borrowed. */
 REGINT_API const regint_code_change_t *regint_dataset_code_change_at(const regint_dataset *ds, size_t i);
 /**
  * The codes in `to_year` that the code `kommunenr` of `from_year` maps to (one, or several
@@ -281,7 +290,10 @@ REGINT_API regint_status regint_dataset_map_code(const regint_dataset *ds, const
                                                  int from_year, int to_year,
                                                  const char ***out, size_t *n);
 
+/** Number of settlement figures; 0 for a NULL dataset. */
 REGINT_API size_t regint_dataset_settlement_count(const regint_dataset *ds);
+/** Record @p i (0 <= i < regint_dataset_settlement_count()), in the order added (a load adds in
+ *  file order); NULL when out of range. Borrowed. */
 REGINT_API const regint_settlement_t *regint_dataset_settlement_at(const regint_dataset *ds, size_t i);
 /** One settlement figure; REGINT_ENOTFOUND if the dataset has no row for it (a row with a
  *  missing value is found, and `out->missing` says why). */
@@ -289,19 +301,29 @@ REGINT_API regint_status regint_dataset_settlement(const regint_dataset *ds, con
                                                    int year, regint_measure measure,
                                                    regint_category category, regint_value_t *out);
 
+/** Number of indicators in the catalogue; 0 for a NULL dataset. */
 REGINT_API size_t regint_dataset_indicator_count(const regint_dataset *ds);
+/** Record @p i (0 <= i < regint_dataset_indicator_count()), in the order added (a load adds in
+ *  file order); NULL when out of range. Borrowed. */
 REGINT_API const regint_indicator_t *regint_dataset_indicator_at(const regint_dataset *ds, size_t i);
+/** The indicator with this id; REGINT_ENOTFOUND if it is not in the catalogue. */
 REGINT_API regint_status regint_dataset_indicator(const regint_dataset *ds, const char *id,
                                                   const regint_indicator_t **out);
 
+/** Number of indicator observations; 0 for a NULL dataset. */
 REGINT_API size_t regint_dataset_observation_count(const regint_dataset *ds);
+/** Record @p i (0 <= i < regint_dataset_observation_count()), in the order added (a load adds in
+ *  file order); NULL when out of range. Borrowed. */
 REGINT_API const regint_observation_t *regint_dataset_observation_at(const regint_dataset *ds, size_t i);
 /** One observation; REGINT_ENOTFOUND if absent. `category` NULL means "". */
 REGINT_API regint_status regint_dataset_observation(const regint_dataset *ds, const char *indicator,
                                                     const char *area, int year,
                                                     const char *category, regint_value_t *out);
 
+/** Number of refugee cases; 0 for a NULL dataset. */
 REGINT_API size_t regint_dataset_case_count(const regint_dataset *ds);
+/** Record @p i (0 <= i < regint_dataset_case_count()), in the order added (a load adds in
+ *  file order); NULL when out of range. Borrowed. */
 REGINT_API const regint_case_t *regint_dataset_case_at(const regint_dataset *ds, size_t i);
 
 /* ------------------------------------------------------------------------- */
@@ -309,18 +331,27 @@ REGINT_API const regint_case_t *regint_dataset_case_at(const regint_dataset *ds,
 /* fødselsnummer guard) and leaves the dataset unchanged on failure. Strings    */
 /* are copied.                                                                  */
 
+/** Add a county for a validity period; REGINT_EDUPLICATE if the code overlaps an existing
+ *  period of the same code. */
 REGINT_API regint_status regint_dataset_add_county(regint_dataset *ds, const regint_county_t *c);
 /** The county `m->fylkesnr` must exist for the whole validity period. */
 REGINT_API regint_status regint_dataset_add_municipality(regint_dataset *ds, const regint_municipality_t *m);
+/** Adds or replaces the population of a municipality (code valid in `year`) on 1 January;
+ *  `persons` >= 0. */
 REGINT_API regint_status regint_dataset_set_population(regint_dataset *ds, const char *kommunenr,
                                                        int year, int64_t persons);
+/** Add a code-change row: both codes must be municipalities valid in their years, to_year
+ *  after from_year; REGINT_EDUPLICATE for a row given twice. */
 REGINT_API regint_status regint_dataset_add_code_change(regint_dataset *ds, const regint_code_change_t *c);
 /** Adds or replaces the figure for (kommunenr, year, measure, category); the
  *  municipality must be valid in `year`; a present value must be >= 0. */
 REGINT_API regint_status regint_dataset_set_settlement(regint_dataset *ds, const regint_settlement_t *s);
+/** Add an indicator to the catalogue; REGINT_EDUPLICATE if the id is taken. */
 REGINT_API regint_status regint_dataset_add_indicator(regint_dataset *ds, const regint_indicator_t *ind);
 /** Adds or replaces an observation; the indicator must be in the catalogue. */
 REGINT_API regint_status regint_dataset_set_observation(regint_dataset *ds, const regint_observation_t *o);
+/** Add a refugee case; the id must pass regint_check_identifier() (REGINT_EPERSONAL for a
+ *  fødselsnummer) and be new; family_size 1..100. */
 REGINT_API regint_status regint_dataset_add_case(regint_dataset *ds, const regint_case_t *c);
 
 #ifdef __cplusplus
