@@ -1,6 +1,7 @@
 /* The bad-input catalogue (tests/bad_inputs/expected.tsv): every broken file fails with its
  * expected status and message, and leaves the target unchanged (a failed load does not
  * touch *out; a failed CSV import leaves the dataset byte-for-byte as it was). */
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,7 +10,7 @@
 
 #include "test_util.h"
 
-#define DIR REGINT_TEST_DIR "/bad_inputs"
+#define BAD_DIR REGINT_TEST_DIR "/bad_inputs"
 
 static const struct {
     const char *name;
@@ -38,7 +39,7 @@ static size_t ncases;
 static void run_case(const char *file, const char *target, const char *status, const char *expect)
 {
     char path[1024];
-    snprintf(path, sizeof path, "%s/%s", DIR, file);
+    snprintf(path, sizeof path, "%s/%s", BAD_DIR, file);
     regint_status want;
     if (status_of(status, &want)) {
         fprintf(stderr, "\n  %s: unknown status %s in expected.tsv\n", file, status);
@@ -63,7 +64,7 @@ static void run_case(const char *file, const char *target, const char *status, c
             return;
         }
         regint_dataset *ds;
-        if (regint_dataset_load_file(DIR "/base.json", &ds) != REGINT_OK) {
+        if (regint_dataset_load_file(BAD_DIR "/base.json", &ds) != REGINT_OK) {
             fprintf(stderr, "\n  base.json: %s\n", regint_last_error());
             CU_FAIL("base.json does not load");
             return;
@@ -107,7 +108,7 @@ static void run_case(const char *file, const char *target, const char *status, c
 
 static void test_catalogue(void)
 {
-    FILE *f = fopen(DIR "/expected.tsv", "r");
+    FILE *f = fopen(BAD_DIR "/expected.tsv", "r");
     CU_ASSERT_PTR_NOT_NULL_FATAL(f);
     char line[2048];
     while (fgets(line, sizeof line, f)) {
@@ -127,11 +128,44 @@ static void test_catalogue(void)
     CU_ASSERT(ncases >= 20);
 }
 
+/* Every file in the directory is in the catalogue (a broken file added without a line in
+ * expected.tsv would otherwise never be checked). */
+static void test_all_catalogued(void)
+{
+    char *cat;
+    size_t len;
+    FILE *f = fopen(BAD_DIR "/expected.tsv", "rb");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    cat = malloc(1 << 16);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(cat);
+    len = fread(cat, 1, (1 << 16) - 1, f);
+    cat[len] = '\0';
+    fclose(f);
+    DIR *d = opendir(BAD_DIR);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+    size_t nfiles = 0;
+    for (struct dirent *e; (e = readdir(d)) != NULL;) {
+        const char *n = e->d_name;
+        if (n[0] == '.' || !strcmp(n, "base.json") || !strcmp(n, "expected.tsv"))
+            continue;
+        nfiles++;
+        char key[300];
+        snprintf(key, sizeof key, "\n%s\t", n);
+        if (!strstr(cat, key)) {
+            fprintf(stderr, "\n  %s is not in expected.tsv\n", n);
+            CU_FAIL("bad input without a catalogue line");
+        }
+    }
+    closedir(d);
+    CU_ASSERT(nfiles >= 20);
+    free(cat);
+}
+
 static void test_base_loads(void)
 {
     /* The base every broken file is derived from is itself valid. */
     regint_dataset *ds;
-    CU_ASSERT_EQUAL_FATAL(regint_dataset_load_file(DIR "/base.json", &ds), REGINT_OK);
+    CU_ASSERT_EQUAL_FATAL(regint_dataset_load_file(BAD_DIR "/base.json", &ds), REGINT_OK);
     CU_ASSERT_EQUAL(regint_dataset_municipality_count(ds), 3);
     CU_ASSERT_EQUAL(regint_dataset_case_count(ds), 1);
     regint_dataset_free(ds);
@@ -142,7 +176,8 @@ int main(void)
     if (CU_initialize_registry() != CUE_SUCCESS)
         return 1;
     static const test_case tests[] = {
-        {"base.json is valid", test_base_loads}, {"catalogue", test_catalogue}, {NULL, NULL}};
+        {"base.json is valid", test_base_loads}, {"catalogue", test_catalogue},
+        {"every file catalogued", test_all_catalogued}, {NULL, NULL}};
     if (test_add_suite("bad inputs", tests)) {
         CU_cleanup_registry();
         return 1;
