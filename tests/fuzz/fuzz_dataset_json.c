@@ -4,8 +4,8 @@
  * to_string gives the same bytes). */
 #include <string.h>
 
-#include "fuzz_util.h"
 #include "regint/dataset.h"
+#include "fuzz_util.h"
 
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 {
@@ -19,6 +19,7 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
                    "message does not name the file: %s", regint_last_error());
         return 0;
     }
+    fuzz_exercise(ds);
     char *a = NULL, *b = NULL;
     st = regint_dataset_to_string(ds, &a);
     FUZZ_CHECK(st == REGINT_OK, "to_string failed: %s", regint_last_error());

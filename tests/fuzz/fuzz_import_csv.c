@@ -6,8 +6,8 @@
 #include <string.h>
 
 #include "dataset_internal.h"
-#include "fuzz_util.h"
 #include "regint/dataset.h"
+#include "fuzz_util.h"
 
 /* Counties and municipalities around the 2024 reform: a renumbering (3001 -> 3101) and a
  * split (1507 Ålesund -> 1508 Ålesund + 1580 Haram), an indicator, a population figure. */
@@ -54,6 +54,7 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
                    regint_last_error());
         FUZZ_CHECK(strcmp(before, after) == 0, "failed import (%s) changed the dataset", regint_last_error());
     } else {
+        fuzz_exercise(ds);
         regint_dataset *ds2 = NULL;
         st = regint_dataset_load_string(after, strlen(after), "saved.json", &ds2);
         FUZZ_CHECK(st == REGINT_OK, "imported dataset does not load again: %s", regint_last_error());

@@ -18,4 +18,44 @@
 
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size);
 
+#ifdef REGINT_DATASET_H
+/* Run the lookups over every record of a loaded dataset: each record is found again under
+ * its own key, code mapping and per-county listings do not crash or leak. */
+static inline void fuzz_exercise(const regint_dataset *ds)
+{
+    for (size_t i = 0; i < regint_dataset_municipality_count(ds); i++) {
+        const regint_municipality_t *m = regint_dataset_municipality_at(ds, i), *f = NULL;
+        FUZZ_CHECK(regint_dataset_municipality(ds, m->kommunenr, m->valid_from, &f) == REGINT_OK && f == m,
+                   "municipality %s not found in %d", m->kommunenr, m->valid_from);
+        int64_t persons;
+        (void)regint_dataset_population(ds, m->kommunenr, m->valid_from, &persons);
+        const regint_municipality_t **list = NULL;
+        size_t n = 0;
+        FUZZ_CHECK(regint_dataset_municipalities_in(ds, m->valid_from, m->fylkesnr, &list, &n) == REGINT_OK && n >= 1,
+                   "municipalities_in(%d, %s)", m->valid_from, m->fylkesnr);
+        regint_free((void *)list);
+        static const int years[] = {2019, 2020, 2023, 2024, 2025};
+        for (size_t y = 0; y < sizeof years / sizeof years[0]; y++) {
+            const char **codes = NULL;
+            if (regint_dataset_map_code(ds, m->kommunenr, m->valid_from, years[y], &codes, &n) == REGINT_OK)
+                FUZZ_CHECK(n >= 1, "map_code gave no code");
+            regint_free((void *)codes);
+        }
+    }
+    for (size_t i = 0; i < regint_dataset_settlement_count(ds); i++) {
+        const regint_settlement_t *s = regint_dataset_settlement_at(ds, i);
+        regint_value_t v;
+        FUZZ_CHECK(regint_dataset_settlement(ds, s->kommunenr, s->year, s->measure, s->category, &v) == REGINT_OK &&
+                       v.missing == s->value.missing,
+                   "settlement %s %d not found", s->kommunenr, s->year);
+    }
+    for (size_t i = 0; i < regint_dataset_observation_count(ds); i++) {
+        const regint_observation_t *o = regint_dataset_observation_at(ds, i);
+        regint_value_t v;
+        FUZZ_CHECK(regint_dataset_observation(ds, o->indicator, o->area, o->year, o->category, &v) == REGINT_OK,
+                   "observation %s %s %d not found", o->indicator, o->area, o->year);
+    }
+}
+#endif
+
 #endif
