@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <threads.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -680,6 +681,55 @@ static void test_csv_import(void)
     regint_dataset_free(ds);
 }
 
+/* Threads: each sees its own error message while the others fail too, and concurrent
+ * reads of one dataset agree. */
+typedef struct thread_arg {
+    int id;
+    int bad; /* count of wrong messages or lookups */
+} thread_arg;
+
+static int thread_main(void *p)
+{
+    thread_arg *a = p;
+    char json[128], name[32], want[64];
+    snprintf(json, sizeof json, "{\"schema\": \"other-%d\", \"schema_version\": 1}", a->id);
+    snprintf(name, sizeof name, "t%d.json", a->id);
+    snprintf(want, sizeof want, "t%d.json: schema: unknown schema 'other-%d'", a->id, a->id);
+    for (int k = 0; k < 300; k++) {
+        regint_dataset *ds = NULL;
+        if (regint_dataset_load_string(json, strlen(json), name, &ds) != REGINT_EVERSION || ds)
+            a->bad++;
+        /* reads in between, on the shared default dataset */
+        const regint_municipality_t *m;
+        if (regint_dataset_municipality(dflt, "0301", 2024, &m) != REGINT_OK || strcmp(m->name, "Oslo") != 0)
+            a->bad++;
+        if (strncmp(regint_last_error(), want, strlen(want)) != 0)
+            a->bad++;
+    }
+    return 0;
+}
+
+static void test_threads(void)
+{
+    CU_ASSERT_FATAL(load_default_once() == 0);
+    thrd_t t[4];
+    thread_arg a[4];
+    int started = 0;
+    for (int i = 0; i < 4; i++) {
+        a[i].id = i;
+        a[i].bad = 0;
+        if (thrd_create(&t[i], thread_main, &a[i]) == thrd_success)
+            started++;
+        else
+            break;
+    }
+    CU_ASSERT_EQUAL(started, 4);
+    for (int i = 0; i < started; i++) {
+        thrd_join(t[i], NULL);
+        CU_ASSERT_EQUAL(a[i].bad, 0);
+    }
+}
+
 /* Names in `dir` that contain ".tmp." (left-over temporary files of an atomic save). */
 static int temp_files_in(const char *dir)
 {
@@ -789,6 +839,7 @@ int main(void)
         {"CSV import all-or-nothing", test_csv_import},
         {"CSV import of the source files", test_csv_source_files},
         {"failed saves leave no trace", test_save_failure},
+        {"thread-local messages, concurrent reads", test_threads},
         {NULL, NULL}};
     if (test_add_suite("default dataset", dflt_tests) || test_add_suite("dataset API", api_tests)) {
         CU_cleanup_registry();
