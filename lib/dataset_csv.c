@@ -178,6 +178,8 @@ typedef struct pending {
     double sum;
     regint_missing missing;
     size_t parts, need, line;
+    const char *part[8];  /* the (interned) codes summed so far, to refuse one given twice */
+    size_t part_line[8];
 } pending;
 
 /* A municipality code valid in some year: the first such year nearest to `year`. */
@@ -272,9 +274,26 @@ static regint_status import_settlement(ictx *c)
                 cpend = nc;
             }
             pend[npend++] = (pending){target, s.year, s.measure, s.category, 0, REGINT_MISSING_NONE, 0, nparts,
-                                      pl.line};
+                                      pl.line, {0}, {0}};
         }
         pending *p = &pend[i];
+        const char *code = regint__ds_find_string(c->ds, s.kommunenr); /* known: year_of_code found it */
+        for (size_t k = 0; k < p->parts && k < 8; k++)
+            if (p->part[k] == code) {
+                st = regint__place_error(&pl, "kommunenr", REGINT_EDUPLICATE,
+                                         "settlement figure for '%s' in %d (%s, %s) is given twice (first on "
+                                         "line %zu)",
+                                         s.kommunenr, s.year, regint_measure_name(s.measure),
+                                         regint_category_name(s.category), p->part_line[k]);
+                goto out;
+            }
+        if (p->parts >= 8) {
+            st = regint__place_error(&pl, "kommunenr", REGINT_EINVAL,
+                                     "more than 8 rows map to '%s' in %d", target, s.year);
+            goto out;
+        }
+        p->part[p->parts] = code;
+        p->part_line[p->parts] = pl.line;
         p->parts++;
         if (s.value.missing != REGINT_MISSING_NONE) {
             if (p->missing == REGINT_MISSING_NONE)

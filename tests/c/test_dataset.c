@@ -792,6 +792,57 @@ static void test_save_failure(void)
     regint_dataset_free(ds);
 }
 
+static void test_csv_split_mapping(void)
+{
+    /* 1507 Ålesund (2020-2023) was split in 2024 into 1508 Ålesund and 1580 Haram. IMDi rows
+     * for 2022 given under the 2024 codes are summed onto 1507; a part without a row makes
+     * the sum missing; a part given twice is refused (it was once summed twice). */
+    regint_dataset *ds = small();
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ds);
+    regint_county_t c = {"15", "Møre og Romsdal", 2020, REGINT_YEAR_OPEN};
+    regint_municipality_t m0 = {"1507", "Ålesund", "15", 2020, 2023, 0, ""};
+    regint_municipality_t m1 = {"1508", "Ålesund", "15", 2024, REGINT_YEAR_OPEN, 0, ""};
+    regint_municipality_t m2 = {"1580", "Haram", "15", 2024, REGINT_YEAR_OPEN, 0, ""};
+    regint_code_change_t c1 = {"1507", 2020, "1508", 2024, REGINT_CHANGE_SPLIT};
+    regint_code_change_t c2 = {"1507", 2020, "1580", 2024, REGINT_CHANGE_SPLIT};
+    CU_ASSERT_FATAL(!regint_dataset_add_county(ds, &c) && !regint_dataset_add_municipality(ds, &m0) &&
+                    !regint_dataset_add_municipality(ds, &m1) && !regint_dataset_add_municipality(ds, &m2) &&
+                    !regint_dataset_add_code_change(ds, &c1) && !regint_dataset_add_code_change(ds, &c2));
+    char dir[] = "/tmp/regint_split_XXXXXX";
+    CU_ASSERT_PTR_NOT_NULL_FATAL(mkdtemp(dir));
+    char p[256];
+    snprintf(p, sizeof p, "%s/s.csv", dir);
+    char *before;
+    CU_ASSERT_EQUAL_FATAL(regint_dataset_to_string(ds, &before), REGINT_OK);
+    write_file(p, "year,kommunenummer,kommune,measure,category,value,flag\n"
+                  "2022,1508,Ålesund,bosatt,alle,40,\n"
+                  "2022,1508,Ålesund,bosatt,alle,40,\n");
+    CU_ASSERT_EQUAL(regint_dataset_import_csv(ds, REGINT_CSV_IMDI_SETTLEMENT, p), REGINT_EDUPLICATE);
+    TEST_ASSERT_CONTAINS(regint_last_error(), "line 3: kommunenr: settlement figure for '1508' in 2022");
+    TEST_ASSERT_CONTAINS(regint_last_error(), "first on line 2");
+    char *after;
+    CU_ASSERT_EQUAL_FATAL(regint_dataset_to_string(ds, &after), REGINT_OK);
+    CU_ASSERT_STRING_EQUAL(before, after);
+    regint_free(after);
+    regint_free(before);
+    write_file(p, "year,kommunenummer,kommune,measure,category,value,flag\n"
+                  "2022,1508,Ålesund,bosatt,alle,40,\n"
+                  "2022,1580,Haram,bosatt,alle,2,\n"
+                  "2023,1508,Ålesund,bosatt,alle,7,\n");
+    CU_ASSERT_EQUAL_FATAL(regint_dataset_import_csv(ds, REGINT_CSV_IMDI_SETTLEMENT, p), REGINT_OK);
+    regint_value_t v;
+    CU_ASSERT_EQUAL(regint_dataset_settlement(ds, "1507", 2022, REGINT_MEASURE_SETTLED, REGINT_CATEGORY_ALL, &v),
+                    REGINT_OK);
+    CU_ASSERT_EQUAL(v.missing, REGINT_MISSING_NONE);
+    CU_ASSERT_DOUBLE_EQUAL(v.value, 42, 0); /* 40 + 2 */
+    CU_ASSERT_EQUAL(regint_dataset_settlement(ds, "1507", 2023, REGINT_MEASURE_SETTLED, REGINT_CATEGORY_ALL, &v),
+                    REGINT_OK);
+    CU_ASSERT_EQUAL(v.missing, REGINT_MISSING_UNKNOWN); /* 1580 has no 2023 row */
+    unlink(p);
+    rmdir(dir);
+    regint_dataset_free(ds);
+}
+
 static void test_csv_source_files(void)
 {
     /* Importing the real files into a fresh dataset gives the documented row counts. */
@@ -838,6 +889,7 @@ int main(void)
         {"sections survive", test_json_sections},
         {"CSV import all-or-nothing", test_csv_import},
         {"CSV import of the source files", test_csv_source_files},
+        {"CSV import across a split", test_csv_split_mapping},
         {"failed saves leave no trace", test_save_failure},
         {"thread-local messages, concurrent reads", test_threads},
         {NULL, NULL}};
