@@ -1,5 +1,6 @@
 /* Whole-file reading, UTF-8 validation and atomic writing. */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +18,7 @@ regint_status regint__read_file(const char *path, char **data, size_t *len)
     if (!f)
         return regint__error(REGINT_EIO, "%s: cannot open: %s", path, strerror(errno));
     size_t cap = 1 << 16, n = 0;
+    errno = 0;
     char *buf = malloc(cap);
     if (!buf) {
         fclose(f);
@@ -38,11 +40,11 @@ regint_status regint__read_file(const char *path, char **data, size_t *len)
         if (got == 0)
             break;
     }
-    int err = ferror(f);
+    int err = ferror(f) ? (errno ? errno : EIO) : 0;
     fclose(f);
     if (err) {
         free(buf);
-        return regint__error(REGINT_EIO, "%s: read error", path);
+        return regint__error(REGINT_EIO, "%s: cannot read: %s", path, strerror(err)); /* e.g. a directory */
     }
     buf[n] = '\0';
     *data = buf;
@@ -95,6 +97,17 @@ regint_status regint__write_atomic(const char *path, const char *data, size_t le
     fd = -1;
     if (rename(tmp, path) != 0)
         goto fail;
+    /* Make the rename itself durable: flush the directory entry (best effort). */
+    char *slash = strrchr(tmp, '/');
+    if (slash == tmp)
+        slash[1] = '\0';
+    else if (slash)
+        *slash = '\0';
+    int dfd = open(slash ? tmp : ".", O_RDONLY | O_DIRECTORY);
+    if (dfd >= 0) {
+        (void)fsync(dfd);
+        close(dfd);
+    }
     free(tmp);
     return REGINT_OK;
 fail: {

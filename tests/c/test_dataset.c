@@ -764,6 +764,11 @@ static void test_save_failure(void)
     struct stat sb;
     CU_ASSERT(stat(p, &sb) == 0 && S_ISDIR(sb.st_mode));
     CU_ASSERT_EQUAL(temp_files_in(dir), 0);
+    /* loading a directory says why */
+    regint_dataset *none = (regint_dataset *)&none;
+    CU_ASSERT_EQUAL(regint_dataset_load_file(p, &none), REGINT_EIO);
+    TEST_ASSERT_CONTAINS(regint_last_error(), "Is a directory");
+    CU_ASSERT(none == (regint_dataset *)&none);
     rmdir(p);
     /* 3. an unwritable directory (not testable as root, who may write anyway) */
     if (geteuid() != 0) {
