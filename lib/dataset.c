@@ -1018,6 +1018,10 @@ regint_status regint__ds_set_population(regint_dataset *ds, const char *kommunen
     if (persons < 0)
         return regint__place_error(pl, "persons", REGINT_ERANGE, "%lld: expected a non-negative integer",
                                    (long long)persons);
+    /* JSON numbers are doubles: beyond 2^53 a saved figure would not read back exactly. */
+    if (persons > (INT64_C(1) << 53))
+        return regint__place_error(pl, "persons", REGINT_ERANGE, "%lld: more than 2^53 persons",
+                                   (long long)persons);
     size_t p = find_pop(ds, k, year);
     if (p != SIZE_MAX) {
         if (!replaceable(ds, replace, REGINT__T_POP, p))

@@ -337,7 +337,7 @@ REGINT_API regint_status regint_dataset_add_county(regint_dataset *ds, const reg
 /** The county `m->fylkesnr` must exist for the whole validity period. */
 REGINT_API regint_status regint_dataset_add_municipality(regint_dataset *ds, const regint_municipality_t *m);
 /** Adds or replaces the population of a municipality (code valid in `year`) on 1 January;
- *  `persons` >= 0. */
+ *  0 <= `persons` <= 2^53 (what a JSON number holds exactly). */
 REGINT_API regint_status regint_dataset_set_population(regint_dataset *ds, const char *kommunenr,
                                                        int year, int64_t persons);
 /** Add a code-change row: both codes must be municipalities valid in their years, to_year
