@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "dataset_internal.h"
+#include "fileio.h"
 #include "internal.h"
 #include "regint/validate.h"
 #include "section.h"
@@ -1275,14 +1276,28 @@ regint_status regint__ds_add_case(regint_dataset *ds, const regint_case_t *c, co
     return REGINT_OK;
 }
 
-/* Public adders: the internal ones with an API place. */
+/* Public adders: the internal ones with an API place. Free-text fields are checked for
+ * UTF-8 here (files are checked whole when read): a saved dataset must load again. */
+static regint_status api_utf8(const char *what, const char *const *fields, const char *const *values, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (values[i] && !regint__utf8_valid(values[i], strlen(values[i]), NULL))
+            return regint__error(REGINT_EINVAL, "%s.%s: not valid UTF-8", what, fields[i]);
+    return REGINT_OK;
+}
+
 regint_status regint_dataset_add_county(regint_dataset *ds, const regint_county_t *c)
 {
-    return regint__ds_add_county(ds, c, NULL);
+    static const char *const f[] = {"name"};
+    regint_status st = c ? api_utf8("county", f, (const char *const[]){c->name}, 1) : REGINT_OK;
+    return st ? st : regint__ds_add_county(ds, c, NULL);
 }
 regint_status regint_dataset_add_municipality(regint_dataset *ds, const regint_municipality_t *m)
 {
-    return regint__ds_add_municipality(ds, m, NULL);
+    static const char *const f[] = {"name", "kostra_group"};
+    regint_status st = m ? api_utf8("municipality", f, (const char *const[]){m->name, m->kostra_group}, 2)
+                         : REGINT_OK;
+    return st ? st : regint__ds_add_municipality(ds, m, NULL);
 }
 regint_status regint_dataset_set_population(regint_dataset *ds, const char *kommunenr, int year, int64_t persons)
 {
@@ -1298,15 +1313,26 @@ regint_status regint_dataset_set_settlement(regint_dataset *ds, const regint_set
 }
 regint_status regint_dataset_add_indicator(regint_dataset *ds, const regint_indicator_t *ind)
 {
-    return regint__ds_add_indicator(ds, ind, NULL);
+    static const char *const f[] = {"id", "name_nb", "name_en", "unit", "source", "sdg_targets"};
+    regint_status st =
+        ind ? api_utf8("indicator", f,
+                       (const char *const[]){ind->id, ind->name_nb, ind->name_en, ind->unit, ind->source,
+                                             ind->sdg_targets},
+                       6)
+            : REGINT_OK;
+    return st ? st : regint__ds_add_indicator(ds, ind, NULL);
 }
 regint_status regint_dataset_set_observation(regint_dataset *ds, const regint_observation_t *o)
 {
-    return regint__ds_set_observation(ds, o, 1, NULL);
+    static const char *const f[] = {"category"};
+    regint_status st = o ? api_utf8("observation", f, (const char *const[]){o->category}, 1) : REGINT_OK;
+    return st ? st : regint__ds_set_observation(ds, o, 1, NULL);
 }
 regint_status regint_dataset_add_case(regint_dataset *ds, const regint_case_t *c)
 {
-    return regint__ds_add_case(ds, c, NULL);
+    static const char *const f[] = {"id"};
+    regint_status st = c ? api_utf8("case", f, (const char *const[]){c->id}, 1) : REGINT_OK;
+    return st ? st : regint__ds_add_case(ds, c, NULL);
 }
 
 /* ------------------------------------------------------------------------- */

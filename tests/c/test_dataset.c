@@ -426,6 +426,12 @@ static void test_build_validation(void)
     CU_ASSERT_EQUAL(regint_dataset_municipality_count(ds), 3);
     /* population */
     CU_ASSERT_EQUAL(regint_dataset_set_population(ds, "0301", 2024, -1), REGINT_ERANGE);
+    /* free text must be UTF-8 (a saved dataset must load again) */
+    regint_county_t latin1 = {"46", "M\xf8re", 2024, REGINT_YEAR_OPEN};
+    CU_ASSERT_EQUAL(regint_dataset_add_county(ds, &latin1), REGINT_EINVAL);
+    TEST_ASSERT_CONTAINS(regint_last_error(), "county.name: not valid UTF-8");
+    regint_case_t bad_case = {"sak-\xe6", 1, 0, 2025};
+    CU_ASSERT_EQUAL(regint_dataset_add_case(ds, &bad_case), REGINT_EINVAL);
     /* 2^53 + 1 is not a double: it could be saved but not loaded back exactly */
     CU_ASSERT_EQUAL(regint_dataset_set_population(ds, "0301", 2024, (INT64_C(1) << 53) + 1), REGINT_ERANGE);
     CU_ASSERT_EQUAL(regint_dataset_set_population(ds, "3001", 2024, 10), REGINT_ENOTFOUND);
