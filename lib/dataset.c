@@ -694,7 +694,8 @@ regint_status regint_dataset_map_code(const regint_dataset *ds, const char *komm
 
     /* Breadth-first search over the change rows: forward (to later records) while the
      * target year lies after the record, backward (to earlier records, not ending before
-     * the target year) while it lies before. Records are few, so a small visited list. */
+     * the target year) while it lies before. Records on the way are few (a handful), so a
+     * linear visited list; the arrays grow if a chain is longer. */
     size_t cap = 64, nq = 0, head = 0, nres = 0;
     node *q = regint__calloc(cap, sizeof *q);
     const char **res = regint__calloc(cap, sizeof *res);
@@ -710,7 +711,7 @@ regint_status regint_dataset_map_code(const regint_dataset *ds, const char *komm
             int dup = 0;
             for (size_t i = 0; i < nres; i++)
                 dup |= res[i] == cur.code;
-            if (!dup && nres < cap)
+            if (!dup)
                 res[nres++] = cur.code;
             continue;
         }
@@ -737,8 +738,19 @@ regint_status regint_dataset_map_code(const regint_dataset *ds, const char *komm
                 seen |= q[j].rec == r;
             if (seen)
                 continue;
-            if (nq == cap) /* more than 64 records on the way: give up extending */
-                break;
+            if (nq == cap) { /* grow both: nres <= nq always */
+                node *nq2 = regint__reallocarray(q, cap * 2, sizeof *q);
+                if (nq2)
+                    q = nq2;
+                const char **nr2 = nq2 ? regint__reallocarray(res, cap * 2, sizeof *res) : NULL;
+                if (!nr2) {
+                    free(q);
+                    free(res);
+                    return regint__enomem();
+                }
+                res = nr2;
+                cap *= 2;
+            }
             q[nq++] = (node){there, r};
         }
     }

@@ -805,6 +805,37 @@ static void test_save_failure(void)
     regint_dataset_free(ds);
 }
 
+static void test_map_code_long_chain(void)
+{
+    /* 70 one-year renumberings in a row (more than the 64 records the search first makes
+     * room for): 5000 (1900) -> 5001 (1901) -> ... -> 5070 (1970). Mapping the first code
+     * to 1970 gives the last, and back again. */
+    regint_dataset *ds;
+    CU_ASSERT_EQUAL_FATAL(regint_dataset_new(&ds), REGINT_OK);
+    regint_county_t c = {"50", "Test", 1900, REGINT_YEAR_OPEN};
+    CU_ASSERT_EQUAL_FATAL(regint_dataset_add_county(ds, &c), REGINT_OK);
+    char code[71][5];
+    for (int i = 0; i <= 70; i++) {
+        snprintf(code[i], sizeof code[i], "%d", 5000 + i);
+        regint_municipality_t m = {code[i], "Test", "50", 1900 + i, 1900 + i, 0, ""};
+        CU_ASSERT_EQUAL_FATAL(regint_dataset_add_municipality(ds, &m), REGINT_OK);
+        if (i > 0) {
+            regint_code_change_t ch = {code[i - 1], 1899 + i, code[i], 1900 + i, REGINT_CHANGE_RENUMBERED};
+            CU_ASSERT_EQUAL_FATAL(regint_dataset_add_code_change(ds, &ch), REGINT_OK);
+        }
+    }
+    const char **to = NULL;
+    size_t n = 0;
+    CU_ASSERT_EQUAL(regint_dataset_map_code(ds, "5000", 1900, 1970, &to, &n), REGINT_OK);
+    CU_ASSERT(n == 1 && to && strcmp(to[0], "5070") == 0);
+    regint_free(to);
+    to = NULL;
+    CU_ASSERT_EQUAL(regint_dataset_map_code(ds, "5070", 1970, 1900, &to, &n), REGINT_OK);
+    CU_ASSERT(n == 1 && to && strcmp(to[0], "5000") == 0);
+    regint_free(to);
+    regint_dataset_free(ds);
+}
+
 static void test_csv_split_mapping(void)
 {
     /* 1507 Ålesund (2020-2023) was split in 2024 into 1508 Ålesund and 1580 Haram. IMDi rows
@@ -903,6 +934,7 @@ int main(void)
         {"CSV import all-or-nothing", test_csv_import},
         {"CSV import of the source files", test_csv_source_files},
         {"CSV import across a split", test_csv_split_mapping},
+        {"map_code along a long chain", test_map_code_long_chain},
         {"failed saves leave no trace", test_save_failure},
         {"thread-local messages, concurrent reads", test_threads},
         {NULL, NULL}};
