@@ -17,6 +17,21 @@ regint_status regint__json_parse(const char *file, const char *text, size_t len,
         regint__line_col(text, bad, &line, &col);
         return regint__error(REGINT_EPARSE, "%s: line %zu, column %zu: not valid UTF-8", file, line, col);
     }
+    /* "\u0000" would end a C string early: cJSON keeps the text before it and the rest of
+     * the string would be silently dropped. An escape, if its backslash is not itself escaped. */
+    for (size_t i = 0; i + 6 <= len; i++) {
+        if (text[i] != '\\' || memcmp(text + i, "\\u0000", 6) != 0)
+            continue;
+        size_t nb = 0;
+        while (nb < i && text[i - 1 - nb] == '\\')
+            nb++;
+        if (nb % 2 == 0) {
+            size_t line, col;
+            regint__line_col(text, i, &line, &col);
+            return regint__error(REGINT_EPARSE, "%s: line %zu, column %zu: \\u0000 (NUL) in a string is not allowed",
+                                 file, line, col);
+        }
+    }
     const char *end = NULL;
     cJSON *doc = cJSON_ParseWithLengthOpts(text, len, &end, 0);
     if (!doc) {
