@@ -1,6 +1,6 @@
 /* Fuzz target: CSV import of every layout into a small dataset (in memory, through the
  * private regint__dataset_import_csv_mem, which shares everything with the file path but
- * the read). The first byte selects the layout, the rest is the CSV text.
+ * the read). The first byte selects the layout(s), the rest is the CSV text (see below).
  * Invariants: no crash, leak or UB; a failed import leaves the dataset byte-for-byte as it
  * was and names the file; a successful one gives a dataset that saves and loads again. */
 #include <string.h>
@@ -37,17 +37,12 @@ static const char base_json[] =
     "\"observations\": [],\n"
     "\"cases\": []}\n";
 
-int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
+/* Import one CSV text; check the all-or-nothing and reload invariants. */
+static void import_one(regint_dataset *ds, regint_csv_kind kind, const char *text, size_t len)
 {
-    if (size < 1)
-        return 0;
-    regint_csv_kind kind = (regint_csv_kind)(data[0] % 6);
-    regint_dataset *ds = NULL;
-    regint_status st = regint_dataset_load_string(base_json, sizeof base_json - 1, "base.json", &ds);
-    FUZZ_CHECK(st == REGINT_OK, "base does not load: %s", regint_last_error());
     char *before = NULL, *after = NULL;
     FUZZ_CHECK(regint_dataset_to_string(ds, &before) == REGINT_OK, "to_string");
-    st = regint__dataset_import_csv_mem(ds, kind, "fuzz.csv", (const char *)data + 1, size - 1);
+    regint_status st = regint__dataset_import_csv_mem(ds, kind, "fuzz.csv", text, len);
     FUZZ_CHECK(regint_dataset_to_string(ds, &after) == REGINT_OK, "to_string: %s", regint_last_error());
     if (st != REGINT_OK) {
         FUZZ_CHECK(strstr(regint_last_error(), "fuzz.csv") != NULL, "message does not name the file: %s",
@@ -62,6 +57,25 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
     }
     regint_free(before);
     regint_free(after);
+}
+
+/* Byte 0: bits 0-2 the layout (mod 6) of the first file; with bit 6 set the text holds a
+ * second file after the first form feed, imported next with layout bits 3-5 (mod 6). */
+int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
+{
+    if (size < 1)
+        return 0;
+    regint_dataset *ds = NULL;
+    regint_status st = regint_dataset_load_string(base_json, sizeof base_json - 1, "base.json", &ds);
+    FUZZ_CHECK(st == REGINT_OK, "base does not load: %s", regint_last_error());
+    const char *text = (const char *)data + 1;
+    size_t len = size - 1, len1 = len;
+    const char *ff = (data[0] & 0x40) ? memchr(text, '\f', len) : NULL;
+    if (ff)
+        len1 = (size_t)(ff - text);
+    import_one(ds, (regint_csv_kind)((data[0] & 7u) % 6u), text, len1);
+    if (ff)
+        import_one(ds, (regint_csv_kind)(((data[0] >> 3) & 7u) % 6u), ff + 1, len - len1 - 1);
     regint_dataset_free(ds);
     return 0;
 }
