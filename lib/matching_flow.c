@@ -1,0 +1,338 @@
+/* Capacity in cases: the transportation problem, solved exactly by successive shortest
+ * paths on a compact network whose nodes are the municipalities.
+ *
+ * Cases are inserted one at a time at their best municipality under the current prices
+ * p_m (the duals of the capacity rows). Invariant: every inserted case x sits at a
+ * municipality maximising a[x][m] - p_m, and p_m > 0 only for full municipalities.
+ * When an insertion overfills a municipality s, one Dijkstra run over the municipalities
+ * finds the cheapest chain of moves s -> m1 -> ... -> t ending at a municipality with spare
+ * room (or at "unassigned" when cases may stay unassigned). The arc m -> m' costs
+ * min over cases x at m of (a[x][m] - a[x][m']), plus the reduced-cost correction
+ * p_m' - p_m; that minimum and its case are kept per (m, m') pair and only recomputed for
+ * the columns whose minimising case left m. Prices are updated as in the primal-dual
+ * method (p_m += D - d_m for nodes settled before the target), which keeps the invariant,
+ * so the final assignment with the final prices satisfies complementary slackness: it is
+ * an exact optimum. All arithmetic is in 64-bit integers. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "matching_internal.h"
+
+#define FL_INF (INT64_MAX / 4)
+
+typedef struct fl {
+    const regint__match_problem *p;
+    size_t n, m, nn;     /* cases, municipalities, nodes (m + 1 with the "unassigned" node) */
+    int dummy;           /* 1: node m is "unassigned" (score 0, unlimited) */
+    int32_t **blk;       /* per municipality: member rows (m int32 each) */
+    int32_t **ids;       /* per municipality: member case ids */
+    size_t *cnt, *bcap;
+    int32_t *where;      /* per case: node, or -1 before insertion */
+    int32_t *pos;        /* per case: row in its block */
+    int64_t *load, *cap, *price;
+    int64_t *best;       /* m × nn: min over members x of a[x][u] - a[x][v] */
+    int32_t *arg;        /* m × nn: its case */
+    int64_t *dist;
+    int32_t *pred, *pcase, *order, *stale;
+    uint8_t *done;
+    int32_t *row;        /* scratch row */
+} fl;
+
+static void fl_free(fl *f)
+{
+    if (f->blk)
+        for (size_t i = 0; i < f->m; i++)
+            free(f->blk[i]);
+    if (f->ids)
+        for (size_t i = 0; i < f->m; i++)
+            free(f->ids[i]);
+    free(f->blk);
+    free(f->ids);
+    free(f->cnt);
+    free(f->bcap);
+    free(f->where);
+    free(f->pos);
+    free(f->load);
+    free(f->cap);
+    free(f->price);
+    free(f->best);
+    free(f->arg);
+    free(f->dist);
+    free(f->pred);
+    free(f->pcase);
+    free(f->order);
+    free(f->stale);
+    free(f->done);
+    free(f->row);
+}
+
+/* Put case x (row `row`) at node v. */
+static int fl_add(fl *f, int32_t x, size_t v, const int32_t *row)
+{
+    f->where[x] = (int32_t)v;
+    f->load[v]++;
+    if (v == f->m)
+        return 0;
+    size_t m = f->m;
+    if (f->cnt[v] == f->bcap[v]) {
+        size_t nc = f->bcap[v] ? 2 * f->bcap[v] : 8;
+        int32_t *nb = regint__reallocarray(f->blk[v], nc, m * sizeof(int32_t));
+        if (!nb)
+            return -1;
+        f->blk[v] = nb;
+        int32_t *ni = regint__reallocarray(f->ids[v], nc, sizeof(int32_t));
+        if (!ni)
+            return -1;
+        f->ids[v] = ni;
+        f->bcap[v] = nc;
+    }
+    size_t r = f->cnt[v]++;
+    memcpy(f->blk[v] + r * m, row, m * sizeof(int32_t));
+    f->ids[v][r] = x;
+    f->pos[x] = (int32_t)r;
+    int64_t av = row[v];
+    int64_t *b = f->best + v * f->nn;
+    int32_t *a = f->arg + v * f->nn;
+    for (size_t j = 0; j < m; j++) {
+        if (row[j] == REGINT__MATCH_FORBID || j == v)
+            continue;
+        int64_t k = av - row[j];
+        if (k < b[j]) {
+            b[j] = k;
+            a[j] = x;
+        }
+    }
+    if (f->dummy && av < b[m]) {
+        b[m] = av;
+        a[m] = x;
+    }
+    return 0;
+}
+
+/* Move case x from its node to node `to`. */
+static int fl_move(fl *f, int32_t x, size_t to)
+{
+    size_t m = f->m, nn = f->nn;
+    size_t u = (size_t)f->where[x];
+    size_t r = (size_t)f->pos[x];
+    int32_t *blk = f->blk[u];
+    memcpy(f->row, blk + r * m, m * sizeof(int32_t));
+    size_t last = --f->cnt[u];
+    if (r != last) {
+        memcpy(blk + r * m, blk + last * m, m * sizeof(int32_t));
+        int32_t y = f->ids[u][last];
+        f->ids[u][r] = y;
+        f->pos[y] = (int32_t)r;
+    }
+    f->load[u]--;
+    /* Columns whose minimum was x: recompute over the remaining members. */
+    int64_t *b = f->best + u * nn;
+    int32_t *a = f->arg + u * nn;
+    size_t ns = 0;
+    for (size_t j = 0; j < nn; j++)
+        if (a[j] == x) {
+            f->stale[ns++] = (int32_t)j;
+            b[j] = FL_INF;
+            a[j] = -1;
+        }
+    if (ns) {
+        const int32_t *ids = f->ids[u];
+        for (size_t i = 0; i < f->cnt[u]; i++) {
+            const int32_t *ri = blk + i * m;
+            int64_t av = ri[u];
+            for (size_t s = 0; s < ns; s++) {
+                size_t j = (size_t)f->stale[s];
+                int64_t k;
+                if (j == m)
+                    k = av;
+                else if (ri[j] == REGINT__MATCH_FORBID)
+                    continue;
+                else
+                    k = av - ri[j];
+                if (k < b[j]) {
+                    b[j] = k;
+                    a[j] = ids[i];
+                }
+            }
+        }
+    }
+    return fl_add(f, x, to, f->row);
+}
+
+static regint_status fl_infeasible(fl *f, size_t nset)
+{
+    int64_t dem = 0, capsum = 0;
+    char list[160];
+    size_t len = 0;
+    list[0] = '\0';
+    for (size_t k = 0; k < nset; k++) {
+        size_t u = (size_t)f->order[k];
+        dem += f->load[u];
+        capsum += f->cap[u];
+        if (len < sizeof list - 24) {
+            int w = snprintf(list + len, sizeof list - len, "%s%zu", k ? ", " : "", u);
+            if (w > 0)
+                len += (size_t)w;
+        } else if (len < sizeof list - 5) {
+            memcpy(list + len, ", …", 6);
+            len = sizeof list;
+        }
+    }
+    return regint__error(REGINT_EINFEASIBLE,
+                         "must_assign_all: %lld cases can only be placed in %zu municipalities "
+                         "(indices %s) whose total capacity is %lld cases (demand %lld > capacity %lld)",
+                         (long long)dem, nset, list, (long long)capsum, (long long)dem,
+                         (long long)capsum);
+}
+
+/* Dijkstra from the overfull node s; move one case along the shortest path. */
+static regint_status fl_augment(fl *f, size_t s)
+{
+    size_t nn = f->nn, m = f->m;
+    for (size_t i = 0; i < nn; i++) {
+        f->dist[i] = FL_INF;
+        f->done[i] = 0;
+    }
+    f->dist[s] = 0;
+    size_t nset = 0, t = nn;
+    for (;;) {
+        size_t u = nn;
+        int64_t du = FL_INF;
+        for (size_t i = 0; i < nn; i++)
+            if (!f->done[i] && f->dist[i] < du) {
+                du = f->dist[i];
+                u = i;
+            }
+        if (u == nn)
+            return fl_infeasible(f, nset);
+        f->done[u] = 1;
+        f->order[nset++] = (int32_t)u;
+        if (u == m || f->load[u] < f->cap[u]) {
+            t = u;
+            break;
+        }
+        const int64_t *b = f->best + u * nn;
+        const int32_t *a = f->arg + u * nn;
+        int64_t base = du - f->price[u];
+        for (size_t v = 0; v < nn; v++) {
+            if (f->done[v] || b[v] >= FL_INF)
+                continue;
+            int64_t nd = base + b[v] + f->price[v];
+            if (nd < f->dist[v]) {
+                f->dist[v] = nd;
+                f->pred[v] = (int32_t)u;
+                f->pcase[v] = a[v];
+            }
+        }
+    }
+    int64_t D = f->dist[t];
+    for (size_t k = 0; k + 1 < nset; k++) {
+        size_t u = (size_t)f->order[k];
+        f->price[u] += D - f->dist[u];
+    }
+    for (size_t v = t; v != s;) {
+        size_t u = (size_t)f->pred[v];
+        if (fl_move(f, f->pcase[v], v))
+            return regint__enomem();
+        v = u;
+    }
+    return REGINT_OK;
+}
+
+regint_status regint__match_flow(const regint__match_problem *p, int32_t *assign, int64_t *augmentations)
+{
+    fl f;
+    memset(&f, 0, sizeof f);
+    f.p = p;
+    f.n = p->n;
+    f.m = p->m;
+    f.dummy = !p->must_all;
+    f.nn = f.m + (size_t)f.dummy;
+    size_t m = f.m, nn = f.nn, n = f.n;
+    regint_status st = REGINT_OK;
+    f.blk = regint__calloc(m, sizeof *f.blk);
+    f.ids = regint__calloc(m, sizeof *f.ids);
+    f.cnt = regint__calloc(m, sizeof *f.cnt);
+    f.bcap = regint__calloc(m, sizeof *f.bcap);
+    f.where = regint__calloc(n ? n : 1, sizeof *f.where);
+    f.pos = regint__calloc(n ? n : 1, sizeof *f.pos);
+    f.load = regint__calloc(nn, sizeof *f.load);
+    f.cap = regint__calloc(nn, sizeof *f.cap);
+    f.price = regint__calloc(nn, sizeof *f.price);
+    f.best = regint__calloc(m * nn, sizeof *f.best);
+    f.arg = regint__calloc(m * nn, sizeof *f.arg);
+    f.dist = regint__calloc(nn, sizeof *f.dist);
+    f.pred = regint__calloc(nn, sizeof *f.pred);
+    f.pcase = regint__calloc(nn, sizeof *f.pcase);
+    f.order = regint__calloc(nn, sizeof *f.order);
+    f.stale = regint__calloc(nn, sizeof *f.stale);
+    f.done = regint__calloc(nn, sizeof *f.done);
+    f.row = regint__calloc(m, sizeof *f.row);
+    if (!f.blk || !f.ids || !f.cnt || !f.bcap || !f.where || !f.pos || !f.load || !f.cap ||
+        !f.price || !f.best || !f.arg || !f.dist || !f.pred || !f.pcase || !f.order ||
+        !f.stale || !f.done || !f.row) {
+        st = regint__enomem();
+        goto done;
+    }
+    for (size_t i = 0; i < m * nn; i++) {
+        f.best[i] = FL_INF;
+        f.arg[i] = -1;
+    }
+    for (size_t j = 0; j < m; j++)
+        f.cap[j] = p->cap[j];
+    if (f.dummy)
+        f.cap[m] = INT64_MAX;
+    int64_t augs = 0;
+    int32_t *row = regint__calloc(m, sizeof *row);
+    if (!row) {
+        st = regint__enomem();
+        goto done;
+    }
+    for (size_t x = 0; x < n; x++) {
+        size_t v = nn;
+        int64_t bv = 0;
+        for (size_t j = 0; j < m; j++) {
+            row[j] = regint__match_a(p, x, j);
+            if (row[j] == REGINT__MATCH_FORBID)
+                continue;
+            int64_t val = (int64_t)row[j] - f.price[j];
+            if (v == nn || val > bv) {
+                v = j;
+                bv = val;
+            }
+        }
+        if (f.dummy && (v == nn || bv < 0))
+            v = m;
+        if (v == nn) {
+            free(row);
+            st = regint__error(REGINT_EINFEASIBLE,
+                               "cases[%zu]: must_assign_all but no municipality is allowed", x);
+            goto done;
+        }
+        if (fl_add(&f, (int32_t)x, v, row)) {
+            free(row);
+            st = regint__enomem();
+            goto done;
+        }
+        if (v < m && f.load[v] > f.cap[v]) {
+            st = fl_augment(&f, v);
+            augs++;
+            if (st != REGINT_OK) {
+                free(row);
+                goto done;
+            }
+        }
+        if (p->opt && p->opt->progress && (x & 1023) == 1023)
+            p->opt->progress(p->opt->progress_ctx, (double)(x + 1) / (double)n, "assigning cases");
+    }
+    free(row);
+    for (size_t x = 0; x < n; x++)
+        assign[x] = (size_t)f.where[x] == m ? -1 : f.where[x];
+    if (augmentations)
+        *augmentations = augs;
+done:
+    fl_free(&f);
+    return st;
+}
