@@ -20,7 +20,8 @@
 #include "internal.h"
 #include "matching_internal.h"
 
-#define FL_INF (INT64_MAX / 4)
+#define FL_INF (INT64_MAX / 4)    /* unreached */
+#define FL_NOEDGE (INT64_MAX / 2) /* no arc: stays above FL_INF after adding prices */
 
 typedef struct fl {
     const regint__match_problem *p;
@@ -34,9 +35,8 @@ typedef struct fl {
     int64_t *load, *cap, *price;
     int64_t *best;       /* m × nn: min over members x of a[x][u] - a[x][v] */
     int32_t *arg;        /* m × nn: its case */
-    int64_t *dist;
+    int64_t *dist, *key;
     int32_t *pred, *pcase, *order, *stale;
-    uint8_t *done;
     int32_t *row;        /* scratch row */
 } fl;
 
@@ -60,11 +60,11 @@ static void fl_free(fl *f)
     free(f->best);
     free(f->arg);
     free(f->dist);
+    free(f->key);
     free(f->pred);
     free(f->pcase);
     free(f->order);
     free(f->stale);
-    free(f->done);
     free(f->row);
 }
 
@@ -134,7 +134,7 @@ static int fl_move(fl *f, int32_t x, size_t to)
     for (size_t j = 0; j < nn; j++)
         if (a[j] == x) {
             f->stale[ns++] = (int32_t)j;
-            b[j] = FL_INF;
+            b[j] = FL_NOEDGE;
             a[j] = -1;
         }
     if (ns) {
@@ -187,27 +187,23 @@ static regint_status fl_infeasible(fl *f, size_t nset)
                          (long long)capsum);
 }
 
-/* Dijkstra from the overfull node s; move one case along the shortest path. */
+/* Dijkstra from the overfull node s; move one case along the shortest path.
+ * Selection and relaxation share one pass over the nodes. Settled nodes need no test in
+ * the relaxation: reduced costs are >= 0, so a tentative distance via u is never below
+ * the distance of a node already settled. */
 static regint_status fl_augment(fl *f, size_t s)
 {
     size_t nn = f->nn, m = f->m;
-    for (size_t i = 0; i < nn; i++) {
-        f->dist[i] = FL_INF;
-        f->done[i] = 0;
-    }
-    f->dist[s] = 0;
-    size_t nset = 0, t = nn;
+    int64_t *dist = f->dist, *key = f->key;
+    const int64_t *price = f->price;
+    int32_t *pred = f->pred, *pcase = f->pcase;
+    for (size_t i = 0; i < nn; i++)
+        dist[i] = key[i] = FL_INF;
+    dist[s] = 0;
+    size_t nset = 0, t, u = s;
     for (;;) {
-        size_t u = nn;
-        int64_t du = FL_INF;
-        for (size_t i = 0; i < nn; i++)
-            if (!f->done[i] && f->dist[i] < du) {
-                du = f->dist[i];
-                u = i;
-            }
-        if (u == nn)
-            return fl_infeasible(f, nset);
-        f->done[u] = 1;
+        int64_t du = dist[u];
+        key[u] = FL_INF;
         f->order[nset++] = (int32_t)u;
         if (u == m || f->load[u] < f->cap[u]) {
             t = u;
@@ -215,28 +211,35 @@ static regint_status fl_augment(fl *f, size_t s)
         }
         const int64_t *b = f->best + u * nn;
         const int32_t *a = f->arg + u * nn;
-        int64_t base = du - f->price[u];
+        int64_t base = du - price[u];
+        size_t nx = nn;
+        int64_t mn = FL_INF;
         for (size_t v = 0; v < nn; v++) {
-            if (f->done[v] || b[v] >= FL_INF)
-                continue;
-            int64_t nd = base + b[v] + f->price[v];
-            if (nd < f->dist[v]) {
-                f->dist[v] = nd;
-                f->pred[v] = (int32_t)u;
-                f->pcase[v] = a[v];
+            int64_t nd = base + b[v] + price[v];
+            if (nd < dist[v]) {
+                dist[v] = key[v] = nd;
+                pred[v] = (int32_t)u;
+                pcase[v] = a[v];
+            }
+            if (key[v] < mn) {
+                mn = key[v];
+                nx = v;
             }
         }
+        if (nx == nn)
+            return fl_infeasible(f, nset);
+        u = nx;
     }
-    int64_t D = f->dist[t];
+    int64_t D = dist[t];
     for (size_t k = 0; k + 1 < nset; k++) {
-        size_t u = (size_t)f->order[k];
-        f->price[u] += D - f->dist[u];
+        size_t w = (size_t)f->order[k];
+        f->price[w] += D - dist[w];
     }
     for (size_t v = t; v != s;) {
-        size_t u = (size_t)f->pred[v];
-        if (fl_move(f, f->pcase[v], v))
+        size_t w = (size_t)pred[v];
+        if (fl_move(f, pcase[v], v))
             return regint__enomem();
-        v = u;
+        v = w;
     }
     return REGINT_OK;
 }
@@ -264,20 +267,20 @@ regint_status regint__match_flow(const regint__match_problem *p, int32_t *assign
     f.best = regint__calloc(m * nn, sizeof *f.best);
     f.arg = regint__calloc(m * nn, sizeof *f.arg);
     f.dist = regint__calloc(nn, sizeof *f.dist);
+    f.key = regint__calloc(nn, sizeof *f.key);
     f.pred = regint__calloc(nn, sizeof *f.pred);
     f.pcase = regint__calloc(nn, sizeof *f.pcase);
     f.order = regint__calloc(nn, sizeof *f.order);
     f.stale = regint__calloc(nn, sizeof *f.stale);
-    f.done = regint__calloc(nn, sizeof *f.done);
     f.row = regint__calloc(m, sizeof *f.row);
     if (!f.blk || !f.ids || !f.cnt || !f.bcap || !f.where || !f.pos || !f.load || !f.cap ||
-        !f.price || !f.best || !f.arg || !f.dist || !f.pred || !f.pcase || !f.order ||
-        !f.stale || !f.done || !f.row) {
+        !f.price || !f.best || !f.arg || !f.dist || !f.key || !f.pred || !f.pcase || !f.order ||
+        !f.stale || !f.row) {
         st = regint__enomem();
         goto done;
     }
     for (size_t i = 0; i < m * nn; i++) {
-        f.best[i] = FL_INF;
+        f.best[i] = FL_NOEDGE;
         f.arg[i] = -1;
     }
     for (size_t j = 0; j < m; j++)
