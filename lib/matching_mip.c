@@ -46,57 +46,165 @@ typedef struct mip {
     double deadline;
     int32_t *tmp;      /* scratch assignment */
     int64_t *tmprem;
+    void *lp;          /* lpdef */
+    void *tabs;        /* tab per depth */
+    uint8_t *tab_own;  /* 1 if depth d has its own buffer */
+    void *scratch;     /* tab used beyond the memory budget */
+    double tab_bytes;  /* allocated so far */
 } mip;
 
 /* ---------------------------------------------------------------------------------------- */
-/* Dense two-phase simplex for: max Σ a x, Σ_j x_cj (= or <=) 1, Σ_c w_c x_cj <= rem_j. */
+/* Dense simplex with warm starts.
+ *
+ * One LP for the whole tree: rows = one equality per case (Σ_j x_cj + u_c = 1, where u_c
+ * "unassigned" exists only when cases may stay out) and one row per municipality
+ * (Σ_c w_c x_cj + slack_j = K_j). A node fixes cases by banning columns (x_cj' for j' != j,
+ * or all x_c· for "unassigned"); artificials (must_assign_all) are banned everywhere.
+ * A child starts from its parent's optimal tableau: still primal feasible for the rows, so
+ * phase 1 only has to drive the banned basic variables to zero (minimise their sum; if
+ * that stays positive the node is infeasible), then phase 2 optimises with banned columns
+ * kept out of the basis. */
 
-typedef struct lp {
-    size_t rows, cols, nv;   /* cols = nv + rows (one slack/artificial per row) */
-    size_t nf;               /* assignment rows (free cases) */
-    double *T;               /* rows × (cols + 1) */
-    double *d;               /* cols + 1 reduced costs, d[cols] = objective value */
+typedef struct lpdef {
+    size_t n, m, rows, cols, nv, nu, W;
+    size_t *first;       /* n + 1: x columns of case c are first[c] .. first[c+1]-1 */
+    int32_t *vj;         /* x column -> municipality */
+    double *cost;        /* phase-2 costs */
+    double *cost1;       /* phase-1 costs */
+    uint8_t *banned;
+    int32_t *rcdepth;    /* depth of the node whose reduced costs banned the column, -1 none */
+    double *d;           /* reduced costs (W) */
+} lpdef;
+
+typedef struct tab {
+    double *T;           /* rows × W */
     size_t *basis;
-    int32_t *vc, *vj;        /* variable -> case, municipality */
-    int32_t *fcase;          /* assignment row -> case */
-    int art;                 /* assignment rows have artificials (must_all) */
-} lp;
+} tab;
 
-static void lp_free(lp *L)
+static void lpdef_free(lpdef *L)
 {
-    free(L->T);
-    free(L->d);
-    free(L->basis);
-    free(L->vc);
+    free(L->first);
     free(L->vj);
-    free(L->fcase);
+    free(L->cost);
+    free(L->cost1);
+    free(L->banned);
+    free(L->rcdepth);
+    free(L->d);
 }
 
-static int lp_is_art(const lp *L, size_t col)
+static size_t col_u(const lpdef *L, size_t c) { return L->nv + c; }
+static size_t col_slack(const lpdef *L, size_t j) { return L->nv + L->nu + j; }
+static size_t col_art(const lpdef *L, size_t c) { return L->nv + L->nu + L->m + c; }
+
+static int lpdef_init(lpdef *L, const mip *M)
 {
-    return L->art && col >= L->nv && col - L->nv < L->nf;
+    size_t n = M->n, m = M->m;
+    memset(L, 0, sizeof *L);
+    L->n = n;
+    L->m = m;
+    L->first = regint__calloc(n + 1, sizeof *L->first);
+    if (!L->first)
+        return -1;
+    size_t nv = 0;
+    for (size_t c = 0; c < n; c++) {
+        L->first[c] = nv;
+        for (size_t j = 0; j < m; j++)
+            if (M->a[c * m + j] != REGINT__MATCH_FORBID && M->w[c] <= M->p->cap[j])
+                nv++;
+    }
+    L->first[n] = nv;
+    L->nv = nv;
+    L->nu = M->must_all ? 0 : n;
+    L->rows = n + m;
+    L->cols = nv + L->nu + m + (M->must_all ? n : 0);
+    L->W = L->cols + 1;
+    L->vj = regint__calloc(nv ? nv : 1, sizeof *L->vj);
+    L->cost = regint__calloc(L->cols, sizeof *L->cost);
+    L->cost1 = regint__calloc(L->cols, sizeof *L->cost1);
+    L->banned = regint__calloc(L->cols, sizeof *L->banned);
+    L->rcdepth = regint__calloc(L->cols, sizeof *L->rcdepth);
+    L->d = regint__calloc(L->W, sizeof *L->d);
+    if (!L->vj || !L->cost || !L->cost1 || !L->banned || !L->rcdepth || !L->d)
+        return -1;
+    for (size_t j = 0; j < L->cols; j++)
+        L->rcdepth[j] = -1;
+    size_t v = 0;
+    for (size_t c = 0; c < n; c++)
+        for (size_t j = 0; j < m; j++)
+            if (M->a[c * m + j] != REGINT__MATCH_FORBID && M->w[c] <= M->p->cap[j]) {
+                L->vj[v] = (int32_t)j;
+                L->cost[v] = (double)M->a[c * m + j];
+                v++;
+            }
+    return 0;
 }
 
-static void lp_set_objective(lp *L, const double *cost)
+static void tab_build(const lpdef *L, const mip *M, tab *t)
 {
-    size_t W = L->cols + 1;
-    for (size_t j = 0; j <= L->cols; j++)
+    size_t n = L->n, m = L->m, W = L->W;
+    memset(t->T, 0, L->rows * W * sizeof *t->T);
+    for (size_t c = 0; c < n; c++) {
+        for (size_t v = L->first[c]; v < L->first[c + 1]; v++) {
+            t->T[c * W + v] = 1;
+            t->T[(n + (size_t)L->vj[v]) * W + v] = (double)M->w[c];
+        }
+        t->T[c * W + L->cols] = 1;
+        size_t b = M->must_all ? col_art(L, c) : col_u(L, c);
+        t->T[c * W + b] = 1;
+        t->basis[c] = b;
+    }
+    for (size_t j = 0; j < m; j++) {
+        size_t b = col_slack(L, j);
+        t->T[(n + j) * W + b] = 1;
+        t->T[(n + j) * W + L->cols] = (double)M->p->cap[j];
+        t->basis[n + j] = b;
+    }
+}
+
+/* Bans of the node at `depth`: its fixings, the artificials, and the reduced-cost fixings
+ * of its ancestors (fixings recorded at depth >= `depth` belong to finished subtrees). */
+static void set_bans(lpdef *L, const mip *M, size_t depth)
+{
+    size_t n = L->n;
+    for (size_t j = 0; j < L->cols; j++) {
+        if (L->rcdepth[j] >= (int32_t)depth)
+            L->rcdepth[j] = -1;
+        L->banned[j] = L->rcdepth[j] >= 0;
+    }
+    if (M->must_all)
+        for (size_t c = 0; c < n; c++)
+            L->banned[col_art(L, c)] = 1;
+    for (size_t c = 0; c < n; c++) {
+        int32_t f = M->fixed[c];
+        if (f == -2)
+            continue;
+        for (size_t v = L->first[c]; v < L->first[c + 1]; v++)
+            if (L->vj[v] != f)
+                L->banned[v] = 1;
+        if (f >= 0 && L->nu)
+            L->banned[col_u(L, c)] = 1;
+    }
+}
+
+static void set_objective(lpdef *L, const tab *t, const double *cost)
+{
+    size_t W = L->W;
+    for (size_t j = 0; j < W; j++)
         L->d[j] = j < L->cols ? cost[j] : 0;
     for (size_t r = 0; r < L->rows; r++) {
-        double cb = cost[L->basis[r]];
+        double cb = cost[t->basis[r]];
         if (cb == 0)
             continue;
-        const double *row = L->T + r * W;
-        for (size_t j = 0; j <= L->cols; j++)
+        const double *row = t->T + r * W;
+        for (size_t j = 0; j < W; j++)
             L->d[j] -= cb * row[j];
     }
-    /* d[cols] = -z */
 }
 
-static void lp_pivot(lp *L, size_t pr, size_t pc)
+static void pivot(lpdef *L, tab *t, size_t pr, size_t pc)
 {
-    size_t W = L->cols + 1;
-    double *prow = L->T + pr * W;
+    size_t W = L->W;
+    double *prow = t->T + pr * W;
     double inv = 1.0 / prow[pc];
     for (size_t j = 0; j < W; j++)
         prow[j] *= inv;
@@ -104,7 +212,7 @@ static void lp_pivot(lp *L, size_t pr, size_t pc)
     for (size_t r = 0; r < L->rows; r++) {
         if (r == pr)
             continue;
-        double *row = L->T + r * W;
+        double *row = t->T + r * W;
         double f = row[pc];
         if (f == 0)
             continue;
@@ -118,20 +226,21 @@ static void lp_pivot(lp *L, size_t pr, size_t pc)
             L->d[j] -= f * prow[j];
         L->d[pc] = 0;
     }
-    L->basis[pr] = pc;
+    t->basis[pr] = pc;
 }
 
-/* Returns 0 optimal, 1 unbounded/iteration limit (treated as failure). */
-static int lp_optimize(lp *L, int phase2)
+/* Maximise; banned columns never enter. In phase 2 a banned basic variable (at zero) leaves
+ * as soon as the entering column touches its row. Returns 0 optimal, 1 failure. */
+static int optimize(lpdef *L, tab *t, int phase2)
 {
-    size_t W = L->cols + 1;
+    size_t W = L->W;
     int degen = 0;
-    for (long it = 0; it < 200000; it++) {
+    for (long it = 0; it < 100000; it++) {
         size_t e = L->cols;
         double best = EPS_D;
         int bland = degen > 50;
         for (size_t j = 0; j < L->cols; j++) {
-            if (phase2 && lp_is_art(L, j))
+            if (L->banned[j])
                 continue;
             if (L->d[j] > best) {
                 best = L->d[j];
@@ -145,15 +254,15 @@ static int lp_optimize(lp *L, int phase2)
         size_t pr = L->rows;
         double ratio = INFINITY;
         for (size_t r = 0; r < L->rows; r++) {
-            double v = L->T[r * W + e];
+            double v = t->T[r * W + e];
             double rt;
-            if (phase2 && lp_is_art(L, L->basis[r]) && fabs(v) > EPS_PIV)
+            if (phase2 && L->banned[t->basis[r]] && fabs(v) > EPS_PIV)
                 rt = 0;
             else if (v > EPS_PIV)
-                rt = L->T[r * W + L->cols] / v;
+                rt = t->T[r * W + L->cols] / v;
             else
                 continue;
-            if (rt < ratio - 1e-12 || (rt <= ratio + 1e-12 && pr < L->rows && L->basis[r] < L->basis[pr])) {
+            if (rt < ratio - 1e-12 || (rt <= ratio + 1e-12 && pr < L->rows && t->basis[r] < t->basis[pr])) {
                 ratio = rt;
                 pr = r;
             }
@@ -161,114 +270,130 @@ static int lp_optimize(lp *L, int phase2)
         if (pr == L->rows)
             return 1;
         degen = ratio < 1e-12 ? degen + 1 : 0;
-        lp_pivot(L, pr, e);
+        pivot(L, t, pr, e);
     }
     return 1;
 }
 
-/* Solve the node LP. Returns 1 feasible (value in *z, x in xs[c*m+j]), 0 infeasible, -1 no memory/failure. */
-static int node_lp(mip *M, double *z, double *xs)
+/* Solve the node LP in t (a feasible basis of the rows, bans set). Returns 1 feasible
+ * (value *z, x in xs[c*m+j]), 0 infeasible, -1 failure. */
+static int solve_tab(lpdef *L, tab *t, const mip *M, double *z, double *xs)
 {
-    size_t n = M->n, m = M->m;
-    lp L;
-    memset(&L, 0, sizeof L);
-    size_t nf = 0, nv = 0;
-    for (size_t c = 0; c < n; c++) {
-        if (M->fixed[c] != -2)
-            continue;
-        size_t cnt = 0;
-        for (size_t j = 0; j < m; j++)
-            if (M->a[c * m + j] != REGINT__MATCH_FORBID && M->w[c] <= M->rem[j])
-                cnt++;
-        if (!cnt && M->must_all)
+    size_t W = L->W, m = L->m;
+    int need1 = 0;
+    for (size_t r = 0; r < L->rows; r++)
+        if (L->banned[t->basis[r]] && t->T[r * W + L->cols] > 1e-9)
+            need1 = 1;
+    if (need1) {
+        for (size_t j = 0; j < L->cols; j++)
+            L->cost1[j] = L->banned[j] ? -1.0 : 0.0;
+        set_objective(L, t, L->cost1);
+        if (optimize(L, t, 0))
+            return -1;
+        if (L->d[L->cols] > 1e-7) /* d[cols] = -z1 = Σ banned values */
             return 0;
-        nf++;
-        nv += cnt;
     }
-    for (size_t i = 0; i < n * m; i++)
+    set_objective(L, t, L->cost);
+    if (optimize(L, t, 1))
+        return -1;
+    *z = -L->d[L->cols];
+    for (size_t i = 0; i < M->n * m; i++)
         xs[i] = 0;
-    if (nf == 0) {
-        *z = 0;
-        return 1;
+    for (size_t r = 0; r < L->rows; r++) {
+        size_t b = t->basis[r];
+        if (b < L->nv) {
+            size_t c = (size_t)(r < L->n ? 0 : 0);
+            /* find the case of column b: binary search in first[] */
+            size_t lo = 0, hi = L->n;
+            while (hi - lo > 1) {
+                size_t mid = (lo + hi) / 2;
+                if (L->first[mid] <= b)
+                    lo = mid;
+                else
+                    hi = mid;
+            }
+            c = lo;
+            double x = t->T[r * W + L->cols];
+            xs[c * m + (size_t)L->vj[b]] = x < 0 ? 0 : x > 1 ? 1 : x;
+        }
     }
-    L.nf = nf;
-    L.nv = nv;
-    L.rows = nf + m;
-    L.cols = nv + L.rows;
-    L.art = M->must_all;
-    size_t W = L.cols + 1;
-    L.T = regint__calloc(L.rows * W, sizeof *L.T);
-    L.d = regint__calloc(W, sizeof *L.d);
-    L.basis = regint__calloc(L.rows, sizeof *L.basis);
-    L.vc = regint__calloc(nv ? nv : 1, sizeof *L.vc);
-    L.vj = regint__calloc(nv ? nv : 1, sizeof *L.vj);
-    L.fcase = regint__calloc(nf, sizeof *L.fcase);
-    double *cost = regint__calloc(L.cols, sizeof *cost);
-    if (!L.T || !L.d || !L.basis || !L.vc || !L.vj || !L.fcase || !cost) {
-        lp_free(&L);
-        free(cost);
+    return 1;
+}
+
+#define TAB_BUDGET (384.0 * 1024 * 1024)
+
+static int tab_alloc(const lpdef *L, tab *t)
+{
+    t->T = regint__calloc(L->rows * L->W, sizeof *t->T);
+    t->basis = regint__calloc(L->rows, sizeof *t->basis);
+    if (!t->T || !t->basis) {
+        free(t->T);
+        free(t->basis);
+        t->T = NULL;
+        t->basis = NULL;
         return -1;
     }
-    size_t r = 0, v = 0;
-    for (size_t c = 0; c < n; c++) {
-        if (M->fixed[c] != -2)
+    return 0;
+}
+
+/* Solve the LP of the node at `depth` (bans from M->fixed). */
+static int node_solve(mip *M, size_t depth, double *z, double *xs)
+{
+    lpdef *L = M->lp;
+    tab *tabs = M->tabs, *t = NULL;
+    double bytes = (double)L->rows * (double)L->W * sizeof(double);
+    if (!tabs[depth].T && M->tab_bytes + bytes <= TAB_BUDGET && tab_alloc(L, &tabs[depth]) == 0) {
+        M->tab_own[depth] = 1;
+        M->tab_bytes += bytes;
+    }
+    if (M->tab_own[depth])
+        t = &tabs[depth];
+    else {
+        t = M->scratch;
+        if (!t->T && tab_alloc(L, t))
+            return -1;
+    }
+    int warm = depth > 0 && M->tab_own[depth - 1];
+    set_bans(L, M, depth);
+    for (int attempt = 0; attempt < 2; attempt++) {
+        if (warm && attempt == 0) {
+            memcpy(t->T, tabs[depth - 1].T, L->rows * L->W * sizeof *t->T);
+            memcpy(t->basis, tabs[depth - 1].basis, L->rows * sizeof *t->basis);
+        } else {
+            tab_build(L, M, t);
+        }
+        int r = solve_tab(L, t, M, z, xs);
+        if (r >= 0 || !warm)
+            return r;
+    }
+    return -1;
+}
+
+/* Reduced-cost fixing after the node at `depth` is solved (L->d holds its reduced costs):
+ * a column whose reduced cost would take the bound to the incumbent or below is banned in
+ * the whole subtree (objectives are integers). */
+static void rc_fix(mip *M, size_t depth, double z)
+{
+    lpdef *L = M->lp;
+    if (!L || !M->have_inc)
+        return;
+    for (size_t j = 0; j < L->nv + L->nu; j++) {
+        if (L->banned[j] || L->d[j] >= 0)
             continue;
-        L.fcase[r] = (int32_t)c;
-        for (size_t j = 0; j < m; j++)
-            if (M->a[c * m + j] != REGINT__MATCH_FORBID && M->w[c] <= M->rem[j]) {
-                L.vc[v] = (int32_t)c;
-                L.vj[v] = (int32_t)j;
-                L.T[r * W + v] = 1;
-                L.T[(nf + j) * W + v] = (double)M->w[c];
-                cost[v] = (double)M->a[c * m + j];
-                v++;
-            }
-        L.T[r * W + L.cols] = 1;
-        r++;
+        if ((int64_t)floor(z + L->d[j] + EPS_INT) <= M->incval)
+            L->rcdepth[j] = (int32_t)depth;
     }
-    for (size_t j = 0; j < m; j++)
-        L.T[(nf + j) * W + L.cols] = (double)M->rem[j];
-    for (size_t q = 0; q < L.rows; q++) {
-        L.T[q * W + nv + q] = 1;
-        L.basis[q] = nv + q;
-    }
-    int res = 1;
-    if (L.art) {
-        double *c1 = regint__calloc(L.cols, sizeof *c1);
-        if (!c1) {
-            res = -1;
-            goto out;
-        }
-        for (size_t q = 0; q < nf; q++)
-            c1[nv + q] = -1;
-        lp_set_objective(&L, c1);
-        free(c1);
-        if (lp_optimize(&L, 0)) {
-            res = -1;
-            goto out;
-        }
-        if (-L.d[L.cols] < -1e-7) {
-            res = 0;
-            goto out;
-        }
-    }
-    lp_set_objective(&L, cost);
-    if (lp_optimize(&L, 1)) {
-        res = -1;
-        goto out;
-    }
-    *z = -L.d[L.cols];
-    for (size_t q = 0; q < L.rows; q++) {
-        size_t b = L.basis[q];
-        if (b < nv) {
-            double x = L.T[q * W + L.cols];
-            xs[(size_t)L.vc[b] * m + (size_t)L.vj[b]] = x < 0 ? 0 : x > 1 ? 1 : x;
-        }
-    }
-out:
-    lp_free(&L);
-    free(cost);
-    return res;
+}
+
+/* Column of x_cj (or u_c for j = -1); cols when absent. */
+static size_t col_of(const lpdef *L, size_t c, int32_t j)
+{
+    if (j < 0)
+        return L->nu ? col_u(L, c) : L->cols;
+    for (size_t v = L->first[c]; v < L->first[c + 1]; v++)
+        if (L->vj[v] == j)
+            return v;
+    return L->cols;
 }
 
 /* ---------------------------------------------------------------------------------------- */
@@ -422,7 +547,7 @@ static void bb_node(mip *M, int64_t parent_bound, double *xs_buf, size_t depth)
         M->p->opt->progress(M->p->opt->progress_ctx, (double)M->nodes / (double)M->max_nodes, "branch and bound");
     double *xs = xs_buf + depth * n * m;
     double z = 0;
-    int r = node_lp(M, &z, xs);
+    int r = node_solve(M, depth, &z, xs);
     if (r < 0) {
         /* LP failed (numerical trouble): keep the subtree open so the bound stays honest. */
         M->stop = 1;
@@ -433,7 +558,7 @@ static void bb_node(mip *M, int64_t parent_bound, double *xs_buf, size_t depth)
     }
     if (r == 0)
         return;
-    int64_t bound = M->fixval + (int64_t)floor(z + EPS_INT);
+    int64_t bound = (int64_t)floor(z + EPS_INT);
     if (bound > parent_bound)
         bound = parent_bound;
     if (M->have_inc && bound <= M->incval)
@@ -496,6 +621,7 @@ static void bb_node(mip *M, int64_t parent_bound, double *xs_buf, size_t depth)
     }
     if (M->have_inc && bound <= M->incval)
         return;
+    rc_fix(M, depth, z);
     if (bc == n) {
         /* integral LP but capacities broken by rounding noise: give up on this node honestly */
         if (!M->have_open || bound > M->open_bound)
@@ -519,14 +645,22 @@ static void bb_node(mip *M, int64_t parent_bound, double *xs_buf, size_t depth)
         }
         ord = heap_ord;
     }
+    const lpdef *LD = M->lp;
     for (size_t j = 0; j < m; j++)
-        if (M->a[c * m + j] != REGINT__MATCH_FORBID && M->w[c] <= M->rem[j])
+        if (M->a[c * m + j] != REGINT__MATCH_FORBID && M->w[c] <= M->rem[j]) {
+            size_t col = col_of(LD, c, (int32_t)j);
+            if (col < LD->cols && LD->rcdepth[col] >= 0)
+                continue; /* cannot beat the incumbent */
             ord[no++] = (int32_t)j;
+        }
     double xsum = 0;
     for (size_t j = 0; j < m; j++)
         xsum += xs[c * m + j];
-    if (!M->must_all)
-        ord[no++] = -1;
+    if (!M->must_all) {
+        size_t col = col_of(LD, c, -1);
+        if (!(col < LD->cols && LD->rcdepth[col] >= 0))
+            ord[no++] = -1;
+    }
     /* insertion sort by key */
     for (size_t i = 1; i < no; i++) {
         int32_t t = ord[i];
@@ -677,6 +811,10 @@ regint_status regint__match_mip(const regint__match_problem *p, int32_t *assign,
     M.tmprem = regint__calloc(m, sizeof *M.tmprem);
     regint_status st = REGINT_OK;
     double *xs = NULL;
+    lpdef L;
+    memset(&L, 0, sizeof L);
+    tab scratch = {NULL, NULL};
+    tab *tabs = NULL;
     if (!M.a || !M.w || !M.fixed || !M.rem || !M.inc || !M.tmp || !M.tmprem) {
         st = regint__enomem();
         goto done;
@@ -710,12 +848,18 @@ regint_status regint__match_mip(const regint__match_problem *p, int32_t *assign,
         cols += M.a[i] != REGINT__MATCH_FORBID;
     cols += rows + 1;
     int64_t ub;
+    cols += (double)n; /* u or artificial columns */
     if (rows * cols <= LP_MAX_CELLS) {
         xs = regint__calloc((n + 2) * nn * m, sizeof *xs);
-        if (!xs) {
+        tabs = regint__calloc(n + 2, sizeof *tabs);
+        M.tab_own = regint__calloc(n + 2, sizeof *M.tab_own);
+        if (!xs || !tabs || !M.tab_own || lpdef_init(&L, &M)) {
             st = regint__enomem();
             goto done;
         }
+        M.lp = &L;
+        M.tabs = tabs;
+        M.scratch = &scratch;
         bb_node(&M, INT64_MAX, xs, 0);
         if (!M.stop) {
             /* search complete */
@@ -749,6 +893,16 @@ regint_status regint__match_mip(const regint__match_problem *p, int32_t *assign,
     *optimal = ub <= M.incval;
     *nodes = M.nodes;
 done:
+    if (tabs)
+        for (size_t d = 0; d < n + 2; d++) {
+            free(tabs[d].T);
+            free(tabs[d].basis);
+        }
+    free(tabs);
+    free(scratch.T);
+    free(scratch.basis);
+    free(M.tab_own);
+    lpdef_free(&L);
     free(xs);
     free(M.a);
     free(M.w);
