@@ -391,6 +391,55 @@ static void test_json(void)
     CU_ASSERT(strstr(regint_last_error(), "01019012480") == NULL);
 }
 
+/* Limits: with one branch-and-bound node the 80×12 persons oracle case (optimum 56.574 by
+ * HiGHS, CBC and GLPK) cannot be proved; the result must say so, and the known optimum must
+ * lie between the objective found and the bound reported. */
+static void test_persons_limits(void)
+{
+    size_t n = 80, m = 12;
+    int64_t sizes[80], cap[12], asg[80], used[12];
+    double *sc = calloc(n * m, sizeof *sc);
+    CU_ASSERT_EQUAL_FATAL(regint_match_synth(n, m, REGINT_MATCH_PERSONS, 1064, 1000, sizes, cap, sc), REGINT_OK);
+    regint_match_options o = REGINT_MATCH_OPTIONS_INIT;
+    o.unit = REGINT_MATCH_PERSONS;
+    o.score_scale = 1000;
+    o.max_nodes = 1;
+    regint_match_result r;
+    CU_ASSERT_EQUAL_FATAL(regint_match(sc, n, m, sizes, cap, &o, asg, used, &r), REGINT_OK);
+    double obj;
+    CU_ASSERT(check_assignment(sc, n, m, sizes, cap, 1, 1, asg, used, &obj));
+    CU_ASSERT_DOUBLE_EQUAL(obj / 1000, r.objective, 1e-9);
+    CU_ASSERT_EQUAL(r.quality, REGINT_MATCH_GAP);
+    CU_ASSERT(r.objective <= 56.574 + 1e-9);
+    CU_ASSERT(r.bound >= 56.574 - 1e-9);
+    CU_ASSERT(r.gap > 0);
+    CU_ASSERT_EQUAL(r.nodes, 1);
+    free(sc);
+
+    /* Too large for the dense LP (2000 × 40): Lagrangian bound and a heuristic assignment,
+     * reported with its gap (never claimed optimal unless the bound meets it). */
+    n = 2000;
+    m = 40;
+    int64_t *sz = calloc(n, sizeof *sz), *cp = calloc(m, sizeof *cp), *as = calloc(n, sizeof *as), *us = calloc(m, sizeof *us);
+    sc = calloc(n * m, sizeof *sc);
+    CU_ASSERT_EQUAL_FATAL(regint_match_synth(n, m, REGINT_MATCH_PERSONS, 99, 1100, sz, cp, sc), REGINT_OK);
+    o.max_nodes = 200000;
+    o.time_limit = 20;
+    CU_ASSERT_EQUAL_FATAL(regint_match(sc, n, m, sz, cp, &o, as, us, &r), REGINT_OK);
+    CU_ASSERT(check_assignment(sc, n, m, sz, cp, 1, 1, as, us, &obj));
+    CU_ASSERT_DOUBLE_EQUAL(obj / 1000, r.objective, 1e-6);
+    CU_ASSERT(r.bound >= r.objective);
+    if (r.quality == REGINT_MATCH_OPTIMAL)
+        CU_ASSERT_DOUBLE_EQUAL(r.bound, r.objective, 1e-9);
+    CU_ASSERT(r.gap < 0.01); /* the Lagrangian heuristic is within 1 % on this instance */
+    fprintf(stderr, "\n  2000x40 persons: objective %.3f bound %.3f gap %.2e\n", r.objective, r.bound, r.gap);
+    free(sz);
+    free(cp);
+    free(as);
+    free(us);
+    free(sc);
+}
+
 int main(void)
 {
     static const test_case tests[] = {
@@ -402,6 +451,7 @@ int main(void)
         {"brute force cases unit", test_brute_cases},
         {"oracle persons unit", test_oracle_persons_unit},
         {"brute force persons unit", test_brute_persons},
+        {"persons limits and gap", test_persons_limits},
         {NULL, NULL},
     };
     if (CU_initialize_registry() != CUE_SUCCESS || test_add_suite("matching", tests))
