@@ -33,6 +33,7 @@ typedef struct fl {
     int32_t *where;      /* per case: node, or -1 before insertion */
     int32_t *pos;        /* per case: row in its block */
     int64_t *load, *cap, *price;
+    uint8_t *full;       /* 1 if load >= cap (no room) */
     int64_t *best;       /* m × nn: min over members x of a[x][u] - a[x][v] */
     int32_t *arg;        /* m × nn: its case */
     int64_t *dist, *key;
@@ -57,6 +58,7 @@ static void fl_free(fl *f)
     free(f->load);
     free(f->cap);
     free(f->price);
+    free(f->full);
     free(f->best);
     free(f->arg);
     free(f->dist);
@@ -73,6 +75,7 @@ static int fl_add(fl *f, int32_t x, size_t v, const int32_t *row)
 {
     f->where[x] = (int32_t)v;
     f->load[v]++;
+    f->full[v] = f->load[v] >= f->cap[v];
     if (v == f->m)
         return 0;
     size_t m = f->m;
@@ -127,6 +130,7 @@ static int fl_move(fl *f, int32_t x, size_t to)
         f->pos[y] = (int32_t)r;
     }
     f->load[u]--;
+    f->full[u] = f->load[u] >= f->cap[u];
     /* Columns whose minimum was x: recompute over the remaining members. */
     int64_t *b = f->best + u * nn;
     int32_t *a = f->arg + u * nn;
@@ -188,6 +192,9 @@ static regint_status fl_infeasible(fl *f, size_t nset)
 }
 
 /* Dijkstra from the overfull node s; move one case along the shortest path.
+ * Among nodes at equal distance a node with spare room is taken first (key = 2·dist +
+ * full): with integer scores most shortest paths have length 0, and this tie rule stops the
+ * search as soon as a zero-cost path to room is known instead of settling the whole tie.
  * Selection and relaxation share one pass over the nodes. Settled nodes need no test in
  * the relaxation: reduced costs are >= 0, so a tentative distance via u is never below
  * the distance of a node already settled. */
@@ -197,13 +204,15 @@ static regint_status fl_augment(fl *f, size_t s)
     int64_t *dist = f->dist, *key = f->key;
     const int64_t *price = f->price;
     int32_t *pred = f->pred, *pcase = f->pcase;
-    for (size_t i = 0; i < nn; i++)
-        dist[i] = key[i] = FL_INF;
+    for (size_t i = 0; i < nn; i++) {
+        dist[i] = FL_INF;
+        key[i] = INT64_MAX;
+    }
     dist[s] = 0;
     size_t nset = 0, t, u = s;
     for (;;) {
         int64_t du = dist[u];
-        key[u] = FL_INF;
+        key[u] = INT64_MAX;
         f->order[nset++] = (int32_t)u;
         if (u == m || f->load[u] < f->cap[u]) {
             t = u;
@@ -213,11 +222,13 @@ static regint_status fl_augment(fl *f, size_t s)
         const int32_t *a = f->arg + u * nn;
         int64_t base = du - price[u];
         size_t nx = nn;
-        int64_t mn = FL_INF;
+        int64_t mn = INT64_MAX;
+        const uint8_t *full = f->full;
         for (size_t v = 0; v < nn; v++) {
             int64_t nd = base + b[v] + price[v];
             if (nd < dist[v]) {
-                dist[v] = key[v] = nd;
+                dist[v] = nd;
+                key[v] = 2 * nd + full[v];
                 pred[v] = (int32_t)u;
                 pcase[v] = a[v];
             }
@@ -264,6 +275,7 @@ regint_status regint__match_flow(const regint__match_problem *p, int32_t *assign
     f.load = regint__calloc(nn, sizeof *f.load);
     f.cap = regint__calloc(nn, sizeof *f.cap);
     f.price = regint__calloc(nn, sizeof *f.price);
+    f.full = regint__calloc(nn, sizeof *f.full);
     f.best = regint__calloc(m * nn, sizeof *f.best);
     f.arg = regint__calloc(m * nn, sizeof *f.arg);
     f.dist = regint__calloc(nn, sizeof *f.dist);
@@ -274,7 +286,7 @@ regint_status regint__match_flow(const regint__match_problem *p, int32_t *assign
     f.stale = regint__calloc(nn, sizeof *f.stale);
     f.row = regint__calloc(m, sizeof *f.row);
     if (!f.blk || !f.ids || !f.cnt || !f.bcap || !f.where || !f.pos || !f.load || !f.cap ||
-        !f.price || !f.best || !f.arg || !f.dist || !f.key || !f.pred || !f.pcase || !f.order ||
+        !f.price || !f.full || !f.best || !f.arg || !f.dist || !f.key || !f.pred || !f.pcase || !f.order ||
         !f.stale || !f.row) {
         st = regint__enomem();
         goto done;
@@ -283,8 +295,10 @@ regint_status regint__match_flow(const regint__match_problem *p, int32_t *assign
         f.best[i] = FL_NOEDGE;
         f.arg[i] = -1;
     }
-    for (size_t j = 0; j < m; j++)
+    for (size_t j = 0; j < m; j++) {
         f.cap[j] = p->cap[j];
+        f.full[j] = f.cap[j] <= 0;
+    }
     if (f.dummy)
         f.cap[m] = INT64_MAX;
     int64_t augs = 0;
