@@ -37,8 +37,14 @@ typedef struct fl {
     int64_t *best;       /* m × nn: min over members x of a[x][u] - a[x][v] */
     int32_t *arg;        /* m × nn: its case */
     int64_t *dist, *key;
-    int32_t *pred, *pcase, *order, *stale;
+    int32_t *pred, *pcase, *order;
+    size_t *stale;
+    int32_t *nbest;      /* m × nn: how many members reach best */
     int32_t *row;        /* scratch row */
+    /* cached lists of tight arcs (reduced cost 0) per node, for the zero-cost path search */
+    int32_t *tl, *tlen;
+    uint64_t *tepoch, epoch;  /* list valid while tepoch[u] == epoch; epoch moves with prices */
+    uint32_t *vis, stamp;
 } fl;
 
 static void fl_free(fl *f)
@@ -67,7 +73,12 @@ static void fl_free(fl *f)
     free(f->pcase);
     free(f->order);
     free(f->stale);
+    free(f->nbest);
     free(f->row);
+    free(f->tl);
+    free(f->tlen);
+    free(f->tepoch);
+    free(f->vis);
 }
 
 /* Put case x (row `row`) at node v. */
@@ -78,6 +89,7 @@ static int fl_add(fl *f, int32_t x, size_t v, const int32_t *row)
     f->full[v] = f->load[v] >= f->cap[v];
     if (v == f->m)
         return 0;
+    f->tepoch[v] = 0;
     size_t m = f->m;
     if (f->cnt[v] == f->bcap[v]) {
         size_t nc = f->bcap[v] ? 2 * f->bcap[v] : 8;
@@ -98,6 +110,7 @@ static int fl_add(fl *f, int32_t x, size_t v, const int32_t *row)
     int64_t av = row[v];
     int64_t *b = f->best + v * f->nn;
     int32_t *a = f->arg + v * f->nn;
+    int32_t *nb = f->nbest + v * f->nn;
     for (size_t j = 0; j < m; j++) {
         if (row[j] == REGINT__MATCH_FORBID || j == v)
             continue;
@@ -105,13 +118,86 @@ static int fl_add(fl *f, int32_t x, size_t v, const int32_t *row)
         if (k < b[j]) {
             b[j] = k;
             a[j] = x;
+            nb[j] = 1;
+        } else if (k == b[j]) {
+            nb[j]++;
+            if (a[j] < 0)
+                a[j] = x;
         }
     }
-    if (f->dummy && av < b[m]) {
-        b[m] = av;
-        a[m] = x;
+    if (f->dummy) {
+        if (av < b[m]) {
+            b[m] = av;
+            a[m] = x;
+            nb[m] = 1;
+        } else if (av == b[m]) {
+            nb[m]++;
+            if (a[m] < 0)
+                a[m] = x;
+        }
     }
     return 0;
+}
+
+/* Recompute column j of node u (minimum, how many members reach it, one of them). */
+static void fl_rescan(fl *f, size_t u, const size_t *cols, size_t ns)
+{
+    size_t m = f->m, nn = f->nn;
+    int64_t *b = f->best + u * nn;
+    int32_t *a = f->arg + u * nn, *nb = f->nbest + u * nn;
+    const int32_t *blk = f->blk[u], *ids = f->ids[u];
+    for (size_t s = 0; s < ns; s++) {
+        b[cols[s]] = FL_NOEDGE;
+        a[cols[s]] = -1;
+        nb[cols[s]] = 0;
+    }
+    for (size_t i = 0; i < f->cnt[u]; i++) {
+        const int32_t *ri = blk + i * m;
+        int64_t av = ri[u];
+        for (size_t s = 0; s < ns; s++) {
+            size_t j = cols[s];
+            int64_t k;
+            if (j == m)
+                k = av;
+            else if (ri[j] == REGINT__MATCH_FORBID)
+                continue;
+            else
+                k = av - ri[j];
+            if (k < b[j]) {
+                b[j] = k;
+                a[j] = ids[i];
+                nb[j] = 1;
+            } else if (k == b[j]) {
+                nb[j]++;
+            }
+        }
+    }
+}
+
+/* A member of u reaching the minimum of column v (found lazily after its holder left). */
+static int32_t fl_arg(fl *f, size_t u, size_t v)
+{
+    size_t m = f->m, nn = f->nn;
+    int32_t *a = f->arg + u * nn + v;
+    if (*a >= 0)
+        return *a;
+    int64_t target = f->best[u * nn + v];
+    const int32_t *blk = f->blk[u];
+    for (size_t i = 0; i < f->cnt[u]; i++) {
+        const int32_t *ri = blk + i * m;
+        int64_t k;
+        if (v == m)
+            k = ri[u];
+        else if (ri[v] == REGINT__MATCH_FORBID)
+            continue;
+        else
+            k = (int64_t)ri[u] - ri[v];
+        if (k == target) {
+            *a = f->ids[u][i];
+            return *a;
+        }
+    }
+    return -1; /* not reached: the count says a member exists */
 }
 
 /* Move case x from its node to node `to`. */
@@ -131,37 +217,33 @@ static int fl_move(fl *f, int32_t x, size_t to)
     }
     f->load[u]--;
     f->full[u] = f->load[u] >= f->cap[u];
-    /* Columns whose minimum was x: recompute over the remaining members. */
+    f->tepoch[u] = 0;
+    /* Columns where x reached the minimum: one fewer; recompute only those left empty. */
     int64_t *b = f->best + u * nn;
-    int32_t *a = f->arg + u * nn;
+    int32_t *a = f->arg + u * nn, *nb = f->nbest + u * nn;
+    const int32_t *row = f->row;
+    int64_t av = row[u];
     size_t ns = 0;
-    for (size_t j = 0; j < nn; j++)
-        if (a[j] == x) {
-            f->stale[ns++] = (int32_t)j;
-            b[j] = FL_NOEDGE;
+    size_t *stale = f->stale;
+    for (size_t j = 0; j < nn; j++) {
+        int64_t k;
+        if (j == u)
+            continue;
+        if (j == m)
+            k = av;
+        else if (row[j] == REGINT__MATCH_FORBID)
+            continue;
+        else
+            k = av - row[j];
+        if (k != b[j])
+            continue;
+        if (--nb[j] == 0)
+            stale[ns++] = j;
+        else if (a[j] == x)
             a[j] = -1;
-        }
-    if (ns) {
-        const int32_t *ids = f->ids[u];
-        for (size_t i = 0; i < f->cnt[u]; i++) {
-            const int32_t *ri = blk + i * m;
-            int64_t av = ri[u];
-            for (size_t s = 0; s < ns; s++) {
-                size_t j = (size_t)f->stale[s];
-                int64_t k;
-                if (j == m)
-                    k = av;
-                else if (ri[j] == REGINT__MATCH_FORBID)
-                    continue;
-                else
-                    k = av - ri[j];
-                if (k < b[j]) {
-                    b[j] = k;
-                    a[j] = ids[i];
-                }
-            }
-        }
     }
+    if (ns)
+        fl_rescan(f, u, stale, ns);
     return fl_add(f, x, to, f->row);
 }
 
@@ -191,6 +273,75 @@ static regint_status fl_infeasible(fl *f, size_t nset)
                          (long long)capsum);
 }
 
+/* The tight arcs of u (reduced cost 0), recomputed when u's members or any price changed. */
+static const int32_t *fl_tight(fl *f, size_t u, size_t *len)
+{
+    size_t nn = f->nn;
+    int32_t *list = f->tl + u * nn;
+    if (f->tepoch[u] != f->epoch) {
+        const int64_t *b = f->best + u * nn;
+        const int64_t *price = f->price;
+        int64_t pu = price[u];
+        size_t k = 0;
+        for (size_t v = 0; v < nn; v++)
+            if (b[v] - pu + price[v] == 0 && v != u)
+                list[k++] = (int32_t)v;
+        f->tlen[u] = (int32_t)k;
+        f->tepoch[u] = f->epoch;
+    }
+    *len = (size_t)f->tlen[u];
+    return list;
+}
+
+static void fl_apply_path(fl *f, size_t s, size_t t, int *nomem)
+{
+    for (size_t v = t; v != s; v = (size_t)f->pred[v])
+        f->pcase[v] = fl_arg(f, (size_t)f->pred[v], v);
+    for (size_t v = t; v != s;) {
+        size_t w = (size_t)f->pred[v];
+        if (fl_move(f, f->pcase[v], v)) {
+            *nomem = 1;
+            return;
+        }
+        v = w;
+    }
+}
+
+/* Breadth-first search over tight arcs from s to a node with room. A path of reduced cost 0
+ * is a shortest path (all reduced costs are >= 0), so no price changes are needed. With
+ * integer scores this settles the great majority of insertions. Returns 1 if augmented. */
+static int fl_zero_path(fl *f, size_t s, int *nomem)
+{
+    if (++f->stamp == 0) {
+        memset(f->vis, 0, f->nn * sizeof *f->vis);
+        f->stamp = 1;
+    }
+    uint32_t st = f->stamp;
+    int32_t *q = f->order;
+    size_t head = 0, tail = 0;
+    f->vis[s] = st;
+    q[tail++] = (int32_t)s;
+    while (head < tail) {
+        size_t u = (size_t)q[head++], len;
+        if (u == f->m)
+            continue;
+        const int32_t *list = fl_tight(f, u, &len);
+        for (size_t i = 0; i < len; i++) {
+            size_t v = (size_t)list[i];
+            if (f->vis[v] == st)
+                continue;
+            f->vis[v] = st;
+            f->pred[v] = (int32_t)u;
+            if (!f->full[v]) {
+                fl_apply_path(f, s, v, nomem);
+                return 1;
+            }
+            q[tail++] = (int32_t)v;
+        }
+    }
+    return 0;
+}
+
 /* Dijkstra from the overfull node s; move one case along the shortest path.
  * Among nodes at equal distance a node with spare room is taken first (key = 2·dist +
  * full): with integer scores most shortest paths have length 0, and this tie rule stops the
@@ -200,10 +351,13 @@ static regint_status fl_infeasible(fl *f, size_t nset)
  * the distance of a node already settled. */
 static regint_status fl_augment(fl *f, size_t s)
 {
+    int nomem = 0;
+    if (fl_zero_path(f, s, &nomem))
+        return nomem ? regint__enomem() : REGINT_OK;
     size_t nn = f->nn, m = f->m;
     int64_t *dist = f->dist, *key = f->key;
     const int64_t *price = f->price;
-    int32_t *pred = f->pred, *pcase = f->pcase;
+    int32_t *pred = f->pred;
     for (size_t i = 0; i < nn; i++) {
         dist[i] = FL_INF;
         key[i] = INT64_MAX;
@@ -219,7 +373,6 @@ static regint_status fl_augment(fl *f, size_t s)
             break;
         }
         const int64_t *b = f->best + u * nn;
-        const int32_t *a = f->arg + u * nn;
         int64_t base = du - price[u];
         size_t nx = nn;
         int64_t mn = INT64_MAX;
@@ -230,7 +383,6 @@ static regint_status fl_augment(fl *f, size_t s)
                 dist[v] = nd;
                 key[v] = 2 * nd + full[v];
                 pred[v] = (int32_t)u;
-                pcase[v] = a[v];
             }
             if (key[v] < mn) {
                 mn = key[v];
@@ -244,15 +396,13 @@ static regint_status fl_augment(fl *f, size_t s)
     int64_t D = dist[t];
     for (size_t k = 0; k + 1 < nset; k++) {
         size_t w = (size_t)f->order[k];
-        f->price[w] += D - dist[w];
+        if (D != dist[w]) {
+            f->price[w] += D - dist[w];
+            f->epoch++;
+        }
     }
-    for (size_t v = t; v != s;) {
-        size_t w = (size_t)pred[v];
-        if (fl_move(f, pcase[v], v))
-            return regint__enomem();
-        v = w;
-    }
-    return REGINT_OK;
+    fl_apply_path(f, s, t, &nomem);
+    return nomem ? regint__enomem() : REGINT_OK;
 }
 
 regint_status regint__match_flow(const regint__match_problem *p, int32_t *assign, int64_t *augmentations)
@@ -278,6 +428,7 @@ regint_status regint__match_flow(const regint__match_problem *p, int32_t *assign
     f.full = regint__calloc(nn, sizeof *f.full);
     f.best = regint__calloc(m * nn, sizeof *f.best);
     f.arg = regint__calloc(m * nn, sizeof *f.arg);
+    f.nbest = regint__calloc(m * nn, sizeof *f.nbest);
     f.dist = regint__calloc(nn, sizeof *f.dist);
     f.key = regint__calloc(nn, sizeof *f.key);
     f.pred = regint__calloc(nn, sizeof *f.pred);
@@ -285,9 +436,14 @@ regint_status regint__match_flow(const regint__match_problem *p, int32_t *assign
     f.order = regint__calloc(nn, sizeof *f.order);
     f.stale = regint__calloc(nn, sizeof *f.stale);
     f.row = regint__calloc(m, sizeof *f.row);
+    f.tl = regint__calloc(nn * nn, sizeof *f.tl);
+    f.tlen = regint__calloc(nn, sizeof *f.tlen);
+    f.tepoch = regint__calloc(nn, sizeof *f.tepoch);
+    f.vis = regint__calloc(nn, sizeof *f.vis);
+    f.epoch = 1;
     if (!f.blk || !f.ids || !f.cnt || !f.bcap || !f.where || !f.pos || !f.load || !f.cap ||
-        !f.price || !f.full || !f.best || !f.arg || !f.dist || !f.key || !f.pred || !f.pcase || !f.order ||
-        !f.stale || !f.row) {
+        !f.price || !f.full || !f.best || !f.arg || !f.nbest || !f.dist || !f.key || !f.pred || !f.pcase || !f.order ||
+        !f.stale || !f.row || !f.tl || !f.tlen || !f.tepoch || !f.vis) {
         st = regint__enomem();
         goto done;
     }
@@ -315,7 +471,8 @@ regint_status regint__match_flow(const regint__match_problem *p, int32_t *assign
             if (row[j] == REGINT__MATCH_FORBID)
                 continue;
             int64_t val = (int64_t)row[j] - f.price[j];
-            if (v == nn || val > bv) {
+            /* ties: a municipality with room first (saves a shortest-path search) */
+            if (v == nn || val > bv || (val == bv && f.full[v] && !f.full[j])) {
                 v = j;
                 bv = val;
             }
