@@ -40,6 +40,8 @@ typedef struct fl {
     int32_t *pred, *pcase, *order;
     size_t *stale;
     int32_t *nbest;      /* m × nn: how many members reach best */
+    uint8_t *smark;      /* m × nn: column minimum unknown (rescan pending) */
+    size_t *slist, *slen; /* m × nn pending columns per node, and their count */
     int32_t *row;        /* scratch row */
     /* cached lists of tight arcs (reduced cost 0) per node, for the zero-cost path search */
     int32_t *tl, *tlen;
@@ -74,6 +76,9 @@ static void fl_free(fl *f)
     free(f->order);
     free(f->stale);
     free(f->nbest);
+    free(f->smark);
+    free(f->slist);
+    free(f->slen);
     free(f->row);
     free(f->tl);
     free(f->tlen);
@@ -111,8 +116,9 @@ static int fl_add(fl *f, int32_t x, size_t v, const int32_t *row)
     int64_t *b = f->best + v * f->nn;
     int32_t *a = f->arg + v * f->nn;
     int32_t *nb = f->nbest + v * f->nn;
+    const uint8_t *mk = f->smark + v * f->nn;
     for (size_t j = 0; j < m; j++) {
-        if (row[j] == REGINT__MATCH_FORBID || j == v)
+        if (row[j] == REGINT__MATCH_FORBID || j == v || mk[j])
             continue;
         int64_t k = av - row[j];
         if (k < b[j]) {
@@ -125,7 +131,7 @@ static int fl_add(fl *f, int32_t x, size_t v, const int32_t *row)
                 a[j] = x;
         }
     }
-    if (f->dummy) {
+    if (f->dummy && !mk[m]) {
         if (av < b[m]) {
             b[m] = av;
             a[m] = x;
@@ -174,10 +180,25 @@ static void fl_rescan(fl *f, size_t u, const size_t *cols, size_t ns)
     }
 }
 
+/* Recompute the pending columns of u. */
+static void fl_resolve(fl *f, size_t u)
+{
+    size_t n = f->slen[u];
+    if (!n || u == f->m)
+        return;
+    size_t *sl = f->slist + u * f->nn;
+    fl_rescan(f, u, sl, n);
+    uint8_t *mk = f->smark + u * f->nn;
+    for (size_t i = 0; i < n; i++)
+        mk[sl[i]] = 0;
+    f->slen[u] = 0;
+}
+
 /* A member of u reaching the minimum of column v (found lazily after its holder left). */
 static int32_t fl_arg(fl *f, size_t u, size_t v)
 {
     size_t m = f->m, nn = f->nn;
+    fl_resolve(f, u);
     int32_t *a = f->arg + u * nn + v;
     if (*a >= 0)
         return *a;
@@ -218,16 +239,17 @@ static int fl_move(fl *f, int32_t x, size_t to)
     f->load[u]--;
     f->full[u] = f->load[u] >= f->cap[u];
     f->tepoch[u] = 0;
-    /* Columns where x reached the minimum: one fewer; recompute only those left empty. */
+    /* Columns where x reached the minimum: one fewer. A column left without any member at
+     * its minimum is recomputed later, together with others, when u is next searched. */
     int64_t *b = f->best + u * nn;
     int32_t *a = f->arg + u * nn, *nb = f->nbest + u * nn;
+    uint8_t *mk = f->smark + u * nn;
+    size_t *sl = f->slist + u * nn;
     const int32_t *row = f->row;
     int64_t av = row[u];
-    size_t ns = 0;
-    size_t *stale = f->stale;
     for (size_t j = 0; j < nn; j++) {
         int64_t k;
-        if (j == u)
+        if (j == u || mk[j])
             continue;
         if (j == m)
             k = av;
@@ -237,13 +259,13 @@ static int fl_move(fl *f, int32_t x, size_t to)
             k = av - row[j];
         if (k != b[j])
             continue;
-        if (--nb[j] == 0)
-            stale[ns++] = j;
-        else if (a[j] == x)
+        if (--nb[j] == 0) {
+            mk[j] = 1;
+            sl[f->slen[u]++] = j;
+        } else if (a[j] == x) {
             a[j] = -1;
+        }
     }
-    if (ns)
-        fl_rescan(f, u, stale, ns);
     return fl_add(f, x, to, f->row);
 }
 
@@ -279,6 +301,7 @@ static const int32_t *fl_tight(fl *f, size_t u, size_t *len)
     size_t nn = f->nn;
     int32_t *list = f->tl + u * nn;
     if (f->tepoch[u] != f->epoch) {
+        fl_resolve(f, u);
         const int64_t *b = f->best + u * nn;
         const int64_t *price = f->price;
         int64_t pu = price[u];
@@ -372,6 +395,7 @@ static regint_status fl_augment(fl *f, size_t s)
             t = u;
             break;
         }
+        fl_resolve(f, u);
         const int64_t *b = f->best + u * nn;
         int64_t base = du - price[u];
         size_t nx = nn;
@@ -429,6 +453,9 @@ regint_status regint__match_flow(const regint__match_problem *p, int32_t *assign
     f.best = regint__calloc(m * nn, sizeof *f.best);
     f.arg = regint__calloc(m * nn, sizeof *f.arg);
     f.nbest = regint__calloc(m * nn, sizeof *f.nbest);
+    f.smark = regint__calloc(m * nn, sizeof *f.smark);
+    f.slist = regint__calloc(m * nn, sizeof *f.slist);
+    f.slen = regint__calloc(m, sizeof *f.slen);
     f.dist = regint__calloc(nn, sizeof *f.dist);
     f.key = regint__calloc(nn, sizeof *f.key);
     f.pred = regint__calloc(nn, sizeof *f.pred);
@@ -442,7 +469,7 @@ regint_status regint__match_flow(const regint__match_problem *p, int32_t *assign
     f.vis = regint__calloc(nn, sizeof *f.vis);
     f.epoch = 1;
     if (!f.blk || !f.ids || !f.cnt || !f.bcap || !f.where || !f.pos || !f.load || !f.cap ||
-        !f.price || !f.full || !f.best || !f.arg || !f.nbest || !f.dist || !f.key || !f.pred || !f.pcase || !f.order ||
+        !f.price || !f.full || !f.best || !f.arg || !f.nbest || !f.smark || !f.slist || !f.slen || !f.dist || !f.key || !f.pred || !f.pcase || !f.order ||
         !f.stale || !f.row || !f.tl || !f.tlen || !f.tepoch || !f.vis) {
         st = regint__enomem();
         goto done;
