@@ -101,7 +101,7 @@ regint_status regint_match(const double *scores, size_t n_cases, size_t n_munis,
             any = 1;
             if (fabs(s) > maxabs)
                 maxabs = fabs(s);
-            if (k < 10)
+            if (k < 10 && !(k == 0 && s == nearbyint(s)))
                 k = decimals_needed(s, k);
         }
         if (!any && opt->must_assign_all)

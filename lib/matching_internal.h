@@ -33,7 +33,9 @@ static inline int32_t regint__match_a(const regint__match_problem *p, size_t c, 
     double s = p->scores[c * p->m + j];
     if (isnan(s))
         return REGINT__MATCH_FORBID;
-    int64_t v = (int64_t)llround(s * p->factor);
+    double t = s * p->factor;
+    /* |t| <= 2^30 (checked by regint_match), so rounding half away from zero by hand is exact */
+    int64_t v = (int64_t)(t >= 0 ? t + 0.5 : t - 0.5);
     if (p->per_person && p->sizes)
         v *= p->sizes[c];
     return (int32_t)v;
