@@ -40,6 +40,8 @@ typedef struct fl {
     int32_t *pred, *pcase, *order;
     size_t *stale;
     int32_t *nbest;      /* m × nn: how many members reach best */
+    int64_t *best2;      /* m × nn: second smallest value */
+    int32_t *nbest2;     /* m × nn: its count (0 = not known) */
     uint8_t *smark;      /* m × nn: column minimum unknown (rescan pending) */
     size_t *slist, *slen; /* m × nn pending columns per node, and their count */
     int32_t *row;        /* scratch row */
@@ -76,6 +78,8 @@ static void fl_free(fl *f)
     free(f->order);
     free(f->stale);
     free(f->nbest);
+    free(f->best2);
+    free(f->nbest2);
     free(f->smark);
     free(f->slist);
     free(f->slen);
@@ -84,6 +88,31 @@ static void fl_free(fl *f)
     free(f->tlen);
     free(f->tepoch);
     free(f->vis);
+}
+
+/* Column j of a node gains a member with key k: keep the minimum, its count, one holder,
+ * and the second smallest value with its count (count 0 = not known). */
+static inline void col_gain(int64_t *b, int32_t *a, int32_t *nb, int64_t *b2, int32_t *nb2, size_t j,
+                            int64_t k, int32_t x)
+{
+    if (k < b[j]) {
+        b2[j] = b[j];
+        nb2[j] = nb[j];
+        b[j] = k;
+        a[j] = x;
+        nb[j] = 1;
+    } else if (k == b[j]) {
+        nb[j]++;
+        if (a[j] < 0)
+            a[j] = x;
+    } else if (nb2[j] > 0) {
+        if (k < b2[j]) {
+            b2[j] = k;
+            nb2[j] = 1;
+        } else if (k == b2[j]) {
+            nb2[j]++;
+        }
+    }
 }
 
 /* Put case x (row `row`) at node v. */
@@ -115,33 +144,16 @@ static int fl_add(fl *f, int32_t x, size_t v, const int32_t *row)
     int64_t av = row[v];
     int64_t *b = f->best + v * f->nn;
     int32_t *a = f->arg + v * f->nn;
-    int32_t *nb = f->nbest + v * f->nn;
+    int32_t *nb = f->nbest + v * f->nn, *nb2 = f->nbest2 + v * f->nn;
+    int64_t *b2 = f->best2 + v * f->nn;
     const uint8_t *mk = f->smark + v * f->nn;
     for (size_t j = 0; j < m; j++) {
         if (row[j] == REGINT__MATCH_FORBID || j == v || mk[j])
             continue;
-        int64_t k = av - row[j];
-        if (k < b[j]) {
-            b[j] = k;
-            a[j] = x;
-            nb[j] = 1;
-        } else if (k == b[j]) {
-            nb[j]++;
-            if (a[j] < 0)
-                a[j] = x;
-        }
+        col_gain(b, a, nb, b2, nb2, j, av - row[j], x);
     }
-    if (f->dummy && !mk[m]) {
-        if (av < b[m]) {
-            b[m] = av;
-            a[m] = x;
-            nb[m] = 1;
-        } else if (av == b[m]) {
-            nb[m]++;
-            if (a[m] < 0)
-                a[m] = x;
-        }
-    }
+    if (f->dummy && !mk[m])
+        col_gain(b, a, nb, b2, nb2, m, av, x);
     return 0;
 }
 
@@ -149,13 +161,13 @@ static int fl_add(fl *f, int32_t x, size_t v, const int32_t *row)
 static void fl_rescan(fl *f, size_t u, const size_t *cols, size_t ns)
 {
     size_t m = f->m, nn = f->nn;
-    int64_t *b = f->best + u * nn;
-    int32_t *a = f->arg + u * nn, *nb = f->nbest + u * nn;
+    int64_t *b = f->best + u * nn, *b2 = f->best2 + u * nn;
+    int32_t *a = f->arg + u * nn, *nb = f->nbest + u * nn, *nb2 = f->nbest2 + u * nn;
     const int32_t *blk = f->blk[u], *ids = f->ids[u];
     for (size_t s = 0; s < ns; s++) {
-        b[cols[s]] = FL_NOEDGE;
+        b[cols[s]] = b2[cols[s]] = FL_NOEDGE;
         a[cols[s]] = -1;
-        nb[cols[s]] = 0;
+        nb[cols[s]] = nb2[cols[s]] = 0;
     }
     for (size_t i = 0; i < f->cnt[u]; i++) {
         const int32_t *ri = blk + i * m;
@@ -170,11 +182,18 @@ static void fl_rescan(fl *f, size_t u, const size_t *cols, size_t ns)
             else
                 k = av - ri[j];
             if (k < b[j]) {
+                b2[j] = b[j];
+                nb2[j] = nb[j];
                 b[j] = k;
                 a[j] = ids[i];
                 nb[j] = 1;
             } else if (k == b[j]) {
                 nb[j]++;
+            } else if (k < b2[j]) {
+                b2[j] = k;
+                nb2[j] = 1;
+            } else if (k == b2[j]) {
+                nb2[j]++;
             }
         }
     }
@@ -242,7 +261,8 @@ static int fl_move(fl *f, int32_t x, size_t to)
     /* Columns where x reached the minimum: one fewer. A column left without any member at
      * its minimum is recomputed later, together with others, when u is next searched. */
     int64_t *b = f->best + u * nn;
-    int32_t *a = f->arg + u * nn, *nb = f->nbest + u * nn;
+    int32_t *a = f->arg + u * nn, *nb = f->nbest + u * nn, *nb2 = f->nbest2 + u * nn;
+    int64_t *b2 = f->best2 + u * nn;
     uint8_t *mk = f->smark + u * nn;
     size_t *sl = f->slist + u * nn;
     const int32_t *row = f->row;
@@ -257,13 +277,22 @@ static int fl_move(fl *f, int32_t x, size_t to)
             continue;
         else
             k = av - row[j];
-        if (k != b[j])
-            continue;
-        if (--nb[j] == 0) {
-            mk[j] = 1;
-            sl[f->slen[u]++] = j;
-        } else if (a[j] == x) {
-            a[j] = -1;
+        if (k == b[j]) {
+            if (--nb[j] == 0) {
+                if (nb2[j] > 0) { /* the second smallest becomes the minimum */
+                    b[j] = b2[j];
+                    nb[j] = nb2[j];
+                    nb2[j] = 0;
+                    a[j] = -1;
+                } else {
+                    mk[j] = 1;
+                    sl[f->slen[u]++] = j;
+                }
+            } else if (a[j] == x) {
+                a[j] = -1;
+            }
+        } else if (nb2[j] > 0 && k == b2[j]) {
+            nb2[j]--;
         }
     }
     return fl_add(f, x, to, f->row);
@@ -453,6 +482,8 @@ regint_status regint__match_flow(const regint__match_problem *p, int32_t *assign
     f.best = regint__calloc(m * nn, sizeof *f.best);
     f.arg = regint__calloc(m * nn, sizeof *f.arg);
     f.nbest = regint__calloc(m * nn, sizeof *f.nbest);
+    f.best2 = regint__calloc(m * nn, sizeof *f.best2);
+    f.nbest2 = regint__calloc(m * nn, sizeof *f.nbest2);
     f.smark = regint__calloc(m * nn, sizeof *f.smark);
     f.slist = regint__calloc(m * nn, sizeof *f.slist);
     f.slen = regint__calloc(m, sizeof *f.slen);
@@ -469,13 +500,13 @@ regint_status regint__match_flow(const regint__match_problem *p, int32_t *assign
     f.vis = regint__calloc(nn, sizeof *f.vis);
     f.epoch = 1;
     if (!f.blk || !f.ids || !f.cnt || !f.bcap || !f.where || !f.pos || !f.load || !f.cap ||
-        !f.price || !f.full || !f.best || !f.arg || !f.nbest || !f.smark || !f.slist || !f.slen || !f.dist || !f.key || !f.pred || !f.pcase || !f.order ||
+        !f.price || !f.full || !f.best || !f.arg || !f.nbest || !f.best2 || !f.nbest2 || !f.smark || !f.slist || !f.slen || !f.dist || !f.key || !f.pred || !f.pcase || !f.order ||
         !f.stale || !f.row || !f.tl || !f.tlen || !f.tepoch || !f.vis) {
         st = regint__enomem();
         goto done;
     }
     for (size_t i = 0; i < m * nn; i++) {
-        f.best[i] = FL_NOEDGE;
+        f.best[i] = f.best2[i] = FL_NOEDGE;
         f.arg[i] = -1;
     }
     for (size_t j = 0; j < m; j++) {
