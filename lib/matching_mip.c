@@ -72,6 +72,7 @@ typedef struct lpdef {
     double *cost;        /* phase-2 costs */
     double *cost1;       /* phase-1 costs */
     uint8_t *banned;
+    double deadline;     /* monotonic seconds, 0 = none */
     int32_t *rcdepth;    /* depth of the node whose reduced costs banned the column, -1 none */
     double *d;           /* reduced costs (W) */
 } lpdef;
@@ -236,6 +237,8 @@ static int optimize(lpdef *L, tab *t, int phase2)
     size_t W = L->W;
     int degen = 0;
     for (long it = 0; it < 100000; it++) {
+        if ((it & 63) == 63 && L->deadline > 0 && regint__match_now() > L->deadline)
+            return 1; /* out of time: the caller keeps the node open */
         size_t e = L->cols;
         double best = EPS_D;
         int bland = degen > 50;
@@ -716,7 +719,7 @@ static void lagrangian(mip *M, int64_t *ub)
     double theta = 2.0;
     int since = 0;
     for (int it = 0; it < 500; it++) {
-        if (M->deadline > 0 && regint__match_now() > M->deadline)
+        if (it >= 50 && M->deadline > 0 && regint__match_now() > M->deadline)
             break;
         double L = 0;
         for (size_t j = 0; j < m; j++) {
@@ -857,6 +860,7 @@ regint_status regint__match_mip(const regint__match_problem *p, int32_t *assign,
             st = regint__enomem();
             goto done;
         }
+        L.deadline = M.deadline;
         M.lp = &L;
         M.tabs = tabs;
         M.scratch = &scratch;
@@ -873,6 +877,12 @@ regint_status regint__match_mip(const regint__match_problem *p, int32_t *assign,
             ub = M.incval;
         } else {
             ub = M.have_open ? M.open_bound : M.incval;
+            /* The Lagrangian bound is valid too (and the only one if the root LP did not
+             * finish); its greedy may also improve the incumbent. */
+            int64_t lub;
+            lagrangian(&M, &lub);
+            if (lub < ub)
+                ub = lub;
             if (M.have_inc && ub < M.incval)
                 ub = M.incval;
         }
