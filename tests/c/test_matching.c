@@ -270,6 +270,48 @@ static void test_brute_persons(void)
     brute_round(1);
 }
 
+/* Medium random instances: the transportation solver (cases unit) against the branch and
+ * bound on the LP (persons unit with every family of size 1 is the same problem): two
+ * independent algorithms must find the same optimum. */
+static void test_cross_check_units(void)
+{
+    int same = 0;
+    for (int it = 0; it < 60; it++) {
+        size_t n = 10 + rnd(50), m = 2 + rnd(7);
+        int must_all = (int)rnd(2);
+        double *sc = calloc(n * m, sizeof *sc);
+        int64_t ones[64], cap[8], a1[64], a2[64];
+        for (size_t c = 0; c < n; c++)
+            ones[c] = 1;
+        int64_t tot = 0;
+        for (size_t j = 0; j < m; j++) {
+            cap[j] = (int64_t)rnd(2 * n / m + 2);
+            tot += cap[j];
+        }
+        if (tot < (int64_t)n)
+            cap[0] += (int64_t)n - tot;
+        for (size_t i = 0; i < n * m; i++)
+            sc[i] = rnd(10) == 0 ? NAN : (double)((int64_t)rnd(2001) - 500) / 1000.0;
+        regint_match_options o = REGINT_MATCH_OPTIONS_INIT;
+        o.must_assign_all = must_all;
+        regint_match_result r1, r2;
+        regint_status s1 = regint_match(sc, n, m, NULL, cap, &o, a1, NULL, &r1);
+        o.unit = REGINT_MATCH_PERSONS;
+        o.time_limit = 0;
+        regint_status s2 = regint_match(sc, n, m, ones, cap, &o, a2, NULL, &r2);
+        CU_ASSERT_EQUAL(s1, s2);
+        if (s1 == REGINT_OK && s2 == REGINT_OK) {
+            if (fabs(r1.objective - r2.objective) > 1e-9)
+                fprintf(stderr, "\n  cross-check %d: cases %.3f persons %.3f\n", it, r1.objective, r2.objective);
+            CU_ASSERT(fabs(r1.objective - r2.objective) <= 1e-9);
+            CU_ASSERT_EQUAL(r2.quality, REGINT_MATCH_OPTIMAL);
+            same++;
+        }
+        free(sc);
+    }
+    CU_ASSERT(same >= 40);
+}
+
 /* Hand-worked: 3 cases, 2 municipalities of capacity 1 and 2 (cases).
  * scores: c0 (10, 4), c1 (9, 1), c2 (3, 2). Best: c1->m0 (9), c0->m1 (4), c2->m1 (2) = 15
  * versus c0->m0: 10 + 1 + 2 = 13. So the assignment is [1, 0, 1]. */
@@ -452,6 +494,7 @@ int main(void)
         {"oracle persons unit", test_oracle_persons_unit},
         {"brute force persons unit", test_brute_persons},
         {"persons limits and gap", test_persons_limits},
+        {"cases unit vs persons unit (sizes 1)", test_cross_check_units},
         {NULL, NULL},
     };
     if (CU_initialize_registry() != CUE_SUCCESS || test_add_suite("matching", tests))
