@@ -894,7 +894,8 @@ regint_status regint__match_mip(const regint__match_problem *p, int32_t *assign,
     if (!M.have_inc) {
         st = regint__error(REGINT_EINFEASIBLE,
                            "must_assign_all: no assignment of the %zu families (demand %lld persons, total "
-                           "capacity %lld persons) was found within the limits (%lld nodes); none may exist",
+                           "capacity %lld persons) was found within the limits (%lld nodes); infeasibility "
+                           "is not proved: raise time_limit or max_nodes",
                            n, (long long)demand, (long long)capsum, (long long)M.nodes);
         goto done;
     }
