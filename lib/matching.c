@@ -122,7 +122,7 @@ regint_status regint_match(const double *scores, size_t n_cases, size_t n_munis,
     } else if (maxabs == 0) {
         factor = 1;
     } else {
-        /* Largest power of two keeping |integer score| <= 2^30. */
+        /* Largest power of two keeping |integer score| <= 2^29. */
         int e;
         frexp(limit / (maxabs * mult), &e);
         factor = ldexp(1.0, e - 1);

@@ -12,7 +12,8 @@
  * the columns whose minimising case left m. Prices are updated as in the primal-dual
  * method (p_m += D - d_m for nodes settled before the target), which keeps the invariant,
  * so the final assignment with the final prices satisfies complementary slackness: it is
- * an exact optimum. All arithmetic is in 64-bit integers. */
+ * an exact optimum. Scores are integers with |a| <= 2^29, so the per-pair minima fit in
+ * 32 bits; distances and prices are 64-bit. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,7 +22,14 @@
 #include "matching_internal.h"
 
 #define FL_INF (INT64_MAX / 4)    /* unreached */
-#define FL_NOEDGE (INT64_MAX / 2) /* no arc: stays above FL_INF after adding prices */
+#define FL_NOEDGE INT32_MAX       /* no arc (no member may go to that column) */
+
+/* Per (u, v) pair: the smallest key a[x][u] - a[x][v] over the cases x at u, how many
+ * members reach it, and the second smallest value with its count (nb2 = 0: not known).
+ * nb < 0 marks a minimum to be recomputed when u is next searched. */
+typedef struct colst {
+    int32_t b, b2, nb, nb2;
+} colst;
 
 typedef struct fl {
     const regint__match_problem *p;
@@ -34,15 +42,11 @@ typedef struct fl {
     int32_t *pos;        /* per case: row in its block */
     int64_t *load, *cap, *price;
     uint8_t *full;       /* 1 if load >= cap (no room) */
-    int64_t *best;       /* m × nn: min over members x of a[x][u] - a[x][v] */
-    int32_t *arg;        /* m × nn: its case */
+    colst *cs;           /* m × nn pair minima */
+    int32_t *arg;        /* m × nn: a member reaching the minimum (-1: find when needed) */
     int64_t *dist, *key;
     int32_t *pred, *pcase, *order;
     size_t *stale;
-    int32_t *nbest;      /* m × nn: how many members reach best */
-    int64_t *best2;      /* m × nn: second smallest value */
-    int32_t *nbest2;     /* m × nn: its count (0 = not known) */
-    uint8_t *smark;      /* m × nn: column minimum unknown (rescan pending) */
     size_t *slist, *slen; /* m × nn pending columns per node, and their count */
     int32_t *row;        /* scratch row */
     /* cached lists of tight arcs (reduced cost 0) per node, for the zero-cost path search */
@@ -69,7 +73,7 @@ static void fl_free(fl *f)
     free(f->cap);
     free(f->price);
     free(f->full);
-    free(f->best);
+    free(f->cs);
     free(f->arg);
     free(f->dist);
     free(f->key);
@@ -77,10 +81,6 @@ static void fl_free(fl *f)
     free(f->pcase);
     free(f->order);
     free(f->stale);
-    free(f->nbest);
-    free(f->best2);
-    free(f->nbest2);
-    free(f->smark);
     free(f->slist);
     free(f->slen);
     free(f->row);
@@ -90,27 +90,27 @@ static void fl_free(fl *f)
     free(f->vis);
 }
 
-/* Column j of a node gains a member with key k: keep the minimum, its count, one holder,
- * and the second smallest value with its count (count 0 = not known). */
-static inline void col_gain(int64_t *b, int32_t *a, int32_t *nb, int64_t *b2, int32_t *nb2, size_t j,
-                            int64_t k, int32_t x)
+/* Column j of a node gains a member x with key k (skipped while a rescan is pending). */
+static inline void col_gain(colst *c, int32_t *a, int32_t k, int32_t x)
 {
-    if (k < b[j]) {
-        b2[j] = b[j];
-        nb2[j] = nb[j];
-        b[j] = k;
-        a[j] = x;
-        nb[j] = 1;
-    } else if (k == b[j]) {
-        nb[j]++;
-        if (a[j] < 0)
-            a[j] = x;
-    } else if (nb2[j] > 0) {
-        if (k < b2[j]) {
-            b2[j] = k;
-            nb2[j] = 1;
-        } else if (k == b2[j]) {
-            nb2[j]++;
+    if (c->nb < 0)
+        return;
+    if (k < c->b) {
+        c->b2 = c->b;
+        c->nb2 = c->nb;
+        c->b = k;
+        c->nb = 1;
+        *a = x;
+    } else if (k == c->b) {
+        c->nb++;
+        if (*a < 0)
+            *a = x;
+    } else if (c->nb2 > 0) {
+        if (k < c->b2) {
+            c->b2 = k;
+            c->nb2 = 1;
+        } else if (k == c->b2) {
+            c->nb2++;
         }
     }
 }
@@ -141,19 +141,16 @@ static int fl_add(fl *f, int32_t x, size_t v, const int32_t *row)
     memcpy(f->blk[v] + r * m, row, m * sizeof(int32_t));
     f->ids[v][r] = x;
     f->pos[x] = (int32_t)r;
-    int64_t av = row[v];
-    int64_t *b = f->best + v * f->nn;
+    int32_t av = row[v];
+    colst *cs = f->cs + v * f->nn;
     int32_t *a = f->arg + v * f->nn;
-    int32_t *nb = f->nbest + v * f->nn, *nb2 = f->nbest2 + v * f->nn;
-    int64_t *b2 = f->best2 + v * f->nn;
-    const uint8_t *mk = f->smark + v * f->nn;
     for (size_t j = 0; j < m; j++) {
-        if (row[j] == REGINT__MATCH_FORBID || j == v || mk[j])
+        if (row[j] == REGINT__MATCH_FORBID || j == v)
             continue;
-        col_gain(b, a, nb, b2, nb2, j, av - row[j], x);
+        col_gain(cs + j, a + j, av - row[j], x);
     }
-    if (f->dummy && !mk[m])
-        col_gain(b, a, nb, b2, nb2, m, av, x);
+    if (f->dummy)
+        col_gain(cs + m, a + m, av, x);
     return 0;
 }
 
@@ -161,39 +158,41 @@ static int fl_add(fl *f, int32_t x, size_t v, const int32_t *row)
 static void fl_rescan(fl *f, size_t u, const size_t *cols, size_t ns)
 {
     size_t m = f->m, nn = f->nn;
-    int64_t *b = f->best + u * nn, *b2 = f->best2 + u * nn;
-    int32_t *a = f->arg + u * nn, *nb = f->nbest + u * nn, *nb2 = f->nbest2 + u * nn;
+    colst *cs = f->cs + u * nn;
+    int32_t *a = f->arg + u * nn;
     const int32_t *blk = f->blk[u], *ids = f->ids[u];
     for (size_t s = 0; s < ns; s++) {
-        b[cols[s]] = b2[cols[s]] = FL_NOEDGE;
+        colst *c = cs + cols[s];
+        c->b = c->b2 = FL_NOEDGE;
+        c->nb = c->nb2 = 0;
         a[cols[s]] = -1;
-        nb[cols[s]] = nb2[cols[s]] = 0;
     }
     for (size_t i = 0; i < f->cnt[u]; i++) {
         const int32_t *ri = blk + i * m;
-        int64_t av = ri[u];
+        int32_t av = ri[u];
         for (size_t s = 0; s < ns; s++) {
             size_t j = cols[s];
-            int64_t k;
+            colst *c = cs + j;
+            int32_t k;
             if (j == m)
                 k = av;
             else if (ri[j] == REGINT__MATCH_FORBID)
                 continue;
             else
                 k = av - ri[j];
-            if (k < b[j]) {
-                b2[j] = b[j];
-                nb2[j] = nb[j];
-                b[j] = k;
+            if (k < c->b) {
+                c->b2 = c->b;
+                c->nb2 = c->nb;
+                c->b = k;
+                c->nb = 1;
                 a[j] = ids[i];
-                nb[j] = 1;
-            } else if (k == b[j]) {
-                nb[j]++;
-            } else if (k < b2[j]) {
-                b2[j] = k;
-                nb2[j] = 1;
-            } else if (k == b2[j]) {
-                nb2[j]++;
+            } else if (k == c->b) {
+                c->nb++;
+            } else if (k < c->b2) {
+                c->b2 = k;
+                c->nb2 = 1;
+            } else if (k == c->b2) {
+                c->nb2++;
             }
         }
     }
@@ -205,11 +204,7 @@ static void fl_resolve(fl *f, size_t u)
     size_t n = f->slen[u];
     if (!n || u == f->m)
         return;
-    size_t *sl = f->slist + u * f->nn;
-    fl_rescan(f, u, sl, n);
-    uint8_t *mk = f->smark + u * f->nn;
-    for (size_t i = 0; i < n; i++)
-        mk[sl[i]] = 0;
+    fl_rescan(f, u, f->slist + u * f->nn, n);
     f->slen[u] = 0;
 }
 
@@ -221,17 +216,17 @@ static int32_t fl_arg(fl *f, size_t u, size_t v)
     int32_t *a = f->arg + u * nn + v;
     if (*a >= 0)
         return *a;
-    int64_t target = f->best[u * nn + v];
+    int32_t target = f->cs[u * nn + v].b;
     const int32_t *blk = f->blk[u];
     for (size_t i = 0; i < f->cnt[u]; i++) {
         const int32_t *ri = blk + i * m;
-        int64_t k;
+        int32_t k;
         if (v == m)
             k = ri[u];
         else if (ri[v] == REGINT__MATCH_FORBID)
             continue;
         else
-            k = (int64_t)ri[u] - ri[v];
+            k = ri[u] - ri[v];
         if (k == target) {
             *a = f->ids[u][i];
             return *a;
@@ -260,16 +255,15 @@ static int fl_move(fl *f, int32_t x, size_t to)
     f->tepoch[u] = 0;
     /* Columns where x reached the minimum: one fewer. A column left without any member at
      * its minimum is recomputed later, together with others, when u is next searched. */
-    int64_t *b = f->best + u * nn;
-    int32_t *a = f->arg + u * nn, *nb = f->nbest + u * nn, *nb2 = f->nbest2 + u * nn;
-    int64_t *b2 = f->best2 + u * nn;
-    uint8_t *mk = f->smark + u * nn;
+    colst *cs = f->cs + u * nn;
+    int32_t *a = f->arg + u * nn;
     size_t *sl = f->slist + u * nn;
     const int32_t *row = f->row;
-    int64_t av = row[u];
+    int32_t av = row[u];
     for (size_t j = 0; j < nn; j++) {
-        int64_t k;
-        if (j == u || mk[j])
+        colst *c = cs + j;
+        int32_t k;
+        if (j == u || c->nb < 0)
             continue;
         if (j == m)
             k = av;
@@ -277,22 +271,22 @@ static int fl_move(fl *f, int32_t x, size_t to)
             continue;
         else
             k = av - row[j];
-        if (k == b[j]) {
-            if (--nb[j] == 0) {
-                if (nb2[j] > 0) { /* the second smallest becomes the minimum */
-                    b[j] = b2[j];
-                    nb[j] = nb2[j];
-                    nb2[j] = 0;
+        if (k == c->b) {
+            if (--c->nb == 0) {
+                if (c->nb2 > 0) { /* the second smallest becomes the minimum */
+                    c->b = c->b2;
+                    c->nb = c->nb2;
+                    c->nb2 = 0;
                     a[j] = -1;
                 } else {
-                    mk[j] = 1;
+                    c->nb = -1;
                     sl[f->slen[u]++] = j;
                 }
             } else if (a[j] == x) {
                 a[j] = -1;
             }
-        } else if (nb2[j] > 0 && k == b2[j]) {
-            nb2[j]--;
+        } else if (c->nb2 > 0 && k == c->b2) {
+            c->nb2--;
         }
     }
     return fl_add(f, x, to, f->row);
@@ -331,12 +325,12 @@ static const int32_t *fl_tight(fl *f, size_t u, size_t *len)
     int32_t *list = f->tl + u * nn;
     if (f->tepoch[u] != f->epoch) {
         fl_resolve(f, u);
-        const int64_t *b = f->best + u * nn;
+        const colst *cs = f->cs + u * nn;
         const int64_t *price = f->price;
         int64_t pu = price[u];
         size_t k = 0;
         for (size_t v = 0; v < nn; v++)
-            if (b[v] - pu + price[v] == 0 && v != u)
+            if (cs[v].b != FL_NOEDGE && (int64_t)cs[v].b - pu + price[v] == 0 && v != u)
                 list[k++] = (int32_t)v;
         f->tlen[u] = (int32_t)k;
         f->tepoch[u] = f->epoch;
@@ -425,13 +419,13 @@ static regint_status fl_augment(fl *f, size_t s)
             break;
         }
         fl_resolve(f, u);
-        const int64_t *b = f->best + u * nn;
+        const colst *cs = f->cs + u * nn;
         int64_t base = du - price[u];
         size_t nx = nn;
         int64_t mn = INT64_MAX;
         const uint8_t *full = f->full;
         for (size_t v = 0; v < nn; v++) {
-            int64_t nd = base + b[v] + price[v];
+            int64_t nd = cs[v].b == FL_NOEDGE ? FL_INF : base + cs[v].b + price[v];
             if (nd < dist[v]) {
                 dist[v] = nd;
                 key[v] = 2 * nd + full[v];
@@ -479,12 +473,8 @@ regint_status regint__match_flow(const regint__match_problem *p, int32_t *assign
     f.cap = regint__calloc(nn, sizeof *f.cap);
     f.price = regint__calloc(nn, sizeof *f.price);
     f.full = regint__calloc(nn, sizeof *f.full);
-    f.best = regint__calloc(m * nn, sizeof *f.best);
+    f.cs = regint__calloc(m * nn, sizeof *f.cs);
     f.arg = regint__calloc(m * nn, sizeof *f.arg);
-    f.nbest = regint__calloc(m * nn, sizeof *f.nbest);
-    f.best2 = regint__calloc(m * nn, sizeof *f.best2);
-    f.nbest2 = regint__calloc(m * nn, sizeof *f.nbest2);
-    f.smark = regint__calloc(m * nn, sizeof *f.smark);
     f.slist = regint__calloc(m * nn, sizeof *f.slist);
     f.slen = regint__calloc(m, sizeof *f.slen);
     f.dist = regint__calloc(nn, sizeof *f.dist);
@@ -500,13 +490,13 @@ regint_status regint__match_flow(const regint__match_problem *p, int32_t *assign
     f.vis = regint__calloc(nn, sizeof *f.vis);
     f.epoch = 1;
     if (!f.blk || !f.ids || !f.cnt || !f.bcap || !f.where || !f.pos || !f.load || !f.cap ||
-        !f.price || !f.full || !f.best || !f.arg || !f.nbest || !f.best2 || !f.nbest2 || !f.smark || !f.slist || !f.slen || !f.dist || !f.key || !f.pred || !f.pcase || !f.order ||
+        !f.price || !f.full || !f.cs || !f.arg || !f.slist || !f.slen || !f.dist || !f.key || !f.pred || !f.pcase || !f.order ||
         !f.stale || !f.row || !f.tl || !f.tlen || !f.tepoch || !f.vis) {
         st = regint__enomem();
         goto done;
     }
     for (size_t i = 0; i < m * nn; i++) {
-        f.best[i] = f.best2[i] = FL_NOEDGE;
+        f.cs[i].b = f.cs[i].b2 = FL_NOEDGE;
         f.arg[i] = -1;
     }
     for (size_t j = 0; j < m; j++) {

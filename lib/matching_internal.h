@@ -8,9 +8,9 @@
 
 #include "regint/matching.h"
 
-/* Largest |integer score| the solvers accept (so that differences fit in int32 and sums of
+/* Largest |integer score| the solvers accept (so that differences, ±2^30, fit in int32 and sums of
  * up to 2^32 of them fit in int64). */
-#define REGINT__MATCH_AMAX ((int64_t)1 << 30)
+#define REGINT__MATCH_AMAX ((int64_t)1 << 29)
 /* Marks a forbidden pair in integer rows. */
 #define REGINT__MATCH_FORBID INT32_MIN
 
@@ -34,7 +34,7 @@ static inline int32_t regint__match_a(const regint__match_problem *p, size_t c, 
     if (isnan(s))
         return REGINT__MATCH_FORBID;
     double t = s * p->factor;
-    /* |t| <= 2^30 (checked by regint_match), so rounding half away from zero by hand is exact */
+    /* |t| <= 2^29 (checked by regint_match), so rounding half away from zero by hand is exact */
     int64_t v = (int64_t)(t >= 0 ? t + 0.5 : t - 0.5);
     if (p->per_person && p->sizes)
         v *= p->sizes[c];
