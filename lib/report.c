@@ -785,7 +785,8 @@ static void section_indicators(rctx *r)
         unitfmt u = unit_of(ind);
         for (int y = first; y <= charts[c].last && n < 32; y++) {
             regint_value_t a = regint_series_at(sc, y), b = regint_series_at(sn, y);
-            if (a.missing != REGINT_MISSING_NONE && b.missing != REGINT_MISSING_NONE)
+            /* Leading years without any value are left out; later gaps stay as gaps. */
+            if (n == 0 && a.missing != REGINT_MISSING_NONE && b.missing != REGINT_MISSING_NONE)
                 continue;
             years[n] = y;
             vc[n] = a.missing == REGINT_MISSING_NONE ? a.value * u.scale : NAN;

@@ -216,6 +216,29 @@ static void test_missing_kept(void)
     regint_kb_free(kb);
 }
 
+static void test_ceased_codes(void)
+{
+    /* Vestfold (39, codes of 2024) in 2017 from data/indicators_tidy.csv: the 2017 rows of
+     * the 07xx codes that kommune_historisk_to_2024.csv maps into Vestfold (all 07xx rows of
+     * 2017 except 0711 Svelvik, which went to Drammen): 513 + 92 + 754 + 430 + 1012 + 66 +
+     * 11 + 61 + 271 + 24 + 12 = 3246. 0706 Sandefjord, 0719 Andebu and 0720 Stokke ended in
+     * 2016 and have no rows from 2017 on: they are left out, not counted as missing. */
+    regint_kb *kb;
+    CU_ASSERT_FATAL(regint_kb_new(g_ds, &kb) == REGINT_OK);
+    regint_aggregate_t a;
+    CU_ASSERT_EQUAL(regint_kb_value(kb, "refugees_moved_here", "39", 2024, 2017, NULL, &a), REGINT_OK);
+    CU_ASSERT_EQUAL(a.value.missing, REGINT_MISSING_NONE);
+    CU_ASSERT_DOUBLE_EQUAL(a.value.value, 3246, 1e-9);
+    CU_ASSERT_EQUAL(a.n_absent, 0);
+    /* The national 2022 sum lacks municipalities that are still valid (332 of 356 rows):
+     * missing, with the known part as a lower bound. */
+    CU_ASSERT_EQUAL(regint_kb_value(kb, "refugees_moved_here", "00", 2022, 2022, NULL, &a), REGINT_OK);
+    CU_ASSERT_EQUAL(a.value.missing, REGINT_MISSING_UNKNOWN);
+    CU_ASSERT_EQUAL(a.n_absent, 356 - 332);
+    CU_ASSERT(a.partial > 0);
+    regint_kb_free(kb);
+}
+
 static void test_county_reform_indicator(void)
 {
     /* intro_work_education_share is published for the 2020 counties only
@@ -621,6 +644,7 @@ int main(void)
         {"Ålesund split divided by population", test_alesund_split},
         {"missing values kept with reason", test_missing_kept},
         {"county-level reform mapping of a rate", test_county_reform_indicator},
+        {"codes that ended are left out, absent rows are not", test_ceased_codes},
         {"hand-made merges and splits", test_toy_mapping},
         {"derived figures", test_toy_derived},
         {"catalogue and SDG", test_catalogue},
