@@ -70,6 +70,26 @@ void regint_kb_free(regint_kb *kb)
     free(kb);
 }
 
+void regint_kb_refresh(regint_kb *kb)
+{
+    if (!kb)
+        return;
+    for (size_t i = 0; i < kb->nmaps; i++) {
+        free(kb->maps[i]->p);
+        free(kb->maps[i]);
+    }
+    free(kb->maps);
+    kb->maps = NULL;
+    kb->nmaps = 0;
+    free(kb->wt);
+    kb->wt = NULL;
+    kb->wt_cap = kb->wt_n = 0;
+    free(kb->last);
+    kb->last = NULL;
+    kb->last_cap = 0;
+    kb->last_key[0] = '\0';
+}
+
 const regint_dataset *regint_kb_dataset(const regint_kb *kb) { return kb ? kb->ds : NULL; }
 
 /* ------------------------------------------------------------------------- */
@@ -989,7 +1009,9 @@ regint_status regint_kb_import_csv(regint_kb *kb, regint_dataset *ds, const char
     if (!kb || !ds || (const regint_dataset *)ds != kb->ds)
         return regint__error(REGINT_EINVAL,
                              "regint_kb_import_csv: ds must be the dataset of the knowledge base");
-    return regint_dataset_import_csv(ds, REGINT_CSV_OBSERVATIONS, path);
+    regint_status st = regint_dataset_import_csv(ds, REGINT_CSV_OBSERVATIONS, path);
+    regint_kb_refresh(kb);
+    return st;
 }
 
 /* ------------------------------------------------------------------------- */

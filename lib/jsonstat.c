@@ -549,6 +549,7 @@ regint_status regint_kb_import_jsonstat_string(regint_kb *kb, regint_dataset *ds
         return st;
     st = import_doc(ds, doc, name, opt, n_imported);
     cJSON_Delete(doc);
+    regint_kb_refresh(kb);
     return st;
 }
 
