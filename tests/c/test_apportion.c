@@ -529,6 +529,38 @@ static void test_huge_totals(void)
         for (size_t i = 0; i < n; i++)
             CU_ASSERT_EQUAL(s[i], want[i]);
     }
+    /* Huge weights (sum close to 2^63) with huge totals: Hamilton checked directly, and the
+     * methods whose certificate products stay below 2^127 */
+    const int64_t hw[] = {(INT64_C(1) << 62) - 1, (INT64_C(1) << 61) + 5, 3, INT64_C(1) << 40, 0};
+    const int64_t ht[] = {INT64_C(1000000000000000003), 7, (INT64_C(1) << 61) + 1};
+    for (size_t t = 0; t < 3; t++) {
+        int64_t W = 0, given = 0, want[5], rem[5], hs[5];
+        for (size_t i = 0; i < 5; i++)
+            W += hw[i];
+        for (size_t i = 0; i < 5; i++) {
+            want[i] = (int64_t)((i128)ht[t] * hw[i] / W);
+            rem[i] = (int64_t)((i128)ht[t] * hw[i] % W);
+            given += want[i];
+        }
+        for (; given < ht[t]; given++) {
+            size_t best = 0;
+            for (size_t i = 1; i < 5; i++)
+                if (rem[i] > rem[best])
+                    best = i;
+            want[best]++;
+            rem[best] = -1;
+        }
+        CU_ASSERT_EQUAL_FATAL(run(REGINT_APPORTION_HAMILTON, hw, 5, ht[t], hs), REGINT_OK);
+        for (size_t i = 0; i < 5; i++)
+            CU_ASSERT_EQUAL(hs[i], want[i]);
+        const regint_apportion_method ms[] = {REGINT_APPORTION_DHONDT, REGINT_APPORTION_SAINTE_LAGUE,
+                                              REGINT_APPORTION_SAINTE_LAGUE_MODIFIED};
+        for (int k = 0; k < 3; k++) {
+            CU_ASSERT_EQUAL_FATAL(run(ms[k], hw, 5, ht[t], hs), REGINT_OK);
+            CU_ASSERT(certificate_ok(ms[k], hw, 5, hs));
+            CU_ASSERT_EQUAL(hs[4], 0);
+        }
+    }
     /* Dean with totals up to 2^40 (the certificate's products stay below 2^127) */
     const int64_t dt[] = {(INT64_C(1) << 40) + 3, INT64_C(1000000007)};
     for (size_t t = 0; t < 2; t++) {
