@@ -434,7 +434,7 @@ static regint_status import_doc(regint_dataset *ds, const cJSON *doc, const char
         if (v && !skip) {
             staged *o = &stg[nst];
             o->indicator = (char *)inds[dc && !opt->indicator ? pos[which[2]] : 0];
-            if (!opt->replace) {
+            if (opt->refuse_existing) {
                 regint_value_t old;
                 char cat0[256] = "";
                 for (size_t k = 0; k < nd; k++) {
@@ -446,7 +446,7 @@ static regint_status import_doc(regint_dataset *ds, const cJSON *doc, const char
                 if (regint_dataset_observation(ds, o->indicator, area, year, cat0, &old) == REGINT_OK) {
                     st = regint__json_error(file, p, REGINT_EDUPLICATE,
                                             "observation of '%s' for '%s' in %d is already in the dataset "
-                                            "(import with replace to update it)", o->indicator, area, year);
+                                            "(refuse_existing is set)", o->indicator, area, year);
                     goto done;
                 }
                 regint_clear_error();

@@ -194,9 +194,9 @@ typedef struct regint_jsonstat_options {
     const char *area_dimension;  /**< default "Region" */
     const char *time_dimension;  /**< default "Tid" */
     const char *contents_dimension; /**< default "ContentsCode" */
-    int replace;                 /**< 0 (default): an observation already in the dataset is an
-                                      error (REGINT_EDUPLICATE), as in the CSV import; 1: replace
-                                      it (e.g. SSB revised the figure) */
+    int refuse_existing;         /**< 0 (default): an observation already in the dataset is
+                                      replaced (SSB revises figures), as in the CSV import;
+                                      1: it is an error (REGINT_EDUPLICATE) */
 } regint_jsonstat_options;
 #define REGINT_JSONSTAT_OPTIONS_VERSION 1
 #define REGINT_JSONSTAT_OPTIONS_INIT { REGINT_JSONSTAT_OPTIONS_VERSION, NULL, NULL, NULL, NULL, 0 }
