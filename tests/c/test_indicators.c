@@ -626,7 +626,10 @@ static void test_bundled_imports_cleanly(void)
     CU_ASSERT_EQUAL(regint_dataset_observation_count(g_ds), rows);
     regint_kb *kb;
     CU_ASSERT_FATAL(regint_kb_new(g_ds, &kb) == REGINT_OK);
-    CU_ASSERT_EQUAL(regint_kb_import_csv(kb, g_ds, DATA("indicators_tidy.csv")), REGINT_OK);
+    /* Tidy CSV import refuses figures the dataset already holds (all-or-nothing): importing
+     * the bundled file again fails on its first data row and changes nothing. */
+    CU_ASSERT_EQUAL(regint_kb_import_csv(kb, g_ds, DATA("indicators_tidy.csv")), REGINT_EDUPLICATE);
+    TEST_ASSERT_CONTAINS(regint_last_error(), "line 2");
     CU_ASSERT_EQUAL(regint_dataset_observation_count(g_ds), rows);
     regint_kb_free(kb);
 }
