@@ -159,7 +159,7 @@ static int regint_py_i64_array(PyObject *o, const char *what, int64_t **out, siz
 }
 
 /* Same for doubles (buffer of 8-byte floats, or any sequence of numbers). */
-static int regint_py_f64_array(PyObject *o, const char *what, double **out, size_t *n)
+SWIGUNUSED static int regint_py_f64_array(PyObject *o, const char *what, double **out, size_t *n)
 {
     *out = NULL;
     *n = 0;
@@ -290,7 +290,7 @@ struct regint_dataset {};
 
 /* Borrowed records: unowned proxies (the Python layer ties them to their dataset). */
 %define REGINT_BORROWED_OUT(TYPE)
-%typemap(in, numinputs=0) const TYPE **out (const TYPE *tmp = NULL) { $1 = &tmp; }
+%typemap(in, numinputs=0) const TYPE **out (const TYPE *tmp = NULL) { $1 = ($1_ltype)&tmp; }
 %typemap(argout) const TYPE **out {
     $result = SWIG_Python_AppendOutput($result,
         SWIG_NewPointerObj(SWIG_as_voidptr((TYPE *)*$1), $descriptor(TYPE *), 0));
@@ -313,7 +313,7 @@ REGINT_BORROWED_OUT(regint_indicator_t)
 
 /* A list of borrowed strings in a caller-owned array. */
 %typemap(in, numinputs=0) (const char ***out, size_t *n) (const char **tmp = NULL, size_t tmpn = 0) {
-    $1 = &tmp; $2 = &tmpn;
+    $1 = ($1_ltype)&tmp; $2 = &tmpn;
 }
 %typemap(argout) (const char ***out, size_t *n) {
     size_t i;
