@@ -1,6 +1,6 @@
 /* regint.i — the core SWIG interface of the Python package `regint`.
  *
- * This module (`regint._regint_core`) is private: the pure-Python package on top of it
+ * This module (`regint.regint_core`, extension `regint._regint_core`) is private: the pure-Python package on top of it
  * (bindings/python/regint/) gives the public, Pythonic surface (DataFrames, keyword
  * arguments, reprs). Conventions here, after GDAL's and libsbml's bindings:
  *
@@ -14,7 +14,7 @@
  *
  * Modules are wrapped when present in the build (REGINT_PY_HAVE_<MODULE>, set by CMake).
  */
-%module(package="regint") _regint_core
+%module(package="regint") regint_core
 
 %{
 #define SWIG_FILE_WITH_INIT

@@ -15,7 +15,7 @@ def test_version_matches_c_library():
 
 
 def test_core_module_is_private_and_inside_package():
-    assert regint._core.__name__ == "regint._regint_core"
+    assert regint._core.__name__ == "regint.regint_core"
     assert "common" in regint.modules and "validate" in regint.modules
 
 

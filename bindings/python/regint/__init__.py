@@ -1,6 +1,6 @@
 """regint — regional integration work of Norwegian counties, from Python.
 
-A thin, Pythonic layer over the C library (SWIG module ``regint._regint_core``):
+A thin, Pythonic layer over the C library (SWIG module ``regint.regint_core``):
 
 * every failing call raises a :class:`regint.Error` subclass (one per C status code)
   whose message is the library's (file, place, rule);
@@ -11,7 +11,7 @@ Start with ``ds = regint.load_default()`` (the bundled real public data) and
 ``regint.apportion([...], total)``. See docs/python.md.
 """
 
-from . import _regint_core as _core
+from . import regint_core as _core
 from ._errors import (Error, InvalidError, OutOfMemoryError, FileError, ParseError,
                       NotFoundError, InfeasibleError, DuplicateError, PersonalDataError,
                       VersionError, RangeError, StaleHandleError, error_class)

@@ -1,6 +1,6 @@
 """Apportionment: Hamilton and divisor methods with bounds."""
 
-from . import _regint_core as _core
+from . import regint_core as _core
 from ._errors import InvalidError
 
 __all__ = ["apportion", "APPORTION_METHODS"]

@@ -5,7 +5,7 @@ import os
 
 import pandas as pd
 
-from . import _regint_core as _core
+from . import regint_core as _core
 from ._errors import InvalidError, StaleHandleError
 
 __all__ = ["Dataset", "Record", "RecordList", "load_default", "default_path"]
