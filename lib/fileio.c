@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "fileio.h"
@@ -67,6 +68,12 @@ regint_status regint__write_atomic(const char *path, const char *data, size_t le
         free(tmp);
         return st;
     }
+    /* mkstemp creates the file 0600: give the result the target's mode if it exists,
+     * else rw-r--r-- (a data file others may read). */
+    struct stat sb;
+    mode_t mode = stat(path, &sb) == 0 ? (sb.st_mode & 07777) : 0644;
+    if (fchmod(fd, mode) != 0)
+        goto fail;
     const char *p = data;
     size_t left = len;
     while (left > 0) {

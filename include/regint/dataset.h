@@ -228,10 +228,15 @@ typedef enum regint_csv_kind {
     REGINT_CSV_MUNICIPALITIES_2020 = 1, /**< kommuner_2020.csv */
     REGINT_CSV_CODE_CHANGES_2020_2024 = 2, /**< kommune_2020_to_2024.csv */
     REGINT_CSV_IMDI_SETTLEMENT = 3,     /**< imdi_bosetting_*.csv, imdi_enslige_mindreaarige_*.csv */
-    REGINT_CSV_OBSERVATIONS = 4         /**< year,kommunenr,indicator,category,value[,flag] */
+    REGINT_CSV_OBSERVATIONS = 4,        /**< year,kommunenr|area,indicator[,category],value[,flag] */
+    REGINT_CSV_INDICATORS = 5           /**< catalogue: id,name_nb,name_en,unit,source,direction,level,sdg_targets */
 } regint_csv_kind;
 
-/** Import one CSV file of the given layout into the dataset. */
+/** Import one CSV file of the given layout into the dataset (layouts and rules:
+ *  docs/data-format.md). Municipality files add their counties too; the 2020 file gives
+ *  records valid 2020–2023, the 2024 file records valid from 2024 (open). IMDi rows whose
+ *  code is not valid in the row's year are mapped back through the code changes already in
+ *  the dataset (parts of a split are summed; any missing part makes the sum missing). */
 REGINT_API regint_status regint_dataset_import_csv(regint_dataset *ds, regint_csv_kind kind,
                                                    const char *path);
 
