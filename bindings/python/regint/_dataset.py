@@ -443,13 +443,30 @@ class Dataset:
         df["level"] = [_LEVELS[v] if 0 <= v < 3 else v for v in df["level"]]
         return df
 
-    def observations(self, indicator=None, area=None):
+    def observations(self, indicator=None, area=None, map_to=None):
         """Indicator observations in long form (indicator, area, year, category, value,
         missing), optionally of one indicator and of areas starting with ``area`` ("39" for
-        a county and its municipalities)."""
-        d = _core.regint_py_observations(self._handle, indicator, area)
-        return pd.DataFrame(d, columns=["indicator", "area", "year", "category", "value",
-                                        "missing"])
+        a county and its municipalities, "00" for the nation).
+
+        map_to: a year such as 2024: add a column ``area_<year>`` with each municipal area's
+        code in that year (county and national areas are kept as they are), and filter
+        ``area`` on that column.
+        """
+        prefix = None if map_to is not None else area
+        d = _core.regint_py_observations(self._handle, indicator, prefix)
+        df = pd.DataFrame(d, columns=["indicator", "area", "year", "category", "value",
+                                      "missing"])
+        if map_to is not None:
+            col = f"area_{int(map_to)}"
+            mapped = df["area"].astype("string")
+            muni = (df["area"].str.len() == 4).to_numpy()
+            if muni.any():
+                mapped[muni] = self._map_column(df.loc[muni, "area"], df.loc[muni, "year"],
+                                                int(map_to))
+            df[col] = mapped
+            if area is not None:
+                df = df[df[col].str.startswith(str(area), na=False)].reset_index(drop=True)
+        return df
 
     def cases(self):
         """Refugee cases (pseudonymous) as a DataFrame: id, family_size, flags, year."""
