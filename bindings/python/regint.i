@@ -789,3 +789,379 @@ done:
 %}
 
 #endif /* REGINT_PY_HAVE_APPORTION */
+
+/* ------------------------------------------------------------------------- */
+/* settlement.h                                                              */
+#ifdef REGINT_PY_HAVE_SETTLEMENT
+
+/* Criteria profiles: owned handles. */
+%rename(SettlementProfileHandle) regint_settlement_profile;
+%nodefaultctor regint_settlement_profile;
+struct regint_settlement_profile {};
+%extend regint_settlement_profile {
+    ~regint_settlement_profile() { regint_settlement_profile_free($self); }
+}
+%typemap(in, numinputs=0) regint_settlement_profile **out (regint_settlement_profile *tmp = NULL) { $1 = &tmp; }
+%typemap(argout) regint_settlement_profile **out {
+    $result = SWIG_Python_AppendOutput($result,
+        SWIG_NewPointerObj(SWIG_as_voidptr(*$1), $*1_descriptor, SWIG_POINTER_OWN));
+}
+
+/* Recommendations and back-tests are read in one call by the helpers below and freed
+ * there: the Python layer gets plain columns. */
+%ignore regint_recommend_options;
+%ignore regint_recommendation_row_t;
+%ignore regint_recommend;
+%ignore regint_recommendation_free;
+%ignore regint_recommendation_count;
+%ignore regint_recommendation_row;
+%ignore regint_recommendation_criterion_count;
+%ignore regint_recommendation_criterion_id;
+%ignore regint_recommendation_criterion_weight;
+%ignore regint_recommendation_year;
+%ignore regint_recommendation_total;
+%ignore regint_recommendation_minors;
+%ignore regint_recommendation_fylkesnr;
+%ignore regint_recommendation_county_name;
+%ignore regint_recommendation_profile_name;
+%ignore regint_recommendation_note;
+%ignore regint_recommendation_to_json;
+%ignore regint_backtest_options;
+%ignore regint_backtest_row_t;
+%ignore regint_backtest_summary_t;
+%ignore regint_backtest_run;
+%ignore regint_backtest_free;
+%ignore regint_backtest_count;
+%ignore regint_backtest_row;
+%ignore regint_backtest_summary;
+%ignore regint_backtest_to_json;
+%ignore regint_recommendation;
+%ignore regint_backtest;
+%include "regint/settlement.h"
+
+%{
+static PyObject *regint_py_value_or_none(regint_value_t v)
+{
+    if (v.missing != REGINT_MISSING_NONE) Py_RETURN_NONE;
+    return PyFloat_FromDouble(v.value);
+}
+
+static PyObject *regint_py_f64_or_none(double v)
+{
+    if (isnan(v)) Py_RETURN_NONE;
+    return PyFloat_FromDouble(v);
+}
+
+static PyObject *regint_py_f64_tuple(const double *a, size_t n)
+{
+    size_t i;
+    PyObject *t = PyTuple_New((Py_ssize_t)n);
+    for (i = 0; t != NULL && i < n; i++) {
+        PyObject *x = regint_py_f64_or_none(a[i]);
+        if (x == NULL) { Py_CLEAR(t); break; }
+        PyTuple_SET_ITEM(t, (Py_ssize_t)i, x);
+    }
+    return t;
+}
+
+static PyObject *regint_py_values_tuple(const regint_value_t *a, size_t n)
+{
+    size_t i;
+    PyObject *t = PyTuple_New((Py_ssize_t)n);
+    for (i = 0; t != NULL && i < n; i++) {
+        PyObject *x = regint_py_value_or_none(a[i]);
+        if (x == NULL) { Py_CLEAR(t); break; }
+        PyTuple_SET_ITEM(t, (Py_ssize_t)i, x);
+    }
+    return t;
+}
+
+static int regint_py_set(PyObject *d, const char *key, PyObject *v)
+{
+    int rc;
+    if (v == NULL) return -1;
+    rc = PyDict_SetItemString(d, key, v);
+    Py_DECREF(v);
+    return rc;
+}
+%}
+
+%inline %{
+/* Run regint_recommend() and return everything in one dict:
+ * {"meta": {...}, "criteria": [(id, weight), ...], "columns": {name: [values...]}}.
+ * fylkesnr NULL or "00" = the whole country; profile None = the default profile. */
+PyObject *regint_py_recommend(const regint_dataset *ds, const char *fylkesnr, int year,
+                              long long total, long long minors,
+                              const regint_settlement_profile *profile, int history_to)
+{
+    static const char *const names[] = {"kommunenr", "name", "fylkesnr", "asked", "recommended",
+        "minors", "lower", "upper", "score", "quota", "population", "contributions", "values",
+        "history_first_year", "request", "decision", "settled", "actual_request",
+        "actual_decision", "reason"};
+    regint_recommend_options o = REGINT_RECOMMEND_OPTIONS_INIT;
+    regint_recommendation *r = NULL;
+    regint_status st;
+    PyObject *res = NULL, *meta = NULL, *crit = NULL, *d = NULL;
+    size_t i, n, nc;
+    if (regint_py_need_ds(ds)) return NULL;
+    o.fylkesnr = fylkesnr;
+    o.year = year;
+    o.total = (int64_t)total;
+    o.minors = (int64_t)minors;
+    o.profile = profile;
+    o.history_to = history_to;
+    Py_BEGIN_ALLOW_THREADS
+    st = regint_recommend(ds, &o, &r);
+    Py_END_ALLOW_THREADS
+    if (st != REGINT_OK) { regint_py_raise(st); return NULL; }
+    n = regint_recommendation_count(r);
+    nc = regint_recommendation_criterion_count(r);
+    meta = PyDict_New();
+    crit = PyList_New(0);
+    d = REGINT_PY_COLUMNS(names);
+    res = PyDict_New();
+    if (meta == NULL || crit == NULL || d == NULL || res == NULL) goto fail;
+    if (regint_py_set(meta, "year", PyLong_FromLong(regint_recommendation_year(r))) ||
+        regint_py_set(meta, "total", PyLong_FromLongLong((long long)regint_recommendation_total(r))) ||
+        regint_py_set(meta, "minors", PyLong_FromLongLong((long long)regint_recommendation_minors(r))) ||
+        regint_py_set(meta, "fylkesnr", regint_py_str(regint_recommendation_fylkesnr(r))) ||
+        regint_py_set(meta, "county", regint_py_str(regint_recommendation_county_name(r))) ||
+        regint_py_set(meta, "profile", regint_py_str(regint_recommendation_profile_name(r))) ||
+        regint_py_set(meta, "note", regint_py_str(regint_recommendation_note(r))))
+        goto fail;
+    for (i = 0; i < nc; i++) {
+        if (regint_py_append(crit, Py_BuildValue("(Nd)",
+                regint_py_str(regint_recommendation_criterion_id(r, i)),
+                regint_recommendation_criterion_weight(r, i))) != 0)
+            goto fail;
+    }
+    for (i = 0; i < n; i++) {
+        const regint_recommendation_row_t *row = regint_recommendation_row(r, i);
+        if (row == NULL) continue;
+        REGINT_PY_PUT(d, "kommunenr", regint_py_str(row->kommunenr));
+        REGINT_PY_PUT(d, "name", regint_py_str(row->name));
+        REGINT_PY_PUT(d, "fylkesnr", regint_py_str(row->fylkesnr));
+        REGINT_PY_PUT(d, "asked", PyBool_FromLong(row->asked));
+        REGINT_PY_PUT(d, "recommended", PyLong_FromLongLong((long long)row->recommended));
+        REGINT_PY_PUT(d, "minors", PyLong_FromLongLong((long long)row->minors));
+        REGINT_PY_PUT(d, "lower", PyLong_FromLongLong((long long)row->lower));
+        REGINT_PY_PUT(d, "upper", row->upper == INT64_MAX ? SWIG_Py_Void()
+                                  : PyLong_FromLongLong((long long)row->upper));
+        REGINT_PY_PUT(d, "score", PyFloat_FromDouble(row->score));
+        REGINT_PY_PUT(d, "quota", PyFloat_FromDouble(row->quota));
+        REGINT_PY_PUT(d, "population", regint_py_f64_or_none(row->population));
+        REGINT_PY_PUT(d, "contributions", regint_py_f64_tuple(row->contributions, nc));
+        REGINT_PY_PUT(d, "values", regint_py_f64_tuple(row->values, nc));
+        REGINT_PY_PUT(d, "history_first_year", PyLong_FromLong(row->history_first_year));
+        REGINT_PY_PUT(d, "request", regint_py_values_tuple(row->request, REGINT_RECOMMEND_HISTORY_YEARS));
+        REGINT_PY_PUT(d, "decision", regint_py_values_tuple(row->decision, REGINT_RECOMMEND_HISTORY_YEARS));
+        REGINT_PY_PUT(d, "settled", regint_py_values_tuple(row->settled, REGINT_RECOMMEND_HISTORY_YEARS));
+        REGINT_PY_PUT(d, "actual_request", regint_py_value_or_none(row->actual_request));
+        REGINT_PY_PUT(d, "actual_decision", regint_py_value_or_none(row->actual_decision));
+        REGINT_PY_PUT(d, "reason", regint_py_str(row->reason));
+    }
+    if (regint_py_set(res, "meta", meta) || regint_py_set(res, "criteria", crit) ||
+        regint_py_set(res, "columns", d)) {
+        meta = crit = d = NULL; /* stolen (or released) by regint_py_set */
+        goto fail;
+    }
+    regint_recommendation_free(r);
+    return res;
+fail:
+    Py_XDECREF(meta);
+    Py_XDECREF(crit);
+    Py_XDECREF(d);
+    Py_XDECREF(res);
+    regint_recommendation_free(r);
+    return NULL;
+}
+
+/* Run the back-test; {"rows": {columns}, "summary": {...}, "methods": [names]}. */
+PyObject *regint_py_backtest(const regint_dataset *ds, const char *fylkesnr, int year_from,
+                             int year_to, const regint_settlement_profile *profile)
+{
+    static const char *const names[] = {"year", "fylkesnr", "county", "municipalities", "total",
+        "n_request", "n_decision", "mae_request", "within2_request", "mae_decision",
+        "within2_decision", "winner_request", "winner_decision", "note"};
+    regint_backtest_options o = REGINT_BACKTEST_OPTIONS_INIT;
+    regint_backtest *bt = NULL;
+    const regint_backtest_summary_t *s;
+    regint_status st;
+    PyObject *res = NULL, *d = NULL, *sum = NULL, *meth = NULL;
+    size_t i, n;
+    const size_t K = REGINT_BACKTEST_METHOD_COUNT;
+    if (regint_py_need_ds(ds)) return NULL;
+    o.fylkesnr = fylkesnr;
+    o.year_from = year_from;
+    o.year_to = year_to;
+    o.profile = profile;
+    Py_BEGIN_ALLOW_THREADS
+    st = regint_backtest_run(ds, &o, &bt);
+    Py_END_ALLOW_THREADS
+    if (st != REGINT_OK) { regint_py_raise(st); return NULL; }
+    d = REGINT_PY_COLUMNS(names);
+    sum = PyDict_New();
+    meth = PyList_New(0);
+    res = PyDict_New();
+    if (d == NULL || sum == NULL || meth == NULL || res == NULL) goto fail;
+    for (i = 0; i < K; i++)
+        if (regint_py_append(meth, regint_py_str(regint_backtest_method_name((regint_backtest_method)i))) != 0)
+            goto fail;
+    n = regint_backtest_count(bt);
+    for (i = 0; i < n; i++) {
+        const regint_backtest_row_t *row = regint_backtest_row(bt, i);
+        if (row == NULL) continue;
+        REGINT_PY_PUT(d, "year", PyLong_FromLong(row->year));
+        REGINT_PY_PUT(d, "fylkesnr", regint_py_str(row->fylkesnr));
+        REGINT_PY_PUT(d, "county", regint_py_str(row->county_name));
+        REGINT_PY_PUT(d, "municipalities", PyLong_FromSize_t(row->municipalities));
+        REGINT_PY_PUT(d, "total", PyLong_FromLongLong((long long)row->total));
+        REGINT_PY_PUT(d, "n_request", PyLong_FromSize_t(row->n_request));
+        REGINT_PY_PUT(d, "n_decision", PyLong_FromSize_t(row->n_decision));
+        REGINT_PY_PUT(d, "mae_request", regint_py_f64_tuple(row->mae_request, K));
+        REGINT_PY_PUT(d, "within2_request", regint_py_f64_tuple(row->within2_request, K));
+        REGINT_PY_PUT(d, "mae_decision", regint_py_f64_tuple(row->mae_decision, K));
+        REGINT_PY_PUT(d, "within2_decision", regint_py_f64_tuple(row->within2_decision, K));
+        REGINT_PY_PUT(d, "winner_request", PyLong_FromLong(row->winner_request));
+        REGINT_PY_PUT(d, "winner_decision", PyLong_FromLong(row->winner_decision));
+        REGINT_PY_PUT(d, "note", regint_py_str(row->note));
+    }
+    s = regint_backtest_summary(bt);
+    if (s != NULL) {
+        if (regint_py_set(sum, "rows", PyLong_FromSize_t(s->rows)) ||
+            regint_py_set(sum, "n_request", PyLong_FromSize_t(s->n_request)) ||
+            regint_py_set(sum, "n_decision", PyLong_FromSize_t(s->n_decision)) ||
+            regint_py_set(sum, "mae_request", regint_py_f64_tuple(s->mae_request, K)) ||
+            regint_py_set(sum, "within2_request", regint_py_f64_tuple(s->within2_request, K)) ||
+            regint_py_set(sum, "mae_decision", regint_py_f64_tuple(s->mae_decision, K)) ||
+            regint_py_set(sum, "within2_decision", regint_py_f64_tuple(s->within2_decision, K)) ||
+            regint_py_set(sum, "year_from", PyLong_FromLong(s->year_from)) ||
+            regint_py_set(sum, "year_to", PyLong_FromLong(s->year_to)))
+            goto fail;
+        {
+            PyObject *wr = PyTuple_New((Py_ssize_t)K), *wd = PyTuple_New((Py_ssize_t)K);
+            if (wr == NULL || wd == NULL) { Py_XDECREF(wr); Py_XDECREF(wd); goto fail; }
+            for (i = 0; i < K; i++) {
+                PyTuple_SET_ITEM(wr, (Py_ssize_t)i, PyLong_FromSize_t(s->wins_request[i]));
+                PyTuple_SET_ITEM(wd, (Py_ssize_t)i, PyLong_FromSize_t(s->wins_decision[i]));
+            }
+            if (regint_py_set(sum, "wins_request", wr) || regint_py_set(sum, "wins_decision", wd))
+                goto fail;
+        }
+    }
+    if (regint_py_set(res, "rows", d) || regint_py_set(res, "summary", sum) ||
+        regint_py_set(res, "methods", meth)) {
+        d = sum = meth = NULL;
+        goto fail;
+    }
+    regint_backtest_free(bt);
+    return res;
+fail:
+    Py_XDECREF(d);
+    Py_XDECREF(sum);
+    Py_XDECREF(meth);
+    Py_XDECREF(res);
+    regint_backtest_free(bt);
+    return NULL;
+}
+%}
+
+#endif /* REGINT_PY_HAVE_SETTLEMENT */
+
+/* ------------------------------------------------------------------------- */
+/* matching.h                                                                */
+#ifdef REGINT_PY_HAVE_MATCHING
+
+%ignore regint_match_options;
+%ignore regint_match_result;
+%ignore regint_match;
+%ignore regint_match_synth;
+%ignore regint_match_instance;
+%ignore regint_match_load;
+%ignore regint_match_parse;
+%ignore regint_match_instance_free;
+%ignore regint_match_progress_fn;
+%include "regint/matching.h"
+
+%inline %{
+/* regint_match on NumPy arrays / sequences. scores: n_cases*n_munis float64 values,
+ * case-major (NaN = pair not allowed). Returns a dict with "assignment" and "used" (lists)
+ * and the fields of regint_match_result. */
+PyObject *regint_py_match(PyObject *scores, size_t n_cases, size_t n_munis, PyObject *sizes,
+                          PyObject *capacities, int unit, int must_assign_all,
+                          int score_per_person, double score_scale, long long max_nodes,
+                          double time_limit)
+{
+    regint_match_options o = REGINT_MATCH_OPTIONS_INIT;
+    regint_match_result r;
+    double *sc = NULL;
+    int64_t *sz = NULL, *cap = NULL, *asg = NULL, *used = NULL;
+    size_t nsc = 0, nsz = 0, ncap = 0;
+    PyObject *res = NULL;
+    regint_status st;
+    memset(&r, 0, sizeof r);
+    if (regint_py_f64_array(scores, "scores", &sc, &nsc) != 0) goto done;
+    if (regint_py_i64_array(sizes, "sizes", &sz, &nsz) != 0) goto done;
+    if (regint_py_i64_array(capacities, "capacities", &cap, &ncap) != 0) goto done;
+    if (nsz != n_cases || ncap != n_munis || nsc != n_cases * n_munis) {
+        char msg[200];
+        snprintf(msg, sizeof msg, "match: shapes disagree: %zu sizes, %zu capacities, %zu scores "
+                 "(expected %zu, %zu, %zu x %zu)", nsz, ncap, nsc, n_cases, n_munis, n_cases, n_munis);
+        regint_py_raise_msg(REGINT_EINVAL, msg);
+        goto done;
+    }
+    asg = (int64_t *)calloc(n_cases ? n_cases : 1, sizeof(int64_t));
+    used = (int64_t *)calloc(n_munis ? n_munis : 1, sizeof(int64_t));
+    if (asg == NULL || used == NULL) { PyErr_NoMemory(); goto done; }
+    o.unit = (regint_match_unit)unit;
+    o.must_assign_all = must_assign_all;
+    o.score_per_person = score_per_person;
+    o.score_scale = score_scale;
+    if (max_nodes > 0) o.max_nodes = (int64_t)max_nodes;
+    o.time_limit = time_limit;
+    Py_BEGIN_ALLOW_THREADS
+    st = regint_match(sc, n_cases, n_munis, sz, cap, &o, asg, used, &r);
+    Py_END_ALLOW_THREADS
+    if (st != REGINT_OK) { regint_py_raise(st); goto done; }
+    res = Py_BuildValue("{s:N,s:N,s:d,s:d,s:d,s:i,s:n,s:L,s:L,s:i,s:d}",
+                        "assignment", regint_py_i64_list(asg, n_cases),
+                        "used", regint_py_i64_list(used, n_munis),
+                        "objective", r.objective, "bound", r.bound, "gap", r.gap,
+                        "optimal", r.quality == REGINT_MATCH_OPTIMAL ? 1 : 0,
+                        "n_assigned", (Py_ssize_t)r.n_assigned,
+                        "nodes", (long long)r.nodes, "augmentations", (long long)r.augmentations,
+                        "exact", r.exact, "score_resolution", r.score_resolution);
+done:
+    free(sc); free(sz); free(cap); free(asg); free(used);
+    return res;
+}
+
+/* regint_match_synth: (sizes, capacities, scores as a flat case-major list). */
+PyObject *regint_py_match_synth(size_t n_cases, size_t n_munis, int unit,
+                                unsigned long long seed, long long slack_permille)
+{
+    int64_t *sz = (int64_t *)calloc(n_cases ? n_cases : 1, sizeof(int64_t));
+    int64_t *cap = (int64_t *)calloc(n_munis ? n_munis : 1, sizeof(int64_t));
+    double *sc = (double *)calloc(n_cases * n_munis ? n_cases * n_munis : 1, sizeof(double));
+    PyObject *res = NULL, *l = NULL;
+    regint_status st;
+    size_t i;
+    if (sz == NULL || cap == NULL || sc == NULL) { PyErr_NoMemory(); goto done; }
+    st = regint_match_synth(n_cases, n_munis, (regint_match_unit)unit, (uint64_t)seed,
+                            (int64_t)slack_permille, sz, cap, sc);
+    if (st != REGINT_OK) { regint_py_raise(st); goto done; }
+    l = PyList_New((Py_ssize_t)(n_cases * n_munis));
+    for (i = 0; l != NULL && i < n_cases * n_munis; i++) {
+        PyObject *x = PyFloat_FromDouble(sc[i]);
+        if (x == NULL) { Py_CLEAR(l); break; }
+        PyList_SET_ITEM(l, (Py_ssize_t)i, x);
+    }
+    if (l == NULL) goto done;
+    res = Py_BuildValue("(NNN)", regint_py_i64_list(sz, n_cases), regint_py_i64_list(cap, n_munis), l);
+done:
+    free(sz); free(cap); free(sc);
+    return res;
+}
+%}
+
+#endif /* REGINT_PY_HAVE_MATCHING */

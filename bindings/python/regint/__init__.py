@@ -91,3 +91,13 @@ if hasattr(_core, "regint_py_apportion"):
     from ._apportion import apportion, APPORTION_METHODS  # noqa: E402
     modules.append("apportion")
     __all__ += ["apportion", "APPORTION_METHODS"]
+
+if hasattr(_core, "regint_py_recommend"):
+    from ._settlement import recommend, backtest, SettlementProfile, county_request_sum  # noqa: E402
+    modules.append("settlement")
+    __all__ += ["recommend", "backtest", "SettlementProfile", "county_request_sum"]
+
+if hasattr(_core, "regint_py_match"):
+    from ._matching import match, match_synth, MatchResult  # noqa: E402
+    modules.append("matching")
+    __all__ += ["match", "match_synth", "MatchResult"]
