@@ -102,3 +102,8 @@ def _raise(status, message):
     if cls is Error:
         exc.status = int(status)
     raise exc
+
+
+for _cls in [Error, StaleHandleError, *_BY_STATUS.values()]:
+    _cls.__module__ = "regint"
+del _cls
