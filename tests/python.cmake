@@ -18,7 +18,8 @@ if(REGINT_BUILD_PYTHON)
     "REGINT_BUILD_DATA_DIR=${PROJECT_BINARY_DIR}/data"
     "REGINT_TEST_DIR=${CMAKE_CURRENT_SOURCE_DIR}"
     "REGINT_CLI=$<TARGET_FILE:regint_cli>"
-    "MPLBACKEND=Agg")
+    "MPLBACKEND=Agg"
+    "PYDEVD_DISABLE_FILE_VALIDATION=1")
 
   # pytest exits 5 when it collects no test: that must fail too, so any non-zero exit
   # fails (ctest judges the exit code, and -p no:cacheprovider keeps the source tree clean).
@@ -49,12 +50,15 @@ if(REGINT_BUILD_PYTHON)
   file(MAKE_DIRECTORY ${_nbout})
   foreach(nb ${REGINT_NOTEBOOKS})
     get_filename_component(nbname ${nb} NAME_WE)
+    # tests/python/run_notebook.py runs `jupyter nbconvert --to notebook --execute` into
+    # ${_nbout} (a failing cell fails the test); exit 77 = the build lacks a module the
+    # notebook declares in its metadata (reported as skipped).
     add_test(NAME notebook_${nbname}
-      COMMAND ${CMAKE_COMMAND} -E env ${REGINT_PY_ENV} "REGINT_NOTEBOOK_OUT=${_nbout}"
-              ${_nbconvert} --to notebook --execute
-              --ExecutePreprocessor.timeout=600 --ExecutePreprocessor.kernel_name=python3
-              --output-dir ${_nbout} --output ${nbname}.executed ${nb}
+      COMMAND ${CMAKE_COMMAND} -E env ${REGINT_PY_ENV}
+              ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/python/run_notebook.py
+              ${nb} ${_nbout} ${_nbconvert}
       WORKING_DIRECTORY ${PROJECT_SOURCE_DIR}/examples/notebooks)
-    set_tests_properties(notebook_${nbname} PROPERTIES LABELS "python;notebook" TIMEOUT 900)
+    set_tests_properties(notebook_${nbname} PROPERTIES LABELS "python;notebook" TIMEOUT 1200
+                         SKIP_RETURN_CODE 77)
   endforeach()
 endif()
