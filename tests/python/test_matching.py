@@ -2,6 +2,7 @@
 solvers), the generator regint-synth-v1 against an independent Python version, and the
 argument checks."""
 import json
+import subprocess
 
 import numpy as np
 import pytest
@@ -47,16 +48,31 @@ CASES = [c for c in ORACLE["cases"]
          if "scores" in c or c["generator"]["n_cases"] * c["generator"]["n_munis"] <= 10**6]
 
 
+def large_persons(case):
+    return case["capacity_unit"] == "persons" and len(case["sizes"]) * len(case["capacities"]) > 700
+
+
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
 def test_oracle_case(case):
     sizes, caps, scores = instance(case)
     scale = case.get("score_scale", 1)
+    # The persons unit is a MIP solved by branch and bound: on the largest oracle cases the
+    # suite gives it 5 s and then checks the bracket it reports (the C suite checks the
+    # optima without a limit).
+    limit = 5.0 if large_persons(case) else 60.0
     res = regint.match(sizes, caps, scores, capacity_unit=case["capacity_unit"],
-                       must_assign_all=case.get("must_assign_all", True), score_scale=scale)
+                       must_assign_all=case.get("must_assign_all", True), score_scale=scale,
+                       time_limit=limit)
     assignment, objective = res
-    tol = case.get("tolerance", 1e-6) * max(1.0, abs(case["expected_objective"]))
-    assert res.optimal
-    assert abs(objective - case["expected_objective"]) <= tol
+    expected = case["expected_objective"]
+    tol = case.get("tolerance", 1e-6) * max(1.0, abs(expected))
+    if res.optimal or not large_persons(case):
+        assert res.optimal
+        assert abs(objective - expected) <= tol
+    else:
+        # A stated gap: the proved optimum lies in [objective, bound].
+        assert objective <= expected + tol and expected <= res.bound + tol
+        assert res.gap >= 0
     # The assignment is feasible and really earns the reported objective.
     earned = check_feasible(case, sizes, caps, scores, assignment) / scale
     assert abs(earned - objective) <= tol
@@ -108,3 +124,31 @@ def test_numpy_and_list_inputs_agree():
     r3 = regint.match(sizes, caps, np.asfortranarray(scores))  # copied to C order
     assert r3.objective == r1.objective
     assert r1.used.sum() == len(sizes)
+
+
+def test_match_equals_cli(cli, tmp_path):
+    for case in [c for c in ORACLE["cases"] if "scores" in c][:6:2] + \
+            [c for c in ORACLE["cases"] if "scores" in c and c["capacity_unit"] == "persons"][:2]:
+        path = tmp_path / (case["id"] + ".json")
+        path.write_text(json.dumps({k: case[k] for k in ("capacity_unit", "sizes", "capacities",
+                                                         "scores", "score_scale")}))
+        out = subprocess.run([cli, "match", "--json", str(path)], capture_output=True,
+                             text=True, check=True)
+        ref = json.loads(out.stdout)
+        res = regint.match(case["sizes"], case["capacities"], case["scores"],
+                           capacity_unit=case["capacity_unit"], score_scale=case["score_scale"])
+        assert res.assignment.tolist() == ref["assignment"], case["id"]
+        assert res.used.tolist() == ref["used"]
+        assert res.objective == pytest.approx(ref["objective"], rel=1e-12)
+        assert res.optimal == (ref["status"] == "optimal")
+
+
+def test_cli_refuses_what_python_refuses(cli, tmp_path):
+    path = tmp_path / "infeasible.json"
+    path.write_text(json.dumps({"capacity_unit": "cases", "sizes": [1, 1, 1], "capacities": [1, 1],
+                                "scores": [[1, 1], [1, 1], [1, 1]]}))
+    out = subprocess.run([cli, "match", str(path)], capture_output=True, text=True)
+    assert out.returncode == 1
+    with pytest.raises(regint.InfeasibleError) as ei:
+        regint.match([1, 1, 1], [1, 1], np.ones((3, 2)))
+    assert str(ei.value)
