@@ -41,7 +41,7 @@ void *regint__dataset_section(const regint_dataset *ds, const regint__section *s
 void regint__dataset_set_section(regint_dataset *ds, const regint__section *sec, void *data);
 
 /* The dataset schema version this build writes; readers accept 1..this. */
-#define REGINT__SCHEMA_VERSION 1
+#define REGINT__SCHEMA_VERSION 2
 
 /* A section kept as raw JSON (validated only as an array). Used by modules whose typed
  * model is not there yet; replace with a typed section. */
@@ -50,6 +50,7 @@ regint_status regint__raw_section_parse(const cJSON *node, const char *file, int
 cJSON *regint__raw_section_emit(const void *data);
 void regint__raw_section_free(void *data);
 
+extern const regint__section regint__section_description;   /* description.c */
 extern const regint__section regint__section_grants;        /* grants.c */
 extern const regint__section regint__section_collaboration; /* collaboration.c */
 extern const regint__section regint__section_qualification; /* qualification.c */

@@ -4,6 +4,7 @@
 #include "section.h"
 
 const regint__section *const regint__sections[] = {
+    &regint__section_description,
     &regint__section_grants,
     &regint__section_collaboration,
     &regint__section_qualification,

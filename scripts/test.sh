@@ -17,11 +17,11 @@ echo "== clang build (-Wall -Wextra -Werror)"
 CC=clang cmake -S . -B build-clang -DCMAKE_BUILD_TYPE=Debug -DREGINT_BUILD_TESTS=ON >/dev/null
 cmake --build build-clang -j"$jobs"
 
-echo "== ASan+UBSan: C suite"
+echo "== ASan+UBSan: C suite and CLI tests"
 CC=gcc cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DREGINT_SANITIZE=ON -DREGINT_BUILD_TESTS=ON >/dev/null
 cmake --build build-asan -j"$jobs"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-  ctest --test-dir build-asan -L c --output-on-failure -j"$jobs"
+  ctest --test-dir build-asan --output-on-failure -j"$jobs"
 
 echo "== valgrind: C suite"
 vfail=0

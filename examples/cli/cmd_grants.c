@@ -1,12 +1,313 @@
-/* regint grants (placeholder until its issue lands). */
+/* regint grants allocate|report — grant schemes: allocate a budget, follow up applications. */
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
 
 #include "cli.h"
 
+enum fmt { FMT_TABLE, FMT_CSV, FMT_JSON };
+
+static void usage(FILE *f)
+{
+    fprintf(f,
+            "usage: regint grants allocate [--data FILE] [--scheme ID] [--unit KR]\n"
+            "                              [--need participants|amount|none]\n"
+            "                              [--apply DATE --out FILE] [--json|--csv]\n"
+            "       regint grants report   [--data FILE] [--scheme ID] [--as-of DATE] [--json|--csv]\n"
+            "\n"
+            "allocate  divide each scheme's budget over its eligible applications in proportion to\n"
+            "          assessed score x need (Hamilton, capped at the amount applied for and the\n"
+            "          scheme maximum, in whole rounding units); --apply records the result as\n"
+            "          decisions dated DATE and saves the dataset to --out (atomically).\n"
+            "report    granted, paid, used, reclaim due and overdue reports as of a date\n"
+            "          (default today); then the list of overdue reports.\n"
+            "--data    dataset JSON with a \"grants\" section (default: the bundled dataset).\n");
+}
+
+/* Print a JSON string literal. */
+static void jstr(const char *s)
+{
+    putchar('"');
+    for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
+        if (*p == '"' || *p == '\\')
+            printf("\\%c", *p);
+        else if (*p < 0x20)
+            printf("\\u%04x", *p);
+        else
+            putchar(*p);
+    }
+    putchar('"');
+}
+
+/* Print a CSV field (quoted when needed). */
+static void cstr(const char *s)
+{
+    s = s ? s : "";
+    if (!strpbrk(s, ",\"\n\r")) {
+        fputs(s, stdout);
+        return;
+    }
+    putchar('"');
+    for (; *s; s++) {
+        if (*s == '"')
+            putchar('"');
+        putchar(*s);
+    }
+    putchar('"');
+}
+
+static const char *today(char buf[11])
+{
+    time_t t = time(NULL);
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    strftime(buf, 11, "%Y-%m-%d", &tm);
+    return buf;
+}
+
+static regint_status load(const char *data, regint_dataset **ds)
+{
+    return data ? regint_dataset_load_file(data, ds) : regint_dataset_load_default(ds);
+}
+
+static int allocate_one(regint_dataset *ds, const char *scheme, const regint_grant_allocate_options *opt,
+                        enum fmt fmt, int *first, const char *apply_date)
+{
+    regint_grant_allocation_t *a;
+    if (regint_grants_allocate(ds, scheme, opt, &a))
+        return cli_fail("grants allocate");
+    if (apply_date && regint_grants_apply_allocation(ds, a, apply_date)) {
+        regint_grant_allocation_free(a);
+        return cli_fail("grants allocate --apply");
+    }
+    if (fmt == FMT_JSON) {
+        printf("%s  {\"scheme\": ", *first ? "" : ",\n");
+        jstr(a->scheme_id);
+        printf(", \"budget\": %lld, \"unit\": %lld, \"allocated\": %lld, \"remainder\": %lld, "
+               "\"remainder_reason\": ",
+               (long long)a->budget, (long long)a->unit, (long long)a->allocated, (long long)a->remainder);
+        jstr(a->remainder_reason);
+        printf(",\n   \"applications\": [");
+        for (size_t i = 0; i < a->n; i++) {
+            printf("%s\n    {\"id\": ", i ? "," : "");
+            jstr(a->application_id[i]);
+            printf(", \"eligible\": %s, \"reason\": ", a->eligible[i] ? "true" : "false");
+            jstr(a->reason[i]);
+            if (a->score[i] == a->score[i])
+                printf(", \"score\": %.6g", a->score[i]);
+            else
+                printf(", \"score\": null");
+            printf(", \"need\": %.6g, \"weight\": %.6g, \"cap\": %lld, \"amount\": %lld, \"capped\": %s}",
+                   a->need[i], a->weight[i], (long long)a->cap[i], (long long)a->amount[i],
+                   a->capped[i] ? "true" : "false");
+        }
+        printf("]}");
+    } else if (fmt == FMT_CSV) {
+        if (*first)
+            printf("scheme,application,eligible,reason,score,need,weight,cap,amount,capped\n");
+        for (size_t i = 0; i < a->n; i++) {
+            cstr(a->scheme_id);
+            putchar(',');
+            cstr(a->application_id[i]);
+            printf(",%d,", a->eligible[i]);
+            cstr(a->reason[i]);
+            if (a->score[i] == a->score[i])
+                printf(",%.6g", a->score[i]);
+            else
+                printf(",");
+            printf(",%.6g,%.6g,%lld,%lld,%d\n", a->need[i], a->weight[i], (long long)a->cap[i],
+                   (long long)a->amount[i], a->capped[i]);
+        }
+    } else {
+        const regint_grant_scheme_t *s;
+        regint_grants_scheme(ds, a->scheme_id, &s);
+        printf("%s%s (%s, %d): budget %lld kr, unit %lld kr\n", *first ? "" : "\n", s->name, s->id, s->year,
+               (long long)a->budget, (long long)a->unit);
+        printf("  %-16s %6s %6s %10s %12s %12s  %s\n", "application", "score", "need", "weight", "cap kr",
+               "amount kr", "note");
+        for (size_t i = 0; i < a->n; i++) {
+            char sc[16] = "-";
+            if (a->score[i] == a->score[i])
+                snprintf(sc, sizeof sc, "%.2f", a->score[i]);
+            printf("  %-16s %6s %6.0f %10.2f %12lld %12lld  %s\n", a->application_id[i], sc, a->need[i],
+                   a->weight[i], (long long)a->cap[i], (long long)a->amount[i],
+                   !a->eligible[i] ? a->reason[i] : a->capped[i] ? "capped" : "");
+        }
+        printf("  allocated %lld kr of %lld kr", (long long)a->allocated, (long long)a->budget);
+        if (a->remainder)
+            printf("; remainder %lld kr: %s", (long long)a->remainder, a->remainder_reason);
+        printf("\n");
+    }
+    *first = 0;
+    regint_grant_allocation_free(a);
+    return CLI_OK;
+}
+
+static int report(regint_dataset *ds, const char *scheme, const char *as_of, enum fmt fmt)
+{
+    regint_grant_followup_t *f;
+    size_t n;
+    if (regint_grants_followup(ds, scheme, as_of, &f, &n))
+        return cli_fail("grants report");
+    const char **ids;
+    size_t no;
+    if (regint_grants_overdue_reports(ds, as_of, &ids, &no)) {
+        regint_free(f);
+        return cli_fail("grants report");
+    }
+    if (fmt == FMT_JSON) {
+        printf("{\"as_of\": ");
+        jstr(as_of);
+        printf(", \"applications\": [");
+        for (size_t i = 0; i < n; i++) {
+            printf("%s\n  {\"id\": ", i ? "," : "");
+            jstr(f[i].application_id);
+            printf(", \"scheme\": ");
+            jstr(f[i].scheme_id);
+            printf(", \"granted\": %lld, \"paid\": %lld, \"used\": %lld, \"reclaim_due\": %lld, \"report_due\": ",
+                   (long long)f[i].granted, (long long)f[i].paid, (long long)f[i].used,
+                   (long long)f[i].reclaim_due);
+            if (f[i].report_due)
+                jstr(f[i].report_due);
+            else
+                printf("null");
+            printf(", \"reported\": %s, \"overdue\": %s, \"days_overdue\": %lld}", f[i].reported ? "true" : "false",
+                   f[i].overdue ? "true" : "false", (long long)f[i].days_overdue);
+        }
+        printf("],\n \"overdue\": [");
+        for (size_t i = 0; i < no; i++) {
+            printf("%s", i ? ", " : "");
+            jstr(ids[i]);
+        }
+        printf("]}\n");
+    } else if (fmt == FMT_CSV) {
+        printf("application,scheme,granted,paid,used,reclaim_due,report_due,reported,overdue,days_overdue\n");
+        for (size_t i = 0; i < n; i++) {
+            cstr(f[i].application_id);
+            putchar(',');
+            cstr(f[i].scheme_id);
+            printf(",%lld,%lld,%lld,%lld,%s,%d,%d,%lld\n", (long long)f[i].granted, (long long)f[i].paid,
+                   (long long)f[i].used, (long long)f[i].reclaim_due, f[i].report_due ? f[i].report_due : "",
+                   f[i].reported, f[i].overdue, (long long)f[i].days_overdue);
+        }
+    } else {
+        printf("Granted applications as of %s\n", as_of);
+        printf("  %-16s %-22s %11s %11s %11s %11s  %-10s %s\n", "application", "scheme", "granted", "paid",
+               "used", "reclaim", "report due", "status");
+        for (size_t i = 0; i < n; i++) {
+            char st[40];
+            if (f[i].reported)
+                snprintf(st, sizeof st, "reported");
+            else if (f[i].overdue)
+                snprintf(st, sizeof st, "OVERDUE %lld days", (long long)f[i].days_overdue);
+            else
+                snprintf(st, sizeof st, "awaiting report");
+            printf("  %-16s %-22s %11lld %11lld %11lld %11lld  %-10s %s\n", f[i].application_id, f[i].scheme_id,
+                   (long long)f[i].granted, (long long)f[i].paid, (long long)f[i].used, (long long)f[i].reclaim_due,
+                   f[i].report_due ? f[i].report_due : "-", st);
+        }
+        printf("Overdue reports: %zu", no);
+        for (size_t i = 0; i < no; i++)
+            printf("%s%s", i ? ", " : " (", ids[i]);
+        printf("%s\n", no ? ")" : "");
+    }
+    regint_free(f);
+    regint_free(ids);
+    return CLI_OK;
+}
+
 int cmd_grants(int argc, char **argv)
 {
-    (void)argc;
-    (void)argv;
-    fprintf(stderr, "regint grants: not available in this build yet\n");
-    return CLI_USAGE;
+    if (argc < 2 || !strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
+        usage(argc < 2 ? stderr : stdout);
+        return argc < 2 ? CLI_USAGE : CLI_OK;
+    }
+    const char *sub = argv[1], *data = NULL, *scheme = NULL, *as_of = NULL, *apply = NULL, *outfile = NULL;
+    enum fmt fmt = FMT_TABLE;
+    regint_grant_allocate_options opt = REGINT_GRANT_ALLOCATE_OPTIONS_INIT;
+    if (strcmp(sub, "allocate") && strcmp(sub, "report")) {
+        fprintf(stderr, "regint grants: unknown subcommand '%s'\n", sub);
+        usage(stderr);
+        return CLI_USAGE;
+    }
+    for (int i = 2; i < argc; i++) {
+        const char *a = argv[i];
+        int has = i + 1 < argc;
+        if (!strcmp(a, "--json"))
+            fmt = FMT_JSON;
+        else if (!strcmp(a, "--csv"))
+            fmt = FMT_CSV;
+        else if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+            usage(stdout);
+            return CLI_OK;
+        } else if (has && !strcmp(a, "--data"))
+            data = argv[++i];
+        else if (has && !strcmp(a, "--scheme"))
+            scheme = argv[++i];
+        else if (has && !strcmp(a, "--as-of"))
+            as_of = argv[++i];
+        else if (has && !strcmp(a, "--apply"))
+            apply = argv[++i];
+        else if (has && !strcmp(a, "--out"))
+            outfile = argv[++i];
+        else if (has && !strcmp(a, "--unit")) {
+            char *end;
+            long long u = strtoll(argv[++i], &end, 10);
+            if (*end || u < 1) {
+                fprintf(stderr, "regint grants: --unit needs a whole number of kroner >= 1\n");
+                return CLI_USAGE;
+            }
+            opt.unit = u;
+        } else if (has && !strcmp(a, "--need")) {
+            const char *v = argv[++i];
+            if (!strcmp(v, "participants"))
+                opt.need = REGINT_GRANT_NEED_PARTICIPANTS;
+            else if (!strcmp(v, "amount"))
+                opt.need = REGINT_GRANT_NEED_AMOUNT;
+            else if (!strcmp(v, "none"))
+                opt.need = REGINT_GRANT_NEED_NONE;
+            else {
+                fprintf(stderr, "regint grants: --need is participants, amount or none\n");
+                return CLI_USAGE;
+            }
+        } else {
+            fprintf(stderr, "regint grants: unknown or incomplete option '%s'\n", a);
+            usage(stderr);
+            return CLI_USAGE;
+        }
+    }
+    if ((apply != NULL) != (outfile != NULL)) {
+        fprintf(stderr, "regint grants: --apply DATE and --out FILE go together\n");
+        return CLI_USAGE;
+    }
+    regint_dataset *ds;
+    if (load(data, &ds))
+        return cli_fail("load");
+    int rc = CLI_OK;
+    if (regint_grants_scheme_count(ds) == 0) {
+        fprintf(stderr, "regint grants: %s has no grant schemes (use --data with a file that has a \"grants\" "
+                "section, e.g. examples/data/county-example.json)\n", data ? data : "the default dataset");
+        regint_dataset_free(ds);
+        return CLI_BAD_INPUT;
+    }
+    if (!strcmp(sub, "allocate")) {
+        int first = 1;
+        if (fmt == FMT_JSON)
+            printf("[\n");
+        if (scheme)
+            rc = allocate_one(ds, scheme, &opt, fmt, &first, apply);
+        else
+            for (size_t i = 0; rc == CLI_OK && i < regint_grants_scheme_count(ds); i++)
+                rc = allocate_one(ds, regint_grants_scheme_at(ds, i)->id, &opt, fmt, &first, apply);
+        if (fmt == FMT_JSON)
+            printf("\n]\n");
+        if (rc == CLI_OK && outfile && regint_dataset_save_file(ds, outfile))
+            rc = cli_fail("save");
+    } else {
+        char buf[11];
+        rc = report(ds, scheme, as_of ? as_of : today(buf), fmt);
+    }
+    regint_dataset_free(ds);
+    return rc;
 }

@@ -1,12 +1,298 @@
-/* regint recommend (placeholder until its issue lands). */
+/* regint recommend: settlement recommendation per municipality for a county and year. */
+#include <errno.h>
+#include <inttypes.h>
+#include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "cli.h"
 
+static void usage(FILE *f)
+{
+    fprintf(f,
+            "usage: regint recommend [--data FILE] [--county NR] [--year Y] [--total N] [--minors N]\n"
+            "                        [--profile FILE] [--csv|--json]\n\n"
+            "Recommend how many refugees each municipality of a county should be asked to settle.\n"
+            "Without options: Vestfold (39), 2026, with the county's actual 2026 IMDi request total\n"
+            "(and its unaccompanied minors) on the bundled data. Without --total the total is the\n"
+            "sum of IMDi's actual requests for the county and year. --county 00 = whole country.\n"
+            "The default profile is examples/data/profile-default.json (see docs/settlement.md).\n");
+}
+
+static int parse_i64(const char *s, int64_t *out)
+{
+    char *end;
+    errno = 0;
+    long long v = strtoll(s, &end, 10);
+    if (errno || end == s || *end || v < 0)
+        return 0;
+    *out = (int64_t)v;
+    return 1;
+}
+
+static void print_value(FILE *f, regint_value_t v, int width)
+{
+    if (v.missing == REGINT_MISSING_NONE)
+        fprintf(f, "%*.0f", width, v.value);
+    else if (v.missing == REGINT_MISSING_SUPPRESSED)
+        fprintf(f, "%*s", width, ":");
+    else if (v.missing == REGINT_MISSING_NO_DECISION)
+        fprintf(f, "%*s", width, "-");
+    else
+        fprintf(f, "%*s", width, ".");
+}
+
+static void csv_value(FILE *f, regint_value_t v)
+{
+    if (v.missing == REGINT_MISSING_NONE)
+        fprintf(f, ",%.0f", v.value);
+    else
+        fputc(',', f);
+}
+
+static void csv_string(FILE *f, const char *s)
+{
+    fputc('"', f);
+    for (; *s; s++) {
+        if (*s == '"')
+            fputc('"', f);
+        fputc(*s, f);
+    }
+    fputc('"', f);
+}
+
+/* Display width of a UTF-8 string (code points). */
+static int utf8_width(const char *s)
+{
+    int w = 0;
+    for (; *s; s++)
+        if (((unsigned char)*s & 0xC0) != 0x80)
+            w++;
+    return w;
+}
+
+static void print_table(const regint_recommendation *r, const char *source)
+{
+    size_t n = regint_recommendation_count(r);
+    int y = regint_recommendation_year(r);
+    printf("Settlement recommendation for %s (%s), %d: %" PRId64 " persons", regint_recommendation_county_name(r),
+           regint_recommendation_fylkesnr(r), y, regint_recommendation_total(r));
+    if (regint_recommendation_minors(r))
+        printf(", of which %" PRId64 " unaccompanied minors", regint_recommendation_minors(r));
+    printf("\n%s\nProfile '%s'; history up to %d.\n", source, regint_recommendation_profile_name(r), y - 1);
+    printf("Criteria (normalised weights):");
+    for (size_t c = 0; c < regint_recommendation_criterion_count(r); c++)
+        printf(" %s %.3f", regint_recommendation_criterion_id(r, c), regint_recommendation_criterion_weight(r, c));
+    printf("\n");
+    const char *note = regint_recommendation_note(r);
+    if (*note)
+        printf("Note: %s\n", note);
+    int nw = 4;
+    for (size_t i = 0; i < n; i++) {
+        int w = utf8_width(regint_recommendation_row(r, i)->name);
+        if (w > nw)
+            nw = w;
+    }
+    if (nw > 28)
+        nw = 28;
+    printf("\n%-4s  %-*s %6s %4s %5s %5s %6s %7s | %7s %7s %7s %7s | %s\n", "nr", nw, "name", "recom", "EMA", "lower",
+           "upper", "score%", "IMDi", "req", "dec", "settled", "dec", "reason");
+    printf("%-4s  %-*s %6s %4s %5s %5s %6s %7d | %7d %7d %7d %7d |\n", "", nw, "", "", "", "", "", "", y, y - 1, y - 1,
+           y - 1, y);
+    int64_t sum = 0, sum_min = 0;
+    double sum_act = 0;
+    for (size_t i = 0; i < n; i++) {
+        const regint_recommendation_row_t *row = regint_recommendation_row(r, i);
+        int pad = nw - utf8_width(row->name);
+        printf("%-4s  %.*s%*s %6" PRId64 " %4" PRId64 " %5" PRId64, row->kommunenr, 200, row->name, pad > 0 ? pad : 0,
+               "", row->recommended, row->minors, row->lower);
+        if (row->upper == INT64_MAX)
+            printf(" %5s", "-");
+        else
+            printf(" %5" PRId64, row->upper);
+        printf(" %6.2f ", 100 * row->score);
+        print_value(stdout, row->actual_request, 7);
+        printf(" | ");
+        int h = REGINT_RECOMMEND_HISTORY_YEARS - 1;
+        print_value(stdout, row->request[h], 7);
+        printf(" ");
+        print_value(stdout, row->decision[h], 7);
+        printf(" ");
+        print_value(stdout, row->settled[h], 7);
+        printf(" ");
+        print_value(stdout, row->actual_decision, 7);
+        printf(" | %s\n", row->reason);
+        sum += row->recommended;
+        sum_min += row->minors;
+        if (row->actual_request.missing == REGINT_MISSING_NONE)
+            sum_act += row->actual_request.value;
+    }
+    printf("%-4s  %-*s %6" PRId64 " %4" PRId64 " %5s %5s %6s %7.0f\n", "", nw, "total", sum, sum_min, "", "", "", sum_act);
+    printf("\nIMDi = IMDi's actual request for %d (shown for comparison, not used); req/dec/settled = %d figures;\n"
+           "':' suppressed (<5), '-' no decision, '.' not available.\n", y, y - 1);
+}
+
+static void print_csv(const regint_recommendation *r)
+{
+    size_t n = regint_recommendation_count(r), nc = regint_recommendation_criterion_count(r);
+    int y0 = regint_recommendation_year(r) - REGINT_RECOMMEND_HISTORY_YEARS;
+    printf("kommunenr,name,asked,recommended,minors,lower,upper,score,quota,population");
+    for (size_t c = 0; c < nc; c++)
+        printf(",contribution_%s", regint_recommendation_criterion_id(r, c));
+    for (size_t c = 0; c < nc; c++)
+        printf(",value_%s", regint_recommendation_criterion_id(r, c));
+    for (int h = 0; h < REGINT_RECOMMEND_HISTORY_YEARS; h++)
+        printf(",request_%d,decision_%d,settled_%d", y0 + h, y0 + h, y0 + h);
+    printf(",actual_request_%d,actual_decision_%d,reason\n", y0 + REGINT_RECOMMEND_HISTORY_YEARS,
+           y0 + REGINT_RECOMMEND_HISTORY_YEARS);
+    for (size_t i = 0; i < n; i++) {
+        const regint_recommendation_row_t *row = regint_recommendation_row(r, i);
+        printf("%s,", row->kommunenr);
+        csv_string(stdout, row->name);
+        printf(",%d,%" PRId64 ",%" PRId64 ",%" PRId64 ",", row->asked, row->recommended, row->minors, row->lower);
+        if (row->upper != INT64_MAX)
+            printf("%" PRId64, row->upper);
+        printf(",%.6f,%.3f,", row->score, row->quota);
+        if (!isnan(row->population))
+            printf("%.0f", row->population);
+        for (size_t c = 0; c < nc; c++)
+            printf(",%.6f", row->contributions[c]);
+        for (size_t c = 0; c < nc; c++)
+            if (isnan(row->values[c]))
+                printf(",");
+            else
+                printf(",%.6g", row->values[c]);
+        for (int h = 0; h < REGINT_RECOMMEND_HISTORY_YEARS; h++) {
+            csv_value(stdout, row->request[h]);
+            csv_value(stdout, row->decision[h]);
+            csv_value(stdout, row->settled[h]);
+        }
+        csv_value(stdout, row->actual_request);
+        csv_value(stdout, row->actual_decision);
+        putchar(',');
+        csv_string(stdout, row->reason);
+        putchar('\n');
+    }
+}
+
 int cmd_recommend(int argc, char **argv)
 {
-    (void)argc;
-    (void)argv;
-    fprintf(stderr, "regint recommend: not available in this build yet\n");
-    return CLI_USAGE;
+    const char *data = NULL, *county = NULL, *profile_path = NULL;
+    int year = 0, csv = 0, json = 0, have_total = 0, have_minors = 0;
+    int64_t total = 0, minors = 0;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        int more = i + 1 < argc;
+        if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+            usage(stdout);
+            return CLI_OK;
+        } else if (!strcmp(a, "--csv")) {
+            csv = 1;
+        } else if (!strcmp(a, "--json")) {
+            json = 1;
+        } else if (!strcmp(a, "--data") && more) {
+            data = argv[++i];
+        } else if (!strcmp(a, "--county") && more) {
+            county = argv[++i];
+        } else if (!strcmp(a, "--profile") && more) {
+            profile_path = argv[++i];
+        } else if (!strcmp(a, "--year") && more) {
+            int64_t v;
+            if (!parse_i64(argv[++i], &v) || v < 1900 || v > 2200) {
+                fprintf(stderr, "regint recommend: --year: expected a year, got '%s'\n", argv[i]);
+                return CLI_USAGE;
+            }
+            year = (int)v;
+        } else if (!strcmp(a, "--total") && more) {
+            if (!parse_i64(argv[++i], &total)) {
+                fprintf(stderr, "regint recommend: --total: expected a non-negative integer, got '%s'\n", argv[i]);
+                return CLI_USAGE;
+            }
+            have_total = 1;
+        } else if (!strcmp(a, "--minors") && more) {
+            if (!parse_i64(argv[++i], &minors)) {
+                fprintf(stderr, "regint recommend: --minors: expected a non-negative integer, got '%s'\n", argv[i]);
+                return CLI_USAGE;
+            }
+            have_minors = 1;
+        } else {
+            fprintf(stderr, "regint recommend: unknown or incomplete option '%s'\n\n", a);
+            usage(stderr);
+            return CLI_USAGE;
+        }
+    }
+    if (csv && json) {
+        fprintf(stderr, "regint recommend: give --csv or --json, not both\n");
+        return CLI_USAGE;
+    }
+    if (!county)
+        county = "39";
+    if (!year)
+        year = 2026;
+
+    regint_dataset *ds = NULL;
+    regint_settlement_profile *prof = NULL;
+    regint_recommendation *rec = NULL;
+    int rc = CLI_OK;
+    if ((data ? regint_dataset_load_file(data, &ds) : regint_dataset_load_default(&ds)) != REGINT_OK)
+        return cli_fail(data ? data : "loading the bundled dataset");
+    if (profile_path && regint_settlement_profile_load_file(profile_path, &prof) != REGINT_OK) {
+        rc = cli_fail("profile");
+        goto done;
+    }
+    char source[512];
+    const char *cty = strcmp(county, "00") ? county : NULL;
+    const regint_county_t *cinfo = NULL;
+    if (cty && regint_dataset_county(ds, cty, year, &cinfo) != REGINT_OK) {
+        fprintf(stderr, "regint recommend: unknown county '%s' in %d\n", cty, year);
+        rc = CLI_BAD_INPUT;
+        goto done;
+    }
+    if (!have_total) {
+        if (regint_settlement_county_sum(ds, cty, year, REGINT_MEASURE_REQUEST, REGINT_CATEGORY_ALL, &total) != REGINT_OK) {
+            fprintf(stderr, "regint recommend: %s; give the total with --total N\n", regint_last_error());
+            rc = CLI_BAD_INPUT;
+            goto done;
+        }
+        if (!have_minors &&
+            regint_settlement_county_sum(ds, cty, year, REGINT_MEASURE_REQUEST, REGINT_CATEGORY_UNACCOMPANIED,
+                                         &minors) != REGINT_OK) {
+            minors = 0;
+            regint_clear_error();
+        }
+        snprintf(source, sizeof source, "Total = IMDi's actual %d requests to the county's municipalities%s (data: %s).",
+                 year, minors && !have_minors ? " (minors: IMDi's actual requests for unaccompanied minors)" : "",
+                 data ? data : "bundled dataset");
+    } else {
+        snprintf(source, sizeof source, "Total given on the command line (data: %s).", data ? data : "bundled dataset");
+    }
+    regint_recommend_options o = REGINT_RECOMMEND_OPTIONS_INIT;
+    o.fylkesnr = cty;
+    o.year = year;
+    o.total = total;
+    o.minors = minors;
+    o.profile = prof;
+    if (regint_recommend(ds, &o, &rec) != REGINT_OK) {
+        rc = cli_fail("recommend");
+        goto done;
+    }
+    if (json) {
+        char *s = NULL;
+        if (regint_recommendation_to_json(rec, &s) != REGINT_OK) {
+            rc = cli_fail("json");
+            goto done;
+        }
+        fputs(s, stdout);
+        regint_free(s);
+    } else if (csv) {
+        print_csv(rec);
+    } else {
+        print_table(rec, source);
+    }
+done:
+    regint_recommendation_free(rec);
+    regint_settlement_profile_free(prof);
+    regint_dataset_free(ds);
+    return rc;
 }

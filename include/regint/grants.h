@@ -1,12 +1,285 @@
 /**
  * @file grants.h
- * @brief Grant schemes, applications, allocation, decisions, reporting.
+ * @brief Grant schemes (tilskuddsordninger): schemes, applications, allocation of a budget,
+ *        decisions, payments, reporting and reclaim of unused funds.
  *
- * (Placeholder: the API of this module arrives with issue 7.)
+ * The county allocates the grant schemes it took over from IMDi in 2020: *Jobbsjansen del B*,
+ * *Mentor- og traineeordning* and *Etablererveiledning for innvandrere*. The data live in the
+ * `"grants"` section of a dataset document (see docs/tasks.md) and are read and changed
+ * through the functions below. Strings in the value structs are borrowed from the dataset:
+ * they live until the dataset is freed or the next call that changes its grants.
+ *
+ * Money is whole kroner (`int64_t`); dates are ISO strings "YYYY-MM-DD" (validated).
+ * Application ids pass regint_check_identifier() (a fødselsnummer is refused); applicants
+ * are identified by a valid organisation number (regint_orgnr_valid()).
+ *
+ * **Allocation rule** (regint_grants_allocate()): the budget is cut into units (1 kr or a
+ * rounding unit such as 1 000 kr); each eligible application gets a weight
+ * `score × need` (score = weighted mean of its criterion scores, need = planned
+ * participants by default) and a cap `min(amount applied, scheme maximum)` rounded down to
+ * whole units; the units are divided with regint_apportion() (Hamilton, largest
+ * remainders) with the caps as upper bounds. The whole budget is used, except when every
+ * eligible application is capped, no application is eligible, or the budget is not a
+ * multiple of the unit; the remainder and its reason are then reported.
  */
 #ifndef REGINT_GRANTS_H
 #define REGINT_GRANTS_H
 
 #include "regint/common.h"
+#include "regint/dataset.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** What kind of body applies. */
+typedef enum regint_applicant_kind {
+    REGINT_APPLICANT_MUNICIPALITY = 0,          /**< kommune */
+    REGINT_APPLICANT_COUNTY = 1,                /**< fylkeskommune */
+    REGINT_APPLICANT_EMPLOYER = 2,              /**< employer (private or public) */
+    REGINT_APPLICANT_VOLUNTARY_ORGANISATION = 3 /**< frivillig organisasjon */
+} regint_applicant_kind;
+
+/** Stable names: "municipality", "county", "employer", "voluntary_organisation". */
+REGINT_API const char *regint_applicant_kind_name(regint_applicant_kind k);
+/** Parse an applicant kind name; REGINT_ENOTFOUND if unknown. */
+REGINT_API regint_status regint_applicant_kind_from_name(const char *name, regint_applicant_kind *out);
+
+/** The state of an application's decision. */
+typedef enum regint_grant_outcome {
+    REGINT_GRANT_PENDING = 0, /**< not decided yet */
+    REGINT_GRANT_GRANTED = 1, /**< innvilget (amount > 0) */
+    REGINT_GRANT_REFUSED = 2  /**< avslag (with a reason) */
+} regint_grant_outcome;
+
+/** Stable names: "pending", "granted", "refused". */
+REGINT_API const char *regint_grant_outcome_name(regint_grant_outcome o);
+/** Parse an outcome name; REGINT_ENOTFOUND if unknown. */
+REGINT_API regint_status regint_grant_outcome_from_name(const char *name, regint_grant_outcome *out);
+
+/** An assessment criterion of a scheme. */
+typedef struct regint_grant_criterion_t {
+    const char *id;   /**< short key, e.g. "quality" (an identifier) */
+    const char *name; /**< description, e.g. "Kvalitet i opplegget" */
+    double weight;    /**< relative weight, > 0; weights need not sum to 1 */
+} regint_grant_criterion_t;
+
+/** A grant scheme for one year (one call). */
+typedef struct regint_grant_scheme_t {
+    const char *id;                /**< identifier, e.g. "jobbsjansen-b-2025" */
+    const char *name;              /**< e.g. "Jobbsjansen del B" */
+    int year;                      /**< budget year; municipalities must exist in this year */
+    int64_t budget;                /**< kroner to allocate, >= 0 */
+    const char *call_opens;        /**< date the call was published, or NULL */
+    const char *deadline;          /**< application deadline (søknadsfrist), a date */
+    int64_t max_per_application;   /**< maximum grant per application, > 0 (INT64_MAX = none) */
+    int64_t rounding_unit;         /**< allocation unit in kroner, >= 1 (default 1) */
+    double score_max;              /**< scores are in [0, score_max]; default 6 */
+    const char *report_due;        /**< date the use of funds must be reported, or NULL */
+    size_t criterion_count;        /**< number of criteria, >= 1 */
+    const regint_grant_criterion_t *criteria; /**< the criteria */
+} regint_grant_scheme_t;
+
+/** A payment (utbetaling) of granted money. */
+typedef struct regint_grant_payment_t {
+    const char *date;  /**< payment date */
+    int64_t amount;    /**< kroner, > 0 */
+} regint_grant_payment_t;
+
+/** An application (søknad) to a scheme, with its assessment, decision, payments and report. */
+typedef struct regint_grant_application_t {
+    const char *id;                 /**< pseudonymous identifier (never a fødselsnummer) */
+    const char *scheme_id;          /**< the scheme applied to */
+    const char *received;           /**< date received, or NULL */
+    const char *applicant_orgnr;    /**< 9-digit organisation number, mod-11 valid */
+    const char *applicant_name;     /**< name of the applying body */
+    regint_applicant_kind applicant_kind;
+    int64_t amount_applied;         /**< kroner applied for, > 0 */
+    int64_t planned_participants;   /**< persons the project plans to reach, >= 0 */
+    const char *target_group;       /**< free text, e.g. "unge innvandrere 16-24 år" */
+    size_t municipality_count;      /**< municipalities covered, >= 1 */
+    const char *const *municipalities; /**< kommunenr valid in the scheme year */
+    int eligible;                   /**< 1 if formally eligible (default), 0 if not */
+    const char *ineligible_reason;  /**< why not eligible, or NULL */
+    const double *scores;           /**< criterion_count scores in scheme order; NAN = not assessed */
+    /* decision */
+    regint_grant_outcome outcome;   /**< pending, granted, refused */
+    int64_t amount_granted;         /**< kroner granted (0 unless granted) */
+    const char *decision_date;      /**< date of the decision, or NULL */
+    const char *decision_reason;    /**< reason (required for a refusal), or NULL */
+    /* payments */
+    size_t payment_count;
+    const regint_grant_payment_t *payments;
+    /* report on the use of the grant */
+    const char *report_due;         /**< own due date overriding the scheme's, or NULL */
+    int reported;                   /**< 1 once a report is received */
+    const char *report_date;        /**< date the report was received, or NULL */
+    int64_t participants_reached;   /**< from the report (valid if reported) */
+    int64_t funds_used;             /**< kroner used, from the report (valid if reported) */
+    int64_t amount_reclaimed;       /**< kroner already paid back to the county, >= 0 */
+} regint_grant_application_t;
+
+/* ------------------------------------------------------------------------- */
+/* Reading                                                                   */
+
+/** Number of schemes in the dataset (0 if it has no grants section). */
+REGINT_API size_t regint_grants_scheme_count(const regint_dataset *ds);
+/** Scheme @p i (0-based, in file order), or NULL if out of range. Borrowed. */
+REGINT_API const regint_grant_scheme_t *regint_grants_scheme_at(const regint_dataset *ds, size_t i);
+/** The scheme with this id; REGINT_ENOTFOUND if none. */
+REGINT_API regint_status regint_grants_scheme(const regint_dataset *ds, const char *id,
+                                              const regint_grant_scheme_t **out);
+
+/** Number of applications (all schemes). */
+REGINT_API size_t regint_grants_application_count(const regint_dataset *ds);
+/** Application @p i (0-based, in file order), or NULL if out of range. Borrowed. */
+REGINT_API const regint_grant_application_t *regint_grants_application_at(const regint_dataset *ds,
+                                                                          size_t i);
+/** The application with this id; REGINT_ENOTFOUND if none. */
+REGINT_API regint_status regint_grants_application(const regint_dataset *ds, const char *id,
+                                                   const regint_grant_application_t **out);
+
+/**
+ * The assessed score of an application: the weighted mean of its criterion scores,
+ * sum(weight × score) / sum(weight). REGINT_EINVAL (message says which criterion) if a
+ * criterion is not assessed.
+ */
+REGINT_API regint_status regint_grants_application_score(const regint_dataset *ds, const char *id,
+                                                         double *out);
+
+/* ------------------------------------------------------------------------- */
+/* Building and changing. Every call validates its input against the whole    */
+/* section (ids unique, scheme exists, kommunenr exists in the scheme year,    */
+/* org.nr valid, amounts non-negative, sums within budget) and leaves the      */
+/* dataset unchanged on failure. Strings and arrays are copied.                */
+
+/** Add a scheme. */
+REGINT_API regint_status regint_grants_add_scheme(regint_dataset *ds, const regint_grant_scheme_t *s);
+/** Add an application (decision, payments and report fields are taken as given and checked). */
+REGINT_API regint_status regint_grants_add_application(regint_dataset *ds,
+                                                       const regint_grant_application_t *a);
+/**
+ * Record a decision. Granted: 0 < amount <= min(amount applied, scheme maximum) and the
+ * scheme's granted total stays within its budget. Refused: amount 0 and a non-empty reason.
+ * Pending clears the decision (only if nothing is paid).
+ */
+REGINT_API regint_status regint_grants_decide(regint_dataset *ds, const char *application_id,
+                                              regint_grant_outcome outcome, int64_t amount,
+                                              const char *date, const char *reason);
+/** Record a payment; only for a granted application, total paid <= amount granted. */
+REGINT_API regint_status regint_grants_add_payment(regint_dataset *ds, const char *application_id,
+                                                   const char *date, int64_t amount);
+/** Record the report on the use of a grant; funds used <= total paid. */
+REGINT_API regint_status regint_grants_set_report(regint_dataset *ds, const char *application_id,
+                                                  const char *date, int64_t participants_reached,
+                                                  int64_t funds_used);
+/** Record money paid back; the total reclaimed may not exceed paid − used. */
+REGINT_API regint_status regint_grants_add_reclaimed(regint_dataset *ds, const char *application_id,
+                                                     int64_t amount);
+
+/* ------------------------------------------------------------------------- */
+/* Allocation                                                                */
+
+/** What measures an application's need in the allocation weight score × need. */
+typedef enum regint_grant_need {
+    REGINT_GRANT_NEED_PARTICIPANTS = 0, /**< planned participants (default) */
+    REGINT_GRANT_NEED_AMOUNT = 1,       /**< the amount applied for */
+    REGINT_GRANT_NEED_NONE = 2          /**< 1 for everyone: weight = score */
+} regint_grant_need;
+
+/** Options of regint_grants_allocate(). */
+typedef struct regint_grant_allocate_options {
+    int version;            /**< REGINT_GRANT_ALLOCATE_OPTIONS_VERSION */
+    int64_t unit;           /**< rounding unit in kroner; 0 = the scheme's rounding_unit */
+    regint_grant_need need; /**< need measure */
+} regint_grant_allocate_options;
+
+#define REGINT_GRANT_ALLOCATE_OPTIONS_VERSION 1
+/** Default options: the scheme's rounding unit, need = planned participants. */
+#define REGINT_GRANT_ALLOCATE_OPTIONS_INIT { REGINT_GRANT_ALLOCATE_OPTIONS_VERSION, 0, REGINT_GRANT_NEED_PARTICIPANTS }
+
+/**
+ * The result of an allocation: one row per application of the scheme (in file order),
+ * as parallel arrays so that it converts to a table (DataFrame) in one step.
+ * Free with regint_grant_allocation_free(). Strings are borrowed from the dataset.
+ */
+typedef struct regint_grant_allocation_t {
+    const char *scheme_id;
+    int64_t budget;            /**< the scheme budget */
+    int64_t unit;              /**< the rounding unit used */
+    int64_t allocated;         /**< sum of amount[] */
+    int64_t remainder;         /**< budget − allocated (0 when the budget is used exactly) */
+    const char *remainder_reason; /**< "" if remainder is 0, else why (static text) */
+    size_t n;                  /**< applications of the scheme */
+    const char **application_id; /**< [n] */
+    int *eligible;             /**< [n] 1 if the application took part in the allocation */
+    const char **reason;       /**< [n] why not eligible ("" if eligible; static or borrowed) */
+    double *score;             /**< [n] weighted mean score (NAN if not assessed) */
+    double *need;              /**< [n] need measure */
+    double *weight;            /**< [n] score × need (0 if not eligible) */
+    int64_t *cap;              /**< [n] upper bound in kroner (0 if not eligible) */
+    int64_t *amount;           /**< [n] kroner allocated, a multiple of unit */
+    int *capped;               /**< [n] 1 if amount == cap */
+} regint_grant_allocation_t;
+
+/**
+ * Allocate a scheme's budget over its eligible applications (rule in the file comment and
+ * docs/tasks.md). An application is eligible when it is formally eligible, received by the
+ * deadline (if both dates are known), fully assessed, has a score > 0, a need > 0 and a cap
+ * of at least one unit. Does not change the dataset: see regint_grants_apply_allocation().
+ * @param opt NULL for defaults.
+ */
+REGINT_API regint_status regint_grants_allocate(const regint_dataset *ds, const char *scheme_id,
+                                                const regint_grant_allocate_options *opt,
+                                                regint_grant_allocation_t **out);
+
+/** Free an allocation result. NULL is allowed. */
+REGINT_API void regint_grant_allocation_free(regint_grant_allocation_t *a);
+
+/**
+ * Turn an allocation into decisions dated @p date: amount > 0 → granted; otherwise refused
+ * with the allocation's reason ("not eligible: ..." or "no share of the budget").
+ * All-or-nothing; refuses (REGINT_EINVAL) if any application of the scheme already has
+ * payments.
+ */
+REGINT_API regint_status regint_grants_apply_allocation(regint_dataset *ds,
+                                                        const regint_grant_allocation_t *a,
+                                                        const char *date);
+
+/* ------------------------------------------------------------------------- */
+/* Follow-up                                                                 */
+
+/** Follow-up state of one granted application as of a date. */
+typedef struct regint_grant_followup_t {
+    const char *application_id;
+    const char *scheme_id;
+    int64_t granted;      /**< amount granted */
+    int64_t paid;         /**< sum of payments */
+    int64_t used;         /**< funds used per the report (0 if not reported) */
+    int64_t reclaim_due;  /**< paid − used − already reclaimed, if reported; else 0 */
+    const char *report_due; /**< the due date that applies, or NULL if none */
+    int reported;         /**< 1 if the report is in */
+    int overdue;          /**< 1 if not reported and report_due < as_of */
+    int64_t days_overdue; /**< as_of − report_due in days when overdue, else 0 */
+} regint_grant_followup_t;
+
+/**
+ * Follow-up of every granted application (optionally of one scheme: @p scheme_id NULL for
+ * all) as of @p as_of. `*out` is an array of `*n` rows (free with regint_free()).
+ */
+REGINT_API regint_status regint_grants_followup(const regint_dataset *ds, const char *scheme_id,
+                                                const char *as_of, regint_grant_followup_t **out,
+                                                size_t *n);
+
+/**
+ * The ids of granted applications whose report is overdue as of @p as_of (due date before
+ * as_of, no report), sorted by due date then id. `*ids` holds borrowed strings in an array
+ * that is the caller's (regint_free()).
+ */
+REGINT_API regint_status regint_grants_overdue_reports(const regint_dataset *ds, const char *as_of,
+                                                       const char ***ids, size_t *n);
+
+#ifdef __cplusplus
+}
+#endif
 #endif

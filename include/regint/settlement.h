@@ -2,11 +2,269 @@
  * @file settlement.h
  * @brief Settlement recommendation: criteria profiles, scoring, bounds, explanations, back-test.
  *
- * (Placeholder: the API of this module arrives with issue 4.)
+ * The county recommends to IMDi how many refugees each municipality should be asked to
+ * settle (DOMAIN.md, "The yearly settlement cycle"). This module turns a dataset, a county,
+ * a year, a total and a *criteria profile* into one number per municipality that
+ *
+ *  - sums exactly to the total,
+ *  - respects every lower and upper bound (a minimum such as 10 for each municipality asked,
+ *    a maximum from stated capacity or from previous decisions),
+ *  - is explained: each municipality's score is the sum of one contribution per criterion.
+ *
+ * Method (docs/settlement.md): every criterion distributes its share w_c / sum(w) of the
+ * total. A *size* criterion (population, past requests, decisions, settled) gives each
+ * municipality its share of the county's sum; a *rate* criterion (delivery rate, labour
+ * market and introduction-programme indicators) gives each its population share tilted by
+ * its value relative to the (population-weighted) county mean. The score is the sum of the
+ * contributions (scores of the municipalities asked sum to 1); the scores become int64
+ * weights for regint_apportion() with the bounds.
+ *
+ * History comes only from years before the recommended year (the request is made in the
+ * autumn before), read through the code correspondence so that a municipality valid in
+ * `year` sees the figures of its predecessors (merged codes are summed, split codes are
+ * shared by population).
  */
 #ifndef REGINT_SETTLEMENT_H
 #define REGINT_SETTLEMENT_H
 
 #include "regint/common.h"
+#include "regint/dataset.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ------------------------------------------------------------------------- */
+/* Criteria profiles                                                         */
+
+/** Opaque criteria profile: which criteria count, their weights and directions,
+ *  bounds, exclusions. Immutable once loaded; may be shared between threads. */
+typedef struct regint_settlement_profile regint_settlement_profile;
+
+/**
+ * Parse a profile from JSON text (`{"schema": "regint.settlement_profile",
+ * "schema_version": 1, "criteria": [...], ...}`, see docs/settlement.md). Errors name `name`
+ * and the JSON path, e.g. `p.json: criteria[2].weight: must be non-negative`.
+ * Indicator ids and municipality codes are checked against the dataset when the profile is
+ * used (regint_recommend()), with the same paths.
+ */
+REGINT_API regint_status regint_settlement_profile_load_string(const char *json, size_t len,
+                                                               const char *name,
+                                                               regint_settlement_profile **out);
+/** Read and parse a profile file. */
+REGINT_API regint_status regint_settlement_profile_load_file(const char *path,
+                                                             regint_settlement_profile **out);
+/** The built-in default profile (the same as examples/data/profile-default.json). */
+REGINT_API regint_status regint_settlement_profile_default(regint_settlement_profile **out);
+/** The JSON text of the built-in default profile (static string). */
+REGINT_API const char *regint_settlement_profile_default_json(void);
+/** Free a profile. NULL is allowed. */
+REGINT_API void regint_settlement_profile_free(regint_settlement_profile *p);
+/** The profile's name (borrowed). */
+REGINT_API const char *regint_settlement_profile_name(const regint_settlement_profile *p);
+/** Number of criteria. */
+REGINT_API size_t regint_settlement_profile_criterion_count(const regint_settlement_profile *p);
+/** Id of criterion i (borrowed), e.g. "population"; NULL if out of range. */
+REGINT_API const char *regint_settlement_profile_criterion_id(const regint_settlement_profile *p,
+                                                              size_t i);
+/** Weight of criterion i as written in the profile (not normalised); NAN if out of range. */
+REGINT_API double regint_settlement_profile_criterion_weight(const regint_settlement_profile *p,
+                                                             size_t i);
+
+/* ------------------------------------------------------------------------- */
+/* Recommendation                                                            */
+
+/** Version of ::regint_recommend_options. */
+#define REGINT_RECOMMEND_OPTIONS_VERSION 1
+
+/** Options of regint_recommend(). */
+typedef struct regint_recommend_options {
+    int version;            /**< REGINT_RECOMMEND_OPTIONS_VERSION */
+    const char *fylkesnr;   /**< county valid in `year`; NULL or "00" = the whole country */
+    int year;               /**< the year to settle in (municipalities valid in this year) */
+    int64_t total;          /**< persons to settle, unaccompanied minors included; >= 0 */
+    int64_t minors;         /**< of which unaccompanied minors (0 = no split); <= total */
+    const regint_settlement_profile *profile; /**< NULL = the default profile */
+    int history_to;         /**< last year of data used; 0 = year - 1 */
+} regint_recommend_options;
+
+/** Initialiser: whole country, no year (must be set), total 0, default profile. */
+#define REGINT_RECOMMEND_OPTIONS_INIT { REGINT_RECOMMEND_OPTIONS_VERSION, NULL, 0, 0, 0, NULL, 0 }
+
+/** Number of past years of request/decision/settled shown in each row (year-3 .. year-1). */
+#define REGINT_RECOMMEND_HISTORY_YEARS 3
+
+/** One municipality of a recommendation. Strings and arrays are borrowed from the result. */
+typedef struct regint_recommendation_row_t {
+    const char *kommunenr;      /**< code valid in the recommended year */
+    const char *name;
+    const char *fylkesnr;
+    int asked;                  /**< 1 if asked (included), 0 if excluded / not asked */
+    int64_t recommended;        /**< persons; the rows sum exactly to the total */
+    int64_t minors;             /**< of which unaccompanied minors (<= recommended) */
+    int64_t lower;              /**< bound applied */
+    int64_t upper;              /**< bound applied; INT64_MAX = none */
+    double score;               /**< share of the total before bounds (sums to 1 over rows) */
+    double quota;               /**< total * score, the unbounded ideal */
+    double population;          /**< population used (NAN if unknown) */
+    const double *contributions;/**< one per criterion, summing to `score` */
+    const double *values;       /**< raw value of each criterion (NAN if missing) */
+    int history_first_year;     /**< year of request[0] etc. (= year - 3) */
+    regint_value_t request[REGINT_RECOMMEND_HISTORY_YEARS];  /**< IMDi's requests */
+    regint_value_t decision[REGINT_RECOMMEND_HISTORY_YEARS]; /**< council decisions */
+    regint_value_t settled[REGINT_RECOMMEND_HISTORY_YEARS];  /**< settled */
+    regint_value_t actual_request;  /**< IMDi's request for `year` if known (not used) */
+    regint_value_t actual_decision; /**< the council's decision for `year` if known (not used) */
+    const char *reason;         /**< short English explanation */
+} regint_recommendation_row_t;
+
+/** Opaque result of regint_recommend(). */
+typedef struct regint_recommendation regint_recommendation;
+
+/**
+ * Recommend the number of persons each municipality of a county should be asked to settle.
+ *
+ * Errors: REGINT_ENOTFOUND for an unknown county or a profile naming an unknown indicator or
+ * municipality; REGINT_EINVAL for bad options; REGINT_EINFEASIBLE when the profile's hard
+ * bounds cannot hold (the message names the sums). Soft bounds (the minimum, caps derived
+ * from history) are relaxed as the profile says and the relaxation is reported in
+ * regint_recommendation_note().
+ */
+REGINT_API regint_status regint_recommend(const regint_dataset *ds,
+                                          const regint_recommend_options *opt,
+                                          regint_recommendation **out);
+/** Free a recommendation. NULL is allowed. */
+REGINT_API void regint_recommendation_free(regint_recommendation *r);
+/** Number of rows (municipalities of the county valid in the year, sorted by kommunenr). */
+REGINT_API size_t regint_recommendation_count(const regint_recommendation *r);
+/** Row i (borrowed) or NULL if out of range. */
+REGINT_API const regint_recommendation_row_t *regint_recommendation_row(const regint_recommendation *r,
+                                                                         size_t i);
+/** Number of criteria (the length of each row's `contributions`). */
+REGINT_API size_t regint_recommendation_criterion_count(const regint_recommendation *r);
+/** Id of criterion j (borrowed). */
+REGINT_API const char *regint_recommendation_criterion_id(const regint_recommendation *r, size_t j);
+/** Normalised weight of criterion j (weights sum to 1). */
+REGINT_API double regint_recommendation_criterion_weight(const regint_recommendation *r, size_t j);
+/** Contribution of criterion j to row i (= row->contributions[j]); NAN if out of range.
+ *  Convenient for bindings. */
+REGINT_API double regint_recommendation_contribution(const regint_recommendation *r, size_t i, size_t j);
+/** Raw value of criterion j for row i (= row->values[j]); NAN if missing or out of range. */
+REGINT_API double regint_recommendation_value(const regint_recommendation *r, size_t i, size_t j);
+/** The year recommended for. */
+REGINT_API int regint_recommendation_year(const regint_recommendation *r);
+/** The total apportioned (= sum of `recommended`). */
+REGINT_API int64_t regint_recommendation_total(const regint_recommendation *r);
+/** Unaccompanied minors apportioned (= sum of `minors`). */
+REGINT_API int64_t regint_recommendation_minors(const regint_recommendation *r);
+/** County code ("00" for the whole country) and name (borrowed). */
+REGINT_API const char *regint_recommendation_fylkesnr(const regint_recommendation *r);
+REGINT_API const char *regint_recommendation_county_name(const regint_recommendation *r);
+/** Name of the profile used (borrowed). */
+REGINT_API const char *regint_recommendation_profile_name(const regint_recommendation *r);
+/** Notes on the whole result (relaxed bounds, missing indicators), "" if none (borrowed). */
+REGINT_API const char *regint_recommendation_note(const regint_recommendation *r);
+/** The result as a JSON document; `*json` is the caller's (regint_free()). */
+REGINT_API regint_status regint_recommendation_to_json(const regint_recommendation *r, char **json);
+
+/**
+ * The sum over a county's municipalities (valid in `year`) of a settlement figure, e.g. IMDi's
+ * actual requests (REGINT_MEASURE_REQUEST, REGINT_CATEGORY_ALL). Missing values are skipped;
+ * REGINT_ENOTFOUND if the county is unknown or no municipality has a present figure.
+ * `fylkesnr` NULL or "00" sums the whole country.
+ */
+REGINT_API regint_status regint_settlement_county_sum(const regint_dataset *ds, const char *fylkesnr,
+                                                      int year, regint_measure measure,
+                                                      regint_category category, int64_t *out);
+
+/* ------------------------------------------------------------------------- */
+/* Back-test                                                                 */
+
+/** The methods compared by the back-test. */
+typedef enum regint_backtest_method {
+    REGINT_BACKTEST_PROFILE = 0,       /**< regint_recommend() with the profile */
+    REGINT_BACKTEST_POPULATION = 1,    /**< Hamilton proportional to population */
+    REGINT_BACKTEST_LAST_DECISION = 2, /**< Hamilton proportional to last year's decisions */
+    REGINT_BACKTEST_METHOD_COUNT = 3
+} regint_backtest_method;
+
+/** Stable names: "profile", "population", "last_decision". */
+REGINT_API const char *regint_backtest_method_name(regint_backtest_method m);
+
+/** Version of ::regint_backtest_options. */
+#define REGINT_BACKTEST_OPTIONS_VERSION 1
+
+/** Options of regint_backtest(). */
+typedef struct regint_backtest_options {
+    int version;            /**< REGINT_BACKTEST_OPTIONS_VERSION */
+    const char *fylkesnr;   /**< one county (valid in each year tested) or NULL for all */
+    int year_from;          /**< first year; 0 = REGINT_BACKTEST_DEFAULT_FROM */
+    int year_to;            /**< last year; 0 = the last year with requests in the dataset */
+    const regint_settlement_profile *profile; /**< NULL = the default profile */
+} regint_backtest_options;
+
+/** First year back-tested by default (the first year of the 2020 code vintage whose
+ *  history year 2019 maps through the correspondence). */
+#define REGINT_BACKTEST_DEFAULT_FROM 2021
+
+/** Initialiser: all counties, default years, default profile. */
+#define REGINT_BACKTEST_OPTIONS_INIT { REGINT_BACKTEST_OPTIONS_VERSION, NULL, 0, 0, NULL }
+
+/** One county and year of a back-test. Strings are borrowed from the result. */
+typedef struct regint_backtest_row_t {
+    int year;
+    const char *fylkesnr;
+    const char *county_name;
+    size_t municipalities;   /**< municipalities valid in the year */
+    int64_t total;           /**< sum of IMDi's actual requests (the total apportioned) */
+    size_t n_request;        /**< municipalities compared with the actual request */
+    size_t n_decision;       /**< municipalities with a registered decision */
+    double mae_request[REGINT_BACKTEST_METHOD_COUNT];     /**< mean |predicted - request| */
+    double within2_request[REGINT_BACKTEST_METHOD_COUNT]; /**< share with |difference| <= 2 */
+    double mae_decision[REGINT_BACKTEST_METHOD_COUNT];    /**< NAN if no decision */
+    double within2_decision[REGINT_BACKTEST_METHOD_COUNT];
+    int winner_request;      /**< regint_backtest_method with the lowest MAE, -1 if a tie */
+    int winner_decision;     /**< idem against decisions, -1 if a tie or no decisions */
+    const char *note;        /**< e.g. why the profile failed for this county-year; "" */
+} regint_backtest_row_t;
+
+/** Pooled figures over all rows. */
+typedef struct regint_backtest_summary_t {
+    size_t rows;             /**< county-years tested */
+    size_t n_request;        /**< municipality-years compared with requests */
+    size_t n_decision;       /**< municipality-years compared with decisions */
+    double mae_request[REGINT_BACKTEST_METHOD_COUNT];     /**< pooled over municipality-years */
+    double within2_request[REGINT_BACKTEST_METHOD_COUNT];
+    double mae_decision[REGINT_BACKTEST_METHOD_COUNT];
+    double within2_decision[REGINT_BACKTEST_METHOD_COUNT];
+    size_t wins_request[REGINT_BACKTEST_METHOD_COUNT];    /**< county-years won (ties not counted) */
+    size_t wins_decision[REGINT_BACKTEST_METHOD_COUNT];
+    int year_from, year_to;  /**< years actually tested */
+} regint_backtest_summary_t;
+
+/** Opaque back-test result. */
+typedef struct regint_backtest regint_backtest;
+
+/**
+ * Back-test: for each year and county with IMDi requests, recommend with data up to the year
+ * before and the county's actual total (sum of IMDi's requests), and compare the profile and
+ * the two naive baselines with IMDi's requests and the councils' decisions.
+ */
+REGINT_API regint_status regint_backtest_run(const regint_dataset *ds,
+                                             const regint_backtest_options *opt,
+                                             regint_backtest **out);
+/** Free a back-test. NULL is allowed. */
+REGINT_API void regint_backtest_free(regint_backtest *bt);
+/** Number of county-years. */
+REGINT_API size_t regint_backtest_count(const regint_backtest *bt);
+/** Row i (borrowed) or NULL. Rows are ordered by year, then county. */
+REGINT_API const regint_backtest_row_t *regint_backtest_row(const regint_backtest *bt, size_t i);
+/** The pooled summary (borrowed). */
+REGINT_API const regint_backtest_summary_t *regint_backtest_summary(const regint_backtest *bt);
+/** The result as JSON (rows and summary); `*json` is the caller's (regint_free()). */
+REGINT_API regint_status regint_backtest_to_json(const regint_backtest *bt, char **json);
+
+#ifdef __cplusplus
+}
+#endif
 #endif
