@@ -1,6 +1,7 @@
 """regint.apportion against every case of tests/oracles/apportionment_cases.json, plus the
 argument and error paths of the Python surface."""
 import json
+import subprocess
 
 import numpy as np
 import pytest
@@ -111,3 +112,40 @@ def test_keyword_arguments_and_large_input():
     w = rng.integers(1, 10**6, size=5000)
     seats = regint.apportion(weights=w, total=100_000, method="sainte-lague")
     assert len(seats) == 5000 and sum(seats) == 100_000
+
+
+def _cli_apportion(cli, case, extra=()):
+    args = [cli, "apportion", "--method", case["method"], "--total", str(case["total"]),
+            "--weights", ",".join(map(str, case["weights"])), *extra]
+    if case["lower"] is not None:
+        args += ["--lower", ",".join(map(str, case["lower"]))]
+    if case["upper"] is not None:
+        args += ["--upper", ",".join(map(str, case["upper"]))]
+    if case["method"] == "sainte_lague_modified" and case.get("first_divisor") is not None:
+        args += ["--first-divisor", repr(case["first_divisor"])]
+    return subprocess.run(args, capture_output=True, text=True)
+
+
+def test_python_equals_cli_on_every_oracle_case(cli):
+    # The same inputs through the C command-line tool and through Python give the same seats.
+    for case in CASES:
+        out = _cli_apportion(cli, case, ["--json"])
+        assert out.returncode == 0, (case["id"], out.stderr)
+        ref = json.loads(out.stdout)
+        kw = {}
+        if case["method"] == "sainte_lague_modified" and case.get("first_divisor") is not None:
+            kw["first_divisor"] = case["first_divisor"]
+        got = regint.apportion(case["weights"], case["total"], method=case["method"],
+                               lower=case["lower"], upper=case["upper"], **kw)
+        assert got == ref["seats"], case["id"]
+
+
+def test_cli_and_python_refuse_the_same_infeasible_input(cli):
+    case = {"method": "hamilton", "total": 5, "weights": [1, 1, 1], "lower": [2, 2, 2],
+            "upper": None}
+    out = _cli_apportion(cli, case)
+    assert out.returncode == 1
+    with pytest.raises(regint.InfeasibleError) as ei:
+        regint.apportion([1, 1, 1], 5, lower=[2, 2, 2])
+    # the CLI prints the library's message, as the exception carries it
+    assert str(ei.value) in out.stderr
