@@ -17,9 +17,12 @@ if(REGINT_BUILD_PYTHON)
     "REGINT_SOURCE_DATA_DIR=${PROJECT_SOURCE_DIR}/data"
     "REGINT_BUILD_DATA_DIR=${PROJECT_BINARY_DIR}/data"
     "REGINT_TEST_DIR=${CMAKE_CURRENT_SOURCE_DIR}"
-    "REGINT_CLI=$<TARGET_FILE:regint_cli>"
     "MPLBACKEND=Agg"
     "PYDEVD_DISABLE_FILE_VALIDATION=1")
+  if(TARGET regint_cli)
+    # The C command-line tool, for the tests that compare Python with it.
+    list(APPEND REGINT_PY_ENV "REGINT_CLI=$<TARGET_FILE:regint_cli>")
+  endif()
 
   # pytest exits 5 when it collects no test: that must fail too, so any non-zero exit
   # fails (ctest judges the exit code, and -p no:cacheprovider keeps the source tree clean).
