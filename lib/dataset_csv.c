@@ -132,7 +132,7 @@ static regint_status import_munis(ictx *c, int is2024)
         }
         if ((st = regint__ds_add_municipality(c->ds, &m, &pl)))
             return st;
-        if (persons >= 0 && (st = regint__ds_set_population(c->ds, m.kommunenr, 2024, persons, 2, &pl)))
+        if (persons >= 0 && (st = regint__ds_set_population(c->ds, m.kommunenr, 2024, persons, 0, &pl)))
             return st;
     }
     return r < 0 ? regint_last_status() : REGINT_OK;
@@ -233,7 +233,7 @@ static regint_status import_settlement(ictx *c)
             regint_dataset_municipality(c->ds, s.kommunenr, s.year, &m) == REGINT_OK ||
             !year_of_code(c->ds, s.kommunenr, s.year)) {
             /* Valid in its year (or unknown: the adder gives the message). */
-            if ((st = regint__ds_set_settlement(c->ds, &s, 2, &pl)))
+            if ((st = regint__ds_set_settlement(c->ds, &s, 0, &pl)))
                 goto out;
             continue;
         }
@@ -293,7 +293,7 @@ static regint_status import_settlement(ictx *c)
         regint_settlement_t s = {p->code, p->year, p->measure, p->category, {p->sum, p->missing}};
         if (p->parts != p->need && p->missing == REGINT_MISSING_NONE)
             s.value.missing = REGINT_MISSING_UNKNOWN; /* a part of the split has no row */
-        if ((st = regint__ds_set_settlement(c->ds, &s, 2, &pl)))
+        if ((st = regint__ds_set_settlement(c->ds, &s, 0, &pl)))
             goto out;
     }
     st = REGINT_OK;
@@ -326,7 +326,7 @@ static regint_status import_observations(ictx *c)
         if (skipped_code(c, o.area))
             continue;
         if ((st = read_year(c, ix[0], &o.year)) || (st = read_value(c, ix[2], fcol, 0, &o.value)) ||
-            (st = regint__ds_set_observation(c->ds, &o, 2, &pl)))
+            (st = regint__ds_set_observation(c->ds, &o, 0, &pl)))
             return st;
     }
     return r < 0 ? regint_last_status() : REGINT_OK;

@@ -24,11 +24,37 @@ typedef struct lctx {
     int version;
 } lctx;
 
+/* Member lookup for records. A canonical file has the members of a record in the order the
+ * parsers ask for them, so a cursor to the member after the last one found usually hits with
+ * one comparison; otherwise it falls back to cJSON's scan. The cursor is reset before every
+ * record (each_row), so it never outlives the object it points into. */
+static _Thread_local const cJSON *cur_obj, *cur_next;
+
+static void member_reset(void) { cur_obj = cur_next = NULL; }
+
+static const cJSON *member_get(const cJSON *o, const char *key)
+{
+    const cJSON *it;
+    if (cur_obj == o && cur_next && strcmp(cur_next->string, key) == 0)
+        it = cur_next;
+    else
+        it = cJSON_GetObjectItemCaseSensitive(o, key);
+    cur_obj = o;
+    cur_next = it ? it->next : NULL;
+    return it;
+}
+
 /* Refuse members not in `allowed` (NULL-terminated), so typos are not silently ignored. */
 static regint_status only_members(const lctx *c, const char *path, const cJSON *obj, const char *const *allowed)
 {
+    const char *const *hint = allowed; /* members usually come in the order of `allowed` */
     for (const cJSON *it = obj->child; it; it = it->next) {
         int ok = 0;
+        for (const char *const *a = hint; *a && !ok; a++)
+            if (strcmp(*a, it->string) == 0) {
+                ok = 1;
+                hint = a + 1;
+            }
         for (const char *const *a = allowed; *a && !ok; a++)
             ok = strcmp(*a, it->string) == 0;
         if (!ok) {
@@ -45,7 +71,7 @@ static regint_status only_members(const lctx *c, const char *path, const cJSON *
 static regint_status get_str(const lctx *c, const char *path, const cJSON *o, const char *key, int required,
                              const char **out)
 {
-    const cJSON *it = cJSON_GetObjectItemCaseSensitive(o, key);
+    const cJSON *it = member_get(o, key);
     if (cJSON_IsString(it)) {
         *out = it->valuestring;
         return REGINT_OK;
@@ -56,7 +82,7 @@ static regint_status get_str(const lctx *c, const char *path, const cJSON *o, co
 static regint_status get_int(const lctx *c, const char *path, const cJSON *o, const char *key, int required,
                              int64_t min, int64_t max, int *out)
 {
-    const cJSON *it = cJSON_GetObjectItemCaseSensitive(o, key);
+    const cJSON *it = member_get(o, key);
     if (regint__json_is_int(it) && it->valuedouble >= (double)min && it->valuedouble <= (double)max) {
         *out = (int)it->valuedouble;
         return REGINT_OK;
@@ -79,8 +105,8 @@ static regint_status get_valid_to(const lctx *c, const char *path, const cJSON *
 static regint_status get_value(const lctx *c, const char *path, const cJSON *o, regint_value_t *out)
 {
     char p[REGINT__PATH_MAX];
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, "value");
-    const cJSON *mv = cJSON_GetObjectItemCaseSensitive(o, "missing");
+    const cJSON *v = member_get(o, "value");
+    const cJSON *mv = member_get(o, "missing");
     if (!mv && cJSON_IsNumber(v) && isfinite(v->valuedouble)) { /* the common case */
         out->value = v->valuedouble;
         out->missing = REGINT_MISSING_NONE;
@@ -145,9 +171,12 @@ static regint_status each_row(const lctx *c, const cJSON *doc, const char *key, 
     for (const cJSON *row = arr->child; row; row = row->next, i++) {
         char path[REGINT__PATH_MAX];
         index_path(path, key, i);
+        member_reset();
         if (!cJSON_IsObject(row))
             return regint__json_error(c->file, path, REGINT_EPARSE, "expected an object");
-        if ((st = fn(c, path, row)))
+        st = fn(c, path, row);
+        member_reset();
+        if (st)
             return st;
     }
     return REGINT_OK;
@@ -200,7 +229,7 @@ static regint_status row_pop(const lctx *c, const char *path, const cJSON *o)
         (st = get_str(c, path, o, "kommunenr", 1, &k)) ||
         (st = get_int(c, path, o, "year", 1, 1800, 2200, &year)))
         return st;
-    const cJSON *p = cJSON_GetObjectItemCaseSensitive(o, "persons");
+    const cJSON *p = member_get(o, "persons");
     if (regint__json_is_int(p) && p->valuedouble < 0) {
         char pp[REGINT__PATH_MAX];
         regint__json_path_key(pp, path, "persons");

@@ -639,16 +639,22 @@ static void test_csv_import(void)
                   "2025,0301,Oslo,anmodning,alle,665,\n");
     CU_ASSERT_EQUAL(regint_dataset_import_csv(ds, REGINT_CSV_IMDI_SETTLEMENT, p), REGINT_EDUPLICATE);
     TEST_ASSERT_CONTAINS(regint_last_error(), "line 3");
-    /* A row replacing an existing figure, then a bad row: the replacement is undone. */
+    /* A row for a figure already in the dataset is refused like a duplicate (importing a
+     * file twice is an error, not an update). */
     write_file(p, "year,kommunenummer,kommune,measure,category,value,flag\n"
                   "2025,0301,Oslo,anmodning,alle,665,\n"
-                  "2024,0301,Oslo,anmodning,alle,1,\n"
-                  "2025,3101,Halden,anmodning,alle,abc,\n");
-    CU_ASSERT_EQUAL(regint_dataset_import_csv(ds, REGINT_CSV_IMDI_SETTLEMENT, p), REGINT_EPARSE);
-    TEST_ASSERT_CONTAINS(regint_last_error(), "line 4: column 'value': expected a number, got 'abc'");
+                  "2024,0301,Oslo,anmodning,alle,1,\n");
+    CU_ASSERT_EQUAL(regint_dataset_import_csv(ds, REGINT_CSV_IMDI_SETTLEMENT, p), REGINT_EDUPLICATE);
+    TEST_ASSERT_CONTAINS(regint_last_error(), "line 3: kommunenr: settlement figure for '0301' in 2024");
     CU_ASSERT_EQUAL(regint_dataset_settlement(ds, "0301", 2024, REGINT_MEASURE_REQUEST, REGINT_CATEGORY_ALL, &v),
                     REGINT_OK);
     CU_ASSERT_DOUBLE_EQUAL(v.value, 1650, 0);
+    /* A bad value after good rows. */
+    write_file(p, "year,kommunenummer,kommune,measure,category,value,flag\n"
+                  "2025,0301,Oslo,anmodning,alle,665,\n"
+                  "2025,3101,Halden,anmodning,alle,abc,\n");
+    CU_ASSERT_EQUAL(regint_dataset_import_csv(ds, REGINT_CSV_IMDI_SETTLEMENT, p), REGINT_EPARSE);
+    TEST_ASSERT_CONTAINS(regint_last_error(), "line 3: column 'value': expected a number, got 'abc'");
     char *after;
     CU_ASSERT_EQUAL_FATAL(regint_dataset_to_string(ds, &after), REGINT_OK);
     CU_ASSERT_STRING_EQUAL(before, after);
