@@ -311,3 +311,13 @@ def test_save_load_round_trip(tmp_path):
 def test_save_to_missing_directory_raises(tmp_path):
     with pytest.raises(regint.FileError):
         build_small().save(tmp_path / "no" / "such" / "dir.json")
+
+
+def test_handle_ownership():
+    # The dataset's SWIG proxy owns its C handle (its destructor calls regint_dataset_free);
+    # a record's proxy borrows (never frees), which is why the Record holds the Dataset.
+    d = regint.load_default()
+    assert d._h.thisown
+    m = d.municipality("0301", 2024)
+    assert not m._raw.thisown
+    assert m._ds is d
