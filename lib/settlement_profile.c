@@ -333,6 +333,8 @@ static regint_status parse_profile(const char *file, const cJSON *root, regint_s
         wsum += p->crit[i].weight;
         i++;
     }
+    if (!isfinite(wsum))
+        return regint__json_error(file, "criteria", REGINT_ERANGE, "the weights must sum to a finite number");
     if (!(wsum > 0))
         return regint__json_error(file, "criteria", REGINT_EINVAL, "the weights sum to 0: at least one must be positive");
 
@@ -368,9 +370,9 @@ static regint_status parse_profile(const char *file, const cJSON *root, regint_s
             (st = regint__json_int(file, "upper_from_history", up, "add", 0, 0, 1000000, &p->upper_add)) ||
             (st = regint__json_int(file, "upper_from_history", up, "years", 0, 1, 30, &y)))
             return st;
-        if (!(p->upper_factor >= 0) || !isfinite(p->upper_factor))
+        if (!(p->upper_factor >= 0) || !(p->upper_factor <= 1000))
             return regint__json_error(file, "upper_from_history.factor", REGINT_ERANGE,
-                                      "must be a non-negative number");
+                                      "must be a number in [0, 1000], got %g", p->upper_factor);
         p->upper_years = (int)y;
     }
 
