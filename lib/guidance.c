@@ -208,7 +208,7 @@ regint_status regint_guidance_forecast(const regint_dataset *ds, const char *fyl
         if (opt->input_count) {
             f->source[k] = "input";
             for (size_t i = 0; i < opt->input_count; i++)
-                if (!strcmp(opt->input_kommunenr[i], mun[k]->kommunenr))
+                if (opt->input_kommunenr[i] && !strcmp(opt->input_kommunenr[i], mun[k]->kommunenr))
                     v += opt->input_persons[i];
         } else
             figure(ds, mun[k]->kommunenr, year, opt, &v, &f->source[k]);

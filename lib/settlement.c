@@ -995,7 +995,7 @@ static regint_status run(const regint__ctx *ctx, const regint_recommend_options 
 
     for (size_t k = 0; k < w->nm; k++)
         w->weights[k] = w->asked[k] ? llround(w->score[k] * 1e9) : 0;
-    if ((st = apportion_with(w->weights, w->nm, total, p->method, w->lo, w->up, w->seats)))
+    if (apportion_with(w->weights, w->nm, total, p->method, w->lo, w->up, w->seats))
         return regint__error_prefix("settlement: apportioning the total");
 
     /* Minors: among those asked with a history of unaccompanied minors, within their number. */

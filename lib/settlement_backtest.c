@@ -314,7 +314,7 @@ regint_status regint_backtest_run(const regint_dataset *ds, const regint_backtes
     }
     regint_settlement_profile *own = NULL;
     const regint_settlement_profile *p = opt->profile;
-    regint_status st;
+    regint_status st = REGINT_OK;
     if (!p) {
         if ((st = regint_settlement_profile_default(&own)))
             return st;

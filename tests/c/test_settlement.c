@@ -587,6 +587,23 @@ static void test_backtest_baselines(void)
     regint_free(js);
     regint_backtest_free(bt);
 
+    /* An explicit profile (this path once read an uninitialised status): population only,
+     * no minimum, no caps, nobody left out is the population baseline itself, so its MAE is
+     * the independently computed mae_pop. */
+    static const char pop_only[] = "{\"schema\": \"regint.settlement_profile\", \"schema_version\": 1,"
+                                   " \"name\": \"pop\", \"criteria\": [{\"id\": \"population\", \"weight\": 1}],"
+                                   " \"minimum\": 0}";
+    regint_settlement_profile *pp = NULL;
+    CU_ASSERT_EQUAL_FATAL(regint_settlement_profile_load_string(pop_only, strlen(pop_only), "pop.json", &pp), REGINT_OK);
+    o.profile = pp;
+    bt = NULL;
+    CU_ASSERT_EQUAL_FATAL(regint_backtest_run(real, &o, &bt), REGINT_OK);
+    CU_ASSERT_EQUAL_FATAL(regint_backtest_count(bt), 1);
+    CU_ASSERT_DOUBLE_EQUAL(regint_backtest_row(bt, 0)->mae_request[REGINT_BACKTEST_PROFILE], mae_pop, 1e-9);
+    regint_backtest_free(bt);
+    regint_settlement_profile_free(pp);
+    o.profile = NULL;
+
     /* Unknown county. */
     o.fylkesnr = "77";
     CU_ASSERT_EQUAL(regint_backtest_run(real, &o, &bt), REGINT_ENOTFOUND);
