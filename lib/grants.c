@@ -272,6 +272,16 @@ static regint_status date_opt(const char *file, const char *path, const char *fi
     return REGINT_OK;
 }
 
+/* Amounts and counts stay within what a JSON number keeps exactly, so that a dataset
+ * built through the API saves and loads back unchanged (and sums of a few cannot overflow). */
+static regint_status not_above_json(const char *file, const char *path, const char *field, int64_t v)
+{
+    if (v > JSON_INT_MAX)
+        return VERR(REGINT_ERANGE, field, "%lld is above 2^53, the largest whole number JSON keeps exactly",
+                    (long long)v);
+    return REGINT_OK;
+}
+
 static regint_status validate_scheme(const grants_data *g, const regint_grant_scheme_t *s,
                                      const char *file, const char *path)
 {
@@ -287,6 +297,11 @@ static regint_status validate_scheme(const grants_data *g, const regint_grant_sc
     if (s->budget < 0)
         return VERR(REGINT_ERANGE, "budget", "must be a non-negative amount in kroner, got %lld",
                     (long long)s->budget);
+    if ((st = not_above_json(file, path, "budget", s->budget)) ||
+        (s->max_per_application != INT64_MAX &&
+         (st = not_above_json(file, path, "max_per_application", s->max_per_application))) ||
+        (st = not_above_json(file, path, "rounding_unit", s->rounding_unit)))
+        return st;
     if (!s->deadline)
         return VERR(REGINT_EINVAL, "call.deadline", "required date is missing");
     if ((st = date_opt(file, path, "call.deadline", s->deadline)) ||
@@ -360,6 +375,11 @@ static regint_status validate_app(const grants_data *g, const regint_dataset *ds
     if (a->planned_participants < 0)
         return VERR(REGINT_ERANGE, "planned_participants", "must be >= 0, got %lld",
                     (long long)a->planned_participants);
+    if ((st = not_above_json(file, path, "amount_applied", a->amount_applied)) ||
+        (st = not_above_json(file, path, "planned_participants", a->planned_participants)) ||
+        (st = not_above_json(file, path, "report.participants_reached", a->participants_reached)) ||
+        (st = not_above_json(file, path, "amount_reclaimed", a->amount_reclaimed)))
+        return st;
     if (a->municipality_count == 0 || !a->municipalities)
         return VERR(REGINT_EINVAL, "municipalities", "an application covers at least one municipality");
     for (size_t i = 0; i < a->municipality_count; i++) {
@@ -424,7 +444,9 @@ static regint_status validate_app(const grants_data *g, const regint_dataset *ds
         if (a->payments[i].amount <= 0)
             return verr(file, pp, "amount", REGINT_ERANGE, "a payment must be a positive amount, got %lld",
                         (long long)a->payments[i].amount);
-        paid += a->payments[i].amount;
+        if ((st = not_above_json(file, pp, "amount", a->payments[i].amount)))
+            return st;
+        paid += a->payments[i].amount; /* <= granted (<= 2^53) + 2^53: no overflow */
         if (paid > a->amount_granted)
             return verr(file, pp, "amount", REGINT_ERANGE,
                         "payments total %lld kr, more than the %lld kr granted", (long long)paid,
@@ -459,6 +481,12 @@ static regint_status validate_app(const grants_data *g, const regint_dataset *ds
     return REGINT_OK;
 }
 
+/* a + b for non-negative amounts, saturating at INT64_MAX (then above any budget). */
+static int64_t sat_add(int64_t a, int64_t b)
+{
+    return b > INT64_MAX - a ? INT64_MAX : a + b;
+}
+
 /* Sum of grants of a scheme within its budget; `repl` replaces the stored `self`. */
 static regint_status check_budget(const grants_data *g, const regint_grant_scheme_t *s,
                                   const regint_grant_application_t *self,
@@ -468,10 +496,10 @@ static regint_status check_budget(const grants_data *g, const regint_grant_schem
     for (size_t i = 0; i < g->na; i++) {
         const regint_grant_application_t *a = &g->apps[i] == self ? repl : &g->apps[i];
         if (!strcmp(a->scheme_id, s->id) && a->outcome == REGINT_GRANT_GRANTED)
-            total += a->amount_granted;
+            total = sat_add(total, a->amount_granted);
     }
     if (!self && repl && !strcmp(repl->scheme_id, s->id) && repl->outcome == REGINT_GRANT_GRANTED)
-        total += repl->amount_granted;
+        total = sat_add(total, repl->amount_granted);
     if (total > s->budget)
         return regint__error(REGINT_EINFEASIBLE, "%s: scheme '%s': grants total %lld kr, more than the "
                              "budget of %lld kr", file, s->id, (long long)total, (long long)s->budget);
@@ -1297,7 +1325,7 @@ regint_status regint_grants_allocate(const regint_dataset *ds, const char *schem
             size_t q = idx[j];
             w[j] = llround(r->weight[q] / wmax * WEIGHT_SCALE);
             ub[j] = r->cap[q] / r->unit;
-            sum_caps += ub[j];
+            sum_caps = sat_add(sum_caps, ub[j]);
         }
         int64_t give = total_units < sum_caps ? total_units : sum_caps;
         regint_apportion_options ao = REGINT_APPORTION_OPTIONS_INIT;
@@ -1356,14 +1384,14 @@ regint_status regint_grants_apply_allocation(regint_dataset *ds, const regint_gr
         if (!a || strcmp(a->scheme_id, s->id))
             return regint__error(REGINT_ENOTFOUND, "allocation row %zu: application '%.64s' is not in scheme '%s'",
                                  i, al->application_id[i], s->id);
-        if (a->payment_count)
-            return regint__error(REGINT_EINVAL, "application '%s' already has payments; its decision stays",
-                                 a->id);
+        if (a->payment_count || a->reported)
+            return regint__error(REGINT_EINVAL, "application '%s' already has %s; its decision stays",
+                                 a->id, a->payment_count ? "payments" : "a report");
         int64_t cap = a->amount_applied < s->max_per_application ? a->amount_applied : s->max_per_application;
         if (al->amount[i] < 0 || al->amount[i] > cap)
             return regint__error(REGINT_ERANGE, "allocation row %zu: %lld kr is outside [0, %lld]", i,
                                  (long long)al->amount[i], (long long)cap);
-        total += al->amount[i];
+        total = sat_add(total, al->amount[i]);
     }
     for (size_t i = 0; i < g->na; i++)
         if (!strcmp(g->apps[i].scheme_id, s->id) && g->apps[i].outcome == REGINT_GRANT_GRANTED) {
@@ -1371,7 +1399,7 @@ regint_status regint_grants_apply_allocation(regint_dataset *ds, const regint_gr
             while (j < al->n && strcmp(al->application_id[j], g->apps[i].id))
                 j++;
             if (j == al->n)
-                total += g->apps[i].amount_granted;
+                total = sat_add(total, g->apps[i].amount_granted);
         }
     if (total > s->budget)
         return regint__error(REGINT_EINFEASIBLE, "scheme '%s': grants would total %lld kr, more than the "

@@ -29,6 +29,10 @@ void regint_guidance_forecast_free(regint_guidance_forecast_t *f)
     free(f);
 }
 
+/* Persons per input row: far above any municipality, and small enough that sums of many
+ * rows and the sessions derived from them stay inside int64. */
+#define GUIDANCE_PERSONS_MAX INT64_C(1000000000)
+
 static regint_status check_options(const regint_guidance_options *o)
 {
     if (o->version != REGINT_GUIDANCE_OPTIONS_VERSION)
@@ -59,9 +63,9 @@ static regint_status check_options(const regint_guidance_options *o)
         return regint__error(REGINT_EINVAL, "guidance: input_count %zu but the input arrays are NULL",
                              o->input_count);
     for (size_t i = 0; i < o->input_count; i++)
-        if (o->input_persons[i] < 0)
-            return regint__error(REGINT_EINVAL, "guidance: input_persons[%zu] is negative (%lld)", i,
-                                 (long long)o->input_persons[i]);
+        if (o->input_persons[i] < 0 || o->input_persons[i] > GUIDANCE_PERSONS_MAX)
+            return regint__error(REGINT_EINVAL, "guidance: input_persons[%zu] must be in [0, %lld], got %lld", i,
+                                 (long long)GUIDANCE_PERSONS_MAX, (long long)o->input_persons[i]);
     return REGINT_OK;
 }
 
@@ -224,8 +228,14 @@ regint_status regint_guidance_forecast(const regint_dataset *ds, const char *fyl
     }
     for (size_t c = 0; c < nc; c++) {
         int64_t cur[12], prev[12];
-        int64_t tot = llround(f->persons[c] * opt->sessions_per_person);
-        int64_t tot_prev = llround(pers_prev[c] * opt->sessions_per_person);
+        double dt = f->persons[c] * opt->sessions_per_person, dp = pers_prev[c] * opt->sessions_per_person;
+        if (!(dt < 1e15) || !(dp < 1e15)) {
+            st = regint__error(REGINT_ERANGE, "guidance: centre '%s': %g sessions is out of range",
+                               f->centre_id[c], dt > dp ? dt : dp);
+            break;
+        }
+        int64_t tot = llround(dt);
+        int64_t tot_prev = llround(dp);
         if ((st = spread(opt, tot, cur)) || (st = spread(opt, tot_prev, prev)))
             break;
         for (int m = 0; m < 12; m++) {

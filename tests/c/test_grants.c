@@ -204,6 +204,44 @@ static void test_allocate_units(void)
     regint_dataset_free(ds);
 }
 
+/* Amounts near the int64 limit are refused by rule, never summed past it. */
+static void test_large_amounts(void)
+{
+    regint_dataset *ds = small_dataset(1000001);
+    CU_ASSERT_EQUAL_FATAL(regint_grants_decide(ds, "a1", REGINT_GRANT_GRANTED, 500000, "2025-04-01", NULL), REGINT_OK);
+    CU_ASSERT_EQUAL(regint_grants_add_payment(ds, "a1", "2025-04-15", 1), REGINT_OK);
+    /* 1 + INT64_MAX would wrap to a negative total and pass "at most the grant". */
+    CU_ASSERT_EQUAL(regint_grants_add_payment(ds, "a1", "2025-04-16", INT64_MAX), REGINT_ERANGE);
+    TEST_ASSERT_CONTAINS(regint_last_error(), "payments[1].amount: 9223372036854775807 is above 2^53");
+    const regint_grant_application_t *app;
+    CU_ASSERT_EQUAL_FATAL(regint_grants_application(ds, "a1", &app), REGINT_OK);
+    CU_ASSERT_EQUAL(app->payment_count, 1);
+    /* A budget JSON could not keep exactly (2^53 + 1) is refused, so saving cannot change it. */
+    regint_grant_scheme_t big = *regint_grants_scheme_at(ds, 0);
+    big.id = "big";
+    big.budget = INT64_C(9007199254740993);
+    CU_ASSERT_EQUAL(regint_grants_add_scheme(ds, &big), REGINT_ERANGE);
+    TEST_ASSERT_CONTAINS(regint_last_error(), "budget: 9007199254740993 is above 2^53");
+    CU_ASSERT_EQUAL(regint_grants_scheme_count(ds), 1);
+    regint_dataset_free(ds);
+
+    /* An allocation is not applied over a reported grant (the report would then belong to a
+     * refusal or another amount). a2 is granted without payments and reports. */
+    ds = small_dataset(1000001);
+    CU_ASSERT_EQUAL_FATAL(regint_grants_decide(ds, "a2", REGINT_GRANT_GRANTED, 1000, "2025-04-01", NULL), REGINT_OK);
+    CU_ASSERT_EQUAL_FATAL(regint_grants_set_report(ds, "a2", "2026-01-10", 0, 0), REGINT_OK);
+    regint_grant_allocation_t *al = NULL;
+    CU_ASSERT_EQUAL_FATAL(regint_grants_allocate(ds, "s", NULL, &al), REGINT_OK);
+    CU_ASSERT_EQUAL(regint_grants_apply_allocation(ds, al, "2025-05-01"), REGINT_EINVAL);
+    TEST_ASSERT_CONTAINS(regint_last_error(), "application 'a2' already has a report");
+    regint_grant_allocation_free(al);
+    CU_ASSERT_EQUAL_FATAL(regint_grants_application(ds, "a2", &app), REGINT_OK);
+    CU_ASSERT_EQUAL(app->amount_granted, 1000);
+    CU_ASSERT_EQUAL_FATAL(regint_grants_application(ds, "a1", &app), REGINT_OK);
+    CU_ASSERT_EQUAL(app->outcome, REGINT_GRANT_PENDING); /* all-or-nothing */
+    regint_dataset_free(ds);
+}
+
 /* Mentor 2024 as of 2025-06-30: report due 2025-03-01 (scheme); MT24-01 and -02 reported,
  * MT24-03 not: 2025-03-01 -> 2025-06-30 is 31 (Mar 1 -> Apr 1) + 30 (-> May 1) + 31
  * (-> Jun 1) + 29 (-> Jun 30) = 121 days overdue; MT24-04 has its own due date
@@ -440,6 +478,7 @@ int main(void)
         {"allocate with all capped: remainder reported", test_allocate_remainder_capped},
         {"allocate in units; decisions, payments, report, reclaim", test_allocate_units},
         {"follow-up and overdue reports", test_followup_example},
+        {"amounts near the int64 limit; no allocation over a report", test_large_amounts},
         {"save/load round trip", test_round_trip},
         {"schema version 1 reader", test_version1},
         {"bad inputs give their messages", test_bad_inputs},
