@@ -17,6 +17,28 @@ typedef struct cli_command {
 /* Print "regint: <what>: <regint_last_error()>" on stderr and return CLI_BAD_INPUT. */
 int cli_fail(const char *what);
 
+/* Shared helpers of the commands (cli_util.c). */
+#include <stdint.h>
+#include <stdio.h>
+
+/* Output format of the commands that print a table, CSV or JSON. */
+enum cli_format { CLI_TABLE = 0, CLI_CSV = 1, CLI_JSON = 2 };
+/* Print s as a JSON string literal (escaped); NULL prints null. */
+void cli_json_string(FILE *f, const char *s);
+/* Print s as a CSV field, quoted only when it holds a comma, quote or line break. */
+void cli_csv_field(FILE *f, const char *s);
+/* Display width of a UTF-8 string in columns (code points). */
+int cli_utf8_width(const char *s);
+/* Print s left-aligned in `width` columns, counting UTF-8 characters, not bytes. */
+void cli_pad(FILE *f, const char *s, int width);
+/* Today's date (UTC) as "YYYY-MM-DD" in buf; returns buf. */
+const char *cli_today(char buf[11]);
+/* A whole decimal number in [lo, hi] (no sign tricks, no trailing text, no overflow);
+ * 1 and *out set on success, else 0. */
+int cli_parse_int64(const char *s, int64_t lo, int64_t hi, int64_t *out);
+/* --data PATH, or the bundled dataset when path is NULL. */
+regint_status cli_load_dataset(const char *path, regint_dataset **ds);
+
 /* Each command, in cmd_<name>.c. */
 int cmd_summary(int argc, char **argv);
 int cmd_apportion(int argc, char **argv);
