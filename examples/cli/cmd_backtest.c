@@ -84,7 +84,7 @@ int cmd_backtest(int argc, char **argv)
     regint_settlement_profile *prof = NULL;
     regint_backtest *bt = NULL;
     int rc = CLI_OK;
-    if ((data ? regint_dataset_load_file(data, &ds) : regint_dataset_load_default(&ds)) != REGINT_OK)
+    if (cli_load_dataset(data, &ds) != REGINT_OK)
         return cli_fail(data ? data : "loading the bundled dataset");
     if (profile_path && regint_settlement_profile_load_file(profile_path, &prof) != REGINT_OK) {
         rc = cli_fail("profile");

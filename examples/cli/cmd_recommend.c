@@ -20,17 +20,6 @@ static void usage(FILE *f)
             "The default profile is examples/data/profile-default.json (see docs/settlement.md).\n");
 }
 
-static int parse_i64(const char *s, int64_t *out)
-{
-    char *end;
-    errno = 0;
-    long long v = strtoll(s, &end, 10);
-    if (errno || end == s || *end || v < 0)
-        return 0;
-    *out = (int64_t)v;
-    return 1;
-}
-
 static void print_value(FILE *f, regint_value_t v, int width)
 {
     if (v.missing == REGINT_MISSING_NONE)
@@ -62,16 +51,6 @@ static void csv_string(FILE *f, const char *s)
     fputc('"', f);
 }
 
-/* Display width of a UTF-8 string (code points). */
-static int utf8_width(const char *s)
-{
-    int w = 0;
-    for (; *s; s++)
-        if (((unsigned char)*s & 0xC0) != 0x80)
-            w++;
-    return w;
-}
-
 static void print_table(const regint_recommendation *r, const char *source)
 {
     size_t n = regint_recommendation_count(r);
@@ -90,7 +69,7 @@ static void print_table(const regint_recommendation *r, const char *source)
         printf("Note: %s\n", note);
     int nw = 4;
     for (size_t i = 0; i < n; i++) {
-        int w = utf8_width(regint_recommendation_row(r, i)->name);
+        int w = cli_utf8_width(regint_recommendation_row(r, i)->name);
         if (w > nw)
             nw = w;
     }
@@ -104,7 +83,7 @@ static void print_table(const regint_recommendation *r, const char *source)
     double sum_act = 0;
     for (size_t i = 0; i < n; i++) {
         const regint_recommendation_row_t *row = regint_recommendation_row(r, i);
-        int pad = nw - utf8_width(row->name);
+        int pad = nw - cli_utf8_width(row->name);
         printf("%-4s  %.*s%*s %6" PRId64 " %4" PRId64 " %5" PRId64, row->kommunenr, 200, row->name, pad > 0 ? pad : 0,
                "", row->recommended, row->minors, row->lower);
         if (row->upper == INT64_MAX)
@@ -199,19 +178,19 @@ int cmd_recommend(int argc, char **argv)
             profile_path = argv[++i];
         } else if (!strcmp(a, "--year") && more) {
             int64_t v;
-            if (!parse_i64(argv[++i], &v) || v < 1900 || v > 2200) {
+            if (!cli_parse_int64(argv[++i], 1900, 2200, &v)) {
                 fprintf(stderr, "regint recommend: --year: expected a year, got '%s'\n", argv[i]);
                 return CLI_USAGE;
             }
             year = (int)v;
         } else if (!strcmp(a, "--total") && more) {
-            if (!parse_i64(argv[++i], &total)) {
+            if (!cli_parse_int64(argv[++i], 0, INT64_MAX, &total)) {
                 fprintf(stderr, "regint recommend: --total: expected a non-negative integer, got '%s'\n", argv[i]);
                 return CLI_USAGE;
             }
             have_total = 1;
         } else if (!strcmp(a, "--minors") && more) {
-            if (!parse_i64(argv[++i], &minors)) {
+            if (!cli_parse_int64(argv[++i], 0, INT64_MAX, &minors)) {
                 fprintf(stderr, "regint recommend: --minors: expected a non-negative integer, got '%s'\n", argv[i]);
                 return CLI_USAGE;
             }
@@ -235,7 +214,7 @@ int cmd_recommend(int argc, char **argv)
     regint_settlement_profile *prof = NULL;
     regint_recommendation *rec = NULL;
     int rc = CLI_OK;
-    if ((data ? regint_dataset_load_file(data, &ds) : regint_dataset_load_default(&ds)) != REGINT_OK)
+    if (cli_load_dataset(data, &ds) != REGINT_OK)
         return cli_fail(data ? data : "loading the bundled dataset");
     if (profile_path && regint_settlement_profile_load_file(profile_path, &prof) != REGINT_OK) {
         rc = cli_fail("profile");
