@@ -6,20 +6,7 @@
 
 #include <regint/regint.h>
 
-#include "test_util.h"
-
-#define EXAMPLE REGINT_TEST_DIR "/../examples/data/county-example.json"
-#define TASKS_DIR REGINT_TEST_DIR "/data/tasks"
-
-static regint_dataset *load_example(void)
-{
-    regint_dataset *ds = NULL;
-    regint_status st = regint_dataset_load_file(EXAMPLE, &ds);
-    if (st)
-        fprintf(stderr, "\n  %s\n", regint_last_error());
-    CU_ASSERT_EQUAL_FATAL(st, REGINT_OK);
-    return ds;
-}
+#include "tasks_test_util.h"
 
 /* Check one coverage row: covered flag and since ("" = covered since before records,
  * NULL = not covered). */
@@ -294,68 +281,8 @@ static void test_round_trip(void)
     regint_dataset_free(ds2);
 }
 
-static char *slurp(const char *path)
-{
-    FILE *fp = fopen(path, "rb");
-    if (!fp)
-        return NULL;
-    char *s = calloc(1, 4096);
-    if (s && fread(s, 1, 4095, fp) == 0) {
-        free(s);
-        s = NULL;
-    }
-    fclose(fp);
-    return s;
-}
-
-static regint_status status_from_name(const char *s)
-{
-    for (int st = REGINT_OK; st <= REGINT_ERANGE; st++) {
-        const char *n = regint_strerror((regint_status)st);
-        size_t l = strlen(s);
-        if (!strncmp(n, s, l) && n[l] == ':')
-            return (regint_status)st;
-    }
-    return (regint_status)-1;
-}
-
 /* Every tests/data/tasks/bad_collab_*.json fails with the status and message of its .expect. */
-static void test_bad_inputs(void)
-{
-    DIR *d = opendir(TASKS_DIR);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(d);
-    struct dirent *e;
-    int count = 0;
-    while ((e = readdir(d))) {
-        size_t l = strlen(e->d_name);
-        if (strncmp(e->d_name, "bad_collab_", 11) || l < 5 || strcmp(e->d_name + l - 5, ".json"))
-            continue;
-        char path[1024], exp[1024];
-        snprintf(path, sizeof path, "%s/%s", TASKS_DIR, e->d_name);
-        snprintf(exp, sizeof exp, "%s/%.*s.expect", TASKS_DIR, (int)(l - 5), e->d_name);
-        char *want = slurp(exp);
-        CU_ASSERT_PTR_NOT_NULL_FATAL(want);
-        char *nl = strchr(want, '\n');
-        CU_ASSERT_PTR_NOT_NULL_FATAL(nl);
-        *nl = '\0';
-        char *msg = nl + 1, *nl2 = strchr(msg, '\n');
-        if (nl2)
-            *nl2 = '\0';
-        regint_dataset *ds = NULL;
-        regint_status st = regint_dataset_load_file(path, &ds);
-        if (st != status_from_name(want) || !strstr(regint_last_error(), msg))
-            fprintf(stderr, "\n  %s: got %s / %s\n", e->d_name, regint_strerror(st), regint_last_error());
-        CU_ASSERT_EQUAL(st, status_from_name(want));
-        TEST_ASSERT_CONTAINS(regint_last_error(), msg);
-        CU_ASSERT_PTR_NULL(ds);
-        CU_ASSERT(strstr(regint_last_error(), "01019012480") == NULL);
-        CU_ASSERT(strstr(regint_last_error(), "12480") == NULL);
-        free(want);
-        count++;
-    }
-    closedir(d);
-    CU_ASSERT(count >= 8);
-}
+static void test_bad_inputs(void) { run_bad_inputs("bad_collab_", 8); }
 
 static void test_names(void)
 {
