@@ -787,12 +787,12 @@ int regint_collaboration_year(const regint_dataset *ds)
 }
 
 #define ACCESSORS(fn, type, arr, cnt)                                                              \
-    size_t regint_##fn##_count(const regint_dataset *ds)                                           \
+    size_t regint_collaboration_##fn##_count(const regint_dataset *ds)                                           \
     {                                                                                              \
         collab_data *c = section_data(ds);                                                         \
         return c ? c->cnt : 0;                                                                     \
     }                                                                                              \
-    const type *regint_##fn##_at(const regint_dataset *ds, size_t i)                               \
+    const type *regint_collaboration_##fn##_at(const regint_dataset *ds, size_t i)                               \
     {                                                                                              \
         collab_data *c = section_data(ds);                                                         \
         return c && i < c->cnt ? &c->arr[i] : NULL;                                                \
@@ -803,10 +803,10 @@ ACCESSORS(agreement, regint_agreement_t, agreements, na)
 ACCESSORS(meeting, regint_meeting_t, meetings, nm)
 ACCESSORS(network, regint_network_t, networks, nn)
 
-regint_status regint_partner(const regint_dataset *ds, const char *id, const regint_partner_t **out)
+regint_status regint_collaboration_partner(const regint_dataset *ds, const char *id, const regint_partner_t **out)
 {
     if (!ds || !id || !out)
-        return regint__error(REGINT_EINVAL, "regint_partner: NULL argument");
+        return regint__error(REGINT_EINVAL, "regint_collaboration_partner: NULL argument");
     const regint_partner_t *p = find_partner(section_data(ds), id);
     if (!p)
         return regint__error(REGINT_ENOTFOUND, "no partner with id '%.64s'", id);
@@ -814,10 +814,10 @@ regint_status regint_partner(const regint_dataset *ds, const char *id, const reg
     return REGINT_OK;
 }
 
-regint_status regint_network(const regint_dataset *ds, const char *id, const regint_network_t **out)
+regint_status regint_collaboration_network(const regint_dataset *ds, const char *id, const regint_network_t **out)
 {
     if (!ds || !id || !out)
-        return regint__error(REGINT_EINVAL, "regint_network: NULL argument");
+        return regint__error(REGINT_EINVAL, "regint_collaboration_network: NULL argument");
     const regint_network_t *n = find_network(section_data(ds), id);
     if (!n)
         return regint__error(REGINT_ENOTFOUND, "no network with id '%.64s'", id);

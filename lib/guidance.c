@@ -144,15 +144,15 @@ regint_status regint_guidance_forecast(const regint_dataset *ds, const char *fyl
     if (opt->centres)
         nc_given = opt->centre_count;
     else {
-        partners = regint__calloc(regint_partner_count(ds) + 1, sizeof *partners);
+        partners = regint__calloc(regint_collaboration_partner_count(ds) + 1, sizeof *partners);
         if (!partners) {
             free(mun);
             return regint__enomem();
         }
         if (!strcmp(regint_collaboration_county(ds), fylkesnr))
-            for (size_t i = 0; i < regint_partner_count(ds); i++)
-                if (regint_partner_at(ds, i)->kind == REGINT_PARTNER_CAREER_CENTRE)
-                    partners[nc_given++] = regint_partner_at(ds, i);
+            for (size_t i = 0; i < regint_collaboration_partner_count(ds); i++)
+                if (regint_collaboration_partner_at(ds, i)->kind == REGINT_PARTNER_CAREER_CENTRE)
+                    partners[nc_given++] = regint_collaboration_partner_at(ds, i);
     }
     size_t nc = nc_given + 1; /* + "unassigned", or the single county centre */
     regint_guidance_forecast_t *f = regint__calloc(1, sizeof *f);

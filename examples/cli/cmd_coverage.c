@@ -180,8 +180,8 @@ int cmd_coverage(int argc, char **argv)
             print_coverage(network ? "network" : "task", network ? network : task, c, fmt, &first);
         regint_coverage_free(c);
     } else {
-        for (size_t i = 0; rc == CLI_OK && i < regint_network_count(ds); i++) {
-            const char *id = regint_network_at(ds, i)->id;
+        for (size_t i = 0; rc == CLI_OK && i < regint_collaboration_network_count(ds); i++) {
+            const char *id = regint_collaboration_network_at(ds, i)->id;
             if (regint_coverage_network(ds, id, county, as_of, &c))
                 rc = cli_fail("coverage");
             else

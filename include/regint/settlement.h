@@ -157,8 +157,9 @@ REGINT_API int regint_recommendation_year(const regint_recommendation *r);
 REGINT_API int64_t regint_recommendation_total(const regint_recommendation *r);
 /** Unaccompanied minors apportioned (= sum of `minors`). */
 REGINT_API int64_t regint_recommendation_minors(const regint_recommendation *r);
-/** County code ("00" for the whole country) and name (borrowed). */
+/** County code ("00" for the whole country) (borrowed). */
 REGINT_API const char *regint_recommendation_fylkesnr(const regint_recommendation *r);
+/** County name ("Norge" for the whole country) (borrowed). */
 REGINT_API const char *regint_recommendation_county_name(const regint_recommendation *r);
 /** Name of the profile used (borrowed). */
 REGINT_API const char *regint_recommendation_profile_name(const regint_recommendation *r);

@@ -202,7 +202,7 @@ static void test_building(void)
     CU_ASSERT_EQUAL(regint_collaboration_add_network(ds, &n), REGINT_EPERSONAL);
     mem[0].role = "SLT-koordinator";
     CU_ASSERT_EQUAL(regint_collaboration_add_network(ds, &n), REGINT_OK);
-    CU_ASSERT_EQUAL(regint_network_count(ds), 1);
+    CU_ASSERT_EQUAL(regint_collaboration_network_count(ds), 1);
     regint_participant_t part[1] = {{"p1", NULL, 3}};
     regint_meeting_t m = {"m1", "2025-03-31", "Samling", REGINT_TASK_COMPETENCE, REGINT_MEETING_GATHERING, 1, NULL, 1, part};
     CU_ASSERT_EQUAL(regint_collaboration_add_meeting(ds, &m), REGINT_OK);
@@ -237,7 +237,7 @@ static void test_version1(void)
     regint_dataset *ds = NULL;
     CU_ASSERT_EQUAL_FATAL(regint_dataset_load_file(TASKS_DIR "/good_v1.json", &ds), REGINT_OK);
     const regint_network_t *n;
-    CU_ASSERT_EQUAL_FATAL(regint_network(ds, "n1", &n), REGINT_OK);
+    CU_ASSERT_EQUAL_FATAL(regint_collaboration_network(ds, "n1", &n), REGINT_OK);
     CU_ASSERT_EQUAL_FATAL(n->member_count, 1);
     CU_ASSERT_STRING_EQUAL(n->members[0].partner_id, "p1");
     CU_ASSERT_STRING_EQUAL(n->members[0].role, "kontaktperson");
@@ -270,9 +270,9 @@ static void test_round_trip(void)
     CU_ASSERT_EQUAL_FATAL(regint_dataset_load_string(j1, strlen(j1), "rt", &ds2), REGINT_OK);
     CU_ASSERT_EQUAL_FATAL(regint_dataset_to_string(ds2, &j2), REGINT_OK);
     CU_ASSERT_STRING_EQUAL(j1, j2);
-    CU_ASSERT_EQUAL(regint_partner_count(ds2), 19);
-    CU_ASSERT_EQUAL(regint_meeting_count(ds2), 5);
-    CU_ASSERT_EQUAL(regint_agreement_count(ds2), 3);
+    CU_ASSERT_EQUAL(regint_collaboration_partner_count(ds2), 19);
+    CU_ASSERT_EQUAL(regint_collaboration_meeting_count(ds2), 5);
+    CU_ASSERT_EQUAL(regint_collaboration_agreement_count(ds2), 3);
     CU_ASSERT_STRING_EQUAL(regint_collaboration_county(ds2), "39");
     CU_ASSERT_EQUAL(regint_collaboration_year(ds2), 2025);
     regint_free(j1);
