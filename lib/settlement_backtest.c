@@ -298,6 +298,8 @@ regint_status regint_backtest_run(const regint_dataset *ds, const regint_backtes
     int to = opt->year_to ? opt->year_to : last_request_year(ds);
     if (to == 0)
         return regint__error(REGINT_ENOTFOUND, "regint_backtest_run: the dataset has no IMDi requests");
+    if (from < 1900 || to > 2200)
+        return regint__error(REGINT_EINVAL, "regint_backtest_run: years %d-%d are outside 1900-2200", from, to);
     if (from > to)
         return regint__error(REGINT_EINVAL, "regint_backtest_run: years %d-%d are empty", from, to);
     if (opt->fylkesnr) {

@@ -199,7 +199,7 @@ REGINT_API const char *regint_backtest_method_name(regint_backtest_method m);
 typedef struct regint_backtest_options {
     int version;            /**< REGINT_BACKTEST_OPTIONS_VERSION */
     const char *fylkesnr;   /**< one county (valid in each year tested) or NULL for all */
-    int year_from;          /**< first year; 0 = REGINT_BACKTEST_DEFAULT_FROM */
+    int year_from;          /**< first year (1900..2200); 0 = REGINT_BACKTEST_DEFAULT_FROM */
     int year_to;            /**< last year; 0 = the last year with requests in the dataset */
     const regint_settlement_profile *profile; /**< NULL = the default profile */
 } regint_backtest_options;

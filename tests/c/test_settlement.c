@@ -1,4 +1,5 @@
 /* Tests of the settlement recommendation engine and back-test. */
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 
@@ -603,6 +604,12 @@ static void test_backtest_baselines(void)
     regint_backtest_free(bt);
     regint_settlement_profile_free(pp);
     o.profile = NULL;
+
+    /* Years out of range (INT_MAX once made the year loop overflow). */
+    o.year_to = INT_MAX;
+    CU_ASSERT_EQUAL(regint_backtest_run(real, &o, &bt), REGINT_EINVAL);
+    TEST_ASSERT_CONTAINS(regint_last_error(), "outside 1900-2200");
+    o.year_to = 2025;
 
     /* Unknown county. */
     o.fylkesnr = "77";
