@@ -507,10 +507,8 @@ static regint_value_t value_of_acc(const regint__acc *a)
     if (!a || a->rows == 0)
         return v;
     if (a->present > 0) {
-        v.value = a->sum - REGINT__SUPPRESSED_ESTIMATE * a->suppressed;
+        v.value = a->sum; /* suppressed parts of a mixed sum count at their estimate */
         v.missing = REGINT_MISSING_NONE;
-        if (a->suppressed)
-            v.value = a->sum; /* mixed: estimate included */
     } else if (a->suppressed > 0) {
         v.missing = REGINT_MISSING_SUPPRESSED;
     } else {
