@@ -267,18 +267,9 @@ void regint_recommendation_free(regint_recommendation *r)
         return;
     free(r->county_name);
     free(r->profile_name);
-    if (r->names)
-        for (size_t i = 0; i < 3 * r->n; i++)
-            free(r->names[i]);
-    free(r->names);
-    if (r->reasons)
-        for (size_t i = 0; i < r->n; i++)
-            free(r->reasons[i]);
-    free(r->reasons);
-    if (r->crit_ids)
-        for (size_t i = 0; i < r->ncrit; i++)
-            free(r->crit_ids[i]);
-    free(r->crit_ids);
+    regint__settlement_free_strv(r->names, 3 * r->n);
+    regint__settlement_free_strv(r->reasons, r->n);
+    regint__settlement_free_strv(r->crit_ids, r->ncrit);
     free(r->crit_w);
     free(r->contrib);
     free(r->values);

@@ -61,9 +61,9 @@ const char *regint_settlement_profile_default_json(void)
     return default_profile_json;
 }
 
-static void free_strv(char **v, size_t n)
+void regint__settlement_free_strv(char **v, size_t n)
 {
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; v && i < n; i++)
         free(v[i]);
     free(v);
 }
@@ -82,8 +82,8 @@ void regint_settlement_profile_free(regint_settlement_profile *p)
         free(p->crit[i].category);
     }
     free(p->crit);
-    free_strv(p->exempt, p->nexempt);
-    free_strv(p->exclude, p->nexclude);
+    regint__settlement_free_strv(p->exempt, p->nexempt);
+    regint__settlement_free_strv(p->exclude, p->nexclude);
     for (size_t i = 0; i < p->nbounds; i++)
         free(p->bounds[i].kommunenr);
     free(p->bounds);
@@ -131,16 +131,16 @@ static regint_status parse_codes(const char *file, const cJSON *root, const char
         regint__json_path_key(base, "", key);
         regint__json_path_index(p, base, i);
         if (!cJSON_IsString(it) || !regint_kommunenr_format_ok(it->valuestring)) {
-            free_strv(v, i);
+            regint__settlement_free_strv(v, i);
             return regint__json_error(file, p, REGINT_EPARSE, "expected a 4-digit kommunenr string");
         }
         for (size_t j = 0; j < i; j++)
             if (!strcmp(v[j], it->valuestring)) {
-                free_strv(v, i);
+                regint__settlement_free_strv(v, i);
                 return regint__json_error(file, p, REGINT_EDUPLICATE, "'%s' occurs twice", it->valuestring);
             }
         if (!(v[i] = regint__strdup(it->valuestring))) {
-            free_strv(v, i);
+            regint__settlement_free_strv(v, i);
             return regint__enomem();
         }
         i++;
