@@ -1054,7 +1054,9 @@ static char *make_reason(const regint__ctx *ctx, const regint_settlement_profile
         sb_printf(&b, ")");
     sb_printf(&b, ", quota %.1f", quota);
     if (w->seats[k] == w->lo[k] && quota < (double)w->lo[k])
-        sb_printf(&b, w->hard_lo[k] ? "; raised to the profile's lower bound %lld" : "; raised to the minimum %lld",
+        sb_printf(&b, w->hard_lo[k]              ? "; raised to the profile's lower bound %lld"
+                      : w->lo[k] == p->minimum ? "; raised to the minimum %lld"
+                                               : "; raised to the lower bound %lld (see the note)",
                   (long long)w->lo[k]);
     if (w->up[k] != INT64_MAX && w->seats[k] == w->up[k] && quota > (double)w->up[k])
         sb_printf(&b, w->hard_up[k] ? "; capped at the stated capacity %lld"

@@ -219,6 +219,7 @@ static void test_edge_cases(void)
     CU_ASSERT_EQUAL(regint_recommendation_row(r, 2)->recommended, 0);
     CU_ASSERT_EQUAL(regint_recommendation_row(r, 2)->asked, 0);
     TEST_ASSERT_CONTAINS(regint_recommendation_note(r), "the others asked can take only 0 of the total 5");
+    TEST_ASSERT_CONTAINS(regint_recommendation_row(r, 1)->reason, "raised to the lower bound 5 (see the note)");
     regint_recommendation_free(r);
     regint_settlement_profile_free(p);
 
