@@ -39,6 +39,22 @@ int cli_parse_int64(const char *s, int64_t lo, int64_t hi, int64_t *out);
 /* --data PATH, or the bundled dataset when path is NULL. */
 regint_status cli_load_dataset(const char *path, regint_dataset **ds);
 
+/* Options shared by the data commands (cli_args.c). */
+enum { CLI_OPT_DATA = 1u, CLI_OPT_COUNTY = 2u, CLI_OPT_FORMAT = 4u };
+typedef struct cli_common {
+    const char *data;     /* --data FILE; NULL = the bundled dataset */
+    const char *county;   /* --county NN; NULL if not given */
+    enum cli_format fmt;  /* the last of --csv / --json; CLI_TABLE if neither */
+    int csv, json;        /* 1 if --csv / --json was given */
+} cli_common;
+#define CLI_COMMON_INIT { NULL, NULL, CLI_TABLE, 0, 0 }
+/* If argv[*i] is one of the options in `accept` (CLI_OPT_* bits) with its value, store it,
+ * move *i to its last word and return 1; else return 0. */
+int cli_common_option(int argc, char **argv, int *i, unsigned accept, cli_common *c);
+/* "regint <command>: unknown or incomplete option '<arg>'" and the usage on stderr;
+ * returns CLI_USAGE. */
+int cli_bad_option(const char *command, const char *arg, void (*usage)(FILE *));
+
 /* Each command, in cmd_<name>.c. */
 int cmd_summary(int argc, char **argv);
 int cmd_apportion(int argc, char **argv);
