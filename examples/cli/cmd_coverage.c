@@ -119,29 +119,23 @@ static void print_attendance(const regint_attendance_t *a, enum cli_format fmt, 
 
 int cmd_coverage(int argc, char **argv)
 {
-    const char *data = NULL, *network = NULL, *task = NULL, *as_of = NULL, *county = NULL;
+    const char *network = NULL, *task = NULL, *as_of = NULL;
+    cli_common com = CLI_COMMON_INIT;
     int months = 0;
-    enum cli_format fmt = CLI_TABLE;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         int has = i + 1 < argc;
-        if (!strcmp(a, "--json"))
-            fmt = CLI_JSON;
-        else if (!strcmp(a, "--csv"))
-            fmt = CLI_CSV;
-        else if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+        if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
             usage(stdout);
             return CLI_OK;
-        } else if (has && !strcmp(a, "--data"))
-            data = argv[++i];
+        } else if (cli_common_option(argc, argv, &i, CLI_OPT_DATA | CLI_OPT_COUNTY | CLI_OPT_FORMAT, &com))
+            continue;
         else if (has && !strcmp(a, "--network"))
             network = argv[++i];
         else if (has && !strcmp(a, "--task"))
             task = argv[++i];
         else if (has && !strcmp(a, "--as-of"))
             as_of = argv[++i];
-        else if (has && !strcmp(a, "--county"))
-            county = argv[++i];
         else if (has && !strcmp(a, "--months")) {
             int64_t v;
             if (!cli_parse_int64(argv[++i], 1, 1200, &v)) {
@@ -149,12 +143,11 @@ int cmd_coverage(int argc, char **argv)
                 return CLI_USAGE;
             }
             months = (int)v;
-        } else {
-            fprintf(stderr, "regint coverage: unknown or incomplete option '%s'\n", a);
-            usage(stderr);
-            return CLI_USAGE;
-        }
+        } else
+            return cli_bad_option("coverage", a, usage);
     }
+    const char *data = com.data, *county = com.county;
+    enum cli_format fmt = com.fmt;
     if (network && task) {
         fprintf(stderr, "regint coverage: give --network or --task, not both\n");
         return CLI_USAGE;

@@ -176,8 +176,8 @@ int cmd_grants(int argc, char **argv)
         usage(argc < 2 ? stderr : stdout);
         return argc < 2 ? CLI_USAGE : CLI_OK;
     }
-    const char *sub = argv[1], *data = NULL, *scheme = NULL, *as_of = NULL, *apply = NULL, *outfile = NULL;
-    enum cli_format fmt = CLI_TABLE;
+    const char *sub = argv[1], *scheme = NULL, *as_of = NULL, *apply = NULL, *outfile = NULL;
+    cli_common com = CLI_COMMON_INIT;
     regint_grant_allocate_options opt = REGINT_GRANT_ALLOCATE_OPTIONS_INIT;
     if (strcmp(sub, "allocate") && strcmp(sub, "report")) {
         fprintf(stderr, "regint grants: unknown subcommand '%s'\n", sub);
@@ -187,15 +187,11 @@ int cmd_grants(int argc, char **argv)
     for (int i = 2; i < argc; i++) {
         const char *a = argv[i];
         int has = i + 1 < argc;
-        if (!strcmp(a, "--json"))
-            fmt = CLI_JSON;
-        else if (!strcmp(a, "--csv"))
-            fmt = CLI_CSV;
-        else if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+        if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
             usage(stdout);
             return CLI_OK;
-        } else if (has && !strcmp(a, "--data"))
-            data = argv[++i];
+        } else if (cli_common_option(argc, argv, &i, CLI_OPT_DATA | CLI_OPT_FORMAT, &com))
+            continue;
         else if (has && !strcmp(a, "--scheme"))
             scheme = argv[++i];
         else if (has && !strcmp(a, "--as-of"))
@@ -223,12 +219,11 @@ int cmd_grants(int argc, char **argv)
                 fprintf(stderr, "regint grants: --need is participants, amount or none\n");
                 return CLI_USAGE;
             }
-        } else {
-            fprintf(stderr, "regint grants: unknown or incomplete option '%s'\n", a);
-            usage(stderr);
-            return CLI_USAGE;
-        }
+        } else
+            return cli_bad_option("grants", a, usage);
     }
+    const char *data = com.data;
+    enum cli_format fmt = com.fmt;
     if ((apply != NULL) != (outfile != NULL)) {
         fprintf(stderr, "regint grants: --apply DATE and --out FILE go together\n");
         return CLI_USAGE;

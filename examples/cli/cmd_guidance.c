@@ -31,28 +31,21 @@ static int parse_double(const char *s, double *out)
 
 int cmd_guidance(int argc, char **argv)
 {
-    const char *data = NULL, *county = NULL;
+    cli_common com = CLI_COMMON_INIT;
     int year = 0;
-    enum cli_format fmt = CLI_TABLE;
     regint_guidance_options opt = REGINT_GUIDANCE_OPTIONS_INIT;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         int has = i + 1 < argc;
         double d;
-        if (!strcmp(a, "--json"))
-            fmt = CLI_JSON;
-        else if (!strcmp(a, "--csv"))
-            fmt = CLI_CSV;
+        if (cli_common_option(argc, argv, &i, CLI_OPT_DATA | CLI_OPT_COUNTY | CLI_OPT_FORMAT, &com))
+            continue;
         else if (!strcmp(a, "--no-fallback"))
             opt.fallback_to_request = 0;
         else if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
             usage(stdout);
             return CLI_OK;
-        } else if (has && !strcmp(a, "--data"))
-            data = argv[++i];
-        else if (has && !strcmp(a, "--county"))
-            county = argv[++i];
-        else if (has && !strcmp(a, "--year")) {
+        } else if (has && !strcmp(a, "--year")) {
             int64_t y;
             if (!cli_parse_int64(argv[++i], 1900, 2999, &y)) {
                 fprintf(stderr, "regint guidance: --year needs a year such as 2026\n");
@@ -72,27 +65,23 @@ int cmd_guidance(int argc, char **argv)
             opt.sessions_per_person = d;
             i++;
         } else if (has && !strcmp(a, "--lag")) {
-            char *end;
-            long v = strtol(argv[++i], &end, 10);
-            if (*end || v < 0 || v > 11) {
+            int64_t v;
+            if (!cli_parse_int64(argv[++i], 0, 11, &v)) {
                 fprintf(stderr, "regint guidance: --lag needs a whole number of months 0..11\n");
                 return CLI_USAGE;
             }
             opt.lag_months = (int)v;
-        } else {
-            fprintf(stderr, "regint guidance: unknown or incomplete option '%s'\n", a);
-            usage(stderr);
-            return CLI_USAGE;
-        }
+        } else
+            return cli_bad_option("guidance", a, usage);
     }
+    const char *data = com.data, *county = com.county;
+    enum cli_format fmt = com.fmt;
     if (!year) {
-        time_t now = time(NULL);
-        struct tm tm;
-        gmtime_r(&now, &tm);
-        year = tm.tm_year + 1900;
+        char today[11];
+        year = atoi(cli_today(today));
     }
     regint_dataset *ds;
-    if (data ? regint_dataset_load_file(data, &ds) : regint_dataset_load_default(&ds))
+    if (cli_load_dataset(data, &ds))
         return cli_fail("load");
     if (!county || !*county)
         county = regint_collaboration_county(ds);

@@ -157,8 +157,9 @@ static void print_csv(const regint_recommendation *r)
 
 int cmd_recommend(int argc, char **argv)
 {
-    const char *data = NULL, *county = NULL, *profile_path = NULL;
-    int year = 0, csv = 0, json = 0, have_total = 0, have_minors = 0;
+    const char *profile_path = NULL;
+    cli_common com = CLI_COMMON_INIT;
+    int year = 0, have_total = 0, have_minors = 0;
     int64_t total = 0, minors = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
@@ -166,14 +167,8 @@ int cmd_recommend(int argc, char **argv)
         if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
             usage(stdout);
             return CLI_OK;
-        } else if (!strcmp(a, "--csv")) {
-            csv = 1;
-        } else if (!strcmp(a, "--json")) {
-            json = 1;
-        } else if (!strcmp(a, "--data") && more) {
-            data = argv[++i];
-        } else if (!strcmp(a, "--county") && more) {
-            county = argv[++i];
+        } else if (cli_common_option(argc, argv, &i, CLI_OPT_DATA | CLI_OPT_COUNTY | CLI_OPT_FORMAT, &com)) {
+            continue;
         } else if (!strcmp(a, "--profile") && more) {
             profile_path = argv[++i];
         } else if (!strcmp(a, "--year") && more) {
@@ -196,11 +191,11 @@ int cmd_recommend(int argc, char **argv)
             }
             have_minors = 1;
         } else {
-            fprintf(stderr, "regint recommend: unknown or incomplete option '%s'\n\n", a);
-            usage(stderr);
-            return CLI_USAGE;
+            return cli_bad_option("recommend", a, usage);
         }
     }
+    const char *data = com.data, *county = com.county;
+    int csv = com.csv, json = com.json;
     if (csv && json) {
         fprintf(stderr, "regint recommend: give --csv or --json, not both\n");
         return CLI_USAGE;
