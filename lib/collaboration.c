@@ -957,9 +957,10 @@ static int cmp_period(const void *x, const void *y)
     if (c)
         return c;
     if (!a->from || !b->from)
-        return (a->from != NULL) - (b->from != NULL);
-    c = strcmp(a->from, b->from);
-    return c ? c : strcmp(a->via, b->via);
+        c = (a->from != NULL) - (b->from != NULL); /* open start first */
+    else
+        c = strcmp(a->from, b->from);
+    return c ? c : strcmp(a->via, b->via); /* a total order: `via` does not depend on qsort */
 }
 
 static int add_partner_periods(period_list *l, const regint_partner_t *p, const char *from, const char *to,

@@ -231,6 +231,34 @@ static void test_building(void)
     regint_dataset_free(ds);
 }
 
+/* Two members cover 3905 from before the records (no start date): the coverage names the
+ * partner with the smaller id, whatever the order of the members (a total order, not the
+ * order qsort happens to leave equal periods in). */
+static void test_coverage_via_order(void)
+{
+    regint_dataset *ds = NULL;
+    CU_ASSERT_EQUAL_FATAL(regint_dataset_load_string(small_doc, strlen(small_doc), "small", &ds), REGINT_OK);
+    CU_ASSERT_EQUAL_FATAL(regint_collaboration_set_scope(ds, "39", 2025), REGINT_OK);
+    static const char *m1[] = {"3905"};
+    regint_partner_t p = {"p-b", "Tønsberg kommune", "974760673", REGINT_PARTNER_MUNICIPALITY, 1, m1};
+    CU_ASSERT_EQUAL_FATAL(regint_collaboration_add_partner(ds, &p), REGINT_OK);
+    p.id = "p-a";
+    p.name = "Tønsberg kommune, NAV-samarbeid";
+    CU_ASSERT_EQUAL_FATAL(regint_collaboration_add_partner(ds, &p), REGINT_OK);
+    regint_network_member_t mem[2] = {{"p-b", "koordinator", NULL, NULL}, {"p-a", "koordinator", NULL, NULL}};
+    regint_network_t n = {"n1", "Nettverk", REGINT_TASK_SETTLEMENT, 2, mem};
+    CU_ASSERT_EQUAL_FATAL(regint_collaboration_add_network(ds, &n), REGINT_OK);
+    regint_coverage_t *c = NULL;
+    CU_ASSERT_EQUAL_FATAL(regint_coverage_network(ds, "n1", NULL, "2025-06-30", &c), REGINT_OK);
+    CU_ASSERT_EQUAL(c->covered_count, 1);
+    CU_ASSERT_STRING_EQUAL(c->kommunenr[0], "3905");
+    CU_ASSERT_PTR_NULL(c->since[0]);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(c->via[0]);
+    CU_ASSERT_STRING_EQUAL(c->via[0], "p-a");
+    regint_coverage_free(c);
+    regint_dataset_free(ds);
+}
+
 /* Version 1: a network member may be a bare partner id -> role "kontaktperson", no start. */
 static void test_version1(void)
 {
@@ -303,6 +331,7 @@ static void test_names(void)
 int main(void)
 {
     static const test_case tests[] = {
+        {"coverage names the smaller id among equal periods", test_coverage_via_order},
         {"network coverage (hand-checked)", test_network_coverage},
         {"task coverage (hand-checked)", test_task_coverage},
         {"gatherings attendance (hand-checked)", test_gatherings},
