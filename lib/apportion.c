@@ -289,7 +289,10 @@ static double float_sum(const dctx *c, const size_t *cand, size_t nc, double x)
     return s;
 }
 
-/* λ = 1/x as p/q with 64-bit p and q, as exactly as they allow. */
+/* λ = 1/x as p/q with 64-bit p and q, as exactly as they allow; exactly 1/x when x is
+ * large (x >= 2^64 happens with modified Sainte-Laguë: weight 1, total near INT64_MAX): then
+ * q = M 2^(e-53) is kept as two factors (an approximation there left ~10^15 seats to the
+ * one-at-a-time heap: a hang found by fuzzing). */
 static void set_threshold(dctx *c, double x)
 {
     int e;
@@ -297,6 +300,11 @@ static void set_threshold(dctx *c, double x)
     uint64_t M = (uint64_t)ldexp(m, 53); /* x = M 2^(e-53) */
     int s = 53 - e;                      /* 1/x = 2^s / M */
     uint64_t p, q;
+    if (s < -11 && s >= -63 && c->m != REGINT_APPORTION_HUNTINGTON_HILL) {
+        c->thr.nn = 1; c->thr.num[0] = 1;
+        c->thr.nd = 2; c->thr.den[0] = M; c->thr.den[1] = (uint64_t)1 << -s;
+        return;
+    }
     if (s > 63) {
         int sh = s - 63;
         p = (uint64_t)1 << 63;
@@ -308,7 +316,7 @@ static void set_threshold(dctx *c, double x)
         q = M;
     } else {
         p = 1;
-        q = (-s >= 11) ? UINT64_MAX : M << -s;
+        q = (-s > 11) ? UINT64_MAX : M << -s; /* M < 2^53: M << 11 fits */
     }
     if (c->m == REGINT_APPORTION_HUNTINGTON_HILL) {
         c->thr.nn = 2; c->thr.num[0] = p; c->thr.num[1] = p;

@@ -88,5 +88,8 @@ const char *regint__case_flag_name(unsigned bit);
  * e.g. Svalbard, "9999 uoppgitt") are skipped and counted in *skipped. */
 regint_status regint__dataset_import_csv_skip(regint_dataset *ds, regint_csv_kind kind, const char *path,
                                               const char *const *skip, size_t *skipped);
+/* Same as regint_dataset_import_csv, from CSV text in memory; `name` is used in messages. */
+regint_status regint__dataset_import_csv_mem(regint_dataset *ds, regint_csv_kind kind, const char *name,
+                                             const char *text, size_t len);
 
 #endif

@@ -44,11 +44,31 @@ static const cJSON *member_get(const cJSON *o, const char *key)
     return it;
 }
 
-/* Refuse members not in `allowed` (NULL-terminated), so typos are not silently ignored. */
+/* A member given twice ({"year": 2020, "year": 2024}): cJSON keeps both and a lookup takes
+ * one of them, so the other would be silently ignored. NULL if none. */
+static const cJSON *twice(const cJSON *obj, const cJSON *it)
+{
+    for (const cJSON *p = obj->child; p && p != it; p = p->next)
+        if (strcmp(p->string, it->string) == 0)
+            return p;
+    return NULL;
+}
+
+static regint_status duplicate_member(const char *file, const char *path, const char *key)
+{
+    char p[REGINT__PATH_MAX];
+    regint__json_path_key(p, path, key);
+    return regint__json_error(file, p, REGINT_EPARSE, "member '%s' given twice", key);
+}
+
+/* Refuse members not in `allowed` (NULL-terminated), so typos are not silently ignored, and
+ * members given twice. */
 static regint_status only_members(const lctx *c, const char *path, const cJSON *obj, const char *const *allowed)
 {
     const char *const *hint = allowed; /* members usually come in the order of `allowed` */
     for (const cJSON *it = obj->child; it; it = it->next) {
+        if (twice(obj, it))
+            return duplicate_member(c->file, path, it->string);
         int ok = 0;
         for (const char *const *a = hint; *a && !ok; a++)
             if (strcmp(*a, it->string) == 0) {
@@ -407,6 +427,8 @@ static regint_status load_doc(const cJSON *doc, const char *file, regint_dataset
             ok = strcmp(regint__sections[i]->key, it->string) == 0;
         if (!ok)
             return regint__json_error(file, it->string, REGINT_EPARSE, "unknown member '%s'", it->string);
+        if (twice(doc, it))
+            return duplicate_member(file, "", it->string);
     }
     regint_status st;
     if ((st = each_row(&c, doc, "counties", row_county)) || (st = each_row(&c, doc, "municipalities", row_muni)) ||

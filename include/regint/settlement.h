@@ -157,8 +157,9 @@ REGINT_API int regint_recommendation_year(const regint_recommendation *r);
 REGINT_API int64_t regint_recommendation_total(const regint_recommendation *r);
 /** Unaccompanied minors apportioned (= sum of `minors`). */
 REGINT_API int64_t regint_recommendation_minors(const regint_recommendation *r);
-/** County code ("00" for the whole country) and name (borrowed). */
+/** County code ("00" for the whole country) (borrowed). */
 REGINT_API const char *regint_recommendation_fylkesnr(const regint_recommendation *r);
+/** County name ("Norge" for the whole country) (borrowed). */
 REGINT_API const char *regint_recommendation_county_name(const regint_recommendation *r);
 /** Name of the profile used (borrowed). */
 REGINT_API const char *regint_recommendation_profile_name(const regint_recommendation *r);
@@ -198,7 +199,7 @@ REGINT_API const char *regint_backtest_method_name(regint_backtest_method m);
 typedef struct regint_backtest_options {
     int version;            /**< REGINT_BACKTEST_OPTIONS_VERSION */
     const char *fylkesnr;   /**< one county (valid in each year tested) or NULL for all */
-    int year_from;          /**< first year; 0 = REGINT_BACKTEST_DEFAULT_FROM */
+    int year_from;          /**< first year (1900..2200); 0 = REGINT_BACKTEST_DEFAULT_FROM */
     int year_to;            /**< last year; 0 = the last year with requests in the dataset */
     const regint_settlement_profile *profile; /**< NULL = the default profile */
 } regint_backtest_options;

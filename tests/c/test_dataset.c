@@ -8,6 +8,9 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <dirent.h>
+#include <sys/stat.h>
+
 #include <regint/regint.h>
 
 #include "section.h" /* REGINT__SCHEMA_VERSION */
@@ -677,6 +680,68 @@ static void test_csv_import(void)
     regint_dataset_free(ds);
 }
 
+/* Names in `dir` that contain ".tmp." (left-over temporary files of an atomic save). */
+static int temp_files_in(const char *dir)
+{
+    DIR *d = opendir(dir);
+    int n = 0;
+    if (!d)
+        return -1;
+    for (struct dirent *e; (e = readdir(d)) != NULL;)
+        n += strstr(e->d_name, ".tmp.") != NULL;
+    closedir(d);
+    return n;
+}
+
+static void test_save_failure(void)
+{
+    /* A failed save reports the path, leaves the target untouched and no temporary file. */
+    regint_dataset *ds = small();
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ds);
+    char dir[] = "/tmp/regint_save_XXXXXX";
+    CU_ASSERT_PTR_NOT_NULL_FATAL(mkdtemp(dir));
+    char p[256];
+    /* 1. the directory does not exist: the temporary file cannot be created */
+    snprintf(p, sizeof p, "%s/missing/d.json", dir);
+    CU_ASSERT_EQUAL(regint_dataset_save_file(ds, p), REGINT_EIO);
+    TEST_ASSERT_CONTAINS(regint_last_error(), p);
+    TEST_ASSERT_CONTAINS(regint_last_error(), "No such file or directory");
+    /* 2. the target is a directory: the rename fails after the write */
+    snprintf(p, sizeof p, "%s/sub", dir);
+    CU_ASSERT_EQUAL_FATAL(mkdir(p, 0755), 0);
+    CU_ASSERT_EQUAL(regint_dataset_save_file(ds, p), REGINT_EIO);
+    TEST_ASSERT_CONTAINS(regint_last_error(), p);
+    struct stat sb;
+    CU_ASSERT(stat(p, &sb) == 0 && S_ISDIR(sb.st_mode));
+    CU_ASSERT_EQUAL(temp_files_in(dir), 0);
+    rmdir(p);
+    /* 3. an unwritable directory (not testable as root, who may write anyway) */
+    if (geteuid() != 0) {
+        snprintf(p, sizeof p, "%s/ro", dir);
+        CU_ASSERT_EQUAL_FATAL(mkdir(p, 0555), 0);
+        char f[300];
+        snprintf(f, sizeof f, "%s/d.json", p);
+        CU_ASSERT_EQUAL(regint_dataset_save_file(ds, f), REGINT_EIO);
+        TEST_ASSERT_CONTAINS(regint_last_error(), "Permission denied");
+        CU_ASSERT_EQUAL(temp_files_in(p), 0);
+        rmdir(p);
+    }
+    /* 4. a successful save over an existing file keeps its mode and leaves no temporary */
+    snprintf(p, sizeof p, "%s/d.json", dir);
+    write_file(p, "old");
+    CU_ASSERT_EQUAL_FATAL(chmod(p, 0640), 0);
+    CU_ASSERT_EQUAL(regint_dataset_save_file(ds, p), REGINT_OK);
+    CU_ASSERT(stat(p, &sb) == 0 && (sb.st_mode & 0777) == 0640);
+    CU_ASSERT_EQUAL(temp_files_in(dir), 0);
+    regint_dataset *again = NULL;
+    CU_ASSERT_EQUAL(regint_dataset_load_file(p, &again), REGINT_OK);
+    CU_ASSERT_EQUAL(regint_dataset_municipality_count(again), 3);
+    regint_dataset_free(again);
+    unlink(p);
+    rmdir(dir);
+    regint_dataset_free(ds);
+}
+
 static void test_csv_source_files(void)
 {
     /* Importing the real files into a fresh dataset gives the documented row counts. */
@@ -723,6 +788,7 @@ int main(void)
         {"sections survive", test_json_sections},
         {"CSV import all-or-nothing", test_csv_import},
         {"CSV import of the source files", test_csv_source_files},
+        {"failed saves leave no trace", test_save_failure},
         {NULL, NULL}};
     if (test_add_suite("default dataset", dflt_tests) || test_add_suite("dataset API", api_tests)) {
         CU_cleanup_registry();
