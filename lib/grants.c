@@ -989,7 +989,7 @@ static regint_status app_score(const regint_grant_scheme_t *s, const regint_gran
 
 regint_status regint_grants_application_score(const regint_dataset *ds, const char *id, double *out)
 {
-    const regint_grant_application_t *a;
+    const regint_grant_application_t *a = NULL;
     regint_status st = regint_grants_application(ds, id, &a);
     if (st)
         return st;
@@ -1227,7 +1227,7 @@ regint_status regint_grants_allocate(const regint_dataset *ds, const char *schem
         r->application_id[k] = a->id;
         r->reason[k] = "";
         r->score[k] = NAN;
-        double sc;
+        double sc = 0;
         int assessed = app_score(s, a, &sc) == REGINT_OK;
         if (assessed)
             r->score[k] = sc;

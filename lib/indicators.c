@@ -831,7 +831,7 @@ regint_status regint_kb_value(regint_kb *kb, const char *indicator, const char *
                               int year, const char *category, regint_aggregate_t *out)
 {
     getter g;
-    regint_aggregation how;
+    regint_aggregation how = REGINT_AGGREGATE_SUM;
     regint_status st = indicator_getter(kb, indicator, category, &g, &how);
     if (st != REGINT_OK)
         return st;
@@ -939,7 +939,7 @@ regint_status regint_kb_series(regint_kb *kb, const char *indicator, const char 
                                regint_series_t **out)
 {
     getter g;
-    regint_aggregation how;
+    regint_aggregation how = REGINT_AGGREGATE_SUM;
     regint_status st = indicator_getter(kb, indicator, category, &g, &how);
     if (st != REGINT_OK)
         return st;
