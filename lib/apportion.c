@@ -112,12 +112,36 @@ typedef struct ratio {
     int nn, nd;
 } ratio;
 
+/* Product of nf factors in 128 bits; 0 if it might not fit (then use u256_product). */
+static int u128_product(const uint64_t *f, int nf, ap_u128 *r)
+{
+    ap_u128 p = 1;
+    for (int k = 0; k < nf; k++) {
+        if ((p >> 64) != 0 && f[k] > 1)
+            return 0;
+        p *= f[k];
+    }
+    *r = p;
+    return 1;
+}
+
 /* sign(a - b), exactly. */
 static int ratio_cmp(const ratio *a, const ratio *b)
 {
     uint64_t f[4];
     u256 x, y;
+    ap_u128 x2, y2;
     int k = 0;
+    for (int j = 0; j < a->nn; j++) f[k++] = a->num[j];
+    for (int j = 0; j < b->nd; j++) f[k++] = b->den[j];
+    if (u128_product(f, k, &x2)) {
+        k = 0;
+        for (int j = 0; j < b->nn; j++) f[k++] = b->num[j];
+        for (int j = 0; j < a->nd; j++) f[k++] = a->den[j];
+        if (u128_product(f, k, &y2))
+            return (x2 > y2) - (x2 < y2);
+    }
+    k = 0;
     for (int j = 0; j < a->nn; j++) f[k++] = a->num[j];
     for (int j = 0; j < b->nd; j++) f[k++] = b->den[j];
     u256_product(f, k, &x);
@@ -182,6 +206,30 @@ static void seat_priority(const dctx *c, uint64_t w, uint64_t k, ratio *r)
 static int seat_cmp(const dctx *c, size_t i, int64_t k, size_t j, int64_t l)
 {
     ratio a, b;
+    ap_u128 x, y;
+    uint64_t wi = (uint64_t)c->w[i], wj = (uint64_t)c->w[j], ki = (uint64_t)k, kj = (uint64_t)l;
+    switch (c->m) { /* fast paths: one 64x64 product per side */
+    case REGINT_APPORTION_DHONDT:
+        x = (ap_u128)wi * (kj + 1);
+        y = (ap_u128)wj * (ki + 1);
+        return (x > y) - (x < y);
+    case REGINT_APPORTION_SAINTE_LAGUE:
+        x = (ap_u128)wi * (2 * kj + 1);
+        y = (ap_u128)wj * (2 * ki + 1);
+        return (x > y) - (x < y);
+    case REGINT_APPORTION_SAINTE_LAGUE_MODIFIED:
+        if (ki == 0 || kj == 0)
+            break;
+        x = (ap_u128)wi * (2 * kj + 1);
+        y = (ap_u128)wj * (2 * ki + 1);
+        return (x > y) - (x < y);
+    case REGINT_APPORTION_ADAMS:
+        x = (ap_u128)wi * kj;
+        y = (ap_u128)wj * ki;
+        return (x > y) - (x < y);
+    default:
+        break;
+    }
     seat_priority(c, (uint64_t)c->w[i], (uint64_t)k, &a);
     seat_priority(c, (uint64_t)c->w[j], (uint64_t)l, &b);
     return ratio_cmp(&a, &b);
@@ -241,7 +289,10 @@ static double float_sum(const dctx *c, const size_t *cand, size_t nc, double x)
     return s;
 }
 
-/* λ = 1/x as p/q with 64-bit p and q, as exactly as they allow. */
+/* λ = 1/x as p/q with 64-bit p and q, as exactly as they allow; exactly 1/x when x is
+ * large (x >= 2^64 happens with modified Sainte-Laguë: weight 1, total near INT64_MAX): then
+ * q = M 2^(e-53) is kept as two factors (an approximation there left ~10^15 seats to the
+ * one-at-a-time heap: a hang found by fuzzing). */
 static void set_threshold(dctx *c, double x)
 {
     int e;
@@ -249,6 +300,11 @@ static void set_threshold(dctx *c, double x)
     uint64_t M = (uint64_t)ldexp(m, 53); /* x = M 2^(e-53) */
     int s = 53 - e;                      /* 1/x = 2^s / M */
     uint64_t p, q;
+    if (s < -11 && s >= -63 && c->m != REGINT_APPORTION_HUNTINGTON_HILL) {
+        c->thr.nn = 1; c->thr.num[0] = 1;
+        c->thr.nd = 2; c->thr.den[0] = M; c->thr.den[1] = (uint64_t)1 << -s;
+        return;
+    }
     if (s > 63) {
         int sh = s - 63;
         p = (uint64_t)1 << 63;
@@ -260,7 +316,7 @@ static void set_threshold(dctx *c, double x)
         q = M;
     } else {
         p = 1;
-        q = (-s >= 11) ? UINT64_MAX : M << -s;
+        q = (-s > 11) ? UINT64_MAX : M << -s; /* M < 2^53: M << 11 fits */
     }
     if (c->m == REGINT_APPORTION_HUNTINGTON_HILL) {
         c->thr.nn = 2; c->thr.num[0] = p; c->thr.num[1] = p;
@@ -379,6 +435,98 @@ static int before_remove(const void *vc, size_t a, size_t b)
     return s < 0 || (s == 0 && a > b);
 }
 
+/* Rearrange h[0..m) so that h[0..k) are the k first under `before` and h[k-1] is the k-th
+ * (quickselect, median of three). Returns 0 if it gave up (work budget spent: adversarial
+ * input), leaving h a permutation of itself. */
+static int select_first(size_t *h, size_t m, size_t k, heap_before_fn before, const void *ctx)
+{
+    size_t lo = 0, hi = m - 1, target = k - 1;
+    size_t budget = 8 * m + 64;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2, t;
+        /* median of h[lo], h[mid], h[hi] into h[hi] */
+        if (before(ctx, h[mid], h[lo])) { t = h[mid]; h[mid] = h[lo]; h[lo] = t; }
+        if (before(ctx, h[hi], h[lo])) { t = h[hi]; h[hi] = h[lo]; h[lo] = t; }
+        if (before(ctx, h[mid], h[hi])) { t = h[mid]; h[mid] = h[hi]; h[hi] = t; }
+        size_t pivot = h[hi], store = lo;
+        for (size_t x = lo; x < hi; x++) {
+            if (before(ctx, h[x], pivot)) {
+                t = h[x]; h[x] = h[store]; h[store] = t;
+                store++;
+            }
+        }
+        h[hi] = h[store];
+        h[store] = pivot;
+        if (hi - lo + 3 > budget)
+            return 0;
+        budget -= hi - lo + 3;
+        if (store == target)
+            break;
+        if (store < target)
+            lo = store + 1;
+        else
+            hi = store - 1;
+    }
+    return 1;
+}
+
+/* Hand out (add = 1) or take back (add = 0) `count` seats, exactly as the one-seat-at-a-time
+ * process would. Fast path: if every unit moves by at most one seat, the seats that move are
+ * the `count` first next (last) seats; quickselect them and check that no unit's following
+ * seat would have come before the boundary seat. Otherwise a heap, one seat at a time. */
+static regint_status settle(dctx *c, const size_t *cand, size_t nc, int64_t count, size_t *h, int add)
+{
+    heap_before_fn before = add ? before_add : before_remove;
+    size_t m = 0;
+    for (size_t t = 0; t < nc; t++) {
+        size_t i = cand[t];
+        if (add ? c->a[i] < c->hi[i] : c->a[i] > c->lo[i])
+            h[m++] = i;
+    }
+    if (count > 0 && (uint64_t)count <= (uint64_t)m && select_first(h, m, (size_t)count, before, c)) {
+        size_t k = (size_t)count, b = h[k - 1];
+        int ok = 1;
+        for (size_t x = 0; x < k && ok; x++) {
+            size_t i = h[x];
+            if (i == b)
+                continue;
+            if (add) {
+                /* seat a_i+1 of unit i must not come before seat a_b of unit b */
+                if (c->a[i] + 1 < c->hi[i]) {
+                    int sg = seat_cmp(c, i, c->a[i] + 1, b, c->a[b]);
+                    ok = !(sg > 0 || (sg == 0 && i < b));
+                }
+            } else {
+                /* seat a_i-2 of unit i must not be taken back before seat a_b-1 of unit b */
+                if (c->a[i] - 1 > c->lo[i]) {
+                    int sg = seat_cmp(c, i, c->a[i] - 2, b, c->a[b] - 1);
+                    ok = !(sg < 0 || (sg == 0 && i > b));
+                }
+            }
+        }
+        if (ok) {
+            for (size_t x = 0; x < k; x++)
+                c->a[h[x]] += add ? 1 : -1;
+            return REGINT_OK;
+        }
+    }
+    /* general case: a heap */
+    heap_build(h, m, before, c);
+    while (count > 0) {
+        if (m == 0)
+            return regint__error(REGINT_EINFEASIBLE, "apportion: internal error: no seat to %s",
+                                 add ? "hand out" : "take back");
+        size_t i = h[0];
+        c->a[i] += add ? 1 : -1;
+        count--;
+        if (add ? c->a[i] >= c->hi[i] : c->a[i] <= c->lo[i])
+            h[0] = h[--m];
+        if (m)
+            heap_sift_down(h, m, 0, before, c);
+    }
+    return REGINT_OK;
+}
+
 /* Divisor method: fills c->a (already holding lo) for the candidate units. */
 static regint_status divisor_apportion(dctx *c, size_t n, const size_t *cand, size_t nc, int64_t total,
                                        size_t *heap)
@@ -417,6 +565,10 @@ static regint_status divisor_apportion(dctx *c, size_t n, const size_t *cand, si
     } else {
         int bisect_next = 0;
         for (int it = 0; it < 200; it++) {
+            /* the settling step costs about as much per seat as this loop per unit, so after
+             * a few rounds (a jump of the step function: many exact ties) accept nc seats */
+            if (it == 8 && tol < (double)nc)
+                tol = (double)nc;
             if (K - fl <= tol || fh - K <= tol)
                 break;
             double xm;
@@ -463,43 +615,11 @@ static regint_status divisor_apportion(dctx *c, size_t n, const size_t *cand, si
     for (size_t i = 0; i < n; i++)
         given += c->a[i];
 
-    /* 3. settle the difference with a heap */
-    size_t m = 0;
-    if (given < total) {
-        int64_t need = (int64_t)(total - given);
-        for (size_t t = 0; t < nc; t++)
-            if (c->a[cand[t]] < c->hi[cand[t]])
-                heap[m++] = cand[t];
-        heap_build(heap, m, before_add, c);
-        while (need > 0) {
-            if (m == 0)
-                return regint__error(REGINT_EINFEASIBLE, "apportion: internal error: no unit can take a seat");
-            size_t i = heap[0];
-            c->a[i]++;
-            need--;
-            if (c->a[i] >= c->hi[i])
-                heap[0] = heap[--m];
-            if (m)
-                heap_sift_down(heap, m, 0, before_add, c);
-        }
-    } else if (given > total) {
-        int64_t extra = (int64_t)(given - total);
-        for (size_t t = 0; t < nc; t++)
-            if (c->a[cand[t]] > c->lo[cand[t]])
-                heap[m++] = cand[t];
-        heap_build(heap, m, before_remove, c);
-        while (extra > 0) {
-            if (m == 0)
-                return regint__error(REGINT_EINFEASIBLE, "apportion: internal error: no seat to take back");
-            size_t i = heap[0];
-            c->a[i]--;
-            extra--;
-            if (c->a[i] <= c->lo[i])
-                heap[0] = heap[--m];
-            if (m)
-                heap_sift_down(heap, m, 0, before_remove, c);
-        }
-    }
+    /* 3. settle the difference: hand out the missing seats / take back the surplus */
+    if (given < total)
+        return settle(c, cand, nc, (int64_t)(total - given), heap, 1);
+    if (given > total)
+        return settle(c, cand, nc, (int64_t)(given - total), heap, 0);
     return REGINT_OK;
 }
 
@@ -532,85 +652,223 @@ static int before_rem(const void *vc, size_t a, size_t b)
     return c->rem[a] > c->rem[b] || (c->rem[a] == c->rem[b] && a < b);
 }
 
-static regint_status hamilton_apportion(const int64_t *w, size_t n, int64_t total, const int64_t *lo,
-                                        const int64_t *hi, int64_t *a, size_t *heap)
+/* Units that can move: positive weight and lower < upper. */
+static int h_free_unit(const int64_t *w, const int64_t *lo, const int64_t *hi, size_t i)
 {
-    /* t = A/B such that Σ median(lo_i, t w_i, hi_i) = total */
-    ap_i128 C = 0;      /* Σ of the clipped values (lower or upper) */
-    uint64_t Wf = 0;    /* Σ weights of the free units */
-    size_t ne = 0;
-    hevent *ev = NULL;
-    uint64_t A = 0, B = 1;
+    return w[i] > 0 && lo[i] < hi[i];
+}
 
+/* The state of g(t) = Σ median(lo_i, t w_i, hi_i) on the segment just after t = p/q:
+ * C = Σ of the clipped values, Wf = Σ of the free weights, so g = C + t Wf there. */
+static void h_state(const int64_t *w, size_t n, const int64_t *lo, const int64_t *hi, uint64_t p, uint64_t q,
+                    ap_i128 *C, uint64_t *Wf)
+{
+    ap_i128 c = 0;
+    uint64_t f = 0;
     for (size_t i = 0; i < n; i++) {
-        if (w[i] == 0 || lo[i] == hi[i]) {
-            C += lo[i];
+        if (!h_free_unit(w, lo, hi, i)) {
+            c += lo[i];
             continue;
         }
-        if (lo[i] > 0) {
-            C += lo[i];
-            ne++;
-        } else {
-            Wf += (uint64_t)w[i];
-        }
-        if (hi[i] != INT64_MAX)
-            ne++;
+        ap_u128 tw = (ap_u128)p * (uint64_t)w[i];
+        if ((ap_u128)(uint64_t)lo[i] * q > tw)
+            c += lo[i];
+        else if (hi[i] != INT64_MAX && (ap_u128)(uint64_t)hi[i] * q <= tw)
+            c += hi[i];
+        else
+            f += (uint64_t)w[i];
     }
-    if (C >= total) { /* total == Σlo: t = 0 */
-        A = 0;
-        B = 1;
-    } else {
-        ev = regint__calloc(ne ? ne : 1, sizeof *ev);
-        if (!ev)
-            return regint__enomem();
-        size_t k = 0;
-        for (size_t i = 0; i < n; i++) {
-            if (w[i] == 0 || lo[i] == hi[i])
-                continue;
-            if (lo[i] > 0)
-                ev[k++] = (hevent){(uint64_t)lo[i], (uint64_t)w[i], i, 0};
-            if (hi[i] != INT64_MAX)
-                ev[k++] = (hevent){(uint64_t)hi[i], (uint64_t)w[i], i, 1};
+    *C = c;
+    *Wf = f;
+}
+
+/* sign(g(p/q) - total) */
+static int h_cmp_total(const int64_t *w, size_t n, const int64_t *lo, const int64_t *hi, uint64_t p, uint64_t q,
+                       int64_t total)
+{
+    ap_i128 C;
+    uint64_t Wf;
+    h_state(w, n, lo, hi, p, q, &C, &Wf);
+    if (C >= total)
+        return (C > total || ((ap_u128)p * Wf) > 0) ? 1 : 0;
+    ap_u128 l = (ap_u128)p * Wf, r = (ap_u128)(uint64_t)(total - C) * q;
+    return (l > r) - (l < r);
+}
+
+/* t as p/2^s, rounded down (up = 0) or up; 0 if t is out of range. */
+static int h_rational(double t, int up, uint64_t *p, uint64_t *q)
+{
+    int e, s;
+    if (!(t > 0)) {
+        *p = 0;
+        *q = 1;
+        return 1;
+    }
+    frexp(t, &e); /* t in [2^(e-1), 2^e) */
+    if (e > 63)
+        return 0;
+    s = 62 - e;
+    if (s > 63)
+        s = 63;
+    if (s < 0)
+        s = 0;
+    double v = ldexp(t, s);
+    v = up ? ceil(v) : floor(v);
+    if (!(v < 18446744073709551616.0))
+        return 0;
+    *p = (uint64_t)v;
+    *q = (uint64_t)1 << s;
+    return 1;
+}
+
+static double h_float_sum(const int64_t *w, const size_t *cand, size_t nc, const int64_t *lo, const int64_t *hi,
+                          double t)
+{
+    double g = 0;
+    for (size_t k = 0; k < nc; k++) {
+        size_t i = cand[k];
+        g += clamp_d(t * (double)w[i], lo[i], hi[i]);
+    }
+    return g;
+}
+
+static regint_status hamilton_apportion(const int64_t *w, size_t n, int64_t total, const int64_t *lo,
+                                        const int64_t *hi, const size_t *cand, size_t nc, int64_t *a,
+                                        size_t *heap)
+{
+    /* 1. t = A/B with Σ median(lo_i, t w_i, hi_i) = total */
+    ap_i128 sum_lo = 0;
+    for (size_t i = 0; i < n; i++)
+        sum_lo += lo[i];
+    uint64_t A = 0, B = 1;
+    if (sum_lo < total) {
+        /* floating estimate of t, then an exact bracket (t1, t2] around it, so that only the
+         * breakpoints inside the bracket need sorting */
+        double K = (double)total, wsum = 0;
+        for (size_t i = 0; i < n; i++)
+            if (!h_free_unit(w, lo, hi, i))
+                K -= (double)lo[i];
+        for (size_t k = 0; k < nc; k++)
+            wsum += (double)w[cand[k]];
+        double tl = 0, th = wsum > 0 ? K / wsum : 1, gl = h_float_sum(w, cand, nc, lo, hi, 0), gh;
+        if (!(th > 0) || !isfinite(th))
+            th = 1e-300;
+        gh = h_float_sum(w, cand, nc, lo, hi, th);
+        while (gh < K && isfinite(th)) {
+            tl = th;
+            gl = gh;
+            th *= 2;
+            gh = h_float_sum(w, cand, nc, lo, hi, th);
         }
-        qsort(ev, ne, sizeof *ev, hevent_cmp);
-        int found = 0;
-        for (size_t e = 0; e < ne && !found;) {
-            /* g(v) >= total  <=>  num*Wf >= (total - C) * den  (C < total here) */
-            uint64_t rest = (uint64_t)(total - C);
-            if ((ap_u128)ev[e].num * Wf >= (ap_u128)rest * ev[e].den) {
-                found = 1;
-                break;
-            }
-            size_t f = e;
-            while (f < ne && (ap_u128)ev[f].num * ev[e].den == (ap_u128)ev[e].num * ev[f].den) {
-                size_t i = ev[f].unit;
-                if (!ev[f].upper) {
-                    C -= lo[i];
-                    Wf += (uint64_t)w[i];
-                } else {
-                    C += hi[i];
-                    Wf -= (uint64_t)w[i];
+        double est = th;
+        if (isfinite(th)) {
+            est = 0.5 * (tl + th);
+            for (int it = 0; it < 100 && th - tl > 1e-12 * th && gh > gl; it++) {
+                double tm = (it % 2) ? 0.5 * (tl + th) : tl + (th - tl) * ((K - gl) / (gh - gl));
+                if (!(tm > tl && tm < th))
+                    tm = 0.5 * (tl + th);
+                if (!(tm > tl && tm < th))
+                    break;
+                double gm = h_float_sum(w, cand, nc, lo, hi, tm);
+                est = 0.5 * (tl + th);
+                if (fabs(gm - K) <= 0.25) {
+                    est = tm;
+                    break;
                 }
-                f++;
+                if (gm < K) {
+                    tl = tm;
+                    gl = gm;
+                } else {
+                    th = tm;
+                    gh = gm;
+                }
+                est = 0.5 * (tl + th);
             }
-            e = f;
         }
-        free(ev);
-        /* g is continuous and non-decreasing with g(0) < total <= g(inf): the crossing lies
-         * in the segment where Wf > 0 (after the last event if none was found before) */
+        uint64_t p1 = 0, q1 = 1, p2 = 0, q2 = 1;
+        int bounded = 0; /* t2 finite and g(t2) >= total verified */
+        if (isfinite(est)) {
+            for (double delta = 1e-9; delta < 0.5 && !bounded; delta *= 1000) {
+                if (h_rational(est * (1 - delta), 0, &p1, &q1) && h_rational(est * (1 + delta), 1, &p2, &q2) &&
+                    h_cmp_total(w, n, lo, hi, p1, q1, total) < 0 && h_cmp_total(w, n, lo, hi, p2, q2, total) >= 0)
+                    bounded = 1;
+            }
+        }
+        if (!bounded) { /* sweep everything from t = 0 */
+            p1 = 0;
+            q1 = 1;
+        }
+        /* events in (t1, t2] */
+        ap_i128 C;
+        uint64_t Wf;
+        h_state(w, n, lo, hi, p1, q1, &C, &Wf);
+        size_t ne = 0;
+        for (int pass = 0; pass < 2; pass++) {
+            hevent *ev = NULL;
+            if (pass == 1) {
+                ev = regint__calloc(ne ? ne : 1, sizeof *ev);
+                if (!ev)
+                    return regint__enomem();
+                ne = 0;
+            }
+            for (size_t k = 0; k < nc; k++) {
+                size_t i = cand[k];
+                for (int up = 0; up < 2; up++) {
+                    int64_t bnd = up ? hi[i] : lo[i];
+                    if (up && bnd == INT64_MAX)
+                        continue;
+                    /* bnd/w in (p1/q1, p2/q2] */
+                    if ((ap_u128)(uint64_t)bnd * q1 <= (ap_u128)p1 * (uint64_t)w[i])
+                        continue;
+                    if (bounded && (ap_u128)(uint64_t)bnd * q2 > (ap_u128)p2 * (uint64_t)w[i])
+                        continue;
+                    if (ev)
+                        ev[ne] = (hevent){(uint64_t)bnd, (uint64_t)w[i], i, up};
+                    ne++;
+                }
+            }
+            if (pass == 0)
+                continue;
+            qsort(ev, ne, sizeof *ev, hevent_cmp);
+            for (size_t e = 0; e < ne;) {
+                /* g(v) >= total  <=>  num*Wf >= (total - C) * den  (C < total here) */
+                if (C >= total)
+                    break;
+                uint64_t rest = (uint64_t)(total - C);
+                if ((ap_u128)ev[e].num * Wf >= (ap_u128)rest * ev[e].den)
+                    break;
+                size_t f = e;
+                while (f < ne && (ap_u128)ev[f].num * ev[e].den == (ap_u128)ev[e].num * ev[f].den) {
+                    size_t i = ev[f].unit;
+                    if (!ev[f].upper) {
+                        C -= lo[i];
+                        Wf += (uint64_t)w[i];
+                    } else {
+                        C += hi[i];
+                        Wf -= (uint64_t)w[i];
+                    }
+                    f++;
+                }
+                e = f;
+            }
+            free(ev);
+        }
+        /* g is continuous and non-decreasing with g(t1) < total <= g(t2): the crossing lies in
+         * a segment where Wf > 0 */
         if (C >= total || Wf == 0)
             return regint__error(REGINT_EINFEASIBLE, "apportion: internal error in Hamilton water filling");
         A = (uint64_t)(total - C);
         B = Wf;
     }
 
+    /* 2. floors of the clipped quotas, remainders (A w_i) mod B */
     ap_i128 sum = 0;
     size_t m = 0;
     uint64_t *rem = regint__calloc(n ? n : 1, sizeof *rem);
     if (!rem)
         return regint__enomem();
     for (size_t i = 0; i < n; i++) {
-        if (w[i] == 0 || lo[i] == hi[i]) {
+        if (!h_free_unit(w, lo, hi, i)) {
             a[i] = lo[i];
         } else {
             ap_u128 aw = (ap_u128)A * (uint64_t)w[i];
@@ -619,27 +877,40 @@ static regint_status hamilton_apportion(const int64_t *w, size_t n, int64_t tota
             } else if (hi[i] != INT64_MAX && aw >= (ap_u128)(uint64_t)hi[i] * B) {
                 a[i] = hi[i];
             } else {
-                a[i] = (int64_t)(aw / B);
-                rem[i] = (uint64_t)(aw % B);
+                if ((aw >> 64) == 0) {
+                    uint64_t x = (uint64_t)aw;
+                    a[i] = (int64_t)(x / B);
+                    rem[i] = x % B;
+                } else {
+                    a[i] = (int64_t)(aw / B);
+                    rem[i] = (uint64_t)(aw % B);
+                }
                 if (rem[i])
                     heap[m++] = i;
             }
         }
         sum += a[i];
     }
+    /* 3. the remaining seats to the largest remainders, lowest index first on ties */
     hctx hc = {rem};
-    heap_build(heap, m, before_rem, &hc);
-    while (sum < total && m > 0) {
-        a[heap[0]]++;
-        sum++;
-        heap[0] = heap[--m];
-        if (m)
-            heap_sift_down(heap, m, 0, before_rem, &hc);
+    int64_t R = (int64_t)(total - sum);
+    if (R > 0 && (uint64_t)R <= m && select_first(heap, m, (size_t)R, before_rem, &hc)) {
+        for (int64_t x = 0; x < R; x++)
+            a[heap[x]]++;
+        sum += R;
+    } else {
+        heap_build(heap, m, before_rem, &hc);
+        while (sum < total && m > 0) {
+            a[heap[0]]++;
+            sum++;
+            heap[0] = heap[--m];
+            if (m)
+                heap_sift_down(heap, m, 0, before_rem, &hc);
+        }
     }
     free(rem);
     if (sum != total)
-        return regint__error(REGINT_EINFEASIBLE, "apportion: internal error: Hamilton sum %lld != %lld",
-                             (long long)sum, (long long)total);
+        return regint__error(REGINT_EINFEASIBLE, "apportion: internal error: Hamilton sum differs from the total");
     return REGINT_OK;
 }
 
@@ -806,7 +1077,7 @@ regint_status regint_apportion(const int64_t *weights, size_t n, int64_t total,
             cand[nc++] = i;
 
     if (c.m == REGINT_APPORTION_HAMILTON) {
-        st = hamilton_apportion(weights, n, total, lo, hi, a, heap);
+        st = hamilton_apportion(weights, n, total, lo, hi, cand, nc, a, heap);
     } else {
         c.w = weights;
         c.lo = lo;

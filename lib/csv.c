@@ -77,7 +77,7 @@ static int parse_record(regint__csv *c)
                 *w++ = ch;
             }
             if (c->pos < c->len && c->buf[c->pos] != ',' && c->buf[c->pos] != '\n' &&
-                c->buf[c->pos] != '\r') {
+                !(c->buf[c->pos] == '\r' && c->pos + 1 < c->len && c->buf[c->pos + 1] == '\n')) {
                 regint__error(REGINT_EPARSE, "%s: line %zu: text after a closing quote", c->name,
                               c->line);
                 return -1;
@@ -115,6 +115,8 @@ static int parse_record(regint__csv *c)
 
 regint_status regint__csv_open_mem(const char *name, const char *text, size_t len, regint__csv **out)
 {
+    if (!name)
+        name = "<csv>";
     size_t bad;
     if (!regint__utf8_valid(text, len, &bad)) {
         size_t line, col;
@@ -122,10 +124,17 @@ regint_status regint__csv_open_mem(const char *name, const char *text, size_t le
         return regint__error(REGINT_EPARSE, "%s: line %zu: not valid UTF-8 (byte %zu of the line)",
                              name, line, col);
     }
+    /* A NUL would silently cut a field short. */
+    const char *nul = memchr(text, '\0', len);
+    if (nul) {
+        size_t line, col;
+        regint__line_col(text, (size_t)(nul - text), &line, &col);
+        return regint__error(REGINT_EPARSE, "%s: line %zu: NUL byte (byte %zu of the line)", name, line, col);
+    }
     regint__csv *c = regint__calloc(1, sizeof *c);
     if (!c)
         return REGINT_ENOMEM;
-    c->name = regint__strdup(name ? name : "<csv>");
+    c->name = regint__strdup(name);
     c->buf = malloc(len + 1);
     if (!c->name || !c->buf) {
         regint__csv_close(c);

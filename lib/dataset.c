@@ -818,6 +818,14 @@ void regint__ds_rollback(regint_dataset *ds)
     ds->in_tx = 0;
 }
 
+/* replace: 0 never, 1 always, 2 only records that existed before the transaction. */
+static int replaceable(const regint_dataset *ds, int replace, int table, size_t pos)
+{
+    if (replace == 2)
+        return !ds->in_tx || pos < ds->mark[table];
+    return replace;
+}
+
 static regint_status log_undo(regint_dataset *ds, int table, size_t pos)
 {
     if (!ds->in_tx)
@@ -1012,7 +1020,7 @@ regint_status regint__ds_set_population(regint_dataset *ds, const char *kommunen
                                    (long long)persons);
     size_t p = find_pop(ds, k, year);
     if (p != SIZE_MAX) {
-        if (!replace)
+        if (!replaceable(ds, replace, REGINT__T_POP, p))
             return regint__place_error(pl, "kommunenr", REGINT_EDUPLICATE,
                                        "population of '%s' in %d is given twice", kommunenr, year);
         if ((st = log_undo(ds, REGINT__T_POP, p)))
@@ -1093,7 +1101,7 @@ regint_status regint__ds_set_settlement(regint_dataset *ds, const regint_settlem
         v.value = NAN;
     size_t p = find_set(ds, k, s->year, (int)s->measure, (int)s->category);
     if (p != SIZE_MAX) {
-        if (!replace)
+        if (!replaceable(ds, replace, REGINT__T_SETTLE, p))
             return regint__place_error(pl, "kommunenr", REGINT_EDUPLICATE,
                                        "settlement figure for '%s' in %d (%s, %s) is given twice", k, s->year,
                                        regint_measure_name(s->measure), regint_category_name(s->category));
@@ -1210,7 +1218,7 @@ regint_status regint__ds_set_observation(regint_dataset *ds, const regint_observ
         return REGINT_ENOMEM;
     size_t p = find_obs(ds, ind, area, o->year, cat);
     if (p != SIZE_MAX) {
-        if (!replace)
+        if (!replaceable(ds, replace, REGINT__T_OBS, p))
             return regint__place_error(pl, "indicator", REGINT_EDUPLICATE,
                                        "observation of '%s' for '%s' in %d ('%s') is given twice", ind, area,
                                        o->year, cat);

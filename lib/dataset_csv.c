@@ -360,17 +360,12 @@ static regint_status import_indicators(ictx *c)
     return r < 0 ? regint_last_status() : REGINT_OK;
 }
 
-regint_status regint__dataset_import_csv_skip(regint_dataset *ds, regint_csv_kind kind, const char *path,
-                                              const char *const *skip, size_t *skipped)
+/* Import from an opened reader (consumed: closed here). */
+static regint_status import_opened(regint_dataset *ds, regint_csv_kind kind, regint__csv *csv,
+                                   const char *const *skip, size_t *skipped)
 {
-    if (!ds || !path)
-        return regint__error(REGINT_EINVAL, "regint_dataset_import_csv: NULL argument");
-    if ((unsigned)kind > REGINT_CSV_INDICATORS)
-        return regint__error(REGINT_EINVAL, "regint_dataset_import_csv: unknown layout %d", (int)kind);
-    ictx c = {ds, NULL, skip, 0};
-    regint_status st = regint__csv_open(path, &c.csv);
-    if (st)
-        return st;
+    ictx c = {ds, csv, skip, 0};
+    regint_status st = REGINT_OK;
     regint__ds_begin(ds);
     switch (kind) {
     case REGINT_CSV_MUNICIPALITIES_2024: st = import_munis(&c, 1); break;
@@ -388,6 +383,35 @@ regint_status regint__dataset_import_csv_skip(regint_dataset *ds, regint_csv_kin
     if (skipped)
         *skipped = c.skipped;
     return st;
+}
+
+static regint_status check_args(const regint_dataset *ds, regint_csv_kind kind, const void *src)
+{
+    if (!ds || !src)
+        return regint__error(REGINT_EINVAL, "regint_dataset_import_csv: NULL argument");
+    if ((unsigned)kind > REGINT_CSV_INDICATORS)
+        return regint__error(REGINT_EINVAL, "regint_dataset_import_csv: unknown layout %d", (int)kind);
+    return REGINT_OK;
+}
+
+regint_status regint__dataset_import_csv_skip(regint_dataset *ds, regint_csv_kind kind, const char *path,
+                                              const char *const *skip, size_t *skipped)
+{
+    regint__csv *csv;
+    regint_status st = check_args(ds, kind, path);
+    if (!st)
+        st = regint__csv_open(path, &csv);
+    return st ? st : import_opened(ds, kind, csv, skip, skipped);
+}
+
+regint_status regint__dataset_import_csv_mem(regint_dataset *ds, regint_csv_kind kind, const char *name,
+                                             const char *text, size_t len)
+{
+    regint__csv *csv;
+    regint_status st = check_args(ds, kind, text);
+    if (!st)
+        st = regint__csv_open_mem(name, text, len, &csv);
+    return st ? st : import_opened(ds, kind, csv, NULL, NULL);
 }
 
 regint_status regint_dataset_import_csv(regint_dataset *ds, regint_csv_kind kind, const char *path)

@@ -36,8 +36,9 @@ const char *regint__ds_intern(regint_dataset *ds, const char *s);
 /* The interned copy of s, or NULL if the dataset has never seen it. */
 const char *regint__ds_find_string(const regint_dataset *ds, const char *s);
 
-/* Validating adders with a place for messages. `replace` 0 refuses an existing key
- * (EDUPLICATE) for settlement/observation/population; 1 replaces it. */
+/* Validating adders with a place for messages. `replace` (settlement, observation,
+ * population): 0 refuses an existing key (EDUPLICATE), 1 replaces it, 2 replaces only a
+ * record that existed before the current transaction (a key twice in one file is refused). */
 regint_status regint__ds_add_county(regint_dataset *ds, const regint_county_t *c, const regint__place *pl);
 regint_status regint__ds_add_municipality(regint_dataset *ds, const regint_municipality_t *m,
                                           const regint__place *pl);
@@ -87,5 +88,8 @@ const char *regint__case_flag_name(unsigned bit);
  * e.g. Svalbard, "9999 uoppgitt") are skipped and counted in *skipped. */
 regint_status regint__dataset_import_csv_skip(regint_dataset *ds, regint_csv_kind kind, const char *path,
                                               const char *const *skip, size_t *skipped);
+/* Same as regint_dataset_import_csv, from CSV text in memory; `name` is used in messages. */
+regint_status regint__dataset_import_csv_mem(regint_dataset *ds, regint_csv_kind kind, const char *name,
+                                             const char *text, size_t len);
 
 #endif

@@ -24,11 +24,57 @@ typedef struct lctx {
     int version;
 } lctx;
 
-/* Refuse members not in `allowed` (NULL-terminated), so typos are not silently ignored. */
+/* Member lookup for records. A canonical file has the members of a record in the order the
+ * parsers ask for them, so a cursor to the member after the last one found usually hits with
+ * one comparison; otherwise it falls back to cJSON's scan. The cursor is reset before every
+ * record (each_row), so it never outlives the object it points into. */
+static _Thread_local const cJSON *cur_obj, *cur_next;
+
+static void member_reset(void) { cur_obj = cur_next = NULL; }
+
+static const cJSON *member_get(const cJSON *o, const char *key)
+{
+    const cJSON *it;
+    if (cur_obj == o && cur_next && strcmp(cur_next->string, key) == 0)
+        it = cur_next;
+    else
+        it = cJSON_GetObjectItemCaseSensitive(o, key);
+    cur_obj = o;
+    cur_next = it ? it->next : NULL;
+    return it;
+}
+
+/* A member given twice ({"year": 2020, "year": 2024}): cJSON keeps both and a lookup takes
+ * one of them, so the other would be silently ignored. NULL if none. */
+static const cJSON *twice(const cJSON *obj, const cJSON *it)
+{
+    for (const cJSON *p = obj->child; p && p != it; p = p->next)
+        if (strcmp(p->string, it->string) == 0)
+            return p;
+    return NULL;
+}
+
+static regint_status duplicate_member(const char *file, const char *path, const char *key)
+{
+    char p[REGINT__PATH_MAX];
+    regint__json_path_key(p, path, key);
+    return regint__json_error(file, p, REGINT_EPARSE, "member '%s' given twice", key);
+}
+
+/* Refuse members not in `allowed` (NULL-terminated), so typos are not silently ignored, and
+ * members given twice. */
 static regint_status only_members(const lctx *c, const char *path, const cJSON *obj, const char *const *allowed)
 {
+    const char *const *hint = allowed; /* members usually come in the order of `allowed` */
     for (const cJSON *it = obj->child; it; it = it->next) {
+        if (twice(obj, it))
+            return duplicate_member(c->file, path, it->string);
         int ok = 0;
+        for (const char *const *a = hint; *a && !ok; a++)
+            if (strcmp(*a, it->string) == 0) {
+                ok = 1;
+                hint = a + 1;
+            }
         for (const char *const *a = allowed; *a && !ok; a++)
             ok = strcmp(*a, it->string) == 0;
         if (!ok) {
@@ -40,9 +86,27 @@ static regint_status only_members(const lctx *c, const char *path, const cJSON *
     return REGINT_OK;
 }
 
+/* Typed members with a fast path: the regint__json_* helpers (which build the JSON path for
+ * their messages) are only called when the member is absent or has the wrong type. */
+static regint_status get_str(const lctx *c, const char *path, const cJSON *o, const char *key, int required,
+                             const char **out)
+{
+    const cJSON *it = member_get(o, key);
+    if (cJSON_IsString(it)) {
+        *out = it->valuestring;
+        return REGINT_OK;
+    }
+    return regint__json_string(c->file, path, o, key, required, out);
+}
+
 static regint_status get_int(const lctx *c, const char *path, const cJSON *o, const char *key, int required,
                              int64_t min, int64_t max, int *out)
 {
+    const cJSON *it = member_get(o, key);
+    if (regint__json_is_int(it) && it->valuedouble >= (double)min && it->valuedouble <= (double)max) {
+        *out = (int)it->valuedouble;
+        return REGINT_OK;
+    }
     int64_t v = *out;
     regint_status st = regint__json_int(c->file, path, o, key, required, min, max, &v);
     if (!st)
@@ -61,9 +125,15 @@ static regint_status get_valid_to(const lctx *c, const char *path, const cJSON *
 static regint_status get_value(const lctx *c, const char *path, const cJSON *o, regint_value_t *out)
 {
     char p[REGINT__PATH_MAX];
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, "value");
+    const cJSON *v = member_get(o, "value");
+    const cJSON *mv = member_get(o, "missing");
+    if (!mv && cJSON_IsNumber(v) && isfinite(v->valuedouble)) { /* the common case */
+        out->value = v->valuedouble;
+        out->missing = REGINT_MISSING_NONE;
+        return REGINT_OK;
+    }
     const char *reason = NULL;
-    regint_status st = regint__json_string(c->file, path, o, "missing", 0, &reason);
+    regint_status st = get_str(c, path, o, "missing", 0, &reason);
     if (st)
         return st;
     regint__json_path_key(p, path, "value");
@@ -94,6 +164,23 @@ static regint_status get_value(const lctx *c, const char *path, const cJSON *o, 
 
 typedef regint_status (*row_fn)(const lctx *c, const char *path, const cJSON *row);
 
+/* "<key>[<i>]" without snprintf (this runs once per record; key is a short literal). */
+static void index_path(char *buf, const char *key, size_t i)
+{
+    size_t k = strlen(key);
+    char digits[24], *d = digits + sizeof digits;
+    do {
+        *--d = (char)('0' + i % 10);
+        i /= 10;
+    } while (i);
+    size_t nd = (size_t)(digits + sizeof digits - d);
+    memcpy(buf, key, k);
+    buf[k] = '[';
+    memcpy(buf + k + 1, d, nd);
+    buf[k + 1 + nd] = ']';
+    buf[k + 2 + nd] = '\0';
+}
+
 static regint_status each_row(const lctx *c, const cJSON *doc, const char *key, row_fn fn)
 {
     const cJSON *arr;
@@ -103,10 +190,13 @@ static regint_status each_row(const lctx *c, const cJSON *doc, const char *key, 
     size_t i = 0;
     for (const cJSON *row = arr->child; row; row = row->next, i++) {
         char path[REGINT__PATH_MAX];
-        regint__json_path_index(path, key, i);
+        index_path(path, key, i);
+        member_reset();
         if (!cJSON_IsObject(row))
             return regint__json_error(c->file, path, REGINT_EPARSE, "expected an object");
-        if ((st = fn(c, path, row)))
+        st = fn(c, path, row);
+        member_reset();
+        if (st)
             return st;
     }
     return REGINT_OK;
@@ -119,8 +209,8 @@ static regint_status row_county(const lctx *c, const char *path, const cJSON *o)
     regint__place pl = {c->file, path, 0};
     regint_status st;
     if ((st = only_members(c, path, o, allowed)) ||
-        (st = regint__json_string(c->file, path, o, "fylkesnr", 1, &r.fylkesnr)) ||
-        (st = regint__json_string(c->file, path, o, "name", 1, &r.name)) ||
+        (st = get_str(c, path, o, "fylkesnr", 1, &r.fylkesnr)) ||
+        (st = get_str(c, path, o, "name", 1, &r.name)) ||
         (st = get_int(c, path, o, "valid_from", 1, 1800, 2200, &r.valid_from)) ||
         (st = get_valid_to(c, path, o, &r.valid_to)))
         return st;
@@ -136,13 +226,13 @@ static regint_status row_muni(const lctx *c, const char *path, const cJSON *o)
     regint__place pl = {c->file, path, 0};
     regint_status st;
     if ((st = only_members(c, path, o, allowed)) ||
-        (st = regint__json_string(c->file, path, o, "kommunenr", 1, &r.kommunenr)) ||
-        (st = regint__json_string(c->file, path, o, "name", 1, &r.name)) ||
-        (st = regint__json_string(c->file, path, o, "fylkesnr", 1, &r.fylkesnr)) ||
+        (st = get_str(c, path, o, "kommunenr", 1, &r.kommunenr)) ||
+        (st = get_str(c, path, o, "name", 1, &r.name)) ||
+        (st = get_str(c, path, o, "fylkesnr", 1, &r.fylkesnr)) ||
         (st = get_int(c, path, o, "valid_from", 1, 1800, 2200, &r.valid_from)) ||
         (st = get_valid_to(c, path, o, &r.valid_to)) ||
         (st = get_int(c, path, o, "centrality", 0, 0, 6, &r.centrality)) ||
-        (st = regint__json_string(c->file, path, o, "kostra_group", 0, &r.kostra_group)))
+        (st = get_str(c, path, o, "kostra_group", 0, &r.kostra_group)))
         return st;
     return regint__ds_add_municipality(c->ds, &r, &pl);
 }
@@ -156,17 +246,19 @@ static regint_status row_pop(const lctx *c, const char *path, const cJSON *o)
     regint__place pl = {c->file, path, 0};
     regint_status st;
     if ((st = only_members(c, path, o, allowed)) ||
-        (st = regint__json_string(c->file, path, o, "kommunenr", 1, &k)) ||
+        (st = get_str(c, path, o, "kommunenr", 1, &k)) ||
         (st = get_int(c, path, o, "year", 1, 1800, 2200, &year)))
         return st;
-    const cJSON *p = cJSON_GetObjectItemCaseSensitive(o, "persons");
+    const cJSON *p = member_get(o, "persons");
     if (regint__json_is_int(p) && p->valuedouble < 0) {
         char pp[REGINT__PATH_MAX];
         regint__json_path_key(pp, path, "persons");
         return regint__json_error(c->file, pp, REGINT_ERANGE, "%.0f: expected a non-negative integer",
                                   p->valuedouble);
     }
-    if ((st = regint__json_int(c->file, path, o, "persons", 1, 0, INT64_C(1) << 53, &persons)))
+    if (regint__json_is_int(p) && p->valuedouble >= 0)
+        persons = (int64_t)p->valuedouble;
+    else if ((st = regint__json_int(c->file, path, o, "persons", 1, 0, INT64_C(1) << 53, &persons)))
         return st;
     return regint__ds_set_population(c->ds, k, year, persons, 0, &pl);
 }
@@ -179,11 +271,11 @@ static regint_status row_change(const lctx *c, const char *path, const cJSON *o)
     regint__place pl = {c->file, path, 0};
     regint_status st;
     if ((st = only_members(c, path, o, allowed)) ||
-        (st = regint__json_string(c->file, path, o, "from", 1, &r.from_kommunenr)) ||
+        (st = get_str(c, path, o, "from", 1, &r.from_kommunenr)) ||
         (st = get_int(c, path, o, "from_year", 1, 1800, 2200, &r.from_year)) ||
-        (st = regint__json_string(c->file, path, o, "to", 1, &r.to_kommunenr)) ||
+        (st = get_str(c, path, o, "to", 1, &r.to_kommunenr)) ||
         (st = get_int(c, path, o, "to_year", 1, 1800, 2200, &r.to_year)) ||
-        (st = regint__json_string(c->file, path, o, "kind", 1, &kind)))
+        (st = get_str(c, path, o, "kind", 1, &kind)))
         return st;
     if (regint__change_kind_from_name(kind, &r.kind)) {
         char p[REGINT__PATH_MAX];
@@ -203,10 +295,10 @@ static regint_status row_settle(const lctx *c, const char *path, const cJSON *o)
     char p[REGINT__PATH_MAX];
     regint_status st;
     if ((st = only_members(c, path, o, allowed)) ||
-        (st = regint__json_string(c->file, path, o, "kommunenr", 1, &r.kommunenr)) ||
+        (st = get_str(c, path, o, "kommunenr", 1, &r.kommunenr)) ||
         (st = get_int(c, path, o, "year", 1, 1800, 2200, &r.year)) ||
-        (st = regint__json_string(c->file, path, o, "measure", 1, &m)) ||
-        (st = regint__json_string(c->file, path, o, "category", 1, &cat)))
+        (st = get_str(c, path, o, "measure", 1, &m)) ||
+        (st = get_str(c, path, o, "category", 1, &cat)))
         return st;
     if (regint_measure_from_name(m, &r.measure)) {
         regint__json_path_key(p, path, "measure");
@@ -231,14 +323,14 @@ static regint_status row_ind(const lctx *c, const char *path, const cJSON *o)
     regint__place pl = {c->file, path, 0};
     char p[REGINT__PATH_MAX];
     regint_status st;
-    if ((st = only_members(c, path, o, allowed)) || (st = regint__json_string(c->file, path, o, "id", 1, &r.id)) ||
-        (st = regint__json_string(c->file, path, o, "name_nb", 1, &r.name_nb)) ||
-        (st = regint__json_string(c->file, path, o, "name_en", 1, &r.name_en)) ||
-        (st = regint__json_string(c->file, path, o, "unit", 1, &r.unit)) ||
-        (st = regint__json_string(c->file, path, o, "source", 1, &r.source)) ||
-        (st = regint__json_string(c->file, path, o, "direction", 1, &dir)) ||
-        (st = regint__json_string(c->file, path, o, "level", 1, &lev)) ||
-        (st = regint__json_string(c->file, path, o, "sdg_targets", 0, &r.sdg_targets)))
+    if ((st = only_members(c, path, o, allowed)) || (st = get_str(c, path, o, "id", 1, &r.id)) ||
+        (st = get_str(c, path, o, "name_nb", 1, &r.name_nb)) ||
+        (st = get_str(c, path, o, "name_en", 1, &r.name_en)) ||
+        (st = get_str(c, path, o, "unit", 1, &r.unit)) ||
+        (st = get_str(c, path, o, "source", 1, &r.source)) ||
+        (st = get_str(c, path, o, "direction", 1, &dir)) ||
+        (st = get_str(c, path, o, "level", 1, &lev)) ||
+        (st = get_str(c, path, o, "sdg_targets", 0, &r.sdg_targets)))
         return st;
     if (regint__direction_from_name(dir, &r.direction)) {
         regint__json_path_key(p, path, "direction");
@@ -260,10 +352,10 @@ static regint_status row_obs(const lctx *c, const char *path, const cJSON *o)
     regint__place pl = {c->file, path, 0};
     regint_status st;
     if ((st = only_members(c, path, o, allowed)) ||
-        (st = regint__json_string(c->file, path, o, "indicator", 1, &r.indicator)) ||
-        (st = regint__json_string(c->file, path, o, "area", 1, &r.area)) ||
+        (st = get_str(c, path, o, "indicator", 1, &r.indicator)) ||
+        (st = get_str(c, path, o, "area", 1, &r.area)) ||
         (st = get_int(c, path, o, "year", 1, 1800, 2200, &r.year)) ||
-        (st = regint__json_string(c->file, path, o, "category", 0, &r.category)) ||
+        (st = get_str(c, path, o, "category", 0, &r.category)) ||
         (st = get_value(c, path, o, &r.value)))
         return st;
     return regint__ds_set_observation(c->ds, &r, 0, &pl);
@@ -276,7 +368,7 @@ static regint_status row_case(const lctx *c, const char *path, const cJSON *o)
     regint__place pl = {c->file, path, 0};
     const cJSON *flags;
     regint_status st;
-    if ((st = only_members(c, path, o, allowed)) || (st = regint__json_string(c->file, path, o, "id", 1, &r.id)) ||
+    if ((st = only_members(c, path, o, allowed)) || (st = get_str(c, path, o, "id", 1, &r.id)) ||
         (st = get_int(c, path, o, "family_size", 1, 1, 100, &r.family_size)) ||
         (st = get_int(c, path, o, "year", 1, 1800, 2200, &r.year)) ||
         (st = regint__json_array(c->file, path, o, "flags", 0, &flags)))
@@ -335,6 +427,8 @@ static regint_status load_doc(const cJSON *doc, const char *file, regint_dataset
             ok = strcmp(regint__sections[i]->key, it->string) == 0;
         if (!ok)
             return regint__json_error(file, it->string, REGINT_EPARSE, "unknown member '%s'", it->string);
+        if (twice(doc, it))
+            return duplicate_member(file, "", it->string);
     }
     regint_status st;
     if ((st = each_row(&c, doc, "counties", row_county)) || (st = each_row(&c, doc, "municipalities", row_muni)) ||
@@ -459,6 +553,19 @@ static void sb_put(sb *b, const char *s, size_t len)
 
 static void sb_s(sb *b, const char *s) { sb_put(b, s, strlen(s)); }
 
+static void sb_int(sb *b, long long v)
+{
+    char tmp[24], *p = tmp + sizeof tmp;
+    unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+    do {
+        *--p = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0)
+        *--p = '-';
+    sb_put(b, p, (size_t)(tmp + sizeof tmp - p));
+}
+
 static void sb_f(sb *b, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 2, 3)))
@@ -515,7 +622,7 @@ static void sb_key(sb *b, const char *key, int first)
 static void sb_num(sb *b, double v)
 {
     if (v == floor(v) && fabs(v) < 1e15) {
-        sb_f(b, "%.0f", v == 0 ? 0.0 : v);
+        sb_int(b, (long long)v);
         return;
     }
     char tmp[40];
@@ -542,12 +649,12 @@ static void sb_value(sb *b, regint_value_t v)
 static void sb_valid(sb *b, int from, int to)
 {
     sb_key(b, "valid_from", 0);
-    sb_f(b, "%d", from);
+    sb_int(b, from);
     sb_key(b, "valid_to", 0);
     if (to == REGINT_YEAR_OPEN)
         sb_s(b, "null");
     else
-        sb_f(b, "%d", to);
+        sb_int(b, to);
 }
 
 static int icmp(int a, int b) { return (a > b) - (a < b); }
@@ -656,7 +763,7 @@ static void emit_muni(sb *b, const void *r)
     sb_valid(b, m->valid_from, m->valid_to);
     if (m->centrality) {
         sb_key(b, "centrality", 0);
-        sb_f(b, "%d", m->centrality);
+        sb_int(b, m->centrality);
     }
     if (m->kostra_group && *m->kostra_group) {
         sb_key(b, "kostra_group", 0);
@@ -669,9 +776,9 @@ static void emit_pop(sb *b, const void *r)
     sb_key(b, "kommunenr", 1);
     sb_str(b, p->kommunenr);
     sb_key(b, "year", 0);
-    sb_f(b, "%d", p->year);
+    sb_int(b, p->year);
     sb_key(b, "persons", 0);
-    sb_f(b, "%lld", (long long)p->persons);
+    sb_int(b, (long long)p->persons);
 }
 static void emit_change(sb *b, const void *r)
 {
@@ -679,11 +786,11 @@ static void emit_change(sb *b, const void *r)
     sb_key(b, "from", 1);
     sb_str(b, c->from_kommunenr);
     sb_key(b, "from_year", 0);
-    sb_f(b, "%d", c->from_year);
+    sb_int(b, c->from_year);
     sb_key(b, "to", 0);
     sb_str(b, c->to_kommunenr);
     sb_key(b, "to_year", 0);
-    sb_f(b, "%d", c->to_year);
+    sb_int(b, c->to_year);
     sb_key(b, "kind", 0);
     sb_str(b, regint__change_kind_name(c->kind));
 }
@@ -693,7 +800,7 @@ static void emit_settle(sb *b, const void *r)
     sb_key(b, "kommunenr", 1);
     sb_str(b, s->kommunenr);
     sb_key(b, "year", 0);
-    sb_f(b, "%d", s->year);
+    sb_int(b, s->year);
     sb_key(b, "measure", 0);
     sb_str(b, regint_measure_name(s->measure));
     sb_key(b, "category", 0);
@@ -728,7 +835,7 @@ static void emit_obs(sb *b, const void *r)
     sb_key(b, "area", 0);
     sb_str(b, o->area);
     sb_key(b, "year", 0);
-    sb_f(b, "%d", o->year);
+    sb_int(b, o->year);
     sb_key(b, "category", 0);
     sb_str(b, o->category);
     sb_value(b, o->value);
@@ -739,7 +846,7 @@ static void emit_case(sb *b, const void *r)
     sb_key(b, "id", 1);
     sb_str(b, c->id);
     sb_key(b, "family_size", 0);
-    sb_f(b, "%d", c->family_size);
+    sb_int(b, c->family_size);
     sb_key(b, "flags", 0);
     sb_s(b, "[");
     int first = 1;
@@ -751,7 +858,7 @@ static void emit_case(sb *b, const void *r)
         }
     sb_s(b, "]");
     sb_key(b, "year", 0);
-    sb_f(b, "%d", c->year);
+    sb_int(b, c->year);
 }
 
 static int emit_table(sb *b, const regint_dataset *ds, const char *key, size_t n,
@@ -802,7 +909,7 @@ regint_status regint_dataset_to_string(const regint_dataset *ds, char **json)
         cJSON *node = sec->emit(data);
         if (!node) {
             free(b.p);
-            return regint_last_status() ? regint_last_status() : regint__enomem();
+            return regint__enomem();
         }
         char *text = cJSON_Print(node);
         cJSON_Delete(node);

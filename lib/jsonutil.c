@@ -25,7 +25,8 @@ regint_status regint__json_parse(const char *file, const char *text, size_t len,
             off = len;
         size_t line, col;
         regint__line_col(text, off, &line, &col);
-        if (off >= len)
+        /* cJSON clamps an error at the end of the input to the last byte. */
+        if (off + 1 >= len)
             return regint__error(REGINT_EPARSE, "%s: line %zu, column %zu: unexpected end of JSON "
                                  "(truncated file?)", file, line, col);
         return regint__error(REGINT_EPARSE, "%s: line %zu, column %zu: malformed JSON", file, line, col);

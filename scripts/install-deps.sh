@@ -4,7 +4,7 @@ set -euo pipefail
 pkgs=(build-essential cmake pkg-config clang libcjson-dev libcunit1-dev valgrind
       swig python3-dev python3-pytest python3-numpy python3-pandas python3-matplotlib
       python3-geopandas python3-nbconvert python3-nbformat python3-ipykernel jupyter-nbconvert
-      doxygen liblemon-dev chromium)
+      doxygen liblemon-dev chromium libclang-rt-14-dev)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

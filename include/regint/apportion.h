@@ -27,14 +27,17 @@
  * ## Conventions
  * - **Ties** (equal priorities, or equal Hamilton remainders) go to the **lowest index**
  *   first. Comparisons are exact: priorities are compared as integer cross products in
- *   128-bit arithmetic, Hamilton remainders as (total*w_i) mod W. Huntington-Hill compares
- *   squares (w_a^2 * k_b(k_b+1) against w_b^2 * k_a(k_a+1)), so it is exact too.
+ *   128- or 256-bit arithmetic, Hamilton remainders as (total*w_i) mod W. Huntington-Hill
+ *   compares squares (w_a^2 * k_b(k_b+1) against w_b^2 * k_a(k_a+1)), so it is exact too.
  *   The modified Sainte-Laguë first divisor is a double; it is taken as the nearest
  *   multiple of 10^-6 (1.4 = 1400000/1000000 exactly) and used as that exact rational.
  * - **d(0) = 0** for Huntington-Hill, Adams and Dean: the first seat has infinite priority,
  *   so every unit with a positive weight gets one seat before any unit gets a second (the
- *   US House rule). If total is smaller than the number of positive-weight units and the
- *   lower bounds do not settle it, the call fails with ::REGINT_EINFEASIBLE.
+ *   US House rule). If total is smaller than the number of positive-weight units that can
+ *   take a seat (upper bound >= 1) and the lower bounds do not settle it (Σlower < total),
+ *   the call fails with ::REGINT_EINFEASIBLE. Otherwise first seats follow the
+ *   one-seat-at-a-time rule (with lower bounds, infinite priorities tie: lowest index first).
+ *   total = 0 gives all zeros.
  * - **Weight 0**: such a unit gets its lower bound (0 without bounds) and nothing more, by
  *   every method. If the remaining seats cannot be placed (all positive-weight units are at
  *   their upper bound, or every weight is 0 and total exceeds the sum of lower bounds), the
@@ -48,8 +51,9 @@
  *
  * ## Cost
  * O(n log n) time and O(n) extra memory, independent of the total: the divisor is found by
- * an estimate plus bisection, and the last few seats are settled one by one with a heap
- * using the exact tie rule.
+ * a floating estimate (false position / bisection), turned into an exact threshold, and the
+ * last few seats are settled with the exact tie rule (quickselect, or a heap one seat at a
+ * time). About 0.03-0.14 s for 10^6 units and total 10^9 (docs/apportionment.md).
  */
 #ifndef REGINT_APPORTION_H
 #define REGINT_APPORTION_H
@@ -104,7 +108,7 @@ typedef struct regint_apportion_options {
  * @return ::REGINT_OK;
  *         ::REGINT_EINFEASIBLE when Σlower > total or Σupper < total (the message names
  *         both sums), or when the seats cannot be placed (Adams/Dean/Huntington-Hill with
- *         fewer seats than positive-weight units, or seats left over once every
+ *         total < positive-weight units and Σlower < total, or seats left over once every
  *         positive-weight unit is at its upper bound);
  *         ::REGINT_EINVAL for bad arguments (NULL pointers, negative weight, total or lower
  *         bound, lower > upper for a unit (the message names the index), unknown method or

@@ -236,7 +236,8 @@ typedef enum regint_csv_kind {
  *  docs/data-format.md). Municipality files add their counties too; the 2020 file gives
  *  records valid 2020–2023, the 2024 file records valid from 2024 (open). IMDi rows whose
  *  code is not valid in the row's year are mapped back through the code changes already in
- *  the dataset (parts of a split are summed; any missing part makes the sum missing). */
+ *  the dataset (parts of a split are summed; any missing part makes the sum missing).
+ *  A figure already in the dataset is refused (REGINT_EDUPLICATE), as is a key given twice. */
 REGINT_API regint_status regint_dataset_import_csv(regint_dataset *ds, regint_csv_kind kind,
                                                    const char *path);
 

@@ -1,12 +1,66 @@
 /**
  * @file report.h
- * @brief County reports in Markdown and HTML.
+ * @brief County reports (kunnskapsgrunnlag) in Markdown and HTML.
  *
- * (Placeholder: the API of this module arrives with issue 6.)
+ * A report for one county and year contains, tables first: settlement requests, decisions
+ * and settled persons over the last ten years (history put on the county's current
+ * municipality codes with the code correspondence and summed for the county), the
+ * municipalities of the county in the report year, the indicators of the knowledge base
+ * with trend and comparison with the nation, the progress of the county's plan for
+ * qualification, and an overview by UN Sustainable Development Goal. Charts are inline SVG
+ * written by the library itself (no scripts, no external files): each output is one
+ * self-contained file. Missing values are shown as missing with their reason, never as 0;
+ * sums with suppressed parts are shown as lower bounds ("≥ 1 234").
+ *
+ * The text of the report is Norwegian (bokmål), the language of its readers.
  */
 #ifndef REGINT_REPORT_H
 #define REGINT_REPORT_H
 
 #include "regint/common.h"
+#include "regint/dataset.h"
+#include "regint/qualification.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** Output format. */
+typedef enum regint_report_format {
+    REGINT_REPORT_MARKDOWN = 0, /**< CommonMark/GFM tables, SVG as inline HTML blocks */
+    REGINT_REPORT_HTML = 1      /**< one HTML5 page with inline CSS and SVG */
+} regint_report_format;
+
+/** Report options. */
+typedef struct regint_report_options {
+    int version;             /**< REGINT_REPORT_OPTIONS_VERSION */
+    const char *fylkesnr;    /**< the county (code valid in `year`); required */
+    int year;                /**< report year; 0 = the latest year with settlement figures */
+    int history_years;       /**< years of settlement history, default 10 */
+    int trend_years;         /**< window of indicator trends, default 5 */
+    const regint_plan *plan; /**< plan to report on; NULL = the dataset's plans for the county */
+    int charts;              /**< 1 (default) to include SVG charts, 0 for tables only */
+} regint_report_options;
+#define REGINT_REPORT_OPTIONS_VERSION 1
+#define REGINT_REPORT_OPTIONS_INIT { REGINT_REPORT_OPTIONS_VERSION, NULL, 0, 10, 5, NULL, 1 }
+
+/**
+ * Render a county report. `*out` is NUL-terminated text, the caller's (regint_free()).
+ * REGINT_ENOTFOUND if the county does not exist in the year; REGINT_EINVAL for bad options.
+ */
+REGINT_API regint_status regint_report_render(const regint_dataset *ds, const regint_report_options *opt,
+                                              regint_report_format format, char **out);
+
+/**
+ * Write the report in both formats into directory `dir` (which must exist), as
+ * `fylke-<nr>-<year>.md` and `fylke-<nr>-<year>.html`, each atomically (temporary file,
+ * flush, rename). `md_path` / `html_path`, if not NULL, receive the paths written
+ * (the caller's, regint_free()).
+ */
+REGINT_API regint_status regint_report_write(const regint_dataset *ds, const regint_report_options *opt,
+                                             const char *dir, char **md_path, char **html_path);
+
+#ifdef __cplusplus
+}
+#endif
 #endif

@@ -529,11 +529,81 @@ static void test_huge_totals(void)
         for (size_t i = 0; i < n; i++)
             CU_ASSERT_EQUAL(s[i], want[i]);
     }
+    /* Huge weights (sum close to 2^63) with huge totals: Hamilton checked directly, and the
+     * methods whose certificate products stay below 2^127 */
+    const int64_t hw[] = {(INT64_C(1) << 62) - 1, (INT64_C(1) << 61) + 5, 3, INT64_C(1) << 40, 0};
+    const int64_t ht[] = {INT64_C(1000000000000000003), 7, (INT64_C(1) << 61) + 1};
+    for (size_t t = 0; t < 3; t++) {
+        int64_t W = 0, given = 0, want[5], rem[5], hs[5];
+        for (size_t i = 0; i < 5; i++)
+            W += hw[i];
+        for (size_t i = 0; i < 5; i++) {
+            want[i] = (int64_t)((i128)ht[t] * hw[i] / W);
+            rem[i] = (int64_t)((i128)ht[t] * hw[i] % W);
+            given += want[i];
+        }
+        for (; given < ht[t]; given++) {
+            size_t best = 0;
+            for (size_t i = 1; i < 5; i++)
+                if (rem[i] > rem[best])
+                    best = i;
+            want[best]++;
+            rem[best] = -1;
+        }
+        CU_ASSERT_EQUAL_FATAL(run(REGINT_APPORTION_HAMILTON, hw, 5, ht[t], hs), REGINT_OK);
+        for (size_t i = 0; i < 5; i++)
+            CU_ASSERT_EQUAL(hs[i], want[i]);
+        const regint_apportion_method ms[] = {REGINT_APPORTION_DHONDT, REGINT_APPORTION_SAINTE_LAGUE,
+                                              REGINT_APPORTION_SAINTE_LAGUE_MODIFIED};
+        for (int k = 0; k < 3; k++) {
+            CU_ASSERT_EQUAL_FATAL(run(ms[k], hw, 5, ht[t], hs), REGINT_OK);
+            CU_ASSERT(certificate_ok(ms[k], hw, 5, hs));
+            CU_ASSERT_EQUAL(hs[4], 0);
+        }
+    }
     /* Dean with totals up to 2^40 (the certificate's products stay below 2^127) */
     const int64_t dt[] = {(INT64_C(1) << 40) + 3, INT64_C(1000000007)};
     for (size_t t = 0; t < 2; t++) {
         CU_ASSERT_EQUAL_FATAL(run(REGINT_APPORTION_DEAN, w, n, dt[t], s), REGINT_OK);
         CU_ASSERT(certificate_ok(REGINT_APPORTION_DEAN, w, n, s));
+    }
+}
+
+static void test_totals_near_int64_max(void)
+{
+    /* Modified Sainte-Laguë gives weight 1 about 2T seats' worth of multiplier: x >= 2^64.
+     * The threshold 1/x was once rounded there, leaving ~10^15 seats to settle one at a
+     * time (a hang found by tests/fuzz/fuzz_apportion; corpus file regress_slm_huge_total). */
+    const regint_apportion_method slm = REGINT_APPORTION_SAINTE_LAGUE_MODIFIED;
+    int64_t s[2];
+    const int64_t w10[] = {1, 0}, w11[] = {1, 1}, w13[] = {1, 3};
+    const int64_t T = INT64_C(0x7fffff0013000000);
+    /* one positive weight takes everything */
+    CU_ASSERT_EQUAL_FATAL(run(slm, w10, 2, T, s), REGINT_OK);
+    CU_ASSERT_EQUAL(s[0], T);
+    CU_ASSERT_EQUAL(s[1], 0);
+    /* equal weights alternate, the lowest index first: an even total halves, an odd total
+     * gives unit 0 the extra seat */
+    CU_ASSERT_EQUAL_FATAL(run(slm, w11, 2, INT64_MAX - 1, s), REGINT_OK);
+    CU_ASSERT_EQUAL(s[0], (INT64_MAX - 1) / 2);
+    CU_ASSERT_EQUAL(s[1], (INT64_MAX - 1) / 2);
+    CU_ASSERT_EQUAL_FATAL(run(slm, w11, 2, INT64_MAX, s), REGINT_OK);
+    CU_ASSERT_EQUAL(s[0], INT64_MAX / 2 + 1);
+    CU_ASSERT_EQUAL(s[1], INT64_MAX / 2);
+    /* Weights 1 and 3, T = 2^63 - 1 = 4m + 3 with m = 2^61 - 1. Sainte-Laguë: unit 1's seat
+     * k1 comes before unit 0's seat k0 iff 3(2k0+1) > 2k1+1 (equal: unit 0 first). After 4m
+     * seats the units hold m and 3m; then unit 1 takes seat 3m+1 (3/(6m+1) > 1/(2m+1)),
+     * 3/(6m+3) = 1/(2m+1) ties and unit 0 takes seat m+1, and unit 1 takes seat 3m+2
+     * (3/(6m+3) > 1/(2m+3)):
+     * s = {m + 1, 3m + 2} = {2^61, 3*2^61 - 1}. Modified Sainte-Laguë differs only in d(0),
+     * which is far from this boundary. D'Hondt (3/(3m+1), 3/(3m+2) > 1/(m+1), then the tie
+     * 3/(3m+3) = 1/(m+1) to unit 0) gives the same. */
+    const regint_apportion_method ms[] = {REGINT_APPORTION_SAINTE_LAGUE, REGINT_APPORTION_SAINTE_LAGUE_MODIFIED,
+                                          REGINT_APPORTION_DHONDT};
+    for (int k = 0; k < 3; k++) {
+        CU_ASSERT_EQUAL_FATAL(run(ms[k], w13, 2, INT64_MAX, s), REGINT_OK);
+        CU_ASSERT_EQUAL(s[0], INT64_C(1) << 61);
+        CU_ASSERT_EQUAL(s[1], 3 * (INT64_C(1) << 61) - 1);
     }
 }
 
@@ -721,6 +791,7 @@ int main(void)
         {"hand-worked", test_hand_worked},
         {"bounds hand-worked", test_bounds_hand_worked},
         {"huge totals (certificate)", test_huge_totals},
+        {"totals near INT64_MAX", test_totals_near_int64_max},
         {"random vs one-seat-at-a-time (small)", test_random_small},
         {"random vs one-seat-at-a-time (larger)", test_random_larger},
         {"infeasible", test_infeasible},

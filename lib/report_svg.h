@@ -1,0 +1,36 @@
+/* Private: a growing text buffer and the inline SVG charts of county reports (report.c,
+ * report_svg.c). Not installed. */
+#ifndef REGINT_REPORT_SVG_H
+#define REGINT_REPORT_SVG_H
+
+#include <stddef.h>
+
+#include "internal.h"
+
+typedef struct regint__sb {
+    char *s;
+    size_t n, cap;
+    int oom; /* set once an allocation failed; later appends are ignored */
+} regint__sb;
+
+void regint__sb_puts(regint__sb *b, const char *s);
+void regint__sb_printf(regint__sb *b, const char *fmt, ...) REGINT__PRINTF(2, 3);
+/* Append text escaped for HTML/XML (& < > " '). */
+void regint__sb_escape(regint__sb *b, const char *s);
+
+/* One series of a chart: `n` values (NAN = missing, drawn as a gap / hatched stub). */
+typedef struct regint__chart_series {
+    const char *label;
+    const double *values;
+    const char *color; /* CSS colour, e.g. "#1f77b4" */
+    const unsigned char *lower; /* NULL, or per value 1 = a lower bound (drawn pale, dashed) */
+} regint__chart_series;
+
+/* Grouped bar chart over `n` x labels (years), `k` series. */
+void regint__svg_bars(regint__sb *b, const char *title, const int *years, size_t n,
+                      const regint__chart_series *series, size_t k);
+/* Line chart over `n` years, `k` series; missing values break the line. */
+void regint__svg_lines(regint__sb *b, const char *title, const int *years, size_t n,
+                       const regint__chart_series *series, size_t k, const char *unit);
+
+#endif

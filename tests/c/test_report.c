@@ -1,0 +1,170 @@
+/* Tests of county reports: content checked against IMDi's published county totals and raw
+ * CSV sums, self-containment of the HTML, atomic files, bad options. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <regint/regint.h>
+
+#include "fileio.h"
+#include "test_util.h"
+
+#define EXAMPLE_PLAN REGINT_TEST_DIR "/../examples/data/plan-vestfold.json"
+
+static regint_dataset *g_ds;
+
+static void test_vestfold(void)
+{
+    regint_plan *plan;
+    CU_ASSERT_FATAL(regint_plan_load_file(EXAMPLE_PLAN, &plan) == REGINT_OK);
+    regint_report_options opt = REGINT_REPORT_OPTIONS_INIT;
+    opt.fylkesnr = "39";
+    opt.year = 2026;
+    opt.plan = plan;
+    char *md = NULL, *html = NULL;
+    CU_ASSERT_FATAL(regint_report_render(g_ds, &opt, REGINT_REPORT_MARKDOWN, &md) == REGINT_OK);
+    CU_ASSERT_FATAL(regint_report_render(g_ds, &opt, REGINT_REPORT_HTML, &html) == REGINT_OK);
+    TEST_ASSERT_CONTAINS(md, "# Kunnskapsgrunnlag for integrering – Vestfold (39), 2026");
+    /* IMDi's own county totals for Vestfold (imdi_bosetting_fylke_2024_2026.csv):
+     * 2024 anmodning 980, vedtak 639, bosatt 633; 2025 322 / 380 / 346. */
+    TEST_ASSERT_CONTAINS(md, "| 2024 | 980 | 639 | 633 |");
+    TEST_ASSERT_CONTAINS(md, "| 2025 | 322 | 380 | 346 |");
+    /* Ten years of history: 2017 .. 2026. */
+    TEST_ASSERT_CONTAINS(md, "| 2017 |");
+    CU_ASSERT(strstr(md, "| 2016 |") == NULL);
+    /* Municipalities of 2026 (six in Vestfold, kommuner_2024.csv) with 2024 population:
+     * 3905 Tønsberg 59 174 (U+00A0 as the thousands separator). */
+    TEST_ASSERT_CONTAINS(md, "| 3905 Tønsberg | 59\xC2\xA0" "174 |");
+    /* Plan section with the example marker and the three goals; SDG overview. */
+    TEST_ASSERT_CONTAINS(md, "EKSEMPEL");
+    TEST_ASSERT_CONTAINS(md, "M3 Øke inkluderingen i arbeidslivet");
+    TEST_ASSERT_CONTAINS(md, "bak planen"); /* unemployment: behind, see test_qualification.c */
+    TEST_ASSERT_CONTAINS(md, "## Bærekraftsmål");
+    TEST_ASSERT_CONTAINS(md, "| 10 Mindre ulikhet |");
+    /* Tables come before the first chart. */
+    CU_ASSERT(strstr(md, "| År |") < strstr(md, "<svg"));
+    /* HTML: one self-contained page: inline SVG, no scripts, no external resources. */
+    CU_ASSERT(strncmp(html, "<!DOCTYPE html>", 15) == 0);
+    TEST_ASSERT_CONTAINS(html, "<svg");
+    TEST_ASSERT_CONTAINS(html, "<td class=\"behind\">bak planen</td>");
+    CU_ASSERT(strstr(html, "<script") == NULL);
+    CU_ASSERT(strstr(html, "src=") == NULL);
+    CU_ASSERT(strstr(html, "href=") == NULL);
+    CU_ASSERT(strstr(html, "<link") == NULL);
+    CU_ASSERT(strstr(html, "</html>\n") != NULL);
+    /* Both formats carry the same figure. */
+    TEST_ASSERT_CONTAINS(html, "<td>2024</td><td class=\"r\">980</td><td class=\"r\">639</td><td class=\"r\">633</td>");
+    /* Without charts: no SVG. */
+    char *plain = NULL;
+    opt.charts = 0;
+    CU_ASSERT_EQUAL(regint_report_render(g_ds, &opt, REGINT_REPORT_HTML, &plain), REGINT_OK);
+    CU_ASSERT(plain && strstr(plain, "<svg") == NULL);
+    regint_free(plain);
+    regint_free(md);
+    regint_free(html);
+    regint_plan_free(plan);
+}
+
+static void test_viken_2022(void)
+{
+    /* Viken (30) exists 2020-2023 only. */
+    regint_report_options opt = REGINT_REPORT_OPTIONS_INIT;
+    opt.fylkesnr = "30";
+    opt.year = 2026;
+    char *md = NULL;
+    CU_ASSERT_EQUAL(regint_report_render(g_ds, &opt, REGINT_REPORT_MARKDOWN, &md), REGINT_ENOTFOUND);
+    TEST_ASSERT_CONTAINS(regint_last_error(), "county 30 (Viken) does not exist in 2026 (valid 2020–2023)");
+    CU_ASSERT(md == NULL);
+    opt.year = 2022;
+    CU_ASSERT_FATAL(regint_report_render(g_ds, &opt, REGINT_REPORT_MARKDOWN, &md) == REGINT_OK);
+    /* 2022 anmodning of Viken's municipalities: raw rows of imdi_bosetting_1995_2023.csv with
+     * codes 30xx sum to 5 765 (summed with a script over the file; the test in
+     * test_indicators.c sums the rows in C). */
+    TEST_ASSERT_CONTAINS(md, "| 2022 | 5\xC2\xA0" "765 |");
+    TEST_ASSERT_CONTAINS(md, "Datasettet har ingen plan for kvalifisering for Viken");
+    regint_free(md);
+}
+
+static void test_write_files(void)
+{
+    char dir[] = "/tmp/regint-report-XXXXXX";
+    CU_ASSERT_FATAL(mkdtemp(dir) != NULL);
+    regint_report_options opt = REGINT_REPORT_OPTIONS_INIT;
+    opt.fylkesnr = "03";
+    opt.year = 2025;
+    opt.history_years = 3;
+    char *mdp = NULL, *htp = NULL, *md = NULL;
+    CU_ASSERT_FATAL(regint_report_write(g_ds, &opt, dir, &mdp, &htp) == REGINT_OK);
+    char want[512];
+    snprintf(want, sizeof want, "%s/fylke-03-2025.md", dir);
+    CU_ASSERT_STRING_EQUAL(mdp, want);
+    snprintf(want, sizeof want, "%s/fylke-03-2025.html", dir);
+    CU_ASSERT_STRING_EQUAL(htp, want);
+    char *file = NULL;
+    size_t len = 0;
+    CU_ASSERT_FATAL(regint__read_file(mdp, &file, &len) == REGINT_OK);
+    CU_ASSERT_FATAL(regint_report_render(g_ds, &opt, REGINT_REPORT_MARKDOWN, &md) == REGINT_OK);
+    CU_ASSERT_STRING_EQUAL(file, md);
+    /* history_years 3: 2023..2025 only. */
+    TEST_ASSERT_CONTAINS(md, "## Bosetting av flyktninger 2023–2025");
+    free(file);
+    regint_free(md);
+    unlink(mdp);
+    unlink(htp);
+    rmdir(dir);
+    regint_free(mdp);
+    regint_free(htp);
+    /* A directory that does not exist: EIO, nothing written. */
+    CU_ASSERT_EQUAL(regint_report_write(g_ds, &opt, "/nonexistent-dir/x", NULL, NULL), REGINT_EIO);
+}
+
+static void test_bad_options(void)
+{
+    regint_report_options opt = REGINT_REPORT_OPTIONS_INIT;
+    char *out = NULL;
+    CU_ASSERT_EQUAL(regint_report_render(g_ds, &opt, REGINT_REPORT_HTML, &out), REGINT_EINVAL); /* no county */
+    opt.fylkesnr = "3";
+    CU_ASSERT_EQUAL(regint_report_render(g_ds, &opt, REGINT_REPORT_HTML, &out), REGINT_EINVAL);
+    opt.fylkesnr = "77";
+    CU_ASSERT_EQUAL(regint_report_render(g_ds, &opt, REGINT_REPORT_HTML, &out), REGINT_ENOTFOUND);
+    TEST_ASSERT_CONTAINS(regint_last_error(), "no county '77'");
+    opt.fylkesnr = "03";
+    CU_ASSERT_EQUAL(regint_report_render(g_ds, &opt, (regint_report_format)7, &out), REGINT_EINVAL);
+    opt.version = 99;
+    CU_ASSERT_EQUAL(regint_report_render(g_ds, &opt, REGINT_REPORT_HTML, &out), REGINT_EINVAL);
+    CU_ASSERT(out == NULL);
+    /* A plan for another dataset's indicator is refused before anything is written. */
+    regint_plan_info_t info = {"p", "Plan", "03", 2024, 2028, 0, 0, ""};
+    regint_plan *p;
+    CU_ASSERT_FATAL(regint_plan_new(&info, &p) == REGINT_OK);
+    regint_plan_goal_t g = {"M1", "Mål", "", ""};
+    regint_plan_indicator_t in = {"M1", "nope", "", "", 2024, 1, 2028, 2};
+    CU_ASSERT(regint_plan_add_goal(p, &g) == REGINT_OK && regint_plan_add_indicator(p, &in) == REGINT_OK);
+    opt.version = REGINT_REPORT_OPTIONS_VERSION;
+    opt.plan = p;
+    CU_ASSERT_EQUAL(regint_report_render(g_ds, &opt, REGINT_REPORT_HTML, &out), REGINT_ENOTFOUND);
+    TEST_ASSERT_CONTAINS(regint_last_error(), "unknown indicator 'nope'");
+    regint_plan_free(p);
+}
+
+int main(void)
+{
+    if (regint_dataset_load_default(&g_ds) != REGINT_OK) {
+        fprintf(stderr, "cannot load the default dataset: %s\n", regint_last_error());
+        return 1;
+    }
+    static const test_case tests[] = {
+        {"Vestfold 2026 with the example plan", test_vestfold},
+        {"Viken on its own codes in 2022", test_viken_2022},
+        {"write both files atomically", test_write_files},
+        {"bad options", test_bad_options},
+        {NULL, NULL},
+    };
+    CU_initialize_registry();
+    int rc = test_add_suite("report", tests) ? 1 : test_run_all();
+    regint_dataset_free(g_ds);
+    return rc;
+}
