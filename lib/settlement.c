@@ -1196,7 +1196,7 @@ regint_status regint_recommend(const regint_dataset *ds, const regint_recommend_
     if (!ds || !opt || !out)
         return regint__error(REGINT_EINVAL, "regint_recommend: NULL argument");
     if (opt->version != REGINT_RECOMMEND_OPTIONS_VERSION)
-        return regint__error(REGINT_EVERSION, "regint_recommend: options version %d is not supported (expected %d)",
+        return regint__error(REGINT_EINVAL, "regint_recommend: options version %d is not supported (expected %d)",
                              opt->version, REGINT_RECOMMEND_OPTIONS_VERSION);
     if (opt->year < 1900 || opt->year > 2200)
         return regint__error(REGINT_EINVAL, "regint_recommend: year %d is out of range", opt->year);

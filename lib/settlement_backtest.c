@@ -284,7 +284,7 @@ regint_status regint_backtest_run(const regint_dataset *ds, const regint_backtes
     if (!opt)
         opt = &def;
     if (opt->version != REGINT_BACKTEST_OPTIONS_VERSION)
-        return regint__error(REGINT_EVERSION, "regint_backtest_run: options version %d is not supported (expected %d)",
+        return regint__error(REGINT_EINVAL, "regint_backtest_run: options version %d is not supported (expected %d)",
                              opt->version, REGINT_BACKTEST_OPTIONS_VERSION);
     if (opt->fylkesnr && !regint_fylkesnr_format_ok(opt->fylkesnr))
         return regint__error(REGINT_EINVAL, "regint_backtest_run: county '%s' is not a 2-digit fylkesnr", opt->fylkesnr);

@@ -52,19 +52,17 @@ int cmd_backtest(int argc, char **argv)
         } else if (!strcmp(a, "--profile") && more) {
             profile_path = argv[++i];
         } else if (!strcmp(a, "--years") && more) {
-            const char *s = argv[++i];
-            char extra;
-            if (sscanf(s, "%d-%d%c", &from, &to, &extra) != 2) {
-                if (sscanf(s, "%d%c", &from, &extra) != 1) {
-                    fprintf(stderr, "regint backtest: --years: expected A-B or A, got '%s'\n", s);
-                    return CLI_USAGE;
-                }
-                to = from;
-            }
-            if (from < 1900 || to > 2200 || from > to) {
-                fprintf(stderr, "regint backtest: --years: bad range '%s'\n", s);
+            const char *s = argv[++i], *dash = strchr(s, '-');
+            char first[16];
+            int64_t f, t;
+            snprintf(first, sizeof first, "%.*s", dash ? (int)(dash - s) : (int)strlen(s), s);
+            if ((dash ? (size_t)(dash - s) : strlen(s)) >= sizeof first || !cli_parse_int64(first, 1900, 2200, &f) || !cli_parse_int64(dash ? dash + 1 : first, 1900, 2200, &t) ||
+                f > t) {
+                fprintf(stderr, "regint backtest: --years: expected A-B or A with 1900 <= A <= B <= 2200, got '%s'\n", s);
                 return CLI_USAGE;
             }
+            from = (int)f;
+            to = (int)t;
         } else {
             return cli_bad_option("backtest", a, usage);
         }

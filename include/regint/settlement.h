@@ -125,7 +125,8 @@ typedef struct regint_recommendation regint_recommendation;
  * Recommend the number of persons each municipality of a county should be asked to settle.
  *
  * Errors: REGINT_ENOTFOUND for an unknown county or a profile naming an unknown indicator or
- * municipality; REGINT_EINVAL for bad options; REGINT_EINFEASIBLE when the profile's hard
+ * municipality; REGINT_EINVAL for bad options (including an unknown options version, as in
+ * regint_apportion()); REGINT_EINFEASIBLE when the profile's hard
  * bounds cannot hold (the message names the sums). Soft bounds (the minimum, caps derived
  * from history) are relaxed as the profile says and the relaxation is reported in
  * regint_recommendation_note().

@@ -169,6 +169,10 @@ static void test_errors(void)
     CU_ASSERT_EQUAL(regint_guidance_forecast(ds, "39", 2025, &o, &f), REGINT_EINVAL);
     TEST_ASSERT_CONTAINS(regint_last_error(), "municipality 3907 is served by two centres");
     o = base_options();
+    o.version = 99;
+    CU_ASSERT_EQUAL(regint_guidance_forecast(ds, "39", 2025, &o, &f), REGINT_EINVAL);
+    TEST_ASSERT_CONTAINS(regint_last_error(), "options version 99");
+    o = base_options();
     CU_ASSERT_EQUAL(regint_guidance_forecast(ds, "03", 2025, &o, &f), REGINT_ENOTFOUND);
     CU_ASSERT_EQUAL(regint_guidance_forecast(ds, "39", 2020, &o, &f), REGINT_ENOTFOUND);
     static const char *k[] = {"0301"};

@@ -268,6 +268,19 @@ static void test_edge_cases(void)
     regint_recommendation_free(r);
     regint_settlement_profile_free(pd);
 
+    /* An options version this build does not know (EINVAL, as in regint_apportion()). */
+    o.version = 99;
+    r = NULL;
+    CU_ASSERT_EQUAL(regint_recommend(ds, &o, &r), REGINT_EINVAL);
+    TEST_ASSERT_CONTAINS(regint_last_error(), "options version 99");
+    CU_ASSERT_PTR_NULL(r);
+    regint_backtest_options bo = REGINT_BACKTEST_OPTIONS_INIT;
+    bo.version = 99;
+    regint_backtest *bt = NULL;
+    CU_ASSERT_EQUAL(regint_backtest_run(ds, &bo, &bt), REGINT_EINVAL);
+    CU_ASSERT_PTR_NULL(bt);
+    o.version = REGINT_RECOMMEND_OPTIONS_VERSION;
+
     /* An empty county (no municipality valid in the year). */
     regint_county_t e = {"40", "Tomfylke", 2024, REGINT_YEAR_OPEN};
     CU_ASSERT_EQUAL_FATAL(regint_dataset_add_county(ds, &e), REGINT_OK);
