@@ -4,12 +4,13 @@
  * Cases are inserted one at a time at their best municipality under the current prices
  * p_m (the duals of the capacity rows). Invariant: every inserted case x sits at a
  * municipality maximising a[x][m] - p_m, and p_m > 0 only for full municipalities.
- * When an insertion overfills a municipality s, one Dijkstra run over the municipalities
- * finds the cheapest chain of moves s -> m1 -> ... -> t ending at a municipality with spare
- * room (or at "unassigned" when cases may stay unassigned). The arc m -> m' costs
+ * When an insertion overfills a municipality s, a shortest-path search over the
+ * municipalities finds the cheapest chain of moves s -> m1 -> ... -> t ending at a
+ * municipality with spare room (or at "unassigned" when cases may stay unassigned): first
+ * a breadth-first search over arcs of reduced cost 0, else Dijkstra. The arc m -> m' costs
  * min over cases x at m of (a[x][m] - a[x][m']), plus the reduced-cost correction
- * p_m' - p_m; that minimum and its case are kept per (m, m') pair and only recomputed for
- * the columns whose minimising case left m. Prices are updated as in the primal-dual
+ * p_m' - p_m; that minimum (with its count and the second smallest value) is kept per
+ * (m, m') pair and recomputed only when no member reaches it any more. Prices are updated as in the primal-dual
  * method (p_m += D - d_m for nodes settled before the target), which keeps the invariant,
  * so the final assignment with the final prices satisfies complementary slackness: it is
  * an exact optimum. Scores are integers with |a| <= 2^29, so the per-pair minima fit in
