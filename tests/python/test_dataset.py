@@ -321,3 +321,29 @@ def test_handle_ownership():
     m = d.municipality("0301", 2024)
     assert not m._raw.thisown
     assert m._ds is d
+
+
+def test_import_csv_into_an_empty_dataset(tmp_path):
+    d = regint.Dataset()
+    d.import_csv("municipalities_2024", DATA_DIR / "kommuner_2024.csv")
+    df = d.municipalities(2024)
+    assert len(df) == 357 and int(df["population"].sum()) == 5_550_203  # SOURCES.md
+    # A broken file: refused as a whole, the message names the file and the line.
+    bad = tmp_path / "kommuner_bad.csv"
+    lines = (DATA_DIR / "kommuner_2024.csv").read_text(encoding="utf-8").splitlines()
+    lines[3] = lines[3].replace(lines[3].split(",")[4], "12 3")  # population of row 3
+    bad.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    d2 = regint.Dataset()
+    with pytest.raises(regint.Error) as ei:
+        d2.import_csv("municipalities_2024", bad)
+    assert "kommuner_bad.csv" in str(ei.value) and "4" in str(ei.value)
+    assert len(d2.municipality_records) == 0  # all-or-nothing
+
+
+def test_observations_mapped_across_reforms(ds):
+    df = ds.observations(indicator="refugees_moved_here", area="39", map_to=2024)
+    assert (df["area_2024"].str.startswith("39")).all()
+    # Horten was 0701 before 2020 and 3801 in 2020-2023; both map to 3901.
+    assert {"0701", "3801"} <= set(df.loc[df["area_2024"] == "3901", "area"])
+    county_level = ds.observations(indicator="unemployment_share", area="39")
+    assert set(county_level["area"]) == {"39"}

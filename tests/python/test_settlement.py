@@ -124,3 +124,11 @@ def test_backtest_frame(ds):
             "mae_request.last_decision"} <= set(bt.columns)
     s = bt.attrs["summary"]
     assert s["rows"] == len(bt)
+
+
+def test_recommend_whole_country(ds):
+    df = regint.recommend("00", 2026, total=5000, minors=0, dataset=ds)
+    assert len(df) == 357 and df["recommended"].sum() == 5000   # all 2024-structure municipalities
+    assert df["fylkesnr"].nunique() == 15
+    assert regint.recommend(None, 2026, total=5000, minors=0, dataset=ds)["recommended"].equals(
+        df["recommended"])
