@@ -10,9 +10,10 @@
 #include "internal.h"
 #include "isodate.h"
 #include "jsonutil.h"
+#include "recordutil.h"
 #include "section.h"
 
-#define JSON_INT_MAX 9007199254740992LL
+#define JSON_INT_MAX REGINT__JSON_INT_MAX
 
 /* ------------------------------------------------------------------------- */
 /* Names                                                                     */
@@ -26,14 +27,6 @@ static const char *const task_names[] = {"settlement", "negative_social_control"
 #define N_TASKS (sizeof task_names / sizeof task_names[0])
 static const char *const meeting_kinds[] = {"gathering", "meeting", "network_meeting"};
 
-static int name_index(const char *const *names, size_t n, const char *name)
-{
-    for (size_t i = 0; name && i < n; i++)
-        if (!strcmp(names[i], name))
-            return (int)i;
-    return -1;
-}
-
 const char *regint_partner_kind_name(regint_partner_kind k)
 {
     return (unsigned)k < N_PARTNER_KINDS ? partner_kinds[k] : "";
@@ -41,7 +34,7 @@ const char *regint_partner_kind_name(regint_partner_kind k)
 
 regint_status regint_partner_kind_from_name(const char *name, regint_partner_kind *out)
 {
-    int i = name_index(partner_kinds, N_PARTNER_KINDS, name);
+    int i = regint__name_index(partner_kinds, N_PARTNER_KINDS, name);
     if (i < 0)
         return regint__error(REGINT_ENOTFOUND, "unknown partner kind '%.40s'", name ? name : "(null)");
     *out = (regint_partner_kind)i;
@@ -52,7 +45,7 @@ const char *regint_task_name(regint_task t) { return (unsigned)t < N_TASKS ? tas
 
 regint_status regint_task_from_name(const char *name, regint_task *out)
 {
-    int i = name_index(task_names, N_TASKS, name);
+    int i = regint__name_index(task_names, N_TASKS, name);
     if (i < 0)
         return regint__error(REGINT_ENOTFOUND, "unknown task '%.40s' (expected settlement, "
                              "negative_social_control, competence, volunteering, sector_collaboration, "
@@ -65,7 +58,7 @@ const char *regint_meeting_kind_name(regint_meeting_kind k) { return (unsigned)k
 
 regint_status regint_meeting_kind_from_name(const char *name, regint_meeting_kind *out)
 {
-    int i = name_index(meeting_kinds, 3, name);
+    int i = regint__name_index(meeting_kinds, 3, name);
     if (i < 0)
         return regint__error(REGINT_ENOTFOUND, "unknown meeting kind '%.40s' (expected gathering, meeting "
                              "or network_meeting)", name ? name : "(null)");
@@ -89,78 +82,47 @@ typedef struct collab_data {
     size_t nn;
 } collab_data;
 
-static void xfree(const void *p) { free((void *)(uintptr_t)p); }
-
-static void strlist_free(const char *const *v, size_t n)
-{
-    for (size_t i = 0; v && i < n; i++)
-        xfree(v[i]);
-    xfree(v);
-}
-
-static const char *dup_opt(const char *s, int *ok)
-{
-    if (!s)
-        return NULL;
-    char *d = regint__strdup(s);
-    if (!d)
-        *ok = 0;
-    return d;
-}
-
-static const char *const *strlist_dup(const char *const *v, size_t n, int *ok)
-{
-    const char **d = regint__calloc(n ? n : 1, sizeof *d);
-    if (!d) {
-        *ok = 0;
-        return NULL;
-    }
-    for (size_t i = 0; i < n; i++)
-        d[i] = dup_opt(v[i], ok);
-    return d;
-}
-
 static void partner_clear(regint_partner_t *p)
 {
-    xfree(p->id);
-    xfree(p->name);
-    xfree(p->orgnr);
-    strlist_free(p->municipalities, p->municipality_count);
+    regint__xfree(p->id);
+    regint__xfree(p->name);
+    regint__xfree(p->orgnr);
+    regint__strlist_free(p->municipalities, p->municipality_count);
 }
 
 static void agreement_clear(regint_agreement_t *a)
 {
-    xfree(a->id);
-    xfree(a->title);
-    strlist_free(a->parties, a->party_count);
-    xfree(a->valid_from);
-    xfree(a->valid_to);
+    regint__xfree(a->id);
+    regint__xfree(a->title);
+    regint__strlist_free(a->parties, a->party_count);
+    regint__xfree(a->valid_from);
+    regint__xfree(a->valid_to);
 }
 
 static void meeting_clear(regint_meeting_t *m)
 {
-    xfree(m->id);
-    xfree(m->date);
-    xfree(m->topic);
-    xfree(m->network_id);
+    regint__xfree(m->id);
+    regint__xfree(m->date);
+    regint__xfree(m->topic);
+    regint__xfree(m->network_id);
     for (size_t i = 0; m->participants && i < m->participant_count; i++) {
-        xfree(m->participants[i].partner_id);
-        xfree(m->participants[i].kommunenr);
+        regint__xfree(m->participants[i].partner_id);
+        regint__xfree(m->participants[i].kommunenr);
     }
-    xfree(m->participants);
+    regint__xfree(m->participants);
 }
 
 static void network_clear(regint_network_t *n)
 {
-    xfree(n->id);
-    xfree(n->name);
+    regint__xfree(n->id);
+    regint__xfree(n->name);
     for (size_t i = 0; n->members && i < n->member_count; i++) {
-        xfree(n->members[i].partner_id);
-        xfree(n->members[i].role);
-        xfree(n->members[i].since);
-        xfree(n->members[i].until);
+        regint__xfree(n->members[i].partner_id);
+        regint__xfree(n->members[i].role);
+        regint__xfree(n->members[i].since);
+        regint__xfree(n->members[i].until);
     }
-    xfree(n->members);
+    regint__xfree(n->members);
 }
 
 static void collab_free(void *p)
@@ -188,10 +150,10 @@ static regint_status partner_copy(regint_partner_t *d, const regint_partner_t *s
 {
     int ok = 1;
     *d = *s;
-    d->id = dup_opt(s->id, &ok);
-    d->name = dup_opt(s->name, &ok);
-    d->orgnr = dup_opt(s->orgnr, &ok);
-    d->municipalities = strlist_dup(s->municipalities, s->municipality_count, &ok);
+    d->id = regint__dup_opt(s->id, &ok);
+    d->name = regint__dup_opt(s->name, &ok);
+    d->orgnr = regint__dup_opt(s->orgnr, &ok);
+    d->municipalities = regint__strlist_dup(s->municipalities, s->municipality_count, &ok);
     if (!d->municipalities)
         d->municipality_count = 0;
     if (!ok) {
@@ -205,11 +167,11 @@ static regint_status agreement_copy(regint_agreement_t *d, const regint_agreemen
 {
     int ok = 1;
     *d = *s;
-    d->id = dup_opt(s->id, &ok);
-    d->title = dup_opt(s->title, &ok);
-    d->valid_from = dup_opt(s->valid_from, &ok);
-    d->valid_to = dup_opt(s->valid_to, &ok);
-    d->parties = strlist_dup(s->parties, s->party_count, &ok);
+    d->id = regint__dup_opt(s->id, &ok);
+    d->title = regint__dup_opt(s->title, &ok);
+    d->valid_from = regint__dup_opt(s->valid_from, &ok);
+    d->valid_to = regint__dup_opt(s->valid_to, &ok);
+    d->parties = regint__strlist_dup(s->parties, s->party_count, &ok);
     if (!d->parties)
         d->party_count = 0;
     if (!ok) {
@@ -223,10 +185,10 @@ static regint_status meeting_copy(regint_meeting_t *d, const regint_meeting_t *s
 {
     int ok = 1;
     *d = *s;
-    d->id = dup_opt(s->id, &ok);
-    d->date = dup_opt(s->date, &ok);
-    d->topic = dup_opt(s->topic, &ok);
-    d->network_id = dup_opt(s->network_id, &ok);
+    d->id = regint__dup_opt(s->id, &ok);
+    d->date = regint__dup_opt(s->date, &ok);
+    d->topic = regint__dup_opt(s->topic, &ok);
+    d->network_id = regint__dup_opt(s->network_id, &ok);
     regint_participant_t *p = regint__calloc(s->participant_count ? s->participant_count : 1, sizeof *p);
     d->participants = p;
     if (!p) {
@@ -234,8 +196,8 @@ static regint_status meeting_copy(regint_meeting_t *d, const regint_meeting_t *s
         ok = 0;
     } else
         for (size_t i = 0; i < s->participant_count; i++) {
-            p[i].partner_id = dup_opt(s->participants[i].partner_id, &ok);
-            p[i].kommunenr = dup_opt(s->participants[i].kommunenr, &ok);
+            p[i].partner_id = regint__dup_opt(s->participants[i].partner_id, &ok);
+            p[i].kommunenr = regint__dup_opt(s->participants[i].kommunenr, &ok);
             p[i].persons = s->participants[i].persons;
         }
     if (!ok) {
@@ -249,8 +211,8 @@ static regint_status network_copy(regint_network_t *d, const regint_network_t *s
 {
     int ok = 1;
     *d = *s;
-    d->id = dup_opt(s->id, &ok);
-    d->name = dup_opt(s->name, &ok);
+    d->id = regint__dup_opt(s->id, &ok);
+    d->name = regint__dup_opt(s->name, &ok);
     regint_network_member_t *m = regint__calloc(s->member_count ? s->member_count : 1, sizeof *m);
     d->members = m;
     if (!m) {
@@ -258,10 +220,10 @@ static regint_status network_copy(regint_network_t *d, const regint_network_t *s
         ok = 0;
     } else
         for (size_t i = 0; i < s->member_count; i++) {
-            m[i].partner_id = dup_opt(s->members[i].partner_id, &ok);
-            m[i].role = dup_opt(s->members[i].role, &ok);
-            m[i].since = dup_opt(s->members[i].since, &ok);
-            m[i].until = dup_opt(s->members[i].until, &ok);
+            m[i].partner_id = regint__dup_opt(s->members[i].partner_id, &ok);
+            m[i].role = regint__dup_opt(s->members[i].role, &ok);
+            m[i].since = regint__dup_opt(s->members[i].since, &ok);
+            m[i].until = regint__dup_opt(s->members[i].until, &ok);
         }
     if (!ok) {
         network_clear(d);
@@ -294,55 +256,11 @@ static const regint_network_t *find_network(const collab_data *c, const char *id
 /* ------------------------------------------------------------------------- */
 /* Validation                                                                */
 
-static regint_status verr(const char *file, const char *path, const char *field, regint_status st,
-                          const char *fmt, ...) REGINT__PRINTF(5, 6);
-static regint_status verr(const char *file, const char *path, const char *field, regint_status st,
-                          const char *fmt, ...)
-{
-    char p[REGINT__PATH_MAX], msg[400];
-    if (field)
-        regint__json_path_key(p, path, field);
-    else
-        snprintf(p, sizeof p, "%s", path);
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
-    return regint__json_error(file, p, st, "%s", msg);
-}
-
-static void sub_index(char *buf, const char *path, const char *key, size_t i)
-{
-    char tmp[REGINT__PATH_MAX];
-    regint__json_path_key(tmp, path, key);
-    regint__json_path_index(buf, tmp, i);
-}
-
-static regint_status check_id(const char *file, const char *path, const char *field, const char *id)
-{
-    char what[REGINT__PATH_MAX + 80], p[REGINT__PATH_MAX];
-    regint__json_path_key(p, path, field);
-    snprintf(what, sizeof what, "%s: %s", file, p);
-    return regint_check_identifier(id, what);
-}
-
-static int nonempty(const char *s) { return s && *s; }
-
-static regint_status check_date(const char *file, const char *path, const char *field, const char *s,
-                                int required)
-{
-    if (!s && !required)
-        return REGINT_OK;
-    if (!regint__date_parse(s, NULL, NULL, NULL))
-        return verr(file, path, field, REGINT_EINVAL, "expected a date YYYY-MM-DD, got '%.20s'", s ? s : "");
-    return REGINT_OK;
-}
-
 /* An identifier seen twice among the ids of one record kind. */
 #define DUP_CHECK(arr, n, idv, what)                                                               \
     for (size_t i_ = 0; i_ < (n); i_++)                                                            \
         if (!strcmp((arr)[i_].id, (idv)))                                                          \
-            return verr(file, path, "id", REGINT_EDUPLICATE, what " id '%s' occurs twice", (idv));
+            return regint__verr(file, path, "id", REGINT_EDUPLICATE, what " id '%s' occurs twice", (idv));
 
 static regint_status check_kommunenr(const char *file, const char *path, const regint_dataset *ds, int year,
                                      const char *k)
@@ -360,22 +278,22 @@ static regint_status validate_partner(const collab_data *c, const regint_dataset
                                       const char *file, const char *path)
 {
     regint_status st;
-    if ((st = check_id(file, path, "id", p->id)))
+    if ((st = regint__check_id_at(file, path, "id", p->id)))
         return st;
     DUP_CHECK(c->partners, c->np, p->id, "partner");
-    if (!nonempty(p->name))
-        return verr(file, path, "name", REGINT_EINVAL, "must be a non-empty string");
+    if (!regint__nonempty(p->name))
+        return regint__verr(file, path, "name", REGINT_EINVAL, "must be a non-empty string");
     if (!regint_orgnr_valid(p->orgnr))
-        return verr(file, path, "orgnr", REGINT_EINVAL,
+        return regint__verr(file, path, "orgnr", REGINT_EINVAL,
                     "'%.20s' is not a valid organisation number (9 digits, modulus-11 check digit "
                     "with weights 3 2 7 6 5 4 3 2)", p->orgnr ? p->orgnr : "");
     if ((unsigned)p->kind >= N_PARTNER_KINDS)
-        return verr(file, path, "kind", REGINT_EINVAL, "unknown partner kind");
+        return regint__verr(file, path, "kind", REGINT_EINVAL, "unknown partner kind");
     if (p->kind == REGINT_PARTNER_MUNICIPALITY && p->municipality_count == 0)
-        return verr(file, path, "municipalities", REGINT_EINVAL, "a municipality partner covers its municipality");
+        return regint__verr(file, path, "municipalities", REGINT_EINVAL, "a municipality partner covers its municipality");
     for (size_t i = 0; i < p->municipality_count; i++) {
         char mp[REGINT__PATH_MAX];
-        sub_index(mp, path, "municipalities", i);
+        regint__path_sub_index(mp, path, "municipalities", i);
         if ((st = check_kommunenr(file, mp, ds, c->year, p->municipalities[i])))
             return st;
         for (size_t j = 0; j < i; j++)
@@ -390,27 +308,27 @@ static regint_status validate_agreement(const collab_data *c, const regint_agree
                                         const char *path)
 {
     regint_status st;
-    if ((st = check_id(file, path, "id", a->id)))
+    if ((st = regint__check_id_at(file, path, "id", a->id)))
         return st;
     DUP_CHECK(c->agreements, c->na, a->id, "agreement");
-    if (!nonempty(a->title))
-        return verr(file, path, "title", REGINT_EINVAL, "must be a non-empty string");
+    if (!regint__nonempty(a->title))
+        return regint__verr(file, path, "title", REGINT_EINVAL, "must be a non-empty string");
     if ((unsigned)a->task >= N_TASKS)
-        return verr(file, path, "task", REGINT_EINVAL, "unknown task");
+        return regint__verr(file, path, "task", REGINT_EINVAL, "unknown task");
     if (a->party_count == 0)
-        return verr(file, path, "parties", REGINT_EINVAL, "an agreement has at least one party");
+        return regint__verr(file, path, "parties", REGINT_EINVAL, "an agreement has at least one party");
     for (size_t i = 0; i < a->party_count; i++)
         if (!find_partner(c, a->parties[i])) {
             char pp[REGINT__PATH_MAX];
-            sub_index(pp, path, "parties", i);
+            regint__path_sub_index(pp, path, "parties", i);
             return regint__json_error(file, pp, REGINT_ENOTFOUND, "no partner with id '%.64s'",
                                       a->parties[i] ? a->parties[i] : "");
         }
-    if ((st = check_date(file, path, "valid_from", a->valid_from, 1)) ||
-        (st = check_date(file, path, "valid_to", a->valid_to, 0)))
+    if ((st = regint__check_date_at(file, path, "valid_from", a->valid_from, 1)) ||
+        (st = regint__check_date_at(file, path, "valid_to", a->valid_to, 0)))
         return st;
     if (a->valid_to && strcmp(a->valid_to, a->valid_from) < 0)
-        return verr(file, path, "valid_to", REGINT_EINVAL, "ends (%s) before it starts (%s)", a->valid_to,
+        return regint__verr(file, path, "valid_to", REGINT_EINVAL, "ends (%s) before it starts (%s)", a->valid_to,
                     a->valid_from);
     return REGINT_OK;
 }
@@ -419,25 +337,25 @@ static regint_status validate_meeting(const collab_data *c, const regint_dataset
                                       const char *file, const char *path)
 {
     regint_status st;
-    if ((st = check_id(file, path, "id", m->id)))
+    if ((st = regint__check_id_at(file, path, "id", m->id)))
         return st;
     DUP_CHECK(c->meetings, c->nm, m->id, "meeting");
-    if ((st = check_date(file, path, "date", m->date, 1)))
+    if ((st = regint__check_date_at(file, path, "date", m->date, 1)))
         return st;
-    if (!nonempty(m->topic))
-        return verr(file, path, "topic", REGINT_EINVAL, "must be a non-empty string");
+    if (!regint__nonempty(m->topic))
+        return regint__verr(file, path, "topic", REGINT_EINVAL, "must be a non-empty string");
     if ((unsigned)m->task >= N_TASKS)
-        return verr(file, path, "task", REGINT_EINVAL, "unknown task");
+        return regint__verr(file, path, "task", REGINT_EINVAL, "unknown task");
     if ((unsigned)m->kind > REGINT_MEETING_NETWORK_MEETING)
-        return verr(file, path, "kind", REGINT_EINVAL, "unknown meeting kind");
+        return regint__verr(file, path, "kind", REGINT_EINVAL, "unknown meeting kind");
     if (m->network_id && !find_network(c, m->network_id))
-        return verr(file, path, "network", REGINT_ENOTFOUND, "no network with id '%.64s'", m->network_id);
+        return regint__verr(file, path, "network", REGINT_ENOTFOUND, "no network with id '%.64s'", m->network_id);
     for (size_t i = 0; i < m->participant_count; i++) {
         char pp[REGINT__PATH_MAX];
         const regint_participant_t *p = &m->participants[i];
-        sub_index(pp, path, "participants", i);
+        regint__path_sub_index(pp, path, "participants", i);
         if (!find_partner(c, p->partner_id))
-            return verr(file, pp, "partner", REGINT_ENOTFOUND, "no partner with id '%.64s'",
+            return regint__verr(file, pp, "partner", REGINT_ENOTFOUND, "no partner with id '%.64s'",
                         p->partner_id ? p->partner_id : "");
         if (p->kommunenr) {
             char kp[REGINT__PATH_MAX];
@@ -446,7 +364,7 @@ static regint_status validate_meeting(const collab_data *c, const regint_dataset
                 return st;
         }
         if (p->persons < 0)
-            return verr(file, pp, "persons", REGINT_ERANGE, "must be >= 0, got %lld", (long long)p->persons);
+            return regint__verr(file, pp, "persons", REGINT_ERANGE, "must be >= 0, got %lld", (long long)p->persons);
     }
     return REGINT_OK;
 }
@@ -455,30 +373,30 @@ static regint_status validate_network(const collab_data *c, const regint_network
                                       const char *path)
 {
     regint_status st;
-    if ((st = check_id(file, path, "id", n->id)))
+    if ((st = regint__check_id_at(file, path, "id", n->id)))
         return st;
     DUP_CHECK(c->networks, c->nn, n->id, "network");
-    if (!nonempty(n->name))
-        return verr(file, path, "name", REGINT_EINVAL, "must be a non-empty string");
+    if (!regint__nonempty(n->name))
+        return regint__verr(file, path, "name", REGINT_EINVAL, "must be a non-empty string");
     if ((unsigned)n->task >= N_TASKS)
-        return verr(file, path, "task", REGINT_EINVAL, "unknown task");
+        return regint__verr(file, path, "task", REGINT_EINVAL, "unknown task");
     for (size_t i = 0; i < n->member_count; i++) {
         char mp[REGINT__PATH_MAX];
         const regint_network_member_t *m = &n->members[i];
-        sub_index(mp, path, "members", i);
+        regint__path_sub_index(mp, path, "members", i);
         if (!find_partner(c, m->partner_id))
-            return verr(file, mp, "partner", REGINT_ENOTFOUND, "no partner with id '%.64s'",
+            return regint__verr(file, mp, "partner", REGINT_ENOTFOUND, "no partner with id '%.64s'",
                         m->partner_id ? m->partner_id : "");
         /* A contact is a ROLE: refuse anything that looks like a person's identity. */
-        if ((st = check_id(file, mp, "role", m->role)))
+        if ((st = regint__check_id_at(file, mp, "role", m->role)))
             return st;
         if (strchr(m->role, '@'))
-            return verr(file, mp, "role", REGINT_EPERSONAL,
+            return regint__verr(file, mp, "role", REGINT_EPERSONAL,
                         "refused: looks like an e-mail address; give the contact's role, not the person");
-        if ((st = check_date(file, mp, "since", m->since, 0)) || (st = check_date(file, mp, "until", m->until, 0)))
+        if ((st = regint__check_date_at(file, mp, "since", m->since, 0)) || (st = regint__check_date_at(file, mp, "until", m->until, 0)))
             return st;
         if (m->since && m->until && strcmp(m->until, m->since) < 0)
-            return verr(file, mp, "until", REGINT_EINVAL, "leaves (%s) before joining (%s)", m->until, m->since);
+            return regint__verr(file, mp, "until", REGINT_EINVAL, "leaves (%s) before joining (%s)", m->until, m->since);
     }
     return REGINT_OK;
 }
@@ -504,7 +422,7 @@ static regint_status json_strlist(const char *file, const char *path, const cJSO
     {
         if (!cJSON_IsString(it)) {
             char ip[REGINT__PATH_MAX];
-            sub_index(ip, path, key, i);
+            regint__path_sub_index(ip, path, key, i);
             free(v);
             return regint__json_error(file, ip, REGINT_EPARSE, "expected a string");
         }
@@ -522,7 +440,7 @@ static regint_status json_enum(const char *file, const char *path, const cJSON *
     regint_status st = regint__json_string(file, path, o, key, required, &s);
     if (st || !s)
         return st;
-    int i = name_index(names, nn, s);
+    int i = regint__name_index(names, nn, s);
     if (i < 0) {
         char p[REGINT__PATH_MAX], list[300] = "";
         for (size_t k = 0; k < nn; k++) {
@@ -618,7 +536,7 @@ static regint_status read_meeting(const char *file, const char *path, const cJSO
         cJSON_ArrayForEach(it, arr)
         {
             char pp[REGINT__PATH_MAX];
-            sub_index(pp, path, "participants", i);
+            regint__path_sub_index(pp, path, "participants", i);
             if (st || (st = regint__json_string(file, pp, it, "partner", 1, &parts[i].partner_id)) ||
                 (st = regint__json_string(file, pp, it, "kommunenr", 0, &parts[i].kommunenr)) ||
                 (st = regint__json_int(file, pp, it, "persons", 0, -JSON_INT_MAX, JSON_INT_MAX, &parts[i].persons)))
@@ -660,7 +578,7 @@ static regint_status read_network(const char *file, const char *path, const cJSO
         cJSON_ArrayForEach(it, arr)
         {
             char mp[REGINT__PATH_MAX];
-            sub_index(mp, path, "members", i);
+            regint__path_sub_index(mp, path, "members", i);
             if (st)
                 break;
             if (schema_version <= 1 && cJSON_IsString(it)) {
@@ -727,7 +645,7 @@ static regint_status collab_parse(const cJSON *node, const char *file, int schem
         cJSON_ArrayForEach(it, arr)
         {
             char path[REGINT__PATH_MAX];
-            sub_index(path, sec, keys[k], i++);
+            regint__path_sub_index(path, sec, keys[k], i++);
             st = k == 0   ? read_partner(file, path, it, c, ds)
                  : k == 1 ? read_network(file, path, it, c, schema_version)
                  : k == 2 ? read_agreement(file, path, it, c)
@@ -869,12 +787,12 @@ int regint_collaboration_year(const regint_dataset *ds)
 }
 
 #define ACCESSORS(fn, type, arr, cnt)                                                              \
-    size_t regint_##fn##_count(const regint_dataset *ds)                                           \
+    size_t regint_collaboration_##fn##_count(const regint_dataset *ds)                                           \
     {                                                                                              \
         collab_data *c = section_data(ds);                                                         \
         return c ? c->cnt : 0;                                                                     \
     }                                                                                              \
-    const type *regint_##fn##_at(const regint_dataset *ds, size_t i)                               \
+    const type *regint_collaboration_##fn##_at(const regint_dataset *ds, size_t i)                               \
     {                                                                                              \
         collab_data *c = section_data(ds);                                                         \
         return c && i < c->cnt ? &c->arr[i] : NULL;                                                \
@@ -885,10 +803,10 @@ ACCESSORS(agreement, regint_agreement_t, agreements, na)
 ACCESSORS(meeting, regint_meeting_t, meetings, nm)
 ACCESSORS(network, regint_network_t, networks, nn)
 
-regint_status regint_partner(const regint_dataset *ds, const char *id, const regint_partner_t **out)
+regint_status regint_collaboration_partner(const regint_dataset *ds, const char *id, const regint_partner_t **out)
 {
     if (!ds || !id || !out)
-        return regint__error(REGINT_EINVAL, "regint_partner: NULL argument");
+        return regint__error(REGINT_EINVAL, "regint_collaboration_partner: NULL argument");
     const regint_partner_t *p = find_partner(section_data(ds), id);
     if (!p)
         return regint__error(REGINT_ENOTFOUND, "no partner with id '%.64s'", id);
@@ -896,10 +814,10 @@ regint_status regint_partner(const regint_dataset *ds, const char *id, const reg
     return REGINT_OK;
 }
 
-regint_status regint_network(const regint_dataset *ds, const char *id, const regint_network_t **out)
+regint_status regint_collaboration_network(const regint_dataset *ds, const char *id, const regint_network_t **out)
 {
     if (!ds || !id || !out)
-        return regint__error(REGINT_EINVAL, "regint_network: NULL argument");
+        return regint__error(REGINT_EINVAL, "regint_collaboration_network: NULL argument");
     const regint_network_t *n = find_network(section_data(ds), id);
     if (!n)
         return regint__error(REGINT_ENOTFOUND, "no network with id '%.64s'", id);
@@ -1032,13 +950,6 @@ static int plist_add(period_list *l, const char *k, const char *from, const char
     return 1;
 }
 
-static int64_t day_of(const char *s)
-{
-    int y, m, d;
-    regint__date_parse(s, &y, &m, &d);
-    return regint__date_days(y, m, d);
-}
-
 static int cmp_period(const void *x, const void *y)
 {
     const period *a = x, *b = y;
@@ -1046,9 +957,10 @@ static int cmp_period(const void *x, const void *y)
     if (c)
         return c;
     if (!a->from || !b->from)
-        return (a->from != NULL) - (b->from != NULL);
-    c = strcmp(a->from, b->from);
-    return c ? c : strcmp(a->via, b->via);
+        c = (a->from != NULL) - (b->from != NULL); /* open start first */
+    else
+        c = strcmp(a->from, b->from);
+    return c ? c : strcmp(a->via, b->via); /* a total order: `via` does not depend on qsort */
 }
 
 static int add_partner_periods(period_list *l, const regint_partner_t *p, const char *from, const char *to,
@@ -1123,7 +1035,7 @@ static regint_status coverage_from_periods(const regint_dataset *ds, const colla
     r->n = n;
     if (l->n)
         qsort(l->v, l->n, sizeof *l->v, cmp_period);
-    int64_t today = day_of(as_of);
+    int64_t today = regint__date_days_of(as_of);
     for (size_t i = 0; i < n; i++) {
         r->kommunenr[i] = mun[i]->kommunenr;
         r->name[i] = mun[i]->name;
@@ -1138,10 +1050,10 @@ static regint_status coverage_from_periods(const regint_dataset *ds, const colla
             const period *p = &l->v[j];
             if (strcmp(p->kommunenr, mun[i]->kommunenr))
                 continue;
-            int64_t ps = p->from ? day_of(p->from) : INT64_MIN;
+            int64_t ps = p->from ? regint__date_days_of(p->from) : INT64_MIN;
             if (ps > today)
                 break; /* starts after as_of: sorted, so nothing later matters */
-            int64_t pe = p->to ? day_of(p->to) : INT64_MAX;
+            int64_t pe = p->to ? regint__date_days_of(p->to) : INT64_MAX;
             if (!have || (!gend_open && ps > gend + 1)) {
                 have = 1;
                 gfrom = p->from;

@@ -1025,7 +1025,7 @@ regint_status regint__ds_set_population(regint_dataset *ds, const char *kommunen
     if (!ds)
         return regint__error(REGINT_EINVAL, "regint_dataset_set_population: NULL argument");
     regint_status st;
-    const char *k;
+    const char *k = NULL;
     if ((st = check_year(pl, "year", year, 0)) || (st = need_muni(ds, pl, "kommunenr", kommunenr, year, &k)))
         return st;
     if (persons < 0)
@@ -1062,7 +1062,7 @@ regint_status regint__ds_add_code_change(regint_dataset *ds, const regint_code_c
     if (!ds || !c)
         return regint__error(REGINT_EINVAL, "regint_dataset_add_code_change: NULL argument");
     regint_status st;
-    const char *f, *t;
+    const char *f = NULL, *t = NULL;
     if ((st = check_year(pl, "from_year", c->from_year, 0)) || (st = check_year(pl, "to_year", c->to_year, 0)) ||
         (st = need_muni(ds, pl, "from", c->from_kommunenr, c->from_year, &f)) ||
         (st = need_muni(ds, pl, "to", c->to_kommunenr, c->to_year, &t)))
@@ -1104,7 +1104,7 @@ regint_status regint__ds_set_settlement(regint_dataset *ds, const regint_settlem
     if (!ds || !s)
         return regint__error(REGINT_EINVAL, "regint_dataset_set_settlement: NULL argument");
     regint_status st;
-    const char *k;
+    const char *k = NULL;
     if ((st = check_year(pl, "year", s->year, 0)) || (st = need_muni(ds, pl, "kommunenr", s->kommunenr, s->year, &k)))
         return st;
     if ((unsigned)s->measure > REGINT_MEASURE_ORIGINAL_REQUEST)

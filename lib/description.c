@@ -15,7 +15,7 @@ static regint_status description_parse(const cJSON *node, const char *file, int 
         return regint__json_error(file, "description", REGINT_EPARSE, "expected a string");
     char *s = regint__strdup(node->valuestring);
     if (!s)
-        return REGINT_ENOMEM;
+        return regint__enomem();
     *out = s;
     return REGINT_OK;
 }

@@ -12,9 +12,10 @@
 #include "internal.h"
 #include "isodate.h"
 #include "jsonutil.h"
+#include "recordutil.h"
 #include "section.h"
 
-#define JSON_INT_MAX 9007199254740992LL /* 2^53: the largest integer JSON keeps exactly */
+#define JSON_INT_MAX REGINT__JSON_INT_MAX
 
 /* ------------------------------------------------------------------------- */
 /* Names                                                                     */
@@ -64,43 +65,39 @@ typedef struct grants_data {
     size_t na;
 } grants_data;
 
-static void xfree(const void *p) { free((void *)(uintptr_t)p); }
-
 static void scheme_clear(regint_grant_scheme_t *s)
 {
-    xfree(s->id);
-    xfree(s->name);
-    xfree(s->call_opens);
-    xfree(s->deadline);
-    xfree(s->report_due);
+    regint__xfree(s->id);
+    regint__xfree(s->name);
+    regint__xfree(s->call_opens);
+    regint__xfree(s->deadline);
+    regint__xfree(s->report_due);
     for (size_t i = 0; s->criteria && i < s->criterion_count; i++) {
-        xfree(s->criteria[i].id);
-        xfree(s->criteria[i].name);
+        regint__xfree(s->criteria[i].id);
+        regint__xfree(s->criteria[i].name);
     }
-    xfree(s->criteria);
+    regint__xfree(s->criteria);
     memset(s, 0, sizeof *s);
 }
 
 static void app_clear(regint_grant_application_t *a)
 {
-    xfree(a->id);
-    xfree(a->scheme_id);
-    xfree(a->received);
-    xfree(a->applicant_orgnr);
-    xfree(a->applicant_name);
-    xfree(a->target_group);
-    for (size_t i = 0; a->municipalities && i < a->municipality_count; i++)
-        xfree(a->municipalities[i]);
-    xfree(a->municipalities);
-    xfree(a->ineligible_reason);
-    xfree(a->scores);
-    xfree(a->decision_date);
-    xfree(a->decision_reason);
+    regint__xfree(a->id);
+    regint__xfree(a->scheme_id);
+    regint__xfree(a->received);
+    regint__xfree(a->applicant_orgnr);
+    regint__xfree(a->applicant_name);
+    regint__xfree(a->target_group);
+    regint__strlist_free(a->municipalities, a->municipality_count);
+    regint__xfree(a->ineligible_reason);
+    regint__xfree(a->scores);
+    regint__xfree(a->decision_date);
+    regint__xfree(a->decision_reason);
     for (size_t i = 0; a->payments && i < a->payment_count; i++)
-        xfree(a->payments[i].date);
-    xfree(a->payments);
-    xfree(a->report_due);
-    xfree(a->report_date);
+        regint__xfree(a->payments[i].date);
+    regint__xfree(a->payments);
+    regint__xfree(a->report_due);
+    regint__xfree(a->report_date);
     memset(a, 0, sizeof *a);
 }
 
@@ -118,26 +115,15 @@ static void grants_free(void *p)
     free(g);
 }
 
-/* strdup that keeps NULL as NULL; *ok cleared on allocation failure. */
-static const char *dup_opt(const char *s, int *ok)
-{
-    if (!s)
-        return NULL;
-    char *d = regint__strdup(s);
-    if (!d)
-        *ok = 0;
-    return d;
-}
-
 static regint_status scheme_copy(regint_grant_scheme_t *dst, const regint_grant_scheme_t *src)
 {
     int ok = 1;
     *dst = *src;
-    dst->id = dup_opt(src->id, &ok);
-    dst->name = dup_opt(src->name, &ok);
-    dst->call_opens = dup_opt(src->call_opens, &ok);
-    dst->deadline = dup_opt(src->deadline, &ok);
-    dst->report_due = dup_opt(src->report_due, &ok);
+    dst->id = regint__dup_opt(src->id, &ok);
+    dst->name = regint__dup_opt(src->name, &ok);
+    dst->call_opens = regint__dup_opt(src->call_opens, &ok);
+    dst->deadline = regint__dup_opt(src->deadline, &ok);
+    dst->report_due = regint__dup_opt(src->report_due, &ok);
     regint_grant_criterion_t *c = regint__calloc(src->criterion_count ? src->criterion_count : 1, sizeof *c);
     dst->criteria = c;
     if (!c) {
@@ -145,8 +131,8 @@ static regint_status scheme_copy(regint_grant_scheme_t *dst, const regint_grant_
         ok = 0;
     } else {
         for (size_t i = 0; i < src->criterion_count; i++) {
-            c[i].id = dup_opt(src->criteria[i].id, &ok);
-            c[i].name = dup_opt(src->criteria[i].name, &ok);
+            c[i].id = regint__dup_opt(src->criteria[i].id, &ok);
+            c[i].name = regint__dup_opt(src->criteria[i].name, &ok);
             c[i].weight = src->criteria[i].weight;
         }
     }
@@ -162,24 +148,20 @@ static regint_status app_copy(regint_grant_application_t *dst, const regint_gran
 {
     int ok = 1;
     *dst = *src;
-    dst->id = dup_opt(src->id, &ok);
-    dst->scheme_id = dup_opt(src->scheme_id, &ok);
-    dst->received = dup_opt(src->received, &ok);
-    dst->applicant_orgnr = dup_opt(src->applicant_orgnr, &ok);
-    dst->applicant_name = dup_opt(src->applicant_name, &ok);
-    dst->target_group = dup_opt(src->target_group, &ok);
-    dst->ineligible_reason = dup_opt(src->ineligible_reason, &ok);
-    dst->decision_date = dup_opt(src->decision_date, &ok);
-    dst->decision_reason = dup_opt(src->decision_reason, &ok);
-    dst->report_due = dup_opt(src->report_due, &ok);
-    dst->report_date = dup_opt(src->report_date, &ok);
-    const char **m = regint__calloc(src->municipality_count ? src->municipality_count : 1, sizeof *m);
-    dst->municipalities = m;
-    if (m)
-        for (size_t i = 0; i < src->municipality_count; i++)
-            m[i] = dup_opt(src->municipalities[i], &ok);
-    else
-        dst->municipality_count = 0, ok = 0;
+    dst->id = regint__dup_opt(src->id, &ok);
+    dst->scheme_id = regint__dup_opt(src->scheme_id, &ok);
+    dst->received = regint__dup_opt(src->received, &ok);
+    dst->applicant_orgnr = regint__dup_opt(src->applicant_orgnr, &ok);
+    dst->applicant_name = regint__dup_opt(src->applicant_name, &ok);
+    dst->target_group = regint__dup_opt(src->target_group, &ok);
+    dst->ineligible_reason = regint__dup_opt(src->ineligible_reason, &ok);
+    dst->decision_date = regint__dup_opt(src->decision_date, &ok);
+    dst->decision_reason = regint__dup_opt(src->decision_reason, &ok);
+    dst->report_due = regint__dup_opt(src->report_due, &ok);
+    dst->report_date = regint__dup_opt(src->report_date, &ok);
+    dst->municipalities = regint__strlist_dup(src->municipalities, src->municipality_count, &ok);
+    if (!dst->municipalities)
+        dst->municipality_count = 0;
     double *sc = regint__calloc(ncrit ? ncrit : 1, sizeof *sc);
     dst->scores = sc;
     if (sc)
@@ -191,7 +173,7 @@ static regint_status app_copy(regint_grant_application_t *dst, const regint_gran
     dst->payments = p;
     if (p)
         for (size_t i = 0; i < src->payment_count; i++) {
-            p[i].date = dup_opt(src->payments[i].date, &ok);
+            p[i].date = regint__dup_opt(src->payments[i].date, &ok);
             p[i].amount = src->payments[i].amount;
         }
     else
@@ -228,47 +210,15 @@ static regint_grant_application_t *find_app(const grants_data *g, const char *id
 /* Validation, shared by the JSON reader and the building functions.         */
 /* `file`/`path` locate the record in messages ("<file>: <path>.<field>: ...") */
 
-/* buf = "<path>.<key>[<i>]" */
-static void sub_index(char *buf, const char *path, const char *key, size_t i)
+#define VERR(st, field, ...) regint__verr(file, path, field, st, __VA_ARGS__)
+
+/* Amounts and counts stay within what a JSON number keeps exactly, so that a dataset
+ * built through the API saves and loads back unchanged (and sums of a few cannot overflow). */
+static regint_status not_above_json(const char *file, const char *path, const char *field, int64_t v)
 {
-    char tmp[REGINT__PATH_MAX];
-    regint__json_path_key(tmp, path, key);
-    regint__json_path_index(buf, tmp, i);
-}
-
-#define VERR(st, field, ...) verr(file, path, field, st, __VA_ARGS__)
-
-static regint_status verr(const char *file, const char *path, const char *field, regint_status st,
-                          const char *fmt, ...) REGINT__PRINTF(5, 6);
-static regint_status verr(const char *file, const char *path, const char *field, regint_status st,
-                          const char *fmt, ...)
-{
-    char p[REGINT__PATH_MAX], msg[400];
-    if (field)
-        regint__json_path_key(p, path, field);
-    else
-        snprintf(p, sizeof p, "%s", path);
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
-    return regint__json_error(file, p, st, "%s", msg);
-}
-
-static regint_status check_id(const char *file, const char *path, const char *field, const char *id)
-{
-    char what[REGINT__PATH_MAX + 80], p[REGINT__PATH_MAX];
-    regint__json_path_key(p, path, field);
-    snprintf(what, sizeof what, "%s: %s", file, p);
-    return regint_check_identifier(id, what);
-}
-
-static int nonempty(const char *s) { return s && *s; }
-
-static regint_status date_opt(const char *file, const char *path, const char *field, const char *s)
-{
-    if (s && !regint__date_parse(s, NULL, NULL, NULL))
-        return VERR(REGINT_EINVAL, field, "expected a date YYYY-MM-DD, got '%.20s'", s);
+    if (v > JSON_INT_MAX)
+        return VERR(REGINT_ERANGE, field, "%lld is above 2^53, the largest whole number JSON keeps exactly",
+                    (long long)v);
     return REGINT_OK;
 }
 
@@ -276,22 +226,27 @@ static regint_status validate_scheme(const grants_data *g, const regint_grant_sc
                                      const char *file, const char *path)
 {
     regint_status st;
-    if ((st = check_id(file, path, "id", s->id)))
+    if ((st = regint__check_id_at(file, path, "id", s->id)))
         return st;
     if (find_scheme(g, s->id))
         return VERR(REGINT_EDUPLICATE, "id", "scheme id '%s' occurs twice", s->id);
-    if (!nonempty(s->name))
+    if (!regint__nonempty(s->name))
         return VERR(REGINT_EINVAL, "name", "must be a non-empty string");
     if (s->year < 1900 || s->year > 2999)
         return VERR(REGINT_ERANGE, "year", "%d is not a plausible year", s->year);
     if (s->budget < 0)
         return VERR(REGINT_ERANGE, "budget", "must be a non-negative amount in kroner, got %lld",
                     (long long)s->budget);
+    if ((st = not_above_json(file, path, "budget", s->budget)) ||
+        (s->max_per_application != INT64_MAX &&
+         (st = not_above_json(file, path, "max_per_application", s->max_per_application))) ||
+        (st = not_above_json(file, path, "rounding_unit", s->rounding_unit)))
+        return st;
     if (!s->deadline)
         return VERR(REGINT_EINVAL, "call.deadline", "required date is missing");
-    if ((st = date_opt(file, path, "call.deadline", s->deadline)) ||
-        (st = date_opt(file, path, "call.opens", s->call_opens)) ||
-        (st = date_opt(file, path, "report_due", s->report_due)))
+    if ((st = regint__check_date_at(file, path, "call.deadline", s->deadline, 0)) ||
+        (st = regint__check_date_at(file, path, "call.opens", s->call_opens, 0)) ||
+        (st = regint__check_date_at(file, path, "report_due", s->report_due, 0)))
         return st;
     if (s->call_opens && strcmp(s->call_opens, s->deadline) > 0)
         return VERR(REGINT_EINVAL, "call.opens", "the call opens (%s) after its deadline (%s)",
@@ -308,15 +263,15 @@ static regint_status validate_scheme(const grants_data *g, const regint_grant_sc
         return VERR(REGINT_EINVAL, "criteria", "a scheme needs at least one assessment criterion");
     for (size_t i = 0; i < s->criterion_count; i++) {
         char cp[REGINT__PATH_MAX];
-        sub_index(cp, path, "criteria", i);
+        regint__path_sub_index(cp, path, "criteria", i);
         const regint_grant_criterion_t *c = &s->criteria[i];
-        if ((st = check_id(file, cp, "id", c->id)))
+        if ((st = regint__check_id_at(file, cp, "id", c->id)))
             return st;
         for (size_t j = 0; j < i; j++)
             if (!strcmp(s->criteria[j].id, c->id))
-                return verr(file, cp, "id", REGINT_EDUPLICATE, "criterion id '%s' occurs twice", c->id);
+                return regint__verr(file, cp, "id", REGINT_EDUPLICATE, "criterion id '%s' occurs twice", c->id);
         if (!(c->weight > 0) || !isfinite(c->weight))
-            return verr(file, cp, "weight", REGINT_ERANGE, "must be a positive number");
+            return regint__verr(file, cp, "weight", REGINT_ERANGE, "must be a positive number");
     }
     return REGINT_OK;
 }
@@ -336,7 +291,7 @@ static regint_status validate_app(const grants_data *g, const regint_dataset *ds
                                   const char *path)
 {
     regint_status st;
-    if ((st = check_id(file, path, "id", a->id)))
+    if ((st = regint__check_id_at(file, path, "id", a->id)))
         return st;
     const regint_grant_application_t *other = find_app(g, a->id);
     if (other && other != self)
@@ -344,13 +299,13 @@ static regint_status validate_app(const grants_data *g, const regint_dataset *ds
     const regint_grant_scheme_t *s = find_scheme(g, a->scheme_id);
     if (!s)
         return VERR(REGINT_ENOTFOUND, "scheme", "no scheme with id '%.64s'", a->scheme_id ? a->scheme_id : "");
-    if ((st = date_opt(file, path, "received", a->received)))
+    if ((st = regint__check_date_at(file, path, "received", a->received, 0)))
         return st;
     if (!regint_orgnr_valid(a->applicant_orgnr))
         return VERR(REGINT_EINVAL, "applicant.orgnr",
                     "'%.20s' is not a valid organisation number (9 digits, modulus-11 check digit "
                     "with weights 3 2 7 6 5 4 3 2)", a->applicant_orgnr ? a->applicant_orgnr : "");
-    if (!nonempty(a->applicant_name))
+    if (!regint__nonempty(a->applicant_name))
         return VERR(REGINT_EINVAL, "applicant.name", "must be a non-empty string");
     if ((unsigned)a->applicant_kind > REGINT_APPLICANT_VOLUNTARY_ORGANISATION)
         return VERR(REGINT_EINVAL, "applicant.kind", "unknown applicant kind");
@@ -360,11 +315,16 @@ static regint_status validate_app(const grants_data *g, const regint_dataset *ds
     if (a->planned_participants < 0)
         return VERR(REGINT_ERANGE, "planned_participants", "must be >= 0, got %lld",
                     (long long)a->planned_participants);
+    if ((st = not_above_json(file, path, "amount_applied", a->amount_applied)) ||
+        (st = not_above_json(file, path, "planned_participants", a->planned_participants)) ||
+        (st = not_above_json(file, path, "report.participants_reached", a->participants_reached)) ||
+        (st = not_above_json(file, path, "amount_reclaimed", a->amount_reclaimed)))
+        return st;
     if (a->municipality_count == 0 || !a->municipalities)
         return VERR(REGINT_EINVAL, "municipalities", "an application covers at least one municipality");
     for (size_t i = 0; i < a->municipality_count; i++) {
         char mp[REGINT__PATH_MAX];
-        sub_index(mp, path, "municipalities", i);
+        regint__path_sub_index(mp, path, "municipalities", i);
         const char *k = a->municipalities[i];
         if (!regint_kommunenr_format_ok(k))
             return regint__json_error(file, mp, REGINT_EINVAL, "expected a kommunenr of four digits, got '%.20s'",
@@ -378,7 +338,7 @@ static regint_status validate_app(const grants_data *g, const regint_dataset *ds
             if (!strcmp(a->municipalities[j], k))
                 return regint__json_error(file, mp, REGINT_EDUPLICATE, "municipality %s listed twice", k);
     }
-    if (!a->eligible && !nonempty(a->ineligible_reason))
+    if (!a->eligible && !regint__nonempty(a->ineligible_reason))
         return VERR(REGINT_EINVAL, "ineligible_reason", "an ineligible application needs a reason");
     for (size_t i = 0; a->scores && i < s->criterion_count; i++) {
         double v = a->scores[i];
@@ -387,7 +347,7 @@ static regint_status validate_app(const grants_data *g, const regint_dataset *ds
                         s->score_max, v);
     }
     /* decision */
-    if ((st = date_opt(file, path, "decision.date", a->decision_date)))
+    if ((st = regint__check_date_at(file, path, "decision.date", a->decision_date, 0)))
         return st;
     int64_t cap = a->amount_applied < s->max_per_application ? a->amount_applied : s->max_per_application;
     switch (a->outcome) {
@@ -408,7 +368,7 @@ static regint_status validate_app(const grants_data *g, const regint_dataset *ds
     case REGINT_GRANT_REFUSED:
         if (a->amount_granted != 0)
             return VERR(REGINT_EINVAL, "decision.amount", "a refusal grants nothing");
-        if (!nonempty(a->decision_reason))
+        if (!regint__nonempty(a->decision_reason))
             return VERR(REGINT_EINVAL, "decision.reason", "a refusal needs a reason");
         break;
     default:
@@ -418,20 +378,22 @@ static regint_status validate_app(const grants_data *g, const regint_dataset *ds
     int64_t paid = 0;
     for (size_t i = 0; i < a->payment_count; i++) {
         char pp[REGINT__PATH_MAX];
-        sub_index(pp, path, "payments", i);
+        regint__path_sub_index(pp, path, "payments", i);
         if (!regint__date_parse(a->payments[i].date, NULL, NULL, NULL))
-            return verr(file, pp, "date", REGINT_EINVAL, "expected a date YYYY-MM-DD");
+            return regint__verr(file, pp, "date", REGINT_EINVAL, "expected a date YYYY-MM-DD");
         if (a->payments[i].amount <= 0)
-            return verr(file, pp, "amount", REGINT_ERANGE, "a payment must be a positive amount, got %lld",
+            return regint__verr(file, pp, "amount", REGINT_ERANGE, "a payment must be a positive amount, got %lld",
                         (long long)a->payments[i].amount);
-        paid += a->payments[i].amount;
+        if ((st = not_above_json(file, pp, "amount", a->payments[i].amount)))
+            return st;
+        paid += a->payments[i].amount; /* <= granted (<= 2^53) + 2^53: no overflow */
         if (paid > a->amount_granted)
-            return verr(file, pp, "amount", REGINT_ERANGE,
+            return regint__verr(file, pp, "amount", REGINT_ERANGE,
                         "payments total %lld kr, more than the %lld kr granted", (long long)paid,
                         (long long)a->amount_granted);
     }
     /* report */
-    if ((st = date_opt(file, path, "report_due", a->report_due)))
+    if ((st = regint__check_date_at(file, path, "report_due", a->report_due, 0)))
         return st;
     if (a->reported) {
         if (a->outcome != REGINT_GRANT_GRANTED)
@@ -459,6 +421,12 @@ static regint_status validate_app(const grants_data *g, const regint_dataset *ds
     return REGINT_OK;
 }
 
+/* a + b for non-negative amounts, saturating at INT64_MAX (then above any budget). */
+static int64_t sat_add(int64_t a, int64_t b)
+{
+    return b > INT64_MAX - a ? INT64_MAX : a + b;
+}
+
 /* Sum of grants of a scheme within its budget; `repl` replaces the stored `self`. */
 static regint_status check_budget(const grants_data *g, const regint_grant_scheme_t *s,
                                   const regint_grant_application_t *self,
@@ -468,10 +436,10 @@ static regint_status check_budget(const grants_data *g, const regint_grant_schem
     for (size_t i = 0; i < g->na; i++) {
         const regint_grant_application_t *a = &g->apps[i] == self ? repl : &g->apps[i];
         if (!strcmp(a->scheme_id, s->id) && a->outcome == REGINT_GRANT_GRANTED)
-            total += a->amount_granted;
+            total = sat_add(total, a->amount_granted);
     }
     if (!self && repl && !strcmp(repl->scheme_id, s->id) && repl->outcome == REGINT_GRANT_GRANTED)
-        total += repl->amount_granted;
+        total = sat_add(total, repl->amount_granted);
     if (total > s->budget)
         return regint__error(REGINT_EINFEASIBLE, "%s: scheme '%s': grants total %lld kr, more than the "
                              "budget of %lld kr", file, s->id, (long long)total, (long long)s->budget);
@@ -523,7 +491,7 @@ static regint_status parse_scheme(const char *file, const char *path, const cJSO
     cJSON_ArrayForEach(it, arr)
     {
         char ip[REGINT__PATH_MAX];
-        sub_index(ip, path, "criteria", i);
+        regint__path_sub_index(ip, path, "criteria", i);
         if ((st = regint__json_string(file, ip, it, "id", 1, &c[i].id)) ||
             (st = regint__json_string(file, ip, it, "name", 0, &c[i].name)) ||
             (st = regint__json_number(file, ip, it, "weight", 1, &c[i].weight)))
@@ -566,14 +534,14 @@ static regint_status parse_app(const char *file, const char *path, const cJSON *
         if ((st = regint__json_string(file, path, o, "scheme", 0, &s2)))
             return st;
         if (s2 && strcmp(s2, scheme_id))
-            return verr(file, path, "scheme", REGINT_EINVAL, "'%s' differs from the enclosing scheme '%s'",
+            return regint__verr(file, path, "scheme", REGINT_EINVAL, "'%s' differs from the enclosing scheme '%s'",
                         s2, scheme_id);
         a->scheme_id = scheme_id;
     } else if ((st = regint__json_string(file, path, o, "scheme", 1, &a->scheme_id)))
         return st;
     const regint_grant_scheme_t *s = find_scheme(g, a->scheme_id);
     if (!s)
-        return verr(file, path, "scheme", REGINT_ENOTFOUND, "no scheme with id '%.64s'", a->scheme_id);
+        return regint__verr(file, path, "scheme", REGINT_ENOTFOUND, "no scheme with id '%.64s'", a->scheme_id);
     regint__json_path_key(p2, path, "applicant");
     if ((st = regint__json_date(file, path, o, "received", 0, &a->received)) ||
         (st = regint__json_object(file, path, o, "applicant", 1, &appl)) ||
@@ -609,7 +577,7 @@ static regint_status parse_app(const char *file, const char *path, const cJSON *
     {
         if (!cJSON_IsString(it)) {
             char mp[REGINT__PATH_MAX];
-            sub_index(mp, path, "municipalities", i);
+            regint__path_sub_index(mp, path, "municipalities", i);
             return regint__json_error(file, mp, REGINT_EPARSE, "expected a kommunenr string");
         }
         t->muni[i++] = it->valuestring;
@@ -671,7 +639,7 @@ static regint_status parse_app(const char *file, const char *path, const cJSON *
     cJSON_ArrayForEach(it, arr)
     {
         char pp[REGINT__PATH_MAX];
-        sub_index(pp, path, "payments", i);
+        regint__path_sub_index(pp, path, "payments", i);
         if ((st = regint__json_date(file, pp, it, "date", 1, &t->pay[i].date)) ||
             (st = regint__json_int(file, pp, it, "amount", 1, -JSON_INT_MAX, JSON_INT_MAX, &t->pay[i].amount)))
             return st;
@@ -774,7 +742,7 @@ static regint_status grants_parse(const cJSON *node, const char *file, int schem
             size_t j = 0;
             cJSON_ArrayForEach(a, apps)
             {
-                sub_index(ap, path, "applications", j++);
+                regint__path_sub_index(ap, path, "applications", j++);
                 if ((st = read_app(file, ap, a, g, ds, g->schemes[g->ns - 1].id)))
                     goto fail;
                 k++;
@@ -1021,7 +989,7 @@ static regint_status app_score(const regint_grant_scheme_t *s, const regint_gran
 
 regint_status regint_grants_application_score(const regint_dataset *ds, const char *id, double *out)
 {
-    const regint_grant_application_t *a;
+    const regint_grant_application_t *a = NULL;
     regint_status st = regint_grants_application(ds, id, &a);
     if (st)
         return st;
@@ -1259,7 +1227,7 @@ regint_status regint_grants_allocate(const regint_dataset *ds, const char *schem
         r->application_id[k] = a->id;
         r->reason[k] = "";
         r->score[k] = NAN;
-        double sc;
+        double sc = 0;
         int assessed = app_score(s, a, &sc) == REGINT_OK;
         if (assessed)
             r->score[k] = sc;
@@ -1297,7 +1265,7 @@ regint_status regint_grants_allocate(const regint_dataset *ds, const char *schem
             size_t q = idx[j];
             w[j] = llround(r->weight[q] / wmax * WEIGHT_SCALE);
             ub[j] = r->cap[q] / r->unit;
-            sum_caps += ub[j];
+            sum_caps = sat_add(sum_caps, ub[j]);
         }
         int64_t give = total_units < sum_caps ? total_units : sum_caps;
         regint_apportion_options ao = REGINT_APPORTION_OPTIONS_INIT;
@@ -1356,14 +1324,14 @@ regint_status regint_grants_apply_allocation(regint_dataset *ds, const regint_gr
         if (!a || strcmp(a->scheme_id, s->id))
             return regint__error(REGINT_ENOTFOUND, "allocation row %zu: application '%.64s' is not in scheme '%s'",
                                  i, al->application_id[i], s->id);
-        if (a->payment_count)
-            return regint__error(REGINT_EINVAL, "application '%s' already has payments; its decision stays",
-                                 a->id);
+        if (a->payment_count || a->reported)
+            return regint__error(REGINT_EINVAL, "application '%s' already has %s; its decision stays",
+                                 a->id, a->payment_count ? "payments" : "a report");
         int64_t cap = a->amount_applied < s->max_per_application ? a->amount_applied : s->max_per_application;
         if (al->amount[i] < 0 || al->amount[i] > cap)
             return regint__error(REGINT_ERANGE, "allocation row %zu: %lld kr is outside [0, %lld]", i,
                                  (long long)al->amount[i], (long long)cap);
-        total += al->amount[i];
+        total = sat_add(total, al->amount[i]);
     }
     for (size_t i = 0; i < g->na; i++)
         if (!strcmp(g->apps[i].scheme_id, s->id) && g->apps[i].outcome == REGINT_GRANT_GRANTED) {
@@ -1371,7 +1339,7 @@ regint_status regint_grants_apply_allocation(regint_dataset *ds, const regint_gr
             while (j < al->n && strcmp(al->application_id[j], g->apps[i].id))
                 j++;
             if (j == al->n)
-                total += g->apps[i].amount_granted;
+                total = sat_add(total, g->apps[i].amount_granted);
         }
     if (total > s->budget)
         return regint__error(REGINT_EINFEASIBLE, "scheme '%s': grants would total %lld kr, more than the "
@@ -1392,8 +1360,8 @@ regint_status regint_grants_apply_allocation(regint_dataset *ds, const regint_gr
     if (ok)
         for (size_t i = 0; i < al->n; i++) {
             regint_grant_application_t *a = find_app(g, al->application_id[i]);
-            xfree(a->decision_reason);
-            xfree(a->decision_date);
+            regint__xfree(a->decision_reason);
+            regint__xfree(a->decision_date);
             a->outcome = al->amount[i] > 0 ? REGINT_GRANT_GRANTED : REGINT_GRANT_REFUSED;
             a->amount_granted = al->amount[i];
             a->decision_reason = reasons[i];
@@ -1411,13 +1379,6 @@ regint_status regint_grants_apply_allocation(regint_dataset *ds, const regint_gr
 
 /* ------------------------------------------------------------------------- */
 /* Follow-up                                                                 */
-
-static int64_t date_days(const char *s)
-{
-    int y, m, d;
-    regint__date_parse(s, &y, &m, &d);
-    return regint__date_days(y, m, d);
-}
 
 regint_status regint_grants_followup(const regint_dataset *ds, const char *scheme_id, const char *as_of,
                                      regint_grant_followup_t **out, size_t *n)
@@ -1450,7 +1411,7 @@ regint_status regint_grants_followup(const regint_dataset *ds, const char *schem
         r->report_due = a->report_due ? a->report_due : s->report_due;
         if (!a->reported && r->report_due && strcmp(r->report_due, as_of) < 0) {
             r->overdue = 1;
-            r->days_overdue = date_days(as_of) - date_days(r->report_due);
+            r->days_overdue = regint__date_days_of(as_of) - regint__date_days_of(r->report_due);
         }
     }
     *out = f;

@@ -29,6 +29,10 @@ void regint_guidance_forecast_free(regint_guidance_forecast_t *f)
     free(f);
 }
 
+/* Persons per input row: far above any municipality, and small enough that sums of many
+ * rows and the sessions derived from them stay inside int64. */
+#define GUIDANCE_PERSONS_MAX INT64_C(1000000000)
+
 static regint_status check_options(const regint_guidance_options *o)
 {
     if (o->version != REGINT_GUIDANCE_OPTIONS_VERSION)
@@ -59,9 +63,9 @@ static regint_status check_options(const regint_guidance_options *o)
         return regint__error(REGINT_EINVAL, "guidance: input_count %zu but the input arrays are NULL",
                              o->input_count);
     for (size_t i = 0; i < o->input_count; i++)
-        if (o->input_persons[i] < 0)
-            return regint__error(REGINT_EINVAL, "guidance: input_persons[%zu] is negative (%lld)", i,
-                                 (long long)o->input_persons[i]);
+        if (o->input_persons[i] < 0 || o->input_persons[i] > GUIDANCE_PERSONS_MAX)
+            return regint__error(REGINT_EINVAL, "guidance: input_persons[%zu] must be in [0, %lld], got %lld", i,
+                                 (long long)GUIDANCE_PERSONS_MAX, (long long)o->input_persons[i]);
     return REGINT_OK;
 }
 
@@ -140,15 +144,15 @@ regint_status regint_guidance_forecast(const regint_dataset *ds, const char *fyl
     if (opt->centres)
         nc_given = opt->centre_count;
     else {
-        partners = regint__calloc(regint_partner_count(ds) + 1, sizeof *partners);
+        partners = regint__calloc(regint_collaboration_partner_count(ds) + 1, sizeof *partners);
         if (!partners) {
             free(mun);
             return regint__enomem();
         }
         if (!strcmp(regint_collaboration_county(ds), fylkesnr))
-            for (size_t i = 0; i < regint_partner_count(ds); i++)
-                if (regint_partner_at(ds, i)->kind == REGINT_PARTNER_CAREER_CENTRE)
-                    partners[nc_given++] = regint_partner_at(ds, i);
+            for (size_t i = 0; i < regint_collaboration_partner_count(ds); i++)
+                if (regint_collaboration_partner_at(ds, i)->kind == REGINT_PARTNER_CAREER_CENTRE)
+                    partners[nc_given++] = regint_collaboration_partner_at(ds, i);
     }
     size_t nc = nc_given + 1; /* + "unassigned", or the single county centre */
     regint_guidance_forecast_t *f = regint__calloc(1, sizeof *f);
@@ -208,7 +212,7 @@ regint_status regint_guidance_forecast(const regint_dataset *ds, const char *fyl
         if (opt->input_count) {
             f->source[k] = "input";
             for (size_t i = 0; i < opt->input_count; i++)
-                if (!strcmp(opt->input_kommunenr[i], mun[k]->kommunenr))
+                if (opt->input_kommunenr[i] && !strcmp(opt->input_kommunenr[i], mun[k]->kommunenr))
                     v += opt->input_persons[i];
         } else
             figure(ds, mun[k]->kommunenr, year, opt, &v, &f->source[k]);
@@ -224,8 +228,14 @@ regint_status regint_guidance_forecast(const regint_dataset *ds, const char *fyl
     }
     for (size_t c = 0; c < nc; c++) {
         int64_t cur[12], prev[12];
-        int64_t tot = llround(f->persons[c] * opt->sessions_per_person);
-        int64_t tot_prev = llround(pers_prev[c] * opt->sessions_per_person);
+        double dt = f->persons[c] * opt->sessions_per_person, dp = pers_prev[c] * opt->sessions_per_person;
+        if (!(dt < 1e15) || !(dp < 1e15)) {
+            st = regint__error(REGINT_ERANGE, "guidance: centre '%s': %g sessions is out of range",
+                               f->centre_id[c], dt > dp ? dt : dp);
+            break;
+        }
+        int64_t tot = llround(dt);
+        int64_t tot_prev = llround(dp);
         if ((st = spread(opt, tot, cur)) || (st = spread(opt, tot_prev, prev)))
             break;
         for (int m = 0; m < 12; m++) {

@@ -37,6 +37,11 @@ struct regint_kb {
     size_t nmaps;
     weight_slot *wt;
     size_t wt_cap, wt_n;
+    /* Last year with a row, per code, for one series (see ceased_without_row). */
+    char last_key[160];
+    weight_slot *last; /* w holds the year */
+    size_t last_cap;
+    int last_max;      /* latest year of the series */
 };
 
 regint_status regint_kb_new(const regint_dataset *ds, regint_kb **out)
@@ -61,7 +66,28 @@ void regint_kb_free(regint_kb *kb)
     }
     free(kb->maps);
     free(kb->wt);
+    free(kb->last);
     free(kb);
+}
+
+void regint_kb_refresh(regint_kb *kb)
+{
+    if (!kb)
+        return;
+    for (size_t i = 0; i < kb->nmaps; i++) {
+        free(kb->maps[i]->p);
+        free(kb->maps[i]);
+    }
+    free(kb->maps);
+    kb->maps = NULL;
+    kb->nmaps = 0;
+    free(kb->wt);
+    kb->wt = NULL;
+    kb->wt_cap = kb->wt_n = 0;
+    free(kb->last);
+    kb->last = NULL;
+    kb->last_cap = 0;
+    kb->last_key[0] = '\0';
 }
 
 const regint_dataset *regint_kb_dataset(const regint_kb *kb) { return kb ? kb->ds : NULL; }
@@ -416,6 +442,83 @@ static regint_status get_value(const regint_kb *kb, const getter *g, const char 
     return regint_dataset_observation(kb->ds, g->indicator, area, year, g->category, v);
 }
 
+/* Build (once per series) the last year each code has a row of the series in. */
+static void build_last_rows(regint_kb *kb, const getter *g, const char *key)
+{
+    free(kb->last);
+    kb->last = NULL;
+    kb->last_cap = 0;
+    snprintf(kb->last_key, sizeof kb->last_key, "%s", key);
+    size_t cap = 4096;
+    weight_slot *t = regint__calloc(cap, sizeof *t);
+    if (!t)
+        return;
+    size_t n = g->settlement ? regint_dataset_settlement_count(kb->ds) : regint_dataset_observation_count(kb->ds);
+    size_t used = 0;
+    kb->last_max = 0;
+    for (size_t i = 0; i < n && used * 2 < cap; i++) {
+        const char *code;
+        int year;
+        if (g->settlement) {
+            const regint_settlement_t *r = regint_dataset_settlement_at(kb->ds, i);
+            if (!r || r->measure != g->measure || r->category != g->scat)
+                continue;
+            code = r->kommunenr;
+            year = r->year;
+        } else {
+            const regint_observation_t *r = regint_dataset_observation_at(kb->ds, i);
+            if (!r || strcmp(r->indicator, g->indicator) || strcmp(r->category ? r->category : "", g->category))
+                continue;
+            code = r->area;
+            year = r->year;
+        }
+        if (year > kb->last_max)
+            kb->last_max = year;
+        if (strlen(code) >= sizeof t[0].code)
+            continue;
+        size_t h = weight_hash(code, 0, cap);
+        while (t[h].year && strcmp(t[h].code, code) != 0)
+            h = (h + 1) & (cap - 1);
+        if (!t[h].year) {
+            snprintf(t[h].code, sizeof t[h].code, "%s", code);
+            t[h].year = 1;
+            t[h].w = year;
+            used++;
+        } else if (year > t[h].w) {
+            t[h].w = year;
+        }
+    }
+    kb->last = t;
+    kb->last_cap = cap;
+}
+
+/* 1 if `code` has no row of the series in `year` because it had ceased: the series goes on
+ * after the end of the code's validity in the dataset, but has no row for the code in
+ * `year` or later. The dataset's periods of old codes can be coarse (e.g. 1995-2019 for a
+ * code merged in 2017), so this keeps such codes from making every later sum "incomplete";
+ * a code still valid when the series ends is never taken as ceased. */
+static int ceased_without_row(regint_kb *kb, const getter *g, const char *code, int year)
+{
+    if (g->settlement == 2)
+        return 0;
+    const regint_municipality_t *m;
+    if (regint_dataset_municipality(kb->ds, code, year, &m) != REGINT_OK || m->valid_to == REGINT_YEAR_OPEN)
+        return 0;
+    char key[160];
+    snprintf(key, sizeof key, "%d|%s|%s|%d|%d", g->settlement, g->indicator ? g->indicator : "",
+             g->category ? g->category : "", (int)g->measure, (int)g->scat);
+    if (!kb->last || strcmp(key, kb->last_key) != 0)
+        build_last_rows(kb, g, key);
+    if (!kb->last || kb->last_max <= m->valid_to)
+        return 0;
+    for (size_t h = weight_hash(code, 0, kb->last_cap);; h = (h + 1) & (kb->last_cap - 1)) {
+        if (!kb->last[h].year)
+            return 1; /* no row at all */
+        if (strcmp(kb->last[h].code, code) == 0)
+            return kb->last[h].w < year;
+    }
+}
+
 typedef struct acc {
     regint_aggregation how;
     double sum, wsum;
@@ -492,7 +595,8 @@ static regint_status add_kommune(regint_kb *kb, const getter *g, acc *a, const c
     if (year == area_year) {
         regint_status st = get_value(kb, g, area, year, &v);
         double w = a->how == REGINT_AGGREGATE_MEAN ? kb_weight(kb, area, year) : 1.0;
-        acc_add(a, st, v, 1.0, w);
+        if (st == REGINT_OK || !ceased_without_row(kb, g, area, year))
+            acc_add(a, st, v, 1.0, w);
         return REGINT_OK;
     }
     int early = year < area_year ? year : area_year, late = year < area_year ? area_year : year;
@@ -533,7 +637,8 @@ static regint_status add_kommune(regint_kb *kb, const getter *g, acc *a, const c
         }
         regint_status gs = get_value(kb, g, src, year, &v);
         double w = a->how == REGINT_AGGREGATE_MEAN ? kb_weight(kb, src, year) * frac : 1.0;
-        acc_add(a, gs, v, frac, w);
+        if (gs == REGINT_OK || !ceased_without_row(kb, g, src, year))
+            acc_add(a, gs, v, frac, w);
     }
     if (!found)
         a->n_absent++;
@@ -726,7 +831,7 @@ regint_status regint_kb_value(regint_kb *kb, const char *indicator, const char *
                               int year, const char *category, regint_aggregate_t *out)
 {
     getter g;
-    regint_aggregation how;
+    regint_aggregation how = REGINT_AGGREGATE_SUM;
     regint_status st = indicator_getter(kb, indicator, category, &g, &how);
     if (st != REGINT_OK)
         return st;
@@ -834,7 +939,7 @@ regint_status regint_kb_series(regint_kb *kb, const char *indicator, const char 
                                regint_series_t **out)
 {
     getter g;
-    regint_aggregation how;
+    regint_aggregation how = REGINT_AGGREGATE_SUM;
     regint_status st = indicator_getter(kb, indicator, category, &g, &how);
     if (st != REGINT_OK)
         return st;
@@ -904,7 +1009,9 @@ regint_status regint_kb_import_csv(regint_kb *kb, regint_dataset *ds, const char
     if (!kb || !ds || (const regint_dataset *)ds != kb->ds)
         return regint__error(REGINT_EINVAL,
                              "regint_kb_import_csv: ds must be the dataset of the knowledge base");
-    return regint_dataset_import_csv(ds, REGINT_CSV_OBSERVATIONS, path);
+    regint_status st = regint_dataset_import_csv(ds, REGINT_CSV_OBSERVATIONS, path);
+    regint_kb_refresh(kb);
+    return st;
 }
 
 /* ------------------------------------------------------------------------- */

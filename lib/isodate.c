@@ -46,6 +46,13 @@ int64_t regint__date_days(int y, int m, int d)
     return era * 146097 + doe - 719468;
 }
 
+int64_t regint__date_days_of(const char *s)
+{
+    int y = 1970, m = 1, d = 1;
+    regint__date_parse(s, &y, &m, &d);
+    return regint__date_days(y, m, d);
+}
+
 void regint__date_minus_months(const char *s, int months, char buf[11])
 {
     int y = 1970, m = 1, d = 1;

@@ -18,6 +18,9 @@ int regint__date_parse(const char *s, int *y, int *m, int *d);
 /* Days since 1970-01-01 of a valid date (proleptic Gregorian). */
 int64_t regint__date_days(int y, int m, int d);
 
+/* Days since 1970-01-01 of a date string already checked by regint__date_parse(). */
+int64_t regint__date_days_of(const char *s);
+
 /* The date `months` calendar months before the valid date `s`, written as "YYYY-MM-DD"
  * into `buf` (11 bytes); the day is clamped to the end of a shorter month
  * (2024-03-31 minus 1 month = 2024-02-29). */

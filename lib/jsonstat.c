@@ -434,7 +434,7 @@ static regint_status import_doc(regint_dataset *ds, const cJSON *doc, const char
         if (v && !skip) {
             staged *o = &stg[nst];
             o->indicator = (char *)inds[dc && !opt->indicator ? pos[which[2]] : 0];
-            if (!opt->replace) {
+            if (opt->refuse_existing) {
                 regint_value_t old;
                 char cat0[256] = "";
                 for (size_t k = 0; k < nd; k++) {
@@ -446,7 +446,7 @@ static regint_status import_doc(regint_dataset *ds, const cJSON *doc, const char
                 if (regint_dataset_observation(ds, o->indicator, area, year, cat0, &old) == REGINT_OK) {
                     st = regint__json_error(file, p, REGINT_EDUPLICATE,
                                             "observation of '%s' for '%s' in %d is already in the dataset "
-                                            "(import with replace to update it)", o->indicator, area, year);
+                                            "(refuse_existing is set)", o->indicator, area, year);
                     goto done;
                 }
                 regint_clear_error();
@@ -549,6 +549,7 @@ regint_status regint_kb_import_jsonstat_string(regint_kb *kb, regint_dataset *ds
         return st;
     st = import_doc(ds, doc, name, opt, n_imported);
     cJSON_Delete(doc);
+    regint_kb_refresh(kb);
     return st;
 }
 

@@ -556,7 +556,7 @@ regint_status regint_plan_save_file(const regint_plan *plan, const char *path)
 {
     if (!path)
         return regint__error(REGINT_EINVAL, "regint_plan_save_file: path must not be NULL");
-    char *s;
+    char *s = NULL;
     regint_status st = regint_plan_to_string(plan, &s);
     if (st)
         return st;

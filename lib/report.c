@@ -521,7 +521,8 @@ static void section_settlement(rctx *r)
              "slik de er inndelt i %d. År før en kommunereform er ført over på dagens kommunenummer.",
              r->year);
     static const regint_measure ms[3] = {REGINT_MEASURE_REQUEST, REGINT_MEASURE_DECISION, REGINT_MEASURE_SETTLED};
-    double vals[3][64];
+    double vals[3][64], bars[3][64];
+    unsigned char lowb[3][64];
     int years[64];
     size_t n = 0;
     int lower = 0;
@@ -540,6 +541,9 @@ static void section_settlement(rctx *r)
             st[m] = regint_kb_settlement(r->kb, r->fylkesnr, r->year, y, ms[m], REGINT_CATEGORY_ALL, &a[m]);
             fmt_count(c[m], sizeof c[m], st[m], &a[m], &lower);
             vals[m][n] = st[m] == REGINT_OK && a[m].value.missing == REGINT_MISSING_NONE ? a[m].value.value : NAN;
+            /* Charts show a sum with suppressed parts as a pale lower-bound bar. */
+            lowb[m][n] = st[m] == REGINT_OK && isnan(vals[m][n]) && a[m].n_parts > 1 && !isnan(a[m].partial);
+            bars[m][n] = lowb[m][n] ? a[m].partial : vals[m][n];
         }
         cell(d, "%d", y);
         for (int m = 0; m < 3; m++)
@@ -556,13 +560,13 @@ static void section_settlement(rctx *r)
     if (lower)
         doc_text(d, B_NOTE, 0,
                  "≥ betyr at minst én kommune har en prikket (skjult) verdi: summen av de kjente verdiene er en "
-                 "nedre grense. IMDis egne fylkestall tar med de prikkede personene.");
+                 "nedre grense (blek stiplet søyle i figuren). IMDis egne fylkestall tar med de prikkede personene.");
     doc_text(d, B_NOTE, 0, "– betyr at datasettet ikke har tall for året. Tall for inneværende år er foreløpige.");
     if (r->opt->charts) {
         regint__sb sb = {0};
-        regint__chart_series cs[3] = {{"Anmodning", vals[0], "#9bb7d4"},
-                                      {"Vedtak", vals[1], "#1f5f8b"},
-                                      {"Bosatt", vals[2], "#e07b39"}};
+        regint__chart_series cs[3] = {{"Anmodning", bars[0], "#9bb7d4", lowb[0]},
+                                      {"Vedtak", bars[1], "#1f5f8b", lowb[1]},
+                                      {"Bosatt", bars[2], "#e07b39", lowb[2]}};
         char title[128];
         snprintf(title, sizeof title, "Bosetting i %s %d–%d (personer)", r->county_name, y0, r->year);
         regint__svg_bars(&sb, title, years, n, cs, 3);
@@ -785,7 +789,8 @@ static void section_indicators(rctx *r)
         unitfmt u = unit_of(ind);
         for (int y = first; y <= charts[c].last && n < 32; y++) {
             regint_value_t a = regint_series_at(sc, y), b = regint_series_at(sn, y);
-            if (a.missing != REGINT_MISSING_NONE && b.missing != REGINT_MISSING_NONE)
+            /* Leading years without any value are left out; later gaps stay as gaps. */
+            if (n == 0 && a.missing != REGINT_MISSING_NONE && b.missing != REGINT_MISSING_NONE)
                 continue;
             years[n] = y;
             vc[n] = a.missing == REGINT_MISSING_NONE ? a.value * u.scale : NAN;
@@ -795,7 +800,7 @@ static void section_indicators(rctx *r)
         regint_series_free(sc);
         regint_series_free(sn);
         regint__sb sb = {0};
-        regint__chart_series cs[2] = {{r->county_name, vc, "#1f5f8b"}, {"Landet", vn, "#e07b39"}};
+        regint__chart_series cs[2] = {{r->county_name, vc, "#1f5f8b", NULL}, {"Landet", vn, "#e07b39", NULL}};
         /* Counts of a county and of the nation do not share a scale: county only. */
         int rate = regint_indicator_aggregation(ind) == REGINT_AGGREGATE_MEAN;
         char title[256];

@@ -184,11 +184,14 @@ void regint__svg_bars(regint__sb *b, const char *title, const int *years, size_t
                 continue;
             }
             double y = ymap_lin(v, 0, hi);
+            int lb = series[j].lower && series[j].lower[i];
             axis_label(lab, sizeof lab, v, 1);
-            regint__sb_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"><title>%d ",
-                              x, y, bw > 2 ? bw - 1 : bw, (H - MB) - y, series[j].color, years[i]);
+            regint__sb_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"%s%s%s><title>%d ",
+                              x, y, bw > 2 ? bw - 1 : bw, (H - MB) - y, series[j].color,
+                              lb ? " fill-opacity=\"0.35\" stroke=\"" : "", lb ? series[j].color : "",
+                              lb ? "\" stroke-dasharray=\"3,2\"" : "", years[i]);
             regint__sb_escape(b, series[j].label);
-            regint__sb_printf(b, ": %s</title></rect>\n", lab);
+            regint__sb_printf(b, ": %s%s</title></rect>\n", lb ? "minst " : "", lab);
         }
         regint__sb_printf(b, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%d</text>\n",
                           ML + gw * (double)i + gw / 2, H - MB + 16, years[i]);

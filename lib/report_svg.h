@@ -23,6 +23,7 @@ typedef struct regint__chart_series {
     const char *label;
     const double *values;
     const char *color; /* CSS colour, e.g. "#1f77b4" */
+    const unsigned char *lower; /* NULL, or per value 1 = a lower bound (drawn pale, dashed) */
 } regint__chart_series;
 
 /* Grouped bar chart over `n` x labels (years), `k` series. */

@@ -267,18 +267,9 @@ void regint_recommendation_free(regint_recommendation *r)
         return;
     free(r->county_name);
     free(r->profile_name);
-    if (r->names)
-        for (size_t i = 0; i < 3 * r->n; i++)
-            free(r->names[i]);
-    free(r->names);
-    if (r->reasons)
-        for (size_t i = 0; i < r->n; i++)
-            free(r->reasons[i]);
-    free(r->reasons);
-    if (r->crit_ids)
-        for (size_t i = 0; i < r->ncrit; i++)
-            free(r->crit_ids[i]);
-    free(r->crit_ids);
+    regint__settlement_free_strv(r->names, 3 * r->n);
+    regint__settlement_free_strv(r->reasons, r->n);
+    regint__settlement_free_strv(r->crit_ids, r->ncrit);
     free(r->crit_w);
     free(r->contrib);
     free(r->values);
@@ -507,10 +498,8 @@ static regint_value_t value_of_acc(const regint__acc *a)
     if (!a || a->rows == 0)
         return v;
     if (a->present > 0) {
-        v.value = a->sum - REGINT__SUPPRESSED_ESTIMATE * a->suppressed;
+        v.value = a->sum; /* suppressed parts of a mixed sum count at their estimate */
         v.missing = REGINT_MISSING_NONE;
-        if (a->suppressed)
-            v.value = a->sum; /* mixed: estimate included */
     } else if (a->suppressed > 0) {
         v.missing = REGINT_MISSING_SUPPRESSED;
     } else {
@@ -886,7 +875,8 @@ static regint_status run(const regint__ctx *ctx, const regint_recommend_options 
                     mx = d;
             }
             double u = ceil(p->upper_factor * mx) + (double)p->upper_add;
-            w->up[k] = (int64_t)u;
+            /* A cap beyond int64 is no cap (a double that large does not convert). */
+            w->up[k] = u < 9.0e18 ? (int64_t)u : INT64_MAX;
             w->soft_up[k] = 1;
         }
         if (b && b->upper >= 0) {
@@ -929,14 +919,24 @@ static regint_status run(const regint__ctx *ctx, const regint_recommend_options 
                                      "%s: bounds: the profile's lower bounds sum to %lld, above the total %lld",
                                      p->file, (long long)slo, (long long)total);
             size_t still = 0;
-            for (size_t k = 0; k < w->nm; k++)
+            int64_t cap_others = 0; /* what the others asked can take (soft caps can be lifted) */
+            for (size_t k = 0; k < w->nm; k++) {
                 still += w->asked[k] ? 1u : 0u;
-            if (still == 1) {
-                /* The total is below one minimum: the last one asked takes it all. */
+                if (w->asked[k] && k != (size_t)best)
+                    cap_others = sat_add(cap_others, w->soft_up[k] ? INT64_MAX : w->up[k]);
+            }
+            if (still == 1 || cap_others < total) {
+                /* The total is below one minimum, or the others cannot take the total
+                 * without `best`: it stays asked with what the others leave. */
                 int64_t rest = slo - w->lo[best];
                 int64_t nl = total - rest > 0 ? total - rest : 0;
-                sb_printf(note, "the total %lld is below the minimum %lld: %s is asked for it all. ",
-                          (long long)total, (long long)w->lo[best], ctx->mun[w->idx[best]]->kommunenr);
+                if (still == 1)
+                    sb_printf(note, "the total %lld is below the minimum %lld: %s is asked for it all. ",
+                              (long long)total, (long long)w->lo[best], ctx->mun[w->idx[best]]->kommunenr);
+                else
+                    sb_printf(note, "the others asked can take only %lld of the total %lld: %s stays asked with a lower bound of %lld instead of the minimum %lld. ",
+                              (long long)cap_others, (long long)total, ctx->mun[w->idx[best]]->kommunenr,
+                              (long long)nl, (long long)w->lo[best]);
                 slo = rest + nl;
                 w->lo[best] = nl;
                 if (w->up[best] < nl)
@@ -954,6 +954,13 @@ static regint_status run(const regint__ctx *ctx, const regint_recommend_options 
             sb_printf(note, "the minimum of %lld for every municipality would exceed the total %lld: the %zu with the lowest scores are not asked. ",
                       (long long)p->minimum, (long long)total, ndrop);
     }
+    size_t nasked = 0;
+    for (size_t k = 0; k < w->nm; k++)
+        nasked += w->asked[k] ? 1u : 0u;
+    if (nasked == 0 && total > 0)
+        return regint__error(REGINT_EINFEASIBLE,
+                             "%s: exclude: every municipality of county %s is excluded or not asked, so nobody can take the total %lld",
+                             p->file, opt->fylkesnr ? opt->fylkesnr : "00", (long long)total);
     int64_t sup = 0, shard = 0;
     int any_soft = 0;
     for (size_t k = 0; k < w->nm; k++) {
@@ -977,7 +984,7 @@ static regint_status run(const regint__ctx *ctx, const regint_recommend_options 
 
     for (size_t k = 0; k < w->nm; k++)
         w->weights[k] = w->asked[k] ? llround(w->score[k] * 1e9) : 0;
-    if ((st = apportion_with(w->weights, w->nm, total, p->method, w->lo, w->up, w->seats)))
+    if (apportion_with(w->weights, w->nm, total, p->method, w->lo, w->up, w->seats))
         return regint__error_prefix("settlement: apportioning the total");
 
     /* Minors: among those asked with a history of unaccompanied minors, within their number. */
@@ -1047,7 +1054,9 @@ static char *make_reason(const regint__ctx *ctx, const regint_settlement_profile
         sb_printf(&b, ")");
     sb_printf(&b, ", quota %.1f", quota);
     if (w->seats[k] == w->lo[k] && quota < (double)w->lo[k])
-        sb_printf(&b, w->hard_lo[k] ? "; raised to the profile's lower bound %lld" : "; raised to the minimum %lld",
+        sb_printf(&b, w->hard_lo[k]              ? "; raised to the profile's lower bound %lld"
+                      : w->lo[k] == p->minimum ? "; raised to the minimum %lld"
+                                               : "; raised to the lower bound %lld (see the note)",
                   (long long)w->lo[k]);
     if (w->up[k] != INT64_MAX && w->seats[k] == w->up[k] && quota > (double)w->up[k])
         sb_printf(&b, w->hard_up[k] ? "; capped at the stated capacity %lld"
@@ -1187,7 +1196,7 @@ regint_status regint_recommend(const regint_dataset *ds, const regint_recommend_
     if (!ds || !opt || !out)
         return regint__error(REGINT_EINVAL, "regint_recommend: NULL argument");
     if (opt->version != REGINT_RECOMMEND_OPTIONS_VERSION)
-        return regint__error(REGINT_EVERSION, "regint_recommend: options version %d is not supported (expected %d)",
+        return regint__error(REGINT_EINVAL, "regint_recommend: options version %d is not supported (expected %d)",
                              opt->version, REGINT_RECOMMEND_OPTIONS_VERSION);
     if (opt->year < 1900 || opt->year > 2200)
         return regint__error(REGINT_EINVAL, "regint_recommend: year %d is out of range", opt->year);

@@ -34,10 +34,7 @@ void regint_backtest_free(regint_backtest *bt)
     if (!bt)
         return;
     free(bt->profile_name);
-    if (bt->strings)
-        for (size_t i = 0; i < 3 * bt->n; i++)
-            free(bt->strings[i]);
-    free(bt->strings);
+    regint__settlement_free_strv(bt->strings, 3 * bt->n);
     free(bt->rows);
     free(bt);
 }
@@ -80,13 +77,10 @@ static regint_status push_row(regint_backtest *bt, const regint_backtest_row_t *
     bt->strings[3 * bt->n + 1] = b;
     bt->strings[3 * bt->n + 2] = c;
     bt->rows[bt->n] = *row;
+    bt->rows[bt->n].fylkesnr = a;
+    bt->rows[bt->n].county_name = b;
+    bt->rows[bt->n].note = c;
     bt->n++;
-    /* Re-point all strings (the arrays may have moved). */
-    for (size_t i = 0; i < bt->n; i++) {
-        bt->rows[i].fylkesnr = bt->strings[3 * i];
-        bt->rows[i].county_name = bt->strings[3 * i + 1];
-        bt->rows[i].note = bt->strings[3 * i + 2];
-    }
     return REGINT_OK;
 }
 
@@ -290,7 +284,7 @@ regint_status regint_backtest_run(const regint_dataset *ds, const regint_backtes
     if (!opt)
         opt = &def;
     if (opt->version != REGINT_BACKTEST_OPTIONS_VERSION)
-        return regint__error(REGINT_EVERSION, "regint_backtest_run: options version %d is not supported (expected %d)",
+        return regint__error(REGINT_EINVAL, "regint_backtest_run: options version %d is not supported (expected %d)",
                              opt->version, REGINT_BACKTEST_OPTIONS_VERSION);
     if (opt->fylkesnr && !regint_fylkesnr_format_ok(opt->fylkesnr))
         return regint__error(REGINT_EINVAL, "regint_backtest_run: county '%s' is not a 2-digit fylkesnr", opt->fylkesnr);
@@ -298,6 +292,8 @@ regint_status regint_backtest_run(const regint_dataset *ds, const regint_backtes
     int to = opt->year_to ? opt->year_to : last_request_year(ds);
     if (to == 0)
         return regint__error(REGINT_ENOTFOUND, "regint_backtest_run: the dataset has no IMDi requests");
+    if (from < 1900 || to > 2200)
+        return regint__error(REGINT_EINVAL, "regint_backtest_run: years %d-%d are outside 1900-2200", from, to);
     if (from > to)
         return regint__error(REGINT_EINVAL, "regint_backtest_run: years %d-%d are empty", from, to);
     if (opt->fylkesnr) {
@@ -314,7 +310,7 @@ regint_status regint_backtest_run(const regint_dataset *ds, const regint_backtes
     }
     regint_settlement_profile *own = NULL;
     const regint_settlement_profile *p = opt->profile;
-    regint_status st;
+    regint_status st = REGINT_OK;
     if (!p) {
         if ((st = regint_settlement_profile_default(&own)))
             return st;

@@ -111,6 +111,9 @@ regint_status regint__recommend_ctx(const regint__ctx *ctx, const regint_recomme
                                     const regint_settlement_profile *prof,
                                     regint_recommendation **out);
 
+/* Free n strings and the array holding them (NULL allowed). */
+void regint__settlement_free_strv(char **v, size_t n);
+
 /* The largest history window a profile needs. */
 int regint__profile_window(const regint_settlement_profile *p);
 

@@ -61,9 +61,9 @@ const char *regint_settlement_profile_default_json(void)
     return default_profile_json;
 }
 
-static void free_strv(char **v, size_t n)
+void regint__settlement_free_strv(char **v, size_t n)
 {
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; v && i < n; i++)
         free(v[i]);
     free(v);
 }
@@ -82,8 +82,8 @@ void regint_settlement_profile_free(regint_settlement_profile *p)
         free(p->crit[i].category);
     }
     free(p->crit);
-    free_strv(p->exempt, p->nexempt);
-    free_strv(p->exclude, p->nexclude);
+    regint__settlement_free_strv(p->exempt, p->nexempt);
+    regint__settlement_free_strv(p->exclude, p->nexclude);
     for (size_t i = 0; i < p->nbounds; i++)
         free(p->bounds[i].kommunenr);
     free(p->bounds);
@@ -131,16 +131,16 @@ static regint_status parse_codes(const char *file, const cJSON *root, const char
         regint__json_path_key(base, "", key);
         regint__json_path_index(p, base, i);
         if (!cJSON_IsString(it) || !regint_kommunenr_format_ok(it->valuestring)) {
-            free_strv(v, i);
+            regint__settlement_free_strv(v, i);
             return regint__json_error(file, p, REGINT_EPARSE, "expected a 4-digit kommunenr string");
         }
         for (size_t j = 0; j < i; j++)
             if (!strcmp(v[j], it->valuestring)) {
-                free_strv(v, i);
+                regint__settlement_free_strv(v, i);
                 return regint__json_error(file, p, REGINT_EDUPLICATE, "'%s' occurs twice", it->valuestring);
             }
         if (!(v[i] = regint__strdup(it->valuestring))) {
-            free_strv(v, i);
+            regint__settlement_free_strv(v, i);
             return regint__enomem();
         }
         i++;
@@ -333,6 +333,8 @@ static regint_status parse_profile(const char *file, const cJSON *root, regint_s
         wsum += p->crit[i].weight;
         i++;
     }
+    if (!isfinite(wsum))
+        return regint__json_error(file, "criteria", REGINT_ERANGE, "the weights must sum to a finite number");
     if (!(wsum > 0))
         return regint__json_error(file, "criteria", REGINT_EINVAL, "the weights sum to 0: at least one must be positive");
 
@@ -368,9 +370,9 @@ static regint_status parse_profile(const char *file, const cJSON *root, regint_s
             (st = regint__json_int(file, "upper_from_history", up, "add", 0, 0, 1000000, &p->upper_add)) ||
             (st = regint__json_int(file, "upper_from_history", up, "years", 0, 1, 30, &y)))
             return st;
-        if (!(p->upper_factor >= 0) || !isfinite(p->upper_factor))
+        if (!(p->upper_factor >= 0) || !(p->upper_factor <= 1000))
             return regint__json_error(file, "upper_from_history.factor", REGINT_ERANGE,
-                                      "must be a non-negative number");
+                                      "must be a number in [0, 1000], got %g", p->upper_factor);
         p->upper_years = (int)y;
     }
 

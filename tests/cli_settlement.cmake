@@ -17,3 +17,7 @@ set_tests_properties(cli_recommend_bad_option PROPERTIES LABELS "cli")
 add_test(NAME cli_backtest COMMAND ${_rg} backtest --county 39 --years 2024-2026)
 set_tests_properties(cli_backtest PROPERTIES LABELS "cli"
   PASS_REGULAR_EXPRESSION "Summary over 3 county-years")
+add_test(NAME cli_backtest_bad_years COMMAND sh -c "\"$0\" backtest --years 99999999999-2025; test $? -eq 2" ${_rg})
+set_tests_properties(cli_backtest_bad_years PROPERTIES LABELS "cli")
+add_test(NAME cli_recommend_csv_and_json COMMAND sh -c "\"$0\" recommend --csv --json; test $? -eq 2" ${_rg})
+set_tests_properties(cli_recommend_csv_and_json PROPERTIES LABELS "cli")

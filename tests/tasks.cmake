@@ -23,10 +23,14 @@ if(TARGET regint_cli)
     COMMAND regint_cli guidance --data ${_ex} --county 39 --year 2026 --json)
   set_tests_properties(cli_guidance PROPERTIES LABELS "cli"
     PASS_REGULAR_EXPRESSION "\"id\": \"karriere-larvik\"")
-  # Bad input: exit code 1 and the message on stderr.
+  # Bad input: exit code 1, and on stderr the file name and the message of the case's
+  # hand-written .expect file (its second line: place and rule).
   foreach(case bad_grants_invalid_orgnr bad_grants_fodselsnummer_id bad_collab_role_email)
     add_test(NAME cli_${case}
-      COMMAND sh -c "\"$<TARGET_FILE:regint_cli>\" grants report --data \"${_bad}/${case}.json\" --as-of 2025-01-01; test $? -eq 1")
+      COMMAND sh -c "err=$(\"$0\" grants report --data \"$1.json\" --as-of 2025-01-01 2>&1 >/dev/null); rc=$?; \
+test $rc -eq 1 && printf '%s' \"$err\" | grep -qF \"$(basename \"$1\").json\" && \
+printf '%s' \"$err\" | grep -qF \"$(sed -n 2p \"$1.expect\")\" || { echo \"rc=$rc: $err\"; exit 1; }"
+        $<TARGET_FILE:regint_cli> ${_bad}/${case})
     set_tests_properties(cli_${case} PROPERTIES LABELS "cli")
   endforeach()
   add_test(NAME cli_coverage_usage

@@ -38,44 +38,37 @@ static void fmt3(const double *v, const char *f)
 
 int cmd_backtest(int argc, char **argv)
 {
-    const char *data = NULL, *county = NULL, *profile_path = NULL;
-    int csv = 0, json = 0, from = 0, to = 0;
+    const char *profile_path = NULL;
+    cli_common com = CLI_COMMON_INIT;
+    int from = 0, to = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         int more = i + 1 < argc;
         if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
             usage(stdout);
             return CLI_OK;
-        } else if (!strcmp(a, "--csv")) {
-            csv = 1;
-        } else if (!strcmp(a, "--json")) {
-            json = 1;
-        } else if (!strcmp(a, "--data") && more) {
-            data = argv[++i];
-        } else if (!strcmp(a, "--county") && more) {
-            county = argv[++i];
+        } else if (cli_common_option(argc, argv, &i, CLI_OPT_DATA | CLI_OPT_COUNTY | CLI_OPT_FORMAT, &com)) {
+            continue;
         } else if (!strcmp(a, "--profile") && more) {
             profile_path = argv[++i];
         } else if (!strcmp(a, "--years") && more) {
-            const char *s = argv[++i];
-            char extra;
-            if (sscanf(s, "%d-%d%c", &from, &to, &extra) != 2) {
-                if (sscanf(s, "%d%c", &from, &extra) != 1) {
-                    fprintf(stderr, "regint backtest: --years: expected A-B or A, got '%s'\n", s);
-                    return CLI_USAGE;
-                }
-                to = from;
-            }
-            if (from < 1900 || to > 2200 || from > to) {
-                fprintf(stderr, "regint backtest: --years: bad range '%s'\n", s);
+            const char *s = argv[++i], *dash = strchr(s, '-');
+            char first[16];
+            int64_t f, t;
+            snprintf(first, sizeof first, "%.*s", dash ? (int)(dash - s) : (int)strlen(s), s);
+            if ((dash ? (size_t)(dash - s) : strlen(s)) >= sizeof first || !cli_parse_int64(first, 1900, 2200, &f) || !cli_parse_int64(dash ? dash + 1 : first, 1900, 2200, &t) ||
+                f > t) {
+                fprintf(stderr, "regint backtest: --years: expected A-B or A with 1900 <= A <= B <= 2200, got '%s'\n", s);
                 return CLI_USAGE;
             }
+            from = (int)f;
+            to = (int)t;
         } else {
-            fprintf(stderr, "regint backtest: unknown or incomplete option '%s'\n\n", a);
-            usage(stderr);
-            return CLI_USAGE;
+            return cli_bad_option("backtest", a, usage);
         }
     }
+    const char *data = com.data, *county = com.county;
+    int csv = com.csv, json = com.json;
     if (csv && json) {
         fprintf(stderr, "regint backtest: give --csv or --json, not both\n");
         return CLI_USAGE;
@@ -84,7 +77,7 @@ int cmd_backtest(int argc, char **argv)
     regint_settlement_profile *prof = NULL;
     regint_backtest *bt = NULL;
     int rc = CLI_OK;
-    if ((data ? regint_dataset_load_file(data, &ds) : regint_dataset_load_default(&ds)) != REGINT_OK)
+    if (cli_load_dataset(data, &ds) != REGINT_OK)
         return cli_fail(data ? data : "loading the bundled dataset");
     if (profile_path && regint_settlement_profile_load_file(profile_path, &prof) != REGINT_OK) {
         rc = cli_fail("profile");

@@ -7,7 +7,6 @@
 
 #include "cli.h"
 
-enum fmt { FMT_TABLE, FMT_CSV, FMT_JSON };
 
 static void usage(FILE *f)
 {
@@ -25,83 +24,38 @@ static void usage(FILE *f)
             "--as-of       the date (default today); --county: default the section's county.\n");
 }
 
-static void jstr(const char *s)
+static void print_coverage(const char *what, const char *id, const regint_coverage_t *c, enum cli_format fmt, int *first)
 {
-    if (!s) {
-        printf("null");
-        return;
-    }
-    putchar('"');
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (*p == '"' || *p == '\\')
-            printf("\\%c", *p);
-        else if (*p < 0x20)
-            printf("\\u%04x", *p);
-        else
-            putchar(*p);
-    }
-    putchar('"');
-}
-
-static void cstr(const char *s)
-{
-    s = s ? s : "";
-    if (!strpbrk(s, ",\"\n\r")) {
-        fputs(s, stdout);
-        return;
-    }
-    putchar('"');
-    for (; *s; s++) {
-        if (*s == '"')
-            putchar('"');
-        putchar(*s);
-    }
-    putchar('"');
-}
-
-/* Print s left-aligned in `width` columns, counting UTF-8 characters, not bytes. */
-static void pad(const char *s, int width)
-{
-    int n = 0;
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
-        n += (*p & 0xC0) != 0x80;
-    fputs(s, stdout);
-    for (; n < width; n++)
-        putchar(' ');
-}
-
-static void print_coverage(const char *what, const char *id, const regint_coverage_t *c, enum fmt fmt, int *first)
-{
-    if (fmt == FMT_JSON) {
+    if (fmt == CLI_JSON) {
         printf("%s  {\"%s\": ", *first ? "" : ",\n", what);
-        jstr(id);
+        cli_json_string(stdout, id);
         printf(", \"county\": ");
-        jstr(c->fylkesnr);
+        cli_json_string(stdout, c->fylkesnr);
         printf(", \"as_of\": ");
-        jstr(c->as_of);
+        cli_json_string(stdout, c->as_of);
         printf(", \"covered_count\": %zu, \"municipalities\": [", c->covered_count);
         for (size_t i = 0; i < c->n; i++) {
             printf("%s\n    {\"kommunenr\": ", i ? "," : "");
-            jstr(c->kommunenr[i]);
+            cli_json_string(stdout, c->kommunenr[i]);
             printf(", \"name\": ");
-            jstr(c->name[i]);
+            cli_json_string(stdout, c->name[i]);
             printf(", \"covered\": %s, \"since\": ", c->covered[i] ? "true" : "false");
-            jstr(c->since[i]);
+            cli_json_string(stdout, c->since[i]);
             printf(", \"via\": ");
-            jstr(c->via[i]);
+            cli_json_string(stdout, c->via[i]);
             printf("}");
         }
         printf("]}");
-    } else if (fmt == FMT_CSV) {
+    } else if (fmt == CLI_CSV) {
         if (*first)
             printf("kind,id,kommunenr,name,covered,since,via\n");
         for (size_t i = 0; i < c->n; i++) {
             printf("%s,", what);
-            cstr(id);
+            cli_csv_field(stdout, id);
             printf(",%s,", c->kommunenr[i]);
-            cstr(c->name[i]);
+            cli_csv_field(stdout, c->name[i]);
             printf(",%d,%s,", c->covered[i], c->since[i] ? c->since[i] : "");
-            cstr(c->via[i]);
+            cli_csv_field(stdout, c->via[i]);
             putchar('\n');
         }
     } else {
@@ -111,7 +65,7 @@ static void print_coverage(const char *what, const char *id, const regint_covera
         for (size_t i = 0; i < c->n; i++)
         {
             printf("  %-8s ", c->kommunenr[i]);
-            pad(c->name[i], 22);
+            cli_pad(stdout, c->name[i], 22);
             printf(" %-9s %-12s %s\n", c->covered[i] ? "yes" : "NO",
                    c->covered[i] ? (c->since[i] ? c->since[i] : "(before records)") : "-",
                    c->via[i] ? c->via[i] : "-");
@@ -120,31 +74,31 @@ static void print_coverage(const char *what, const char *id, const regint_covera
     *first = 0;
 }
 
-static void print_attendance(const regint_attendance_t *a, enum fmt fmt, int *first)
+static void print_attendance(const regint_attendance_t *a, enum cli_format fmt, int *first)
 {
-    if (fmt == FMT_JSON) {
+    if (fmt == CLI_JSON) {
         printf("%s  {\"gatherings_months\": %d, \"county\": ", *first ? "" : ",\n", a->months);
-        jstr(a->fylkesnr);
+        cli_json_string(stdout, a->fylkesnr);
         printf(", \"after\": ");
-        jstr(a->after);
+        cli_json_string(stdout, a->after);
         printf(", \"as_of\": ");
-        jstr(a->as_of);
+        cli_json_string(stdout, a->as_of);
         printf(", \"absent_count\": %zu, \"municipalities\": [", a->absent_count);
         for (size_t i = 0; i < a->n; i++) {
             printf("%s\n    {\"kommunenr\": ", i ? "," : "");
-            jstr(a->kommunenr[i]);
+            cli_json_string(stdout, a->kommunenr[i]);
             printf(", \"name\": ");
-            jstr(a->name[i]);
+            cli_json_string(stdout, a->name[i]);
             printf(", \"attended\": %lld, \"last_attended\": ", (long long)a->attended[i]);
-            jstr(a->last_attended[i]);
+            cli_json_string(stdout, a->last_attended[i]);
             printf("}");
         }
         printf("]}");
-    } else if (fmt == FMT_CSV) {
+    } else if (fmt == CLI_CSV) {
         printf("%skommunenr,name,attended_last_%d_months,last_attended\n", *first ? "" : "\n", a->months);
         for (size_t i = 0; i < a->n; i++) {
             printf("%s,", a->kommunenr[i]);
-            cstr(a->name[i]);
+            cli_csv_field(stdout, a->name[i]);
             printf(",%lld,%s\n", (long long)a->attended[i], a->last_attended[i] ? a->last_attended[i] : "");
         }
     } else {
@@ -155,7 +109,7 @@ static void print_attendance(const regint_attendance_t *a, enum fmt fmt, int *fi
         for (size_t i = 0; i < a->n; i++)
         {
             printf("  %-8s ", a->kommunenr[i]);
-            pad(a->name[i], 22);
+            cli_pad(stdout, a->name[i], 22);
             printf(" %-9lld %s%s\n", (long long)a->attended[i],
                    a->last_attended[i] ? a->last_attended[i] : "never", a->attended[i] ? "" : "   <- none in window");
         }
@@ -165,43 +119,35 @@ static void print_attendance(const regint_attendance_t *a, enum fmt fmt, int *fi
 
 int cmd_coverage(int argc, char **argv)
 {
-    const char *data = NULL, *network = NULL, *task = NULL, *as_of = NULL, *county = NULL;
+    const char *network = NULL, *task = NULL, *as_of = NULL;
+    cli_common com = CLI_COMMON_INIT;
     int months = 0;
-    enum fmt fmt = FMT_TABLE;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         int has = i + 1 < argc;
-        if (!strcmp(a, "--json"))
-            fmt = FMT_JSON;
-        else if (!strcmp(a, "--csv"))
-            fmt = FMT_CSV;
-        else if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+        if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
             usage(stdout);
             return CLI_OK;
-        } else if (has && !strcmp(a, "--data"))
-            data = argv[++i];
+        } else if (cli_common_option(argc, argv, &i, CLI_OPT_DATA | CLI_OPT_COUNTY | CLI_OPT_FORMAT, &com))
+            continue;
         else if (has && !strcmp(a, "--network"))
             network = argv[++i];
         else if (has && !strcmp(a, "--task"))
             task = argv[++i];
         else if (has && !strcmp(a, "--as-of"))
             as_of = argv[++i];
-        else if (has && !strcmp(a, "--county"))
-            county = argv[++i];
         else if (has && !strcmp(a, "--months")) {
-            char *end;
-            long v = strtol(argv[++i], &end, 10);
-            if (*end || v < 1 || v > 1200) {
+            int64_t v;
+            if (!cli_parse_int64(argv[++i], 1, 1200, &v)) {
                 fprintf(stderr, "regint coverage: --months needs a whole number 1..1200\n");
                 return CLI_USAGE;
             }
             months = (int)v;
-        } else {
-            fprintf(stderr, "regint coverage: unknown or incomplete option '%s'\n", a);
-            usage(stderr);
-            return CLI_USAGE;
-        }
+        } else
+            return cli_bad_option("coverage", a, usage);
     }
+    const char *data = com.data, *county = com.county;
+    enum cli_format fmt = com.fmt;
     if (network && task) {
         fprintf(stderr, "regint coverage: give --network or --task, not both\n");
         return CLI_USAGE;
@@ -210,18 +156,13 @@ int cmd_coverage(int argc, char **argv)
     if (task && regint_task_from_name(task, &t))
         return cli_fail("--task");
     char buf[11];
-    if (!as_of) {
-        time_t now = time(NULL);
-        struct tm tm;
-        gmtime_r(&now, &tm);
-        strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-        as_of = buf;
-    }
+    if (!as_of)
+        as_of = cli_today(buf);
     regint_dataset *ds;
-    if (data ? regint_dataset_load_file(data, &ds) : regint_dataset_load_default(&ds))
+    if (cli_load_dataset(data, &ds))
         return cli_fail("load");
     int rc = CLI_OK, first = 1;
-    if (fmt == FMT_JSON)
+    if (fmt == CLI_JSON)
         printf("[\n");
     regint_coverage_t *c = NULL;
     if (network || task) {
@@ -232,8 +173,8 @@ int cmd_coverage(int argc, char **argv)
             print_coverage(network ? "network" : "task", network ? network : task, c, fmt, &first);
         regint_coverage_free(c);
     } else {
-        for (size_t i = 0; rc == CLI_OK && i < regint_network_count(ds); i++) {
-            const char *id = regint_network_at(ds, i)->id;
+        for (size_t i = 0; rc == CLI_OK && i < regint_collaboration_network_count(ds); i++) {
+            const char *id = regint_collaboration_network_at(ds, i)->id;
             if (regint_coverage_network(ds, id, county, as_of, &c))
                 rc = cli_fail("coverage");
             else
@@ -252,7 +193,7 @@ int cmd_coverage(int argc, char **argv)
             print_attendance(a, fmt, &first);
         regint_attendance_free(a);
     }
-    if (fmt == FMT_JSON)
+    if (fmt == CLI_JSON)
         printf("\n]\n");
     regint_dataset_free(ds);
     return rc;

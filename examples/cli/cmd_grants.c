@@ -6,7 +6,6 @@
 
 #include "cli.h"
 
-enum fmt { FMT_TABLE, FMT_CSV, FMT_JSON };
 
 static void usage(FILE *f)
 {
@@ -25,54 +24,8 @@ static void usage(FILE *f)
             "--data    dataset JSON with a \"grants\" section (default: the bundled dataset).\n");
 }
 
-/* Print a JSON string literal. */
-static void jstr(const char *s)
-{
-    putchar('"');
-    for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
-        if (*p == '"' || *p == '\\')
-            printf("\\%c", *p);
-        else if (*p < 0x20)
-            printf("\\u%04x", *p);
-        else
-            putchar(*p);
-    }
-    putchar('"');
-}
-
-/* Print a CSV field (quoted when needed). */
-static void cstr(const char *s)
-{
-    s = s ? s : "";
-    if (!strpbrk(s, ",\"\n\r")) {
-        fputs(s, stdout);
-        return;
-    }
-    putchar('"');
-    for (; *s; s++) {
-        if (*s == '"')
-            putchar('"');
-        putchar(*s);
-    }
-    putchar('"');
-}
-
-static const char *today(char buf[11])
-{
-    time_t t = time(NULL);
-    struct tm tm;
-    gmtime_r(&t, &tm);
-    strftime(buf, 11, "%Y-%m-%d", &tm);
-    return buf;
-}
-
-static regint_status load(const char *data, regint_dataset **ds)
-{
-    return data ? regint_dataset_load_file(data, ds) : regint_dataset_load_default(ds);
-}
-
 static int allocate_one(regint_dataset *ds, const char *scheme, const regint_grant_allocate_options *opt,
-                        enum fmt fmt, int *first, const char *apply_date)
+                        enum cli_format fmt, int *first, const char *apply_date)
 {
     regint_grant_allocation_t *a;
     if (regint_grants_allocate(ds, scheme, opt, &a))
@@ -81,19 +34,19 @@ static int allocate_one(regint_dataset *ds, const char *scheme, const regint_gra
         regint_grant_allocation_free(a);
         return cli_fail("grants allocate --apply");
     }
-    if (fmt == FMT_JSON) {
+    if (fmt == CLI_JSON) {
         printf("%s  {\"scheme\": ", *first ? "" : ",\n");
-        jstr(a->scheme_id);
+        cli_json_string(stdout, a->scheme_id);
         printf(", \"budget\": %lld, \"unit\": %lld, \"allocated\": %lld, \"remainder\": %lld, "
                "\"remainder_reason\": ",
                (long long)a->budget, (long long)a->unit, (long long)a->allocated, (long long)a->remainder);
-        jstr(a->remainder_reason);
+        cli_json_string(stdout, a->remainder_reason);
         printf(",\n   \"applications\": [");
         for (size_t i = 0; i < a->n; i++) {
             printf("%s\n    {\"id\": ", i ? "," : "");
-            jstr(a->application_id[i]);
+            cli_json_string(stdout, a->application_id[i]);
             printf(", \"eligible\": %s, \"reason\": ", a->eligible[i] ? "true" : "false");
-            jstr(a->reason[i]);
+            cli_json_string(stdout, a->reason[i]);
             if (a->score[i] == a->score[i])
                 printf(", \"score\": %.6g", a->score[i]);
             else
@@ -103,15 +56,15 @@ static int allocate_one(regint_dataset *ds, const char *scheme, const regint_gra
                    a->capped[i] ? "true" : "false");
         }
         printf("]}");
-    } else if (fmt == FMT_CSV) {
+    } else if (fmt == CLI_CSV) {
         if (*first)
             printf("scheme,application,eligible,reason,score,need,weight,cap,amount,capped\n");
         for (size_t i = 0; i < a->n; i++) {
-            cstr(a->scheme_id);
+            cli_csv_field(stdout, a->scheme_id);
             putchar(',');
-            cstr(a->application_id[i]);
+            cli_csv_field(stdout, a->application_id[i]);
             printf(",%d,", a->eligible[i]);
-            cstr(a->reason[i]);
+            cli_csv_field(stdout, a->reason[i]);
             if (a->score[i] == a->score[i])
                 printf(",%.6g", a->score[i]);
             else
@@ -144,7 +97,7 @@ static int allocate_one(regint_dataset *ds, const char *scheme, const regint_gra
     return CLI_OK;
 }
 
-static int report(regint_dataset *ds, const char *scheme, const char *as_of, enum fmt fmt)
+static int report(regint_dataset *ds, const char *scheme, const char *as_of, enum cli_format fmt)
 {
     regint_grant_followup_t *f;
     size_t n;
@@ -156,20 +109,20 @@ static int report(regint_dataset *ds, const char *scheme, const char *as_of, enu
         regint_free(f);
         return cli_fail("grants report");
     }
-    if (fmt == FMT_JSON) {
+    if (fmt == CLI_JSON) {
         printf("{\"as_of\": ");
-        jstr(as_of);
+        cli_json_string(stdout, as_of);
         printf(", \"applications\": [");
         for (size_t i = 0; i < n; i++) {
             printf("%s\n  {\"id\": ", i ? "," : "");
-            jstr(f[i].application_id);
+            cli_json_string(stdout, f[i].application_id);
             printf(", \"scheme\": ");
-            jstr(f[i].scheme_id);
+            cli_json_string(stdout, f[i].scheme_id);
             printf(", \"granted\": %lld, \"paid\": %lld, \"used\": %lld, \"reclaim_due\": %lld, \"report_due\": ",
                    (long long)f[i].granted, (long long)f[i].paid, (long long)f[i].used,
                    (long long)f[i].reclaim_due);
             if (f[i].report_due)
-                jstr(f[i].report_due);
+                cli_json_string(stdout, f[i].report_due);
             else
                 printf("null");
             printf(", \"reported\": %s, \"overdue\": %s, \"days_overdue\": %lld}", f[i].reported ? "true" : "false",
@@ -178,15 +131,15 @@ static int report(regint_dataset *ds, const char *scheme, const char *as_of, enu
         printf("],\n \"overdue\": [");
         for (size_t i = 0; i < no; i++) {
             printf("%s", i ? ", " : "");
-            jstr(ids[i]);
+            cli_json_string(stdout, ids[i]);
         }
         printf("]}\n");
-    } else if (fmt == FMT_CSV) {
+    } else if (fmt == CLI_CSV) {
         printf("application,scheme,granted,paid,used,reclaim_due,report_due,reported,overdue,days_overdue\n");
         for (size_t i = 0; i < n; i++) {
-            cstr(f[i].application_id);
+            cli_csv_field(stdout, f[i].application_id);
             putchar(',');
-            cstr(f[i].scheme_id);
+            cli_csv_field(stdout, f[i].scheme_id);
             printf(",%lld,%lld,%lld,%lld,%s,%d,%d,%lld\n", (long long)f[i].granted, (long long)f[i].paid,
                    (long long)f[i].used, (long long)f[i].reclaim_due, f[i].report_due ? f[i].report_due : "",
                    f[i].reported, f[i].overdue, (long long)f[i].days_overdue);
@@ -223,8 +176,8 @@ int cmd_grants(int argc, char **argv)
         usage(argc < 2 ? stderr : stdout);
         return argc < 2 ? CLI_USAGE : CLI_OK;
     }
-    const char *sub = argv[1], *data = NULL, *scheme = NULL, *as_of = NULL, *apply = NULL, *outfile = NULL;
-    enum fmt fmt = FMT_TABLE;
+    const char *sub = argv[1], *scheme = NULL, *as_of = NULL, *apply = NULL, *outfile = NULL;
+    cli_common com = CLI_COMMON_INIT;
     regint_grant_allocate_options opt = REGINT_GRANT_ALLOCATE_OPTIONS_INIT;
     if (strcmp(sub, "allocate") && strcmp(sub, "report")) {
         fprintf(stderr, "regint grants: unknown subcommand '%s'\n", sub);
@@ -234,15 +187,11 @@ int cmd_grants(int argc, char **argv)
     for (int i = 2; i < argc; i++) {
         const char *a = argv[i];
         int has = i + 1 < argc;
-        if (!strcmp(a, "--json"))
-            fmt = FMT_JSON;
-        else if (!strcmp(a, "--csv"))
-            fmt = FMT_CSV;
-        else if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+        if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
             usage(stdout);
             return CLI_OK;
-        } else if (has && !strcmp(a, "--data"))
-            data = argv[++i];
+        } else if (cli_common_option(argc, argv, &i, CLI_OPT_DATA | CLI_OPT_FORMAT, &com))
+            continue;
         else if (has && !strcmp(a, "--scheme"))
             scheme = argv[++i];
         else if (has && !strcmp(a, "--as-of"))
@@ -252,9 +201,8 @@ int cmd_grants(int argc, char **argv)
         else if (has && !strcmp(a, "--out"))
             outfile = argv[++i];
         else if (has && !strcmp(a, "--unit")) {
-            char *end;
-            long long u = strtoll(argv[++i], &end, 10);
-            if (*end || u < 1) {
+            int64_t u;
+            if (!cli_parse_int64(argv[++i], 1, INT64_MAX, &u)) {
                 fprintf(stderr, "regint grants: --unit needs a whole number of kroner >= 1\n");
                 return CLI_USAGE;
             }
@@ -271,18 +219,17 @@ int cmd_grants(int argc, char **argv)
                 fprintf(stderr, "regint grants: --need is participants, amount or none\n");
                 return CLI_USAGE;
             }
-        } else {
-            fprintf(stderr, "regint grants: unknown or incomplete option '%s'\n", a);
-            usage(stderr);
-            return CLI_USAGE;
-        }
+        } else
+            return cli_bad_option("grants", a, usage);
     }
+    const char *data = com.data;
+    enum cli_format fmt = com.fmt;
     if ((apply != NULL) != (outfile != NULL)) {
         fprintf(stderr, "regint grants: --apply DATE and --out FILE go together\n");
         return CLI_USAGE;
     }
     regint_dataset *ds;
-    if (load(data, &ds))
+    if (cli_load_dataset(data, &ds))
         return cli_fail("load");
     int rc = CLI_OK;
     if (regint_grants_scheme_count(ds) == 0) {
@@ -293,20 +240,20 @@ int cmd_grants(int argc, char **argv)
     }
     if (!strcmp(sub, "allocate")) {
         int first = 1;
-        if (fmt == FMT_JSON)
+        if (fmt == CLI_JSON)
             printf("[\n");
         if (scheme)
             rc = allocate_one(ds, scheme, &opt, fmt, &first, apply);
         else
             for (size_t i = 0; rc == CLI_OK && i < regint_grants_scheme_count(ds); i++)
                 rc = allocate_one(ds, regint_grants_scheme_at(ds, i)->id, &opt, fmt, &first, apply);
-        if (fmt == FMT_JSON)
+        if (fmt == CLI_JSON)
             printf("\n]\n");
         if (rc == CLI_OK && outfile && regint_dataset_save_file(ds, outfile))
             rc = cli_fail("save");
     } else {
         char buf[11];
-        rc = report(ds, scheme, as_of ? as_of : today(buf), fmt);
+        rc = report(ds, scheme, as_of ? as_of : cli_today(buf), fmt);
     }
     regint_dataset_free(ds);
     return rc;

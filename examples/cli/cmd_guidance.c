@@ -6,7 +6,6 @@
 
 #include "cli.h"
 
-enum fmt { FMT_TABLE, FMT_CSV, FMT_JSON };
 
 static void usage(FILE *f)
 {
@@ -30,63 +29,25 @@ static int parse_double(const char *s, double *out)
     return *s && !*end;
 }
 
-static void jstr(const char *s)
-{
-    putchar('"');
-    for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
-        if (*p == '"' || *p == '\\')
-            printf("\\%c", *p);
-        else if (*p < 0x20)
-            printf("\\u%04x", *p);
-        else
-            putchar(*p);
-    }
-    putchar('"');
-}
-
-static void cstr(const char *s)
-{
-    s = s ? s : "";
-    if (!strpbrk(s, ",\"\n\r")) {
-        fputs(s, stdout);
-        return;
-    }
-    putchar('"');
-    for (; *s; s++) {
-        if (*s == '"')
-            putchar('"');
-        putchar(*s);
-    }
-    putchar('"');
-}
-
 int cmd_guidance(int argc, char **argv)
 {
-    const char *data = NULL, *county = NULL;
+    cli_common com = CLI_COMMON_INIT;
     int year = 0;
-    enum fmt fmt = FMT_TABLE;
     regint_guidance_options opt = REGINT_GUIDANCE_OPTIONS_INIT;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         int has = i + 1 < argc;
         double d;
-        if (!strcmp(a, "--json"))
-            fmt = FMT_JSON;
-        else if (!strcmp(a, "--csv"))
-            fmt = FMT_CSV;
+        if (cli_common_option(argc, argv, &i, CLI_OPT_DATA | CLI_OPT_COUNTY | CLI_OPT_FORMAT, &com))
+            continue;
         else if (!strcmp(a, "--no-fallback"))
             opt.fallback_to_request = 0;
         else if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
             usage(stdout);
             return CLI_OK;
-        } else if (has && !strcmp(a, "--data"))
-            data = argv[++i];
-        else if (has && !strcmp(a, "--county"))
-            county = argv[++i];
-        else if (has && !strcmp(a, "--year")) {
-            char *end;
-            long y = strtol(argv[++i], &end, 10);
-            if (*end || y < 1900 || y > 2999) {
+        } else if (has && !strcmp(a, "--year")) {
+            int64_t y;
+            if (!cli_parse_int64(argv[++i], 1900, 2999, &y)) {
                 fprintf(stderr, "regint guidance: --year needs a year such as 2026\n");
                 return CLI_USAGE;
             }
@@ -104,27 +65,23 @@ int cmd_guidance(int argc, char **argv)
             opt.sessions_per_person = d;
             i++;
         } else if (has && !strcmp(a, "--lag")) {
-            char *end;
-            long v = strtol(argv[++i], &end, 10);
-            if (*end || v < 0 || v > 11) {
+            int64_t v;
+            if (!cli_parse_int64(argv[++i], 0, 11, &v)) {
                 fprintf(stderr, "regint guidance: --lag needs a whole number of months 0..11\n");
                 return CLI_USAGE;
             }
             opt.lag_months = (int)v;
-        } else {
-            fprintf(stderr, "regint guidance: unknown or incomplete option '%s'\n", a);
-            usage(stderr);
-            return CLI_USAGE;
-        }
+        } else
+            return cli_bad_option("guidance", a, usage);
     }
+    const char *data = com.data, *county = com.county;
+    enum cli_format fmt = com.fmt;
     if (!year) {
-        time_t now = time(NULL);
-        struct tm tm;
-        gmtime_r(&now, &tm);
-        year = tm.tm_year + 1900;
+        char today[11];
+        year = atoi(cli_today(today));
     }
     regint_dataset *ds;
-    if (data ? regint_dataset_load_file(data, &ds) : regint_dataset_load_default(&ds))
+    if (cli_load_dataset(data, &ds))
         return cli_fail("load");
     if (!county || !*county)
         county = regint_collaboration_county(ds);
@@ -141,19 +98,19 @@ int cmd_guidance(int argc, char **argv)
     }
     static const char *const mon[12] = {"jan", "feb", "mar", "apr", "may", "jun",
                                         "jul", "aug", "sep", "oct", "nov", "dec"};
-    if (fmt == FMT_JSON) {
+    if (fmt == CLI_JSON) {
         printf("{\"county\": ");
-        jstr(f->fylkesnr);
+        cli_json_string(stdout, f->fylkesnr);
         printf(", \"year\": %d, \"parameters\": {\"adult_share\": %g, \"intro_share\": %g, "
                "\"sessions_per_person\": %g, \"lag_months\": %d, \"measure\": ",
                f->year, opt.adult_share, opt.intro_share, opt.sessions_per_person, opt.lag_months);
-        jstr(regint_measure_name(opt.measure));
+        cli_json_string(stdout, regint_measure_name(opt.measure));
         printf("}, \"carried_in_complete\": %s,\n \"centres\": [", f->carried_in_complete ? "true" : "false");
         for (size_t c = 0; c < f->centre_count; c++) {
             printf("%s\n  {\"id\": ", c ? "," : "");
-            jstr(f->centre_id[c]);
+            cli_json_string(stdout, f->centre_id[c]);
             printf(", \"name\": ");
-            jstr(f->centre_name[c]);
+            cli_json_string(stdout, f->centre_name[c]);
             printf(", \"persons\": %.2f, \"total\": %lld, \"carried_in\": %lld, \"carried_over\": %lld, "
                    "\"sessions\": [",
                    f->persons[c], (long long)f->total[c], (long long)f->carried_in[c], (long long)f->carried_over[c]);
@@ -164,21 +121,21 @@ int cmd_guidance(int argc, char **argv)
         printf("],\n \"municipalities\": [");
         for (size_t k = 0; k < f->municipality_count; k++) {
             printf("%s\n  {\"kommunenr\": ", k ? "," : "");
-            jstr(f->kommunenr[k]);
+            cli_json_string(stdout, f->kommunenr[k]);
             printf(", \"settled\": %lld, \"source\": ", (long long)f->settled[k]);
-            jstr(f->source[k]);
+            cli_json_string(stdout, f->source[k]);
             printf(", \"centre\": ");
-            jstr(f->centre_id[f->centre_of[k]]);
+            cli_json_string(stdout, f->centre_id[f->centre_of[k]]);
             printf("}");
         }
         printf("]}\n");
-    } else if (fmt == FMT_CSV) {
+    } else if (fmt == CLI_CSV) {
         printf("centre,name,month,sessions\n");
         for (size_t c = 0; c < f->centre_count; c++)
             for (int m = 0; m < 12; m++) {
-                cstr(f->centre_id[c]);
+                cli_csv_field(stdout, f->centre_id[c]);
                 putchar(',');
-                cstr(f->centre_name[c]);
+                cli_csv_field(stdout, f->centre_name[c]);
                 printf(",%d-%02d,%lld\n", f->year, m + 1, (long long)f->sessions[c * 12 + m]);
             }
     } else {

@@ -20,17 +20,6 @@ static void usage(FILE *f)
             "The default profile is examples/data/profile-default.json (see docs/settlement.md).\n");
 }
 
-static int parse_i64(const char *s, int64_t *out)
-{
-    char *end;
-    errno = 0;
-    long long v = strtoll(s, &end, 10);
-    if (errno || end == s || *end || v < 0)
-        return 0;
-    *out = (int64_t)v;
-    return 1;
-}
-
 static void print_value(FILE *f, regint_value_t v, int width)
 {
     if (v.missing == REGINT_MISSING_NONE)
@@ -62,16 +51,6 @@ static void csv_string(FILE *f, const char *s)
     fputc('"', f);
 }
 
-/* Display width of a UTF-8 string (code points). */
-static int utf8_width(const char *s)
-{
-    int w = 0;
-    for (; *s; s++)
-        if (((unsigned char)*s & 0xC0) != 0x80)
-            w++;
-    return w;
-}
-
 static void print_table(const regint_recommendation *r, const char *source)
 {
     size_t n = regint_recommendation_count(r);
@@ -90,7 +69,7 @@ static void print_table(const regint_recommendation *r, const char *source)
         printf("Note: %s\n", note);
     int nw = 4;
     for (size_t i = 0; i < n; i++) {
-        int w = utf8_width(regint_recommendation_row(r, i)->name);
+        int w = cli_utf8_width(regint_recommendation_row(r, i)->name);
         if (w > nw)
             nw = w;
     }
@@ -104,7 +83,7 @@ static void print_table(const regint_recommendation *r, const char *source)
     double sum_act = 0;
     for (size_t i = 0; i < n; i++) {
         const regint_recommendation_row_t *row = regint_recommendation_row(r, i);
-        int pad = nw - utf8_width(row->name);
+        int pad = nw - cli_utf8_width(row->name);
         printf("%-4s  %.*s%*s %6" PRId64 " %4" PRId64 " %5" PRId64, row->kommunenr, 200, row->name, pad > 0 ? pad : 0,
                "", row->recommended, row->minors, row->lower);
         if (row->upper == INT64_MAX)
@@ -178,8 +157,9 @@ static void print_csv(const regint_recommendation *r)
 
 int cmd_recommend(int argc, char **argv)
 {
-    const char *data = NULL, *county = NULL, *profile_path = NULL;
-    int year = 0, csv = 0, json = 0, have_total = 0, have_minors = 0;
+    const char *profile_path = NULL;
+    cli_common com = CLI_COMMON_INIT;
+    int year = 0, have_total = 0, have_minors = 0;
     int64_t total = 0, minors = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
@@ -187,41 +167,35 @@ int cmd_recommend(int argc, char **argv)
         if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
             usage(stdout);
             return CLI_OK;
-        } else if (!strcmp(a, "--csv")) {
-            csv = 1;
-        } else if (!strcmp(a, "--json")) {
-            json = 1;
-        } else if (!strcmp(a, "--data") && more) {
-            data = argv[++i];
-        } else if (!strcmp(a, "--county") && more) {
-            county = argv[++i];
+        } else if (cli_common_option(argc, argv, &i, CLI_OPT_DATA | CLI_OPT_COUNTY | CLI_OPT_FORMAT, &com)) {
+            continue;
         } else if (!strcmp(a, "--profile") && more) {
             profile_path = argv[++i];
         } else if (!strcmp(a, "--year") && more) {
             int64_t v;
-            if (!parse_i64(argv[++i], &v) || v < 1900 || v > 2200) {
+            if (!cli_parse_int64(argv[++i], 1900, 2200, &v)) {
                 fprintf(stderr, "regint recommend: --year: expected a year, got '%s'\n", argv[i]);
                 return CLI_USAGE;
             }
             year = (int)v;
         } else if (!strcmp(a, "--total") && more) {
-            if (!parse_i64(argv[++i], &total)) {
+            if (!cli_parse_int64(argv[++i], 0, INT64_MAX, &total)) {
                 fprintf(stderr, "regint recommend: --total: expected a non-negative integer, got '%s'\n", argv[i]);
                 return CLI_USAGE;
             }
             have_total = 1;
         } else if (!strcmp(a, "--minors") && more) {
-            if (!parse_i64(argv[++i], &minors)) {
+            if (!cli_parse_int64(argv[++i], 0, INT64_MAX, &minors)) {
                 fprintf(stderr, "regint recommend: --minors: expected a non-negative integer, got '%s'\n", argv[i]);
                 return CLI_USAGE;
             }
             have_minors = 1;
         } else {
-            fprintf(stderr, "regint recommend: unknown or incomplete option '%s'\n\n", a);
-            usage(stderr);
-            return CLI_USAGE;
+            return cli_bad_option("recommend", a, usage);
         }
     }
+    const char *data = com.data, *county = com.county;
+    int csv = com.csv, json = com.json;
     if (csv && json) {
         fprintf(stderr, "regint recommend: give --csv or --json, not both\n");
         return CLI_USAGE;
@@ -235,7 +209,7 @@ int cmd_recommend(int argc, char **argv)
     regint_settlement_profile *prof = NULL;
     regint_recommendation *rec = NULL;
     int rc = CLI_OK;
-    if ((data ? regint_dataset_load_file(data, &ds) : regint_dataset_load_default(&ds)) != REGINT_OK)
+    if (cli_load_dataset(data, &ds) != REGINT_OK)
         return cli_fail(data ? data : "loading the bundled dataset");
     if (profile_path && regint_settlement_profile_load_file(profile_path, &prof) != REGINT_OK) {
         rc = cli_fail("profile");

@@ -2,6 +2,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <errno.h>
 
 #include "cli.h"
 
@@ -115,6 +117,13 @@ int cmd_report(int argc, char **argv)
         regint_free(text);
     } else {
         char *md = NULL, *html = NULL;
+        /* Create the output folder if it is missing (one level, like mkdir). */
+        if (mkdir(out_dir, 0755) != 0 && errno != EEXIST) {
+            fprintf(stderr, "regint: %s: cannot create folder: %s\n", out_dir, strerror(errno));
+            regint_dataset_free(ds);
+            regint_plan_free(plan);
+            return CLI_BAD_INPUT;
+        }
         st = regint_report_write(ds, &opt, out_dir, &md, &html);
         if (st) {
             fprintf(stderr, "regint: %s\n", regint_last_error());

@@ -148,18 +148,26 @@ REGINT_API const char *regint_collaboration_county(const regint_dataset *ds);
 /** The year in which the section's kommunenr are valid (0 if no section). */
 REGINT_API int regint_collaboration_year(const regint_dataset *ds);
 
-REGINT_API size_t regint_partner_count(const regint_dataset *ds);
-REGINT_API const regint_partner_t *regint_partner_at(const regint_dataset *ds, size_t i);
+/** Number of partners (0 if the dataset has no collaboration section). */
+REGINT_API size_t regint_collaboration_partner_count(const regint_dataset *ds);
+/** Partner i in file order (borrowed), NULL if out of range. */
+REGINT_API const regint_partner_t *regint_collaboration_partner_at(const regint_dataset *ds, size_t i);
 /** The partner with this id; REGINT_ENOTFOUND if none. */
-REGINT_API regint_status regint_partner(const regint_dataset *ds, const char *id, const regint_partner_t **out);
-REGINT_API size_t regint_agreement_count(const regint_dataset *ds);
-REGINT_API const regint_agreement_t *regint_agreement_at(const regint_dataset *ds, size_t i);
-REGINT_API size_t regint_meeting_count(const regint_dataset *ds);
-REGINT_API const regint_meeting_t *regint_meeting_at(const regint_dataset *ds, size_t i);
-REGINT_API size_t regint_network_count(const regint_dataset *ds);
-REGINT_API const regint_network_t *regint_network_at(const regint_dataset *ds, size_t i);
+REGINT_API regint_status regint_collaboration_partner(const regint_dataset *ds, const char *id, const regint_partner_t **out);
+/** Number of agreements (0 if no section). */
+REGINT_API size_t regint_collaboration_agreement_count(const regint_dataset *ds);
+/** Agreement i (borrowed), NULL if out of range. */
+REGINT_API const regint_agreement_t *regint_collaboration_agreement_at(const regint_dataset *ds, size_t i);
+/** Number of meetings and gatherings (0 if no section). */
+REGINT_API size_t regint_collaboration_meeting_count(const regint_dataset *ds);
+/** Meeting i (borrowed), NULL if out of range. */
+REGINT_API const regint_meeting_t *regint_collaboration_meeting_at(const regint_dataset *ds, size_t i);
+/** Number of networks (0 if no section). */
+REGINT_API size_t regint_collaboration_network_count(const regint_dataset *ds);
+/** Network i (borrowed), NULL if out of range. */
+REGINT_API const regint_network_t *regint_collaboration_network_at(const regint_dataset *ds, size_t i);
 /** The network with this id; REGINT_ENOTFOUND if none. */
-REGINT_API regint_status regint_network(const regint_dataset *ds, const char *id, const regint_network_t **out);
+REGINT_API regint_status regint_collaboration_network(const regint_dataset *ds, const char *id, const regint_network_t **out);
 
 /* ------------------------------------------------------------------------- */
 /* Building: each call validates (ids unique and not fødselsnummer, org.nr      */
@@ -169,9 +177,13 @@ REGINT_API regint_status regint_network(const regint_dataset *ds, const char *id
 /** Set the section's county and year (creates the section). The county must exist in
  *  `year`; existing records must stay valid in the new year. */
 REGINT_API regint_status regint_collaboration_set_scope(regint_dataset *ds, const char *fylkesnr, int year);
+/** Add a partner (copied); REGINT_EINVAL if the scope is not set yet. */
 REGINT_API regint_status regint_collaboration_add_partner(regint_dataset *ds, const regint_partner_t *p);
+/** Add an agreement (copied); its parties must be partners already. */
 REGINT_API regint_status regint_collaboration_add_agreement(regint_dataset *ds, const regint_agreement_t *a);
+/** Add a meeting (copied); its participants and network must exist already. */
 REGINT_API regint_status regint_collaboration_add_meeting(regint_dataset *ds, const regint_meeting_t *m);
+/** Add a network (copied); its members must be partners already. */
 REGINT_API regint_status regint_collaboration_add_network(regint_dataset *ds, const regint_network_t *n);
 
 /* ------------------------------------------------------------------------- */

@@ -240,7 +240,7 @@ REGINT_API void regint_grant_allocation_free(regint_grant_allocation_t *a);
  * Turn an allocation into decisions dated @p date: amount > 0 → granted; otherwise refused
  * with the allocation's reason ("not eligible: ..." or "no share of the budget").
  * All-or-nothing; refuses (REGINT_EINVAL) if any application of the scheme already has
- * payments.
+ * payments or a report.
  */
 REGINT_API regint_status regint_grants_apply_allocation(regint_dataset *ds,
                                                         const regint_grant_allocation_t *a,

@@ -67,7 +67,8 @@ typedef struct regint_guidance_options {
     size_t centre_count;
     const regint_guidance_centre_t *centres;
     /** Optional input persons for the forecast year instead of the dataset figures (e.g.
-     *  recommendations): `input_count` kommunenr and persons. Other municipalities count 0. */
+     *  recommendations): `input_count` kommunenr and persons (each 0..10^9). Other
+     *  municipalities count 0. */
     size_t input_count;
     const char *const *input_kommunenr;
     const int64_t *input_persons;

@@ -6,9 +6,9 @@
  *        derived figures (per 1,000 inhabitants, change, trend, rank, comparison).
  *
  * A ::regint_kb is a read view over a ::regint_dataset that caches the code correspondence
- * between years. The dataset must outlive the knowledge base and must not be modified
- * while the knowledge base is in use, except through the import functions below (which
- * refresh the caches).
+ * between years. The dataset must outlive the knowledge base; after modifying it other
+ * than through the import functions below (which refresh the caches), call
+ * regint_kb_refresh().
  *
  * ## Areas and code years
  * An area is a kommunenr (4 digits), a fylkesnr (2 digits) or "00" for the nation. Codes
@@ -77,6 +77,10 @@ typedef struct regint_aggregate_t {
 REGINT_API regint_status regint_kb_new(const regint_dataset *ds, regint_kb **out);
 /** Free a knowledge base (not the dataset). NULL is allowed. */
 REGINT_API void regint_kb_free(regint_kb *kb);
+/** Drop the knowledge base's caches (code correspondence, population weights, rows per
+ *  series). Call it after changing the dataset other than through the regint_kb_import_*
+ *  functions, which do it themselves. */
+REGINT_API void regint_kb_refresh(regint_kb *kb);
 /** The dataset the knowledge base reads. */
 REGINT_API const regint_dataset *regint_kb_dataset(const regint_kb *kb);
 
@@ -190,9 +194,9 @@ typedef struct regint_jsonstat_options {
     const char *area_dimension;  /**< default "Region" */
     const char *time_dimension;  /**< default "Tid" */
     const char *contents_dimension; /**< default "ContentsCode" */
-    int replace;                 /**< 0 (default): an observation already in the dataset is an
-                                      error (REGINT_EDUPLICATE), as in the CSV import; 1: replace
-                                      it (e.g. SSB revised the figure) */
+    int refuse_existing;         /**< 0 (default): an observation already in the dataset is
+                                      replaced (SSB revises figures), as in the CSV import;
+                                      1: it is an error (REGINT_EDUPLICATE) */
 } regint_jsonstat_options;
 #define REGINT_JSONSTAT_OPTIONS_VERSION 1
 #define REGINT_JSONSTAT_OPTIONS_INIT { REGINT_JSONSTAT_OPTIONS_VERSION, NULL, NULL, NULL, NULL, 0 }

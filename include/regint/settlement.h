@@ -125,7 +125,8 @@ typedef struct regint_recommendation regint_recommendation;
  * Recommend the number of persons each municipality of a county should be asked to settle.
  *
  * Errors: REGINT_ENOTFOUND for an unknown county or a profile naming an unknown indicator or
- * municipality; REGINT_EINVAL for bad options; REGINT_EINFEASIBLE when the profile's hard
+ * municipality; REGINT_EINVAL for bad options (including an unknown options version, as in
+ * regint_apportion()); REGINT_EINFEASIBLE when the profile's hard
  * bounds cannot hold (the message names the sums). Soft bounds (the minimum, caps derived
  * from history) are relaxed as the profile says and the relaxation is reported in
  * regint_recommendation_note().
@@ -157,8 +158,9 @@ REGINT_API int regint_recommendation_year(const regint_recommendation *r);
 REGINT_API int64_t regint_recommendation_total(const regint_recommendation *r);
 /** Unaccompanied minors apportioned (= sum of `minors`). */
 REGINT_API int64_t regint_recommendation_minors(const regint_recommendation *r);
-/** County code ("00" for the whole country) and name (borrowed). */
+/** County code ("00" for the whole country) (borrowed). */
 REGINT_API const char *regint_recommendation_fylkesnr(const regint_recommendation *r);
+/** County name ("Norge" for the whole country) (borrowed). */
 REGINT_API const char *regint_recommendation_county_name(const regint_recommendation *r);
 /** Name of the profile used (borrowed). */
 REGINT_API const char *regint_recommendation_profile_name(const regint_recommendation *r);
@@ -198,7 +200,7 @@ REGINT_API const char *regint_backtest_method_name(regint_backtest_method m);
 typedef struct regint_backtest_options {
     int version;            /**< REGINT_BACKTEST_OPTIONS_VERSION */
     const char *fylkesnr;   /**< one county (valid in each year tested) or NULL for all */
-    int year_from;          /**< first year; 0 = REGINT_BACKTEST_DEFAULT_FROM */
+    int year_from;          /**< first year (1900..2200); 0 = REGINT_BACKTEST_DEFAULT_FROM */
     int year_to;            /**< last year; 0 = the last year with requests in the dataset */
     const regint_settlement_profile *profile; /**< NULL = the default profile */
 } regint_backtest_options;

@@ -169,6 +169,10 @@ static void test_errors(void)
     CU_ASSERT_EQUAL(regint_guidance_forecast(ds, "39", 2025, &o, &f), REGINT_EINVAL);
     TEST_ASSERT_CONTAINS(regint_last_error(), "municipality 3907 is served by two centres");
     o = base_options();
+    o.version = 99;
+    CU_ASSERT_EQUAL(regint_guidance_forecast(ds, "39", 2025, &o, &f), REGINT_EINVAL);
+    TEST_ASSERT_CONTAINS(regint_last_error(), "options version 99");
+    o = base_options();
     CU_ASSERT_EQUAL(regint_guidance_forecast(ds, "03", 2025, &o, &f), REGINT_ENOTFOUND);
     CU_ASSERT_EQUAL(regint_guidance_forecast(ds, "39", 2020, &o, &f), REGINT_ENOTFOUND);
     static const char *k[] = {"0301"};
@@ -177,6 +181,14 @@ static void test_errors(void)
     o.input_kommunenr = k;
     o.input_persons = p;
     CU_ASSERT_EQUAL(regint_guidance_forecast(ds, "39", 2025, &o, &f), REGINT_ENOTFOUND);
+    CU_ASSERT_PTR_NULL(f);
+    /* A person count near the int64 limit would overflow the sums and llround(). */
+    static const char *k2[] = {"3905"};
+    static const int64_t huge[] = {INT64_MAX};
+    o.input_kommunenr = k2;
+    o.input_persons = huge;
+    CU_ASSERT_EQUAL(regint_guidance_forecast(ds, "39", 2025, &o, &f), REGINT_EINVAL);
+    TEST_ASSERT_CONTAINS(regint_last_error(), "input_persons[0] must be in [0, 1000000000]");
     CU_ASSERT_PTR_NULL(f);
     regint_guidance_forecast_free(NULL);
     regint_dataset_free(ds);

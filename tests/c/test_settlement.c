@@ -1,4 +1,5 @@
 /* Tests of the settlement recommendation engine and back-test. */
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 
@@ -195,6 +196,105 @@ static void test_bounds_exclusion_minors(void)
     regint_dataset_free(ds);
 }
 
+static void expect_recommend_error(regint_dataset *ds, const char *json, const char *county, int64_t total,
+                                   regint_status want, const char *msg);
+
+/* Edge cases on the small dataset (populations A 6000, B 3000, C 1000; population only). */
+static void test_edge_cases(void)
+{
+    regint_dataset *ds = small_dataset();
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ds);
+    /* A states capacity 0, minimum 10, total 5. Minimums: A min(10, 0) = 0, B 10, C 10: 20 > 5.
+     * Drop the lowest score (C, 0.1): 10 > 5. The next lowest is B (0.3), but the only other
+     * one asked (A) can take nothing: B stays with the lower bound 5 - 0 = 5 and takes all 5. */
+    regint_settlement_profile *p = profile_from(PROFILE_HEAD
+        "\"criteria\": [{\"id\": \"population\", \"weight\": 1}], \"minimum\": 10,"
+        " \"bounds\": [{\"kommunenr\": \"3901\", \"upper\": 0}]}");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(p);
+    regint_recommendation *r = recommend_small(ds, p, 5, 0);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(r);
+    CU_ASSERT_EQUAL(regint_recommendation_row(r, 0)->recommended, 0);
+    CU_ASSERT_EQUAL(regint_recommendation_row(r, 1)->recommended, 5);
+    CU_ASSERT_EQUAL(regint_recommendation_row(r, 1)->asked, 1);
+    CU_ASSERT_EQUAL(regint_recommendation_row(r, 2)->recommended, 0);
+    CU_ASSERT_EQUAL(regint_recommendation_row(r, 2)->asked, 0);
+    TEST_ASSERT_CONTAINS(regint_recommendation_note(r), "the others asked can take only 0 of the total 5");
+    TEST_ASSERT_CONTAINS(regint_recommendation_row(r, 1)->reason, "raised to the lower bound 5 (see the note)");
+    regint_recommendation_free(r);
+    regint_settlement_profile_free(p);
+
+    /* Everybody excluded: total 0 gives three zeros; a positive total cannot be placed. */
+    const char *all_out = PROFILE_HEAD "\"criteria\": [{\"id\": \"population\", \"weight\": 1}],"
+                                       " \"exclude\": [\"3901\", \"3903\", \"3905\"]}";
+    p = profile_from(all_out);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(p);
+    r = recommend_small(ds, p, 0, 0);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(r);
+    for (size_t i = 0; i < 3; i++) {
+        CU_ASSERT_EQUAL(regint_recommendation_row(r, i)->recommended, 0);
+        CU_ASSERT_EQUAL(regint_recommendation_row(r, i)->asked, 0);
+    }
+    regint_recommendation_free(r);
+    regint_settlement_profile_free(p);
+    expect_recommend_error(ds, all_out, "39", 10, REGINT_EINFEASIBLE,
+                           "t.json: exclude: every municipality of county 39 is excluded or not asked");
+
+    /* Total 0 with the minimum: nobody gets anything, the sum is still exact. */
+    p = profile_from(PROFILE_HEAD "\"criteria\": [{\"id\": \"population\", \"weight\": 1}]}");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(p);
+    r = recommend_small(ds, p, 0, 0);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(r);
+    for (size_t i = 0; i < 3; i++)
+        CU_ASSERT_EQUAL(regint_recommendation_row(r, i)->recommended, 0);
+    regint_recommendation_free(r);
+
+    /* No history at all (small_dataset has figures for 2025 only): recommending for 2030 with
+     * history to 2029 leaves "decisions" without values; population carries the score. */
+    regint_recommend_options o = REGINT_RECOMMEND_OPTIONS_INIT;
+    o.fylkesnr = "39";
+    o.year = 2030;
+    o.total = 100;
+    regint_settlement_profile *pd = profile_from(PROFILE_HEAD
+        "\"criteria\": [{\"id\": \"population\", \"weight\": 1}, {\"id\": \"decisions\", \"weight\": 1, \"years\": 1}],"
+        " \"minimum\": 0}");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(pd);
+    o.profile = pd;
+    CU_ASSERT_EQUAL_FATAL(regint_recommend(ds, &o, &r), REGINT_OK);
+    /* population shares 0.6, 0.3, 0.1 of 100 */
+    CU_ASSERT_EQUAL(regint_recommendation_row(r, 0)->recommended, 60);
+    CU_ASSERT_EQUAL(regint_recommendation_row(r, 1)->recommended, 30);
+    CU_ASSERT_EQUAL(regint_recommendation_row(r, 2)->recommended, 10);
+    TEST_ASSERT_CONTAINS(regint_recommendation_note(r), "criterion 'decisions' has no value");
+    regint_recommendation_free(r);
+    regint_settlement_profile_free(pd);
+
+    /* An options version this build does not know (EINVAL, as in regint_apportion()). */
+    o.version = 99;
+    r = NULL;
+    CU_ASSERT_EQUAL(regint_recommend(ds, &o, &r), REGINT_EINVAL);
+    TEST_ASSERT_CONTAINS(regint_last_error(), "options version 99");
+    CU_ASSERT_PTR_NULL(r);
+    regint_backtest_options bo = REGINT_BACKTEST_OPTIONS_INIT;
+    bo.version = 99;
+    regint_backtest *bt = NULL;
+    CU_ASSERT_EQUAL(regint_backtest_run(ds, &bo, &bt), REGINT_EINVAL);
+    CU_ASSERT_PTR_NULL(bt);
+    o.version = REGINT_RECOMMEND_OPTIONS_VERSION;
+
+    /* An empty county (no municipality valid in the year). */
+    regint_county_t e = {"40", "Tomfylke", 2024, REGINT_YEAR_OPEN};
+    CU_ASSERT_EQUAL_FATAL(regint_dataset_add_county(ds, &e), REGINT_OK);
+    o.profile = p;
+    o.fylkesnr = "40";
+    o.year = 2026;
+    r = NULL;
+    CU_ASSERT_EQUAL(regint_recommend(ds, &o, &r), REGINT_ENOTFOUND);
+    CU_ASSERT_PTR_NULL(r);
+    TEST_ASSERT_CONTAINS(regint_last_error(), "county '40' has no municipality valid in 2026");
+    regint_settlement_profile_free(p);
+    regint_dataset_free(ds);
+}
+
 static void expect_profile_error(const char *json, regint_status want, const char *msg)
 {
     regint_settlement_profile *p = NULL;
@@ -244,6 +344,12 @@ static void test_bad_profiles(void)
     expect_profile_error("{\"schema\": \"regint.dataset\", \"schema_version\": 1, \"criteria\": []}", REGINT_EVERSION,
                          "schema: expected \"regint.settlement_profile\"");
     expect_profile_error(PROFILE_HEAD "\"criteria\": [", REGINT_EPARSE, "bad.json: line 1");
+    expect_profile_error(PROFILE_HEAD "\"criteria\": [{\"id\": \"population\", \"weight\": 1e308},"
+                         " {\"id\": \"settled\", \"weight\": 1e308}]}",
+                         REGINT_ERANGE, "bad.json: criteria: the weights must sum to a finite number");
+    expect_profile_error(PROFILE_HEAD "\"criteria\": [{\"id\": \"population\", \"weight\": 1}],"
+                         " \"upper_from_history\": {\"factor\": 1e300}}",
+                         REGINT_ERANGE, "bad.json: upper_from_history.factor: must be a number in [0, 1000]");
 
     regint_dataset *ds = small_dataset();
     CU_ASSERT_PTR_NOT_NULL_FATAL(ds);
@@ -496,6 +602,29 @@ static void test_backtest_baselines(void)
     regint_free(js);
     regint_backtest_free(bt);
 
+    /* An explicit profile (this path once read an uninitialised status): population only,
+     * no minimum, no caps, nobody left out is the population baseline itself, so its MAE is
+     * the independently computed mae_pop. */
+    static const char pop_only[] = "{\"schema\": \"regint.settlement_profile\", \"schema_version\": 1,"
+                                   " \"name\": \"pop\", \"criteria\": [{\"id\": \"population\", \"weight\": 1}],"
+                                   " \"minimum\": 0}";
+    regint_settlement_profile *pp = NULL;
+    CU_ASSERT_EQUAL_FATAL(regint_settlement_profile_load_string(pop_only, strlen(pop_only), "pop.json", &pp), REGINT_OK);
+    o.profile = pp;
+    bt = NULL;
+    CU_ASSERT_EQUAL_FATAL(regint_backtest_run(real, &o, &bt), REGINT_OK);
+    CU_ASSERT_EQUAL_FATAL(regint_backtest_count(bt), 1);
+    CU_ASSERT_DOUBLE_EQUAL(regint_backtest_row(bt, 0)->mae_request[REGINT_BACKTEST_PROFILE], mae_pop, 1e-9);
+    regint_backtest_free(bt);
+    regint_settlement_profile_free(pp);
+    o.profile = NULL;
+
+    /* Years out of range (INT_MAX once made the year loop overflow). */
+    o.year_to = INT_MAX;
+    CU_ASSERT_EQUAL(regint_backtest_run(real, &o, &bt), REGINT_EINVAL);
+    TEST_ASSERT_CONTAINS(regint_last_error(), "outside 1900-2200");
+    o.year_to = 2025;
+
     /* Unknown county. */
     o.fylkesnr = "77";
     CU_ASSERT_EQUAL(regint_backtest_run(real, &o, &bt), REGINT_ENOTFOUND);
@@ -515,6 +644,7 @@ int main(void)
         {"hand-worked rate criterion", test_hand_worked_rate},
         {"bounds, exclusion, minors", test_bounds_exclusion_minors},
         {"bad profiles", test_bad_profiles},
+        {"edge cases: capacity 0, all excluded, total 0, no history, empty county", test_edge_cases},
         {"default profile file", test_default_profile_file},
         {NULL, NULL}};
     static const test_case realt[] = {

@@ -1,0 +1,103 @@
+"""regint — regional integration work of Norwegian counties, from Python.
+
+A thin, Pythonic layer over the C library (SWIG module ``regint.regint_core``):
+
+* every failing call raises a :class:`regint.Error` subclass (one per C status code)
+  whose message is the library's (file, place, rule);
+* tables come back as pandas DataFrames, filled in one call per table;
+* handles free themselves; records borrowed from a dataset keep it alive.
+
+Start with ``ds = regint.load_default()`` (the bundled real public data) and
+``regint.apportion([...], total)``. See docs/python.md.
+"""
+
+from . import regint_core as _core
+from ._errors import (Error, InvalidError, OutOfMemoryError, FileError, ParseError,
+                      NotFoundError, InfeasibleError, DuplicateError, PersonalDataError,
+                      VersionError, RangeError, StaleHandleError, error_class)
+
+#: Run-time version of the C library, "MAJOR.MINOR.PATCH".
+__version__ = _core.regint_version()
+
+#: The C modules wrapped in this build.
+modules = ["common", "validate"]
+
+__all__ = [
+    "__version__", "modules", "version", "strerror", "last_error",
+    "check_identifier", "looks_like_fodselsnummer", "kommunenr_format_ok",
+    "fylkesnr_format_ok", "orgnr_valid",
+    "Error", "InvalidError", "OutOfMemoryError", "FileError", "ParseError", "NotFoundError",
+    "InfeasibleError", "DuplicateError", "PersonalDataError", "VersionError", "RangeError",
+    "StaleHandleError", "error_class",
+]
+
+
+def version():
+    """The run-time version of the C library as a (major, minor, patch) tuple."""
+    n = _core.regint_version_number()
+    return (n // 10000, n // 100 % 100, n % 100)
+
+
+def strerror(status):
+    """Name and meaning of a status code, e.g. ``"REGINT_EINVAL: invalid argument or value"``."""
+    return _core.regint_strerror(int(status))
+
+
+def last_error():
+    """The message of the last failed C call on this thread ("" if none)."""
+    return _core.regint_last_error()
+
+
+def check_identifier(identifier, what="identifier"):
+    """Check a pseudonymous identifier before it is stored.
+
+    Raises :class:`PersonalDataError` if it looks like a fødselsnummer (the message does not
+    echo the number) and :class:`InvalidError` if it is empty, too long or has control
+    characters. Returns None when it is acceptable.
+    """
+    if not isinstance(identifier, str):
+        raise TypeError("identifier must be a str")
+    _core.regint_check_identifier(identifier, what)
+
+
+def looks_like_fodselsnummer(s):
+    """True if ``s`` looks like a Norwegian national identity number (fødselsnummer,
+    D- or H-number): 11 digits (one optional separator after the date) with valid
+    modulus-11 control digits."""
+    return bool(_core.regint_looks_like_fodselsnummer(str(s)))
+
+
+def kommunenr_format_ok(s):
+    """True if ``s`` is four ASCII digits (a kommunenummer in form)."""
+    return bool(_core.regint_kommunenr_format_ok(str(s)))
+
+
+def fylkesnr_format_ok(s):
+    """True if ``s`` is two ASCII digits (a fylkesnummer in form)."""
+    return bool(_core.regint_fylkesnr_format_ok(str(s)))
+
+
+def orgnr_valid(s):
+    """True if ``s`` is a valid organisasjonsnummer (nine digits, modulus-11 check digit)."""
+    return bool(_core.regint_orgnr_valid(str(s)))
+
+
+if hasattr(_core, "DatasetHandle"):
+    from ._dataset import Dataset, Record, RecordList, load_default, default_path  # noqa: E402
+    modules.append("dataset")
+    __all__ += ["Dataset", "Record", "RecordList", "load_default", "default_path"]
+
+if hasattr(_core, "regint_py_apportion"):
+    from ._apportion import apportion, APPORTION_METHODS  # noqa: E402
+    modules.append("apportion")
+    __all__ += ["apportion", "APPORTION_METHODS"]
+
+if hasattr(_core, "regint_py_recommend"):
+    from ._settlement import recommend, backtest, SettlementProfile, county_request_sum  # noqa: E402
+    modules.append("settlement")
+    __all__ += ["recommend", "backtest", "SettlementProfile", "county_request_sum"]
+
+if hasattr(_core, "regint_py_match"):
+    from ._matching import match, match_synth, MatchResult  # noqa: E402
+    modules.append("matching")
+    __all__ += ["match", "match_synth", "MatchResult"]

@@ -1,0 +1,48 @@
+"""Apportionment: Hamilton and divisor methods with bounds."""
+
+from . import regint_core as _core
+from ._errors import InvalidError
+
+__all__ = ["apportion", "APPORTION_METHODS"]
+
+_NO_BOUND = 2**63 - 1  # INT64_MAX: the C library's "no upper bound"
+
+#: Method names as the CLI spells them (``_`` and ``-`` are both accepted).
+APPORTION_METHODS = ("hamilton", "dhondt", "sainte-lague", "sainte-lague-modified",
+                     "huntington-hill", "adams", "dean")
+
+
+def _method_code(method):
+    if isinstance(method, int):
+        return method
+    if not isinstance(method, str):
+        raise TypeError("method must be a str such as 'hamilton' or 'sainte-lague'")
+    return _core.regint_apportion_method_from_name(method.strip().lower())
+
+
+def apportion(weights, total, method="hamilton", lower=None, upper=None, first_divisor=None):
+    """Divide ``total`` seats (persons, places) among units in proportion to ``weights``.
+
+    weights:  non-negative integers (a list or a NumPy integer array). Scale real-valued
+              weights yourself, e.g. ``np.rint(w * 1e6).astype(np.int64)``.
+    total:    the number to divide; the result sums exactly to it.
+    method:   "hamilton" (largest remainder), "dhondt", "sainte-lague",
+              "sainte-lague-modified", "huntington-hill", "adams", "dean" (``_`` or ``-``).
+    lower, upper: None or one bound per unit; in a list ``upper``, None means "no bound".
+    first_divisor: modified Sainte-Laguë only (default 1.4, the Norwegian rule).
+
+    Returns a list of ints. Raises InfeasibleError when sum(lower) > total or
+    sum(upper) < total, InvalidError for bad arguments (negative weights, unknown method).
+    Ties go to the lowest index.
+    """
+    code = _method_code(method)
+    if first_divisor is None:
+        first_divisor = 1.4
+    elif code != _core.REGINT_APPORTION_SAINTE_LAGUE_MODIFIED:
+        raise InvalidError("first_divisor applies to method 'sainte-lague-modified' only")
+    if isinstance(total, bool) or int(total) != total:
+        raise InvalidError(f"total: expected an integer, got {total!r}")
+    if isinstance(upper, (list, tuple)):
+        upper = [_NO_BOUND if u is None else u for u in upper]
+    return _core.regint_py_apportion(weights, int(total), code, float(first_divisor),
+                                     lower, upper)

@@ -1,0 +1,546 @@
+"""The dataset: counties, municipalities, code changes, population, settlement history,
+indicators and cases, read as pandas DataFrames (one C call per table)."""
+
+import os
+
+import pandas as pd
+
+from . import regint_core as _core
+from ._errors import InvalidError, StaleHandleError
+
+__all__ = ["Dataset", "Record", "RecordList", "load_default", "default_path"]
+
+YEAR_OPEN = _core.REGINT_YEAR_OPEN
+
+# English aliases for the stable (Norwegian) names of the C library.
+_MEASURE_ALIASES = {
+    "request": "anmodning", "decision": "vedtak", "settled": "bosatt", "agreed": "avtalt",
+    "original_request": "opprinnelig_anmodning",
+}
+_CATEGORY_ALIASES = {
+    "all": "alle", "unaccompanied": "enslige_mindreaarige",
+    "unaccompanied_under15": "enslige_mindreaarige_under15",
+    "unaccompanied_15_18": "enslige_mindreaarige_15_18",
+    "collective_protection": "kollektiv_beskyttelse",
+}
+_CHANGE_KINDS = ["unchanged", "renumbered", "split", "merged"]
+_DIRECTIONS = ["neutral", "higher_better", "lower_better"]
+_LEVELS = ["kommune", "fylke", "nation"]
+_CSV_KINDS = {
+    "municipalities_2024": _core.REGINT_CSV_MUNICIPALITIES_2024,
+    "municipalities_2020": _core.REGINT_CSV_MUNICIPALITIES_2020,
+    "code_changes_2020_2024": _core.REGINT_CSV_CODE_CHANGES_2020_2024,
+    "imdi_settlement": _core.REGINT_CSV_IMDI_SETTLEMENT,
+    "observations": _core.REGINT_CSV_OBSERVATIONS,
+}
+_CASE_FLAGS = {
+    "unaccompanied_minor": _core.REGINT_CASE_UNACCOMPANIED_MINOR,
+    "family_reunification": _core.REGINT_CASE_FAMILY_REUNIFICATION,
+    "resettlement": _core.REGINT_CASE_RESETTLEMENT,
+    "collective_protection": _core.REGINT_CASE_COLLECTIVE_PROTECTION,
+}
+
+
+def _norm(name):
+    return str(name).strip().lower().replace("-", "_")
+
+
+def measure_code(name):
+    """The C enum value of a measure name ("anmodning"/"request", "vedtak"/"decision", ...)."""
+    if isinstance(name, int):
+        return name
+    n = _norm(name)
+    return _core.regint_measure_from_name(_MEASURE_ALIASES.get(n, n))
+
+
+def category_code(name):
+    """The C enum value of a category name ("alle"/"all", "enslige_mindreaarige", ...)."""
+    if isinstance(name, int):
+        return name
+    n = _norm(name)
+    return _core.regint_category_from_name(_CATEGORY_ALIASES.get(n, n))
+
+
+def _missing_code(missing):
+    if missing is None or missing == "":
+        return 0
+    if isinstance(missing, int):
+        return missing
+    return _core.regint_missing_from_name(_norm(missing))
+
+
+def _index(name, names, what):
+    if isinstance(name, int):
+        return name
+    n = _norm(name)
+    if n not in names:
+        raise InvalidError(f"{what}: unknown name {name!r}; expected one of {', '.join(names)}")
+    return names.index(n)
+
+
+def _int_column(values):
+    return pd.array(values, dtype="Int64")
+
+
+# ---------------------------------------------------------------------------
+# Records borrowed from a dataset
+
+_KINDS = {
+    # kind: (count fn, at fn, fields)
+    "county": ("regint_dataset_county_count", "regint_dataset_county_at",
+               ("fylkesnr", "name", "valid_from", "valid_to")),
+    "municipality": ("regint_dataset_municipality_count", "regint_dataset_municipality_at",
+                     ("kommunenr", "name", "fylkesnr", "valid_from", "valid_to",
+                      "centrality", "kostra_group")),
+    "code_change": ("regint_dataset_code_change_count", "regint_dataset_code_change_at",
+                    ("from_kommunenr", "from_year", "to_kommunenr", "to_year", "kind")),
+    "settlement": ("regint_dataset_settlement_count", "regint_dataset_settlement_at",
+                   ("kommunenr", "year", "measure", "category", "value", "missing")),
+    "indicator": ("regint_dataset_indicator_count", "regint_dataset_indicator_at",
+                  ("id", "name_nb", "name_en", "unit", "source", "direction", "level",
+                   "sdg_targets")),
+    "observation": ("regint_dataset_observation_count", "regint_dataset_observation_at",
+                    ("indicator", "area", "year", "category", "value", "missing")),
+    "case": ("regint_dataset_case_count", "regint_dataset_case_at",
+             ("id", "family_size", "flags", "year")),
+}
+
+
+class Record:
+    """A read-only record borrowed from a :class:`Dataset` (county, municipality, settlement
+    figure, ...). It keeps its dataset alive; reading it after the dataset was closed or
+    modified raises :class:`regint.StaleHandleError` instead of reading freed memory."""
+
+    __slots__ = ("_kind", "_raw", "_ds", "_gen")
+
+    def __init__(self, kind, raw, ds):
+        object.__setattr__(self, "_kind", kind)
+        object.__setattr__(self, "_raw", raw)
+        object.__setattr__(self, "_ds", ds)
+        object.__setattr__(self, "_gen", ds._gen)
+
+    @property
+    def kind(self):
+        """"county", "municipality", "settlement", ..."""
+        return self._kind
+
+    @property
+    def fields(self):
+        return _KINDS[self._kind][2]
+
+    def _check(self):
+        if self._ds._h is None:
+            raise StaleHandleError(f"this {self._kind} record belongs to a closed dataset")
+        if self._ds._gen != self._gen:
+            raise StaleHandleError(f"this {self._kind} record was read before the dataset "
+                                   "was modified; read it again")
+
+    def __getattr__(self, name):
+        if name.startswith("_") or name not in _KINDS[self._kind][2]:
+            raise AttributeError(f"{self._kind} record has no field {name!r}")
+        self._check()
+        raw = self._raw
+        if name == "missing":
+            return _core.regint_missing_name(raw.value.missing)
+        v = getattr(raw, name)
+        if name == "value":
+            return None if v.missing != 0 else v.value
+        if self._kind == "settlement" and name == "measure":
+            return _core.regint_measure_name(v)
+        if self._kind == "settlement" and name == "category":
+            return _core.regint_category_name(v)
+        if self._kind == "code_change" and name == "kind":
+            return _CHANGE_KINDS[v] if 0 <= v < len(_CHANGE_KINDS) else v
+        if self._kind == "indicator" and name == "direction":
+            return _DIRECTIONS[v] if 0 <= v < len(_DIRECTIONS) else v
+        if self._kind == "indicator" and name == "level":
+            return _LEVELS[v] if 0 <= v < len(_LEVELS) else v
+        return v
+
+    def __setattr__(self, name, value):
+        raise AttributeError("regint records are read-only; use the Dataset's set/add methods")
+
+    def as_dict(self):
+        """The record's fields as a plain dict (a copy that does not need the dataset)."""
+        return {f: getattr(self, f) for f in self.fields}
+
+    def __eq__(self, other):
+        if not isinstance(other, Record):
+            return NotImplemented
+        return self._kind == other._kind and self.as_dict() == other.as_dict()
+
+    __hash__ = None
+
+    def __repr__(self):
+        try:
+            body = ", ".join(f"{k}={v!r}" for k, v in self.as_dict().items())
+        except StaleHandleError:
+            body = "<stale>"
+        return f"<regint.{self._kind} {body}>"
+
+
+class RecordList:
+    """All records of one kind in a dataset: ``len()``, indexing, iteration, ``to_frame()``."""
+
+    def __init__(self, ds, kind):
+        self._ds = ds
+        self._kind = kind
+        self._gen = ds._gen
+
+    def __len__(self):
+        return getattr(_core, _KINDS[self._kind][0])(self._ds._handle)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        n = len(self)
+        i = int(i)
+        if i < 0:
+            i += n
+        if not 0 <= i < n:
+            raise IndexError(f"{self._kind} index out of range")
+        raw = getattr(_core, _KINDS[self._kind][1])(self._ds._handle, i)
+        return Record(self._kind, raw, self._ds)
+
+    def __iter__(self):
+        for i in range(len(self)):
+            yield self[i]
+
+    def to_frame(self):
+        """All records as a DataFrame."""
+        return pd.DataFrame([r.as_dict() for r in self], columns=list(_KINDS[self._kind][2]))
+
+    def __repr__(self):
+        return f"<regint.RecordList of {len(self)} {self._kind} records>"
+
+
+# ---------------------------------------------------------------------------
+
+def default_path():
+    """Path of the bundled default dataset (``$REGINT_DATA``, the build tree, or the
+    install prefix), or None if none is found."""
+    return _core.regint_dataset_default_path()
+
+
+def load_default():
+    """Load the bundled default dataset built from the real public data (data/SOURCES.md)."""
+    return Dataset(_handle=_core.regint_dataset_load_default())
+
+
+class Dataset:
+    """A regint dataset (counties, municipalities, settlement history, indicators, cases).
+
+    ``Dataset()`` is empty; use :meth:`load`, :meth:`from_json` or :func:`load_default` to
+    read one. The C handle is freed when the object is garbage-collected or :meth:`close`
+    is called (also by ``with``).
+    """
+
+    def __init__(self, _handle=None):
+        self._h = _handle if _handle is not None else _core.regint_dataset_new()
+        self._gen = 0
+
+    # -- life cycle ---------------------------------------------------------
+    @classmethod
+    def load(cls, path):
+        """Load a dataset JSON file (all-or-nothing). Raises FileError, ParseError,
+        InvalidError, VersionError, ... with the file, JSON path and rule in the message."""
+        return cls(_handle=_core.regint_dataset_load_file(os.fspath(path)))
+
+    @classmethod
+    def from_json(cls, text, name="<string>"):
+        """Load a dataset from JSON text; ``name`` is used in error messages."""
+        if isinstance(text, bytes):
+            text = text.decode("utf-8")
+        return cls(_handle=_core.regint_dataset_load_string(text, name))
+
+    def save(self, path):
+        """Save as canonical JSON, atomically (temporary file, flush, rename)."""
+        _core.regint_dataset_save_file(self._handle, os.fspath(path))
+
+    def to_json(self):
+        """The dataset as canonical JSON text."""
+        return _core.regint_dataset_to_string(self._handle)
+
+    def close(self):
+        """Free the C dataset now. Records read from it become stale (they raise)."""
+        self._h = None
+
+    @property
+    def closed(self):
+        return self._h is None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    @property
+    def _handle(self):
+        if self._h is None:
+            raise StaleHandleError("the dataset is closed")
+        return self._h
+
+    def _modified(self):
+        self._gen += 1
+
+    def __repr__(self):
+        if self._h is None:
+            return "<regint.Dataset (closed)>"
+        h = self._h
+        return (f"<regint.Dataset: {_core.regint_dataset_county_count(h)} counties, "
+                f"{_core.regint_dataset_municipality_count(h)} municipalities, "
+                f"{_core.regint_dataset_settlement_count(h)} settlement figures, "
+                f"{_core.regint_dataset_indicator_count(h)} indicators, "
+                f"{_core.regint_dataset_observation_count(h)} observations, "
+                f"{_core.regint_dataset_case_count(h)} cases>")
+
+    # -- records (borrowed, keep the dataset alive) -------------------------
+    @property
+    def county_records(self):
+        return RecordList(self, "county")
+
+    @property
+    def municipality_records(self):
+        return RecordList(self, "municipality")
+
+    @property
+    def code_change_records(self):
+        return RecordList(self, "code_change")
+
+    @property
+    def settlement_records(self):
+        return RecordList(self, "settlement")
+
+    @property
+    def indicator_records(self):
+        return RecordList(self, "indicator")
+
+    @property
+    def observation_records(self):
+        return RecordList(self, "observation")
+
+    @property
+    def case_records(self):
+        return RecordList(self, "case")
+
+    def county(self, fylkesnr, year):
+        """The county with this code valid in ``year`` (NotFoundError if none)."""
+        return Record("county", _core.regint_dataset_county(self._handle, str(fylkesnr),
+                                                            int(year)), self)
+
+    def municipality(self, kommunenr, year):
+        """The municipality with this code valid in ``year`` (NotFoundError if none)."""
+        return Record("municipality", _core.regint_dataset_municipality(
+            self._handle, str(kommunenr), int(year)), self)
+
+    def indicator(self, id):
+        """The catalogue entry of an indicator (NotFoundError if none)."""
+        return Record("indicator", _core.regint_dataset_indicator(self._handle, str(id)), self)
+
+    # -- single values ------------------------------------------------------
+    def population(self, kommunenr, year):
+        """Population of a municipality on 1 January of ``year`` (NotFoundError if absent)."""
+        return _core.regint_dataset_population(self._handle, str(kommunenr), int(year))
+
+    def map_code(self, kommunenr, from_year, to_year):
+        """The codes in ``to_year`` that ``kommunenr`` of ``from_year`` maps to (a list:
+        one code, or several for a split). NotFoundError if there is no mapping."""
+        return _core.regint_dataset_map_code(self._handle, str(kommunenr), int(from_year),
+                                             int(to_year))
+
+    def settlement_value(self, kommunenr, year, measure, category="alle"):
+        """One settlement figure as ``(value, missing)``: value is a float, or None when it
+        is missing and ``missing`` names the reason. NotFoundError if there is no row."""
+        return tuple(_core.regint_dataset_settlement(self._handle, str(kommunenr), int(year),
+                                                     measure_code(measure),
+                                                     category_code(category)))
+
+    def observation_value(self, indicator, area, year, category=""):
+        """One observation as ``(value, missing)``; NotFoundError if absent."""
+        return tuple(_core.regint_dataset_observation(self._handle, str(indicator), str(area),
+                                                      int(year), category or ""))
+
+    # -- tables -------------------------------------------------------------
+    def counties(self, year=None):
+        """Counties (all, or those valid in ``year``) as a DataFrame."""
+        d = _core.regint_py_counties(self._handle, int(year or 0))
+        return pd.DataFrame(d, columns=["fylkesnr", "name", "valid_from", "valid_to"])
+
+    def municipalities(self, year, county=None):
+        """Municipalities valid in ``year`` (sorted by kommunenr), optionally of one county
+        (fylkesnr such as "39"), with centrality, KOSTRA group and population on 1 January
+        of ``year`` (<NA> where the dataset has no figure). ``year=None`` lists every record
+        of every period (population then <NA>)."""
+        d = _core.regint_py_municipalities(self._handle, int(year or 0),
+                                           None if county is None else str(county))
+        df = pd.DataFrame(d, columns=["kommunenr", "name", "fylkesnr", "valid_from", "valid_to",
+                                      "centrality", "kostra_group", "population"])
+        df["population"] = _int_column(d["population"])
+        return df
+
+    def code_changes(self):
+        """The municipality code correspondence as a DataFrame."""
+        df = pd.DataFrame(_core.regint_py_code_changes(self._handle),
+                          columns=["from_kommunenr", "from_year", "to_kommunenr", "to_year", "kind"])
+        df["kind"] = [_CHANGE_KINDS[k] if 0 <= k < 4 else k for k in df["kind"]]
+        return df
+
+    def settlement(self, county=None, kommunenr=None, years=None, measure=None,
+                   category=None, map_to=None):
+        """Settlement figures (request *anmodning*, decision *vedtak*, settled *bosatt*, ...)
+        in long form: kommunenr, year, measure, category, value (NaN when missing), missing
+        (the reason, "" when present).
+
+        county:    fylkesnr ("39"); kommunenr: one code. Both filter on the code as of
+                   ``map_to`` when given, else on the code of the figure's own year.
+        years:     a year or a (first, last) pair, inclusive.
+        measure, category: a name ("anmodning"/"request", "alle"/"all", ...) or None for all.
+        map_to:    a year such as 2024: add a column ``kommunenr_<year>`` with the code each
+                   figure's municipality has in that year (through the dataset's code
+                   correspondence; <NA> where a code was split or is unknown), so that a
+                   time series crosses municipal reforms.
+        """
+        if years is None:
+            y0, y1 = -10**6, 10**6
+        elif isinstance(years, (tuple, list)):
+            y0, y1 = int(years[0]), int(years[1])
+        else:
+            y0 = y1 = int(years)
+        m = -1 if measure is None else measure_code(measure)
+        c = -1 if category is None else category_code(category)
+        prefix = None
+        if map_to is None:
+            prefix = str(kommunenr) if kommunenr is not None else (
+                str(county) if county is not None else None)
+        d = _core.regint_py_settlements(self._handle, prefix, y0, y1, m, c)
+        df = pd.DataFrame(d, columns=["kommunenr", "year", "measure", "category", "value",
+                                      "missing"])
+        if map_to is not None:
+            col = f"kommunenr_{int(map_to)}"
+            df[col] = self._map_column(df["kommunenr"], df["year"], int(map_to))
+            if kommunenr is not None:
+                df = df[df[col] == str(kommunenr)]
+            elif county is not None:
+                df = df[df[col].str.startswith(str(county), na=False)]
+            df = df.reset_index(drop=True)
+        return df
+
+    def _map_column(self, codes, years, to_year):
+        pairs = pd.DataFrame({"k": codes, "y": years}).drop_duplicates()
+        mapped = _core.regint_py_map_codes(self._handle, list(pairs["k"]),
+                                           [int(y) for y in pairs["y"]], to_year)
+        table = {(k, y): (t[0] if t is not None and len(t) == 1 else None)
+                 for k, y, t in zip(pairs["k"], pairs["y"], mapped)}
+        return pd.array([table[(k, y)] for k, y in zip(codes, years)], dtype="string")
+
+    def indicators(self):
+        """The indicator catalogue as a DataFrame."""
+        df = pd.DataFrame(_core.regint_py_indicators(self._handle),
+                          columns=["id", "name_nb", "name_en", "unit", "source", "direction",
+                                   "level", "sdg_targets"])
+        df["direction"] = [_DIRECTIONS[v] if 0 <= v < 3 else v for v in df["direction"]]
+        df["level"] = [_LEVELS[v] if 0 <= v < 3 else v for v in df["level"]]
+        return df
+
+    def observations(self, indicator=None, area=None, map_to=None):
+        """Indicator observations in long form (indicator, area, year, category, value,
+        missing), optionally of one indicator and of areas starting with ``area`` ("39" for
+        a county and its municipalities, "00" for the nation).
+
+        map_to: a year such as 2024: add a column ``area_<year>`` with each municipal area's
+        code in that year (county and national areas are kept as they are), and filter
+        ``area`` on that column.
+        """
+        prefix = None if map_to is not None else area
+        d = _core.regint_py_observations(self._handle, indicator, prefix)
+        df = pd.DataFrame(d, columns=["indicator", "area", "year", "category", "value",
+                                      "missing"])
+        if map_to is not None:
+            col = f"area_{int(map_to)}"
+            mapped = df["area"].astype("string")
+            muni = (df["area"].str.len() == 4).to_numpy()
+            if muni.any():
+                mapped[muni] = self._map_column(df.loc[muni, "area"], df.loc[muni, "year"],
+                                                int(map_to))
+            df[col] = mapped
+            if area is not None:
+                df = df[df[col].str.startswith(str(area), na=False)].reset_index(drop=True)
+        return df
+
+    def cases(self):
+        """Refugee cases (pseudonymous) as a DataFrame: id, family_size, flags, year."""
+        return pd.DataFrame(_core.regint_py_cases(self._handle),
+                            columns=["id", "family_size", "flags", "year"])
+
+    # -- building -----------------------------------------------------------
+    def import_csv(self, kind, path):
+        """Import a tidy public CSV file (all-or-nothing). ``kind``: "municipalities_2024",
+        "municipalities_2020", "code_changes_2020_2024", "imdi_settlement", "observations"."""
+        k = _CSV_KINDS.get(_norm(kind)) if not isinstance(kind, int) else kind
+        if k is None:
+            raise InvalidError(f"import_csv: unknown kind {kind!r}; expected one of "
+                               + ", ".join(_CSV_KINDS))
+        _core.regint_dataset_import_csv(self._handle, k, os.fspath(path))
+        self._modified()
+
+    def add_county(self, fylkesnr, name, valid_from, valid_to=YEAR_OPEN):
+        _core.regint_py_add_county(self._handle, fylkesnr, name, int(valid_from), int(valid_to))
+        self._modified()
+
+    def add_municipality(self, kommunenr, name, fylkesnr, valid_from, valid_to=YEAR_OPEN,
+                         centrality=0, kostra_group=""):
+        _core.regint_py_add_municipality(self._handle, kommunenr, name, fylkesnr,
+                                         int(valid_from), int(valid_to), int(centrality),
+                                         kostra_group)
+        self._modified()
+
+    def set_population(self, kommunenr, year, persons):
+        _core.regint_dataset_set_population(self._handle, kommunenr, int(year), int(persons))
+        self._modified()
+
+    def add_code_change(self, from_kommunenr, from_year, to_kommunenr, to_year,
+                        kind="renumbered"):
+        _core.regint_py_add_code_change(self._handle, from_kommunenr, int(from_year),
+                                        to_kommunenr, int(to_year),
+                                        _index(kind, _CHANGE_KINDS, "kind"))
+        self._modified()
+
+    def set_settlement(self, kommunenr, year, measure, value, category="alle", missing=None):
+        """Add or replace one figure. ``value=None`` needs a ``missing`` reason
+        ("suppressed", "not_applicable", "no_decision", "awaiting_decision", "unknown")."""
+        miss = _missing_code(missing)
+        if value is None and miss == 0:
+            miss = _missing_code("unknown")
+        _core.regint_py_set_settlement(self._handle, kommunenr, int(year), measure_code(measure),
+                                       category_code(category),
+                                       float("nan") if value is None else float(value), miss)
+        self._modified()
+
+    def add_indicator(self, id, name_nb="", name_en="", unit="", source="", direction="neutral",
+                      level="kommune", sdg_targets=""):
+        _core.regint_py_add_indicator(self._handle, id, name_nb, name_en, unit, source,
+                                      _index(direction, _DIRECTIONS, "direction"),
+                                      _index(level, _LEVELS, "level"), sdg_targets)
+        self._modified()
+
+    def set_observation(self, indicator, area, year, value, category="", missing=None):
+        miss = _missing_code(missing)
+        if value is None and miss == 0:
+            miss = _missing_code("unknown")
+        _core.regint_py_set_observation(self._handle, indicator, area, int(year), category,
+                                        float("nan") if value is None else float(value), miss)
+        self._modified()
+
+    def add_case(self, id, family_size=1, year=0, flags=0, **flag_kw):
+        """Add a pseudonymous refugee case. A fødselsnummer as ``id`` raises
+        PersonalDataError. Flags as an int or keywords ``unaccompanied_minor=True``,
+        ``family_reunification``, ``resettlement``, ``collective_protection``."""
+        f = int(flags)
+        for k, v in flag_kw.items():
+            if k not in _CASE_FLAGS:
+                raise TypeError(f"add_case() got an unexpected keyword argument {k!r}")
+            if v:
+                f |= _CASE_FLAGS[k]
+        _core.regint_py_add_case(self._handle, str(id), int(family_size), f, int(year))
+        self._modified()

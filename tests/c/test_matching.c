@@ -1,0 +1,503 @@
+/* Tests of the matching module: every case of tests/oracles/matching_cases.json (optima
+ * agreed by HiGHS, CBC, GLPK and LEMON; large ones regenerated with regint-synth-v1 from
+ * their parameters), the generator's published check values, a brute-force cross-check on
+ * tiny random instances, and the error paths. */
+#include <math.h>
+#include <stdlib.h>
+
+#include <cjson/cJSON.h>
+#include <regint/regint.h>
+
+#include "jsonutil.h"
+#include "test_util.h"
+
+/* An independent splitmix64 (README formula) for the published check value. */
+static uint64_t sm64(uint64_t *s)
+{
+    uint64_t z = (*s += 0x9E3779B97F4A7C15ULL);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+    return z ^ (z >> 31);
+}
+
+static void test_synth_check_values(void)
+{
+    uint64_t s = 42;
+    CU_ASSERT(sm64(&s) == 13679457532755275413ULL);
+    /* README: regint-synth-v1(5, 3, persons, 7) gives sizes [2,5,1,1,4], caps [11,14,14] and
+     * the scores below. The README does not state the slack; of 900, 1000, ..., 2000 permille
+     * only 1100 gives these capacities (demand 13 persons: floor(1.1·13·w/Σw) + 1 + 8). */
+    int64_t sizes[5], caps[3];
+    double sc[15];
+    CU_ASSERT_EQUAL_FATAL(regint_match_synth(5, 3, REGINT_MATCH_PERSONS, 7, 1100, sizes, caps, sc), REGINT_OK);
+    static const int64_t esz[5] = {2, 5, 1, 1, 4}, ecap[3] = {11, 14, 14};
+    static const double esc[15] = {643, 159, 504, 579, 162, 569, 509, 347, 387, 631, 320, 795, 798, 343, 713};
+    for (int i = 0; i < 5; i++)
+        CU_ASSERT_EQUAL(sizes[i], esz[i]);
+    for (int i = 0; i < 3; i++)
+        CU_ASSERT_EQUAL(caps[i], ecap[i]);
+    for (int i = 0; i < 15; i++)
+        CU_ASSERT_EQUAL(sc[i], esc[i]);
+}
+
+/* Check an assignment against every rule and return its objective (independent sum). */
+static int check_assignment(const double *sc, size_t n, size_t m, const int64_t *sizes, const int64_t *cap,
+                            int persons, int must_all, const int64_t *asg, const int64_t *used, double *obj)
+{
+    int64_t *u = calloc(m, sizeof *u);
+    double tot = 0;
+    int ok = 1;
+    for (size_t c = 0; c < n; c++) {
+        if (asg[c] < 0) {
+            if (must_all)
+                ok = 0;
+            continue;
+        }
+        if ((size_t)asg[c] >= m || isnan(sc[c * m + (size_t)asg[c]])) {
+            ok = 0;
+            continue;
+        }
+        u[asg[c]] += persons ? sizes[c] : 1;
+        tot += sc[c * m + (size_t)asg[c]];
+    }
+    for (size_t j = 0; j < m; j++) {
+        if (u[j] > cap[j])
+            ok = 0;
+        if (used && used[j] != u[j])
+            ok = 0;
+    }
+    free(u);
+    *obj = tot;
+    return ok;
+}
+
+static cJSON *load_oracle(void)
+{
+    cJSON *doc = NULL;
+    regint_status st = regint__json_parse_file(REGINT_TEST_DIR "/oracles/matching_cases.json", &doc);
+    CU_ASSERT_EQUAL(st, REGINT_OK);
+    return doc;
+}
+
+static int run_oracle(int want_persons)
+{
+    cJSON *doc = load_oracle();
+    if (!doc)
+        return 0;
+    int count = 0;
+    const cJSON *cs = cJSON_GetObjectItem(doc, "cases"), *k;
+    cJSON_ArrayForEach(k, cs)
+    {
+        const char *id = cJSON_GetObjectItem(k, "id")->valuestring;
+        int persons = !strcmp(cJSON_GetObjectItem(k, "capacity_unit")->valuestring, "persons");
+        if (persons != want_persons)
+            continue;
+        int must_all = cJSON_IsTrue(cJSON_GetObjectItem(k, "must_assign_all"));
+        double scale = cJSON_GetObjectItem(k, "score_scale")->valuedouble;
+        double expected = cJSON_GetObjectItem(k, "expected_objective")->valuedouble;
+        double tol = cJSON_GetObjectItem(k, "tolerance")->valuedouble;
+        const cJSON *gen = cJSON_GetObjectItem(k, "generator");
+        const cJSON *scj = cJSON_GetObjectItem(k, "scores");
+        size_t n = (size_t)cJSON_GetObjectItem(gen, "n_cases")->valuedouble;
+        size_t m = (size_t)cJSON_GetObjectItem(gen, "n_munis")->valuedouble;
+        int64_t *sizes = calloc(n, sizeof *sizes), *cap = calloc(m, sizeof *cap);
+        int64_t *asg = calloc(n, sizeof *asg), *used = calloc(m, sizeof *used);
+        double *sc = calloc(n * m, sizeof *sc);
+        /* Regenerate from the parameters; where the file stores the instance, it must agree. */
+        CU_ASSERT_EQUAL_FATAL(regint_match_synth(n, m, persons ? REGINT_MATCH_PERSONS : REGINT_MATCH_CASES,
+                                                 (uint64_t)cJSON_GetObjectItem(gen, "seed")->valuedouble,
+                                                 (int64_t)cJSON_GetObjectItem(gen, "slack_permille")->valuedouble,
+                                                 sizes, cap, sc),
+                              REGINT_OK);
+        if (scj) {
+            size_t c = 0;
+            const cJSON *row, *v;
+            int same = 1;
+            cJSON_ArrayForEach(row, scj)
+            {
+                size_t j = 0;
+                cJSON_ArrayForEach(v, row)
+                {
+                    double x = cJSON_IsNull(v) ? NAN : v->valuedouble;
+                    if (!(x == sc[c * m + j] || (isnan(x) && isnan(sc[c * m + j]))))
+                        same = 0;
+                    sc[c * m + j] = x;
+                    j++;
+                }
+                c++;
+            }
+            size_t i = 0;
+            cJSON_ArrayForEach(v, cJSON_GetObjectItem(k, "sizes")) { same &= sizes[i] == (int64_t)v->valuedouble; sizes[i++] = (int64_t)v->valuedouble; }
+            i = 0;
+            cJSON_ArrayForEach(v, cJSON_GetObjectItem(k, "capacities")) { same &= cap[i] == (int64_t)v->valuedouble; cap[i++] = (int64_t)v->valuedouble; }
+            if (!same)
+                fprintf(stderr, "\n  %s: generator disagrees with stored instance\n", id);
+            CU_ASSERT(same);
+        }
+        regint_match_options o = REGINT_MATCH_OPTIONS_INIT;
+        o.unit = persons ? REGINT_MATCH_PERSONS : REGINT_MATCH_CASES;
+        o.must_assign_all = must_all;
+        o.score_scale = scale;
+        o.time_limit = 0; /* deterministic: only the node limit (default 200000) applies */
+        regint_match_result r;
+        regint_status st = regint_match(sc, n, m, sizes, cap, &o, asg, used, &r);
+        if (st != REGINT_OK)
+            fprintf(stderr, "\n  %s: %s\n", id, regint_last_error());
+        CU_ASSERT_EQUAL(st, REGINT_OK);
+        if (st == REGINT_OK) {
+            double obj;
+            CU_ASSERT(check_assignment(sc, n, m, sizes, cap, persons, must_all, asg, used, &obj));
+            obj /= scale;
+            double t = tol * (fabs(expected) > 1 ? fabs(expected) : 1);
+            if (fabs(obj - expected) > t || fabs(r.objective - expected) > t)
+                fprintf(stderr, "\n  %s: objective %.9g (reported %.9g), expected %.9g\n", id, obj, r.objective, expected);
+            CU_ASSERT(fabs(obj - expected) <= t);
+            CU_ASSERT(fabs(r.objective - expected) <= t);
+            CU_ASSERT(r.exact);
+            /* Every oracle case is small enough to be proved optimal within the limits. */
+            CU_ASSERT_EQUAL(r.quality, REGINT_MATCH_OPTIMAL);
+            CU_ASSERT(r.bound >= r.objective - t);
+            count++;
+        }
+        free(sizes);
+        free(cap);
+        free(asg);
+        free(used);
+        free(sc);
+    }
+    cJSON_Delete(doc);
+    return count;
+}
+
+static void test_oracle_cases_unit(void)
+{
+    CU_ASSERT(run_oracle(0) >= 20);
+}
+
+static void test_oracle_persons_unit(void)
+{
+    CU_ASSERT(run_oracle(1) >= 20);
+}
+
+/* ---- brute force ---- */
+
+static uint64_t rng_state = 12345;
+static uint64_t rnd(uint64_t k)
+{
+    return sm64(&rng_state) % k;
+}
+
+/* Best objective over all assignments (integer scores); returns 0 if none feasible. */
+static int brute(const double *sc, size_t n, size_t m, const int64_t *sizes, const int64_t *cap, int persons,
+                 int must_all, double *best)
+{
+    size_t total = 1;
+    for (size_t c = 0; c < n; c++)
+        total *= m + 1;
+    int found = 0;
+    int64_t asg[8];
+    for (size_t code = 0; code < total; code++) {
+        size_t x = code;
+        for (size_t c = 0; c < n; c++) {
+            size_t d = x % (m + 1);
+            x /= m + 1;
+            asg[c] = d == m ? -1 : (int64_t)d;
+        }
+        double obj;
+        if (check_assignment(sc, n, m, sizes, cap, persons, must_all, asg, NULL, &obj) && (!found || obj > *best)) {
+            *best = obj;
+            found = 1;
+        }
+    }
+    return found;
+}
+
+static void brute_round(int persons)
+{
+    int agree = 0, infeasible = 0;
+    for (int it = 0; it < 400; it++) {
+        size_t n = 1 + rnd(7), m = 1 + rnd(4);
+        int must_all = (int)rnd(2);
+        int per_person = (int)rnd(3) == 0;
+        double sc[32], eff[32];
+        int64_t sizes[8], cap[4], asg[8], used[4];
+        for (size_t c = 0; c < n; c++)
+            sizes[c] = 1 + (int64_t)rnd(4);
+        for (size_t j = 0; j < m; j++)
+            cap[j] = (int64_t)rnd(persons ? 9 : 4);
+        for (size_t i = 0; i < n * m; i++) {
+            sc[i] = rnd(6) == 0 ? NAN : (double)((int64_t)rnd(21) - 5) / 4.0; /* quarters, some negative */
+            eff[i] = sc[i] * (per_person ? (double)sizes[i / m] : 1.0);
+        }
+        double best = 0;
+        int feas = brute(eff, n, m, sizes, cap, persons, must_all, &best);
+        regint_match_options o = REGINT_MATCH_OPTIONS_INIT;
+        o.unit = persons ? REGINT_MATCH_PERSONS : REGINT_MATCH_CASES;
+        o.must_assign_all = must_all;
+        o.score_per_person = per_person;
+        regint_match_result r;
+        regint_status st = regint_match(sc, n, m, sizes, cap, &o, asg, used, &r);
+        if (!feas) {
+            CU_ASSERT_EQUAL(st, REGINT_EINFEASIBLE);
+            if (st == REGINT_EINFEASIBLE) {
+                TEST_ASSERT_CONTAINS(regint_last_error(), "must_assign_all");
+                infeasible++;
+            }
+            continue;
+        }
+        CU_ASSERT_EQUAL_FATAL(st, REGINT_OK);
+        double obj;
+        CU_ASSERT(check_assignment(eff, n, m, sizes, cap, persons, must_all, asg, used, &obj));
+        if (fabs(obj - best) > 1e-9 || fabs(r.objective - best) > 1e-9)
+            fprintf(stderr, "\n  brute it %d n=%zu m=%zu: got %g (%g), brute %g\n", it, n, m, obj, r.objective, best);
+        CU_ASSERT(fabs(obj - best) <= 1e-9);
+        CU_ASSERT(fabs(r.objective - best) <= 1e-9);
+        CU_ASSERT_EQUAL(r.quality, REGINT_MATCH_OPTIMAL);
+        CU_ASSERT(r.exact);
+        agree++;
+    }
+    CU_ASSERT(agree > 150);
+    CU_ASSERT(infeasible > 10);
+}
+
+static void test_brute_cases(void)
+{
+    brute_round(0);
+}
+
+static void test_brute_persons(void)
+{
+    brute_round(1);
+}
+
+/* Medium random instances: the transportation solver (cases unit) against the branch and
+ * bound on the LP (persons unit with every family of size 1 is the same problem): two
+ * independent algorithms must find the same optimum. */
+static void test_cross_check_units(void)
+{
+    int same = 0;
+    for (int it = 0; it < 60; it++) {
+        size_t n = 10 + rnd(50), m = 2 + rnd(7);
+        int must_all = (int)rnd(2);
+        double *sc = calloc(n * m, sizeof *sc);
+        int64_t ones[64], cap[8], a1[64], a2[64];
+        for (size_t c = 0; c < n; c++)
+            ones[c] = 1;
+        int64_t tot = 0;
+        for (size_t j = 0; j < m; j++) {
+            cap[j] = (int64_t)rnd(2 * n / m + 2);
+            tot += cap[j];
+        }
+        if (tot < (int64_t)n)
+            cap[0] += (int64_t)n - tot;
+        for (size_t i = 0; i < n * m; i++)
+            sc[i] = rnd(10) == 0 ? NAN : (double)((int64_t)rnd(2001) - 500) / 1000.0;
+        regint_match_options o = REGINT_MATCH_OPTIONS_INIT;
+        o.must_assign_all = must_all;
+        regint_match_result r1, r2;
+        regint_status s1 = regint_match(sc, n, m, NULL, cap, &o, a1, NULL, &r1);
+        o.unit = REGINT_MATCH_PERSONS;
+        o.time_limit = 0;
+        regint_status s2 = regint_match(sc, n, m, ones, cap, &o, a2, NULL, &r2);
+        CU_ASSERT_EQUAL(s1, s2);
+        if (s1 == REGINT_OK && s2 == REGINT_OK) {
+            if (fabs(r1.objective - r2.objective) > 1e-9)
+                fprintf(stderr, "\n  cross-check %d: cases %.3f persons %.3f\n", it, r1.objective, r2.objective);
+            CU_ASSERT(fabs(r1.objective - r2.objective) <= 1e-9);
+            CU_ASSERT_EQUAL(r2.quality, REGINT_MATCH_OPTIMAL);
+            same++;
+        }
+        free(sc);
+    }
+    CU_ASSERT(same >= 40);
+}
+
+/* Hand-worked: 3 cases, 2 municipalities of capacity 1 and 2 (cases).
+ * scores: c0 (10, 4), c1 (9, 1), c2 (3, 2). Best: c1->m0 (9), c0->m1 (4), c2->m1 (2) = 15
+ * versus c0->m0: 10 + 1 + 2 = 13. So the assignment is [1, 0, 1]. */
+static void test_hand_worked(void)
+{
+    const double sc[6] = {10, 4, 9, 1, 3, 2};
+    const int64_t cap[2] = {1, 2};
+    int64_t asg[3], used[2];
+    regint_match_result r;
+    CU_ASSERT_EQUAL_FATAL(regint_match(sc, 3, 2, NULL, cap, NULL, asg, used, &r), REGINT_OK);
+    CU_ASSERT_EQUAL(asg[0], 1);
+    CU_ASSERT_EQUAL(asg[1], 0);
+    CU_ASSERT_EQUAL(asg[2], 1);
+    CU_ASSERT_EQUAL(used[0], 1);
+    CU_ASSERT_EQUAL(used[1], 2);
+    CU_ASSERT_DOUBLE_EQUAL(r.objective, 15.0, 1e-12);
+    CU_ASSERT_EQUAL(r.n_assigned, 3);
+    /* At most once with a negative score: c2 would lose, so it stays out. */
+    const double sc2[6] = {10, 4, 9, 1, -3, -2};
+    regint_match_options o = REGINT_MATCH_OPTIONS_INIT;
+    o.must_assign_all = 0;
+    CU_ASSERT_EQUAL_FATAL(regint_match(sc2, 3, 2, NULL, cap, &o, asg, used, &r), REGINT_OK);
+    CU_ASSERT_EQUAL(asg[2], -1);
+    CU_ASSERT_DOUBLE_EQUAL(r.objective, 13.0, 1e-12);
+    /* Decimal scores are made exact: 0.1 + 0.2 style values. */
+    const double sc3[4] = {0.1, 0.2, 0.3, 0.1};
+    const int64_t cap3[2] = {1, 1};
+    CU_ASSERT_EQUAL_FATAL(regint_match(sc3, 2, 2, NULL, cap3, NULL, asg, used, &r), REGINT_OK);
+    CU_ASSERT_EQUAL(asg[0], 1);
+    CU_ASSERT_EQUAL(asg[1], 0);
+    CU_ASSERT(r.exact);
+    CU_ASSERT_DOUBLE_EQUAL(r.score_resolution, 0.1, 1e-15);
+    /* Persons: capacities 5 and 4 persons, families 3, 3, 2; scores per case.
+     * c0 (5, 1), c1 (4, 3), c2 (2, 2): only one family of 3 fits in m0 with... m0 takes 3+2=5,
+     * m1 takes 3. Options: {c0,c2}->m0, c1->m1: 5+2+3 = 10; {c1,c2}->m0, c0->m1: 4+2+1 = 7. */
+    const double sc4[6] = {5, 1, 4, 3, 2, 2};
+    const int64_t sz4[3] = {3, 3, 2}, cap4[2] = {5, 4};
+    o = (regint_match_options)REGINT_MATCH_OPTIONS_INIT;
+    o.unit = REGINT_MATCH_PERSONS;
+    CU_ASSERT_EQUAL_FATAL(regint_match(sc4, 3, 2, sz4, cap4, &o, asg, used, &r), REGINT_OK);
+    CU_ASSERT_EQUAL(asg[0], 0);
+    CU_ASSERT_EQUAL(asg[1], 1);
+    CU_ASSERT_EQUAL(asg[2], 0);
+    CU_ASSERT_EQUAL(used[0], 5);
+    CU_ASSERT_EQUAL(used[1], 3);
+    CU_ASSERT_DOUBLE_EQUAL(r.objective, 10.0, 1e-12);
+    CU_ASSERT_EQUAL(r.quality, REGINT_MATCH_OPTIMAL);
+}
+
+static void test_errors(void)
+{
+    const double sc[4] = {1, NAN, 2, NAN};
+    const int64_t cap[2] = {1, 5}, sz[2] = {1, 2};
+    int64_t asg[2];
+    /* Both cases can only go to m0, capacity 1. */
+    CU_ASSERT_EQUAL(regint_match(sc, 2, 2, NULL, cap, NULL, asg, NULL, NULL), REGINT_EINFEASIBLE);
+    TEST_ASSERT_CONTAINS(regint_last_error(), "2 cases");
+    TEST_ASSERT_CONTAINS(regint_last_error(), "capacity is 1");
+    const int64_t small[2] = {0, 1};
+    const double ok[4] = {1, 1, 1, 1};
+    CU_ASSERT_EQUAL(regint_match(ok, 2, 2, NULL, small, NULL, asg, NULL, NULL), REGINT_EINFEASIBLE);
+    TEST_ASSERT_CONTAINS(regint_last_error(), "demand 2 cases > total capacity 1 cases");
+    regint_match_options o = REGINT_MATCH_OPTIONS_INIT;
+    o.unit = REGINT_MATCH_PERSONS;
+    CU_ASSERT_EQUAL(regint_match(ok, 2, 2, sz, small, &o, asg, NULL, NULL), REGINT_EINFEASIBLE);
+    TEST_ASSERT_CONTAINS(regint_last_error(), "demand 3 persons > total capacity 1 persons");
+    const double allnan[2] = {NAN, NAN};
+    CU_ASSERT_EQUAL(regint_match(allnan, 1, 2, NULL, cap, NULL, asg, NULL, NULL), REGINT_EINFEASIBLE);
+    TEST_ASSERT_CONTAINS(regint_last_error(), "cases[0]");
+    const double inf[2] = {INFINITY, 1};
+    CU_ASSERT_EQUAL(regint_match(inf, 1, 2, NULL, cap, NULL, asg, NULL, NULL), REGINT_EINVAL);
+    TEST_ASSERT_CONTAINS(regint_last_error(), "scores[0][0]");
+    const int64_t neg[2] = {-1, 1};
+    CU_ASSERT_EQUAL(regint_match(ok, 1, 2, NULL, neg, NULL, asg, NULL, NULL), REGINT_EINVAL);
+    CU_ASSERT_EQUAL(regint_match(ok, 1, 2, NULL, cap, &o, asg, NULL, NULL), REGINT_EINVAL); /* sizes NULL */
+    o.version = 99;
+    CU_ASSERT_EQUAL(regint_match(ok, 1, 2, sz, cap, &o, asg, NULL, NULL), REGINT_EINVAL);
+    CU_ASSERT_EQUAL(regint_match(ok, 1, 0, NULL, cap, NULL, asg, NULL, NULL), REGINT_EINVAL);
+    /* Zero cases is fine. */
+    regint_match_result r;
+    CU_ASSERT_EQUAL(regint_match(NULL, 0, 2, NULL, cap, NULL, NULL, NULL, &r), REGINT_OK);
+    CU_ASSERT_EQUAL(r.objective, 0);
+}
+
+static void test_json(void)
+{
+    const char *good = "{\"capacity_unit\": \"persons\", \"sizes\": [2, 1], \"capacities\": [2, 2],"
+                       " \"scores\": [[1, null], [3, 4]], \"ids\": [\"a1\", \"b2\"], \"score_scale\": 10}";
+    regint_match_instance *in = NULL;
+    CU_ASSERT_EQUAL_FATAL(regint_match_parse("inst.json", good, strlen(good), &in), REGINT_OK);
+    CU_ASSERT_EQUAL(in->n_cases, 2);
+    CU_ASSERT_EQUAL(in->n_munis, 2);
+    CU_ASSERT_EQUAL(in->unit, REGINT_MATCH_PERSONS);
+    CU_ASSERT(isnan(in->scores[1]));
+    CU_ASSERT_EQUAL(in->scores[3], 4);
+    CU_ASSERT_STRING_EQUAL(in->ids[1], "b2");
+    CU_ASSERT_EQUAL(in->score_scale, 10);
+    CU_ASSERT(in->must_assign_all);
+    regint_match_instance_free(in);
+    struct {
+        const char *text, *want;
+        regint_status st;
+    } bad[] = {
+        {"{\"capacity_unit\": \"cases\", \"capacities\": [1], \"scores\": [[1], [\"x\"]]}", "inst.json: scores[1][0]", REGINT_EPARSE},
+        {"{\"capacity_unit\": \"cases\", \"capacities\": [1, 2], \"scores\": [[1]]}", "inst.json: scores[0]: has 1 scores", REGINT_EINVAL},
+        {"{\"capacity_unit\": \"rooms\", \"capacities\": [1], \"scores\": [[1]]}", "inst.json: capacity_unit", REGINT_EINVAL},
+        {"{\"capacity_unit\": \"persons\", \"capacities\": [1], \"scores\": [[1]]}", "inst.json: sizes", REGINT_EPARSE},
+        {"{\"capacity_unit\": \"cases\", \"capacities\": [-1], \"scores\": [[1]]}", "inst.json: capacities[0]", REGINT_EINVAL},
+        {"{\"capacity_unit\": \"cases\", \"capacities\": [1], \"scores\": [[1]], \"ids\": [\"01019012480\"]}", "ids[0]", REGINT_EPERSONAL},
+        {"{\"capacity_unit\": \"cases\", \"capacities\": [1], \"scores\": [[1],[2]], \"ids\": [\"a\", \"a\"]}", "ids[0]", REGINT_EDUPLICATE},
+        {"{\"capacity_unit\": \"cases\", \"capacities\": [1], \"scores\": [[1]]", "line 1", REGINT_EPARSE},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        in = (regint_match_instance *)1;
+        CU_ASSERT_EQUAL(regint_match_parse("inst.json", bad[i].text, strlen(bad[i].text), &in), bad[i].st);
+        CU_ASSERT_PTR_NULL(in);
+        TEST_ASSERT_CONTAINS(regint_last_error(), bad[i].want);
+    }
+    CU_ASSERT(strstr(regint_last_error(), "01019012480") == NULL);
+}
+
+/* Limits: with one branch-and-bound node the 80×12 persons oracle case (optimum 56.574 by
+ * HiGHS, CBC and GLPK) cannot be proved; the result must say so, and the known optimum must
+ * lie between the objective found and the bound reported. */
+static void test_persons_limits(void)
+{
+    size_t n = 80, m = 12;
+    int64_t sizes[80], cap[12], asg[80], used[12];
+    double *sc = calloc(n * m, sizeof *sc);
+    CU_ASSERT_EQUAL_FATAL(regint_match_synth(n, m, REGINT_MATCH_PERSONS, 1064, 1000, sizes, cap, sc), REGINT_OK);
+    regint_match_options o = REGINT_MATCH_OPTIONS_INIT;
+    o.unit = REGINT_MATCH_PERSONS;
+    o.score_scale = 1000;
+    o.max_nodes = 1;
+    regint_match_result r;
+    CU_ASSERT_EQUAL_FATAL(regint_match(sc, n, m, sizes, cap, &o, asg, used, &r), REGINT_OK);
+    double obj;
+    CU_ASSERT(check_assignment(sc, n, m, sizes, cap, 1, 1, asg, used, &obj));
+    CU_ASSERT_DOUBLE_EQUAL(obj / 1000, r.objective, 1e-9);
+    CU_ASSERT_EQUAL(r.quality, REGINT_MATCH_GAP);
+    CU_ASSERT(r.objective <= 56.574 + 1e-9);
+    CU_ASSERT(r.bound >= 56.574 - 1e-9);
+    CU_ASSERT(r.gap > 0);
+    CU_ASSERT_EQUAL(r.nodes, 1);
+    free(sc);
+
+    /* Too large for the dense LP (2000 × 40): Lagrangian bound and a heuristic assignment,
+     * reported with its gap (never claimed optimal unless the bound meets it). */
+    n = 2000;
+    m = 40;
+    int64_t *sz = calloc(n, sizeof *sz), *cp = calloc(m, sizeof *cp), *as = calloc(n, sizeof *as), *us = calloc(m, sizeof *us);
+    sc = calloc(n * m, sizeof *sc);
+    CU_ASSERT_EQUAL_FATAL(regint_match_synth(n, m, REGINT_MATCH_PERSONS, 99, 1100, sz, cp, sc), REGINT_OK);
+    o.max_nodes = 200000;
+    o.time_limit = 0; /* deterministic (the subgradient method stops after 500 iterations) */
+    CU_ASSERT_EQUAL_FATAL(regint_match(sc, n, m, sz, cp, &o, as, us, &r), REGINT_OK);
+    CU_ASSERT(check_assignment(sc, n, m, sz, cp, 1, 1, as, us, &obj));
+    CU_ASSERT_DOUBLE_EQUAL(obj / 1000, r.objective, 1e-6);
+    CU_ASSERT(r.bound >= r.objective);
+    if (r.quality == REGINT_MATCH_OPTIMAL)
+        CU_ASSERT_DOUBLE_EQUAL(r.bound, r.objective, 1e-9);
+    CU_ASSERT(r.gap < 0.01); /* the Lagrangian heuristic is within 1 % on this instance */
+    fprintf(stderr, "\n  2000x40 persons: objective %.3f bound %.3f gap %.2e\n", r.objective, r.bound, r.gap);
+    free(sz);
+    free(cp);
+    free(as);
+    free(us);
+    free(sc);
+}
+
+int main(void)
+{
+    static const test_case tests[] = {
+        {"synth check values", test_synth_check_values},
+        {"hand-worked", test_hand_worked},
+        {"errors", test_errors},
+        {"json", test_json},
+        {"oracle cases unit", test_oracle_cases_unit},
+        {"brute force cases unit", test_brute_cases},
+        {"oracle persons unit", test_oracle_persons_unit},
+        {"brute force persons unit", test_brute_persons},
+        {"persons limits and gap", test_persons_limits},
+        {"cases unit vs persons unit (sizes 1)", test_cross_check_units},
+        {NULL, NULL},
+    };
+    if (CU_initialize_registry() != CUE_SUCCESS || test_add_suite("matching", tests))
+        return 2;
+    return test_run_all();
+}

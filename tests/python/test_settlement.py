@@ -1,0 +1,134 @@
+"""regint.recommend / backtest / SettlementProfile, checked against the C CLI
+(`regint recommend --json`, run as a subprocess) and against the rules the result must keep."""
+import json
+import math
+import subprocess
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import regint
+
+pytestmark = pytest.mark.skipif("settlement" not in regint.modules,
+                                reason="settlement.h not in this build")
+
+
+@pytest.fixture(scope="module")
+def ds():
+    return regint.load_default()
+
+
+def cli_json(cli, *args):
+    out = subprocess.run([cli, "recommend", "--json", *args], capture_output=True, text=True,
+                         check=True)
+    return json.loads(out.stdout)
+
+
+def same(a, b):
+    if a is None or (isinstance(a, float) and math.isnan(a)):
+        return b is None or (isinstance(b, float) and math.isnan(b)) or b is pd.NA
+    if b is pd.NA:
+        return False
+    if isinstance(a, float) or isinstance(b, float):
+        return math.isclose(float(a), float(b), rel_tol=1e-12, abs_tol=1e-12)
+    return a == b
+
+
+@pytest.mark.parametrize("county,year,extra", [
+    ("39", 2026, {}),                      # the CLI's default case
+    ("42", 2025, {}),                      # Agder
+    ("03", 2024, {}),                      # Oslo: one municipality
+    ("46", 2026, {"total": 500, "minors": 20}),
+])
+def test_recommend_equals_cli_json(cli, ds, county, year, extra):
+    args = ["--county", county, "--year", str(year)]
+    if "total" in extra:
+        args += ["--total", str(extra["total"]), "--minors", str(extra["minors"])]
+    ref = cli_json(cli, *args)
+    df = regint.recommend(county, year, dataset=ds, **extra)
+    flat = pd.json_normalize(ref["municipalities"])
+    # Every column of the CLI's JSON is in the DataFrame, with the same values.
+    missing = set(flat.columns) - set(df.columns)
+    assert not missing, missing
+    assert len(df) == len(flat)
+    for col in flat.columns:
+        for i, (a, b) in enumerate(zip(flat[col], df[col])):
+            assert same(a, b), (col, i, a, b)
+    for key in ("year", "total", "minors", "fylkesnr", "county", "profile", "note"):
+        assert df.attrs[key] == ref[key], key
+    # (cJSON prints 15-17 significant digits: compare numbers with a relative tolerance)
+    assert list(df.attrs["criteria"]) == [c["id"] for c in ref["criteria"]]
+    for c in ref["criteria"]:
+        assert same(c["weight"], df.attrs["criteria"][c["id"]]), c
+
+
+def test_recommend_keeps_its_promises(ds):
+    df = regint.recommend("42", 2026, total=700, minors=30, dataset=ds)
+    # Sums exactly to the total, respects the bounds, minors within recommended.
+    assert df["recommended"].sum() == 700
+    assert df["minors"].sum() == 30
+    assert (df["recommended"] >= df["lower"]).all()
+    up = df["upper"].fillna(np.iinfo(np.int64).max).astype("int64")
+    assert (df["recommended"] <= up).all()
+    assert (df["minors"] <= df["recommended"]).all()
+    assert math.isclose(df["score"].sum(), 1.0, rel_tol=1e-9)
+    contrib = df[[c for c in df.columns if c.startswith("contributions.")]].sum(axis=1)
+    assert np.allclose(contrib, df["score"])
+    # Its municipalities are Agder's in 2026.
+    assert sorted(df["kommunenr"]) == sorted(ds.municipalities(2026, county="42")["kommunenr"])
+
+
+def test_default_total_is_the_actual_requests(ds):
+    df = regint.recommend("39", 2026, dataset=ds)
+    actual = ds.settlement(county="39", years=2026, measure="anmodning", category="alle")
+    assert df.attrs["total"] == int(actual["value"].sum())
+    assert df.attrs["total"] == regint.county_request_sum("39", 2026, dataset=ds)
+
+
+def test_recommend_errors(ds):
+    with pytest.raises(regint.NotFoundError):
+        regint.recommend("77", 2026, total=100, dataset=ds)          # no such county
+    with pytest.raises(regint.Error):
+        regint.recommend("39", 2026, total=10, minors=20, dataset=ds)  # minors > total
+    with pytest.raises(regint.FileError):
+        regint.recommend("39", 2026, dataset="/nonexistent/data.json")
+    with pytest.raises(regint.Error):
+        regint.SettlementProfile.from_json('{"schema": "regint.settlement_profile"', "p.json")
+
+
+def test_profile_round_trip_and_weights():
+    p = regint.SettlementProfile.default()
+    assert len(p) == len(p.criteria) > 0
+    assert math.isclose(sum(p.criteria.values()), 1.0, rel_tol=1e-9)
+    q = regint.SettlementProfile.from_json(regint.SettlementProfile.default_json())
+    assert q.criteria == p.criteria
+    assert "SettlementProfile" in repr(p)
+
+
+def test_population_only_profile_is_proportional_to_population(ds):
+    text = json.loads(regint.SettlementProfile.default_json())
+    pop = [c for c in text["criteria"] if c["id"] == "population"]
+    assert pop, "the default profile has a population criterion"
+    text["criteria"] = pop
+    text["name"] = "population only"
+    df = regint.recommend("39", 2026, total=600, minors=0, dataset=ds, profile=json.dumps(text))
+    share = df["population"] / df["population"].sum()
+    assert np.allclose(df["score"], share)
+
+
+def test_backtest_frame(ds):
+    bt = regint.backtest(county="39", dataset=ds)
+    assert len(bt) >= 1 and set(bt["fylkesnr"]) == {"39"}
+    assert {"mae_request.profile", "mae_request.population",
+            "mae_request.last_decision"} <= set(bt.columns)
+    s = bt.attrs["summary"]
+    assert s["rows"] == len(bt)
+
+
+def test_recommend_whole_country(ds):
+    df = regint.recommend("00", 2026, total=5000, minors=0, dataset=ds)
+    assert len(df) == 357 and df["recommended"].sum() == 5000   # all 2024-structure municipalities
+    assert df["fylkesnr"].nunique() == 15
+    assert regint.recommend(None, 2026, total=5000, minors=0, dataset=ds)["recommended"].equals(
+        df["recommended"])
