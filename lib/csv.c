@@ -1,4 +1,5 @@
 /* A small RFC 4180 CSV reader with line numbers and typed field access. */
+#include <ctype.h>
 #include <errno.h>
 #include <math.h>
 #include <stdarg.h>
@@ -251,7 +252,7 @@ regint_status regint__csv_int(const regint__csv *c, int col, int64_t min, int64_
     char *end;
     errno = 0;
     long long v = strtoll(s, &end, 10);
-    if (!*s || *end || errno == ERANGE)
+    if (!*s || *end || errno == ERANGE || isspace((unsigned char)*s))
         return regint__csv_error(c, col, REGINT_EPARSE, "expected an integer, got '%s'", s);
     if (v < min || v > max)
         return regint__csv_error(c, col, REGINT_ERANGE, "%lld is outside [%lld, %lld]", v,
@@ -266,7 +267,8 @@ regint_status regint__csv_double(const regint__csv *c, int col, double *out)
     char *end;
     errno = 0;
     double v = strtod(s, &end);
-    if (!*s || *end || errno == ERANGE || !isfinite(v))
+    /* decimal only: strtod would also take " 12", hexadecimal "0x1A" and "1p3" */
+    if (!*s || *end || errno == ERANGE || !isfinite(v) || isspace((unsigned char)*s) || strpbrk(s, "xXpP"))
         return regint__csv_error(c, col, REGINT_EPARSE, "expected a number, got '%s'", s);
     *out = v;
     return REGINT_OK;
