@@ -1,3 +1,7 @@
+# CLI tests need the regint command (REGINT_BUILD_EXAMPLES=ON).
+if(NOT TARGET regint_cli)
+  return()
+endif()
 # CLI tests of `regint apportion` (output and exit codes). Expected seats: the hand-worked
 # D'Hondt/Sainte-Laguë example of tests/c/test_apportion.c and the published Østfold 2009 result
 # from tests/oracles/apportionment_cases.json.

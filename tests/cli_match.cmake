@@ -1,3 +1,7 @@
+# CLI tests need the regint command (REGINT_BUILD_EXAMPLES=ON).
+if(NOT TARGET regint_cli)
+  return()
+endif()
 # CLI tests of `regint match`. Expected values are hand-worked (see test_hand_worked in
 # tests/c/test_matching.c): cases unit 15 with assignment [1,0,1]; persons unit 10.
 set(_rg $<TARGET_FILE:regint_cli>)

@@ -1,3 +1,7 @@
+# CLI tests need the regint command (REGINT_BUILD_EXAMPLES=ON).
+if(NOT TARGET regint_cli)
+  return()
+endif()
 # CLI tests of `regint recommend` and `regint backtest` (exit codes and key output).
 set(_rg $<TARGET_FILE:regint_cli>)
 set(_ex ${PROJECT_SOURCE_DIR}/examples/data)

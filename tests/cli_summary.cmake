@@ -1,3 +1,7 @@
+# CLI tests need the regint command (REGINT_BUILD_EXAMPLES=ON).
+if(NOT TARGET regint_cli)
+  return()
+endif()
 # `regint summary` on the bundled dataset: 357 municipalities in 2026 with 5 550 203
 # inhabitants (1 Jan 2024, SOURCES.md) and IMDi's national 2026 request of 13 000; a missing
 # file is bad input (exit 1), an unknown option a usage error (exit 2).
