@@ -74,16 +74,16 @@ typedef struct regint_partner_t {
     const char *id;       /**< identifier, e.g. "nav-vestfold" */
     const char *name;     /**< e.g. "NAV Vestfold og Telemark" */
     const char *orgnr;    /**< organisation number, mod-11 valid */
-    regint_partner_kind kind;
+    regint_partner_kind kind; /**< kind of organisation (JSON "kind", a stable name) */
     size_t municipality_count;          /**< municipalities it covers (>= 1 for a municipality) */
     const char *const *municipalities;  /**< kommunenr valid in the section year */
 } regint_partner_t;
 
 /** A collaboration agreement between the county and partners. */
 typedef struct regint_agreement_t {
-    const char *id;
-    const char *title;
-    regint_task task;
+    const char *id;                  /**< identifier, unique among agreements (passes regint_check_identifier()) */
+    const char *title;               /**< non-empty title */
+    regint_task task;                /**< the regional task the agreement serves */
     size_t party_count;              /**< >= 1 */
     const char *const *parties;      /**< partner ids */
     const char *valid_from;          /**< date */
@@ -112,20 +112,20 @@ typedef struct regint_participant_t {
 
 /** A meeting or gathering. */
 typedef struct regint_meeting_t {
-    const char *id;
-    const char *date;
-    const char *topic;
-    regint_task task;
-    regint_meeting_kind kind;
+    const char *id;           /**< identifier, unique among meetings (passes regint_check_identifier()) */
+    const char *date;         /**< date held, "YYYY-MM-DD" */
+    const char *topic;        /**< non-empty topic */
+    regint_task task;         /**< the regional task the meeting serves */
+    regint_meeting_kind kind; /**< gathering, ordinary meeting or network meeting */
     int competence_raising;   /**< 1 if it counts as competence-raising (default: gatherings) */
     const char *network_id;   /**< the network meeting, or NULL */
-    size_t participant_count;
-    const regint_participant_t *participants;
+    size_t participant_count; /**< number of entries in @ref participants (may be 0) */
+    const regint_participant_t *participants; /**< [participant_count] who took part */
 } regint_meeting_t;
 
 /** A member of a network: a partner with a contact ROLE (never a person). */
 typedef struct regint_network_member_t {
-    const char *partner_id;
+    const char *partner_id; /**< id of a partner of the section */
     const char *role;   /**< e.g. "minoritetsrådgiver"; no personal data */
     const char *since;  /**< date joined, or NULL if unknown (covered "since before records") */
     const char *until;  /**< date left, or NULL if still a member */
@@ -133,11 +133,11 @@ typedef struct regint_network_member_t {
 
 /** A network. */
 typedef struct regint_network_t {
-    const char *id;
-    const char *name;
-    regint_task task;
-    size_t member_count;
-    const regint_network_member_t *members;
+    const char *id;        /**< identifier, unique among networks (passes regint_check_identifier()) */
+    const char *name;      /**< non-empty name */
+    regint_task task;      /**< the regional task the network serves */
+    size_t member_count;   /**< number of entries in @ref members (may be 0) */
+    const regint_network_member_t *members; /**< [member_count] members, past and present */
 } regint_network_t;
 
 /* ------------------------------------------------------------------------- */
@@ -195,9 +195,9 @@ REGINT_API regint_status regint_collaboration_add_network(regint_dataset *ds, co
  * Free with regint_coverage_free().
  */
 typedef struct regint_coverage_t {
-    char fylkesnr[3];
-    char as_of[11];
-    size_t n;
+    char fylkesnr[3];        /**< the county analysed (two digits, NUL-terminated) */
+    char as_of[11];          /**< the date of the analysis, "YYYY-MM-DD" */
+    size_t n;                /**< number of municipalities (rows) */
     const char **kommunenr;  /**< [n] borrowed */
     const char **name;       /**< [n] borrowed */
     int *covered;            /**< [n] 1 if covered on as_of */
@@ -208,11 +208,26 @@ typedef struct regint_coverage_t {
     size_t covered_count;    /**< number of covered municipalities */
 } regint_coverage_t;
 
-/** Coverage by one network on @p as_of. @p fylkesnr NULL = the section's county. */
+/**
+ * Coverage by one network on @p as_of.
+ * @param ds          the dataset (borrowed)
+ * @param network_id  id of a network of the collaboration section
+ * @param fylkesnr    county to analyse, or NULL for the section's county
+ * @param as_of       date "YYYY-MM-DD"; its year selects the municipalities
+ * @param out         receives a new result, free with regint_coverage_free()
+ * @return REGINT_OK; REGINT_EINVAL for a NULL argument, a bad date or fylkesnr, or no county
+ *         (NULL @p fylkesnr and no section); REGINT_ENOTFOUND for an unknown network or a
+ *         county that does not exist in the year of @p as_of.
+ */
 REGINT_API regint_status regint_coverage_network(const regint_dataset *ds, const char *network_id,
                                                  const char *fylkesnr, const char *as_of,
                                                  regint_coverage_t **out);
-/** Coverage for one task (its networks and agreements) on @p as_of. */
+/**
+ * Coverage for one task (its networks and agreements) on @p as_of.
+ * Parameters and errors as regint_coverage_network(); REGINT_EINVAL for an unknown @p task.
+ * Without a collaboration section (and with @p fylkesnr given) every municipality is
+ * uncovered.
+ */
 REGINT_API regint_status regint_coverage_task(const regint_dataset *ds, regint_task task,
                                               const char *fylkesnr, const char *as_of,
                                               regint_coverage_t **out);
@@ -227,11 +242,11 @@ REGINT_API void regint_coverage_free(regint_coverage_t *c);
  * Free with regint_attendance_free().
  */
 typedef struct regint_attendance_t {
-    char fylkesnr[3];
-    char as_of[11];
+    char fylkesnr[3];        /**< the county analysed (two digits, NUL-terminated) */
+    char as_of[11];          /**< the end of the window, "YYYY-MM-DD" */
     char after[11];          /**< the window is (after, as_of] */
-    int months;
-    size_t n;
+    int months;              /**< length of the window in months, as requested */
+    size_t n;                /**< number of municipalities (rows) */
     const char **kommunenr;  /**< [n] borrowed */
     const char **name;       /**< [n] borrowed */
     int64_t *attended;       /**< [n] competence-raising meetings attended in the window */
@@ -239,7 +254,17 @@ typedef struct regint_attendance_t {
     size_t absent_count;     /**< municipalities with attended == 0 */
 } regint_attendance_t;
 
-/** Attendance in the last @p months (>= 1) as of @p as_of; @p fylkesnr NULL = the section's county. */
+/**
+ * Attendance in the last @p months as of @p as_of.
+ * @param ds        the dataset (borrowed)
+ * @param fylkesnr  county to analyse, or NULL for the section's county
+ * @param months    window length in months, 1 to 1200
+ * @param as_of     end of the window, "YYYY-MM-DD"
+ * @param out       receives a new result, free with regint_attendance_free()
+ * @return REGINT_OK; REGINT_EINVAL for a NULL argument, @p months out of range, a bad date
+ *         or fylkesnr, or no county; REGINT_ENOTFOUND if the county does not exist in the
+ *         year of @p as_of.
+ */
 REGINT_API regint_status regint_coverage_gatherings(const regint_dataset *ds, const char *fylkesnr,
                                                     int months, const char *as_of,
                                                     regint_attendance_t **out);

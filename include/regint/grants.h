@@ -93,7 +93,7 @@ typedef struct regint_grant_application_t {
     const char *received;           /**< date received, or NULL */
     const char *applicant_orgnr;    /**< 9-digit organisation number, mod-11 valid */
     const char *applicant_name;     /**< name of the applying body */
-    regint_applicant_kind applicant_kind;
+    regint_applicant_kind applicant_kind; /**< kind of applying body */
     int64_t amount_applied;         /**< kroner applied for, > 0 */
     int64_t planned_participants;   /**< persons the project plans to reach, >= 0 */
     const char *target_group;       /**< free text, e.g. "unge innvandrere 16-24 år" */
@@ -108,8 +108,8 @@ typedef struct regint_grant_application_t {
     const char *decision_date;      /**< date of the decision, or NULL */
     const char *decision_reason;    /**< reason (required for a refusal), or NULL */
     /* payments */
-    size_t payment_count;
-    const regint_grant_payment_t *payments;
+    size_t payment_count;           /**< number of entries in @ref payments (0 if none) */
+    const regint_grant_payment_t *payments; /**< [payment_count] payments made */
     /* report on the use of the grant */
     const char *report_due;         /**< own due date overriding the scheme's, or NULL */
     int reported;                   /**< 1 once a report is received */
@@ -194,6 +194,7 @@ typedef struct regint_grant_allocate_options {
     regint_grant_need need; /**< need measure */
 } regint_grant_allocate_options;
 
+/** Version of ::regint_grant_allocate_options understood by this library. */
 #define REGINT_GRANT_ALLOCATE_OPTIONS_VERSION 1
 /** Default options: the scheme's rounding unit, need = planned participants. */
 #define REGINT_GRANT_ALLOCATE_OPTIONS_INIT { REGINT_GRANT_ALLOCATE_OPTIONS_VERSION, 0, REGINT_GRANT_NEED_PARTICIPANTS }
@@ -204,7 +205,7 @@ typedef struct regint_grant_allocate_options {
  * Free with regint_grant_allocation_free(). Strings are borrowed from the dataset.
  */
 typedef struct regint_grant_allocation_t {
-    const char *scheme_id;
+    const char *scheme_id;     /**< the scheme allocated (borrowed from the dataset) */
     int64_t budget;            /**< the scheme budget */
     int64_t unit;              /**< the rounding unit used */
     int64_t allocated;         /**< sum of amount[] */
@@ -227,7 +228,12 @@ typedef struct regint_grant_allocation_t {
  * docs/tasks.md). An application is eligible when it is formally eligible, received by the
  * deadline (if both dates are known), fully assessed, has a score > 0, a need > 0 and a cap
  * of at least one unit. Does not change the dataset: see regint_grants_apply_allocation().
- * @param opt NULL for defaults.
+ * @param ds        the dataset (borrowed; must outlive the result, whose strings point into it)
+ * @param scheme_id id of a grant scheme of the dataset
+ * @param opt       NULL for defaults (::REGINT_GRANT_ALLOCATE_OPTIONS_INIT)
+ * @param out       receives a new result, free with regint_grant_allocation_free()
+ * @return REGINT_OK; REGINT_EINVAL for a NULL argument, a wrong options version, a negative
+ *         unit or an unknown need measure; REGINT_ENOTFOUND for an unknown scheme.
  */
 REGINT_API regint_status regint_grants_allocate(const regint_dataset *ds, const char *scheme_id,
                                                 const regint_grant_allocate_options *opt,
@@ -251,8 +257,8 @@ REGINT_API regint_status regint_grants_apply_allocation(regint_dataset *ds,
 
 /** Follow-up state of one granted application as of a date. */
 typedef struct regint_grant_followup_t {
-    const char *application_id;
-    const char *scheme_id;
+    const char *application_id; /**< the granted application (borrowed from the dataset) */
+    const char *scheme_id;      /**< its scheme (borrowed from the dataset) */
     int64_t granted;      /**< amount granted */
     int64_t paid;         /**< sum of payments */
     int64_t used;         /**< funds used per the report (0 if not reported) */

@@ -32,9 +32,9 @@ extern "C" {
 
 /** A career centre and the municipalities it serves. */
 typedef struct regint_guidance_centre_t {
-    const char *id;
-    const char *name;
-    size_t municipality_count;
+    const char *id;                    /**< non-empty identifier, reported as the centre id */
+    const char *name;                  /**< display name, reported as the centre name */
+    size_t municipality_count;         /**< number of entries in @ref municipalities */
     const char *const *municipalities; /**< kommunenr */
 } regint_guidance_centre_t;
 
@@ -65,15 +65,23 @@ typedef struct regint_guidance_options {
     /** Centres; NULL (default) = the dataset's partners of kind career_centre in the county
      *  (collaboration section), or one centre "county" serving every municipality. */
     size_t centre_count;
+    /** [centre_count] the centres (borrowed; must outlive the forecast, whose centre ids
+     *  and names point into them); NULL = look them up as described at centre_count.
+     *  A municipality may be served by at most one centre. */
     const regint_guidance_centre_t *centres;
     /** Optional input persons for the forecast year instead of the dataset figures (e.g.
      *  recommendations): `input_count` kommunenr and persons (each 0..10^9). Other
      *  municipalities count 0. */
     size_t input_count;
+    /** [input_count] kommunenr of the input figures; each must be a municipality of the
+     *  county in the forecast year (REGINT_ENOTFOUND otherwise). NULL if input_count is 0. */
     const char *const *input_kommunenr;
+    /** [input_count] persons settled in the forecast year, parallel to input_kommunenr;
+     *  reported with source "input". NULL if input_count is 0. */
     const int64_t *input_persons;
 } regint_guidance_options;
 
+/** Version of ::regint_guidance_options understood by this library. */
 #define REGINT_GUIDANCE_OPTIONS_VERSION 1
 /** The documented defaults. */
 #define REGINT_GUIDANCE_OPTIONS_INIT                                                               \
@@ -85,9 +93,9 @@ typedef struct regint_guidance_options {
  * borrowed from the dataset or the options' centres (keep those alive) or static.
  */
 typedef struct regint_guidance_forecast_t {
-    char fylkesnr[3];
-    int year;
-    size_t centre_count;
+    char fylkesnr[3];           /**< the county (two digits, NUL-terminated) */
+    int year;                   /**< the forecast year */
+    size_t centre_count;        /**< number of centres (rows of the centre arrays) */
     const char **centre_id;     /**< [centre_count]; "unassigned" collects unserved municipalities */
     const char **centre_name;   /**< [centre_count] */
     int64_t *sessions;          /**< [centre_count × 12] row-major: sessions[c*12 + m], month m+1 */
@@ -96,7 +104,7 @@ typedef struct regint_guidance_forecast_t {
     int64_t *carried_in;        /**< [centre_count] sessions from last year's settlement, in the row */
     int64_t *carried_over;      /**< [centre_count] sessions from this year's settlement falling next year */
     int carried_in_complete;    /**< 1 if last year's figures were found for every municipality */
-    size_t municipality_count;
+    size_t municipality_count;  /**< municipalities of the county valid in `year` */
     const char **kommunenr;     /**< [municipality_count] borrowed */
     int64_t *settled;           /**< [municipality_count] settled(k) used for the year */
     const char **source;        /**< [municipality_count] "vedtak", "anmodning", "bosatt", "input" or "missing" */
@@ -108,6 +116,17 @@ typedef struct regint_guidance_forecast_t {
  * valid in that year). @p opt NULL gives the defaults. REGINT_EINVAL for shares outside
  * [0,1], negative sessions, a bad profile or lag, a municipality served by two centres;
  * REGINT_ENOTFOUND for an unknown county.
+ * @param ds        the dataset (borrowed; must outlive the forecast)
+ * @param fylkesnr  county code valid in @p year
+ * @param year      the forecast year
+ * @param opt       options, or NULL for ::REGINT_GUIDANCE_OPTIONS_INIT
+ * @param out       receives a new forecast, free with regint_guidance_forecast_free()
+ * @return REGINT_OK; REGINT_EINVAL for a NULL argument or a bad option (wrong version,
+ *         shares outside [0,1], sessions_per_person outside [0,1000], a bad profile or lag,
+ *         an unknown measure, NULL arrays with non-zero counts, input_persons outside
+ *         [0,10^9], a centre without id, a municipality served by two centres);
+ *         REGINT_ENOTFOUND for an unknown county or an input kommunenr outside it;
+ *         REGINT_ERANGE if a centre's session count overflows.
  */
 REGINT_API regint_status regint_guidance_forecast(const regint_dataset *ds, const char *fylkesnr, int year,
                                                   const regint_guidance_options *opt,

@@ -94,7 +94,9 @@ typedef struct regint_indicator_query {
     int level;            /**< a ::regint_level, or -1 for any */
     const char *text;     /**< case-insensitive substring of id, name_nb or name_en; NULL any */
 } regint_indicator_query;
+/** Version of ::regint_indicator_query understood by this library. */
 #define REGINT_INDICATOR_QUERY_VERSION 1
+/** Initialiser of ::regint_indicator_query: matches every indicator. */
 #define REGINT_INDICATOR_QUERY_INIT { REGINT_INDICATOR_QUERY_VERSION, 0, -1, NULL }
 
 /**
@@ -198,7 +200,10 @@ typedef struct regint_jsonstat_options {
                                       replaced (SSB revises figures), as in the CSV import;
                                       1: it is an error (REGINT_EDUPLICATE) */
 } regint_jsonstat_options;
+/** Version of ::regint_jsonstat_options understood by this library. */
 #define REGINT_JSONSTAT_OPTIONS_VERSION 1
+/** Initialiser of ::regint_jsonstat_options: indicator ids from the contents dimension,
+ *  SSB's default dimension names, existing observations replaced. */
 #define REGINT_JSONSTAT_OPTIONS_INIT { REGINT_JSONSTAT_OPTIONS_VERSION, NULL, NULL, NULL, NULL, 0 }
 
 /**
@@ -235,6 +240,10 @@ typedef struct regint_trend_t {
     size_t points;    /**< present values used */
     int first_year, last_year; /**< the window actually used */
 } regint_trend_t;
+/** @var regint_trend_t::first_year
+ *  First year of the window: last_year - years + 1. */
+/** @var regint_trend_t::last_year
+ *  Last year of the window, as requested. */
 
 /**
  * Least-squares slope of the present values of `s` in the window (last_year - years, last_year]

@@ -51,7 +51,7 @@ typedef struct regint_plan_info_t {
 /** A goal (mål) of the plan, with its SDG tags. */
 typedef struct regint_plan_goal_t {
     const char *id;          /**< unique within the plan, e.g. "G1" */
-    const char *title;
+    const char *title;       /**< non-empty title of the goal */
     const char *description; /**< "" if none */
     const char *sdg_targets; /**< comma-separated SDG targets, e.g. "4.4,8.5"; "" if none */
 } regint_plan_goal_t;
@@ -60,7 +60,7 @@ typedef struct regint_plan_goal_t {
 typedef struct regint_plan_measure_t {
     const char *id;            /**< unique within the plan */
     const char *goal;          /**< id of its goal */
-    const char *title;
+    const char *title;         /**< non-empty title of the measure */
     const char *partner_orgnr; /**< responsible partner's organisasjonsnummer, "" if not given */
     const char *partner_name;  /**< responsible partner's name, "" if not given (one of the two is required) */
     int start_year;            /**< period */
@@ -73,10 +73,10 @@ typedef struct regint_plan_indicator_t {
     const char *indicator; /**< catalogue id */
     const char *area;      /**< area code (of the plan's area_year); "" = the plan's county */
     const char *category;  /**< observation category, "" for none */
-    int baseline_year;
-    double baseline;
+    int baseline_year;     /**< year of the baseline value */
+    double baseline;       /**< indicator value in baseline_year (finite; the indicator's unit) */
     int target_year;       /**< > baseline_year */
-    double target;
+    double target;         /**< value aimed at by target_year (finite; the indicator's unit) */
 } regint_plan_indicator_t;
 
 /** Create a plan from its fields (copied). Checks: id passes regint_check_identifier(),
@@ -98,11 +98,17 @@ REGINT_API regint_status regint_plan_add_measure(regint_plan *plan, const regint
 /** Add an indicator; its goal must exist; target_year > baseline_year; finite numbers. */
 REGINT_API regint_status regint_plan_add_indicator(regint_plan *plan, const regint_plan_indicator_t *ind);
 
+/** Number of goals of the plan (0 if @p plan is NULL). */
 REGINT_API size_t regint_plan_goal_count(const regint_plan *plan);
+/** Goal @p i in the order added (borrowed from the plan), NULL if out of range or @p plan is NULL. */
 REGINT_API const regint_plan_goal_t *regint_plan_goal_at(const regint_plan *plan, size_t i);
+/** Number of measures of the plan (0 if @p plan is NULL). */
 REGINT_API size_t regint_plan_measure_count(const regint_plan *plan);
+/** Measure @p i in the order added (borrowed from the plan), NULL if out of range or @p plan is NULL. */
 REGINT_API const regint_plan_measure_t *regint_plan_measure_at(const regint_plan *plan, size_t i);
+/** Number of indicators of the plan (0 if @p plan is NULL). */
 REGINT_API size_t regint_plan_indicator_count(const regint_plan *plan);
+/** Indicator @p i in the order added (borrowed from the plan), NULL if out of range or @p plan is NULL. */
 REGINT_API const regint_plan_indicator_t *regint_plan_indicator_at(const regint_plan *plan, size_t i);
 
 /**
@@ -142,10 +148,10 @@ REGINT_API regint_status regint_dataset_add_plan(regint_dataset *ds, const regin
 
 /** Progress of a plan indicator (see the file comment for the exact rule). */
 typedef enum regint_progress {
-    REGINT_PROGRESS_NO_DATA = 0,
-    REGINT_PROGRESS_ON_TRACK = 1,
-    REGINT_PROGRESS_BEHIND = 2,
-    REGINT_PROGRESS_ACHIEVED = 3
+    REGINT_PROGRESS_NO_DATA = 0,  /**< "no_data": no present value after the baseline year */
+    REGINT_PROGRESS_ON_TRACK = 1, /**< "on_track": not achieved, at or beyond the planned path */
+    REGINT_PROGRESS_BEHIND = 2,   /**< "behind": short of the planned path */
+    REGINT_PROGRESS_ACHIEVED = 3  /**< "achieved": the target is reached */
 } regint_progress;
 
 /** Stable names: "no_data", "on_track", "behind", "achieved". */
@@ -153,7 +159,7 @@ REGINT_API const char *regint_progress_name(regint_progress p);
 
 /** The progress of one plan indicator. */
 typedef struct regint_plan_progress_t {
-    regint_progress status;
+    regint_progress status; /**< the judgement (see the file comment) */
     int year;               /**< year of the value judged; 0 if none */
     double value;           /**< that value; NAN if none */
     double expected;        /**< the planned path's value in `year`; NAN if none */
@@ -165,7 +171,14 @@ typedef struct regint_plan_progress_t {
 /**
  * Progress of indicator `i` of `plan`, judged on values up to `as_of_year` (0: no limit),
  * read from the knowledge base for the indicator's area (codes of the plan's area_year).
- * REGINT_ENOTFOUND if the indicator is not in the catalogue.
+ * @param plan        the plan (borrowed)
+ * @param i           index of the indicator, < regint_plan_indicator_count()
+ * @param kb          knowledge base to read values from (borrowed)
+ * @param as_of_year  latest year of values considered; 0 for no limit
+ * @param out         filled on success
+ * @return REGINT_OK; REGINT_EINVAL for a NULL argument or @p i out of range;
+ *         REGINT_ENOTFOUND if the indicator is not in the catalogue; errors of
+ *         regint_kb_series() are passed on.
  */
 REGINT_API regint_status regint_plan_progress(const regint_plan *plan, size_t i, regint_kb *kb,
                                               int as_of_year, regint_plan_progress_t *out);

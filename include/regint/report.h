@@ -41,7 +41,10 @@ typedef struct regint_report_options {
     const regint_plan *plan; /**< plan to report on; NULL = the dataset's plans for the county */
     int charts;              /**< 1 (default) to include SVG charts, 0 for tables only */
 } regint_report_options;
+/** Version of ::regint_report_options understood by this library. */
 #define REGINT_REPORT_OPTIONS_VERSION 1
+/** Initialiser of ::regint_report_options: no county (must be set), latest year, 10 years of
+ *  history, 5-year trends, the dataset's plans, charts on. */
 #define REGINT_REPORT_OPTIONS_INIT { REGINT_REPORT_OPTIONS_VERSION, NULL, 0, 10, 5, NULL, 1 }
 
 /**

@@ -97,8 +97,8 @@ typedef struct regint_recommend_options {
 /** One municipality of a recommendation. Strings and arrays are borrowed from the result. */
 typedef struct regint_recommendation_row_t {
     const char *kommunenr;      /**< code valid in the recommended year */
-    const char *name;
-    const char *fylkesnr;
+    const char *name;           /**< municipality name in the recommended year */
+    const char *fylkesnr;       /**< its county (two digits) in the recommended year */
     int asked;                  /**< 1 if asked (included), 0 if excluded / not asked */
     int64_t recommended;        /**< persons; the rows sum exactly to the total */
     int64_t minors;             /**< of which unaccompanied minors (<= recommended) */
@@ -214,9 +214,9 @@ typedef struct regint_backtest_options {
 
 /** One county and year of a back-test. Strings are borrowed from the result. */
 typedef struct regint_backtest_row_t {
-    int year;
-    const char *fylkesnr;
-    const char *county_name;
+    int year;                /**< the year settled (recommended with data up to year - 1) */
+    const char *fylkesnr;    /**< the county (code valid in `year`) */
+    const char *county_name; /**< the county's name in `year` */
     size_t municipalities;   /**< municipalities valid in the year */
     int64_t total;           /**< sum of IMDi's actual requests (the total apportioned) */
     size_t n_request;        /**< municipalities compared with the actual request */
@@ -224,7 +224,7 @@ typedef struct regint_backtest_row_t {
     double mae_request[REGINT_BACKTEST_METHOD_COUNT];     /**< mean |predicted - request| */
     double within2_request[REGINT_BACKTEST_METHOD_COUNT]; /**< share with |difference| <= 2 */
     double mae_decision[REGINT_BACKTEST_METHOD_COUNT];    /**< NAN if no decision */
-    double within2_decision[REGINT_BACKTEST_METHOD_COUNT];
+    double within2_decision[REGINT_BACKTEST_METHOD_COUNT]; /**< share with |predicted - decision| <= 2; NAN if no decision */
     int winner_request;      /**< regint_backtest_method with the lowest MAE, -1 if a tie */
     int winner_decision;     /**< idem against decisions, -1 if a tie or no decisions */
     const char *note;        /**< e.g. why the profile failed for this county-year; "" */
@@ -236,13 +236,17 @@ typedef struct regint_backtest_summary_t {
     size_t n_request;        /**< municipality-years compared with requests */
     size_t n_decision;       /**< municipality-years compared with decisions */
     double mae_request[REGINT_BACKTEST_METHOD_COUNT];     /**< pooled over municipality-years */
-    double within2_request[REGINT_BACKTEST_METHOD_COUNT];
-    double mae_decision[REGINT_BACKTEST_METHOD_COUNT];
-    double within2_decision[REGINT_BACKTEST_METHOD_COUNT];
+    double within2_request[REGINT_BACKTEST_METHOD_COUNT]; /**< pooled share with |predicted - request| <= 2; NAN if none compared */
+    double mae_decision[REGINT_BACKTEST_METHOD_COUNT];    /**< pooled mean |predicted - decision|; NAN if no decisions */
+    double within2_decision[REGINT_BACKTEST_METHOD_COUNT]; /**< pooled share with |predicted - decision| <= 2; NAN if no decisions */
     size_t wins_request[REGINT_BACKTEST_METHOD_COUNT];    /**< county-years won (ties not counted) */
-    size_t wins_decision[REGINT_BACKTEST_METHOD_COUNT];
+    size_t wins_decision[REGINT_BACKTEST_METHOD_COUNT];   /**< idem against decisions */
     int year_from, year_to;  /**< years actually tested */
 } regint_backtest_summary_t;
+/** @var regint_backtest_summary_t::year_from
+ *  First year actually tested. */
+/** @var regint_backtest_summary_t::year_to
+ *  Last year actually tested. */
 
 /** Opaque back-test result. */
 typedef struct regint_backtest regint_backtest;

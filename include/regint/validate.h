@@ -43,6 +43,7 @@ REGINT_API int regint_looks_like_fodselsnummer(const char *s);
 /**
  * Check a pseudonymous identifier before it is stored: non-empty, at most 64 bytes, no
  * control characters, and not a fødselsnummer.
+ * @param id    the identifier (NUL-terminated; NULL or "" is REGINT_EINVAL)
  * @param what  what the identifier is, used in the message (e.g. "cases[3].id")
  * @return REGINT_OK; REGINT_EPERSONAL if it looks like a fødselsnummer (the message says
  *         why it is refused, without echoing the number); REGINT_EINVAL otherwise.
