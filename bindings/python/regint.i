@@ -12,7 +12,7 @@
  *  - bulk data crosses the boundary in one call: the regint_py_* helpers below return
  *    whole columns (dict of lists) and accept lists, NumPy arrays or any buffer.
  *
- * Modules are wrapped when present in the build (REGINT_PY_HAVE_<MODULE>, set by CMake).
+ * Every C module is wrapped.
  */
 %module(package="regint") regint_core
 
@@ -268,7 +268,6 @@ int regint_py_last_status(void) { return (int)regint_last_status(); }
 
 /* ------------------------------------------------------------------------- */
 /* dataset.h                                                                 */
-#ifdef REGINT_PY_HAVE_DATASET
 
 REGINT_ENUM_OUT(regint_missing)
 REGINT_ENUM_OUT(regint_measure)
@@ -734,11 +733,9 @@ done:
 }
 %}
 
-#endif /* REGINT_PY_HAVE_DATASET */
 
 /* ------------------------------------------------------------------------- */
 /* apportion.h                                                               */
-#ifdef REGINT_PY_HAVE_APPORTION
 
 REGINT_ENUM_OUT(regint_apportion_method)
 %ignore regint_apportion;
@@ -788,11 +785,9 @@ done:
 }
 %}
 
-#endif /* REGINT_PY_HAVE_APPORTION */
 
 /* ------------------------------------------------------------------------- */
 /* settlement.h                                                              */
-#ifdef REGINT_PY_HAVE_SETTLEMENT
 
 /* Criteria profiles: owned handles. */
 %rename(SettlementProfileHandle) regint_settlement_profile;
@@ -1066,11 +1061,9 @@ fail:
 }
 %}
 
-#endif /* REGINT_PY_HAVE_SETTLEMENT */
 
 /* ------------------------------------------------------------------------- */
 /* matching.h                                                                */
-#ifdef REGINT_PY_HAVE_MATCHING
 
 %ignore regint_match_options;
 %ignore regint_match_result;
@@ -1163,5 +1156,3 @@ done:
     return res;
 }
 %}
-
-#endif /* REGINT_PY_HAVE_MATCHING */

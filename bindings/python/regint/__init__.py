@@ -19,8 +19,8 @@ from ._errors import (Error, InvalidError, OutOfMemoryError, FileError, ParseErr
 #: Run-time version of the C library, "MAJOR.MINOR.PATCH".
 __version__ = _core.regint_version()
 
-#: The C modules wrapped in this build.
-modules = ["common", "validate"]
+#: The C modules wrapped (all of them, in every build).
+modules = ["common", "validate", "dataset", "apportion", "settlement", "matching"]
 
 __all__ = [
     "__version__", "modules", "version", "strerror", "last_error",
@@ -82,22 +82,12 @@ def orgnr_valid(s):
     return bool(_core.regint_orgnr_valid(str(s)))
 
 
-if hasattr(_core, "DatasetHandle"):
-    from ._dataset import Dataset, Record, RecordList, load_default, default_path  # noqa: E402
-    modules.append("dataset")
-    __all__ += ["Dataset", "Record", "RecordList", "load_default", "default_path"]
+from ._dataset import Dataset, Record, RecordList, load_default, default_path  # noqa: E402
+from ._apportion import apportion, APPORTION_METHODS  # noqa: E402
+from ._settlement import recommend, backtest, SettlementProfile, county_request_sum  # noqa: E402
+from ._matching import match, match_synth, MatchResult  # noqa: E402
 
-if hasattr(_core, "regint_py_apportion"):
-    from ._apportion import apportion, APPORTION_METHODS  # noqa: E402
-    modules.append("apportion")
-    __all__ += ["apportion", "APPORTION_METHODS"]
-
-if hasattr(_core, "regint_py_recommend"):
-    from ._settlement import recommend, backtest, SettlementProfile, county_request_sum  # noqa: E402
-    modules.append("settlement")
-    __all__ += ["recommend", "backtest", "SettlementProfile", "county_request_sum"]
-
-if hasattr(_core, "regint_py_match"):
-    from ._matching import match, match_synth, MatchResult  # noqa: E402
-    modules.append("matching")
-    __all__ += ["match", "match_synth", "MatchResult"]
+__all__ += ["Dataset", "Record", "RecordList", "load_default", "default_path",
+            "apportion", "APPORTION_METHODS",
+            "recommend", "backtest", "SettlementProfile", "county_request_sum",
+            "match", "match_synth", "MatchResult"]
