@@ -1156,3 +1156,7 @@ done:
     return res;
 }
 %}
+
+/* ------------------------------------------------------------------------- */
+/* indicators.h, qualification.h, report.h, grants.h, collaboration.h, guidance.h */
+%include "regint_tasks.i"
