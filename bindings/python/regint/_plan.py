@@ -126,7 +126,7 @@ class Plan:
         return pd.concat([self.indicators, p], axis=1)
 
     def __len__(self):
-        return len(self._tables()["indicators"])
+        return len(self._tables()["indicators"]["goal"])
 
     def __repr__(self):
         t = self._tables()
