@@ -1135,7 +1135,7 @@ PyObject *regint_py_match_synth(size_t n_cases, size_t n_munis, int unit,
 {
     int64_t *sz = (int64_t *)calloc(n_cases ? n_cases : 1, sizeof(int64_t));
     int64_t *cap = (int64_t *)calloc(n_munis ? n_munis : 1, sizeof(int64_t));
-    double *sc = (double *)calloc(n_cases * n_munis ? n_cases * n_munis : 1, sizeof(double));
+    double *sc = (double *)calloc((n_cases * n_munis) != 0 ? n_cases * n_munis : 1, sizeof(double));
     PyObject *res = NULL, *l = NULL;
     regint_status st;
     size_t i;
