@@ -260,3 +260,13 @@ def test_guidance_custom_centres_and_inputs(ds):
         regint.guidance_forecast(ds, "39", 2026, monthly_profile=[1] * 11)
     with pytest.raises(regint.NotFoundError):
         regint.guidance_forecast(ds, "77", 2026)
+
+
+def test_every_public_header_is_wrapped():
+    # Every module header of include/regint is wrapped in every build (nothing optional).
+    headers = {p.stem for p in (SOURCE_DIR / "include" / "regint").glob("*.h")}
+    headers -= {"regint", "version"}
+    assert set(regint.modules) == headers
+    for name in ("KnowledgeBase", "Plan", "render_report", "write_report", "Grants",
+                 "Collaboration", "guidance_forecast", "sdg_goals"):
+        assert name in regint.__all__ and hasattr(regint, name)
