@@ -1004,3 +1004,246 @@ done:
     return res;
 }
 %}
+
+/* ------------------------------------------------------------------------- */
+/* Building grants and collaboration records from Python                     */
+
+regint_status regint_collaboration_set_scope(regint_dataset *ds, const char *fylkesnr, int year);
+
+%{
+/* Borrowed UTF-8 pointers of a sequence of str (None -> NULL when allow_none) in a new
+ * malloc'ed array; *keep holds the sequence that keeps them alive. 0 or -1 (exception). */
+static int regint_py_strv(PyObject *o, const char *what, int allow_none, const char ***out,
+                          size_t *n, PyObject **keep)
+{
+    Py_ssize_t i, k;
+    *out = NULL; *n = 0; *keep = NULL;
+    if (o == Py_None) return 0;
+    *keep = PySequence_Fast(o, what);
+    if (*keep == NULL) return -1;
+    k = PySequence_Fast_GET_SIZE(*keep);
+    *out = (const char **)calloc(k ? (size_t)k : 1, sizeof(char *));
+    if (*out == NULL) { PyErr_NoMemory(); return -1; }
+    for (i = 0; i < k; i++) {
+        PyObject *it = PySequence_Fast_GET_ITEM(*keep, i);
+        if (allow_none && it == Py_None) continue;
+        (*out)[i] = PyUnicode_AsUTF8(it);
+        if ((*out)[i] == NULL) return -1;
+    }
+    *n = (size_t)k;
+    return 0;
+}
+%}
+
+%inline %{
+/* criteria: sequence of (id, name, weight); max_per_application < 0: none. */
+PyObject *regint_py_grants_add_scheme(regint_dataset *ds, const char *id, const char *name,
+                                      int year, long long budget, const char *call_opens,
+                                      const char *deadline, long long max_per_application,
+                                      long long rounding_unit, double score_max,
+                                      const char *report_due, PyObject *criteria)
+{
+    regint_grant_scheme_t s;
+    regint_grant_criterion_t *c = NULL;
+    PyObject *seq = NULL, *res = NULL;
+    Py_ssize_t i, k = 0;
+    regint_status st;
+    if (regint_py_need_ds(ds)) return NULL;
+    seq = PySequence_Fast(criteria, "criteria: expected a sequence of (id, name, weight)");
+    if (seq == NULL) return NULL;
+    k = PySequence_Fast_GET_SIZE(seq);
+    c = (regint_grant_criterion_t *)calloc(k ? (size_t)k : 1, sizeof *c);
+    if (c == NULL) { PyErr_NoMemory(); goto done; }
+    for (i = 0; i < k; i++)
+        if (!PyArg_ParseTuple(PySequence_Fast_GET_ITEM(seq, i), "ssd;criteria: expected (id, name, weight)",
+                              &c[i].id, &c[i].name, &c[i].weight))
+            goto done;
+    memset(&s, 0, sizeof s);
+    s.id = id; s.name = name; s.year = year; s.budget = (int64_t)budget;
+    s.call_opens = call_opens; s.deadline = deadline;
+    s.max_per_application = max_per_application < 0 ? INT64_MAX : (int64_t)max_per_application;
+    s.rounding_unit = (int64_t)rounding_unit; s.score_max = score_max; s.report_due = report_due;
+    s.criterion_count = (size_t)k; s.criteria = c;
+    st = regint_grants_add_scheme(ds, &s);
+    if (st != REGINT_OK) { regint_py_raise(st); goto done; }
+    res = SWIG_Py_Void();
+done:
+    free(c);
+    Py_XDECREF(seq);
+    return res;
+}
+
+/* scores: None (not assessed) or one number/None per criterion of the scheme. */
+PyObject *regint_py_grants_add_application(regint_dataset *ds, const char *id,
+                                           const char *scheme_id, const char *received,
+                                           const char *orgnr, const char *applicant_name,
+                                           int kind, long long amount_applied,
+                                           long long planned_participants,
+                                           const char *target_group, PyObject *municipalities,
+                                           int eligible, const char *ineligible_reason,
+                                           PyObject *scores, const char *report_due)
+{
+    regint_grant_application_t a;
+    const regint_grant_scheme_t *s = NULL;
+    const char **mun = NULL;
+    double *sc = NULL;
+    size_t nm = 0, ns = 0, i;
+    PyObject *keep = NULL, *res = NULL;
+    regint_status st;
+    if (regint_py_need_ds(ds)) return NULL;
+    if (regint_py_strv(municipalities, "municipalities: expected a sequence of kommunenr", 0,
+                       &mun, &nm, &keep) != 0)
+        goto done;
+    st = regint_grants_scheme(ds, scheme_id, &s);
+    if (st != REGINT_OK) { regint_py_raise(st); goto done; }
+    if (scores != Py_None) {
+        if (regint_py_f64_array(scores, "scores", &sc, &ns) != 0) goto done;
+        if (ns != s->criterion_count) {
+            char msg[160];
+            snprintf(msg, sizeof msg, "grants: application %s: %zu scores for %zu criteria",
+                     id ? id : "?", ns, s->criterion_count);
+            regint_py_raise_msg(REGINT_EINVAL, msg);
+            goto done;
+        }
+    } else {
+        ns = s->criterion_count;
+        sc = (double *)malloc((ns ? ns : 1) * sizeof(double));
+        if (sc == NULL) { PyErr_NoMemory(); goto done; }
+        for (i = 0; i < ns; i++) sc[i] = NAN;
+    }
+    memset(&a, 0, sizeof a);
+    a.id = id; a.scheme_id = scheme_id; a.received = received;
+    a.applicant_orgnr = orgnr; a.applicant_name = applicant_name;
+    a.applicant_kind = (regint_applicant_kind)kind;
+    a.amount_applied = (int64_t)amount_applied;
+    a.planned_participants = (int64_t)planned_participants;
+    a.target_group = target_group ? target_group : "";
+    a.municipality_count = nm; a.municipalities = mun;
+    a.eligible = eligible; a.ineligible_reason = ineligible_reason;
+    a.scores = sc;
+    a.outcome = REGINT_GRANT_PENDING;
+    a.report_due = report_due;
+    st = regint_grants_add_application(ds, &a);
+    if (st != REGINT_OK) { regint_py_raise(st); goto done; }
+    res = SWIG_Py_Void();
+done:
+    free((void *)mun);
+    free(sc);
+    Py_XDECREF(keep);
+    return res;
+}
+
+PyObject *regint_py_collaboration_add_partner(regint_dataset *ds, const char *id,
+                                              const char *name, const char *orgnr, int kind,
+                                              PyObject *municipalities)
+{
+    regint_partner_t p;
+    const char **mun = NULL;
+    size_t nm = 0;
+    PyObject *keep = NULL, *res = NULL;
+    regint_status st;
+    if (regint_py_need_ds(ds)) return NULL;
+    if (regint_py_strv(municipalities, "municipalities: expected a sequence of kommunenr", 0,
+                       &mun, &nm, &keep) == 0) {
+        p.id = id; p.name = name; p.orgnr = orgnr; p.kind = (regint_partner_kind)kind;
+        p.municipality_count = nm; p.municipalities = mun;
+        st = regint_collaboration_add_partner(ds, &p);
+        if (st != REGINT_OK) regint_py_raise(st);
+        else res = SWIG_Py_Void();
+    }
+    free((void *)mun);
+    Py_XDECREF(keep);
+    return res;
+}
+
+PyObject *regint_py_collaboration_add_agreement(regint_dataset *ds, const char *id,
+                                                const char *title, int task, PyObject *parties,
+                                                const char *valid_from, const char *valid_to)
+{
+    regint_agreement_t a;
+    const char **pv = NULL;
+    size_t np = 0;
+    PyObject *keep = NULL, *res = NULL;
+    regint_status st;
+    if (regint_py_need_ds(ds)) return NULL;
+    if (regint_py_strv(parties, "parties: expected a sequence of partner ids", 0, &pv, &np,
+                       &keep) == 0) {
+        a.id = id; a.title = title; a.task = (regint_task)task;
+        a.party_count = np; a.parties = pv; a.valid_from = valid_from; a.valid_to = valid_to;
+        st = regint_collaboration_add_agreement(ds, &a);
+        if (st != REGINT_OK) regint_py_raise(st);
+        else res = SWIG_Py_Void();
+    }
+    free((void *)pv);
+    Py_XDECREF(keep);
+    return res;
+}
+
+/* members: sequence of (partner_id, role, since or None, until or None). */
+PyObject *regint_py_collaboration_add_network(regint_dataset *ds, const char *id,
+                                              const char *name, int task, PyObject *members)
+{
+    regint_network_t n;
+    regint_network_member_t *m = NULL;
+    PyObject *seq, *res = NULL;
+    Py_ssize_t i, k;
+    regint_status st;
+    if (regint_py_need_ds(ds)) return NULL;
+    seq = PySequence_Fast(members, "members: expected a sequence of (partner, role, since, until)");
+    if (seq == NULL) return NULL;
+    k = PySequence_Fast_GET_SIZE(seq);
+    m = (regint_network_member_t *)calloc(k ? (size_t)k : 1, sizeof *m);
+    if (m == NULL) { PyErr_NoMemory(); goto done; }
+    for (i = 0; i < k; i++)
+        if (!PyArg_ParseTuple(PySequence_Fast_GET_ITEM(seq, i),
+                              "ssz|z;members: expected (partner, role, since, until)",
+                              &m[i].partner_id, &m[i].role, &m[i].since, &m[i].until))
+            goto done;
+    n.id = id; n.name = name; n.task = (regint_task)task;
+    n.member_count = (size_t)k; n.members = m;
+    st = regint_collaboration_add_network(ds, &n);
+    if (st != REGINT_OK) { regint_py_raise(st); goto done; }
+    res = SWIG_Py_Void();
+done:
+    free(m);
+    Py_DECREF(seq);
+    return res;
+}
+
+/* participants: sequence of (partner_id, kommunenr or None, persons). */
+PyObject *regint_py_collaboration_add_meeting(regint_dataset *ds, const char *id,
+                                              const char *date, const char *topic, int task,
+                                              int kind, int competence_raising,
+                                              const char *network_id, PyObject *participants)
+{
+    regint_meeting_t mt;
+    regint_participant_t *p = NULL;
+    PyObject *seq, *res = NULL;
+    Py_ssize_t i, k;
+    regint_status st;
+    if (regint_py_need_ds(ds)) return NULL;
+    seq = PySequence_Fast(participants, "participants: expected a sequence of (partner, kommunenr, persons)");
+    if (seq == NULL) return NULL;
+    k = PySequence_Fast_GET_SIZE(seq);
+    p = (regint_participant_t *)calloc(k ? (size_t)k : 1, sizeof *p);
+    if (p == NULL) { PyErr_NoMemory(); goto done; }
+    for (i = 0; i < k; i++) {
+        long long persons = 0;
+        if (!PyArg_ParseTuple(PySequence_Fast_GET_ITEM(seq, i),
+                              "sz|L;participants: expected (partner, kommunenr, persons)",
+                              &p[i].partner_id, &p[i].kommunenr, &persons))
+            goto done;
+        p[i].persons = (int64_t)persons;
+    }
+    mt.id = id; mt.date = date; mt.topic = topic; mt.task = (regint_task)task;
+    mt.kind = (regint_meeting_kind)kind; mt.competence_raising = competence_raising;
+    mt.network_id = network_id; mt.participant_count = (size_t)k; mt.participants = p;
+    st = regint_collaboration_add_meeting(ds, &mt);
+    if (st != REGINT_OK) { regint_py_raise(st); goto done; }
+    res = SWIG_Py_Void();
+done:
+    free(p);
+    Py_DECREF(seq);
+    return res;
+}
+%}

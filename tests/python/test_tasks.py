@@ -270,3 +270,58 @@ def test_every_public_header_is_wrapped():
     for name in ("KnowledgeBase", "Plan", "render_report", "write_report", "Grants",
                  "Collaboration", "guidance_forecast", "sdg_goals"):
         assert name in regint.__all__ and hasattr(regint, name)
+
+
+def test_grants_build_and_allocate_by_hand(raw):
+    d = regint.Dataset.from_json(json.dumps(raw))
+    g = d.grants
+    g.add_scheme("test-2026", "Test", 2026, 1_000_000, "2026-03-01", {"q": ("Kvalitet", 1.0)},
+                 max_per_application=600_000, rounding_unit=1000)
+    g.add_application("T-1", "test-2026", "974760673", "Org A", "voluntary_organisation",
+                      700_000, ["3905"], planned_participants=10, scores={"q": 5})
+    g.add_application("T-2", "test-2026", "974760673", "Org B", "employer", 900_000, ["3907"],
+                      planned_participants=30, scores=[4])
+    g.add_application("T-3", "test-2026", "974760673", "Org C", "employer", 100_000, ["3907"])
+    # By hand: 1000 units of 1000 kr, weights 5*10 = 50 and 4*30 = 120, caps 600 units each.
+    # Hamilton gives 294 and 706 units; T-2 is capped at 600, so T-1 gets the other 400.
+    # T-3 is not assessed, so not eligible.
+    a = g.allocate("test-2026").set_index("application_id")
+    assert list(a["amount"]) == [400_000, 600_000, 0]
+    assert list(a["capped"]) == [False, True, False]
+    assert not a.loc["T-3", "eligible"] and a.loc["T-3", "reason"]
+    assert a.attrs["remainder"] == 0
+    with pytest.raises(regint.PersonalDataError) as e:
+        g.add_application(FNR, "test-2026", "974760673", "X", "employer", 1, ["3905"])
+    assert FNR not in str(e.value)
+    with pytest.raises(regint.InvalidError) as e:
+        g.add_application("T-4", "test-2026", "123456789", "X", "employer", 1, ["3905"])
+    assert "orgnr" in str(e.value)
+    with pytest.raises(regint.DuplicateError):
+        g.add_application("T-1", "test-2026", "974760673", "X", "employer", 1, ["3905"])
+    with pytest.raises(regint.NotFoundError):
+        g.add_application("T-5", "no-scheme", "974760673", "X", "employer", 1, ["3905"])
+    assert len(g.applications(scheme="test-2026")) == 3   # failed calls changed nothing
+
+
+def test_collaboration_build(raw):
+    d = regint.Dataset.from_json(json.dumps(raw))
+    c = d.collaboration
+    c.add_partner("p-x", "Ny partner", "974760673", "other", ["3903"])
+    c.add_network("net-x", "Nytt nettverk", "competence", [("p-x", "rådgiver", "2025-01-01")])
+    c.add_agreement("avt-x", "Avtale", "settlement", ["p-x"], "2025-01-01", "2025-12-31")
+    c.add_meeting("m-x", "2025-05-01", "Samling", "competence", kind="gathering",
+                  participants=[("p-x", None, 3)])
+    cov = c.coverage(network="net-x", as_of="2025-06-01").set_index("kommunenr")
+    assert list(cov.index[cov["covered"]]) == ["3903"]
+    assert cov.loc["3903", "since"] == "2025-01-01" and cov.loc["3903", "via"] == "p-x"
+    assert c.coverage(network="net-x", as_of="2024-12-31")["covered"].sum() == 0
+    assert c.meetings().set_index("id").loc["m-x", "competence_raising"]
+    with pytest.raises(regint.PersonalDataError):   # a person, not a role
+        c.add_network("net-y", "N", "competence", [("p-x", "ola.nordmann@example.no")])
+    with pytest.raises(regint.NotFoundError):
+        c.add_agreement("avt-y", "A", "settlement", ["no-such-partner"], "2025-01-01")
+    with pytest.raises(regint.NotFoundError):
+        c.add_partner("p-y", "P", "974760673", "other", ["9999"])
+    with pytest.raises(regint.InvalidError):
+        c.add_partner("p-y", "P", "123456789", "other", ["3903"])
+    assert "net-y" not in set(c.networks()["id"])

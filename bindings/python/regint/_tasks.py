@@ -75,6 +75,44 @@ class Grants:
             df = df[df["scheme"] == scheme].reset_index(drop=True)
         return df
 
+    # -- building (each call validates against the whole section; unchanged on failure) --
+    def add_scheme(self, id, name, year, budget, deadline, criteria, max_per_application=None,
+                   rounding_unit=1, score_max=6.0, call_opens=None, report_due=None):
+        """Add a scheme. ``criteria``: a list of (id, name, weight) or a dict
+        ``{id: (name, weight)}``; ``max_per_application=None``: no maximum."""
+        if isinstance(criteria, dict):
+            criteria = [(k, v[0], v[1]) for k, v in criteria.items()]
+        crit = [(str(i), str(n), float(w)) for i, n, w in criteria]
+        _core.regint_py_grants_add_scheme(
+            self._ds._handle, id, name, int(year), int(budget),
+            None if call_opens is None else _date(call_opens), _date(deadline),
+            -1 if max_per_application is None else int(max_per_application),
+            int(rounding_unit), float(score_max),
+            None if report_due is None else _date(report_due), crit)
+        self._ds._modified()
+
+    def add_application(self, id, scheme, applicant_orgnr, applicant_name, applicant_kind,
+                        amount_applied, municipalities, planned_participants=0, received=None,
+                        target_group="", scores=None, eligible=True, ineligible_reason=None,
+                        report_due=None):
+        """Add a pending application. ``scores``: None (not assessed), a list in the
+        scheme's criterion order or a dict by criterion id (missing = not assessed).
+        The id must not be a fødselsnummer (PersonalDataError); the organisation number
+        must be valid (InvalidError)."""
+        if isinstance(scores, dict):
+            crit = self.schemes().set_index("id").loc[scheme, "criteria"]
+            scores = [scores.get(c[0]) for c in crit]
+        if scores is not None:
+            scores = [None if x is None else float(x) for x in scores]
+        _core.regint_py_grants_add_application(
+            self._ds._handle, id, scheme, None if received is None else _date(received),
+            str(applicant_orgnr), applicant_name,
+            _name_index(applicant_kind, APPLICANT_KINDS, "applicant_kind"), int(amount_applied),
+            int(planned_participants), target_group or "", [str(k) for k in municipalities],
+            1 if eligible else 0, ineligible_reason, scores,
+            None if report_due is None else _date(report_due))
+        self._ds._modified()
+
     def score(self, application_id):
         """The weighted mean score of an application; InvalidError names an unassessed
         criterion."""
@@ -151,6 +189,52 @@ class Collaboration:
     @property
     def year(self):
         return self._all()["year"]
+
+    # -- building (each call validates; the dataset is unchanged on failure) ----------
+    def set_scope(self, county, year):
+        """Set the section's county and the year its kommunenr are valid in (creates it)."""
+        _core.regint_collaboration_set_scope(self._ds._handle, str(county), int(year))
+        self._ds._modified()
+
+    def add_partner(self, id, name, orgnr, kind, municipalities=()):
+        _core.regint_py_collaboration_add_partner(
+            self._ds._handle, id, name, str(orgnr), _name_index(kind, PARTNER_KINDS, "kind"),
+            [str(k) for k in municipalities])
+        self._ds._modified()
+
+    def add_agreement(self, id, title, task, parties, valid_from, valid_to=None):
+        _core.regint_py_collaboration_add_agreement(
+            self._ds._handle, id, title, _name_index(task, TASKS, "task"), list(parties),
+            _date(valid_from), None if valid_to is None else _date(valid_to))
+        self._ds._modified()
+
+    def add_network(self, id, name, task, members=()):
+        """``members``: (partner_id, role[, since[, until]]) — a ROLE, never a person (a role
+        that looks like a fødselsnummer or an e-mail address is refused)."""
+        mem = []
+        for m in members:
+            m = list(m) + [None] * (4 - len(m))
+            mem.append((m[0], m[1], None if m[2] is None else _date(m[2]),
+                        None if m[3] is None else _date(m[3])))
+        _core.regint_py_collaboration_add_network(self._ds._handle, id, name,
+                                                  _name_index(task, TASKS, "task"), mem)
+        self._ds._modified()
+
+    def add_meeting(self, id, date, topic, task, kind="meeting", participants=(),
+                    network=None, competence_raising=None):
+        """``participants``: (partner_id[, kommunenr[, persons]]). ``competence_raising``
+        defaults to True for gatherings."""
+        k = _name_index(kind, MEETING_KINDS, "kind")
+        if competence_raising is None:
+            competence_raising = MEETING_KINDS[k] == "gathering"
+        parts = []
+        for p in participants:
+            p = list(p) + [None] * (3 - len(p))
+            parts.append((p[0], None if p[1] is None else str(p[1]), int(p[2] or 0)))
+        _core.regint_py_collaboration_add_meeting(
+            self._ds._handle, id, _date(date), topic, _name_index(task, TASKS, "task"), k,
+            1 if competence_raising else 0, network, parts)
+        self._ds._modified()
 
     def partners(self):
         """id, name, orgnr, kind, municipalities (tuple of kommunenr)."""
