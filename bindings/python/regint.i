@@ -12,7 +12,7 @@
  *  - bulk data crosses the boundary in one call: the regint_py_* helpers below return
  *    whole columns (dict of lists) and accept lists, NumPy arrays or any buffer.
  *
- * Modules are wrapped when present in the build (REGINT_PY_HAVE_<MODULE>, set by CMake).
+ * Every C module is wrapped.
  */
 %module(package="regint") regint_core
 
@@ -268,7 +268,6 @@ int regint_py_last_status(void) { return (int)regint_last_status(); }
 
 /* ------------------------------------------------------------------------- */
 /* dataset.h                                                                 */
-#ifdef REGINT_PY_HAVE_DATASET
 
 REGINT_ENUM_OUT(regint_missing)
 REGINT_ENUM_OUT(regint_measure)
@@ -734,11 +733,9 @@ done:
 }
 %}
 
-#endif /* REGINT_PY_HAVE_DATASET */
 
 /* ------------------------------------------------------------------------- */
 /* apportion.h                                                               */
-#ifdef REGINT_PY_HAVE_APPORTION
 
 REGINT_ENUM_OUT(regint_apportion_method)
 %ignore regint_apportion;
@@ -788,11 +785,9 @@ done:
 }
 %}
 
-#endif /* REGINT_PY_HAVE_APPORTION */
 
 /* ------------------------------------------------------------------------- */
 /* settlement.h                                                              */
-#ifdef REGINT_PY_HAVE_SETTLEMENT
 
 /* Criteria profiles: owned handles. */
 %rename(SettlementProfileHandle) regint_settlement_profile;
@@ -1066,11 +1061,9 @@ fail:
 }
 %}
 
-#endif /* REGINT_PY_HAVE_SETTLEMENT */
 
 /* ------------------------------------------------------------------------- */
 /* matching.h                                                                */
-#ifdef REGINT_PY_HAVE_MATCHING
 
 %ignore regint_match_options;
 %ignore regint_match_result;
@@ -1142,7 +1135,7 @@ PyObject *regint_py_match_synth(size_t n_cases, size_t n_munis, int unit,
 {
     int64_t *sz = (int64_t *)calloc(n_cases ? n_cases : 1, sizeof(int64_t));
     int64_t *cap = (int64_t *)calloc(n_munis ? n_munis : 1, sizeof(int64_t));
-    double *sc = (double *)calloc(n_cases * n_munis ? n_cases * n_munis : 1, sizeof(double));
+    double *sc = (double *)calloc((n_cases * n_munis) != 0 ? n_cases * n_munis : 1, sizeof(double));
     PyObject *res = NULL, *l = NULL;
     regint_status st;
     size_t i;
@@ -1164,4 +1157,6 @@ done:
 }
 %}
 
-#endif /* REGINT_PY_HAVE_MATCHING */
+/* ------------------------------------------------------------------------- */
+/* indicators.h, qualification.h, report.h, grants.h, collaboration.h, guidance.h */
+%include "regint_tasks.i"

@@ -168,7 +168,7 @@ int cmd_coverage(int argc, char **argv)
     if (network || task) {
         if (network ? regint_coverage_network(ds, network, county, as_of, &c)
                     : regint_coverage_task(ds, t, county, as_of, &c))
-            rc = cli_fail("coverage");
+            rc = cli_fail(network ? network : task); /* the library message names "coverage" */
         else
             print_coverage(network ? "network" : "task", network ? network : task, c, fmt, &first);
         regint_coverage_free(c);
@@ -176,7 +176,7 @@ int cmd_coverage(int argc, char **argv)
         for (size_t i = 0; rc == CLI_OK && i < regint_collaboration_network_count(ds); i++) {
             const char *id = regint_collaboration_network_at(ds, i)->id;
             if (regint_coverage_network(ds, id, county, as_of, &c))
-                rc = cli_fail("coverage");
+                rc = cli_fail(id);
             else
                 print_coverage("network", id, c, fmt, &first);
             regint_coverage_free(c);
@@ -188,7 +188,7 @@ int cmd_coverage(int argc, char **argv)
     if (rc == CLI_OK && months) {
         regint_attendance_t *a = NULL;
         if (regint_coverage_gatherings(ds, county, months, as_of, &a))
-            rc = cli_fail("coverage --months");
+            rc = cli_fail("gatherings");
         else
             print_attendance(a, fmt, &first);
         regint_attendance_free(a);

@@ -22,8 +22,10 @@ def data_dir():
 
 @pytest.fixture(scope="session")
 def cli():
-    """Path of the C command-line tool (REGINT_CLI), or skip."""
+    """Path of the C command-line tool (REGINT_CLI, always set by ctest). A test that
+    needs it fails without it: tests are never skipped."""
     path = os.environ.get("REGINT_CLI")
     if not path or not os.access(path, os.X_OK):
-        pytest.skip("REGINT_CLI not set (run through ctest)")
+        pytest.fail(f"REGINT_CLI is {path!r}, not an executable: run through ctest or set "
+                    "REGINT_CLI=<build>/examples/cli/regint", pytrace=False)
     return path

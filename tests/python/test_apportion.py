@@ -9,8 +9,6 @@ import pytest
 import regint
 from conftest import TEST_DIR
 
-pytestmark = pytest.mark.skipif("apportion" not in regint.modules,
-                                reason="apportion.h not in this build")
 
 with open(TEST_DIR / "oracles" / "apportionment_cases.json", encoding="utf-8") as f:
     ORACLE = json.load(f)

@@ -14,8 +14,6 @@ import regint
 from conftest import DATA_DIR
 from test_core import FNR
 
-pytestmark = pytest.mark.skipif("dataset" not in regint.modules,
-                                reason="the dataset module is not in this build")
 
 
 @pytest.fixture(scope="module")

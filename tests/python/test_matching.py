@@ -11,8 +11,6 @@ import regint
 from conftest import TEST_DIR
 from synth import synth_v1
 
-pytestmark = pytest.mark.skipif("matching" not in regint.modules,
-                                reason="matching.h not in this build")
 
 with open(TEST_DIR / "oracles" / "matching_cases.json", encoding="utf-8") as f:
     ORACLE = json.load(f)

@@ -10,8 +10,6 @@ import pytest
 
 import regint
 
-pytestmark = pytest.mark.skipif("settlement" not in regint.modules,
-                                reason="settlement.h not in this build")
 
 
 @pytest.fixture(scope="module")

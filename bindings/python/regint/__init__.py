@@ -7,8 +7,9 @@ A thin, Pythonic layer over the C library (SWIG module ``regint.regint_core``):
 * tables come back as pandas DataFrames, filled in one call per table;
 * handles free themselves; records borrowed from a dataset keep it alive.
 
-Start with ``ds = regint.load_default()`` (the bundled real public data) and
-``regint.apportion([...], total)``. See docs/python.md.
+Start with ``ds = regint.load_default()`` (the bundled real public data),
+``regint.KnowledgeBase(ds)``, ``regint.apportion([...], total)``, ``ds.grants``,
+``ds.collaboration`` and ``regint.guidance_forecast(ds, ...)``. See docs/python.md.
 """
 
 from . import regint_core as _core
@@ -19,8 +20,9 @@ from ._errors import (Error, InvalidError, OutOfMemoryError, FileError, ParseErr
 #: Run-time version of the C library, "MAJOR.MINOR.PATCH".
 __version__ = _core.regint_version()
 
-#: The C modules wrapped in this build.
-modules = ["common", "validate"]
+#: The C modules wrapped (all of them, in every build).
+modules = ["common", "validate", "dataset", "apportion", "settlement", "matching",
+           "indicators", "qualification", "report", "grants", "collaboration", "guidance"]
 
 __all__ = [
     "__version__", "modules", "version", "strerror", "last_error",
@@ -82,22 +84,20 @@ def orgnr_valid(s):
     return bool(_core.regint_orgnr_valid(str(s)))
 
 
-if hasattr(_core, "DatasetHandle"):
-    from ._dataset import Dataset, Record, RecordList, load_default, default_path  # noqa: E402
-    modules.append("dataset")
-    __all__ += ["Dataset", "Record", "RecordList", "load_default", "default_path"]
+from ._dataset import Dataset, Record, RecordList, load_default, default_path  # noqa: E402
+from ._apportion import apportion, APPORTION_METHODS  # noqa: E402
+from ._settlement import recommend, backtest, SettlementProfile, county_request_sum  # noqa: E402
+from ._matching import match, match_synth, MatchResult  # noqa: E402
+from ._kb import KnowledgeBase, sdg_goals, sdg_goal_name  # noqa: E402
+from ._plan import Plan, render_report, write_report  # noqa: E402
+from ._tasks import (Grants, Collaboration, guidance_forecast, APPLICANT_KINDS,  # noqa: E402
+                     GRANT_OUTCOMES, PARTNER_KINDS, TASKS, MEETING_KINDS, GRANT_NEEDS)
 
-if hasattr(_core, "regint_py_apportion"):
-    from ._apportion import apportion, APPORTION_METHODS  # noqa: E402
-    modules.append("apportion")
-    __all__ += ["apportion", "APPORTION_METHODS"]
-
-if hasattr(_core, "regint_py_recommend"):
-    from ._settlement import recommend, backtest, SettlementProfile, county_request_sum  # noqa: E402
-    modules.append("settlement")
-    __all__ += ["recommend", "backtest", "SettlementProfile", "county_request_sum"]
-
-if hasattr(_core, "regint_py_match"):
-    from ._matching import match, match_synth, MatchResult  # noqa: E402
-    modules.append("matching")
-    __all__ += ["match", "match_synth", "MatchResult"]
+__all__ += ["Dataset", "Record", "RecordList", "load_default", "default_path",
+            "apportion", "APPORTION_METHODS",
+            "recommend", "backtest", "SettlementProfile", "county_request_sum",
+            "match", "match_synth", "MatchResult",
+            "KnowledgeBase", "sdg_goals", "sdg_goal_name",
+            "Plan", "render_report", "write_report",
+            "Grants", "Collaboration", "guidance_forecast", "APPLICANT_KINDS", "GRANT_OUTCOMES",
+            "PARTNER_KINDS", "TASKS", "MEETING_KINDS", "GRANT_NEEDS"]

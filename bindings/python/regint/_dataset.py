@@ -295,6 +295,24 @@ class Dataset:
                 f"{_core.regint_dataset_observation_count(h)} observations, "
                 f"{_core.regint_dataset_case_count(h)} cases>")
 
+    # -- the regional tasks kept in the dataset ------------------------------
+    @property
+    def grants(self):
+        """The grant schemes and applications (:class:`regint.Grants`)."""
+        from ._tasks import Grants
+        return Grants(self)
+
+    @property
+    def collaboration(self):
+        """Partners, agreements, meetings, networks, coverage (:class:`regint.Collaboration`)."""
+        from ._tasks import Collaboration
+        return Collaboration(self)
+
+    def knowledge_base(self):
+        """A :class:`regint.KnowledgeBase` over this dataset."""
+        from ._kb import KnowledgeBase
+        return KnowledgeBase(self)
+
     # -- records (borrowed, keep the dataset alive) -------------------------
     @property
     def county_records(self):

@@ -1,0 +1,162 @@
+"""The plan for qualification (goals, measures, indicators with baselines and targets, progress)
+and the county report (Markdown / HTML)."""
+
+import os
+
+import pandas as pd
+
+from . import regint_core as _core
+from ._dataset import Dataset
+from ._errors import NotFoundError
+
+__all__ = ["Plan", "render_report", "write_report"]
+
+_PROGRESS = _core.regint_py_enum_names("progress")
+
+
+class Plan:
+    """A plan for qualification (``regint_plan``, an owned handle freed with the object).
+
+    ``Plan.load(path)``, ``Plan.from_json(text)``, ``Plan.from_dataset(ds)`` or
+    ``Plan(id, title, fylkesnr, first_year, last_year)`` and the ``add_*`` methods. Tables
+    (``goals``, ``measures``, ``indicators``) are DataFrames (copies)."""
+
+    def __init__(self, id=None, title=None, fylkesnr=None, first_year=None, last_year=None,
+                 area_year=0, example=False, note="", _handle=None):
+        if _handle is None:
+            if None in (id, title, fylkesnr, first_year, last_year):
+                raise TypeError("Plan(id, title, fylkesnr, first_year, last_year) are required")
+            _handle = _core.regint_py_plan_new(id, title, str(fylkesnr), int(first_year),
+                                               int(last_year), int(area_year or 0),
+                                               1 if example else 0, note or "")
+        self._h = _handle
+
+    # -- files --------------------------------------------------------------
+    @classmethod
+    def load(cls, path):
+        """Load a plan JSON file (all-or-nothing; errors name the file and JSON path)."""
+        return cls(_handle=_core.regint_plan_load_file(os.fspath(path)))
+
+    @classmethod
+    def from_json(cls, text, name="<string>"):
+        if isinstance(text, bytes):
+            text = text.decode("utf-8")
+        return cls(_handle=_core.regint_plan_load_string(text, name))
+
+    @classmethod
+    def from_dataset(cls, dataset, index=0):
+        """A copy of plan ``index`` of the dataset's "qualification" section."""
+        n = _core.regint_dataset_plan_count(dataset._handle)
+        if not -n <= index < n:
+            raise NotFoundError(f"plan index {index} out of range: the dataset has {n} plans")
+        return cls(_handle=_core.regint_py_dataset_plan(dataset._handle, index % n))
+
+    @staticmethod
+    def count_in(dataset):
+        """Number of plans kept in the dataset."""
+        return _core.regint_dataset_plan_count(dataset._handle)
+
+    def save(self, path):
+        """Save as canonical JSON, atomically."""
+        _core.regint_plan_save_file(self._h, os.fspath(path))
+
+    def to_json(self):
+        return _core.regint_plan_to_string(self._h)
+
+    def copy(self):
+        return Plan(_handle=_core.regint_plan_copy(self._h))
+
+    def add_to(self, dataset):
+        """Store a copy of the plan in the dataset (replacing a plan with the same id)."""
+        _core.regint_dataset_add_plan(dataset._handle, self._h)
+        dataset._modified()
+
+    def check(self, dataset):
+        """Check the plan against a dataset (county, area codes and indicators exist);
+        raises InvalidError/NotFoundError naming the place."""
+        _core.regint_plan_check(self._h, dataset._handle)
+
+    # -- contents -----------------------------------------------------------
+    def _tables(self):
+        return _core.regint_py_plan_tables(self._h)
+
+    @property
+    def info(self):
+        """id, title, fylkesnr, first_year, last_year, area_year, example, note (a dict)."""
+        return self._tables()["info"]
+
+    @property
+    def goals(self):
+        return pd.DataFrame(self._tables()["goals"])
+
+    @property
+    def measures(self):
+        return pd.DataFrame(self._tables()["measures"])
+
+    @property
+    def indicators(self):
+        return pd.DataFrame(self._tables()["indicators"])
+
+    def add_goal(self, id, title, description="", sdg_targets=""):
+        _core.regint_py_plan_add_goal(self._h, id, title, description or "", sdg_targets or "")
+
+    def add_measure(self, id, goal, title, start_year, end_year, partner_orgnr="",
+                    partner_name=""):
+        _core.regint_py_plan_add_measure(self._h, id, goal, title, partner_orgnr or "",
+                                         partner_name or "", int(start_year), int(end_year))
+
+    def add_indicator(self, goal, indicator, baseline_year, baseline, target_year, target,
+                      area="", category=""):
+        _core.regint_py_plan_add_indicator(self._h, goal, indicator, area or "", category or "",
+                                           int(baseline_year), float(baseline),
+                                           int(target_year), float(target))
+
+    def progress(self, kb, as_of_year=0):
+        """Progress of every plan indicator as of ``as_of_year`` (0 = the latest data),
+        judged with a :class:`regint.KnowledgeBase` (or a Dataset, wrapped in one): the
+        plan's indicator table plus ``status`` ("no_data", "on_track", "behind",
+        "achieved"), ``year``, ``value``, ``expected``, ``share_of_target``,
+        ``latest_missing``."""
+        from ._kb import KnowledgeBase
+        if isinstance(kb, Dataset):
+            kb = KnowledgeBase(kb)
+        p = pd.DataFrame(_core.regint_py_plan_progress(self._h, kb._kb(), int(as_of_year)))
+        p["status"] = [_PROGRESS[s] for s in p["status"]]
+        p["year"] = pd.array(p["year"], dtype="Int64")
+        return pd.concat([self.indicators, p], axis=1)
+
+    def __len__(self):
+        return len(self._tables()["indicators"]["goal"])
+
+    def __repr__(self):
+        t = self._tables()
+        i = t["info"]
+        return (f"<regint.Plan id={i['id']!r} fylkesnr={i['fylkesnr']!r} "
+                f"{i['first_year']}-{i['last_year']}: {len(t['goals']['id'])} goals, "
+                f"{len(t['measures']['id'])} measures, {len(t['indicators']['goal'])} indicators>")
+
+
+def _report(dataset, county, year, history_years, trend_years, plan, charts, fmt, directory):
+    fmts = {"markdown": 0, "md": 0, "html": 1}
+    if fmt not in fmts:
+        raise ValueError(f"format must be 'markdown' or 'html', not {fmt!r}")
+    return _core.regint_py_report(dataset._handle, str(county), int(year or 0),
+                                  int(history_years or 0), int(trend_years or 0),
+                                  None if plan is None else plan._h, 1 if charts else 0,
+                                  fmts[fmt], directory)
+
+
+def render_report(dataset, county, year=0, format="markdown", history_years=10, trend_years=5,
+                  plan=None, charts=True):
+    """The county report as text (Markdown or one HTML page with inline SVG charts).
+    ``year=0``: the latest year with settlement figures; ``plan=None``: the dataset's plans
+    for the county."""
+    return _report(dataset, county, year, history_years, trend_years, plan, charts, format, None)
+
+
+def write_report(dataset, county, directory, year=0, history_years=10, trend_years=5,
+                 plan=None, charts=True):
+    """Write the report as Markdown and HTML into ``directory`` (atomically); returns the
+    two paths (markdown, html)."""
+    return _report(dataset, county, year, history_years, trend_years, plan, charts, "markdown",
+                   os.fspath(directory))
