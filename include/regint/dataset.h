@@ -130,16 +130,16 @@ typedef struct regint_settlement_t {
 
 /** Whether a higher value of an indicator is better, worse, or neither. */
 typedef enum regint_direction {
-    REGINT_DIRECTION_NEUTRAL = 0,
-    REGINT_DIRECTION_HIGHER_BETTER = 1,
-    REGINT_DIRECTION_LOWER_BETTER = 2
+    REGINT_DIRECTION_NEUTRAL = 0,       /**< "neutral": neither higher nor lower is better */
+    REGINT_DIRECTION_HIGHER_BETTER = 1, /**< "higher_better" */
+    REGINT_DIRECTION_LOWER_BETTER = 2   /**< "lower_better" */
 } regint_direction;
 
 /** The level of area an indicator is published for. */
 typedef enum regint_level {
-    REGINT_LEVEL_KOMMUNE = 0,
-    REGINT_LEVEL_FYLKE = 1,
-    REGINT_LEVEL_NATION = 2
+    REGINT_LEVEL_KOMMUNE = 0, /**< "kommune": published per municipality */
+    REGINT_LEVEL_FYLKE = 1,   /**< "fylke": published per county */
+    REGINT_LEVEL_NATION = 2   /**< "nation": published for the whole country only */
 } regint_level;
 
 /** An indicator in the knowledge-base catalogue. */

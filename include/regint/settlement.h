@@ -187,7 +187,7 @@ typedef enum regint_backtest_method {
     REGINT_BACKTEST_PROFILE = 0,       /**< regint_recommend() with the profile */
     REGINT_BACKTEST_POPULATION = 1,    /**< Hamilton proportional to population */
     REGINT_BACKTEST_LAST_DECISION = 2, /**< Hamilton proportional to last year's decisions */
-    REGINT_BACKTEST_METHOD_COUNT = 3
+    REGINT_BACKTEST_METHOD_COUNT = 3   /**< number of methods (size of the per-method arrays) */
 } regint_backtest_method;
 
 /** Stable names: "profile", "population", "last_decision". */
