@@ -123,6 +123,7 @@ REGINT_API regint_status regint_apportion(const int64_t *weights, size_t n, int6
 /**
  * The name of a method: "hamilton", "dhondt", "sainte-lague", "sainte-lague-modified",
  * "huntington-hill", "adams", "dean".
+ * @param m  the method
  * @return a static string; NULL for a value outside the enum.
  */
 REGINT_API const char *regint_apportion_method_name(regint_apportion_method m);
@@ -130,6 +131,8 @@ REGINT_API const char *regint_apportion_method_name(regint_apportion_method m);
 /**
  * The method with the given name (as regint_apportion_method_name() gives it; '_' is accepted
  * in place of '-', letter case is ignored).
+ * @param name  the name (NUL-terminated)
+ * @param out   receives the method on success
  * @return ::REGINT_OK; ::REGINT_EINVAL for an unknown name (the message lists the known
  *         names) or when @p name or @p out is NULL.
  */

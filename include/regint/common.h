@@ -48,6 +48,7 @@ typedef enum regint_status {
 
 /**
  * The name and meaning of a status code, e.g. "REGINT_EINVAL: invalid argument".
+ * @param status  any value, including ones outside the enum
  * @return a static string, never NULL (unknown codes give "unknown status").
  */
 REGINT_API const char *regint_strerror(regint_status status);
@@ -75,6 +76,7 @@ REGINT_API int regint_version_number(void);
 /**
  * Free memory that a regint function handed to the caller as its own
  * (documented as "free with regint_free"). NULL is allowed.
+ * @param ptr  the pointer handed out, or NULL
  */
 REGINT_API void regint_free(void *ptr);
 

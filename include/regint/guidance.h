@@ -132,7 +132,8 @@ REGINT_API regint_status regint_guidance_forecast(const regint_dataset *ds, cons
                                                   const regint_guidance_options *opt,
                                                   regint_guidance_forecast_t **out);
 
-/** Free a forecast. NULL is allowed. */
+/** Free a forecast. NULL is allowed.
+ *  @param f  a forecast from regint_guidance_forecast(), or NULL */
 REGINT_API void regint_guidance_forecast_free(regint_guidance_forecast_t *f);
 
 #ifdef __cplusplus

@@ -50,6 +50,13 @@ typedef struct regint_report_options {
 /**
  * Render a county report. `*out` is NUL-terminated text, the caller's (regint_free()).
  * REGINT_ENOTFOUND if the county does not exist in the year; REGINT_EINVAL for bad options.
+ * @param ds      the dataset (borrowed)
+ * @param opt     options (required: version and fylkesnr set)
+ * @param format  Markdown or HTML
+ * @param out     receives the text; untouched on failure
+ * @return REGINT_OK; REGINT_EINVAL for a NULL argument, an unknown format or options
+ *         version, a fylkesnr that is not two digits or history_years outside 0..60;
+ *         REGINT_ENOTFOUND for a county not in the dataset or not valid in the year.
  */
 REGINT_API regint_status regint_report_render(const regint_dataset *ds, const regint_report_options *opt,
                                               regint_report_format format, char **out);
@@ -59,6 +66,14 @@ REGINT_API regint_status regint_report_render(const regint_dataset *ds, const re
  * `fylke-<nr>-<year>.md` and `fylke-<nr>-<year>.html`, each atomically (temporary file,
  * flush, rename). `md_path` / `html_path`, if not NULL, receive the paths written
  * (the caller's, regint_free()).
+ * @param ds         the dataset (borrowed)
+ * @param opt        options, as for regint_report_render()
+ * @param dir        an existing directory
+ * @param md_path    NULL, or receives the path of the Markdown file on success
+ * @param html_path  NULL, or receives the path of the HTML file on success
+ * @return REGINT_OK; the errors of regint_report_render() (nothing is written then);
+ *         REGINT_EINVAL for a NULL @p dir; REGINT_EIO if a file cannot be written (the
+ *         Markdown file is written first, so it may exist when the HTML one failed).
  */
 REGINT_API regint_status regint_report_write(const regint_dataset *ds, const regint_report_options *opt,
                                              const char *dir, char **md_path, char **html_path);

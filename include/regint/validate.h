@@ -18,16 +18,22 @@
 extern "C" {
 #endif
 
-/** 1 if @p s is exactly four ASCII digits (a kommunenummer in form), else 0. NULL gives 0. */
+/** 1 if @p s is exactly four ASCII digits (a kommunenummer in form), else 0. NULL gives 0.
+ *  @param s  the string to test (NUL-terminated), or NULL
+ *  @return 1 or 0 */
 REGINT_API int regint_kommunenr_format_ok(const char *s);
 
-/** 1 if @p s is exactly two ASCII digits (a fylkesnummer in form), else 0. NULL gives 0. */
+/** 1 if @p s is exactly two ASCII digits (a fylkesnummer in form), else 0. NULL gives 0.
+ *  @param s  the string to test (NUL-terminated), or NULL
+ *  @return 1 or 0 */
 REGINT_API int regint_fylkesnr_format_ok(const char *s);
 
 /**
  * 1 if @p s is a valid organisasjonsnummer: nine digits (spaces allowed between groups are
  * NOT accepted: pass the bare digits) whose last digit is the modulus-11 check digit with
  * weights 3 2 7 6 5 4 3 2 (remainder 1 means no valid number). Else 0.
+ * @param s  the string to test (NUL-terminated), or NULL (gives 0)
+ * @return 1 or 0
  */
 REGINT_API int regint_orgnr_valid(const char *s);
 
@@ -37,6 +43,8 @@ REGINT_API int regint_orgnr_valid(const char *s);
  * and the personal part, 11 digits whose control digits k1 (weights 3 7 6 1 8 9 4 5 2) and
  * k2 (weights 5 4 3 2 7 6 5 4 3 2) are valid. The date itself is not checked, so
  * synthetic and D-numbers are caught too. Else 0.
+ * @param s  the string to test (NUL-terminated), or NULL (gives 0)
+ * @return 1 or 0
  */
 REGINT_API int regint_looks_like_fodselsnummer(const char *s);
 
