@@ -152,6 +152,11 @@ REGINT_API regint_status regint_grants_application_score(const regint_dataset *d
 /* section (ids unique, scheme exists, kommunenr exists in the scheme year,    */
 /* org.nr valid, amounts non-negative, sums within budget) and leaves the      */
 /* dataset unchanged on failure. Strings and arrays are copied.                */
+/* The calls below that take an application id return REGINT_OK,              */
+/* REGINT_EINVAL for a NULL argument or a broken rule, REGINT_ENOTFOUND for an */
+/* unknown application, REGINT_ERANGE for an amount out of range and           */
+/* REGINT_EINFEASIBLE when grants would exceed the scheme budget; the message  */
+/* names the application and the rule.                                         */
 
 /** Add a scheme. */
 REGINT_API regint_status regint_grants_add_scheme(regint_dataset *ds, const regint_grant_scheme_t *s);
@@ -272,6 +277,13 @@ typedef struct regint_grant_followup_t {
 /**
  * Follow-up of every granted application (optionally of one scheme: @p scheme_id NULL for
  * all) as of @p as_of. `*out` is an array of `*n` rows (free with regint_free()).
+ * @param ds         the dataset (borrowed; the rows' strings point into it)
+ * @param scheme_id  a scheme id, or NULL for all schemes
+ * @param as_of      date "YYYY-MM-DD"
+ * @param out        receives the rows, in file order of the applications
+ * @param n          receives the number of rows (0 if nothing is granted)
+ * @return REGINT_OK; REGINT_EINVAL for a NULL argument or a bad date; REGINT_ENOTFOUND for
+ *         an unknown scheme.
  */
 REGINT_API regint_status regint_grants_followup(const regint_dataset *ds, const char *scheme_id,
                                                 const char *as_of, regint_grant_followup_t **out,
@@ -281,6 +293,11 @@ REGINT_API regint_status regint_grants_followup(const regint_dataset *ds, const 
  * The ids of granted applications whose report is overdue as of @p as_of (due date before
  * as_of, no report), sorted by due date then id. `*ids` holds borrowed strings in an array
  * that is the caller's (regint_free()).
+ * @param ds     the dataset (borrowed)
+ * @param as_of  date "YYYY-MM-DD"
+ * @param ids    receives the array of ids
+ * @param n      receives the number of ids
+ * @return REGINT_OK; REGINT_EINVAL for a NULL argument or a bad date.
  */
 REGINT_API regint_status regint_grants_overdue_reports(const regint_dataset *ds, const char *as_of,
                                                        const char ***ids, size_t *n);
