@@ -173,9 +173,19 @@ REGINT_API regint_status regint_collaboration_network(const regint_dataset *ds, 
 /* Building: each call validates (ids unique and not fødselsnummer, org.nr      */
 /* valid, kommunenr exist in the section year, references exist, dates valid,  */
 /* roles not personal) and leaves the dataset unchanged on failure.             */
+/* The add calls return REGINT_OK; REGINT_EINVAL for a NULL argument, no scope */
+/* yet or a broken rule; REGINT_EDUPLICATE for an id taken; REGINT_ENOTFOUND   */
+/* for an unknown partner, network or kommunenr; REGINT_EPERSONAL for a role   */
+/* that looks like a fødselsnummer or an e-mail address. Messages give the     */
+/* path, e.g. `collaboration: networks[0].members[0].role: ...`.              */
 
 /** Set the section's county and year (creates the section). The county must exist in
- *  `year`; existing records must stay valid in the new year. */
+ *  `year`; existing records must stay valid in the new year.
+ *  @param ds        the dataset
+ *  @param fylkesnr  county code valid in @p year (copied)
+ *  @param year      the year in which the section's kommunenr are valid
+ *  @return REGINT_OK; REGINT_EINVAL for a NULL argument; REGINT_ENOTFOUND if the county
+ *          does not exist in @p year, or a partner's or meeting's kommunenr does not. */
 REGINT_API regint_status regint_collaboration_set_scope(regint_dataset *ds, const char *fylkesnr, int year);
 /** Add a partner (copied); REGINT_EINVAL if the scope is not set yet. */
 REGINT_API regint_status regint_collaboration_add_partner(regint_dataset *ds, const regint_partner_t *p);
