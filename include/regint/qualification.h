@@ -80,11 +80,18 @@ typedef struct regint_plan_indicator_t {
 } regint_plan_indicator_t;
 
 /** Create a plan from its fields (copied). Checks: id passes regint_check_identifier(),
- *  title non-empty, fylkesnr two digits, years in 1900..2200, first_year <= last_year. */
+ *  title non-empty, fylkesnr two digits, years in 1900..2200, first_year <= last_year.
+ *  @param info  the plan's fields (strings copied)
+ *  @param out   receives the new plan, free with regint_plan_free()
+ *  @return REGINT_OK; REGINT_EINVAL for a NULL argument or a broken check;
+ *          REGINT_EPERSONAL if the id looks like a fødselsnummer. */
 REGINT_API regint_status regint_plan_new(const regint_plan_info_t *info, regint_plan **out);
 /** Free a plan. NULL is allowed. */
 REGINT_API void regint_plan_free(regint_plan *plan);
-/** A deep copy. */
+/** A deep copy.
+ *  @param plan  the plan to copy
+ *  @param out   receives the copy, free with regint_plan_free()
+ *  @return REGINT_OK; REGINT_EINVAL for a NULL argument; REGINT_ENOMEM. */
 REGINT_API regint_status regint_plan_copy(const regint_plan *plan, regint_plan **out);
 
 /** The plan's fields (borrowed; area_year is resolved, never 0). */
@@ -115,6 +122,10 @@ REGINT_API const regint_plan_indicator_t *regint_plan_indicator_at(const regint_
  * Check the plan against a dataset: every indicator is in the catalogue, every area exists
  * in the plan's area_year, the plan's county exists. Errors name the place, e.g.
  * `plan 'x': indicators[2].indicator: unknown indicator 'foo'`.
+ * @param plan  the plan
+ * @param ds    the dataset to check against
+ * @return REGINT_OK; REGINT_EINVAL for a NULL argument; REGINT_ENOTFOUND for the first
+ *         unknown county, indicator or area.
  */
 REGINT_API regint_status regint_plan_check(const regint_plan *plan, const regint_dataset *ds);
 
@@ -122,12 +133,20 @@ REGINT_API regint_status regint_plan_check(const regint_plan *plan, const regint
 /* Files                                                                      */
 
 /** Load a standalone plan file (`"schema": "regint.plan"`). All-or-nothing; errors name the
- *  file and the JSON path (`plan.measures[1].partner_orgnr: ...`). */
+ *  file and the JSON path (`plan.measures[1].partner_orgnr: ...`).
+ *  @param path  the file
+ *  @param out   receives the plan (untouched on failure), free with regint_plan_free()
+ *  @return REGINT_OK; REGINT_EIO if the file cannot be read; REGINT_EPARSE for bad JSON or
+ *          UTF-8; REGINT_EVERSION for another schema or a newer schema_version;
+ *          REGINT_EINVAL, REGINT_EDUPLICATE or REGINT_EPERSONAL for a broken rule. */
 REGINT_API regint_status regint_plan_load_file(const char *path, regint_plan **out);
 /** The same from JSON text in memory; `name` is used in messages. */
 REGINT_API regint_status regint_plan_load_string(const char *json, size_t len, const char *name,
                                                  regint_plan **out);
-/** Save a standalone plan file atomically; canonical (load → save gives identical bytes). */
+/** Save a standalone plan file atomically; canonical (load → save gives identical bytes).
+ *  @param plan  the plan
+ *  @param path  the file to write (replaced atomically)
+ *  @return REGINT_OK; REGINT_EINVAL for a NULL argument; REGINT_EIO if it cannot be written. */
 REGINT_API regint_status regint_plan_save_file(const regint_plan *plan, const char *path);
 /** Serialise a standalone plan document; `*json` is the caller's (regint_free()). */
 REGINT_API regint_status regint_plan_to_string(const regint_plan *plan, char **json);
@@ -140,7 +159,11 @@ REGINT_API size_t regint_dataset_plan_count(const regint_dataset *ds);
 /** Plan i (borrowed from the dataset), NULL if out of range. */
 REGINT_API const regint_plan *regint_dataset_plan_at(const regint_dataset *ds, size_t i);
 /** Add a copy of `plan` to the dataset, replacing a plan with the same id. The plan is
- *  checked with regint_plan_check() first. */
+ *  checked with regint_plan_check() first.
+ *  @param ds    the dataset
+ *  @param plan  the plan (copied; the caller keeps it)
+ *  @return REGINT_OK; REGINT_EINVAL for a NULL argument; the errors of regint_plan_check()
+ *          (the dataset is then unchanged). */
 REGINT_API regint_status regint_dataset_add_plan(regint_dataset *ds, const regint_plan *plan);
 
 /* ------------------------------------------------------------------------- */
