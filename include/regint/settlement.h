@@ -130,6 +130,10 @@ typedef struct regint_recommendation regint_recommendation;
  * bounds cannot hold (the message names the sums). Soft bounds (the minimum, caps derived
  * from history) are relaxed as the profile says and the relaxation is reported in
  * regint_recommendation_note().
+ * @param ds   the dataset (borrowed; must outlive the result, whose strings point into it)
+ * @param opt  options (required: version, year; ::REGINT_RECOMMEND_OPTIONS_INIT)
+ * @param out  receives the result, free with regint_recommendation_free()
+ * @return REGINT_OK or one of the errors above.
  */
 REGINT_API regint_status regint_recommend(const regint_dataset *ds,
                                           const regint_recommend_options *opt,
@@ -255,6 +259,13 @@ typedef struct regint_backtest regint_backtest;
  * Back-test: for each year and county with IMDi requests, recommend with data up to the year
  * before and the county's actual total (sum of IMDi's requests), and compare the profile and
  * the two naive baselines with IMDi's requests and the councils' decisions.
+ * @param ds   the dataset (borrowed; must outlive the result)
+ * @param opt  options, or NULL for ::REGINT_BACKTEST_OPTIONS_INIT
+ * @param out  receives the result, free with regint_backtest_free()
+ * @return REGINT_OK; REGINT_EINVAL for a NULL argument, a wrong options version, a fylkesnr
+ *         that is not two digits or years outside 1900..2200 or empty; REGINT_ENOTFOUND if
+ *         the dataset has no IMDi requests, the county is unknown in those years or no
+ *         county-year has requests.
  */
 REGINT_API regint_status regint_backtest_run(const regint_dataset *ds,
                                              const regint_backtest_options *opt,
