@@ -481,52 +481,215 @@ static void offer(mip *M, const int32_t *asg)
     }
 }
 
-/* Greedy completion: fixed cases stay, then free cases by decreasing size go to the
- * municipality with the best key (pref[c*m+j], higher better) that still has room. */
+typedef struct gkey {
+    int64_t w;
+    double regret;
+    size_t c;
+} gkey;
+
+static int cmp_gkey(const void *x, const void *y)
+{
+    const gkey *a = x, *b = y;
+    if (a->w != b->w)
+        return a->w > b->w ? -1 : 1;
+    if (a->regret != b->regret)
+        return a->regret > b->regret ? -1 : 1;
+    return a->c < b->c ? -1 : a->c > b->c;
+}
+
+static int64_t excess(int64_t rem) { return rem < 0 ? -rem : 0; }
+
+static uint64_t lcg_next(uint64_t *s)
+{
+    *s = *s * 6364136223846793005ULL + 1442695040888963407ULL;
+    return *s >> 33;
+}
+
+/* Repair: the assignment may overfill municipalities (rem < 0). Moves and swaps of free
+ * cases that lower the total overflow (ties: the smaller score loss), with deterministic
+ * random kicks when no such step exists. Returns 1 when the overflow reaches zero. */
+static int repair(const mip *M, int32_t *asg, int64_t *rem)
+{
+    size_t n = M->n, m = M->m;
+    int64_t E = 0;
+    for (size_t j = 0; j < m; j++)
+        E += excess(rem[j]);
+    uint64_t rng = 0x5EED5EEDULL + n * 31 + m;
+    long limit = 40L * (long)n + 2000;
+    double work = 0; /* pair evaluations: bounded so that huge instances stay quick */
+    for (long it = 0; E > 0 && it < limit && work < 4e7; it++) {
+        /* best improving move or swap out of an overfull municipality */
+        int64_t bestd = 0, bestloss = INT64_MAX;
+        size_t bc = n, bd = n;
+        int32_t bk = -1;
+        for (size_t c = 0; c < n; c++) {
+            if (asg[c] < 0 || M->fixed[c] != -2 || rem[asg[c]] >= 0)
+                continue;
+            size_t j = (size_t)asg[c];
+            int64_t wc = M->w[c], ac = M->a[c * m + j];
+            work += (double)(n + m);
+            for (size_t k = 0; k < m; k++) {
+                int32_t s = M->a[c * m + k];
+                if (k == j || s == REGINT__MATCH_FORBID || M->p->cap[k] < wc)
+                    continue;
+                int64_t d = excess(rem[j] + wc) + excess(rem[k] - wc) - excess(rem[j]) - excess(rem[k]);
+                int64_t loss = ac - s;
+                if (d < bestd || (d == bestd && d < 0 && loss < bestloss)) {
+                    bestd = d;
+                    bestloss = loss;
+                    bc = c;
+                    bd = n;
+                    bk = (int32_t)k;
+                }
+            }
+            for (size_t e = 0; e < n; e++) {
+                if (asg[e] < 0 || (size_t)asg[e] == j || M->fixed[e] != -2 || M->w[e] >= wc)
+                    continue;
+                size_t k = (size_t)asg[e];
+                int32_t s1 = M->a[c * m + k], s2 = M->a[e * m + j];
+                if (s1 == REGINT__MATCH_FORBID || s2 == REGINT__MATCH_FORBID)
+                    continue;
+                int64_t dw = wc - M->w[e];
+                int64_t d = excess(rem[j] + dw) + excess(rem[k] - dw) - excess(rem[j]) - excess(rem[k]);
+                int64_t loss = ac + M->a[e * m + k] - s1 - s2;
+                if (d < bestd || (d == bestd && d < 0 && loss < bestloss)) {
+                    bestd = d;
+                    bestloss = loss;
+                    bc = c;
+                    bd = e;
+                    bk = (int32_t)k;
+                }
+            }
+        }
+        if (bc < n) {
+            size_t j = (size_t)asg[bc];
+            if (bd == n) {
+                rem[j] += M->w[bc];
+                rem[bk] -= M->w[bc];
+                asg[bc] = bk;
+            } else {
+                int64_t dw = M->w[bc] - M->w[bd];
+                rem[j] += dw;
+                rem[bk] -= dw;
+                asg[bc] = bk;
+                asg[bd] = (int32_t)j;
+            }
+            E += bestd;
+            continue;
+        }
+        /* stuck: move a random free case of a random overfull municipality elsewhere */
+        size_t cnt = 0;
+        for (size_t c = 0; c < n; c++)
+            cnt += asg[c] >= 0 && M->fixed[c] == -2 && rem[asg[c]] < 0;
+        if (cnt == 0)
+            return 0; /* only fixed cases overfill: this node's fixings leave no room */
+        size_t pick = (size_t)(lcg_next(&rng) % cnt), c = 0;
+        for (c = 0; c < n; c++)
+            if (asg[c] >= 0 && M->fixed[c] == -2 && rem[asg[c]] < 0 && pick-- == 0)
+                break;
+        size_t j = (size_t)asg[c], nk = 0;
+        for (size_t k = 0; k < m; k++)
+            nk += k != j && M->a[c * m + k] != REGINT__MATCH_FORBID && M->p->cap[k] >= M->w[c];
+        if (nk == 0)
+            continue;
+        size_t kp = (size_t)(lcg_next(&rng) % nk), k;
+        for (k = 0; k < m; k++)
+            if (k != j && M->a[c * m + k] != REGINT__MATCH_FORBID && M->p->cap[k] >= M->w[c] && kp-- == 0)
+                break;
+        E += excess(rem[j] + M->w[c]) + excess(rem[k] - M->w[c]) - excess(rem[j]) - excess(rem[k]);
+        rem[j] += M->w[c];
+        rem[k] -= M->w[c];
+        asg[c] = (int32_t)k;
+    }
+    return E == 0;
+}
+
+/* Construction with repair: fixed cases stay; free cases by decreasing size, then by
+ * decreasing regret (best minus second-best key), go to the municipality with the best key
+ * (pref[c*m+j], higher better) that still has room. A case that fits nowhere goes where the
+ * overflow is smallest, and repair() then removes the overflow. Improving moves and swaps
+ * follow; a feasible result is offered as incumbent. Returns 1 if one was found. */
 static int greedy(mip *M, const double *pref)
 {
     size_t n = M->n, m = M->m;
     int32_t *asg = M->tmp;
     int64_t *rem = M->tmprem;
+    gkey *keys = regint__calloc(n ? n : 1, sizeof *keys);
+    if (!keys)
+        return 0;
     memcpy(rem, M->p->cap, m * sizeof *rem);
+    size_t nk = 0;
     for (size_t c = 0; c < n; c++) {
         asg[c] = M->fixed[c] >= 0 ? M->fixed[c] : -1;
         if (asg[c] >= 0)
             rem[asg[c]] -= M->w[c];
-    }
-    /* simple order: sizes from large to small (stable by index) */
-    int64_t wmax = 0;
-    for (size_t c = 0; c < n; c++)
-        if (M->w[c] > wmax)
-            wmax = M->w[c];
-    for (int64_t sz = wmax; sz >= 1; sz--)
-        for (size_t c = 0; c < n; c++) {
-            if (M->w[c] != sz || M->fixed[c] != -2)
+        if (M->fixed[c] != -2)
+            continue;
+        double b1 = -INFINITY, b2 = -INFINITY;
+        for (size_t j = 0; j < m; j++) {
+            if (M->a[c * m + j] == REGINT__MATCH_FORBID || M->p->cap[j] < M->w[c])
                 continue;
-            int32_t bj = -1;
-            double bv = -INFINITY;
-            for (size_t j = 0; j < m; j++) {
-                if (M->a[c * m + j] == REGINT__MATCH_FORBID || rem[j] < M->w[c])
-                    continue;
-                double k = pref[c * m + j];
+            double k = pref[c * m + j];
+            if (k > b1) {
+                b2 = b1;
+                b1 = k;
+            } else if (k > b2)
+                b2 = k;
+        }
+        keys[nk].w = M->w[c];
+        keys[nk].regret = isfinite(b2) ? b1 - b2 : isfinite(b1) ? 1e300 : 0;
+        keys[nk].c = c;
+        nk++;
+    }
+    qsort(keys, nk, sizeof *keys, cmp_gkey);
+    int over = 0;
+    for (size_t q = 0; q < nk; q++) {
+        size_t c = keys[q].c;
+        int32_t bj = -1, oj = -1;
+        double bv = -INFINITY, ov = -INFINITY;
+        int64_t oe = INT64_MAX;
+        for (size_t j = 0; j < m; j++) {
+            if (M->a[c * m + j] == REGINT__MATCH_FORBID || M->p->cap[j] < M->w[c])
+                continue;
+            double k = pref[c * m + j];
+            if (rem[j] >= M->w[c]) {
                 if (k > bv) {
                     bv = k;
                     bj = (int32_t)j;
                 }
+            } else {
+                int64_t e = M->w[c] - (rem[j] > 0 ? rem[j] : 0);
+                if (e < oe || (e == oe && k > ov)) {
+                    oe = e;
+                    ov = k;
+                    oj = (int32_t)j;
+                }
             }
-            if (bj < 0) {
-                if (M->must_all)
-                    return 0;
-                continue;
-            }
-            if (!M->must_all && M->a[c * m + (size_t)bj] < 0)
-                continue;
-            asg[c] = bj;
-            rem[bj] -= M->w[c];
         }
+        if (!M->must_all) {
+            if (bj >= 0 && M->a[c * m + (size_t)bj] >= 0) {
+                asg[c] = bj;
+                rem[bj] -= M->w[c];
+            }
+            continue;
+        }
+        if (bj < 0) {
+            bj = oj;
+            over = 1;
+        }
+        if (bj < 0) {
+            free(keys);
+            return 0;
+        }
+        asg[c] = bj;
+        rem[bj] -= M->w[c];
+    }
+    free(keys);
+    if (over && !repair(M, asg, rem))
+        return 0;
     improve(M, asg, rem);
-    /* improve() may move fixed cases: only offer if fixed ones stayed (else still feasible
-     * for the whole problem, which is what matters for the incumbent). */
+    /* improve() may move fixed cases: still feasible for the whole problem, which is what
+     * matters for the incumbent. */
     offer(M, asg);
     return 1;
 }
@@ -852,6 +1015,18 @@ regint_status regint__match_mip(const regint__match_problem *p, int32_t *assign,
     cols += rows + 1;
     int64_t ub;
     cols += (double)n; /* u or artificial columns */
+    /* A first incumbent before any LP: construction by the scores with repair. */
+    {
+        double *pref0 = regint__calloc(nn * m, sizeof *pref0);
+        if (!pref0) {
+            st = regint__enomem();
+            goto done;
+        }
+        for (size_t i = 0; i < n * m; i++)
+            pref0[i] = M.a[i] == REGINT__MATCH_FORBID ? 0 : (double)M.a[i];
+        greedy(&M, pref0);
+        free(pref0);
+    }
     if (rows * cols <= LP_MAX_CELLS) {
         xs = regint__calloc((n + 2) * nn * m, sizeof *xs);
         tabs = regint__calloc(n + 2, sizeof *tabs);
