@@ -1067,9 +1067,11 @@ regint_status regint__match_mip(const regint__match_problem *p, int32_t *assign,
             ub = M.incval;
     }
     if (!M.have_inc) {
-        st = regint__error(REGINT_EINFEASIBLE,
+        /* Not proved infeasible: a distinct status (REGINT_ERANGE: the limits were too
+         * small), never REGINT_EINFEASIBLE. */
+        st = regint__error(REGINT_ERANGE,
                            "must_assign_all: no assignment of the %zu families (demand %lld persons, total "
-                           "capacity %lld persons) was found within the limits (%lld nodes); infeasibility "
+                           "capacity %lld persons) was found within the limits (%lld nodes) and infeasibility "
                            "is not proved: raise time_limit or max_nodes",
                            n, (long long)demand, (long long)capsum, (long long)M.nodes);
         goto done;
