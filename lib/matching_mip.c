@@ -50,6 +50,7 @@ typedef struct mip {
     void *tabs;        /* tab per depth */
     uint8_t *tab_own;  /* 1 if depth d has its own buffer */
     void *scratch;     /* tab used beyond the memory budget */
+    int scratch_ok;    /* scratch holds a valid (primal feasible) tableau */
     double tab_bytes;  /* allocated so far */
 } mip;
 
@@ -349,24 +350,32 @@ static int node_solve(mip *M, size_t depth, double *z, double *xs)
         M->tab_own[depth] = 1;
         M->tab_bytes += bytes;
     }
+    int in_scratch = 0;
     if (M->tab_own[depth])
         t = &tabs[depth];
     else {
         t = M->scratch;
         if (!t->T && tab_alloc(L, t))
             return -1;
+        in_scratch = 1;
     }
     int warm = depth > 0 && M->tab_own[depth - 1];
+    /* Beyond the memory budget the scratch tableau holds the last node solved there: any
+     * basis of the rows is a valid start (phase 1 drives the newly banned columns out), so
+     * start from it rather than from the slack basis. */
+    int reuse = in_scratch && M->scratch_ok && !warm;
     set_bans(L, M, depth);
     for (int attempt = 0; attempt < 2; attempt++) {
         if (warm && attempt == 0) {
             memcpy(t->T, tabs[depth - 1].T, L->rows * L->W * sizeof *t->T);
             memcpy(t->basis, tabs[depth - 1].basis, L->rows * sizeof *t->basis);
-        } else {
+        } else if (!(reuse && attempt == 0)) {
             tab_build(L, M, t);
         }
         int r = solve_tab(L, t, M, z, xs);
-        if (r >= 0 || !warm)
+        if (in_scratch)
+            M->scratch_ok = r >= 0;
+        if (r >= 0 || !(warm || reuse))
             return r;
     }
     return -1;
