@@ -340,47 +340,6 @@ static int tab_alloc(const lpdef *L, tab *t)
     return 0;
 }
 
-/* Solve the LP of the node at `depth` (bans from M->fixed). */
-static int node_solve(mip *M, size_t depth, double *z, double *xs)
-{
-    lpdef *L = M->lp;
-    tab *tabs = M->tabs, *t = NULL;
-    double bytes = (double)L->rows * (double)L->W * sizeof(double);
-    if (!tabs[depth].T && M->tab_bytes + bytes <= TAB_BUDGET && tab_alloc(L, &tabs[depth]) == 0) {
-        M->tab_own[depth] = 1;
-        M->tab_bytes += bytes;
-    }
-    int in_scratch = 0;
-    if (M->tab_own[depth])
-        t = &tabs[depth];
-    else {
-        t = M->scratch;
-        if (!t->T && tab_alloc(L, t))
-            return -1;
-        in_scratch = 1;
-    }
-    int warm = depth > 0 && M->tab_own[depth - 1];
-    /* Beyond the memory budget the scratch tableau holds the last node solved there: any
-     * basis of the rows is a valid start (phase 1 drives the newly banned columns out), so
-     * start from it rather than from the slack basis. */
-    int reuse = in_scratch && M->scratch_ok && !warm;
-    set_bans(L, M, depth);
-    for (int attempt = 0; attempt < 2; attempt++) {
-        if (warm && attempt == 0) {
-            memcpy(t->T, tabs[depth - 1].T, L->rows * L->W * sizeof *t->T);
-            memcpy(t->basis, tabs[depth - 1].basis, L->rows * sizeof *t->basis);
-        } else if (!(reuse && attempt == 0)) {
-            tab_build(L, M, t);
-        }
-        int r = solve_tab(L, t, M, z, xs);
-        if (in_scratch)
-            M->scratch_ok = r >= 0;
-        if (r >= 0 || !(warm || reuse))
-            return r;
-    }
-    return -1;
-}
-
 /* Reduced-cost fixing after the node at `depth` is solved (L->d holds its reduced costs):
  * a column whose reduced cost would take the bound to the incumbent or below is banned in
  * the whole subtree (objectives are integers). */
@@ -706,168 +665,271 @@ static int greedy(mip *M, const double *pref)
 /* ---------------------------------------------------------------------------------------- */
 /* Branch and bound */
 
-static void bb_node(mip *M, int64_t parent_bound, double *xs_buf, size_t depth)
+/* Best-first branch and bound. Every open node is a chain of fixings (case c -> j, or -1
+ * "unassigned") back to the root with the LP bound of its parent; the node with the largest
+ * bound is solved next (on ties the deepest, then the child with the larger LP value), so the
+ * largest open bound - the proved upper bound - falls as the search goes on, and with integer
+ * scores the equal bounds make it dive. Nodes warm-start from the last tableau solved. */
+typedef struct bnode {
+    int64_t bound;
+    int32_t parent, c, j, depth;
+    uint32_t seq;
+} bnode;
+
+#define BB_MAX_RECORDS 4000000u
+
+static int bn_better(const bnode *a, const bnode *b)
+{
+    if (a->bound != b->bound)
+        return a->bound > b->bound;
+    if (a->depth != b->depth)
+        return a->depth > b->depth;
+    return a->seq < b->seq;
+}
+
+static void heap_push(uint32_t *h, size_t *nh, const bnode *nd, uint32_t x)
+{
+    size_t i = (*nh)++;
+    h[i] = x;
+    while (i > 0) {
+        size_t p = (i - 1) / 2;
+        if (!bn_better(&nd[h[i]], &nd[h[p]]))
+            break;
+        uint32_t t = h[i];
+        h[i] = h[p];
+        h[p] = t;
+        i = p;
+    }
+}
+
+static uint32_t heap_pop(uint32_t *h, size_t *nh, const bnode *nd)
+{
+    uint32_t top = h[0];
+    h[0] = h[--*nh];
+    size_t i = 0;
+    for (;;) {
+        size_t l = 2 * i + 1, r = l + 1, b = i;
+        if (l < *nh && bn_better(&nd[h[l]], &nd[h[b]]))
+            b = l;
+        if (r < *nh && bn_better(&nd[h[r]], &nd[h[b]]))
+            b = r;
+        if (b == i)
+            break;
+        uint32_t t = h[i];
+        h[i] = h[b];
+        h[b] = t;
+        i = b;
+    }
+    return top;
+}
+
+static void keep_open(mip *M, int64_t b)
+{
+    if (!M->have_open || b > M->open_bound)
+        M->open_bound = b;
+    M->have_open = 1;
+}
+
+/* Solve the LP of the node whose fixings are in M->fixed, in the scratch tableau. */
+static int node_solve_bf(mip *M, double *z, double *xs)
+{
+    lpdef *L = M->lp;
+    tab *t = M->scratch;
+    if (!t->T && tab_alloc(L, t))
+        return -1;
+    set_bans(L, M, 1); /* keeps the root's reduced-cost fixings */
+    int reuse = M->scratch_ok;
+    for (int attempt = 0; attempt < 2; attempt++) {
+        if (!(reuse && attempt == 0))
+            tab_build(L, M, t);
+        int r = solve_tab(L, t, M, z, xs);
+        M->scratch_ok = r >= 0;
+        if (r >= 0 || !reuse)
+            return r;
+    }
+    return -1;
+}
+
+static void bb_best(mip *M, double *xs)
 {
     size_t n = M->n, m = M->m;
-    if (M->stop || M->nodes >= M->max_nodes ||
-        (M->deadline > 0 && regint__match_now() > M->deadline)) {
+    size_t cap = 1024, nnd = 0, nh = 0;
+    bnode *nd = regint__calloc(cap, sizeof *nd);
+    uint32_t *heap = regint__calloc(cap, sizeof *heap);
+    int32_t *ord = regint__calloc(m + 1, sizeof *ord);
+    double *pref = xs + n * m;
+    const lpdef *LD = M->lp;
+    if (!nd || !heap || !ord) {
         M->stop = 1;
-        if (!M->have_open || parent_bound > M->open_bound)
-            M->open_bound = parent_bound;
-        M->have_open = 1;
-        return;
+        keep_open(M, INT64_MAX);
+        goto out;
     }
-    M->nodes++;
-    if (M->p->opt && M->p->opt->progress && (M->nodes & 255) == 0)
-        M->p->opt->progress(M->p->opt->progress_ctx, (double)M->nodes / (double)M->max_nodes, "branch and bound");
-    double *xs = xs_buf + depth * n * m;
-    double z = 0;
-    int r = node_solve(M, depth, &z, xs);
-    if (r < 0) {
-        /* LP failed (numerical trouble): keep the subtree open so the bound stays honest. */
-        M->stop = 1;
-        if (!M->have_open || parent_bound > M->open_bound)
-            M->open_bound = parent_bound;
-        M->have_open = 1;
-        return;
-    }
-    if (r == 0)
-        return;
-    int64_t bound = (int64_t)floor(z + EPS_INT);
-    if (bound > parent_bound)
-        bound = parent_bound;
-    if (M->have_inc && bound <= M->incval)
-        return;
-    /* integral? */
-    size_t bc = n;
-    double bscore = -1;
-    for (size_t c = 0; c < n; c++) {
-        if (M->fixed[c] != -2)
-            continue;
-        double mx = 0, sum = 0;
-        for (size_t j = 0; j < m; j++) {
-            double x = xs[c * m + j];
-            sum += x;
-            if (x > mx)
-                mx = x;
+    nd[0] = (bnode){INT64_MAX, -1, -1, -1, 0, 0};
+    nnd = 1;
+    heap_push(heap, &nh, nd, 0);
+    while (nh > 0) {
+        const bnode *top = &nd[heap[0]];
+        if (M->have_inc && top->bound <= M->incval)
+            break; /* every open node is pruned */
+        if (M->nodes >= M->max_nodes || (M->deadline > 0 && regint__match_now() > M->deadline)) {
+            M->stop = 1;
+            keep_open(M, top->bound);
+            break;
         }
-        double fr = (sum > mx ? sum - mx : 0) + (1 - sum > 0 ? (mx < 1 - sum ? mx : 1 - sum) : 0);
-        if (mx > 1 - EPS_INT || (!M->must_all && sum < EPS_INT))
-            continue;
-        (void)fr;
-        double score = (double)M->w[c] * (1.0 - mx);
-        if (score > bscore) {
-            bscore = score;
-            bc = c;
-        }
-    }
-    if (bc == n) {
-        int32_t *asg = M->tmp;
-        for (size_t c = 0; c < n; c++) {
-            asg[c] = M->fixed[c] >= 0 ? M->fixed[c] : -1;
-            if (M->fixed[c] == -2)
-                for (size_t j = 0; j < m; j++)
-                    if (xs[c * m + j] > 1 - EPS_INT)
-                        asg[c] = (int32_t)j;
-        }
-        /* verify capacities in integers */
-        int ok = 1;
-        int64_t *rem = M->tmprem;
-        memcpy(rem, M->p->cap, m * sizeof *rem);
+        uint32_t cur = heap_pop(heap, &nh, nd);
+        bnode node = nd[cur];
         for (size_t c = 0; c < n; c++)
-            if (asg[c] >= 0)
-                rem[asg[c]] -= M->w[c];
-            else if (M->must_all)
-                ok = 0;
-        for (size_t j = 0; j < m; j++)
-            if (rem[j] < 0)
-                ok = 0;
-        if (ok) {
-            offer(M, asg);
-            return;
+            M->fixed[c] = -2;
+        memcpy(M->rem, M->p->cap, m * sizeof *M->rem);
+        for (int32_t q = (int32_t)cur; q > 0; q = nd[q].parent) {
+            M->fixed[nd[q].c] = nd[q].j;
+            if (nd[q].j >= 0)
+                M->rem[nd[q].j] -= M->w[nd[q].c];
         }
-    }
-    /* rounding heuristic guided by the LP */
-    {
-        double *pref = xs_buf + (depth + 1) * n * m; /* child's buffer is free right now */
+        M->nodes++;
+        if (M->p->opt && M->p->opt->progress && (M->nodes & 255) == 0)
+            M->p->opt->progress(M->p->opt->progress_ctx, (double)M->nodes / (double)M->max_nodes,
+                                "branch and bound");
+        double z = 0;
+        int r = node_solve_bf(M, &z, xs);
+        if (r < 0) {
+            /* LP failed (numerical trouble or the clock): the node stays open, honestly. */
+            M->stop = 1;
+            keep_open(M, node.bound);
+            if (nh > 0)
+                keep_open(M, nd[heap[0]].bound);
+            break;
+        }
+        if (r == 0)
+            continue;
+        int64_t bound = (int64_t)floor(z + EPS_INT);
+        if (bound > node.bound)
+            bound = node.bound;
+        if (M->have_inc && bound <= M->incval)
+            continue;
+        size_t bc = n;
+        double bscore = -1;
+        for (size_t c = 0; c < n; c++) {
+            if (M->fixed[c] != -2)
+                continue;
+            double mx = 0, sum = 0;
+            for (size_t j = 0; j < m; j++) {
+                double x = xs[c * m + j];
+                sum += x;
+                if (x > mx)
+                    mx = x;
+            }
+            if (mx > 1 - EPS_INT || (!M->must_all && sum < EPS_INT))
+                continue;
+            double score = (double)M->w[c] * (1.0 - mx);
+            if (score > bscore) {
+                bscore = score;
+                bc = c;
+            }
+        }
+        if (bc == n) {
+            int32_t *asg = M->tmp;
+            int ok = 1;
+            int64_t *rem = M->tmprem;
+            memcpy(rem, M->p->cap, m * sizeof *rem);
+            for (size_t c = 0; c < n; c++) {
+                asg[c] = M->fixed[c] >= 0 ? M->fixed[c] : -1;
+                if (M->fixed[c] == -2)
+                    for (size_t j = 0; j < m; j++)
+                        if (xs[c * m + j] > 1 - EPS_INT)
+                            asg[c] = (int32_t)j;
+                if (asg[c] >= 0)
+                    rem[asg[c]] -= M->w[c];
+                else if (M->must_all)
+                    ok = 0;
+            }
+            for (size_t j = 0; j < m; j++)
+                if (rem[j] < 0)
+                    ok = 0;
+            if (ok) {
+                offer(M, asg);
+                continue;
+            }
+        }
         for (size_t i = 0; i < n * m; i++)
             pref[i] = xs[i] * 1e6 + (M->a[i] == REGINT__MATCH_FORBID ? 0 : M->a[i]);
         greedy(M, pref);
-    }
-    if (M->have_inc && bound <= M->incval)
-        return;
-    rc_fix(M, depth, z);
-    if (bc == n) {
-        /* integral LP but capacities broken by rounding noise: give up on this node honestly */
-        if (!M->have_open || bound > M->open_bound)
-            M->open_bound = bound;
-        M->have_open = 1;
-        return;
-    }
-    /* children: c -> j by decreasing x, then by score; "unassigned" when allowed */
-    size_t c = bc;
-    int32_t order[1024];
-    size_t no = 0;
-    int32_t *ord = order;
-    int32_t *heap_ord = NULL;
-    if (m + 1 > sizeof order / sizeof order[0]) {
-        heap_ord = regint__calloc(m + 1, sizeof *heap_ord);
-        if (!heap_ord) {
-            M->stop = 1;
-            M->open_bound = bound > M->open_bound || !M->have_open ? bound : M->open_bound;
-            M->have_open = 1;
-            return;
-        }
-        ord = heap_ord;
-    }
-    const lpdef *LD = M->lp;
-    for (size_t j = 0; j < m; j++)
-        if (M->a[c * m + j] != REGINT__MATCH_FORBID && M->w[c] <= M->rem[j]) {
-            size_t col = col_of(LD, c, (int32_t)j);
-            if (col < LD->cols && LD->rcdepth[col] >= 0)
-                continue; /* cannot beat the incumbent */
-            ord[no++] = (int32_t)j;
-        }
-    double xsum = 0;
-    for (size_t j = 0; j < m; j++)
-        xsum += xs[c * m + j];
-    if (!M->must_all) {
-        size_t col = col_of(LD, c, -1);
-        if (!(col < LD->cols && LD->rcdepth[col] >= 0))
-            ord[no++] = -1;
-    }
-    /* insertion sort by key */
-    for (size_t i = 1; i < no; i++) {
-        int32_t t = ord[i];
-        double kt = t >= 0 ? xs[c * m + (size_t)t] * 1e9 + M->a[c * m + (size_t)t] : (1 - xsum) * 1e9;
-        size_t k = i;
-        while (k > 0) {
-            int32_t u = ord[k - 1];
-            double ku = u >= 0 ? xs[c * m + (size_t)u] * 1e9 + M->a[c * m + (size_t)u] : (1 - xsum) * 1e9;
-            if (ku >= kt)
-                break;
-            ord[k] = u;
-            k--;
-        }
-        ord[k] = t;
-    }
-    for (size_t i = 0; i < no; i++) {
-        int32_t j = ord[i];
-        M->fixed[c] = j;
-        if (j >= 0) {
-            M->rem[j] -= M->w[c];
-            M->fixval += M->a[c * m + (size_t)j];
-        }
-        bb_node(M, bound, xs_buf, depth + 1);
-        if (j >= 0) {
-            M->rem[j] += M->w[c];
-            M->fixval -= M->a[c * m + (size_t)j];
-        }
-        M->fixed[c] = -2;
         if (M->have_inc && bound <= M->incval)
+            continue;
+        if (node.depth == 0)
+            rc_fix(M, 0, z);
+        if (bc == n) {
+            /* integral LP but capacities broken by rounding noise: this node stays open */
+            keep_open(M, bound);
+            continue;
+        }
+        size_t c = bc, no = 0;
+        double xsum = 0;
+        for (size_t j = 0; j < m; j++) {
+            xsum += xs[c * m + j];
+            if (M->a[c * m + j] != REGINT__MATCH_FORBID && M->w[c] <= M->rem[j]) {
+                size_t col = col_of(LD, c, (int32_t)j);
+                if (col < LD->cols && LD->rcdepth[col] >= 0)
+                    continue; /* cannot beat the incumbent */
+                ord[no++] = (int32_t)j;
+            }
+        }
+        if (!M->must_all) {
+            size_t col = col_of(LD, c, -1);
+            if (!(col < LD->cols && LD->rcdepth[col] >= 0))
+                ord[no++] = -1;
+        }
+        for (size_t i = 1; i < no; i++) { /* by decreasing LP value, then score */
+            int32_t t = ord[i];
+            double kt = t >= 0 ? xs[c * m + (size_t)t] * 1e9 + M->a[c * m + (size_t)t] : (1 - xsum) * 1e9;
+            size_t k = i;
+            while (k > 0) {
+                int32_t u = ord[k - 1];
+                double ku = u >= 0 ? xs[c * m + (size_t)u] * 1e9 + M->a[c * m + (size_t)u] : (1 - xsum) * 1e9;
+                if (ku >= kt)
+                    break;
+                ord[k] = u;
+                k--;
+            }
+            ord[k] = t;
+        }
+        if (nnd + no > BB_MAX_RECORDS) {
+            M->stop = 1;
+            keep_open(M, bound);
+            if (nh > 0)
+                keep_open(M, nd[heap[0]].bound);
             break;
+        }
+        if (nnd + no > cap) {
+            size_t nc = cap * 2 > nnd + no ? cap * 2 : nnd + no;
+            bnode *nn2 = regint__reallocarray(nd, nc, sizeof *nd);
+            if (nn2)
+                nd = nn2;
+            uint32_t *nh2 = nn2 ? regint__reallocarray(heap, nc, sizeof *heap) : NULL;
+            if (nh2)
+                heap = nh2;
+            if (!nn2 || !nh2) {
+                M->stop = 1;
+                keep_open(M, bound);
+                if (nh > 0)
+                    keep_open(M, nd[heap[0]].bound);
+                break;
+            }
+            cap = nc;
+        }
+        for (size_t i = 0; i < no; i++) {
+            nd[nnd] = (bnode){bound, (int32_t)cur, (int32_t)c, ord[i], node.depth + 1, (uint32_t)nnd};
+            heap_push(heap, &nh, nd, (uint32_t)nnd);
+            nnd++;
+        }
     }
-    free(heap_ord);
+out:
+    for (size_t c = 0; c < n; c++)
+        M->fixed[c] = -2;
+    memcpy(M->rem, M->p->cap, m * sizeof *M->rem);
+    free(nd);
+    free(heap);
+    free(ord);
 }
 
 /* ---------------------------------------------------------------------------------------- */
@@ -1048,8 +1110,8 @@ regint_status regint__match_mip(const regint__match_problem *p, int32_t *assign,
         M.lp = &L;
         M.tabs = tabs;
         M.scratch = &scratch;
-        bb_node(&M, INT64_MAX, xs, 0);
-        if (!M.stop) {
+        bb_best(&M, xs);
+        if (!M.stop && !M.have_open) {
             /* search complete */
             if (!M.have_inc) {
                 st = regint__error(REGINT_EINFEASIBLE,
