@@ -1,13 +1,18 @@
 /* Capacity in persons: the generalized assignment problem (families never split).
  *
- * Exact method (instances whose LP fits a dense tableau): depth-first branch and bound on
+ * First assignment: a construction with repair (families by decreasing size and regret, the
+ * overflow of those that fit nowhere removed by moves and swaps) before any LP; it runs
+ * again at every node guided by the LP solution, and in the Lagrangian method.
+ *
+ * Exact method (instances whose LP fits a dense tableau): best-first branch and bound on
  * the LP relaxation, solved by a two-phase dense simplex (Dantzig pricing, Bland's rule
- * after a run of degenerate pivots). Branching picks a fractionally assigned family and
- * makes one child per municipality it may go to (and "unassigned" when allowed), best LP
- * value first. Objectives are integers, so a node is pruned when floor(LP bound) is not
- * above the incumbent. A rounding heuristic runs at every node. When the node or time
- * limit stops the search, the bound reported is the largest LP bound of the abandoned
- * subtrees, so the gap is always stated.
+ * after a run of degenerate pivots), each node warm-started from the last tableau solved.
+ * Branching picks a fractionally assigned family and makes one child per municipality it
+ * may go to (and "unassigned" when allowed). Objectives are integers, so a node is pruned
+ * when floor(LP bound) is not above the incumbent. When the node or time limit stops the
+ * search, the bound reported is the largest LP bound of the open nodes, so the gap is
+ * always stated. REGINT_EINFEASIBLE only with a proof; REGINT_ERANGE when the limits
+ * stopped the search before any assignment was found.
  *
  * Large instances: Lagrangian relaxation of the capacity rows (subgradient method). Any
  * multipliers give a valid upper bound (at the best multipliers it equals the LP bound);
@@ -47,11 +52,8 @@ typedef struct mip {
     int32_t *tmp;      /* scratch assignment */
     int64_t *tmprem;
     void *lp;          /* lpdef */
-    void *tabs;        /* tab per depth */
-    uint8_t *tab_own;  /* 1 if depth d has its own buffer */
-    void *scratch;     /* tab used beyond the memory budget */
+    void *scratch;     /* the tableau */
     int scratch_ok;    /* scratch holds a valid (primal feasible) tableau */
-    double tab_bytes;  /* allocated so far */
 } mip;
 
 /* ---------------------------------------------------------------------------------------- */
@@ -323,8 +325,6 @@ static int solve_tab(lpdef *L, tab *t, const mip *M, double *z, double *xs)
     }
     return 1;
 }
-
-#define TAB_BUDGET (384.0 * 1024 * 1024)
 
 static int tab_alloc(const lpdef *L, tab *t)
 {
@@ -1051,7 +1051,6 @@ regint_status regint__match_mip(const regint__match_problem *p, int32_t *assign,
     lpdef L;
     memset(&L, 0, sizeof L);
     tab scratch = {NULL, NULL};
-    tab *tabs = NULL;
     if (!M.a || !M.w || !M.fixed || !M.rem || !M.inc || !M.tmp || !M.tmprem) {
         st = regint__enomem();
         goto done;
@@ -1099,16 +1098,13 @@ regint_status regint__match_mip(const regint__match_problem *p, int32_t *assign,
         free(pref0);
     }
     if (rows * cols <= LP_MAX_CELLS) {
-        xs = regint__calloc((n + 2) * nn * m, sizeof *xs);
-        tabs = regint__calloc(n + 2, sizeof *tabs);
-        M.tab_own = regint__calloc(n + 2, sizeof *M.tab_own);
-        if (!xs || !tabs || !M.tab_own || lpdef_init(&L, &M)) {
+        xs = regint__calloc(2 * nn * m, sizeof *xs); /* LP solution and heuristic keys */
+        if (!xs || lpdef_init(&L, &M)) {
             st = regint__enomem();
             goto done;
         }
         L.deadline = M.deadline;
         M.lp = &L;
-        M.tabs = tabs;
         M.scratch = &scratch;
         bb_best(&M, xs);
         if (!M.stop && !M.have_open) {
@@ -1152,15 +1148,8 @@ regint_status regint__match_mip(const regint__match_problem *p, int32_t *assign,
     *optimal = ub <= M.incval;
     *nodes = M.nodes;
 done:
-    if (tabs)
-        for (size_t d = 0; d < n + 2; d++) {
-            free(tabs[d].T);
-            free(tabs[d].basis);
-        }
-    free(tabs);
     free(scratch.T);
     free(scratch.basis);
-    free(M.tab_own);
     lpdef_free(&L);
     free(xs);
     free(M.a);
