@@ -767,16 +767,26 @@ static void bb_best(mip *M, double *xs)
     nd[0] = (bnode){INT64_MAX, -1, -1, -1, 0, 0};
     nnd = 1;
     heap_push(heap, &nh, nd, 0);
-    while (nh > 0) {
-        const bnode *top = &nd[heap[0]];
-        if (M->have_inc && top->bound <= M->incval)
-            break; /* every open node is pruned */
+    int64_t dive = -1; /* the best child of the node just solved, solved next (diving) */
+    while (nh > 0 || dive >= 0) {
+        if (dive >= 0 && M->have_inc && nd[dive].bound <= M->incval)
+            dive = -1;
+        if (dive < 0) {
+            if (nh == 0)
+                break;
+            if (M->have_inc && nd[heap[0]].bound <= M->incval)
+                break; /* every open node is pruned */
+        }
         if (M->nodes >= M->max_nodes || (M->deadline > 0 && regint__match_now() > M->deadline)) {
             M->stop = 1;
-            keep_open(M, top->bound);
+            if (nh > 0)
+                keep_open(M, nd[heap[0]].bound);
+            if (dive >= 0)
+                keep_open(M, nd[dive].bound);
             break;
         }
-        uint32_t cur = heap_pop(heap, &nh, nd);
+        uint32_t cur = dive >= 0 ? (uint32_t)dive : heap_pop(heap, &nh, nd);
+        dive = -1;
         bnode node = nd[cur];
         for (size_t c = 0; c < n; c++)
             M->fixed[c] = -2;
@@ -919,7 +929,10 @@ static void bb_best(mip *M, double *xs)
         }
         for (size_t i = 0; i < no; i++) {
             nd[nnd] = (bnode){bound, (int32_t)cur, (int32_t)c, ord[i], node.depth + 1, (uint32_t)nnd};
-            heap_push(heap, &nh, nd, (uint32_t)nnd);
+            if (i == 0)
+                dive = (int64_t)nnd; /* dive into the child of largest LP value */
+            else
+                heap_push(heap, &nh, nd, (uint32_t)nnd);
             nnd++;
         }
     }
