@@ -665,11 +665,11 @@ static int greedy(mip *M, const double *pref)
 /* ---------------------------------------------------------------------------------------- */
 /* Branch and bound */
 
-/* Best-first branch and bound. Every open node is a chain of fixings (case c -> j, or -1
- * "unassigned") back to the root with the LP bound of its parent; the node with the largest
- * bound is solved next (on ties the deepest, then the child with the larger LP value), so the
- * largest open bound - the proved upper bound - falls as the search goes on, and with integer
- * scores the equal bounds make it dive. Nodes warm-start from the last tableau solved. */
+/* Best-first branch and bound with diving. Every open node is a chain of fixings (case c ->
+ * j, or -1 "unassigned") back to the root with the LP bound of its parent. After a node, its
+ * child of largest LP value is solved next (a dive); when the dive ends, the open node with
+ * the largest bound (ties: the deepest, then the earliest) - so the largest open bound, the
+ * proved upper bound, falls as the search goes on. Nodes warm-start from the last tableau. */
 typedef struct bnode {
     int64_t bound;
     int32_t parent, c, j, depth;
