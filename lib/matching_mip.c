@@ -1,13 +1,18 @@
 /* Capacity in persons: the generalized assignment problem (families never split).
  *
- * Exact method (instances whose LP fits a dense tableau): depth-first branch and bound on
+ * First assignment: a construction with repair (families by decreasing size and regret, the
+ * overflow of those that fit nowhere removed by moves and swaps) before any LP; it runs
+ * again at every node guided by the LP solution, and in the Lagrangian method.
+ *
+ * Exact method (instances whose LP fits a dense tableau): best-first branch and bound on
  * the LP relaxation, solved by a two-phase dense simplex (Dantzig pricing, Bland's rule
- * after a run of degenerate pivots). Branching picks a fractionally assigned family and
- * makes one child per municipality it may go to (and "unassigned" when allowed), best LP
- * value first. Objectives are integers, so a node is pruned when floor(LP bound) is not
- * above the incumbent. A rounding heuristic runs at every node. When the node or time
- * limit stops the search, the bound reported is the largest LP bound of the abandoned
- * subtrees, so the gap is always stated.
+ * after a run of degenerate pivots), each node warm-started from the last tableau solved.
+ * Branching picks a fractionally assigned family and makes one child per municipality it
+ * may go to (and "unassigned" when allowed). Objectives are integers, so a node is pruned
+ * when floor(LP bound) is not above the incumbent. When the node or time limit stops the
+ * search, the bound reported is the largest LP bound of the open nodes, so the gap is
+ * always stated. REGINT_EINFEASIBLE only with a proof; REGINT_ERANGE when the limits
+ * stopped the search before any assignment was found.
  *
  * Large instances: Lagrangian relaxation of the capacity rows (subgradient method). Any
  * multipliers give a valid upper bound (at the best multipliers it equals the LP bound);
@@ -47,10 +52,8 @@ typedef struct mip {
     int32_t *tmp;      /* scratch assignment */
     int64_t *tmprem;
     void *lp;          /* lpdef */
-    void *tabs;        /* tab per depth */
-    uint8_t *tab_own;  /* 1 if depth d has its own buffer */
-    void *scratch;     /* tab used beyond the memory budget */
-    double tab_bytes;  /* allocated so far */
+    void *scratch;     /* the tableau */
+    int scratch_ok;    /* scratch holds a valid (primal feasible) tableau */
 } mip;
 
 /* ---------------------------------------------------------------------------------------- */
@@ -323,8 +326,6 @@ static int solve_tab(lpdef *L, tab *t, const mip *M, double *z, double *xs)
     return 1;
 }
 
-#define TAB_BUDGET (384.0 * 1024 * 1024)
-
 static int tab_alloc(const lpdef *L, tab *t)
 {
     t->T = regint__calloc(L->rows * L->W, sizeof *t->T);
@@ -337,39 +338,6 @@ static int tab_alloc(const lpdef *L, tab *t)
         return -1;
     }
     return 0;
-}
-
-/* Solve the LP of the node at `depth` (bans from M->fixed). */
-static int node_solve(mip *M, size_t depth, double *z, double *xs)
-{
-    lpdef *L = M->lp;
-    tab *tabs = M->tabs, *t = NULL;
-    double bytes = (double)L->rows * (double)L->W * sizeof(double);
-    if (!tabs[depth].T && M->tab_bytes + bytes <= TAB_BUDGET && tab_alloc(L, &tabs[depth]) == 0) {
-        M->tab_own[depth] = 1;
-        M->tab_bytes += bytes;
-    }
-    if (M->tab_own[depth])
-        t = &tabs[depth];
-    else {
-        t = M->scratch;
-        if (!t->T && tab_alloc(L, t))
-            return -1;
-    }
-    int warm = depth > 0 && M->tab_own[depth - 1];
-    set_bans(L, M, depth);
-    for (int attempt = 0; attempt < 2; attempt++) {
-        if (warm && attempt == 0) {
-            memcpy(t->T, tabs[depth - 1].T, L->rows * L->W * sizeof *t->T);
-            memcpy(t->basis, tabs[depth - 1].basis, L->rows * sizeof *t->basis);
-        } else {
-            tab_build(L, M, t);
-        }
-        int r = solve_tab(L, t, M, z, xs);
-        if (r >= 0 || !warm)
-            return r;
-    }
-    return -1;
 }
 
 /* Reduced-cost fixing after the node at `depth` is solved (L->d holds its reduced costs):
@@ -481,52 +449,215 @@ static void offer(mip *M, const int32_t *asg)
     }
 }
 
-/* Greedy completion: fixed cases stay, then free cases by decreasing size go to the
- * municipality with the best key (pref[c*m+j], higher better) that still has room. */
+typedef struct gkey {
+    int64_t w;
+    double regret;
+    size_t c;
+} gkey;
+
+static int cmp_gkey(const void *x, const void *y)
+{
+    const gkey *a = x, *b = y;
+    if (a->w != b->w)
+        return a->w > b->w ? -1 : 1;
+    if (a->regret != b->regret)
+        return a->regret > b->regret ? -1 : 1;
+    return a->c < b->c ? -1 : a->c > b->c;
+}
+
+static int64_t excess(int64_t rem) { return rem < 0 ? -rem : 0; }
+
+static uint64_t lcg_next(uint64_t *s)
+{
+    *s = *s * 6364136223846793005ULL + 1442695040888963407ULL;
+    return *s >> 33;
+}
+
+/* Repair: the assignment may overfill municipalities (rem < 0). Moves and swaps of free
+ * cases that lower the total overflow (ties: the smaller score loss), with deterministic
+ * random kicks when no such step exists. Returns 1 when the overflow reaches zero. */
+static int repair(const mip *M, int32_t *asg, int64_t *rem)
+{
+    size_t n = M->n, m = M->m;
+    int64_t E = 0;
+    for (size_t j = 0; j < m; j++)
+        E += excess(rem[j]);
+    uint64_t rng = 0x5EED5EEDULL + n * 31 + m;
+    long limit = 40L * (long)n + 2000;
+    double work = 0; /* pair evaluations: bounded so that huge instances stay quick */
+    for (long it = 0; E > 0 && it < limit && work < 4e7; it++) {
+        /* best improving move or swap out of an overfull municipality */
+        int64_t bestd = 0, bestloss = INT64_MAX;
+        size_t bc = n, bd = n;
+        int32_t bk = -1;
+        for (size_t c = 0; c < n; c++) {
+            if (asg[c] < 0 || M->fixed[c] != -2 || rem[asg[c]] >= 0)
+                continue;
+            size_t j = (size_t)asg[c];
+            int64_t wc = M->w[c], ac = M->a[c * m + j];
+            work += (double)(n + m);
+            for (size_t k = 0; k < m; k++) {
+                int32_t s = M->a[c * m + k];
+                if (k == j || s == REGINT__MATCH_FORBID || M->p->cap[k] < wc)
+                    continue;
+                int64_t d = excess(rem[j] + wc) + excess(rem[k] - wc) - excess(rem[j]) - excess(rem[k]);
+                int64_t loss = ac - s;
+                if (d < bestd || (d == bestd && d < 0 && loss < bestloss)) {
+                    bestd = d;
+                    bestloss = loss;
+                    bc = c;
+                    bd = n;
+                    bk = (int32_t)k;
+                }
+            }
+            for (size_t e = 0; e < n; e++) {
+                if (asg[e] < 0 || (size_t)asg[e] == j || M->fixed[e] != -2 || M->w[e] >= wc)
+                    continue;
+                size_t k = (size_t)asg[e];
+                int32_t s1 = M->a[c * m + k], s2 = M->a[e * m + j];
+                if (s1 == REGINT__MATCH_FORBID || s2 == REGINT__MATCH_FORBID)
+                    continue;
+                int64_t dw = wc - M->w[e];
+                int64_t d = excess(rem[j] + dw) + excess(rem[k] - dw) - excess(rem[j]) - excess(rem[k]);
+                int64_t loss = ac + M->a[e * m + k] - s1 - s2;
+                if (d < bestd || (d == bestd && d < 0 && loss < bestloss)) {
+                    bestd = d;
+                    bestloss = loss;
+                    bc = c;
+                    bd = e;
+                    bk = (int32_t)k;
+                }
+            }
+        }
+        if (bc < n) {
+            size_t j = (size_t)asg[bc];
+            if (bd == n) {
+                rem[j] += M->w[bc];
+                rem[bk] -= M->w[bc];
+                asg[bc] = bk;
+            } else {
+                int64_t dw = M->w[bc] - M->w[bd];
+                rem[j] += dw;
+                rem[bk] -= dw;
+                asg[bc] = bk;
+                asg[bd] = (int32_t)j;
+            }
+            E += bestd;
+            continue;
+        }
+        /* stuck: move a random free case of a random overfull municipality elsewhere */
+        size_t cnt = 0;
+        for (size_t c = 0; c < n; c++)
+            cnt += asg[c] >= 0 && M->fixed[c] == -2 && rem[asg[c]] < 0;
+        if (cnt == 0)
+            return 0; /* only fixed cases overfill: this node's fixings leave no room */
+        size_t pick = (size_t)(lcg_next(&rng) % cnt), c = 0;
+        for (c = 0; c < n; c++)
+            if (asg[c] >= 0 && M->fixed[c] == -2 && rem[asg[c]] < 0 && pick-- == 0)
+                break;
+        size_t j = (size_t)asg[c], nk = 0;
+        for (size_t k = 0; k < m; k++)
+            nk += k != j && M->a[c * m + k] != REGINT__MATCH_FORBID && M->p->cap[k] >= M->w[c];
+        if (nk == 0)
+            continue;
+        size_t kp = (size_t)(lcg_next(&rng) % nk), k;
+        for (k = 0; k < m; k++)
+            if (k != j && M->a[c * m + k] != REGINT__MATCH_FORBID && M->p->cap[k] >= M->w[c] && kp-- == 0)
+                break;
+        E += excess(rem[j] + M->w[c]) + excess(rem[k] - M->w[c]) - excess(rem[j]) - excess(rem[k]);
+        rem[j] += M->w[c];
+        rem[k] -= M->w[c];
+        asg[c] = (int32_t)k;
+    }
+    return E == 0;
+}
+
+/* Construction with repair: fixed cases stay; free cases by decreasing size, then by
+ * decreasing regret (best minus second-best key), go to the municipality with the best key
+ * (pref[c*m+j], higher better) that still has room. A case that fits nowhere goes where the
+ * overflow is smallest, and repair() then removes the overflow. Improving moves and swaps
+ * follow; a feasible result is offered as incumbent. Returns 1 if one was found. */
 static int greedy(mip *M, const double *pref)
 {
     size_t n = M->n, m = M->m;
     int32_t *asg = M->tmp;
     int64_t *rem = M->tmprem;
+    gkey *keys = regint__calloc(n ? n : 1, sizeof *keys);
+    if (!keys)
+        return 0;
     memcpy(rem, M->p->cap, m * sizeof *rem);
+    size_t nk = 0;
     for (size_t c = 0; c < n; c++) {
         asg[c] = M->fixed[c] >= 0 ? M->fixed[c] : -1;
         if (asg[c] >= 0)
             rem[asg[c]] -= M->w[c];
-    }
-    /* simple order: sizes from large to small (stable by index) */
-    int64_t wmax = 0;
-    for (size_t c = 0; c < n; c++)
-        if (M->w[c] > wmax)
-            wmax = M->w[c];
-    for (int64_t sz = wmax; sz >= 1; sz--)
-        for (size_t c = 0; c < n; c++) {
-            if (M->w[c] != sz || M->fixed[c] != -2)
+        if (M->fixed[c] != -2)
+            continue;
+        double b1 = -INFINITY, b2 = -INFINITY;
+        for (size_t j = 0; j < m; j++) {
+            if (M->a[c * m + j] == REGINT__MATCH_FORBID || M->p->cap[j] < M->w[c])
                 continue;
-            int32_t bj = -1;
-            double bv = -INFINITY;
-            for (size_t j = 0; j < m; j++) {
-                if (M->a[c * m + j] == REGINT__MATCH_FORBID || rem[j] < M->w[c])
-                    continue;
-                double k = pref[c * m + j];
+            double k = pref[c * m + j];
+            if (k > b1) {
+                b2 = b1;
+                b1 = k;
+            } else if (k > b2)
+                b2 = k;
+        }
+        keys[nk].w = M->w[c];
+        keys[nk].regret = isfinite(b2) ? b1 - b2 : isfinite(b1) ? 1e300 : 0;
+        keys[nk].c = c;
+        nk++;
+    }
+    qsort(keys, nk, sizeof *keys, cmp_gkey);
+    int over = 0;
+    for (size_t q = 0; q < nk; q++) {
+        size_t c = keys[q].c;
+        int32_t bj = -1, oj = -1;
+        double bv = -INFINITY, ov = -INFINITY;
+        int64_t oe = INT64_MAX;
+        for (size_t j = 0; j < m; j++) {
+            if (M->a[c * m + j] == REGINT__MATCH_FORBID || M->p->cap[j] < M->w[c])
+                continue;
+            double k = pref[c * m + j];
+            if (rem[j] >= M->w[c]) {
                 if (k > bv) {
                     bv = k;
                     bj = (int32_t)j;
                 }
+            } else {
+                int64_t e = M->w[c] - (rem[j] > 0 ? rem[j] : 0);
+                if (e < oe || (e == oe && k > ov)) {
+                    oe = e;
+                    ov = k;
+                    oj = (int32_t)j;
+                }
             }
-            if (bj < 0) {
-                if (M->must_all)
-                    return 0;
-                continue;
-            }
-            if (!M->must_all && M->a[c * m + (size_t)bj] < 0)
-                continue;
-            asg[c] = bj;
-            rem[bj] -= M->w[c];
         }
+        if (!M->must_all) {
+            if (bj >= 0 && M->a[c * m + (size_t)bj] >= 0) {
+                asg[c] = bj;
+                rem[bj] -= M->w[c];
+            }
+            continue;
+        }
+        if (bj < 0) {
+            bj = oj;
+            over = 1;
+        }
+        if (bj < 0) {
+            free(keys);
+            return 0;
+        }
+        asg[c] = bj;
+        rem[bj] -= M->w[c];
+    }
+    free(keys);
+    if (over && !repair(M, asg, rem))
+        return 0;
     improve(M, asg, rem);
-    /* improve() may move fixed cases: only offer if fixed ones stayed (else still feasible
-     * for the whole problem, which is what matters for the incumbent). */
+    /* improve() may move fixed cases: still feasible for the whole problem, which is what
+     * matters for the incumbent. */
     offer(M, asg);
     return 1;
 }
@@ -534,168 +665,284 @@ static int greedy(mip *M, const double *pref)
 /* ---------------------------------------------------------------------------------------- */
 /* Branch and bound */
 
-static void bb_node(mip *M, int64_t parent_bound, double *xs_buf, size_t depth)
+/* Best-first branch and bound with diving. Every open node is a chain of fixings (case c ->
+ * j, or -1 "unassigned") back to the root with the LP bound of its parent. After a node, its
+ * child of largest LP value is solved next (a dive); when the dive ends, the open node with
+ * the largest bound (ties: the deepest, then the earliest) - so the largest open bound, the
+ * proved upper bound, falls as the search goes on. Nodes warm-start from the last tableau. */
+typedef struct bnode {
+    int64_t bound;
+    int32_t parent, c, j, depth;
+    uint32_t seq;
+} bnode;
+
+#define BB_MAX_RECORDS 4000000u
+
+static int bn_better(const bnode *a, const bnode *b)
+{
+    if (a->bound != b->bound)
+        return a->bound > b->bound;
+    if (a->depth != b->depth)
+        return a->depth > b->depth;
+    return a->seq < b->seq;
+}
+
+static void heap_push(uint32_t *h, size_t *nh, const bnode *nd, uint32_t x)
+{
+    size_t i = (*nh)++;
+    h[i] = x;
+    while (i > 0) {
+        size_t p = (i - 1) / 2;
+        if (!bn_better(&nd[h[i]], &nd[h[p]]))
+            break;
+        uint32_t t = h[i];
+        h[i] = h[p];
+        h[p] = t;
+        i = p;
+    }
+}
+
+static uint32_t heap_pop(uint32_t *h, size_t *nh, const bnode *nd)
+{
+    uint32_t top = h[0];
+    h[0] = h[--*nh];
+    size_t i = 0;
+    for (;;) {
+        size_t l = 2 * i + 1, r = l + 1, b = i;
+        if (l < *nh && bn_better(&nd[h[l]], &nd[h[b]]))
+            b = l;
+        if (r < *nh && bn_better(&nd[h[r]], &nd[h[b]]))
+            b = r;
+        if (b == i)
+            break;
+        uint32_t t = h[i];
+        h[i] = h[b];
+        h[b] = t;
+        i = b;
+    }
+    return top;
+}
+
+static void keep_open(mip *M, int64_t b)
+{
+    if (!M->have_open || b > M->open_bound)
+        M->open_bound = b;
+    M->have_open = 1;
+}
+
+/* Solve the LP of the node whose fixings are in M->fixed, in the scratch tableau. */
+static int node_solve_bf(mip *M, double *z, double *xs)
+{
+    lpdef *L = M->lp;
+    tab *t = M->scratch;
+    if (!t->T && tab_alloc(L, t))
+        return -1;
+    set_bans(L, M, 1); /* keeps the root's reduced-cost fixings */
+    int reuse = M->scratch_ok;
+    for (int attempt = 0; attempt < 2; attempt++) {
+        if (!(reuse && attempt == 0))
+            tab_build(L, M, t);
+        int r = solve_tab(L, t, M, z, xs);
+        M->scratch_ok = r >= 0;
+        if (r >= 0 || !reuse)
+            return r;
+    }
+    return -1;
+}
+
+static void bb_best(mip *M, double *xs)
 {
     size_t n = M->n, m = M->m;
-    if (M->stop || M->nodes >= M->max_nodes ||
-        (M->deadline > 0 && regint__match_now() > M->deadline)) {
+    size_t cap = 1024, nnd = 0, nh = 0;
+    bnode *nd = regint__calloc(cap, sizeof *nd);
+    uint32_t *heap = regint__calloc(cap, sizeof *heap);
+    int32_t *ord = regint__calloc(m + 1, sizeof *ord);
+    double *pref = xs + n * m;
+    const lpdef *LD = M->lp;
+    if (!nd || !heap || !ord) {
         M->stop = 1;
-        if (!M->have_open || parent_bound > M->open_bound)
-            M->open_bound = parent_bound;
-        M->have_open = 1;
-        return;
+        keep_open(M, INT64_MAX);
+        goto out;
     }
-    M->nodes++;
-    if (M->p->opt && M->p->opt->progress && (M->nodes & 255) == 0)
-        M->p->opt->progress(M->p->opt->progress_ctx, (double)M->nodes / (double)M->max_nodes, "branch and bound");
-    double *xs = xs_buf + depth * n * m;
-    double z = 0;
-    int r = node_solve(M, depth, &z, xs);
-    if (r < 0) {
-        /* LP failed (numerical trouble): keep the subtree open so the bound stays honest. */
-        M->stop = 1;
-        if (!M->have_open || parent_bound > M->open_bound)
-            M->open_bound = parent_bound;
-        M->have_open = 1;
-        return;
-    }
-    if (r == 0)
-        return;
-    int64_t bound = (int64_t)floor(z + EPS_INT);
-    if (bound > parent_bound)
-        bound = parent_bound;
-    if (M->have_inc && bound <= M->incval)
-        return;
-    /* integral? */
-    size_t bc = n;
-    double bscore = -1;
-    for (size_t c = 0; c < n; c++) {
-        if (M->fixed[c] != -2)
-            continue;
-        double mx = 0, sum = 0;
-        for (size_t j = 0; j < m; j++) {
-            double x = xs[c * m + j];
-            sum += x;
-            if (x > mx)
-                mx = x;
+    nd[0] = (bnode){INT64_MAX, -1, -1, -1, 0, 0};
+    nnd = 1;
+    heap_push(heap, &nh, nd, 0);
+    int64_t dive = -1; /* the best child of the node just solved, solved next (diving) */
+    while (nh > 0 || dive >= 0) {
+        if (dive >= 0 && M->have_inc && nd[dive].bound <= M->incval)
+            dive = -1;
+        if (dive < 0) {
+            if (nh == 0)
+                break;
+            if (M->have_inc && nd[heap[0]].bound <= M->incval)
+                break; /* every open node is pruned */
         }
-        double fr = (sum > mx ? sum - mx : 0) + (1 - sum > 0 ? (mx < 1 - sum ? mx : 1 - sum) : 0);
-        if (mx > 1 - EPS_INT || (!M->must_all && sum < EPS_INT))
-            continue;
-        (void)fr;
-        double score = (double)M->w[c] * (1.0 - mx);
-        if (score > bscore) {
-            bscore = score;
-            bc = c;
+        if (M->nodes >= M->max_nodes || (M->deadline > 0 && regint__match_now() > M->deadline)) {
+            M->stop = 1;
+            if (nh > 0)
+                keep_open(M, nd[heap[0]].bound);
+            if (dive >= 0)
+                keep_open(M, nd[dive].bound);
+            break;
         }
-    }
-    if (bc == n) {
-        int32_t *asg = M->tmp;
-        for (size_t c = 0; c < n; c++) {
-            asg[c] = M->fixed[c] >= 0 ? M->fixed[c] : -1;
-            if (M->fixed[c] == -2)
-                for (size_t j = 0; j < m; j++)
-                    if (xs[c * m + j] > 1 - EPS_INT)
-                        asg[c] = (int32_t)j;
-        }
-        /* verify capacities in integers */
-        int ok = 1;
-        int64_t *rem = M->tmprem;
-        memcpy(rem, M->p->cap, m * sizeof *rem);
+        uint32_t cur = dive >= 0 ? (uint32_t)dive : heap_pop(heap, &nh, nd);
+        dive = -1;
+        bnode node = nd[cur];
         for (size_t c = 0; c < n; c++)
-            if (asg[c] >= 0)
-                rem[asg[c]] -= M->w[c];
-            else if (M->must_all)
-                ok = 0;
-        for (size_t j = 0; j < m; j++)
-            if (rem[j] < 0)
-                ok = 0;
-        if (ok) {
-            offer(M, asg);
-            return;
+            M->fixed[c] = -2;
+        memcpy(M->rem, M->p->cap, m * sizeof *M->rem);
+        for (int32_t q = (int32_t)cur; q > 0; q = nd[q].parent) {
+            M->fixed[nd[q].c] = nd[q].j;
+            if (nd[q].j >= 0)
+                M->rem[nd[q].j] -= M->w[nd[q].c];
         }
-    }
-    /* rounding heuristic guided by the LP */
-    {
-        double *pref = xs_buf + (depth + 1) * n * m; /* child's buffer is free right now */
+        M->nodes++;
+        if (M->p->opt && M->p->opt->progress && (M->nodes & 255) == 0)
+            M->p->opt->progress(M->p->opt->progress_ctx, (double)M->nodes / (double)M->max_nodes,
+                                "branch and bound");
+        double z = 0;
+        int r = node_solve_bf(M, &z, xs);
+        if (r < 0) {
+            /* LP failed (numerical trouble or the clock): the node stays open, honestly. */
+            M->stop = 1;
+            keep_open(M, node.bound);
+            if (nh > 0)
+                keep_open(M, nd[heap[0]].bound);
+            break;
+        }
+        if (r == 0)
+            continue;
+        int64_t bound = (int64_t)floor(z + EPS_INT);
+        if (bound > node.bound)
+            bound = node.bound;
+        if (M->have_inc && bound <= M->incval)
+            continue;
+        size_t bc = n;
+        double bscore = -1;
+        for (size_t c = 0; c < n; c++) {
+            if (M->fixed[c] != -2)
+                continue;
+            double mx = 0, sum = 0;
+            for (size_t j = 0; j < m; j++) {
+                double x = xs[c * m + j];
+                sum += x;
+                if (x > mx)
+                    mx = x;
+            }
+            if (mx > 1 - EPS_INT || (!M->must_all && sum < EPS_INT))
+                continue;
+            double score = (double)M->w[c] * (1.0 - mx);
+            if (score > bscore) {
+                bscore = score;
+                bc = c;
+            }
+        }
+        if (bc == n) {
+            int32_t *asg = M->tmp;
+            int ok = 1;
+            int64_t *rem = M->tmprem;
+            memcpy(rem, M->p->cap, m * sizeof *rem);
+            for (size_t c = 0; c < n; c++) {
+                asg[c] = M->fixed[c] >= 0 ? M->fixed[c] : -1;
+                if (M->fixed[c] == -2)
+                    for (size_t j = 0; j < m; j++)
+                        if (xs[c * m + j] > 1 - EPS_INT)
+                            asg[c] = (int32_t)j;
+                if (asg[c] >= 0)
+                    rem[asg[c]] -= M->w[c];
+                else if (M->must_all)
+                    ok = 0;
+            }
+            for (size_t j = 0; j < m; j++)
+                if (rem[j] < 0)
+                    ok = 0;
+            if (ok) {
+                offer(M, asg);
+                continue;
+            }
+        }
         for (size_t i = 0; i < n * m; i++)
             pref[i] = xs[i] * 1e6 + (M->a[i] == REGINT__MATCH_FORBID ? 0 : M->a[i]);
         greedy(M, pref);
-    }
-    if (M->have_inc && bound <= M->incval)
-        return;
-    rc_fix(M, depth, z);
-    if (bc == n) {
-        /* integral LP but capacities broken by rounding noise: give up on this node honestly */
-        if (!M->have_open || bound > M->open_bound)
-            M->open_bound = bound;
-        M->have_open = 1;
-        return;
-    }
-    /* children: c -> j by decreasing x, then by score; "unassigned" when allowed */
-    size_t c = bc;
-    int32_t order[1024];
-    size_t no = 0;
-    int32_t *ord = order;
-    int32_t *heap_ord = NULL;
-    if (m + 1 > sizeof order / sizeof order[0]) {
-        heap_ord = regint__calloc(m + 1, sizeof *heap_ord);
-        if (!heap_ord) {
-            M->stop = 1;
-            M->open_bound = bound > M->open_bound || !M->have_open ? bound : M->open_bound;
-            M->have_open = 1;
-            return;
-        }
-        ord = heap_ord;
-    }
-    const lpdef *LD = M->lp;
-    for (size_t j = 0; j < m; j++)
-        if (M->a[c * m + j] != REGINT__MATCH_FORBID && M->w[c] <= M->rem[j]) {
-            size_t col = col_of(LD, c, (int32_t)j);
-            if (col < LD->cols && LD->rcdepth[col] >= 0)
-                continue; /* cannot beat the incumbent */
-            ord[no++] = (int32_t)j;
-        }
-    double xsum = 0;
-    for (size_t j = 0; j < m; j++)
-        xsum += xs[c * m + j];
-    if (!M->must_all) {
-        size_t col = col_of(LD, c, -1);
-        if (!(col < LD->cols && LD->rcdepth[col] >= 0))
-            ord[no++] = -1;
-    }
-    /* insertion sort by key */
-    for (size_t i = 1; i < no; i++) {
-        int32_t t = ord[i];
-        double kt = t >= 0 ? xs[c * m + (size_t)t] * 1e9 + M->a[c * m + (size_t)t] : (1 - xsum) * 1e9;
-        size_t k = i;
-        while (k > 0) {
-            int32_t u = ord[k - 1];
-            double ku = u >= 0 ? xs[c * m + (size_t)u] * 1e9 + M->a[c * m + (size_t)u] : (1 - xsum) * 1e9;
-            if (ku >= kt)
-                break;
-            ord[k] = u;
-            k--;
-        }
-        ord[k] = t;
-    }
-    for (size_t i = 0; i < no; i++) {
-        int32_t j = ord[i];
-        M->fixed[c] = j;
-        if (j >= 0) {
-            M->rem[j] -= M->w[c];
-            M->fixval += M->a[c * m + (size_t)j];
-        }
-        bb_node(M, bound, xs_buf, depth + 1);
-        if (j >= 0) {
-            M->rem[j] += M->w[c];
-            M->fixval -= M->a[c * m + (size_t)j];
-        }
-        M->fixed[c] = -2;
         if (M->have_inc && bound <= M->incval)
+            continue;
+        if (node.depth == 0)
+            rc_fix(M, 0, z);
+        if (bc == n) {
+            /* integral LP but capacities broken by rounding noise: this node stays open */
+            keep_open(M, bound);
+            continue;
+        }
+        size_t c = bc, no = 0;
+        double xsum = 0;
+        for (size_t j = 0; j < m; j++) {
+            xsum += xs[c * m + j];
+            if (M->a[c * m + j] != REGINT__MATCH_FORBID && M->w[c] <= M->rem[j]) {
+                size_t col = col_of(LD, c, (int32_t)j);
+                if (col < LD->cols && LD->rcdepth[col] >= 0)
+                    continue; /* cannot beat the incumbent */
+                ord[no++] = (int32_t)j;
+            }
+        }
+        if (!M->must_all) {
+            size_t col = col_of(LD, c, -1);
+            if (!(col < LD->cols && LD->rcdepth[col] >= 0))
+                ord[no++] = -1;
+        }
+        for (size_t i = 1; i < no; i++) { /* by decreasing LP value, then score */
+            int32_t t = ord[i];
+            double kt = t >= 0 ? xs[c * m + (size_t)t] * 1e9 + M->a[c * m + (size_t)t] : (1 - xsum) * 1e9;
+            size_t k = i;
+            while (k > 0) {
+                int32_t u = ord[k - 1];
+                double ku = u >= 0 ? xs[c * m + (size_t)u] * 1e9 + M->a[c * m + (size_t)u] : (1 - xsum) * 1e9;
+                if (ku >= kt)
+                    break;
+                ord[k] = u;
+                k--;
+            }
+            ord[k] = t;
+        }
+        if (nnd + no > BB_MAX_RECORDS) {
+            M->stop = 1;
+            keep_open(M, bound);
+            if (nh > 0)
+                keep_open(M, nd[heap[0]].bound);
             break;
+        }
+        if (nnd + no > cap) {
+            size_t nc = cap * 2 > nnd + no ? cap * 2 : nnd + no;
+            bnode *nn2 = regint__reallocarray(nd, nc, sizeof *nd);
+            if (nn2)
+                nd = nn2;
+            uint32_t *nh2 = nn2 ? regint__reallocarray(heap, nc, sizeof *heap) : NULL;
+            if (nh2)
+                heap = nh2;
+            if (!nn2 || !nh2) {
+                M->stop = 1;
+                keep_open(M, bound);
+                if (nh > 0)
+                    keep_open(M, nd[heap[0]].bound);
+                break;
+            }
+            cap = nc;
+        }
+        for (size_t i = 0; i < no; i++) {
+            nd[nnd] = (bnode){bound, (int32_t)cur, (int32_t)c, ord[i], node.depth + 1, (uint32_t)nnd};
+            if (i == 0)
+                dive = (int64_t)nnd; /* dive into the child of largest LP value */
+            else
+                heap_push(heap, &nh, nd, (uint32_t)nnd);
+            nnd++;
+        }
     }
-    free(heap_ord);
+out:
+    for (size_t c = 0; c < n; c++)
+        M->fixed[c] = -2;
+    memcpy(M->rem, M->p->cap, m * sizeof *M->rem);
+    free(nd);
+    free(heap);
+    free(ord);
 }
 
 /* ---------------------------------------------------------------------------------------- */
@@ -817,7 +1064,6 @@ regint_status regint__match_mip(const regint__match_problem *p, int32_t *assign,
     lpdef L;
     memset(&L, 0, sizeof L);
     tab scratch = {NULL, NULL};
-    tab *tabs = NULL;
     if (!M.a || !M.w || !M.fixed || !M.rem || !M.inc || !M.tmp || !M.tmprem) {
         st = regint__enomem();
         goto done;
@@ -852,20 +1098,29 @@ regint_status regint__match_mip(const regint__match_problem *p, int32_t *assign,
     cols += rows + 1;
     int64_t ub;
     cols += (double)n; /* u or artificial columns */
+    /* A first incumbent before any LP: construction by the scores with repair. */
+    {
+        double *pref0 = regint__calloc(nn * m, sizeof *pref0);
+        if (!pref0) {
+            st = regint__enomem();
+            goto done;
+        }
+        for (size_t i = 0; i < n * m; i++)
+            pref0[i] = M.a[i] == REGINT__MATCH_FORBID ? 0 : (double)M.a[i];
+        greedy(&M, pref0);
+        free(pref0);
+    }
     if (rows * cols <= LP_MAX_CELLS) {
-        xs = regint__calloc((n + 2) * nn * m, sizeof *xs);
-        tabs = regint__calloc(n + 2, sizeof *tabs);
-        M.tab_own = regint__calloc(n + 2, sizeof *M.tab_own);
-        if (!xs || !tabs || !M.tab_own || lpdef_init(&L, &M)) {
+        xs = regint__calloc(2 * nn * m, sizeof *xs); /* LP solution and heuristic keys */
+        if (!xs || lpdef_init(&L, &M)) {
             st = regint__enomem();
             goto done;
         }
         L.deadline = M.deadline;
         M.lp = &L;
-        M.tabs = tabs;
         M.scratch = &scratch;
-        bb_node(&M, INT64_MAX, xs, 0);
-        if (!M.stop) {
+        bb_best(&M, xs);
+        if (!M.stop && !M.have_open) {
             /* search complete */
             if (!M.have_inc) {
                 st = regint__error(REGINT_EINFEASIBLE,
@@ -892,9 +1147,11 @@ regint_status regint__match_mip(const regint__match_problem *p, int32_t *assign,
             ub = M.incval;
     }
     if (!M.have_inc) {
-        st = regint__error(REGINT_EINFEASIBLE,
+        /* Not proved infeasible: a distinct status (REGINT_ERANGE: the limits were too
+         * small), never REGINT_EINFEASIBLE. */
+        st = regint__error(REGINT_ERANGE,
                            "must_assign_all: no assignment of the %zu families (demand %lld persons, total "
-                           "capacity %lld persons) was found within the limits (%lld nodes); infeasibility "
+                           "capacity %lld persons) was found within the limits (%lld nodes) and infeasibility "
                            "is not proved: raise time_limit or max_nodes",
                            n, (long long)demand, (long long)capsum, (long long)M.nodes);
         goto done;
@@ -904,15 +1161,8 @@ regint_status regint__match_mip(const regint__match_problem *p, int32_t *assign,
     *optimal = ub <= M.incval;
     *nodes = M.nodes;
 done:
-    if (tabs)
-        for (size_t d = 0; d < n + 2; d++) {
-            free(tabs[d].T);
-            free(tabs[d].basis);
-        }
-    free(tabs);
     free(scratch.T);
     free(scratch.basis);
-    free(M.tab_own);
     lpdef_free(&L);
     free(xs);
     free(M.a);

@@ -27,7 +27,9 @@ static void usage(FILE *f)
             "  -h, --help           this help\n"
             "\n"
             "Capacity in cases is solved exactly (transportation problem); capacity in persons by\n"
-            "branch and bound, with \"status\": \"gap\" and the bound when a limit stops it.\n");
+            "branch and bound, with \"status\": \"gap\" and the bound when a limit stops it.\n"
+            "Exit 1 with \"infeasibility is not proved\" when the limits stopped the search before\n"
+            "any assignment was found (raise them); other infeasibility messages are proofs.\n");
 }
 
 static void progress(void *ctx, double fraction, const char *phase)

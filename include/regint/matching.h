@@ -96,9 +96,17 @@ typedef struct regint_match_result {
  * @param used        out (may be NULL): n_munis capacity use in the unit
  * @param result      out (may be NULL): objective, bound, status
  * @return REGINT_OK; REGINT_EINVAL for bad arguments (message names the element);
- *         REGINT_EINFEASIBLE when must_assign_all cannot hold (message names the demand
- *         and the capacity that cannot meet it); REGINT_ERANGE when integer scores overflow;
- *         REGINT_ENOMEM.
+ *         REGINT_EINFEASIBLE only when it is proved that must_assign_all cannot hold
+ *         (demand above the total capacity, a family that fits in no allowed municipality,
+ *         a group of cases whose allowed municipalities are too small, the LP relaxation
+ *         infeasible, or the branch and bound exhausted without an assignment; the
+ *         message names the demand and the capacity that cannot meet it);
+ *         REGINT_ERANGE (persons unit) when max_nodes or time_limit stopped the search
+ *         before any assignment was found and infeasibility is not proved (the message
+ *         says "was found within the limits ... infeasibility is not proved"; raise the
+ *         limits) — a construction heuristic with repair runs before the search, so this
+ *         is rare when capacities leave a few percent of slack; REGINT_ENOMEM.
+ *         On any status other than REGINT_OK the outputs are unspecified.
  */
 REGINT_API regint_status regint_match(const double *scores, size_t n_cases, size_t n_munis,
                                       const int64_t *sizes, const int64_t *capacities,

@@ -482,6 +482,133 @@ static void test_persons_limits(void)
     free(sc);
 }
 
+/* Tight persons-unit instances of the size reported from the Python side (272 families ×
+ * 25 municipalities) and of the Annie MOORE size (200/500 × 21): total capacity only 2–5 %
+ * above the demand. A feasible assignment must come back within a node limit (not a clock:
+ * deterministic under valgrind), with a stated gap of at most 1 % against the LP bound. */
+static void tight_case(size_t n, size_t m, const int64_t *sizes, const int64_t *cap, const double *sc,
+                       double scale, int64_t max_nodes)
+{
+    int64_t *asg = calloc(n, sizeof *asg), *used = calloc(m, sizeof *used);
+    regint_match_options o = REGINT_MATCH_OPTIONS_INIT;
+    o.unit = REGINT_MATCH_PERSONS;
+    o.score_scale = scale;
+    o.max_nodes = max_nodes;
+    o.time_limit = 0;
+    regint_match_result r;
+    regint_status st = regint_match(sc, n, m, sizes, cap, &o, asg, used, &r);
+    CU_ASSERT_EQUAL(st, REGINT_OK);
+    if (st == REGINT_OK) {
+        double obj;
+        CU_ASSERT(check_assignment(sc, n, m, sizes, cap, 1, 1, asg, used, &obj));
+        CU_ASSERT_DOUBLE_EQUAL(obj / scale, r.objective, 1e-6);
+        CU_ASSERT(r.bound >= r.objective);
+        CU_ASSERT(r.gap <= 0.01);
+        CU_ASSERT(r.nodes <= max_nodes);
+    } else {
+        fprintf(stderr, "\n  %zu x %zu: %s\n", n, m, regint_last_error());
+    }
+    free(asg);
+    free(used);
+}
+
+/* regint-synth-v1 without its +9 per municipality, then capacity added round-robin until
+ * the total reaches slack‰ of the demand: small municipalities get only a few persons. */
+static void tight_synth(size_t n, size_t m, uint64_t seed, int64_t slack, int64_t max_nodes)
+{
+    int64_t *sz = calloc(n, sizeof *sz), *cap = calloc(m, sizeof *cap);
+    double *sc = calloc(n * m, sizeof *sc);
+    CU_ASSERT_EQUAL_FATAL(regint_match_synth(n, m, REGINT_MATCH_PERSONS, seed, slack, sz, cap, sc), REGINT_OK);
+    int64_t demand = 0, total = 0, maxsz = 0;
+    for (size_t c = 0; c < n; c++) {
+        demand += sz[c];
+        maxsz = sz[c] > maxsz ? sz[c] : maxsz;
+    }
+    for (size_t j = 0; j < m; j++) {
+        cap[j] -= 9;
+        total += cap[j];
+    }
+    for (size_t j = 0; total < demand * slack / 1000; j = (j + 1) % m, total++)
+        cap[j]++;
+    CU_ASSERT(total * 1000 <= demand * (slack + 5)); /* really tight */
+    CU_ASSERT(maxsz <= 8);
+    tight_case(n, m, sz, cap, sc, 1000, max_nodes);
+    free(sz);
+    free(cap);
+    free(sc);
+}
+
+/* The shape of examples/notebooks/03_matching_agder.ipynb at 5 % slack: family sizes 1–8
+ * with the notebook's distribution, real-valued scores (not on a decimal grid), 4 % of the
+ * cases allowed only in 3 municipalities, capacities proportional to uneven weights. */
+static void tight_notebook(uint64_t seed, int64_t slack)
+{
+    enum { N = 272, M = 25 };
+    static const int cum[8] = {400, 550, 670, 790, 880, 940, 980, 1000};
+    int64_t sz[N], cap[M], demand = 0, total = 0;
+    double *sc = calloc((size_t)N * M, sizeof *sc), wt[M], wsum = 0;
+    uint64_t st = seed;
+    for (size_t c = 0; c < N; c++) {
+        uint64_t u = sm64(&st) % 1000;
+        sz[c] = 1;
+        while (sz[c] < 8 && (uint64_t)cum[sz[c] - 1] <= u)
+            sz[c]++;
+        demand += sz[c];
+    }
+    for (size_t j = 0; j < M; j++) {
+        wt[j] = j < 3 ? 8.0 + (double)j : 0.3 + (double)(sm64(&st) % 1000) / 400.0;
+        wsum += wt[j];
+    }
+    for (size_t j = 0; j < M; j++) {
+        cap[j] = (int64_t)floor((double)demand * (double)slack / 1000.0 * wt[j] / wsum);
+        total += cap[j];
+    }
+    for (size_t j = 0; total < demand * slack / 1000; j = (j + 1) % M, total++)
+        cap[j]++;
+    for (size_t c = 0; c < N; c++) {
+        double edu = (double)(sm64(&st) % 4), eng = (double)(sm64(&st) % 2);
+        int restricted = sm64(&st) % 100 < 4;
+        for (size_t j = 0; j < M; j++) {
+            double z = -0.9 + 0.35 * edu + 0.25 * eng + 0.05 * wt[j] + (double)(sm64(&st) % 10001) / 33333.0;
+            double p = 1.0 / (1.0 + exp(-z));
+            sc[c * M + j] = restricted && j >= 3 ? NAN : p * (double)(sz[c] < 2 ? sz[c] : 2);
+        }
+    }
+    tight_case(N, M, sz, cap, sc, 1, 3);
+    free(sc);
+}
+
+static void test_persons_tight(void)
+{
+    static const int64_t slacks[] = {1020, 1050, 1100};
+    for (uint64_t seed = 1; seed <= 3; seed++)
+        tight_synth(272, 25, seed, slacks[seed - 1], 3);
+    tight_synth(200, 21, 7, 1030, 3);
+    tight_synth(500, 21, 8, 1050, 2);
+    tight_notebook(1, 1050);
+    tight_notebook(2, 1020);
+}
+
+/* Proved infeasible vs not proved: families of 3, 3 and 3 persons, two municipalities of 5.
+ * Demand 9 <= capacity 10 and every family fits somewhere, but two families never share a
+ * municipality (6 > 5), so three cannot be placed. With the default limits the search is
+ * exhausted: REGINT_EINFEASIBLE. With one node the root LP (fractional, feasible) is all
+ * that is solved: not proved, so REGINT_ERANGE (limits too small), never EINFEASIBLE. */
+static void test_persons_infeasible_vs_limits(void)
+{
+    const double sc[6] = {1, 2, 3, 1, 2, 2};
+    const int64_t sz[3] = {3, 3, 3}, cap[2] = {5, 5};
+    int64_t asg[3];
+    regint_match_options o = REGINT_MATCH_OPTIONS_INIT;
+    o.unit = REGINT_MATCH_PERSONS;
+    o.time_limit = 0;
+    CU_ASSERT_EQUAL(regint_match(sc, 3, 2, sz, cap, &o, asg, NULL, NULL), REGINT_EINFEASIBLE);
+    TEST_ASSERT_CONTAINS(regint_last_error(), "cannot be placed");
+    o.max_nodes = 1;
+    CU_ASSERT_EQUAL(regint_match(sc, 3, 2, sz, cap, &o, asg, NULL, NULL), REGINT_ERANGE);
+    TEST_ASSERT_CONTAINS(regint_last_error(), "infeasibility is not proved");
+}
+
 int main(void)
 {
     static const test_case tests[] = {
@@ -494,6 +621,8 @@ int main(void)
         {"oracle persons unit", test_oracle_persons_unit},
         {"brute force persons unit", test_brute_persons},
         {"persons limits and gap", test_persons_limits},
+        {"persons tight capacities", test_persons_tight},
+        {"persons infeasible vs limits", test_persons_infeasible_vs_limits},
         {"cases unit vs persons unit (sizes 1)", test_cross_check_units},
         {NULL, NULL},
     };
