@@ -14,7 +14,7 @@ endif()
 
 # Headers left out of the check. matching.h is being finished by its owner; remove it from
 # this list once it is fully documented (the test then covers every public header).
-set(REGINT_DOCS_CHECK_EXCLUDE ${PROJECT_SOURCE_DIR}/include/regint/matching.h)
+set(REGINT_DOCS_CHECK_EXCLUDE "")
 
 set(_dcheck_dir ${CMAKE_CURRENT_BINARY_DIR}/docs_check)
 string(REPLACE ";" " " _dcheck_exclude "${REGINT_DOCS_CHECK_EXCLUDE}")

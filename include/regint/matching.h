@@ -65,7 +65,9 @@ typedef struct regint_match_options {
     void *progress_ctx;          /**< passed to progress */
 } regint_match_options;
 
+/** Current version of ::regint_match_options. */
 #define REGINT_MATCH_OPTIONS_VERSION 1
+/** Default options: cases unit, every case assigned, scale 1, 200000 nodes, 60 s, no progress. */
 #define REGINT_MATCH_OPTIONS_INIT { 1, REGINT_MATCH_CASES, 1, 0, 1.0, 200000, 60.0, NULL, NULL }
 
 /** Summary of a solve (filled by regint_match()). */
@@ -118,9 +120,14 @@ REGINT_API regint_status regint_match(const double *scores, size_t n_cases, size
  * Fills sizes (n_cases), capacities (n_munis) and scores (n_cases × n_munis, permille
  * integers 0..1000 stored as doubles: divide by 1000 or use score_scale = 1000).
  *
+ * @param n_cases         number of cases N
+ * @param n_munis         number of municipalities M (at least 1)
  * @param unit            capacity unit (persons adds 8 to every capacity)
  * @param seed            splitmix64 seed
  * @param slack_permille  total capacity ≈ slack_permille/1000 × demand
+ * @param sizes           out: n_cases family sizes
+ * @param capacities      out: n_munis capacities
+ * @param scores          out: n_cases × n_munis scores, row-major
  * @return REGINT_OK or REGINT_EINVAL (n_munis 0, NULL outputs).
  */
 REGINT_API regint_status regint_match_synth(size_t n_cases, size_t n_munis, regint_match_unit unit,
@@ -129,11 +136,11 @@ REGINT_API regint_status regint_match_synth(size_t n_cases, size_t n_munis, regi
 
 /** A matching instance loaded from JSON by regint_match_load(); free with regint_match_instance_free(). */
 typedef struct regint_match_instance {
-    size_t n_cases;
-    size_t n_munis;
-    regint_match_unit unit;
-    int must_assign_all;
-    double score_scale;
+    size_t n_cases;        /**< number of cases (rows of scores) */
+    size_t n_munis;        /**< number of municipalities (columns of scores) */
+    regint_match_unit unit;/**< "capacity_unit" of the file */
+    int must_assign_all;   /**< "must_assign_all" (1 when absent) */
+    double score_scale;    /**< "score_scale" (1 when absent) */
     int64_t *sizes;        /**< n_cases */
     int64_t *capacities;   /**< n_munis */
     double *scores;        /**< n_cases × n_munis, NaN = forbidden (null in JSON) */
@@ -146,6 +153,7 @@ typedef struct regint_match_instance {
  * forbidden), optional "must_assign_all" (default true), "score_scale" (default 1), "ids"
  * (case ids, pseudonymous: a fødselsnummer is refused with REGINT_EPERSONAL).
  * Errors name the file and the JSON path (e.g. `inst.json: scores[3][7]: expected a number or null`).
+ * @param path the JSON file
  * @param out  receives a new instance (NULL on failure)
  */
 REGINT_API regint_status regint_match_load(const char *path, regint_match_instance **out);

@@ -69,6 +69,11 @@ def match(sizes, capacities, scores, capacity_unit="cases", must_assign_all=True
 
     Returns a :class:`MatchResult`: ``assignment, objective = regint.match(...)`` where
     ``assignment[c]`` is the municipality index of case c (-1 = not assigned).
+
+    Raises InfeasibleError only when infeasibility is proved (demand above capacity, a
+    family that fits nowhere, LP relaxation infeasible, search exhausted); RangeError when
+    ``max_nodes``/``time_limit`` stopped the search before any assignment was found and
+    nothing was proved (raise the limits).
     """
     sc = np.ascontiguousarray(np.asarray(scores, dtype=np.float64))
     sz = np.ascontiguousarray(np.asarray(sizes), dtype=np.int64)
