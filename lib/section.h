@@ -43,13 +43,6 @@ void regint__dataset_set_section(regint_dataset *ds, const regint__section *sec,
 /* The dataset schema version this build writes; readers accept 1..this. */
 #define REGINT__SCHEMA_VERSION 2
 
-/* A section kept as raw JSON (validated only as an array). Used by modules whose typed
- * model is not there yet; replace with a typed section. */
-regint_status regint__raw_section_parse(const cJSON *node, const char *file, int schema_version,
-                                        const regint_dataset *ds, void **out);
-cJSON *regint__raw_section_emit(const void *data);
-void regint__raw_section_free(void *data);
-
 extern const regint__section regint__section_description;   /* description.c */
 extern const regint__section regint__section_grants;        /* grants.c */
 extern const regint__section regint__section_collaboration; /* collaboration.c */
