@@ -22,8 +22,8 @@
 
 #include <regint/regint.h>
 
-#include "csv.h"
-#include "dataset_internal.h"
+#include "util/csv.h"
+#include "dataset/dataset_internal.h"
 
 #define MAXC 2048
 

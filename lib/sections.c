@@ -1,5 +1,5 @@
 /* Registry of optional dataset sections (see section.h). */
-#include "section.h"
+#include "dataset/section.h"
 
 const regint__section *const regint__sections[] = {
     &regint__section_description,

@@ -7,7 +7,7 @@
 #include <cjson/cJSON.h>
 #include <regint/regint.h>
 
-#include "fileio.h"
+#include "util/fileio.h"
 #include "test_util.h"
 
 __extension__ typedef __int128 i128;

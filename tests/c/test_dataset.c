@@ -14,7 +14,7 @@
 
 #include <regint/regint.h>
 
-#include "section.h" /* REGINT__SCHEMA_VERSION */
+#include "dataset/section.h" /* REGINT__SCHEMA_VERSION */
 #include "test_util.h"
 
 static regint_dataset *dflt; /* the default dataset, loaded once */

@@ -12,7 +12,7 @@
 
 #include <regint/regint.h>
 
-#include "csv.h"
+#include "util/csv.h"
 #include "test_util.h"
 
 static regint_dataset *g_ds; /* the bundled default dataset */

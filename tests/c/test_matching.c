@@ -8,7 +8,7 @@
 #include <cjson/cJSON.h>
 #include <regint/regint.h>
 
-#include "jsonutil.h"
+#include "util/jsonutil.h"
 #include "test_util.h"
 
 /* An independent splitmix64 (README formula) for the published check value. */

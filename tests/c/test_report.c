@@ -9,7 +9,7 @@
 
 #include <regint/regint.h>
 
-#include "fileio.h"
+#include "util/fileio.h"
 #include "test_util.h"
 
 #define EXAMPLE_PLAN REGINT_TEST_DIR "/../examples/data/plan-vestfold.json"

@@ -12,9 +12,9 @@
 #include "regint/report.h"
 #include "regint/validate.h"
 
-#include "fileio.h"
-#include "internal.h"
-#include "report_svg.h"
+#include "util/fileio.h"
+#include "util/internal.h"
+#include "knowledge/report_svg.h"
 
 /* ------------------------------------------------------------------------- */
 /* Document model                                                             */

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "report_svg.h"
+#include "knowledge/report_svg.h"
 
 static void sb_grow(regint__sb *b, size_t add)
 {

@@ -4,10 +4,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fileio.h"
-#include "internal.h"
-#include "jsonutil.h"
-#include "settlement_internal.h"
+#include "util/fileio.h"
+#include "util/internal.h"
+#include "util/jsonutil.h"
+#include "settlement/settlement_internal.h"
 
 #include "regint/validate.h"
 

@@ -9,9 +9,9 @@
 
 #include <cjson/cJSON.h>
 
-#include "internal.h"
-#include "jsonutil.h"
-#include "matching_internal.h"
+#include "util/internal.h"
+#include "util/jsonutil.h"
+#include "matching/matching_internal.h"
 #include "regint/validate.h"
 
 double regint__match_now(void)

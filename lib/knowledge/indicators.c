@@ -10,7 +10,7 @@
 #include "regint/indicators.h"
 #include "regint/validate.h"
 
-#include "internal.h"
+#include "util/internal.h"
 
 /* One pair of the correspondence between the codes of two years. */
 typedef struct code_pair {

@@ -7,11 +7,11 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "dataset_internal.h"
-#include "fileio.h"
-#include "internal.h"
-#include "jsonutil.h"
-#include "section.h"
+#include "dataset/dataset_internal.h"
+#include "util/fileio.h"
+#include "util/internal.h"
+#include "util/jsonutil.h"
+#include "dataset/section.h"
 
 #define SCHEMA_NAME "regint.dataset"
 

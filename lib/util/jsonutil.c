@@ -5,9 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fileio.h"
-#include "internal.h"
-#include "jsonutil.h"
+#include "util/fileio.h"
+#include "util/internal.h"
+#include "util/jsonutil.h"
 
 regint_status regint__json_parse(const char *file, const char *text, size_t len, cJSON **out)
 {

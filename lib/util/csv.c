@@ -7,9 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "csv.h"
-#include "fileio.h"
-#include "internal.h"
+#include "util/csv.h"
+#include "util/fileio.h"
+#include "util/internal.h"
 
 struct regint__csv {
     char *name;

@@ -5,9 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
-#include "jsonutil.h"
-#include "settlement_internal.h"
+#include "util/internal.h"
+#include "util/jsonutil.h"
+#include "settlement/settlement_internal.h"
 
 #include "regint/validate.h"
 

@@ -26,7 +26,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "util/internal.h"
 
 #if !defined(__SIZEOF_INT128__)
 #  error "lib/apportion.c needs a compiler with __int128 (gcc or clang on a 64-bit target)"

@@ -23,8 +23,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
-#include "matching_internal.h"
+#include "util/internal.h"
+#include "matching/matching_internal.h"
 
 #define LP_MAX_CELLS 8000000.0 /* dense tableau limit (doubles) */
 #define EPS_PIV 1e-9

@@ -6,9 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "csv.h"
-#include "dataset_internal.h"
-#include "internal.h"
+#include "util/csv.h"
+#include "dataset/dataset_internal.h"
+#include "util/internal.h"
 #include "regint/validate.h"
 
 typedef struct ictx {

@@ -2,9 +2,9 @@
  * "invented example data"), kept as a string section so that it survives load → save. */
 #include <stdlib.h>
 
-#include "internal.h"
-#include "jsonutil.h"
-#include "section.h"
+#include "util/internal.h"
+#include "util/jsonutil.h"
+#include "dataset/section.h"
 
 static regint_status description_parse(const cJSON *node, const char *file, int schema_version,
                                        const regint_dataset *ds, void **out)

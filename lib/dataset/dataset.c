@@ -6,11 +6,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "dataset_internal.h"
-#include "fileio.h"
-#include "internal.h"
+#include "dataset/dataset_internal.h"
+#include "util/fileio.h"
+#include "util/internal.h"
 #include "regint/validate.h"
-#include "section.h"
+#include "dataset/section.h"
 
 #define MIN_YEAR 1800
 #define MAX_YEAR 2200

@@ -8,10 +8,10 @@
 #include "regint/qualification.h"
 #include "regint/validate.h"
 
-#include "fileio.h"
-#include "internal.h"
-#include "jsonutil.h"
-#include "section.h"
+#include "util/fileio.h"
+#include "util/internal.h"
+#include "util/jsonutil.h"
+#include "dataset/section.h"
 
 struct regint_plan {
     regint_plan_info_t info;

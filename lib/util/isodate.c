@@ -2,9 +2,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "internal.h"
-#include "isodate.h"
-#include "jsonutil.h"
+#include "util/internal.h"
+#include "util/isodate.h"
+#include "util/jsonutil.h"
 
 static int leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 

@@ -6,9 +6,9 @@
 
 #include "regint/validate.h"
 
-#include "isodate.h"
-#include "jsonutil.h"
-#include "recordutil.h"
+#include "util/isodate.h"
+#include "util/jsonutil.h"
+#include "util/recordutil.h"
 
 void regint__xfree(const void *p) { free((void *)(uintptr_t)p); }
 

@@ -8,7 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "internal.h"
+#include "util/internal.h"
 
 /* 2^53: the largest integer a JSON number keeps exactly. */
 #define REGINT__JSON_INT_MAX INT64_C(9007199254740992)

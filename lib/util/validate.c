@@ -1,7 +1,7 @@
 /* Identifier validators: kommunenr, fylkesnr, organisasjonsnummer, fødselsnummer guard. */
 #include <string.h>
 
-#include "internal.h"
+#include "util/internal.h"
 #include "regint/validate.h"
 
 static int all_digits(const char *s, size_t n)

@@ -7,8 +7,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "fileio.h"
-#include "internal.h"
+#include "util/fileio.h"
+#include "util/internal.h"
 
 regint_status regint__read_file(const char *path, char **data, size_t *len)
 {

@@ -13,9 +13,9 @@
 #include "regint/indicators.h"
 #include "regint/validate.h"
 
-#include "fileio.h"
-#include "internal.h"
-#include "jsonutil.h"
+#include "util/fileio.h"
+#include "util/internal.h"
+#include "util/jsonutil.h"
 
 #define JS_MAX_DIMS 16
 

@@ -7,11 +7,11 @@
 #include "regint/collaboration.h"
 #include "regint/validate.h"
 
-#include "internal.h"
-#include "isodate.h"
-#include "jsonutil.h"
-#include "recordutil.h"
-#include "section.h"
+#include "util/internal.h"
+#include "util/isodate.h"
+#include "util/jsonutil.h"
+#include "util/recordutil.h"
+#include "dataset/section.h"
 
 #define JSON_INT_MAX REGINT__JSON_INT_MAX
 

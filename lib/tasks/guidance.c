@@ -9,7 +9,7 @@
 #include "regint/guidance.h"
 #include "regint/validate.h"
 
-#include "internal.h"
+#include "util/internal.h"
 
 void regint_guidance_forecast_free(regint_guidance_forecast_t *f)
 {

@@ -19,8 +19,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
-#include "matching_internal.h"
+#include "util/internal.h"
+#include "matching/matching_internal.h"
 
 #define FL_INF (INT64_MAX / 4)    /* unreached */
 #define FL_NOEDGE INT32_MAX       /* no arc (no member may go to that column) */
