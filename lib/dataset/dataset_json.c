@@ -11,6 +11,7 @@
 #include "util/fileio.h"
 #include "util/internal.h"
 #include "util/jsonutil.h"
+#include "util/strbuf.h"
 #include "dataset/section.h"
 
 #define SCHEMA_NAME "regint.dataset"
@@ -522,139 +523,37 @@ regint_status regint_dataset_load_default(regint_dataset **out)
 }
 
 /* ------------------------------------------------------------------------- */
-/* Saving: a string builder and a canonical emitter. */
+/* Saving: a canonical emitter into the string builder (util/strbuf.h). */
 
-typedef struct sb {
-    char *p;
-    size_t n, cap;
-    int oom;
-} sb;
-
-static void sb_put(sb *b, const char *s, size_t len)
-{
-    if (b->oom)
-        return;
-    if (b->n + len + 1 > b->cap) {
-        size_t nc = b->cap ? b->cap : 1 << 16;
-        while (nc < b->n + len + 1)
-            nc *= 2;
-        char *np = realloc(b->p, nc);
-        if (!np) {
-            b->oom = 1;
-            return;
-        }
-        b->p = np;
-        b->cap = nc;
-    }
-    memcpy(b->p + b->n, s, len);
-    b->n += len;
-    b->p[b->n] = '\0';
-}
-
-static void sb_s(sb *b, const char *s) { sb_put(b, s, strlen(s)); }
-
-static void sb_int(sb *b, long long v)
-{
-    char tmp[24], *p = tmp + sizeof tmp;
-    unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
-    do {
-        *--p = (char)('0' + u % 10);
-        u /= 10;
-    } while (u);
-    if (v < 0)
-        *--p = '-';
-    sb_put(b, p, (size_t)(tmp + sizeof tmp - p));
-}
-
-static void sb_f(sb *b, const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 2, 3)))
-#endif
-    ;
-static void sb_f(sb *b, const char *fmt, ...)
-{
-    char tmp[128];
-    va_list ap;
-    va_start(ap, fmt);
-    int k = vsnprintf(tmp, sizeof tmp, fmt, ap);
-    va_end(ap);
-    if (k > 0)
-        sb_put(b, tmp, (size_t)k < sizeof tmp ? (size_t)k : sizeof tmp - 1);
-}
-
-/* A JSON string: UTF-8 passes through; quote, backslash and control characters escaped. */
-static void sb_str(sb *b, const char *s)
-{
-    sb_s(b, "\"");
-    const char *run = s;
-    for (; *s; s++) {
-        unsigned char ch = (unsigned char)*s;
-        if (ch >= 0x20 && ch != '"' && ch != '\\')
-            continue;
-        sb_put(b, run, (size_t)(s - run));
-        if (ch == '"')
-            sb_s(b, "\\\"");
-        else if (ch == '\\')
-            sb_s(b, "\\\\");
-        else if (ch == '\n')
-            sb_s(b, "\\n");
-        else if (ch == '\t')
-            sb_s(b, "\\t");
-        else if (ch == '\r')
-            sb_s(b, "\\r");
-        else
-            sb_f(b, "\\u%04x", ch);
-        run = s + 1;
-    }
-    sb_put(b, run, (size_t)(s - run));
-    sb_s(b, "\"");
-}
-
-static void sb_key(sb *b, const char *key, int first)
+static void sb_key(regint__sb *b, const char *key, int first)
 {
     if (!first)
-        sb_s(b, ", ");
-    sb_str(b, key);
-    sb_s(b, ": ");
+        regint__sb_puts(b, ", ");
+    regint__sb_json_string(b, key);
+    regint__sb_puts(b, ": ");
 }
 
-/* Shortest of %.15g/%.16g/%.17g that reads back to the same double. */
-static void sb_num(sb *b, double v)
-{
-    if (v == floor(v) && fabs(v) < 1e15) {
-        sb_int(b, (long long)v);
-        return;
-    }
-    char tmp[40];
-    for (int prec = 15; prec <= 17; prec++) {
-        snprintf(tmp, sizeof tmp, "%.*g", prec, v);
-        if (strtod(tmp, NULL) == v)
-            break;
-    }
-    sb_s(b, tmp);
-}
-
-static void sb_value(sb *b, regint_value_t v)
+static void sb_value(regint__sb *b, regint_value_t v)
 {
     sb_key(b, "value", 0);
     if (v.missing == REGINT_MISSING_NONE) {
-        sb_num(b, v.value);
+        regint__sb_double(b, v.value);
     } else {
-        sb_s(b, "null");
+        regint__sb_puts(b, "null");
         sb_key(b, "missing", 0);
-        sb_str(b, regint_missing_name(v.missing));
+        regint__sb_json_string(b, regint_missing_name(v.missing));
     }
 }
 
-static void sb_valid(sb *b, int from, int to)
+static void sb_valid(regint__sb *b, int from, int to)
 {
     sb_key(b, "valid_from", 0);
-    sb_int(b, from);
+    regint__sb_int(b, from);
     sb_key(b, "valid_to", 0);
     if (to == REGINT_YEAR_OPEN)
-        sb_s(b, "null");
+        regint__sb_puts(b, "null");
     else
-        sb_int(b, to);
+        regint__sb_int(b, to);
 }
 
 static int icmp(int a, int b) { return (a > b) - (a < b); }
@@ -742,141 +641,141 @@ static const void *at_ind(const regint_dataset *ds, size_t i) { return regint_da
 static const void *at_obs(const regint_dataset *ds, size_t i) { return regint_dataset_observation_at(ds, i); }
 static const void *at_case(const regint_dataset *ds, size_t i) { return regint_dataset_case_at(ds, i); }
 
-static void emit_county(sb *b, const void *r)
+static void emit_county(regint__sb *b, const void *r)
 {
     const regint_county_t *c = r;
     sb_key(b, "fylkesnr", 1);
-    sb_str(b, c->fylkesnr);
+    regint__sb_json_string(b, c->fylkesnr);
     sb_key(b, "name", 0);
-    sb_str(b, c->name);
+    regint__sb_json_string(b, c->name);
     sb_valid(b, c->valid_from, c->valid_to);
 }
-static void emit_muni(sb *b, const void *r)
+static void emit_muni(regint__sb *b, const void *r)
 {
     const regint_municipality_t *m = r;
     sb_key(b, "kommunenr", 1);
-    sb_str(b, m->kommunenr);
+    regint__sb_json_string(b, m->kommunenr);
     sb_key(b, "name", 0);
-    sb_str(b, m->name);
+    regint__sb_json_string(b, m->name);
     sb_key(b, "fylkesnr", 0);
-    sb_str(b, m->fylkesnr);
+    regint__sb_json_string(b, m->fylkesnr);
     sb_valid(b, m->valid_from, m->valid_to);
     if (m->centrality) {
         sb_key(b, "centrality", 0);
-        sb_int(b, m->centrality);
+        regint__sb_int(b, m->centrality);
     }
     if (m->kostra_group && *m->kostra_group) {
         sb_key(b, "kostra_group", 0);
-        sb_str(b, m->kostra_group);
+        regint__sb_json_string(b, m->kostra_group);
     }
 }
-static void emit_pop(sb *b, const void *r)
+static void emit_pop(regint__sb *b, const void *r)
 {
     const regint__pop *p = r;
     sb_key(b, "kommunenr", 1);
-    sb_str(b, p->kommunenr);
+    regint__sb_json_string(b, p->kommunenr);
     sb_key(b, "year", 0);
-    sb_int(b, p->year);
+    regint__sb_int(b, p->year);
     sb_key(b, "persons", 0);
-    sb_int(b, (long long)p->persons);
+    regint__sb_int(b, (long long)p->persons);
 }
-static void emit_change(sb *b, const void *r)
+static void emit_change(regint__sb *b, const void *r)
 {
     const regint_code_change_t *c = r;
     sb_key(b, "from", 1);
-    sb_str(b, c->from_kommunenr);
+    regint__sb_json_string(b, c->from_kommunenr);
     sb_key(b, "from_year", 0);
-    sb_int(b, c->from_year);
+    regint__sb_int(b, c->from_year);
     sb_key(b, "to", 0);
-    sb_str(b, c->to_kommunenr);
+    regint__sb_json_string(b, c->to_kommunenr);
     sb_key(b, "to_year", 0);
-    sb_int(b, c->to_year);
+    regint__sb_int(b, c->to_year);
     sb_key(b, "kind", 0);
-    sb_str(b, regint__change_kind_name(c->kind));
+    regint__sb_json_string(b, regint__change_kind_name(c->kind));
 }
-static void emit_settle(sb *b, const void *r)
+static void emit_settle(regint__sb *b, const void *r)
 {
     const regint_settlement_t *s = r;
     sb_key(b, "kommunenr", 1);
-    sb_str(b, s->kommunenr);
+    regint__sb_json_string(b, s->kommunenr);
     sb_key(b, "year", 0);
-    sb_int(b, s->year);
+    regint__sb_int(b, s->year);
     sb_key(b, "measure", 0);
-    sb_str(b, regint_measure_name(s->measure));
+    regint__sb_json_string(b, regint_measure_name(s->measure));
     sb_key(b, "category", 0);
-    sb_str(b, regint_category_name(s->category));
+    regint__sb_json_string(b, regint_category_name(s->category));
     sb_value(b, s->value);
 }
-static void emit_ind(sb *b, const void *r)
+static void emit_ind(regint__sb *b, const void *r)
 {
     const regint_indicator_t *i = r;
     sb_key(b, "id", 1);
-    sb_str(b, i->id);
+    regint__sb_json_string(b, i->id);
     sb_key(b, "name_nb", 0);
-    sb_str(b, i->name_nb);
+    regint__sb_json_string(b, i->name_nb);
     sb_key(b, "name_en", 0);
-    sb_str(b, i->name_en);
+    regint__sb_json_string(b, i->name_en);
     sb_key(b, "unit", 0);
-    sb_str(b, i->unit);
+    regint__sb_json_string(b, i->unit);
     sb_key(b, "source", 0);
-    sb_str(b, i->source);
+    regint__sb_json_string(b, i->source);
     sb_key(b, "direction", 0);
-    sb_str(b, regint__direction_name(i->direction));
+    regint__sb_json_string(b, regint__direction_name(i->direction));
     sb_key(b, "level", 0);
-    sb_str(b, regint__level_name(i->level));
+    regint__sb_json_string(b, regint__level_name(i->level));
     sb_key(b, "sdg_targets", 0);
-    sb_str(b, i->sdg_targets ? i->sdg_targets : "");
+    regint__sb_json_string(b, i->sdg_targets ? i->sdg_targets : "");
 }
-static void emit_obs(sb *b, const void *r)
+static void emit_obs(regint__sb *b, const void *r)
 {
     const regint_observation_t *o = r;
     sb_key(b, "indicator", 1);
-    sb_str(b, o->indicator);
+    regint__sb_json_string(b, o->indicator);
     sb_key(b, "area", 0);
-    sb_str(b, o->area);
+    regint__sb_json_string(b, o->area);
     sb_key(b, "year", 0);
-    sb_int(b, o->year);
+    regint__sb_int(b, o->year);
     sb_key(b, "category", 0);
-    sb_str(b, o->category);
+    regint__sb_json_string(b, o->category);
     sb_value(b, o->value);
 }
-static void emit_case(sb *b, const void *r)
+static void emit_case(regint__sb *b, const void *r)
 {
     const regint_case_t *c = r;
     sb_key(b, "id", 1);
-    sb_str(b, c->id);
+    regint__sb_json_string(b, c->id);
     sb_key(b, "family_size", 0);
-    sb_int(b, c->family_size);
+    regint__sb_int(b, c->family_size);
     sb_key(b, "flags", 0);
-    sb_s(b, "[");
+    regint__sb_puts(b, "[");
     int first = 1;
     for (unsigned bit = 0; regint__case_flag_name(bit); bit++)
         if (c->flags & (1u << bit)) {
-            sb_s(b, first ? "" : ", ");
-            sb_str(b, regint__case_flag_name(bit));
+            regint__sb_puts(b, first ? "" : ", ");
+            regint__sb_json_string(b, regint__case_flag_name(bit));
             first = 0;
         }
-    sb_s(b, "]");
+    regint__sb_puts(b, "]");
     sb_key(b, "year", 0);
-    sb_int(b, c->year);
+    regint__sb_int(b, c->year);
 }
 
-static int emit_table(sb *b, const regint_dataset *ds, const char *key, size_t n,
+static int emit_table(regint__sb *b, const regint_dataset *ds, const char *key, size_t n,
                       const void *(*at)(const regint_dataset *, size_t), int (*cmp)(const void *, const void *),
-                      void (*emit)(sb *, const void *))
+                      void (*emit)(regint__sb *, const void *))
 {
     const void **arr = sorted(n, at, ds, cmp);
     if (!arr)
         return -1;
-    sb_s(b, ",\n");
-    sb_str(b, key);
-    sb_s(b, n ? ": [\n" : ": [");
+    regint__sb_puts(b, ",\n");
+    regint__sb_json_string(b, key);
+    regint__sb_puts(b, n ? ": [\n" : ": [");
     for (size_t i = 0; i < n; i++) {
-        sb_s(b, "  {");
+        regint__sb_puts(b, "  {");
         emit(b, arr[i]);
-        sb_s(b, i + 1 < n ? "},\n" : "}\n");
+        regint__sb_puts(b, i + 1 < n ? "},\n" : "}\n");
     }
-    sb_s(b, "]");
+    regint__sb_puts(b, "]");
     free(arr);
     return 0;
 }
@@ -885,9 +784,9 @@ regint_status regint_dataset_to_string(const regint_dataset *ds, char **json)
 {
     if (!ds || !json)
         return regint__error(REGINT_EINVAL, "regint_dataset_to_string: NULL argument");
-    sb b = {0};
-    sb_s(&b, "{\n\"schema\": \"" SCHEMA_NAME "\",\n");
-    sb_f(&b, "\"schema_version\": %d", REGINT__SCHEMA_VERSION);
+    regint__sb b = {0};
+    regint__sb_puts(&b, "{\n\"schema\": \"" SCHEMA_NAME "\",\n");
+    regint__sb_printf(&b, "\"schema_version\": %d", REGINT__SCHEMA_VERSION);
     if (emit_table(&b, ds, "counties", regint_dataset_county_count(ds), at_county, cmp_county, emit_county) ||
         emit_table(&b, ds, "municipalities", regint_dataset_municipality_count(ds), at_muni, cmp_muni, emit_muni) ||
         emit_table(&b, ds, "population", regint__ds_population_count(ds), at_pop, cmp_pop, emit_pop) ||
@@ -898,7 +797,7 @@ regint_status regint_dataset_to_string(const regint_dataset *ds, char **json)
                    emit_settle) ||
         emit_table(&b, ds, "observations", regint_dataset_observation_count(ds), at_obs, cmp_obs, emit_obs) ||
         emit_table(&b, ds, "cases", regint_dataset_case_count(ds), at_case, cmp_case, emit_case)) {
-        free(b.p);
+        free(b.s);
         return regint__enomem();
     }
     for (size_t i = 0; i < regint__section_count; i++) {
@@ -908,28 +807,28 @@ regint_status regint_dataset_to_string(const regint_dataset *ds, char **json)
             continue;
         cJSON *node = sec->emit(data);
         if (!node) {
-            free(b.p);
+            free(b.s);
             return regint__enomem();
         }
         char *text = cJSON_Print(node);
         cJSON_Delete(node);
         if (!text) {
-            free(b.p);
+            free(b.s);
             return regint__enomem();
         }
-        sb_s(&b, ",\n");
-        sb_str(&b, sec->key);
-        sb_s(&b, ": ");
-        sb_s(&b, text);
+        regint__sb_puts(&b, ",\n");
+        regint__sb_json_string(&b, sec->key);
+        regint__sb_puts(&b, ": ");
+        regint__sb_puts(&b, text);
         cJSON_free(text);
     }
-    sb_s(&b, "\n}\n");
+    regint__sb_puts(&b, "\n}\n");
     if (b.oom) {
-        free(b.p);
+        free(b.s);
         return regint__enomem();
     }
     /* The caller frees with regint_free() (= free()). */
-    *json = b.p;
+    *json = b.s;
     return REGINT_OK;
 }
 

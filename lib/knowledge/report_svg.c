@@ -1,4 +1,4 @@
-/* Inline SVG charts for county reports, and the text buffer they write into.
+/* Inline SVG charts for county reports (they write into a util/strbuf.h builder).
  * The charts are plain SVG 1.1 (no script, no external fonts or files) so a report stays
  * one self-contained file. */
 #include <math.h>
@@ -8,70 +8,6 @@
 #include <string.h>
 
 #include "knowledge/report_svg.h"
-
-static void sb_grow(regint__sb *b, size_t add)
-{
-    if (b->oom)
-        return;
-    if (b->n + add + 1 <= b->cap)
-        return;
-    size_t nc = b->cap ? b->cap : 4096;
-    while (nc < b->n + add + 1)
-        nc *= 2;
-    char *s = realloc(b->s, nc);
-    if (!s) {
-        b->oom = 1;
-        return;
-    }
-    b->s = s;
-    b->cap = nc;
-}
-
-void regint__sb_puts(regint__sb *b, const char *s)
-{
-    size_t l = strlen(s);
-    sb_grow(b, l);
-    if (b->oom)
-        return;
-    memcpy(b->s + b->n, s, l + 1);
-    b->n += l;
-}
-
-void regint__sb_printf(regint__sb *b, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    int l = vsnprintf(NULL, 0, fmt, ap);
-    va_end(ap);
-    if (l < 0) {
-        b->oom = 1;
-        return;
-    }
-    sb_grow(b, (size_t)l);
-    if (b->oom)
-        return;
-    va_start(ap, fmt);
-    vsnprintf(b->s + b->n, (size_t)l + 1, fmt, ap);
-    va_end(ap);
-    b->n += (size_t)l;
-}
-
-void regint__sb_escape(regint__sb *b, const char *s)
-{
-    char one[2] = {0, 0};
-    for (; s && *s; s++) {
-        switch (*s) {
-        case '&': regint__sb_puts(b, "&amp;"); break;
-        case '<': regint__sb_puts(b, "&lt;"); break;
-        case '>': regint__sb_puts(b, "&gt;"); break;
-        case '"': regint__sb_puts(b, "&quot;"); break;
-        case '\'': regint__sb_puts(b, "&#39;"); break;
-        default:
-            one[0] = *s;
-            regint__sb_puts(b, one);
-        }
-    }
-}
 
 /* A "nice" axis step: 1, 2, 2.5 or 5 times a power of ten, about range/5. */
 static double nice_step(double range)

@@ -1,22 +1,11 @@
-/* Private: a growing text buffer and the inline SVG charts of county reports (report.c,
+/* Private: the inline SVG charts of county reports (report.c,
  * report_svg.c). Not installed. */
 #ifndef REGINT_REPORT_SVG_H
 #define REGINT_REPORT_SVG_H
 
 #include <stddef.h>
 
-#include "util/internal.h"
-
-typedef struct regint__sb {
-    char *s;
-    size_t n, cap;
-    int oom; /* set once an allocation failed; later appends are ignored */
-} regint__sb;
-
-void regint__sb_puts(regint__sb *b, const char *s);
-void regint__sb_printf(regint__sb *b, const char *fmt, ...) REGINT__PRINTF(2, 3);
-/* Append text escaped for HTML/XML (& < > " '). */
-void regint__sb_escape(regint__sb *b, const char *s);
+#include "util/strbuf.h"
 
 /* One series of a chart: `n` values (NAN = missing, drawn as a gap / hatched stub). */
 typedef struct regint__chart_series {

@@ -7,6 +7,7 @@
 
 #include "util/internal.h"
 #include "util/jsonutil.h"
+#include "util/strbuf.h"
 #include "settlement/settlement_internal.h"
 
 #include "regint/validate.h"
@@ -315,52 +316,6 @@ const char *regint_recommendation_county_name(const regint_recommendation *r) { 
 const char *regint_recommendation_profile_name(const regint_recommendation *r) { return r ? r->profile_name : NULL; }
 const char *regint_recommendation_note(const regint_recommendation *r) { return r && r->note ? r->note : ""; }
 
-/* Growing string for notes and reasons. */
-typedef struct sbuf {
-    char *s;
-    size_t len, cap;
-    int failed;
-} sbuf;
-
-static void sb_printf(sbuf *b, const char *fmt, ...) REGINT__PRINTF(2, 3);
-static void sb_printf(sbuf *b, const char *fmt, ...)
-{
-    if (b->failed)
-        return;
-    va_list ap;
-    va_start(ap, fmt);
-    char tmp[512];
-    int k = vsnprintf(tmp, sizeof tmp, fmt, ap);
-    va_end(ap);
-    if (k < 0)
-        return;
-    size_t add = (size_t)k < sizeof tmp ? (size_t)k : sizeof tmp - 1;
-    if (b->len + add + 1 > b->cap) {
-        size_t nc = (b->cap ? b->cap * 2 : 128) + add;
-        char *ns = realloc(b->s, nc);
-        if (!ns) {
-            b->failed = 1;
-            return;
-        }
-        b->s = ns;
-        b->cap = nc;
-    }
-    memcpy(b->s + b->len, tmp, add);
-    b->len += add;
-    b->s[b->len] = '\0';
-}
-
-static char *sb_take(sbuf *b)
-{
-    if (b->failed) {
-        free(b->s);
-        return NULL;
-    }
-    if (!b->s)
-        return regint__strdup("");
-    return b->s;
-}
-
 /* ------------------------------------------------------------------------- */
 /* Criterion values                                                          */
 
@@ -661,7 +616,7 @@ static int ema_history(const regint__ctx *ctx, size_t i, int years)
 
 /* Compute criterion values, inclusion, scores and bounds; then apportion. */
 static regint_status run(const regint__ctx *ctx, const regint_recommend_options *opt,
-                         const regint_settlement_profile *p, work *w, sbuf *note)
+                         const regint_settlement_profile *p, work *w, regint__sb *note)
 {
     size_t nc = p->ncrit;
     regint_status st;
@@ -680,7 +635,7 @@ static regint_status run(const regint__ctx *ctx, const regint_recommend_options 
             if (!ok || !pok) {
                 const char *missing = !ok ? cr->indicator : cr->per;
                 if (cr->optional) {
-                    sb_printf(note, "criterion '%s' left out: indicator '%s' is not in the dataset's catalogue. ",
+                    regint__sb_printf(note, "criterion '%s' left out: indicator '%s' is not in the dataset's catalogue. ",
                               cr->id, missing);
                     w->w[c] = 0;
                     continue;
@@ -739,7 +694,7 @@ static regint_status run(const regint__ctx *ctx, const regint_recommend_options 
             nimp++;
         }
     if (nimp)
-        sb_printf(note, "population unknown for %zu municipalities: the county median was used. ", nimp);
+        regint__sb_printf(note, "population unknown for %zu municipalities: the county median was used. ", nimp);
 
     /* Who is asked. */
     for (size_t k = 0; k < w->nm; k++) {
@@ -780,7 +735,7 @@ static regint_status run(const regint__ctx *ctx, const regint_recommend_options 
             px += w->pop[k] * v;
         }
         if (have == 0) {
-            sb_printf(note, "criterion '%s' has no value for any municipality asked: left out. ", cr->id);
+            regint__sb_printf(note, "criterion '%s' has no value for any municipality asked: left out. ", cr->id);
             w->w[c] = -1; /* mark for renormalisation */
             continue;
         }
@@ -804,7 +759,7 @@ static regint_status run(const regint__ctx *ctx, const regint_recommend_options 
             }
             if (!(tot > 0)) {
                 /* Nobody in the county has any: the criterion follows population. */
-                sb_printf(note, "criterion '%s' is 0 for every municipality asked: distributed by population. ", cr->id);
+                regint__sb_printf(note, "criterion '%s' is 0 for every municipality asked: distributed by population. ", cr->id);
                 double ps = 0;
                 for (size_t k = 0; k < w->nm; k++)
                     if (w->asked[k])
@@ -931,10 +886,10 @@ static regint_status run(const regint__ctx *ctx, const regint_recommend_options 
                 int64_t rest = slo - w->lo[best];
                 int64_t nl = total - rest > 0 ? total - rest : 0;
                 if (still == 1)
-                    sb_printf(note, "the total %lld is below the minimum %lld: %s is asked for it all. ",
+                    regint__sb_printf(note, "the total %lld is below the minimum %lld: %s is asked for it all. ",
                               (long long)total, (long long)w->lo[best], ctx->mun[w->idx[best]]->kommunenr);
                 else
-                    sb_printf(note, "the others asked can take only %lld of the total %lld: %s stays asked with a lower bound of %lld instead of the minimum %lld. ",
+                    regint__sb_printf(note, "the others asked can take only %lld of the total %lld: %s stays asked with a lower bound of %lld instead of the minimum %lld. ",
                               (long long)cap_others, (long long)total, ctx->mun[w->idx[best]]->kommunenr,
                               (long long)nl, (long long)w->lo[best]);
                 slo = rest + nl;
@@ -951,7 +906,7 @@ static regint_status run(const regint__ctx *ctx, const regint_recommend_options 
             ndrop++;
         }
         if (ndrop)
-            sb_printf(note, "the minimum of %lld for every municipality would exceed the total %lld: the %zu with the lowest scores are not asked. ",
+            regint__sb_printf(note, "the minimum of %lld for every municipality would exceed the total %lld: the %zu with the lowest scores are not asked. ",
                       (long long)p->minimum, (long long)total, ndrop);
     }
     size_t nasked = 0;
@@ -973,7 +928,7 @@ static regint_status run(const regint__ctx *ctx, const regint_recommend_options 
             return regint__error(REGINT_EINFEASIBLE,
                                  "%s: bounds: the upper bounds sum to %lld, below the total %lld",
                                  p->file, (long long)shard, (long long)total);
-        sb_printf(note, "the caps from past decisions sum to %lld, below the total %lld: they were lifted. ",
+        regint__sb_printf(note, "the caps from past decisions sum to %lld, below the total %lld: they were lifted. ",
                   (long long)sup, (long long)total);
         for (size_t k = 0; k < w->nm; k++)
             if (w->soft_up[k]) {
@@ -996,7 +951,7 @@ static regint_status run(const regint__ctx *ctx, const regint_recommend_options 
                 cap += w->seats[k];
         }
         if (cap < opt->minors) {
-            sb_printf(note, "municipalities with experience of unaccompanied minors can take %lld of %lld: all asked are considered for minors. ",
+            regint__sb_printf(note, "municipalities with experience of unaccompanied minors can take %lld of %lld: all asked are considered for minors. ",
                       (long long)cap, (long long)opt->minors);
             for (size_t k = 0; k < w->nm; k++)
                 w->tmp[k] = w->seats[k] > 0 ? 1 : 0;
@@ -1019,19 +974,19 @@ static regint_status run(const regint__ctx *ctx, const regint_recommend_options 
 static char *make_reason(const regint__ctx *ctx, const regint_settlement_profile *p, const work *w,
                          size_t k, int64_t total)
 {
-    sbuf b = {0};
+    regint__sb b = {0};
     size_t nc = p->ncrit;
     char s1[32], s2[32];
     if (!w->asked[k]) {
         if (w->dropped[k])
-            sb_printf(&b, "not asked: the minimum of %lld for everyone would exceed the total; lowest score",
+            regint__sb_printf(&b, "not asked: the minimum of %lld for everyone would exceed the total; lowest score",
                       (long long)p->minimum);
         else if (w->pop_rule[k])
-            sb_printf(&b, "not asked: population %.0f below %lld and nobody settled in %d-%d", w->pop[k],
+            regint__sb_printf(&b, "not asked: population %.0f below %lld and nobody settled in %d-%d", w->pop[k],
                       (long long)p->exclude_pop_below, ctx->hist_to - p->keep_if_settled_within + 1, ctx->hist_to);
         else
-            sb_printf(&b, "excluded by the profile");
-        return sb_take(&b);
+            regint__sb_printf(&b, "excluded by the profile");
+        return regint__sb_take(&b);
     }
     /* The two largest contributions. */
     long c1 = -1, c2 = -1;
@@ -1045,26 +1000,26 @@ static char *make_reason(const regint__ctx *ctx, const regint_settlement_profile
         }
     }
     double quota = (double)total * w->score[k];
-    sb_printf(&b, "score %s", pct(w->score[k], s1, sizeof s1));
+    regint__sb_printf(&b, "score %s", pct(w->score[k], s1, sizeof s1));
     if (c1 >= 0 && w->z[k * nc + (size_t)c1] > 0)
-        sb_printf(&b, " (%s %s", p->crit[c1].id, pct(w->z[k * nc + (size_t)c1], s2, sizeof s2));
+        regint__sb_printf(&b, " (%s %s", p->crit[c1].id, pct(w->z[k * nc + (size_t)c1], s2, sizeof s2));
     if (c2 >= 0 && w->z[k * nc + (size_t)c2] > 0)
-        sb_printf(&b, ", %s %s", p->crit[c2].id, pct(w->z[k * nc + (size_t)c2], s2, sizeof s2));
+        regint__sb_printf(&b, ", %s %s", p->crit[c2].id, pct(w->z[k * nc + (size_t)c2], s2, sizeof s2));
     if (c1 >= 0 && w->z[k * nc + (size_t)c1] > 0)
-        sb_printf(&b, ")");
-    sb_printf(&b, ", quota %.1f", quota);
+        regint__sb_printf(&b, ")");
+    regint__sb_printf(&b, ", quota %.1f", quota);
     if (w->seats[k] == w->lo[k] && quota < (double)w->lo[k])
-        sb_printf(&b, w->hard_lo[k]              ? "; raised to the profile's lower bound %lld"
+        regint__sb_printf(&b, w->hard_lo[k]              ? "; raised to the profile's lower bound %lld"
                       : w->lo[k] == p->minimum ? "; raised to the minimum %lld"
                                                : "; raised to the lower bound %lld (see the note)",
                   (long long)w->lo[k]);
     if (w->up[k] != INT64_MAX && w->seats[k] == w->up[k] && quota > (double)w->up[k])
-        sb_printf(&b, w->hard_up[k] ? "; capped at the stated capacity %lld"
+        regint__sb_printf(&b, w->hard_up[k] ? "; capped at the stated capacity %lld"
                                     : "; capped at %lld (from past decisions)",
                   (long long)w->up[k]);
     if (w->pop_imputed[k])
-        sb_printf(&b, "; population unknown (median used)");
-    return sb_take(&b);
+        regint__sb_printf(&b, "; population unknown (median used)");
+    return regint__sb_take(&b);
 }
 
 regint_status regint__recommend_ctx(const regint__ctx *ctx, const regint_recommend_options *opt,
@@ -1089,7 +1044,7 @@ regint_status regint__recommend_ctx(const regint__ctx *ctx, const regint_recomme
                              opt->fylkesnr, opt->year);
     size_t nc = p->ncrit;
     regint_recommendation *r = NULL;
-    sbuf note = {0};
+    regint__sb note = {0};
     if ((st = work_alloc(&w, nm, nc)))
         goto fail;
     nm = 0;
@@ -1099,7 +1054,7 @@ regint_status regint__recommend_ctx(const regint__ctx *ctx, const regint_recomme
     if ((st = run(ctx, opt, p, &w, &note)))
         goto fail;
     if (ctx->unmapped)
-        sb_printf(&note, "%zu history figures had codes without a mapping to %d and were not used. ",
+        regint__sb_printf(&note, "%zu history figures had codes without a mapping to %d and were not used. ",
                   ctx->unmapped, ctx->year);
 
     r = regint__calloc(1, sizeof *r);
@@ -1123,7 +1078,7 @@ regint_status regint__recommend_ctx(const regint__ctx *ctx, const regint_recomme
     r->crit_w = regint__calloc(nc, sizeof *r->crit_w);
     r->contrib = regint__calloc(nm * nc, sizeof *r->contrib);
     r->values = regint__calloc(nm * nc, sizeof *r->values);
-    r->note = sb_take(&note);
+    r->note = regint__sb_take(&note);
     note.s = NULL;
     if (!r->county_name || !r->profile_name || !r->rows || !r->names || !r->reasons || !r->crit_ids ||
         !r->crit_w || !r->contrib || !r->values || !r->note) {
