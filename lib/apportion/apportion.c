@@ -26,7 +26,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "util/internal.h"
+#include "util/alloc.h"
+#include "util/error.h"
 
 #if !defined(__SIZEOF_INT128__)
 #  error "lib/apportion.c needs a compiler with __int128 (gcc or clang on a 64-bit target)"

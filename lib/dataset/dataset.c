@@ -8,7 +8,9 @@
 
 #include "dataset/dataset_internal.h"
 #include "util/fileio.h"
-#include "util/internal.h"
+#include "util/utf8.h"
+#include "util/alloc.h"
+#include "util/error.h"
 #include "regint/validate.h"
 #include "dataset/section.h"
 

@@ -8,7 +8,8 @@
 
 #include "util/csv.h"
 #include "dataset/dataset_internal.h"
-#include "util/internal.h"
+#include "util/alloc.h"
+#include "util/error.h"
 #include "regint/validate.h"
 
 typedef struct ictx {

@@ -9,7 +9,8 @@
 
 #include "dataset/dataset_internal.h"
 #include "util/fileio.h"
-#include "util/internal.h"
+#include "util/alloc.h"
+#include "util/error.h"
 #include "util/jsonutil.h"
 #include "util/strbuf.h"
 #include "dataset/section.h"

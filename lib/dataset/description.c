@@ -2,7 +2,8 @@
  * "invented example data"), kept as a string section so that it survives load → save. */
 #include <stdlib.h>
 
-#include "util/internal.h"
+#include "util/alloc.h"
+#include "util/error.h"
 #include "util/jsonutil.h"
 #include "dataset/section.h"
 

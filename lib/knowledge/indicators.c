@@ -10,7 +10,8 @@
 #include "regint/indicators.h"
 #include "regint/validate.h"
 
-#include "util/internal.h"
+#include "util/alloc.h"
+#include "util/error.h"
 
 /* One pair of the correspondence between the codes of two years. */
 typedef struct code_pair {

@@ -14,7 +14,8 @@
 #include "regint/validate.h"
 
 #include "util/fileio.h"
-#include "util/internal.h"
+#include "util/alloc.h"
+#include "util/error.h"
 #include "util/jsonutil.h"
 
 #define JS_MAX_DIMS 16

@@ -9,7 +9,8 @@
 #include "regint/validate.h"
 
 #include "util/fileio.h"
-#include "util/internal.h"
+#include "util/alloc.h"
+#include "util/error.h"
 #include "util/jsonutil.h"
 #include "dataset/section.h"
 

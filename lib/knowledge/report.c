@@ -13,7 +13,8 @@
 #include "regint/validate.h"
 
 #include "util/fileio.h"
-#include "util/internal.h"
+#include "util/alloc.h"
+#include "util/error.h"
 #include "knowledge/report_svg.h"
 
 /* ------------------------------------------------------------------------- */

@@ -9,7 +9,8 @@
 
 #include <cjson/cJSON.h>
 
-#include "util/internal.h"
+#include "util/alloc.h"
+#include "util/error.h"
 #include "util/jsonutil.h"
 #include "matching/matching_internal.h"
 #include "regint/validate.h"

@@ -19,7 +19,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "util/internal.h"
+#include "util/alloc.h"
+#include "util/error.h"
 #include "matching/matching_internal.h"
 
 #define FL_INF (INT64_MAX / 4)    /* unreached */

@@ -23,7 +23,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "util/internal.h"
+#include "util/alloc.h"
+#include "util/error.h"
 #include "matching/matching_internal.h"
 
 #define LP_MAX_CELLS 8000000.0 /* dense tableau limit (doubles) */

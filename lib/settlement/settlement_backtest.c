@@ -5,7 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "util/internal.h"
+#include "util/alloc.h"
+#include "util/error.h"
 #include "util/jsonutil.h"
 #include "settlement/settlement_internal.h"
 

@@ -7,10 +7,14 @@
 #include "regint/collaboration.h"
 #include "regint/validate.h"
 
-#include "util/internal.h"
+#include "util/alloc.h"
+#include "util/error.h"
 #include "util/isodate.h"
 #include "util/jsonutil.h"
-#include "util/recordutil.h"
+#include "util/isodate.h"
+#include "util/jsonutil.h"
+#include "util/names.h"
+#include "util/validate.h"
 #include "dataset/section.h"
 
 #define JSON_INT_MAX REGINT__JSON_INT_MAX

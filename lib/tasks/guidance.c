@@ -9,7 +9,8 @@
 #include "regint/guidance.h"
 #include "regint/validate.h"
 
-#include "util/internal.h"
+#include "util/alloc.h"
+#include "util/error.h"
 
 void regint_guidance_forecast_free(regint_guidance_forecast_t *f)
 {

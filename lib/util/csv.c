@@ -9,7 +9,9 @@
 
 #include "util/csv.h"
 #include "util/fileio.h"
-#include "util/internal.h"
+#include "util/alloc.h"
+#include "util/error.h"
+#include "util/utf8.h"
 
 struct regint__csv {
     char *name;
@@ -235,15 +237,16 @@ const char *regint__csv_header(const regint__csv *c, int col)
 
 regint_status regint__csv_error(const regint__csv *c, int col, regint_status st, const char *fmt, ...)
 {
-    char msg[512];
+    char place[512];
+    if (col >= 0)
+        snprintf(place, sizeof place, "line %zu: column '%s'", c->row_line, regint__csv_header(c, col));
+    else
+        snprintf(place, sizeof place, "line %zu", c->row_line);
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    regint__verror_at(st, c->name, place, fmt, ap);
     va_end(ap);
-    if (col >= 0)
-        return regint__error(st, "%s: line %zu: column '%s': %s", c->name, c->row_line,
-                             regint__csv_header(c, col), msg);
-    return regint__error(st, "%s: line %zu: %s", c->name, c->row_line, msg);
+    return st;
 }
 
 regint_status regint__csv_int(const regint__csv *c, int col, int64_t min, int64_t max, int64_t *out)

@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "util/internal.h"
+#include "util/error.h"
 
 #define REGINT__MSG_MAX 1024
 
@@ -54,6 +54,24 @@ regint_status regint__error(regint_status st, const char *fmt, ...)
     return st;
 }
 
+regint_status regint__verror_at(regint_status st, const char *file, const char *place, const char *fmt,
+                                va_list ap)
+{
+    char rule[600];
+    vsnprintf(rule, sizeof rule, fmt, ap);
+    int f = file && *file, p = place && *place;
+    return regint__error(st, "%s%s%s%s%s", f ? file : "", f ? ": " : "", p ? place : "", p ? ": " : "", rule);
+}
+
+regint_status regint__error_at(regint_status st, const char *file, const char *place, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    regint__verror_at(st, file, place, fmt, ap);
+    va_end(ap);
+    return st;
+}
+
 regint_status regint__error_prefix(const char *prefix)
 {
     char tmp[REGINT__MSG_MAX];
@@ -76,40 +94,6 @@ regint_status regint__error_prefix(const char *prefix)
 regint_status regint__enomem(void)
 {
     return regint__error(REGINT_ENOMEM, "out of memory");
-}
-
-char *regint__strdup(const char *s)
-{
-    if (!s)
-        return NULL;
-    size_t n = strlen(s) + 1;
-    char *p = malloc(n);
-    if (!p) {
-        regint__enomem();
-        return NULL;
-    }
-    return memcpy(p, s, n);
-}
-
-void *regint__calloc(size_t n, size_t size)
-{
-    void *p = calloc(n ? n : 1, size ? size : 1);
-    if (!p)
-        regint__enomem();
-    return p;
-}
-
-void *regint__reallocarray(void *p, size_t n, size_t size)
-{
-    if (size && n > (size_t)-1 / size) {
-        regint__enomem();
-        return NULL;
-    }
-    size_t bytes = n * size;
-    void *q = realloc(p, bytes ? bytes : 1);
-    if (!q)
-        regint__enomem();
-    return q;
 }
 
 void regint_free(void *ptr) { free(ptr); }

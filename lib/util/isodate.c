@@ -2,7 +2,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "util/internal.h"
+#include "util/alloc.h"
+#include "util/error.h"
 #include "util/isodate.h"
 #include "util/jsonutil.h"
 
@@ -97,5 +98,16 @@ regint_status regint__json_date(const char *file, const char *obj_path, const cJ
                                   "expected a date YYYY-MM-DD, got '%.20s'", s);
     }
     *out = s;
+    return REGINT_OK;
+}
+
+regint_status regint__check_date_at(const char *file, const char *path, const char *field, const char *s,
+                                    int required)
+{
+    if (!s && !required)
+        return REGINT_OK;
+    if (!regint__date_parse(s, NULL, NULL, NULL))
+        return regint__verr(file, path, field, REGINT_EINVAL, "expected a date YYYY-MM-DD, got '%.20s'",
+                            s ? s : "");
     return REGINT_OK;
 }

@@ -34,4 +34,9 @@ regint_status regint__date_check(const char *s, const char *what);
 regint_status regint__json_date(const char *file, const char *obj_path, const cJSON *obj,
                                 const char *key, int required, const char **out);
 
+/* A date member `field` of the record at `path`: EINVAL unless "YYYY-MM-DD" (absent allowed
+ * unless `required`). */
+regint_status regint__check_date_at(const char *file, const char *path, const char *field, const char *s,
+                                    int required);
+
 #endif

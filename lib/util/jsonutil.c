@@ -6,7 +6,9 @@
 #include <string.h>
 
 #include "util/fileio.h"
-#include "util/internal.h"
+#include "util/alloc.h"
+#include "util/error.h"
+#include "util/utf8.h"
 #include "util/jsonutil.h"
 
 regint_status regint__json_parse(const char *file, const char *text, size_t len, cJSON **out)
@@ -88,14 +90,19 @@ void regint__json_path_index(char *buf, const char *obj_path, size_t i)
     snprintf(buf, REGINT__PATH_MAX, "%s[%zu]", obj_path ? obj_path : "", i);
 }
 
+regint_status regint__json_verror(const char *file, const char *path, regint_status st, const char *fmt,
+                                  va_list ap)
+{
+    return regint__verror_at(st, file ? file : "<json>", (path && *path) ? path : "(document)", fmt, ap);
+}
+
 regint_status regint__json_error(const char *file, const char *path, regint_status st, const char *fmt, ...)
 {
-    char msg[512];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    regint__json_verror(file, path, st, fmt, ap);
     va_end(ap);
-    return regint__error(st, "%s: %s: %s", file ? file : "<json>", (path && *path) ? path : "(document)", msg);
+    return st;
 }
 
 static const char *type_name(const cJSON *it)
@@ -271,4 +278,26 @@ int regint__json_add_number(cJSON *obj, const char *key, double value)
         return 0;
     }
     return 1;
+}
+
+void regint__path_sub_index(char *buf, const char *path, const char *key, size_t i)
+{
+    char tmp[REGINT__PATH_MAX];
+    regint__json_path_key(tmp, path, key);
+    regint__json_path_index(buf, tmp, i);
+}
+
+regint_status regint__verr(const char *file, const char *path, const char *field, regint_status st,
+                           const char *fmt, ...)
+{
+    char p[REGINT__PATH_MAX];
+    if (field)
+        regint__json_path_key(p, path, field);
+    else
+        snprintf(p, sizeof p, "%s", path);
+    va_list ap;
+    va_start(ap, fmt);
+    regint__json_verror(file, p, st, fmt, ap);
+    va_end(ap);
+    return st;
 }

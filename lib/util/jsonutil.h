@@ -6,12 +6,15 @@
 #ifndef REGINT_JSONUTIL_H
 #define REGINT_JSONUTIL_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 
 #include <cjson/cJSON.h>
 
 #include "regint/common.h"
+
+#include "util/error.h"
 
 /* Parse JSON text (checked for UTF-8 first). EPARSE gives line and column. */
 regint_status regint__json_parse(const char *file, const char *text, size_t len, cJSON **out);
@@ -23,13 +26,25 @@ regint_status regint__json_parse_file(const char *path, cJSON **out);
 void regint__json_path_key(char *buf, const char *obj_path, const char *key);
 void regint__json_path_index(char *buf, const char *obj_path, size_t i);
 
-/* Set "<file>: <path>: <printf message>" and return st. */
+/* buf (REGINT__PATH_MAX) = "<path>.<key>[<i>]". */
+void regint__path_sub_index(char *buf, const char *path, const char *key, size_t i);
+
+/* 2^53: the largest integer a JSON number keeps exactly. */
+#define REGINT__JSON_INT_MAX INT64_C(9007199254740992)
+
+/* Set "<file>: <path>: <printf message>" and return st (through regint__error_at; a NULL
+ * file reads "<json>", an empty path "(document)"). */
 regint_status regint__json_error(const char *file, const char *path, regint_status st,
                                  const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 4, 5)))
 #endif
     ;
+regint_status regint__json_verror(const char *file, const char *path, regint_status st, const char *fmt,
+                                  va_list ap);
+/* Set "<file>: <path>.<field>: <message>" (just <path> when field is NULL); returns st. */
+regint_status regint__verr(const char *file, const char *path, const char *field, regint_status st,
+                           const char *fmt, ...) REGINT__PRINTF(5, 6);
 
 /* Typed member access. `required` 0 means absent (or null) is allowed: then *out is left
  * as it was and the function returns REGINT_OK with *present (if given) = 0. */

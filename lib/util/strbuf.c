@@ -4,7 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "util/internal.h"
+#include "util/alloc.h"
+#include "util/error.h"
 #include "util/strbuf.h"
 
 /* Room for `add` more bytes and the NUL; 0 (and oom set) if that cannot be had. */

@@ -10,7 +10,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 
-#include "util/internal.h"
+#include "util/error.h"
 
 typedef struct regint__sb {
     char *s;       /* NUL-terminated text, NULL while nothing was appended */

@@ -1,7 +1,10 @@
 /* Identifier validators: kommunenr, fylkesnr, organisasjonsnummer, fødselsnummer guard. */
+#include <stdio.h>
 #include <string.h>
 
-#include "util/internal.h"
+#include "util/error.h"
+#include "util/jsonutil.h"
+#include "util/validate.h"
 #include "regint/validate.h"
 
 static int all_digits(const char *s, size_t n)
@@ -90,4 +93,14 @@ regint_status regint_check_identifier(const char *id, const char *what)
                              "stores pseudonymous identifiers only",
                              what);
     return REGINT_OK;
+}
+
+int regint__nonempty(const char *s) { return s && *s; }
+
+regint_status regint__check_id_at(const char *file, const char *path, const char *field, const char *id)
+{
+    char what[REGINT__PATH_MAX + 80], p[REGINT__PATH_MAX];
+    regint__json_path_key(p, path, field);
+    snprintf(what, sizeof what, "%s: %s", file, p);
+    return regint_check_identifier(id, what);
 }
