@@ -207,6 +207,18 @@ REGINT_API regint_status regint_dataset_load_string(const char *json, size_t len
  */
 REGINT_API regint_status regint_dataset_load_default(regint_dataset **out);
 
+/**
+ * Build the default dataset from the public CSV files of data/ (which files and the rules:
+ * data/SOURCES.md and docs/data-format.md). The build runs this to make
+ * regint-default.json; call it to rebuild the dataset from newer source files.
+ * All-or-nothing: on an error nothing is returned and the message names the file, the line
+ * and the rule.
+ * @param data_dir  the folder holding the CSV files
+ * @param out       receives the new dataset; free it with regint_dataset_free()
+ * @return REGINT_OK, or the status of the first error (REGINT_EIO, REGINT_EPARSE, ...)
+ */
+REGINT_API regint_status regint_dataset_build_default(const char *data_dir, regint_dataset **out);
+
 /** Path of the bundled default dataset that regint_dataset_load_default() would open,
  *  or NULL if none is found. A static or thread-local string. */
 REGINT_API const char *regint_dataset_default_path(void);
@@ -275,6 +287,9 @@ REGINT_API regint_status regint_dataset_municipalities_in(const regint_dataset *
  *  REGINT_ENOTFOUND if the dataset has no figure. */
 REGINT_API regint_status regint_dataset_population(const regint_dataset *ds, const char *kommunenr,
                                                    int year, int64_t *out);
+
+/** Number of population figures (municipality and year); 0 for a NULL dataset. */
+REGINT_API size_t regint_dataset_population_count(const regint_dataset *ds);
 
 /** Number of code-change rows; 0 for a NULL dataset. */
 REGINT_API size_t regint_dataset_code_change_count(const regint_dataset *ds);

@@ -65,7 +65,6 @@ typedef struct regint__pop {
     int year;
     int64_t persons;
 } regint__pop;
-size_t regint__ds_population_count(const regint_dataset *ds);
 const regint__pop *regint__ds_population_at(const regint_dataset *ds, size_t i);
 
 /* Tables, for transactions. */

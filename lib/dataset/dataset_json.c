@@ -790,7 +790,7 @@ regint_status regint_dataset_to_string(const regint_dataset *ds, char **json)
     regint__sb_printf(&b, "\"schema_version\": %d", REGINT__SCHEMA_VERSION);
     if (emit_table(&b, ds, "counties", regint_dataset_county_count(ds), at_county, cmp_county, emit_county) ||
         emit_table(&b, ds, "municipalities", regint_dataset_municipality_count(ds), at_muni, cmp_muni, emit_muni) ||
-        emit_table(&b, ds, "population", regint__ds_population_count(ds), at_pop, cmp_pop, emit_pop) ||
+        emit_table(&b, ds, "population", regint_dataset_population_count(ds), at_pop, cmp_pop, emit_pop) ||
         emit_table(&b, ds, "code_changes", regint_dataset_code_change_count(ds), at_change, cmp_change,
                    emit_change) ||
         emit_table(&b, ds, "indicators", regint_dataset_indicator_count(ds), at_ind, cmp_ind, emit_ind) ||

@@ -84,7 +84,7 @@ regint_status regint_dataset_population(const regint_dataset *ds, const char *ko
     return REGINT_OK;
 }
 
-size_t regint__ds_population_count(const regint_dataset *ds) { return ds ? ds->npops : 0; }
+size_t regint_dataset_population_count(const regint_dataset *ds) { return ds ? ds->npops : 0; }
 const regint__pop *regint__ds_population_at(const regint_dataset *ds, size_t i)
 {
     return ds && i < ds->npops ? &ds->pops[i] : NULL;

@@ -1,10 +1,11 @@
 /* Private: optional top-level sections of a dataset document, owned by other modules.
  *
- * The dataset core (dataset.c, dataset_json.c) handles counties, municipalities, code
- * changes, population, settlement history, indicators, observations and cases. Other
- * modules (grants, collaboration, qualification, ...) keep their own typed data in a
- * section of the same document. Each registers one regint__section in sections.c; the
- * dataset stores an opaque pointer per section, parses the section after the core (so a
+ * The dataset core (lib/dataset/) handles counties, municipalities, code changes,
+ * population, settlement history, indicators, observations and cases. Modules of upper
+ * layers keep their own typed data in a section of the same document: each defines one
+ * regint__section, and the registry lib/sections.c — the one file at the top, which may
+ * name every layer — lists them. The core never names a section: it stores an opaque
+ * pointer per registry entry (section.c), parses each section after the core records (so a
  * section can check kommunenr against the dataset), emits it on save, and frees it.
  *
  * Rules for a section module:
@@ -42,10 +43,5 @@ void regint__dataset_set_section(regint_dataset *ds, const regint__section *sec,
 
 /* The dataset schema version this build writes; readers accept 1..this. */
 #define REGINT__SCHEMA_VERSION 2
-
-extern const regint__section regint__section_description;   /* description.c */
-extern const regint__section regint__section_grants;        /* grants.c */
-extern const regint__section regint__section_collaboration; /* collaboration.c */
-extern const regint__section regint__section_qualification; /* qualification.c */
 
 #endif

@@ -14,6 +14,9 @@
 #include "util/jsonutil.h"
 #include "dataset/section.h"
 
+/* This module's dataset section (defined below; listed by the registry lib/sections.c). */
+extern const regint__section regint__section_qualification;
+
 struct regint_plan {
     regint_plan_info_t info;
     regint_plan_goal_t *goals;

@@ -17,6 +17,9 @@
 #include "util/validate.h"
 #include "dataset/section.h"
 
+/* This module's dataset section (defined below; listed by the registry lib/sections.c). */
+extern const regint__section regint__section_collaboration;
+
 #define JSON_INT_MAX REGINT__JSON_INT_MAX
 
 /* ------------------------------------------------------------------------- */
