@@ -476,18 +476,16 @@ regint_status regint_dataset_load_string(const char *json, size_t len, const cha
     return REGINT_OK;
 }
 
+static regint_status parse_dataset(const char *text, size_t len, const char *name, void *out)
+{
+    return regint_dataset_load_string(text, len, name, out);
+}
+
 regint_status regint_dataset_load_file(const char *path, regint_dataset **out)
 {
     if (!path || !out)
         return regint__error(REGINT_EINVAL, "regint_dataset_load_file: NULL argument");
-    char *data;
-    size_t len;
-    regint_status st = regint__read_file(path, &data, &len);
-    if (st)
-        return st;
-    st = regint_dataset_load_string(data, len, path, out);
-    free(data);
-    return st;
+    return regint__parse_file(path, parse_dataset, out);
 }
 
 static _Thread_local char default_path[4096];

@@ -16,10 +16,33 @@ static const char *const level_names[] = {"kommune", "fylke", "nation"};
 static const char *const flag_names[] = {"unaccompanied_minor", "family_reunification",
                                          "resettlement", "collective_protection"};
 
-const char *regint_missing_name(regint_missing m)
-{
-    return (unsigned)m < REGINT__NELEM(missing_names) ? missing_names[m] : "";
-}
+/* The name of a value ("" when out of range) and the value of a name (ENOTFOUND "unknown
+ * <what> '<name>'"), from the enum's table. One definition for all, so every enum behaves alike. */
+#define ENUM_NAME(prefix, type, table)                                                         \
+    const char *prefix##_name(type v) { return regint__enum_name(table, REGINT__NELEM(table), (int)v); }
+#define ENUM_FROM_NAME(prefix, type, table, what)                                              \
+    regint_status prefix##_from_name(const char *name, type *out)                              \
+    {                                                                                          \
+        int v = 0;                                                                             \
+        regint_status st = regint__name_lookup(table, REGINT__NELEM(table), name, &v, what);   \
+        if (!st && out)                                                                        \
+            *out = (type)v;                                                                    \
+        return st;                                                                             \
+    }
+
+ENUM_NAME(regint_missing, regint_missing, missing_names)
+ENUM_NAME(regint_measure, regint_measure, measure_names)
+ENUM_FROM_NAME(regint_measure, regint_measure, measure_names, "measure")
+ENUM_NAME(regint_category, regint_category, category_names)
+ENUM_FROM_NAME(regint_category, regint_category, category_names, "category")
+ENUM_NAME(regint__change_kind, regint_change_kind, kind_names)
+ENUM_FROM_NAME(regint__change_kind, regint_change_kind, kind_names, "change kind")
+ENUM_NAME(regint__direction, regint_direction, direction_names)
+ENUM_FROM_NAME(regint__direction, regint_direction, direction_names, "direction")
+ENUM_NAME(regint__level, regint_level, level_names)
+ENUM_FROM_NAME(regint__level, regint_level, level_names, "level")
+
+/* "" is the name of REGINT_MISSING_NONE (a value that is there), not a reason to give. */
 regint_status regint_missing_from_name(const char *name, regint_missing *out)
 {
     int v = 0;
@@ -30,66 +53,8 @@ regint_status regint_missing_from_name(const char *name, regint_missing *out)
         *out = (regint_missing)v;
     return st;
 }
-const char *regint_measure_name(regint_measure m)
-{
-    return (unsigned)m < REGINT__NELEM(measure_names) ? measure_names[m] : "";
-}
-regint_status regint_measure_from_name(const char *name, regint_measure *out)
-{
-    int v = 0;
-    regint_status st = regint__name_lookup(measure_names, REGINT__NELEM(measure_names), name, &v, "measure");
-    if (!st && out)
-        *out = (regint_measure)v;
-    return st;
-}
-const char *regint_category_name(regint_category c)
-{
-    return (unsigned)c < REGINT__NELEM(category_names) ? category_names[c] : "";
-}
-regint_status regint_category_from_name(const char *name, regint_category *out)
-{
-    int v = 0;
-    regint_status st = regint__name_lookup(category_names, REGINT__NELEM(category_names), name, &v, "category");
-    if (!st && out)
-        *out = (regint_category)v;
-    return st;
-}
-const char *regint__change_kind_name(regint_change_kind k)
-{
-    return (unsigned)k < REGINT__NELEM(kind_names) ? kind_names[k] : "";
-}
-regint_status regint__change_kind_from_name(const char *s, regint_change_kind *out)
-{
-    int v = 0;
-    regint_status st = regint__name_lookup(kind_names, REGINT__NELEM(kind_names), s, &v, "change kind");
-    if (!st)
-        *out = (regint_change_kind)v;
-    return st;
-}
-const char *regint__direction_name(regint_direction d)
-{
-    return (unsigned)d < REGINT__NELEM(direction_names) ? direction_names[d] : "";
-}
-regint_status regint__direction_from_name(const char *s, regint_direction *out)
-{
-    int v = 0;
-    regint_status st = regint__name_lookup(direction_names, REGINT__NELEM(direction_names), s, &v, "direction");
-    if (!st)
-        *out = (regint_direction)v;
-    return st;
-}
-const char *regint__level_name(regint_level l)
-{
-    return (unsigned)l < REGINT__NELEM(level_names) ? level_names[l] : "";
-}
-regint_status regint__level_from_name(const char *s, regint_level *out)
-{
-    int v = 0;
-    regint_status st = regint__name_lookup(level_names, REGINT__NELEM(level_names), s, &v, "level");
-    if (!st)
-        *out = (regint_level)v;
-    return st;
-}
+
+/* NULL past the last flag: callers loop until it. */
 const char *regint__case_flag_name(unsigned bit)
 {
     return bit < REGINT__NELEM(flag_names) ? flag_names[bit] : NULL;

@@ -164,16 +164,14 @@ regint_status regint__csv_open_mem(const char *name, const char *text, size_t le
     return REGINT_OK;
 }
 
+static regint_status parse_csv(const char *text, size_t len, const char *name, void *out)
+{
+    return regint__csv_open_mem(name, text, len, out);
+}
+
 regint_status regint__csv_open(const char *path, regint__csv **out)
 {
-    char *data;
-    size_t len;
-    regint_status st = regint__read_file(path, &data, &len);
-    if (st)
-        return st;
-    st = regint__csv_open_mem(path, data, len, out);
-    free(data);
-    return st;
+    return regint__parse_file(path, parse_csv, out);
 }
 
 void regint__csv_close(regint__csv *c)

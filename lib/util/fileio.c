@@ -53,6 +53,18 @@ regint_status regint__read_file(const char *path, char **data, size_t *len)
     return REGINT_OK;
 }
 
+regint_status regint__parse_file(const char *path, regint__parse_fn parse, void *out)
+{
+    char *data;
+    size_t len;
+    regint_status st = regint__read_file(path, &data, &len);
+    if (st)
+        return st;
+    st = parse(data, len, path, out);
+    free(data);
+    return st;
+}
+
 regint_status regint__write_atomic(const char *path, const char *data, size_t len)
 {
     if (!path || !*path)

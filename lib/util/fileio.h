@@ -10,6 +10,11 @@
  * path and the system error. */
 regint_status regint__read_file(const char *path, char **data, size_t *len);
 
+/* The one shape of every *_load_file: read the whole file, then hand its text to `parse`
+ * (text, len, name = path, out), a small adapter to the format's *_load_string. */
+typedef regint_status (*regint__parse_fn)(const char *text, size_t len, const char *name, void *out);
+regint_status regint__parse_file(const char *path, regint__parse_fn parse, void *out);
+
 /* Write `len` bytes to `path` atomically: a temporary file in the same directory, fsync,
  * rename over the target. On failure the target is untouched and no temporary remains. */
 regint_status regint__write_atomic(const char *path, const char *data, size_t len);

@@ -65,16 +65,14 @@ regint_status regint__json_parse(const char *file, const char *text, size_t len,
     return REGINT_OK;
 }
 
+static regint_status parse_json(const char *text, size_t len, const char *name, void *out)
+{
+    return regint__json_parse(name, text, len, out);
+}
+
 regint_status regint__json_parse_file(const char *path, cJSON **out)
 {
-    char *data;
-    size_t len;
-    regint_status st = regint__read_file(path, &data, &len);
-    if (st)
-        return st;
-    st = regint__json_parse(path, data, len, out);
-    free(data);
-    return st;
+    return regint__parse_file(path, parse_json, out);
 }
 
 void regint__json_path_key(char *buf, const char *obj_path, const char *key)
@@ -105,28 +103,27 @@ regint_status regint__json_error(const char *file, const char *path, regint_stat
     return st;
 }
 
+/* What a JSON value is, for messages ("expected a string, got a number"). */
 static const char *type_name(const cJSON *it)
 {
+    static const struct {
+        cJSON_bool (*is)(const cJSON *);
+        const char *name;
+    } types[] = {{cJSON_IsNull, "null"},     {cJSON_IsBool, "a boolean"}, {cJSON_IsNumber, "a number"},
+                 {cJSON_IsString, "a string"}, {cJSON_IsArray, "an array"}, {cJSON_IsObject, "an object"}};
     if (!it)
         return "nothing";
-    if (cJSON_IsNull(it))
-        return "null";
-    if (cJSON_IsBool(it))
-        return "a boolean";
-    if (cJSON_IsNumber(it))
-        return "a number";
-    if (cJSON_IsString(it))
-        return "a string";
-    if (cJSON_IsArray(it))
-        return "an array";
-    if (cJSON_IsObject(it))
-        return "an object";
+    for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
+        if (types[i].is(it))
+            return types[i].name;
     return "an unknown value";
 }
 
-/* Fetch a member; 1 = present, 0 = absent/null allowed, -1 = error set. */
-static int member(const char *file, const char *obj_path, const cJSON *obj, const char *key,
-                  int required, const char *want, const cJSON **it, char *path)
+/* Fetch a member of the wanted type: 1 = present, 0 = absent (or null) and allowed, -1 = error
+ * set: `obj` not an object, "required <want> is missing", or "expected <expect>, got ...". */
+static int member(const char *file, const char *obj_path, const cJSON *obj, const char *key, int required,
+                  const char *want, cJSON_bool (*is)(const cJSON *), const char *expect, const cJSON **it,
+                  char *path)
 {
     regint__json_path_key(path, obj_path, key);
     if (!cJSON_IsObject(obj)) {
@@ -141,8 +138,14 @@ static int member(const char *file, const char *obj_path, const cJSON *obj, cons
         }
         return 0;
     }
+    if (!is(*it)) {
+        regint__json_error(file, path, REGINT_EPARSE, "expected %s, got %s", expect, type_name(*it));
+        return -1;
+    }
     return 1;
 }
+
+static cJSON_bool is_finite_number(const cJSON *it) { return cJSON_IsNumber(it) && isfinite(it->valuedouble); }
 
 int regint__json_is_int(const cJSON *item)
 {
@@ -152,94 +155,46 @@ int regint__json_is_int(const cJSON *item)
     return isfinite(v) && floor(v) == v && fabs(v) <= 9007199254740992.0;
 }
 
-regint_status regint__json_string(const char *file, const char *obj_path, const cJSON *obj,
-                                  const char *key, int required, const char **out)
-{
-    char path[REGINT__PATH_MAX];
-    const cJSON *it;
-    int r = member(file, obj_path, obj, key, required, "string", &it, path);
-    if (r <= 0)
-        return r < 0 ? REGINT_EPARSE : REGINT_OK;
-    if (!cJSON_IsString(it))
-        return regint__json_error(file, path, REGINT_EPARSE, "expected a string, got %s", type_name(it));
-    *out = it->valuestring;
-    return REGINT_OK;
-}
+/* The typed getters that only check the type: one definition, so they all behave alike.
+ * `value` is what *out receives when the member is present; CLEAR sets *out = NULL when it is
+ * absent (arrays and objects), KEEP leaves *out as it was (scalars keep their default). */
+#define CLEAR(out) (*(out) = NULL)
+#define KEEP(out) ((void)(out))
+#define GETTER(fn, ctype, want, is, expect, value, absent)                                       \
+    regint_status fn(const char *file, const char *obj_path, const cJSON *obj, const char *key, \
+                     int required, ctype *out)                                                  \
+    {                                                                                           \
+        const cJSON *it;                                                                        \
+        char path[REGINT__PATH_MAX];                                                            \
+        int r = member(file, obj_path, obj, key, required, want, is, expect, &it, path);        \
+        if (r > 0)                                                                              \
+            *out = (value);                                                                     \
+        else                                                                                    \
+            absent(out);                                                                        \
+        return r < 0 ? REGINT_EPARSE : REGINT_OK;                                               \
+    }
+
+GETTER(regint__json_string, const char *, "string", cJSON_IsString, "a string", it->valuestring, KEEP)
+GETTER(regint__json_number, double, "number", is_finite_number, "a number", it->valuedouble, KEEP)
+GETTER(regint__json_bool, int, "boolean", cJSON_IsBool, "true or false", cJSON_IsTrue(it) ? 1 : 0, KEEP)
+GETTER(regint__json_array, const cJSON *, "array", cJSON_IsArray, "an array", it, CLEAR)
+GETTER(regint__json_object, const cJSON *, "object", cJSON_IsObject, "an object", it, CLEAR)
 
 regint_status regint__json_int(const char *file, const char *obj_path, const cJSON *obj,
                                const char *key, int required, int64_t min, int64_t max, int64_t *out)
 {
     char path[REGINT__PATH_MAX];
     const cJSON *it;
-    int r = member(file, obj_path, obj, key, required, "integer", &it, path);
+    int r = member(file, obj_path, obj, key, required, "integer", cJSON_IsNumber, "an integer", &it, path);
     if (r <= 0)
         return r < 0 ? REGINT_EPARSE : REGINT_OK;
     if (!regint__json_is_int(it))
-        return regint__json_error(file, path, REGINT_EPARSE, "expected an integer, got %s",
-                                  cJSON_IsNumber(it) ? "a fractional number" : type_name(it));
+        return regint__json_error(file, path, REGINT_EPARSE, "expected an integer, got a fractional number");
     double v = it->valuedouble;
     if (v < (double)min || v > (double)max)
         return regint__json_error(file, path, REGINT_ERANGE, "%.0f is outside [%lld, %lld]", v,
                                   (long long)min, (long long)max);
     *out = (int64_t)v;
-    return REGINT_OK;
-}
-
-regint_status regint__json_number(const char *file, const char *obj_path, const cJSON *obj,
-                                  const char *key, int required, double *out)
-{
-    char path[REGINT__PATH_MAX];
-    const cJSON *it;
-    int r = member(file, obj_path, obj, key, required, "number", &it, path);
-    if (r <= 0)
-        return r < 0 ? REGINT_EPARSE : REGINT_OK;
-    if (!cJSON_IsNumber(it) || !isfinite(it->valuedouble))
-        return regint__json_error(file, path, REGINT_EPARSE, "expected a number, got %s", type_name(it));
-    *out = it->valuedouble;
-    return REGINT_OK;
-}
-
-regint_status regint__json_bool(const char *file, const char *obj_path, const cJSON *obj,
-                                const char *key, int required, int *out)
-{
-    char path[REGINT__PATH_MAX];
-    const cJSON *it;
-    int r = member(file, obj_path, obj, key, required, "boolean", &it, path);
-    if (r <= 0)
-        return r < 0 ? REGINT_EPARSE : REGINT_OK;
-    if (!cJSON_IsBool(it))
-        return regint__json_error(file, path, REGINT_EPARSE, "expected true or false, got %s", type_name(it));
-    *out = cJSON_IsTrue(it) ? 1 : 0;
-    return REGINT_OK;
-}
-
-regint_status regint__json_array(const char *file, const char *obj_path, const cJSON *obj,
-                                 const char *key, int required, const cJSON **out)
-{
-    char path[REGINT__PATH_MAX];
-    const cJSON *it;
-    *out = NULL;
-    int r = member(file, obj_path, obj, key, required, "array", &it, path);
-    if (r <= 0)
-        return r < 0 ? REGINT_EPARSE : REGINT_OK;
-    if (!cJSON_IsArray(it))
-        return regint__json_error(file, path, REGINT_EPARSE, "expected an array, got %s", type_name(it));
-    *out = it;
-    return REGINT_OK;
-}
-
-regint_status regint__json_object(const char *file, const char *obj_path, const cJSON *obj,
-                                  const char *key, int required, const cJSON **out)
-{
-    char path[REGINT__PATH_MAX];
-    const cJSON *it;
-    *out = NULL;
-    int r = member(file, obj_path, obj, key, required, "object", &it, path);
-    if (r <= 0)
-        return r < 0 ? REGINT_EPARSE : REGINT_OK;
-    if (!cJSON_IsObject(it))
-        return regint__json_error(file, path, REGINT_EPARSE, "expected an object, got %s", type_name(it));
-    *out = it;
     return REGINT_OK;
 }
 

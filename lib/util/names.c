@@ -4,6 +4,11 @@
 #include "util/error.h"
 #include "util/names.h"
 
+const char *regint__enum_name(const char *const *names, size_t n, int v)
+{
+    return v >= 0 && (size_t)v < n ? names[v] : "";
+}
+
 int regint__name_index(const char *const *names, size_t n, const char *name)
 {
     for (size_t i = 0; name && i < n; i++)

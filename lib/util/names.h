@@ -11,6 +11,8 @@
 /* Number of elements of a static array. */
 #define REGINT__NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
+/* names[v], or "" when v is outside 0..n-1. */
+const char *regint__enum_name(const char *const *names, size_t n, int v);
 /* Index of `name` in names[0..n-1], -1 if absent or NULL. Sets no error (a probe). */
 int regint__name_index(const char *const *names, size_t n, const char *name);
 /* The same, as a lookup that fails: ENOTFOUND "unknown <what> '<name>'". */
