@@ -1,7 +1,7 @@
-# `regint match` on the instances in tests/data/matching/. Expected values are hand-worked
+# `regint match` on the instances in tests/data/match/. Expected values are hand-worked
 # (see test_hand_worked in tests/c/test_matching.c): cases unit 15 with assignment [1,0,1];
 # persons unit 10. The broken instances are rows of tests/data/bad_inputs.tsv.
-set(_md ${REGINT_TEST_DIR}/data/matching)
+set(_md ${REGINT_TEST_DIR}/data/match)
 regint_cli_test(cli_match_cases ARGS match ${_md}/cases.json
   OUTPUT "\"objective\": 15,.*\"status\": \"optimal\".*\"assignment\": \\[1, 0, 1\\],\n  \"used\": \\[1, 2\\]")
 regint_cli_test(cli_match_csv ARGS match --csv ${_md}/cases.json
