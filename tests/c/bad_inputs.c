@@ -13,6 +13,7 @@
  *   test_bad_inputs --catalogue      every bad_* file in a folder of tests/data has a row, every row's
  *                                    file exists (except does-not-exist*), no row twice
  *   --cli PATH (before the others)   the regint command for "regint ..." rows
+ *   --table TSV (before the others)  another table (files still under tests/data)
  * Exit status 0 when every checked row passes.
  *
  * Plain C (no CUnit): the table is the test list, and ctest registers one test per row so
@@ -34,7 +35,9 @@
 #include <regint/regint.h>
 
 #define DATA_DIR REGINT_TEST_DIR "/data"
-#define TABLE DATA_DIR "/bad_inputs.tsv"
+
+/* The table; --table replaces it (the runner's own test gives a table of wrong rows). */
+static const char *table = DATA_DIR "/bad_inputs.tsv";
 
 #ifdef REGINT_CLI_PATH
 static const char *cli_path = REGINT_CLI_PATH;
@@ -51,12 +54,18 @@ static row *rows;
 static size_t nrows;
 static char *table_text;
 
+static const char *base_name(const char *path)
+{
+    const char *s = strrchr(path, '/');
+    return s ? s + 1 : path;
+}
+
 /* Report a failed check of row r; returns 1. */
 static int fail(const row *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static int fail(const row *r, const char *fmt, ...)
 {
     va_list ap;
-    fprintf(stderr, "bad_inputs.tsv:%d: %s (%s): ", r->line, r->file, r->call);
+    fprintf(stderr, "%s:%d: %s (%s): ", base_name(table), r->line, r->file, r->call);
     va_start(ap, fmt);
     vfprintf(stderr, fmt, ap);
     va_end(ap);
@@ -67,9 +76,9 @@ static int fail(const row *r, const char *fmt, ...)
 /* Read the table; a malformed line is an error naming its line. */
 static int read_table(void)
 {
-    FILE *fp = fopen(TABLE, "rb");
+    FILE *fp = fopen(table, "rb");
     if (!fp) {
-        perror(TABLE);
+        perror(table);
         return 1;
     }
     size_t cap = 1 << 16, len = 0;
@@ -117,8 +126,8 @@ static int read_table(void)
                     f[k++] = q + 1;
                 }
             if (k != 4 || !f[0][0] || !f[1][0] || !f[2][0] || !f[3][0]) {
-                fprintf(stderr, "bad_inputs.tsv:%d: expected 4 non-empty tab-separated fields "
-                                "(file, call, status, message)\n", line);
+                fprintf(stderr, "%s:%d: expected 4 non-empty tab-separated fields "
+                                "(file, call, status, message)\n", base_name(table), line);
                 bad = 1;
             } else {
                 rows[nrows++] = (row){line, f[0], f[1], f[2], f[3]};
@@ -152,12 +161,6 @@ static char *slurp(const char *path, size_t *len)
             *len = n;
     }
     return s;
-}
-
-static const char *base_name(const char *path)
-{
-    const char *s = strrchr(path, '/');
-    return s ? s + 1 : path;
 }
 
 /* No 11-digit number of the file (whole, or its last five digits) appears in `text`. */
@@ -450,8 +453,13 @@ static int catalogue(void)
 int main(int argc, char **argv)
 {
     int a = 1, rc;
-    if (a + 1 < argc && !strcmp(argv[a], "--cli")) {
-        cli_path = argv[a + 1];
+    for (;;) {
+        if (a + 1 < argc && !strcmp(argv[a], "--cli"))
+            cli_path = argv[a + 1];
+        else if (a + 1 < argc && !strcmp(argv[a], "--table"))
+            table = argv[a + 1];
+        else
+            break;
         a += 2;
     }
     if (read_table()) {
@@ -469,7 +477,7 @@ int main(int argc, char **argv)
         while (i < nrows && (strcmp(rows[i].file, argv[a + 1]) || strcmp(rows[i].call, argv[a + 2])))
             i++;
         if (i == nrows) {
-            fprintf(stderr, "bad_inputs.tsv: no row with file '%s' and call '%s'\n", argv[a + 1], argv[a + 2]);
+            fprintf(stderr, "%s: no row with file '%s' and call '%s'\n", base_name(table), argv[a + 1], argv[a + 2]);
             rc = 1;
         } else {
             rc = run_row(&rows[i]);
@@ -477,7 +485,7 @@ int main(int argc, char **argv)
                 printf("ok: %s (%s): %s \"%s\"\n", rows[i].file, rows[i].call, rows[i].status, rows[i].message);
         }
     } else {
-        fprintf(stderr, "usage: %s [--cli PATH] [--catalogue | --row FILE CALL]\n", argv[0]);
+        fprintf(stderr, "usage: %s [--cli PATH] [--table TSV] [--catalogue | --row FILE CALL]\n", argv[0]);
         rc = 2;
     }
     free(rows);
