@@ -6,7 +6,7 @@
 
 /* 1 if s is a non-empty string. */
 int regint__nonempty(const char *s);
-/* regint_check_identifier() on the member `field` of the record at `path` of `file`. */
+/* regint_validate_identifier() on the member `field` of the record at `path` of `file`. */
 regint_status regint__check_id_at(const char *file, const char *path, const char *field, const char *id);
 
 #endif
