@@ -65,117 +65,93 @@ static void path_of(char *buf, size_t n, const char *dir, const char *file)
     snprintf(buf, n, "%s/%s", dir, file);
 }
 
-/* Open a CSV file of the data directory and find its columns. */
-static regint_status open_csv(const char *dir, const char *file, const char *const *cols, int *ix,
-                              regint__csv **out)
+/* Call fn for each row of a CSV file of the data directory (columns `cols`). */
+static regint_status each_row(const char *dir, const char *file, const char *const *cols, regint__csv_row_fn fn,
+                              void *ctx)
 {
     char p[4096];
+    regint__csv *c = NULL;
     path_of(p, sizeof p, dir, file);
-    regint_status st = regint__csv_open(p, out);
-    if (!st && (st = regint__csv_require(*out, cols, ix))) {
-        regint__csv_close(*out);
-        *out = NULL;
-    }
+    regint_status st = regint__csv_open(p, &c);
+    if (!st)
+        st = regint__csv_each_row(c, cols, fn, ctx);
+    regint__csv_close(c);
     return st;
 }
 
 /* kommune_historisk_to_2024.csv: names, 2024 targets, ikke_kommune. */
-static regint_status read_history(const char *dir, hist_table *t)
+static regint_status history_row(const regint__csv *c, const int *ix, void *ctx)
 {
-    static const char *const cols[] = {"kommunenummer", "kommune", "kommunenummer_2024", "endring", NULL};
-    int ix[4], r;
-    regint__csv *c;
-    regint_status st = open_csv(dir, "kommune_historisk_to_2024.csv", cols, ix, &c);
-    if (st)
-        return st;
-    while ((r = regint__csv_next(c)) == 1) {
-        hist *h = find_hist(t, regint__csv_field(c, ix[0]), 1);
-        if (!h) {
-            regint__csv_close(c);
-            return regint__enomem();
-        }
-        if (!h->name[0])
-            snprintf(h->name, sizeof h->name, "%s", regint__csv_field(c, ix[1]));
-        if (strcmp(regint__csv_field(c, ix[3]), "ikke_kommune") == 0)
-            h->not_municipality = 1;
-        else if (h->ntargets < 8)
-            snprintf(h->targets[h->ntargets++], 8, "%s", regint__csv_field(c, ix[2]));
-    }
-    regint__csv_close(c);
-    return r < 0 ? regint_last_status() : REGINT_OK;
+    hist *h = find_hist(ctx, regint__csv_field(c, ix[0]), 1);
+    if (!h)
+        return regint__enomem();
+    if (!h->name[0])
+        snprintf(h->name, sizeof h->name, "%s", regint__csv_field(c, ix[1]));
+    if (strcmp(regint__csv_field(c, ix[3]), "ikke_kommune") == 0)
+        h->not_municipality = 1;
+    else if (h->ntargets < 8)
+        snprintf(h->targets[h->ntargets++], 8, "%s", regint__csv_field(c, ix[2]));
+    return REGINT_OK;
 }
 
 /* Years each code has rows up to 2019 in IMDi's 1995-2023 table. */
-static regint_status read_history_years(const char *dir, hist_table *t)
+static regint_status history_year_row(const regint__csv *c, const int *ix, void *ctx)
 {
-    static const char *const cols[] = {"year", "kommunenummer", NULL};
-    int ix[2], r;
-    regint__csv *c;
-    regint_status st = open_csv(dir, "imdi_bosetting_1995_2023.csv", cols, ix, &c);
-    if (st)
+    int64_t y;
+    regint_status st = regint__csv_int(c, ix[0], 1995, 2023, &y);
+    if (st || y > 2019)
         return st;
-    while ((r = regint__csv_next(c)) == 1) {
-        int64_t y;
-        if ((st = regint__csv_int(c, ix[0], 1995, 2023, &y)))
-            break;
-        if (y > 2019)
-            continue;
-        hist *h = find_hist(t, regint__csv_field(c, ix[1]), 0);
-        if (!h) {
-            st = regint__csv_error(c, ix[1], REGINT_ENOTFOUND, "code %s not in kommune_historisk_to_2024.csv",
-                                   regint__csv_field(c, ix[1]));
-            break;
-        }
-        if (!h->first || y < h->first)
-            h->first = (int)y;
-        if (y > h->last)
-            h->last = (int)y;
-    }
-    regint__csv_close(c);
-    return st ? st : r < 0 ? regint_last_status() : REGINT_OK;
+    hist *h = find_hist(ctx, regint__csv_field(c, ix[1]), 0);
+    if (!h)
+        return regint__csv_error(c, ix[1], REGINT_ENOTFOUND, "code %s not in kommune_historisk_to_2024.csv",
+                                 regint__csv_field(c, ix[1]));
+    if (!h->first || y < h->first)
+        h->first = (int)y;
+    if (y > h->last)
+        h->last = (int)y;
+    return REGINT_OK;
 }
 
 static int historic(const hist *h) { return h->first && !h->not_municipality; }
 
-/* Historic counties, valid over the years of their municipalities; then the municipalities. */
+typedef struct county_ctx {
+    regint_dataset *ds;
+    const hist_table *t;
+} county_ctx;
+
+/* A historic county, valid over the years of its municipalities. */
+static regint_status history_county_row(const regint__csv *c, const int *ix, void *ctx)
+{
+    const county_ctx *cc = ctx;
+    const char *f = regint__csv_field(c, ix[0]);
+    int first = 0, last = 0;
+    for (size_t i = 0; i < cc->t->n; i++) {
+        const hist *h = &cc->t->h[i];
+        if (historic(h) && strncmp(h->code, f, 2) == 0) {
+            first = !first || h->first < first ? h->first : first;
+            last = h->last > last ? h->last : last;
+        }
+    }
+    regint_county_t cty = {f, regint__csv_field(c, ix[1]), first, last};
+    if (first && regint_dataset_add_county(cc->ds, &cty))
+        return regint__error_prefix(regint__csv_name(c));
+    return REGINT_OK;
+}
+
+/* Historic counties, then the historic municipalities. */
 static regint_status add_history(regint_dataset *ds, const char *dir, const hist_table *t)
 {
     static const char *const cols[] = {"fylkesnummer", "fylke", NULL};
-    int ix[2], r;
-    regint__csv *c;
-    regint_status st = open_csv(dir, "fylker_historisk.csv", cols, ix, &c);
-    if (st)
-        return st;
-    while ((r = regint__csv_next(c)) == 1) {
-        const char *f = regint__csv_field(c, ix[0]);
-        int first = 0, last = 0;
-        for (size_t i = 0; i < t->n; i++)
-            if (historic(&t->h[i]) && strncmp(t->h[i].code, f, 2) == 0) {
-                if (!first || t->h[i].first < first)
-                    first = t->h[i].first;
-                if (t->h[i].last > last)
-                    last = t->h[i].last;
-            }
-        if (!first)
-            continue;
-        regint_county_t cty = {f, regint__csv_field(c, ix[1]), first, last};
-        if ((st = regint_dataset_add_county(ds, &cty))) {
-            regint__error_prefix(regint__csv_name(c));
-            break;
-        }
+    county_ctx cc = {ds, t};
+    regint_status st = each_row(dir, "fylker_historisk.csv", cols, history_county_row, &cc);
+    for (size_t i = 0; i < t->n && !st; i++) {
+        const hist *h = &t->h[i];
+        char fy[3] = {h->code[0], h->code[1], 0};
+        regint_municipality_t m = {h->code, h->name, fy, h->first, h->last, 0, ""};
+        if (historic(h) && regint_dataset_add_municipality(ds, &m))
+            st = regint__error_prefix(h->code);
     }
-    regint__csv_close(c);
-    if (st || r < 0)
-        return st ? st : regint_last_status();
-    for (size_t i = 0; i < t->n; i++) {
-        if (!historic(&t->h[i]))
-            continue;
-        char fy[3] = {t->h[i].code[0], t->h[i].code[1], 0};
-        regint_municipality_t m = {t->h[i].code, t->h[i].name, fy, t->h[i].first, t->h[i].last, 0, ""};
-        if ((st = regint_dataset_add_municipality(ds, &m)))
-            return regint__error_prefix(t->h[i].code);
-    }
-    return REGINT_OK;
+    return st;
 }
 
 /* Historic code -> 2024 code(s). */
@@ -219,8 +195,12 @@ static regint_status import(regint_dataset *ds, const char *dir, const char *fil
 
 static regint_status build(regint_dataset *ds, const char *dir, hist_table *t)
 {
+    static const char *const hist_cols[] = {"kommunenummer", "kommune", "kommunenummer_2024", "endring", NULL};
+    static const char *const year_cols[] = {"year", "kommunenummer", NULL};
     regint_status st;
-    if ((st = read_history(dir, t)) || (st = read_history_years(dir, t)) || (st = add_history(ds, dir, t)) ||
+    if ((st = each_row(dir, "kommune_historisk_to_2024.csv", hist_cols, history_row, t)) ||
+        (st = each_row(dir, "imdi_bosetting_1995_2023.csv", year_cols, history_year_row, t)) ||
+        (st = add_history(ds, dir, t)) ||
         (st = import(ds, dir, "kommuner_2020.csv", REGINT_CSV_MUNICIPALITIES_2020, NULL)) ||
         (st = import(ds, dir, "kommuner_2024.csv", REGINT_CSV_MUNICIPALITIES_2024, NULL)) ||
         (st = import(ds, dir, "kommune_2020_to_2024.csv", REGINT_CSV_CODE_CHANGES_2020_2024, NULL)) ||
@@ -250,17 +230,15 @@ regint_status regint_dataset_build_default(const char *data_dir, regint_dataset 
 {
     if (!data_dir || !out)
         return regint__error(REGINT_EINVAL, "regint_dataset_build_default: NULL argument");
-    regint_dataset *ds;
-    regint_status st = regint_dataset_new(&ds);
-    if (st)
-        return st;
+    regint_dataset *ds = NULL;
     hist_table t = {0};
-    st = build(ds, data_dir, &t);
+    regint_status st = regint_dataset_new(&ds);
+    if (!st)
+        st = build(ds, data_dir, &t);
     free(t.h);
-    if (st) {
+    if (!st)
+        *out = ds;
+    else
         regint_dataset_free(ds);
-        return st;
-    }
-    *out = ds;
-    return REGINT_OK;
+    return st;
 }

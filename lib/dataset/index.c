@@ -63,55 +63,41 @@ const regint_county_t *regint__ds_county_in(const regint_dataset *ds, const char
     return NULL;
 }
 
+/* The lookups by key: the first record among the index's candidates whose key matches. */
 size_t regint__ds_find_pop(const regint_dataset *ds, const char *k, int year)
 {
     REGINT__HINDEX_FOR(&ds->ix_pop, regint__key_pop(k, year), p)
-    {
-        if (ds->pops[p].kommunenr == k && ds->pops[p].year == year)
-            return p;
-    }
+    if (ds->pops[p].kommunenr == k && ds->pops[p].year == year) return p;
     return SIZE_MAX;
 }
 
 size_t regint__ds_find_set(const regint_dataset *ds, const char *k, int year, int m, int c)
 {
+    const regint_settlement_t *s;
     REGINT__HINDEX_FOR(&ds->ix_set, regint__key_set(k, year, m, c), p)
-    {
-        const regint_settlement_t *s = &ds->sets[p];
-        if (s->kommunenr == k && s->year == year && (int)s->measure == m && (int)s->category == c)
-            return p;
-    }
+    if ((s = &ds->sets[p])->kommunenr == k && s->year == year && (int)s->measure == m && (int)s->category == c)
+        return p;
     return SIZE_MAX;
 }
 
 size_t regint__ds_find_ind(const regint_dataset *ds, const char *id)
 {
-    REGINT__HINDEX_FOR(&ds->ix_ind, regint__hash_ptr(id), p)
-    {
-        if (ds->inds[p].id == id)
-            return p;
-    }
+    REGINT__HINDEX_FOR(&ds->ix_ind, regint__hash_ptr(id), p) if (ds->inds[p].id == id) return p;
     return SIZE_MAX;
 }
 
 size_t regint__ds_find_obs(const regint_dataset *ds, const char *ind, const char *area, int year,
                            const char *cat)
 {
+    const regint_observation_t *o;
     REGINT__HINDEX_FOR(&ds->ix_obs, regint__key_obs(ind, area, year, cat), p)
-    {
-        const regint_observation_t *o = &ds->obs[p];
-        if (o->indicator == ind && o->area == area && o->year == year && o->category == cat)
-            return p;
-    }
+    if ((o = &ds->obs[p])->indicator == ind && o->area == area && o->year == year && o->category == cat)
+        return p;
     return SIZE_MAX;
 }
 
 size_t regint__ds_find_case(const regint_dataset *ds, const char *id)
 {
-    REGINT__HINDEX_FOR(&ds->ix_case, regint__hash_ptr(id), p)
-    {
-        if (ds->cases[p].id == id)
-            return p;
-    }
+    REGINT__HINDEX_FOR(&ds->ix_case, regint__hash_ptr(id), p) if (ds->cases[p].id == id) return p;
     return SIZE_MAX;
 }

@@ -5,11 +5,16 @@
 
 #include "dataset/store.h"
 
-size_t regint_dataset_county_count(const regint_dataset *ds) { return ds ? ds->ncounties : 0; }
-const regint_county_t *regint_dataset_county_at(const regint_dataset *ds, size_t i)
-{
-    return ds && i < ds->ncounties ? &ds->counties[i] : NULL;
-}
+/* regint_dataset_<what>_count() and regint_dataset_<what>_at() of a table: 0 and NULL for a
+ * NULL dataset or a position past the end. */
+#define COUNT_AT(what, type, arr, n)                                                           \
+    size_t regint_dataset_##what##_count(const regint_dataset *ds) { return ds ? ds->n : 0; } \
+    const type *regint_dataset_##what##_at(const regint_dataset *ds, size_t i)                 \
+    {                                                                                          \
+        return ds && i < ds->n ? &ds->arr[i] : NULL;                                           \
+    }
+
+COUNT_AT(county, regint_county_t, counties, ncounties)
 regint_status regint_dataset_county(const regint_dataset *ds, const char *fylkesnr, int year,
                                     const regint_county_t **out)
 {
@@ -22,11 +27,7 @@ regint_status regint_dataset_county(const regint_dataset *ds, const char *fylkes
     return REGINT_OK;
 }
 
-size_t regint_dataset_municipality_count(const regint_dataset *ds) { return ds ? ds->nmunis : 0; }
-const regint_municipality_t *regint_dataset_municipality_at(const regint_dataset *ds, size_t i)
-{
-    return ds && i < ds->nmunis ? &ds->munis[i] : NULL;
-}
+COUNT_AT(municipality, regint_municipality_t, munis, nmunis)
 regint_status regint_dataset_municipality(const regint_dataset *ds, const char *kommunenr, int year,
                                           const regint_municipality_t **out)
 {
@@ -90,17 +91,9 @@ const regint__pop *regint__ds_population_at(const regint_dataset *ds, size_t i)
     return ds && i < ds->npops ? &ds->pops[i] : NULL;
 }
 
-size_t regint_dataset_code_change_count(const regint_dataset *ds) { return ds ? ds->nchanges : 0; }
-const regint_code_change_t *regint_dataset_code_change_at(const regint_dataset *ds, size_t i)
-{
-    return ds && i < ds->nchanges ? &ds->changes[i] : NULL;
-}
+COUNT_AT(code_change, regint_code_change_t, changes, nchanges)
 
-size_t regint_dataset_settlement_count(const regint_dataset *ds) { return ds ? ds->nsets : 0; }
-const regint_settlement_t *regint_dataset_settlement_at(const regint_dataset *ds, size_t i)
-{
-    return ds && i < ds->nsets ? &ds->sets[i] : NULL;
-}
+COUNT_AT(settlement, regint_settlement_t, sets, nsets)
 regint_status regint_dataset_settlement(const regint_dataset *ds, const char *kommunenr, int year,
                                         regint_measure measure, regint_category category,
                                         regint_value_t *out)
@@ -116,11 +109,7 @@ regint_status regint_dataset_settlement(const regint_dataset *ds, const char *ko
     return REGINT_OK;
 }
 
-size_t regint_dataset_indicator_count(const regint_dataset *ds) { return ds ? ds->ninds : 0; }
-const regint_indicator_t *regint_dataset_indicator_at(const regint_dataset *ds, size_t i)
-{
-    return ds && i < ds->ninds ? &ds->inds[i] : NULL;
-}
+COUNT_AT(indicator, regint_indicator_t, inds, ninds)
 regint_status regint_dataset_indicator(const regint_dataset *ds, const char *id, const regint_indicator_t **out)
 {
     if (!ds || !id || !out)
@@ -133,11 +122,7 @@ regint_status regint_dataset_indicator(const regint_dataset *ds, const char *id,
     return REGINT_OK;
 }
 
-size_t regint_dataset_observation_count(const regint_dataset *ds) { return ds ? ds->nobs : 0; }
-const regint_observation_t *regint_dataset_observation_at(const regint_dataset *ds, size_t i)
-{
-    return ds && i < ds->nobs ? &ds->obs[i] : NULL;
-}
+COUNT_AT(observation, regint_observation_t, obs, nobs)
 regint_status regint_dataset_observation(const regint_dataset *ds, const char *indicator, const char *area,
                                          int year, const char *category, regint_value_t *out)
 {
@@ -155,8 +140,4 @@ regint_status regint_dataset_observation(const regint_dataset *ds, const char *i
     return REGINT_OK;
 }
 
-size_t regint_dataset_case_count(const regint_dataset *ds) { return ds ? ds->ncases : 0; }
-const regint_case_t *regint_dataset_case_at(const regint_dataset *ds, size_t i)
-{
-    return ds && i < ds->ncases ? &ds->cases[i] : NULL;
-}
+COUNT_AT(case, regint_case_t, cases, ncases)

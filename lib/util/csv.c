@@ -176,13 +176,24 @@ regint_status regint__csv_open(const char *path, regint__csv **out)
 
 void regint__csv_close(regint__csv *c)
 {
-    if (!c)
-        return;
-    free(c->name);
-    free(c->buf);
-    free(c->fields);
-    free(c->header);
-    free(c);
+    void *owned[] = {c ? c->name : NULL, c ? c->buf : NULL, c ? c->fields : NULL, c ? c->header : NULL, c};
+    for (size_t i = 0; i < sizeof owned / sizeof owned[0]; i++)
+        free(owned[i]);
+}
+
+regint_status regint__csv_each_row(regint__csv *c, const char *const *cols, regint__csv_row_fn fn, void *ctx)
+{
+    int ix[REGINT__CSV_MAX_COLS];
+    size_t n = 0;
+    while (cols[n])
+        n++;
+    if (n > REGINT__CSV_MAX_COLS)
+        return regint__error(REGINT_EINVAL, "regint__csv_each_row: more than %d columns", REGINT__CSV_MAX_COLS);
+    regint_status st = regint__csv_require(c, cols, ix);
+    int r = 0;
+    while (!st && (r = regint__csv_next(c)) == 1)
+        st = fn(c, ix, ctx);
+    return st ? st : r < 0 ? regint_last_status() : REGINT_OK;
 }
 
 int regint__csv_col(const regint__csv *c, const char *name)

@@ -25,6 +25,13 @@ int regint__csv_col(const regint__csv *c, const char *name);
  * missing. `idx` receives the indices in order. */
 regint_status regint__csv_require(const regint__csv *c, const char *const *names, int *idx);
 
+/* Call fn for each data row with `ix`, the indices of the columns `cols` (NULL-terminated, at
+ * most REGINT__CSV_MAX_COLS; EPARSE naming the first one missing); stop at the first error,
+ * its status returned (or that of a malformed row). */
+#define REGINT__CSV_MAX_COLS 16
+typedef regint_status (*regint__csv_row_fn)(const regint__csv *c, const int *ix, void *ctx);
+regint_status regint__csv_each_row(regint__csv *c, const char *const *cols, regint__csv_row_fn fn, void *ctx);
+
 /* Advance to the next data row. Returns 1 if a row is ready, 0 at end of file, -1 on error
  * (the error is set: wrong number of fields, unterminated quote). Blank lines are skipped. */
 int regint__csv_next(regint__csv *c);
