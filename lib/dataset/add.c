@@ -37,6 +37,16 @@ static const regint__place *api_place(const regint__place *pl, regint__place *tm
     return tmp;
 }
 
+/* The start of every adder: EINVAL naming the public function `fn` when the dataset or the
+ * record is NULL; `pl` becomes the API place `what` when the caller gave none (API calls);
+ * declares `st`. */
+#define ADDER_BEGIN(rec, pl, what, fn)                                                         \
+    regint__place api_tmp_;                                                                    \
+    regint_status st;                                                                          \
+    if (!ds || !(rec))                                                                         \
+        return regint__error(REGINT_EINVAL, fn ": NULL argument");                             \
+    pl = api_place(pl, &api_tmp_, what)
+
 static regint_status check_year(const regint__place *pl, const char *field, int y, int allow_open)
 {
     if ((y >= REGINT__MIN_YEAR && y <= REGINT__MAX_YEAR) || (allow_open && y == REGINT_YEAR_OPEN))
@@ -67,22 +77,33 @@ static regint_status check_value(const regint__place *pl, regint_value_t v, int 
     return REGINT_OK;
 }
 
+/* A county (2 digits) or municipality (4 digits) code. */
+static regint_status check_code(const regint__place *pl, const char *field, const char *code, int digits)
+{
+    if (digits == 2 ? regint_validate_fylkesnr_format(code) : regint_validate_kommunenr_format(code))
+        return REGINT_OK;
+    return regint__place_error(pl, field, REGINT_EINVAL, "'%s' is not a %s (%s digits)", code ? code : "(null)",
+                               digits == 2 ? "fylkesnummer" : "kommunenummer", digits == 2 ? "two" : "four");
+}
+
+/* The name and validity period of a county or municipality record. */
+static regint_status check_named_period(const regint__place *pl, const char *name, int from, int to)
+{
+    regint_status st;
+    if ((st = check_name(pl, "name", name)) || (st = check_year(pl, "valid_from", from, 0)) ||
+        (st = check_year(pl, "valid_to", to, 1)))
+        return st;
+    if (to < from)
+        return regint__place_error(pl, "valid_to", REGINT_EINVAL, "%d is before valid_from %d", to, from);
+    return REGINT_OK;
+}
+
 regint_status regint__ds_add_county(regint_dataset *ds, const regint_county_t *c, const regint__place *pl)
 {
-    regint__place tmp;
-    pl = api_place(pl, &tmp, "county");
-    if (!ds || !c)
-        return regint__error(REGINT_EINVAL, "regint_dataset_add_county: NULL argument");
-    if (!regint_validate_fylkesnr_format(c->fylkesnr))
-        return regint__place_error(pl, "fylkesnr", REGINT_EINVAL, "'%s' is not a fylkesnummer (two digits)",
-                                   c->fylkesnr ? c->fylkesnr : "(null)");
-    regint_status st;
-    if ((st = check_name(pl, "name", c->name)) || (st = check_year(pl, "valid_from", c->valid_from, 0)) ||
-        (st = check_year(pl, "valid_to", c->valid_to, 1)))
+    ADDER_BEGIN(c, pl, "county", "regint_dataset_add_county");
+    if ((st = check_code(pl, "fylkesnr", c->fylkesnr, 2)) ||
+        (st = check_named_period(pl, c->name, c->valid_from, c->valid_to)))
         return st;
-    if (c->valid_to < c->valid_from)
-        return regint__place_error(pl, "valid_to", REGINT_EINVAL, "%d is before valid_from %d", c->valid_to,
-                                   c->valid_from);
     for (size_t i = 0; i < ds->ncounties; i++) {
         const regint_county_t *o = &ds->counties[i];
         if (strcmp(o->fylkesnr, c->fylkesnr) == 0 && c->valid_from <= o->valid_to && o->valid_from <= c->valid_to)
@@ -116,23 +137,10 @@ static int county_covers(const regint_dataset *ds, const char *code, int from, i
 regint_status regint__ds_add_municipality(regint_dataset *ds, const regint_municipality_t *m,
                                           const regint__place *pl)
 {
-    regint__place tmp;
-    pl = api_place(pl, &tmp, "municipality");
-    if (!ds || !m)
-        return regint__error(REGINT_EINVAL, "regint_dataset_add_municipality: NULL argument");
-    if (!regint_validate_kommunenr_format(m->kommunenr))
-        return regint__place_error(pl, "kommunenr", REGINT_EINVAL, "'%s' is not a kommunenummer (four digits)",
-                                   m->kommunenr ? m->kommunenr : "(null)");
-    if (!regint_validate_fylkesnr_format(m->fylkesnr))
-        return regint__place_error(pl, "fylkesnr", REGINT_EINVAL, "'%s' is not a fylkesnummer (two digits)",
-                                   m->fylkesnr ? m->fylkesnr : "(null)");
-    regint_status st;
-    if ((st = check_name(pl, "name", m->name)) || (st = check_year(pl, "valid_from", m->valid_from, 0)) ||
-        (st = check_year(pl, "valid_to", m->valid_to, 1)))
+    ADDER_BEGIN(m, pl, "municipality", "regint_dataset_add_municipality");
+    if ((st = check_code(pl, "kommunenr", m->kommunenr, 4)) || (st = check_code(pl, "fylkesnr", m->fylkesnr, 2)) ||
+        (st = check_named_period(pl, m->name, m->valid_from, m->valid_to)))
         return st;
-    if (m->valid_to < m->valid_from)
-        return regint__place_error(pl, "valid_to", REGINT_EINVAL, "%d is before valid_from %d", m->valid_to,
-                                   m->valid_from);
     if (strncmp(m->kommunenr, m->fylkesnr, 2) != 0)
         return regint__place_error(pl, "fylkesnr", REGINT_EINVAL,
                                    "'%s' does not match the first two digits of kommunenr '%s'", m->fylkesnr,
@@ -175,9 +183,9 @@ regint_status regint__ds_add_municipality(regint_dataset *ds, const regint_munic
 static regint_status need_muni(regint_dataset *ds, const regint__place *pl, const char *field,
                                const char *code, int year, const char **out)
 {
-    if (!regint_validate_kommunenr_format(code))
-        return regint__place_error(pl, field, REGINT_EINVAL, "'%s' is not a kommunenummer (four digits)",
-                                   code ? code : "(null)");
+    regint_status st = check_code(pl, field, code, 4);
+    if (st)
+        return st;
     const char *k = regint__ds_find_string(ds, code);
     if (!k || !regint__ds_muni_in(ds, k, year))
         return regint__place_error(pl, field, REGINT_ENOTFOUND, "no municipality '%s' valid in %d", code, year);
@@ -188,11 +196,7 @@ static regint_status need_muni(regint_dataset *ds, const regint__place *pl, cons
 regint_status regint__ds_set_population(regint_dataset *ds, const char *kommunenr, int year, int64_t persons,
                                         int replace, const regint__place *pl)
 {
-    regint__place tmp;
-    pl = api_place(pl, &tmp, "population");
-    if (!ds)
-        return regint__error(REGINT_EINVAL, "regint_dataset_set_population: NULL argument");
-    regint_status st;
+    ADDER_BEGIN(ds, pl, "population", "regint_dataset_set_population");
     const char *k = NULL;
     if ((st = check_year(pl, "year", year, 0)) || (st = need_muni(ds, pl, "kommunenr", kommunenr, year, &k)))
         return st;
@@ -208,10 +212,7 @@ regint_status regint__ds_set_population(regint_dataset *ds, const char *kommunen
         if (!regint__ds_replaceable(ds, replace, REGINT__T_POP, p))
             return regint__place_error(pl, "kommunenr", REGINT_EDUPLICATE,
                                        "population of '%s' in %d is given twice", kommunenr, year);
-        if ((st = regint__ds_log_undo(ds, REGINT__T_POP, p)))
-            return st;
-        ds->pops[p].persons = persons;
-        return REGINT_OK;
+        return regint__ds_replace(ds, REGINT__T_POP, p, (regint_value_t){0}, persons);
     }
     REGINT__GROW(ds->pops, ds->npops, ds->cpops);
     if ((st = regint__ds_reserve1(ds, &ds->ix_pop, ds->npops)))
@@ -225,11 +226,7 @@ regint_status regint__ds_set_population(regint_dataset *ds, const char *kommunen
 regint_status regint__ds_add_code_change(regint_dataset *ds, const regint_code_change_t *c,
                                          const regint__place *pl)
 {
-    regint__place tmp;
-    pl = api_place(pl, &tmp, "code_change");
-    if (!ds || !c)
-        return regint__error(REGINT_EINVAL, "regint_dataset_add_code_change: NULL argument");
-    regint_status st;
+    ADDER_BEGIN(c, pl, "code_change", "regint_dataset_add_code_change");
     const char *f = NULL, *t = NULL;
     if ((st = check_year(pl, "from_year", c->from_year, 0)) || (st = check_year(pl, "to_year", c->to_year, 0)) ||
         (st = need_muni(ds, pl, "from", c->from_kommunenr, c->from_year, &f)) ||
@@ -267,11 +264,7 @@ regint_status regint__ds_add_code_change(regint_dataset *ds, const regint_code_c
 regint_status regint__ds_set_settlement(regint_dataset *ds, const regint_settlement_t *s, int replace,
                                         const regint__place *pl)
 {
-    regint__place tmp;
-    pl = api_place(pl, &tmp, "settlement");
-    if (!ds || !s)
-        return regint__error(REGINT_EINVAL, "regint_dataset_set_settlement: NULL argument");
-    regint_status st;
+    ADDER_BEGIN(s, pl, "settlement", "regint_dataset_set_settlement");
     const char *k = NULL;
     if ((st = check_year(pl, "year", s->year, 0)) || (st = need_muni(ds, pl, "kommunenr", s->kommunenr, s->year, &k)))
         return st;
@@ -290,10 +283,7 @@ regint_status regint__ds_set_settlement(regint_dataset *ds, const regint_settlem
             return regint__place_error(pl, "kommunenr", REGINT_EDUPLICATE,
                                        "settlement figure for '%s' in %d (%s, %s) is given twice", k, s->year,
                                        regint_measure_name(s->measure), regint_category_name(s->category));
-        if ((st = regint__ds_log_undo(ds, REGINT__T_SETTLE, p)))
-            return st;
-        ds->sets[p].value = v;
-        return REGINT_OK;
+        return regint__ds_replace(ds, REGINT__T_SETTLE, p, v, 0);
     }
     REGINT__GROW(ds->sets, ds->nsets, ds->csets);
     if ((st = regint__ds_reserve1(ds, &ds->ix_set, ds->nsets)))
@@ -309,11 +299,7 @@ regint_status regint__ds_set_settlement(regint_dataset *ds, const regint_settlem
 
 regint_status regint__ds_add_indicator(regint_dataset *ds, const regint_indicator_t *ind, const regint__place *pl)
 {
-    regint__place tmp;
-    pl = api_place(pl, &tmp, "indicator");
-    if (!ds || !ind)
-        return regint__error(REGINT_EINVAL, "regint_dataset_add_indicator: NULL argument");
-    regint_status st;
+    ADDER_BEGIN(ind, pl, "indicator", "regint_dataset_add_indicator");
     if ((st = check_name(pl, "id", ind->id)) || (st = check_name(pl, "name_nb", ind->name_nb)) ||
         (st = check_name(pl, "name_en", ind->name_en)) || (st = check_name(pl, "unit", ind->unit)) ||
         (st = check_name(pl, "source", ind->source)))
@@ -372,11 +358,7 @@ static int area_known(const regint_dataset *ds, const char *area)
 regint_status regint__ds_set_observation(regint_dataset *ds, const regint_observation_t *o, int replace,
                                          const regint__place *pl)
 {
-    regint__place tmp;
-    pl = api_place(pl, &tmp, "observation");
-    if (!ds || !o)
-        return regint__error(REGINT_EINVAL, "regint_dataset_set_observation: NULL argument");
-    regint_status st;
+    ADDER_BEGIN(o, pl, "observation", "regint_dataset_set_observation");
     if ((st = check_name(pl, "indicator", o->indicator)) || (st = check_year(pl, "year", o->year, 0)))
         return st;
     const char *ind = regint__ds_find_string(ds, o->indicator);
@@ -407,10 +389,7 @@ regint_status regint__ds_set_observation(regint_dataset *ds, const regint_observ
             return regint__place_error(pl, "indicator", REGINT_EDUPLICATE,
                                        "observation of '%s' for '%s' in %d ('%s') is given twice", ind, area,
                                        o->year, cat);
-        if ((st = regint__ds_log_undo(ds, REGINT__T_OBS, p)))
-            return st;
-        ds->obs[p].value = v;
-        return REGINT_OK;
+        return regint__ds_replace(ds, REGINT__T_OBS, p, v, 0);
     }
     REGINT__GROW(ds->obs, ds->nobs, ds->cobs);
     if ((st = regint__ds_reserve1(ds, &ds->ix_obs, ds->nobs)))
@@ -423,11 +402,8 @@ regint_status regint__ds_set_observation(regint_dataset *ds, const regint_observ
 
 regint_status regint__ds_add_case(regint_dataset *ds, const regint_case_t *c, const regint__place *pl)
 {
-    regint__place tmp;
-    pl = api_place(pl, &tmp, "case");
-    if (!ds || !c)
-        return regint__error(REGINT_EINVAL, "regint_dataset_add_case: NULL argument");
-    regint_status st = regint_validate_identifier(c->id, "id");
+    ADDER_BEGIN(c, pl, "case", "regint_dataset_add_case");
+    st = regint_validate_identifier(c->id, "id");
     if (st) {
         char rule[700];
         snprintf(rule, sizeof rule, "%s", regint_last_error());

@@ -139,34 +139,31 @@ static regint_status import_munis(ictx *c, int is2024)
     return r < 0 ? regint_last_status() : REGINT_OK;
 }
 
+static regint_status change_row(const regint__csv *csv, const int *ix, void *ctx)
+{
+    ictx *c = ctx;
+    regint__place pl = here(c);
+    regint_code_change_t ch = {regint__csv_field(csv, ix[0]), 2020, regint__csv_field(csv, ix[1]), 2024,
+                               REGINT_CHANGE_UNCHANGED};
+    const char *e = regint__csv_field(csv, ix[2]);
+    if (strcmp(e, "uendret") == 0)
+        ch.kind = REGINT_CHANGE_UNCHANGED;
+    else if (strcmp(e, "nytt_nummer") == 0)
+        ch.kind = REGINT_CHANGE_RENUMBERED;
+    else if (strcmp(e, "delt") == 0)
+        ch.kind = REGINT_CHANGE_SPLIT;
+    else if (strcmp(e, "sammenslaatt") == 0 || strcmp(e, "sammenslått") == 0)
+        ch.kind = REGINT_CHANGE_MERGED;
+    else
+        return regint__csv_error(csv, ix[2], REGINT_EPARSE,
+                                 "unknown change '%s' (uendret, nytt_nummer, delt, sammenslaatt)", e);
+    return regint__ds_add_code_change(c->ds, &ch, &pl);
+}
+
 static regint_status import_changes(ictx *c)
 {
     static const char *const cols[] = {"kommunenummer_2020", "kommunenummer_2024", "endring", NULL};
-    int ix[3];
-    regint_status st = regint__csv_require(c->csv, cols, ix);
-    if (st)
-        return st;
-    int r;
-    while ((r = regint__csv_next(c->csv)) == 1) {
-        regint__place pl = here(c);
-        regint_code_change_t ch = {regint__csv_field(c->csv, ix[0]), 2020, regint__csv_field(c->csv, ix[1]), 2024,
-                                   REGINT_CHANGE_UNCHANGED};
-        const char *e = regint__csv_field(c->csv, ix[2]);
-        if (strcmp(e, "uendret") == 0)
-            ch.kind = REGINT_CHANGE_UNCHANGED;
-        else if (strcmp(e, "nytt_nummer") == 0)
-            ch.kind = REGINT_CHANGE_RENUMBERED;
-        else if (strcmp(e, "delt") == 0)
-            ch.kind = REGINT_CHANGE_SPLIT;
-        else if (strcmp(e, "sammenslaatt") == 0 || strcmp(e, "sammenslått") == 0)
-            ch.kind = REGINT_CHANGE_MERGED;
-        else
-            return regint__csv_error(c->csv, ix[2], REGINT_EPARSE,
-                                     "unknown change '%s' (uendret, nytt_nummer, delt, sammenslaatt)", e);
-        if ((st = regint__ds_add_code_change(c->ds, &ch, &pl)))
-            return st;
-    }
-    return r < 0 ? regint_last_status() : REGINT_OK;
+    return regint__csv_each_row(c->csv, cols, change_row, c);
 }
 
 /* Rows of an IMDi file whose code is not valid in their year, mapped back to the code of
@@ -352,32 +349,29 @@ static regint_status import_observations(ictx *c)
     return r < 0 ? regint_last_status() : REGINT_OK;
 }
 
+static regint_status indicator_row(const regint__csv *csv, const int *ix, void *ctx)
+{
+    ictx *c = ctx;
+    regint__place pl = here(c);
+    regint_indicator_t ind = {regint__csv_field(csv, ix[0]), regint__csv_field(csv, ix[1]),
+                              regint__csv_field(csv, ix[2]), regint__csv_field(csv, ix[3]),
+                              regint__csv_field(csv, ix[4]), REGINT_DIRECTION_NEUTRAL, REGINT_LEVEL_KOMMUNE,
+                              regint__csv_field(csv, ix[7])};
+    if (regint__direction_from_name(regint__csv_field(csv, ix[5]), &ind.direction))
+        return regint__csv_error(csv, ix[5], REGINT_EPARSE,
+                                 "unknown direction '%s' (neutral, higher_better, lower_better)",
+                                 regint__csv_field(csv, ix[5]));
+    if (regint__level_from_name(regint__csv_field(csv, ix[6]), &ind.level))
+        return regint__csv_error(csv, ix[6], REGINT_EPARSE, "unknown level '%s' (kommune, fylke, nation)",
+                                 regint__csv_field(csv, ix[6]));
+    return regint__ds_add_indicator(c->ds, &ind, &pl);
+}
+
 static regint_status import_indicators(ictx *c)
 {
     static const char *const cols[] = {"id", "name_nb", "name_en", "unit", "source", "direction", "level",
                                        "sdg_targets", NULL};
-    int ix[8];
-    regint_status st = regint__csv_require(c->csv, cols, ix);
-    if (st)
-        return st;
-    int r;
-    while ((r = regint__csv_next(c->csv)) == 1) {
-        regint__place pl = here(c);
-        regint_indicator_t ind = {regint__csv_field(c->csv, ix[0]), regint__csv_field(c->csv, ix[1]),
-                                  regint__csv_field(c->csv, ix[2]), regint__csv_field(c->csv, ix[3]),
-                                  regint__csv_field(c->csv, ix[4]), REGINT_DIRECTION_NEUTRAL, REGINT_LEVEL_KOMMUNE,
-                                  regint__csv_field(c->csv, ix[7])};
-        if (regint__direction_from_name(regint__csv_field(c->csv, ix[5]), &ind.direction))
-            return regint__csv_error(c->csv, ix[5], REGINT_EPARSE,
-                                     "unknown direction '%s' (neutral, higher_better, lower_better)",
-                                     regint__csv_field(c->csv, ix[5]));
-        if (regint__level_from_name(regint__csv_field(c->csv, ix[6]), &ind.level))
-            return regint__csv_error(c->csv, ix[6], REGINT_EPARSE, "unknown level '%s' (kommune, fylke, nation)",
-                                     regint__csv_field(c->csv, ix[6]));
-        if ((st = regint__ds_add_indicator(c->ds, &ind, &pl)))
-            return st;
-    }
-    return r < 0 ? regint_last_status() : REGINT_OK;
+    return regint__csv_each_row(c->csv, cols, indicator_row, c);
 }
 
 /* Import from an opened reader (consumed: closed here). */

@@ -451,29 +451,22 @@ static regint_status load_doc(const cJSON *doc, const char *file, regint_dataset
     return REGINT_OK;
 }
 
+static regint_status load_dataset(const cJSON *doc, const char *name, void *out)
+{
+    regint_dataset *ds;
+    regint_status st = regint_dataset_new(&ds);
+    if (!st && (st = load_doc(doc, name, ds)))
+        regint_dataset_free(ds);
+    if (!st)
+        *(regint_dataset **)out = ds;
+    return st;
+}
+
 regint_status regint_dataset_load_string(const char *json, size_t len, const char *name, regint_dataset **out)
 {
     if (!json || !out)
         return regint__error(REGINT_EINVAL, "regint_dataset_load_string: NULL argument");
-    if (!name)
-        name = "<string>";
-    cJSON *doc;
-    regint_status st = regint__json_parse(name, json, len, &doc);
-    if (st)
-        return st;
-    regint_dataset *ds;
-    if ((st = regint_dataset_new(&ds))) {
-        cJSON_Delete(doc);
-        return st;
-    }
-    st = load_doc(doc, name, ds);
-    cJSON_Delete(doc);
-    if (st) {
-        regint_dataset_free(ds);
-        return st;
-    }
-    *out = ds;
-    return REGINT_OK;
+    return regint__json_load(json, len, name ? name : "<string>", load_dataset, out);
 }
 
 static regint_status parse_dataset(const char *text, size_t len, const char *name, void *out)

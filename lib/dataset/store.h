@@ -118,7 +118,8 @@ const regint_county_t *regint__ds_county_in(const regint_dataset *ds, const char
 /* ---- transaction.c */
 /* replace: 0 never, 1 always, 2 only records that existed before the transaction. */
 int regint__ds_replaceable(const regint_dataset *ds, int replace, int table, size_t pos);
-/* Remember the old value of a figure about to be replaced (inside a transaction). */
-regint_status regint__ds_log_undo(regint_dataset *ds, int table, size_t pos);
+/* Replace the figure of record `pos` of a table (REGINT__T_SETTLE, _OBS: `v`; REGINT__T_POP:
+ * `persons`), logging the old one for a rollback inside a transaction. */
+regint_status regint__ds_replace(regint_dataset *ds, int table, size_t pos, regint_value_t v, int64_t persons);
 
 #endif

@@ -57,7 +57,7 @@ int regint__ds_replaceable(const regint_dataset *ds, int replace, int table, siz
     return replace;
 }
 
-regint_status regint__ds_log_undo(regint_dataset *ds, int table, size_t pos)
+static regint_status log_undo(regint_dataset *ds, int table, size_t pos)
 {
     if (!ds->in_tx)
         return REGINT_OK;
@@ -71,5 +71,19 @@ regint_status regint__ds_log_undo(regint_dataset *ds, int table, size_t pos)
         u->old = ds->obs[pos].value;
     else
         u->old_persons = ds->pops[pos].persons;
+    return REGINT_OK;
+}
+
+regint_status regint__ds_replace(regint_dataset *ds, int table, size_t pos, regint_value_t v, int64_t persons)
+{
+    regint_status st = log_undo(ds, table, pos);
+    if (st)
+        return st;
+    if (table == REGINT__T_SETTLE)
+        ds->sets[pos].value = v;
+    else if (table == REGINT__T_OBS)
+        ds->obs[pos].value = v;
+    else
+        ds->pops[pos].persons = persons;
     return REGINT_OK;
 }

@@ -9,6 +9,7 @@
 
 #include "util/fileio.h"
 #include "util/error.h"
+#include "util/strbuf.h"
 
 regint_status regint__read_file(const char *path, char **data, size_t *len)
 {
@@ -17,37 +18,21 @@ regint_status regint__read_file(const char *path, char **data, size_t *len)
     FILE *f = fopen(path, "rb");
     if (!f)
         return regint__error(REGINT_EIO, "%s: cannot open: %s", path, strerror(errno));
-    size_t cap = 1 << 16, n = 0;
+    regint__sb b = {0};
+    char chunk[1 << 14];
+    size_t got;
     errno = 0;
-    char *buf = malloc(cap);
-    if (!buf) {
-        fclose(f);
-        return regint__enomem();
-    }
-    for (;;) {
-        if (cap - n < 2) {
-            char *nb = cap > ((size_t)-1) / 2 ? NULL : realloc(buf, cap * 2);
-            if (!nb) {
-                free(buf);
-                fclose(f);
-                return regint__enomem();
-            }
-            buf = nb;
-            cap *= 2;
-        }
-        size_t got = fread(buf + n, 1, cap - n - 1, f);
-        n += got;
-        if (got == 0)
-            break;
-    }
+    while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
+        regint__sb_put(&b, chunk, got);
     int err = ferror(f) ? (errno ? errno : EIO) : 0;
     fclose(f);
     if (err) {
-        free(buf);
+        regint__sb_free(&b);
         return regint__error(REGINT_EIO, "%s: cannot read: %s", path, strerror(err)); /* e.g. a directory */
     }
-    buf[n] = '\0';
-    *data = buf;
+    size_t n = b.n;
+    if (!(*data = regint__sb_take(&b)))
+        return REGINT_ENOMEM;
     if (len)
         *len = n;
     return REGINT_OK;

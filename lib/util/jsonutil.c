@@ -65,6 +65,18 @@ regint_status regint__json_parse(const char *file, const char *text, size_t len,
     return REGINT_OK;
 }
 
+regint_status regint__json_load(const char *text, size_t len, const char *name, regint__json_load_fn load,
+                                void *out)
+{
+    cJSON *doc;
+    regint_status st = regint__json_parse(name, text, len, &doc);
+    if (st)
+        return st;
+    st = load(doc, name, out);
+    cJSON_Delete(doc);
+    return st;
+}
+
 static regint_status parse_json(const char *text, size_t len, const char *name, void *out)
 {
     return regint__json_parse(name, text, len, out);

@@ -21,6 +21,13 @@ regint_status regint__json_parse(const char *file, const char *text, size_t len,
 /* Read and parse a file. */
 regint_status regint__json_parse_file(const char *path, cJSON **out);
 
+/* The one shape of every *_load_string over JSON: parse the text (messages name `name`), hand
+ * the document to `load`, which builds the object and stores it in *out (on failure it frees
+ * what it built), then delete the document. */
+typedef regint_status (*regint__json_load_fn)(const cJSON *doc, const char *name, void *out);
+regint_status regint__json_load(const char *text, size_t len, const char *name, regint__json_load_fn load,
+                                void *out);
+
 /* Build "<obj_path>.<key>" or "<obj_path>[<i>]" into buf (size REGINT__PATH_MAX). */
 #define REGINT__PATH_MAX 256
 void regint__json_path_key(char *buf, const char *obj_path, const char *key);
