@@ -193,37 +193,46 @@ static regint_status import(regint_dataset *ds, const char *dir, const char *fil
     return regint__dataset_import_csv_skip(ds, kind, p, skip, &skipped);
 }
 
+/* The codes kommune_historisk_to_2024.csv marks ikke_kommune (NULL-terminated), or NULL. */
+static const char **non_municipalities(const hist_table *t)
+{
+    const char **skip = regint__calloc(t->n + 1, sizeof *skip);
+    for (size_t i = 0, n = 0; skip && i < t->n; i++)
+        if (t->h[i].not_municipality)
+            skip[n++] = t->h[i].code;
+    return skip;
+}
+
 static regint_status build(regint_dataset *ds, const char *dir, hist_table *t)
 {
     static const char *const hist_cols[] = {"kommunenummer", "kommune", "kommunenummer_2024", "endring", NULL};
     static const char *const year_cols[] = {"year", "kommunenummer", NULL};
+    /* Steps 2-5 in order; the entry without a file is step 3's historic code changes, and
+     * `skip` marks the IMDi files, read without the codes that are not municipalities. */
+    static const struct {
+        const char *file;
+        regint_csv_kind kind;
+        int skip;
+    } steps[] = {{"kommuner_2020.csv", REGINT_CSV_MUNICIPALITIES_2020, 0},
+                 {"kommuner_2024.csv", REGINT_CSV_MUNICIPALITIES_2024, 0},
+                 {"kommune_2020_to_2024.csv", REGINT_CSV_CODE_CHANGES_2020_2024, 0},
+                 {NULL, REGINT_CSV_CODE_CHANGES_2020_2024, 0},
+                 {"imdi_bosetting_1995_2023.csv", REGINT_CSV_IMDI_SETTLEMENT, 1},
+                 {"imdi_bosetting_2024_2026.csv", REGINT_CSV_IMDI_SETTLEMENT, 1},
+                 {"imdi_enslige_mindreaarige_2022_2024.csv", REGINT_CSV_IMDI_SETTLEMENT, 1},
+                 {"indicators_catalogue.csv", REGINT_CSV_INDICATORS, 0},
+                 {"indicators_tidy.csv", REGINT_CSV_OBSERVATIONS, 0}};
+    const char **skip = NULL;
     regint_status st;
     if ((st = each_row(dir, "kommune_historisk_to_2024.csv", hist_cols, history_row, t)) ||
         (st = each_row(dir, "imdi_bosetting_1995_2023.csv", year_cols, history_year_row, t)) ||
-        (st = add_history(ds, dir, t)) ||
-        (st = import(ds, dir, "kommuner_2020.csv", REGINT_CSV_MUNICIPALITIES_2020, NULL)) ||
-        (st = import(ds, dir, "kommuner_2024.csv", REGINT_CSV_MUNICIPALITIES_2024, NULL)) ||
-        (st = import(ds, dir, "kommune_2020_to_2024.csv", REGINT_CSV_CODE_CHANGES_2020_2024, NULL)) ||
-        (st = add_history_changes(ds, t)))
-        return st;
-    /* Settlement, skipping codes that are not municipalities. */
-    const char **skip = regint__calloc(t->n + 1, sizeof *skip);
-    if (!skip)
-        return REGINT_ENOMEM;
-    size_t nskip = 0;
-    for (size_t i = 0; i < t->n; i++)
-        if (t->h[i].not_municipality)
-            skip[nskip++] = t->h[i].code;
-    skip[nskip] = NULL;
-    static const char *const imdi[] = {"imdi_bosetting_1995_2023.csv", "imdi_bosetting_2024_2026.csv",
-                                       "imdi_enslige_mindreaarige_2022_2024.csv"};
-    for (size_t i = 0; i < sizeof imdi / sizeof imdi[0] && !st; i++)
-        st = import(ds, dir, imdi[i], REGINT_CSV_IMDI_SETTLEMENT, skip);
+        (st = add_history(ds, dir, t)) || !(skip = non_municipalities(t)))
+        return st ? st : REGINT_ENOMEM;
+    for (size_t i = 0; i < sizeof steps / sizeof steps[0] && !st; i++)
+        st = steps[i].file ? import(ds, dir, steps[i].file, steps[i].kind, steps[i].skip ? skip : NULL)
+                           : add_history_changes(ds, t);
     free(skip);
-    if (st || (st = import(ds, dir, "indicators_catalogue.csv", REGINT_CSV_INDICATORS, NULL)) ||
-        (st = import(ds, dir, "indicators_tidy.csv", REGINT_CSV_OBSERVATIONS, NULL)))
-        return st;
-    return REGINT_OK;
+    return st;
 }
 
 regint_status regint_dataset_build_default(const char *data_dir, regint_dataset **out)
@@ -233,12 +242,10 @@ regint_status regint_dataset_build_default(const char *data_dir, regint_dataset 
     regint_dataset *ds = NULL;
     hist_table t = {0};
     regint_status st = regint_dataset_new(&ds);
-    if (!st)
-        st = build(ds, data_dir, &t);
+    st = st ? st : build(ds, data_dir, &t);
     free(t.h);
-    if (!st)
-        *out = ds;
-    else
+    *out = st ? NULL : ds;
+    if (st)
         regint_dataset_free(ds);
     return st;
 }

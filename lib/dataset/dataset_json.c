@@ -830,9 +830,5 @@ regint_status regint_dataset_save_file(const regint_dataset *ds, const char *pat
         return regint__error(REGINT_EINVAL, "regint_dataset_save_file: NULL argument");
     char *text;
     regint_status st = regint_dataset_to_string(ds, &text);
-    if (st)
-        return st;
-    st = regint__write_atomic(path, text, strlen(text));
-    free(text);
-    return st;
+    return st ? st : regint__write_string_atomic(path, text);
 }

@@ -116,3 +116,10 @@ fail: {
     return regint__error(REGINT_EIO, "%s: cannot write: %s", path, strerror(e));
 }
 }
+
+regint_status regint__write_string_atomic(const char *path, char *text)
+{
+    regint_status st = regint__write_atomic(path, text, strlen(text));
+    free(text);
+    return st;
+}

@@ -19,4 +19,8 @@ regint_status regint__parse_file(const char *path, regint__parse_fn parse, void 
  * rename over the target. On failure the target is untouched and no temporary remains. */
 regint_status regint__write_atomic(const char *path, const char *data, size_t len);
 
+/* The one shape of every *_save_file: write the text a *_to_string made atomically, then
+ * free it (free()). */
+regint_status regint__write_string_atomic(const char *path, char *text);
+
 #endif
