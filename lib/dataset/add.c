@@ -165,6 +165,9 @@ regint_status regint__ds_add_municipality(regint_dataset *ds, const regint_munic
                                            m->kommunenr, o->valid_from, o->valid_to);
         }
     }
+    /* Appending looks alike in every adder (grow, reserve the index, intern the strings, put),
+     * which `duplicates` reports as one pair; kept: the record types and their interned
+     * members differ, and a generic append would have to erase the types. */
     REGINT__GROW(ds->munis, ds->nmunis, ds->cmunis);
     if ((st = regint__ds_reserve1(ds, &ds->ix_muni, ds->nmunis)))
         return st;
