@@ -112,8 +112,9 @@ typedef struct regint_apportion_options {
  *         total < positive-weight units and Σlower < total, or seats left over once every
  *         positive-weight unit is at its upper bound);
  *         ::REGINT_EINVAL for bad arguments (NULL pointers, negative weight, total or lower
- *         bound, lower > upper for a unit (the message names the index), unknown method or
- *         options version, bad first divisor);
+ *         bound, lower > upper for a unit (the message names the index), unknown method,
+ *         bad first divisor);
+ *         ::REGINT_EVERSION for an options version this build does not know;
  *         ::REGINT_ERANGE when Σweights overflows int64_t;
  *         ::REGINT_ENOMEM when out of memory.
  */

@@ -42,7 +42,7 @@ typedef enum regint_status {
     REGINT_EINFEASIBLE = 6,   /**< constraints (bounds, capacities) cannot all hold */
     REGINT_EDUPLICATE = 7,    /**< an identifier occurs twice */
     REGINT_EPERSONAL = 8,     /**< refused: looks like personal data (a fødselsnummer) */
-    REGINT_EVERSION = 9,      /**< unknown schema or schema version */
+    REGINT_EVERSION = 9,      /**< unknown schema, schema version or options-struct version */
     REGINT_ERANGE = 10        /**< a number is out of its allowed range or overflows */
 } regint_status;
 

@@ -237,7 +237,7 @@ typedef struct regint_grants_allocation_result {
  * @param scheme_id id of a grant scheme of the dataset
  * @param opt       NULL for defaults (::REGINT_GRANTS_ALLOCATE_OPTIONS_INIT)
  * @param out       receives a new result, free with regint_grants_allocation_result_free()
- * @return REGINT_OK; REGINT_EINVAL for a NULL argument, a wrong options version, a negative
+ * @return REGINT_OK; REGINT_EVERSION for an unknown options version; REGINT_EINVAL for a NULL argument, a negative
  *         unit or an unknown need measure; REGINT_ENOTFOUND for an unknown scheme.
  */
 REGINT_API regint_status regint_grants_allocate(const regint_dataset *ds, const char *scheme_id,

@@ -121,8 +121,8 @@ typedef struct regint_guidance_forecast_result {
  * @param year      the forecast year
  * @param opt       options, or NULL for ::REGINT_GUIDANCE_OPTIONS_INIT
  * @param out       receives a new forecast, free with regint_guidance_forecast_result_free()
- * @return REGINT_OK; REGINT_EINVAL for a NULL argument or a bad option (wrong version,
- *         shares outside [0,1], sessions_per_person outside [0,1000], a bad profile or lag,
+ * @return REGINT_OK; REGINT_EVERSION for an unknown options version; REGINT_EINVAL for a
+ *         NULL argument or a bad option (shares outside [0,1], sessions_per_person outside [0,1000], a bad profile or lag,
  *         an unknown measure, NULL arrays with non-zero counts, input_persons outside
  *         [0,10^9], a centre without id, a municipality served by two centres);
  *         REGINT_ENOTFOUND for an unknown county or an input kommunenr outside it;

@@ -262,7 +262,7 @@ typedef struct regint_settlement_backtest regint_settlement_backtest;
  * @param ds   the dataset (borrowed; must outlive the result)
  * @param opt  options, or NULL for ::REGINT_SETTLEMENT_BACKTEST_OPTIONS_INIT
  * @param out  receives the result, free with regint_settlement_backtest_free()
- * @return REGINT_OK; REGINT_EINVAL for a NULL argument, a wrong options version, a fylkesnr
+ * @return REGINT_OK; REGINT_EVERSION for an unknown options version; REGINT_EINVAL for a NULL argument, a fylkesnr
  *         that is not two digits or years outside 1900..2200 or empty; REGINT_ENOTFOUND if
  *         the dataset has no IMDi requests, the county is unknown in those years or no
  *         county-year has requests.

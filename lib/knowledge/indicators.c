@@ -11,6 +11,7 @@
 #include "regint/validate.h"
 
 #include "util/internal.h"
+#include "util/options.h"
 
 /* One pair of the correspondence between the codes of two years. */
 typedef struct code_pair {
@@ -203,9 +204,12 @@ regint_status regint_kb_find_indicators(const regint_dataset *ds, const regint_k
 {
     if (!ds || !out || !n)
         return regint__error(REGINT_EINVAL, "regint_kb_find_indicators: NULL argument");
-    if (q && q->version != REGINT_KB_FIND_OPTIONS_VERSION)
-        return regint__error(REGINT_EINVAL, "regint_kb_find_indicators: unknown query version %d",
-                             q->version);
+    if (q) {
+        regint_status vst = regint__check_options_version(q->version, REGINT_KB_FIND_OPTIONS_VERSION,
+                                                          "regint_kb_find_indicators");
+        if (vst)
+            return vst;
+    }
     size_t total = regint_dataset_indicator_count(ds);
     const regint_indicator_t **arr = regint__calloc(total ? total : 1, sizeof *arr);
     if (!arr)

@@ -14,6 +14,7 @@
 
 #include "util/fileio.h"
 #include "util/internal.h"
+#include "util/options.h"
 #include "knowledge/report_svg.h"
 
 /* ------------------------------------------------------------------------- */
@@ -1032,8 +1033,10 @@ static regint_status prepare(const regint_dataset *ds, const regint_report_optio
 {
     if (!ds || !opt)
         return regint__error(REGINT_EINVAL, "report: dataset and options must not be NULL");
-    if (opt->version != REGINT_REPORT_OPTIONS_VERSION)
-        return regint__error(REGINT_EINVAL, "report: unknown options version %d", opt->version);
+    regint_status vst = regint__check_options_version(opt->version, REGINT_REPORT_OPTIONS_VERSION,
+                                                      "regint_report_render");
+    if (vst)
+        return vst;
     if (!regint_validate_fylkesnr_format(opt->fylkesnr))
         return regint__error(REGINT_EINVAL, "report: county '%s': expected a fylkesnr (two digits)",
                              opt->fylkesnr ? opt->fylkesnr : "(null)");

@@ -11,6 +11,7 @@
 
 #include "util/internal.h"
 #include "util/jsonutil.h"
+#include "util/options.h"
 #include "matching/matching_internal.h"
 #include "regint/validate.h"
 
@@ -52,9 +53,9 @@ regint_status regint_match(const double *scores, size_t n_cases, size_t n_munis,
     regint_match_options defaults = REGINT_MATCH_OPTIONS_INIT;
     if (!opt)
         opt = &defaults;
-    if (opt->version != REGINT_MATCH_OPTIONS_VERSION)
-        return regint__error(REGINT_EINVAL, "regint_match: options.version is %d, expected %d",
-                             opt->version, REGINT_MATCH_OPTIONS_VERSION);
+    regint_status vst = regint__check_options_version(opt->version, REGINT_MATCH_OPTIONS_VERSION, "regint_match");
+    if (vst)
+        return vst;
     if (opt->unit != REGINT_MATCH_CASES && opt->unit != REGINT_MATCH_PERSONS)
         return regint__error(REGINT_EINVAL, "regint_match: options.unit: unknown unit %d", (int)opt->unit);
     if (!(opt->score_scale > 0) || !isfinite(opt->score_scale))

@@ -7,6 +7,7 @@
 
 #include "util/internal.h"
 #include "util/jsonutil.h"
+#include "util/options.h"
 #include "settlement/settlement_internal.h"
 
 #include "regint/validate.h"
@@ -1195,9 +1196,10 @@ regint_status regint_settlement_recommend(const regint_dataset *ds, const regint
 {
     if (!ds || !opt || !out)
         return regint__error(REGINT_EINVAL, "regint_settlement_recommend: NULL argument");
-    if (opt->version != REGINT_SETTLEMENT_RECOMMEND_OPTIONS_VERSION)
-        return regint__error(REGINT_EINVAL, "regint_settlement_recommend: options version %d is not supported (expected %d)",
-                             opt->version, REGINT_SETTLEMENT_RECOMMEND_OPTIONS_VERSION);
+    regint_status vst = regint__check_options_version(opt->version, REGINT_SETTLEMENT_RECOMMEND_OPTIONS_VERSION,
+                                                      "regint_settlement_recommend");
+    if (vst)
+        return vst;
     if (opt->year < 1900 || opt->year > 2200)
         return regint__error(REGINT_EINVAL, "regint_settlement_recommend: year %d is out of range", opt->year);
     if (opt->total < 0)

@@ -7,6 +7,7 @@
 
 #include "util/internal.h"
 #include "util/jsonutil.h"
+#include "util/options.h"
 #include "settlement/settlement_internal.h"
 
 #include "regint/validate.h"
@@ -283,9 +284,10 @@ regint_status regint_settlement_backtest_run(const regint_dataset *ds, const reg
     regint_settlement_backtest_options def = REGINT_SETTLEMENT_BACKTEST_OPTIONS_INIT;
     if (!opt)
         opt = &def;
-    if (opt->version != REGINT_SETTLEMENT_BACKTEST_OPTIONS_VERSION)
-        return regint__error(REGINT_EINVAL, "regint_settlement_backtest_run: options version %d is not supported (expected %d)",
-                             opt->version, REGINT_SETTLEMENT_BACKTEST_OPTIONS_VERSION);
+    regint_status vst = regint__check_options_version(opt->version, REGINT_SETTLEMENT_BACKTEST_OPTIONS_VERSION,
+                                                      "regint_settlement_backtest_run");
+    if (vst)
+        return vst;
     if (opt->fylkesnr && !regint_validate_fylkesnr_format(opt->fylkesnr))
         return regint__error(REGINT_EINVAL, "regint_settlement_backtest_run: county '%s' is not a 2-digit fylkesnr", opt->fylkesnr);
     int from = opt->year_from ? opt->year_from : REGINT_SETTLEMENT_BACKTEST_DEFAULT_FROM;

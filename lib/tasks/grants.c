@@ -13,6 +13,7 @@
 #include "util/isodate.h"
 #include "util/jsonutil.h"
 #include "util/recordutil.h"
+#include "util/options.h"
 #include "dataset/section.h"
 
 #define JSON_INT_MAX REGINT__JSON_INT_MAX
@@ -1181,9 +1182,10 @@ regint_status regint_grants_allocate(const regint_dataset *ds, const char *schem
         return regint__error(REGINT_EINVAL, "regint_grants_allocate: NULL argument");
     if (!opt)
         opt = &defaults;
-    if (opt->version != REGINT_GRANTS_ALLOCATE_OPTIONS_VERSION)
-        return regint__error(REGINT_EINVAL, "regint_grants_allocate: options version %d (expected %d)",
-                             opt->version, REGINT_GRANTS_ALLOCATE_OPTIONS_VERSION);
+    regint_status vst = regint__check_options_version(opt->version, REGINT_GRANTS_ALLOCATE_OPTIONS_VERSION,
+                                                      "regint_grants_allocate");
+    if (vst)
+        return vst;
     if (opt->unit < 0)
         return regint__error(REGINT_EINVAL, "regint_grants_allocate: unit must be >= 0 (0 = the scheme's)");
     if ((unsigned)opt->need > REGINT_GRANT_NEED_NONE)

@@ -693,7 +693,7 @@ static void test_bad_arguments(void)
     CU_ASSERT_EQUAL(regint_apportion(w, 3, -1, &opt, s), REGINT_EINVAL);
     TEST_ASSERT_CONTAINS(regint_last_error(), "total");
     opt.version = 99;
-    CU_ASSERT_EQUAL(regint_apportion(w, 3, 10, &opt, s), REGINT_EINVAL);
+    CU_ASSERT_EQUAL(regint_apportion(w, 3, 10, &opt, s), REGINT_EVERSION);
     TEST_ASSERT_CONTAINS(regint_last_error(), "version");
     opt.version = REGINT_APPORTION_OPTIONS_VERSION;
     opt.method = (regint_apportion_method)7;

@@ -134,7 +134,7 @@ static void test_bad_options(void)
     opt.fylkesnr = "03";
     CU_ASSERT_EQUAL(regint_report_render(g_ds, &opt, (regint_report_format)7, &out), REGINT_EINVAL);
     opt.version = 99;
-    CU_ASSERT_EQUAL(regint_report_render(g_ds, &opt, REGINT_REPORT_HTML, &out), REGINT_EINVAL);
+    CU_ASSERT_EQUAL(regint_report_render(g_ds, &opt, REGINT_REPORT_HTML, &out), REGINT_EVERSION);
     CU_ASSERT(out == NULL);
     /* A plan for another dataset's indicator is refused before anything is written. */
     regint_plan_info_t info = {"p", "Plan", "03", 2024, 2028, 0, 0, ""};

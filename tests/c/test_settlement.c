@@ -268,16 +268,16 @@ static void test_edge_cases(void)
     regint_settlement_recommendation_free(r);
     regint_settlement_profile_free(pd);
 
-    /* An options version this build does not know (EINVAL, as in regint_apportion()). */
+    /* An options version this build does not know: REGINT_EVERSION, the one shared check. */
     o.version = 99;
     r = NULL;
-    CU_ASSERT_EQUAL(regint_settlement_recommend(ds, &o, &r), REGINT_EINVAL);
+    CU_ASSERT_EQUAL(regint_settlement_recommend(ds, &o, &r), REGINT_EVERSION);
     TEST_ASSERT_CONTAINS(regint_last_error(), "options version 99");
     CU_ASSERT_PTR_NULL(r);
     regint_settlement_backtest_options bo = REGINT_SETTLEMENT_BACKTEST_OPTIONS_INIT;
     bo.version = 99;
     regint_settlement_backtest *bt = NULL;
-    CU_ASSERT_EQUAL(regint_settlement_backtest_run(ds, &bo, &bt), REGINT_EINVAL);
+    CU_ASSERT_EQUAL(regint_settlement_backtest_run(ds, &bo, &bt), REGINT_EVERSION);
     CU_ASSERT_PTR_NULL(bt);
     o.version = REGINT_SETTLEMENT_RECOMMEND_OPTIONS_VERSION;
 
