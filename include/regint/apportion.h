@@ -96,6 +96,16 @@ typedef struct regint_apportion_options {
 #define REGINT_APPORTION_OPTIONS_INIT { REGINT_APPORTION_OPTIONS_VERSION, REGINT_APPORTION_HAMILTON, 1.4, NULL, NULL }
 
 /**
+ * Initialise @p opts with the defaults of ::REGINT_APPORTION_OPTIONS_INIT for the given version (like
+ * libgit2's `git_checkout_options_init()`): use it where a brace initialiser cannot be.
+ * @param opts     the options to fill (all members are overwritten)
+ * @param version  the version the caller was compiled with, ::REGINT_APPORTION_OPTIONS_VERSION
+ * @return ::REGINT_OK; ::REGINT_EVERSION for a version this build does not know;
+ *         ::REGINT_EINVAL for a NULL @p opts.
+ */
+REGINT_API regint_status regint_apportion_options_init(regint_apportion_options *opts, int version);
+
+/**
  * Apportion @p total seats among @p n units in proportion to @p weights.
  *
  * @param weights n non-negative integers (scale real-valued weights, e.g. llround(w * 1e6));

@@ -205,6 +205,16 @@ typedef struct regint_grants_allocate_options {
 #define REGINT_GRANTS_ALLOCATE_OPTIONS_INIT { REGINT_GRANTS_ALLOCATE_OPTIONS_VERSION, 0, REGINT_GRANT_NEED_PARTICIPANTS }
 
 /**
+ * Initialise @p opts with the defaults of ::REGINT_GRANTS_ALLOCATE_OPTIONS_INIT for the given version (like
+ * libgit2's `git_checkout_options_init()`): use it where a brace initialiser cannot be.
+ * @param opts     the options to fill (all members are overwritten)
+ * @param version  the version the caller was compiled with, ::REGINT_GRANTS_ALLOCATE_OPTIONS_VERSION
+ * @return ::REGINT_OK; ::REGINT_EVERSION for a version this build does not know;
+ *         ::REGINT_EINVAL for a NULL @p opts.
+ */
+REGINT_API regint_status regint_grants_allocate_options_init(regint_grants_allocate_options *opts, int version);
+
+/**
  * The result of an allocation: one row per application of the scheme (in file order),
  * as parallel arrays so that it converts to a table (DataFrame) in one step.
  * Free with regint_grants_allocation_result_free(). Strings are borrowed from the dataset.

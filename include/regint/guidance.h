@@ -89,6 +89,16 @@ typedef struct regint_guidance_options {
       REGINT_MEASURE_DECISION, 1, 0, NULL, 0, NULL, NULL }
 
 /**
+ * Initialise @p opts with the defaults of ::REGINT_GUIDANCE_OPTIONS_INIT for the given version (like
+ * libgit2's `git_checkout_options_init()`): use it where a brace initialiser cannot be.
+ * @param opts     the options to fill (all members are overwritten)
+ * @param version  the version the caller was compiled with, ::REGINT_GUIDANCE_OPTIONS_VERSION
+ * @return ::REGINT_OK; ::REGINT_EVERSION for a version this build does not know;
+ *         ::REGINT_EINVAL for a NULL @p opts.
+ */
+REGINT_API regint_status regint_guidance_options_init(regint_guidance_options *opts, int version);
+
+/**
  * The forecast, as parallel arrays. Free with regint_guidance_forecast_result_free(). Strings are
  * borrowed from the dataset or the options' centres (keep those alive) or static.
  */

@@ -100,6 +100,16 @@ typedef struct regint_kb_find_options {
 #define REGINT_KB_FIND_OPTIONS_INIT { REGINT_KB_FIND_OPTIONS_VERSION, 0, -1, NULL }
 
 /**
+ * Initialise @p opts with the defaults of ::REGINT_KB_FIND_OPTIONS_INIT for the given version (like
+ * libgit2's `git_checkout_options_init()`): use it where a brace initialiser cannot be.
+ * @param opts     the options to fill (all members are overwritten)
+ * @param version  the version the caller was compiled with, ::REGINT_KB_FIND_OPTIONS_VERSION
+ * @return ::REGINT_OK; ::REGINT_EVERSION for a version this build does not know;
+ *         ::REGINT_EINVAL for a NULL @p opts.
+ */
+REGINT_API regint_status regint_kb_find_options_init(regint_kb_find_options *opts, int version);
+
+/**
  * The catalogue entries matching `q` (NULL: all), in catalogue order. `*out` is an array of
  * borrowed pointers owned by the caller (regint_free()); `*n` its length (may be 0).
  */
@@ -205,6 +215,16 @@ typedef struct regint_kb_jsonstat_options {
 /** Initialiser of ::regint_kb_jsonstat_options: indicator ids from the contents dimension,
  *  SSB's default dimension names, existing observations replaced. */
 #define REGINT_KB_JSONSTAT_OPTIONS_INIT { REGINT_KB_JSONSTAT_OPTIONS_VERSION, NULL, NULL, NULL, NULL, 0 }
+
+/**
+ * Initialise @p opts with the defaults of ::REGINT_KB_JSONSTAT_OPTIONS_INIT for the given version (like
+ * libgit2's `git_checkout_options_init()`): use it where a brace initialiser cannot be.
+ * @param opts     the options to fill (all members are overwritten)
+ * @param version  the version the caller was compiled with, ::REGINT_KB_JSONSTAT_OPTIONS_VERSION
+ * @return ::REGINT_OK; ::REGINT_EVERSION for a version this build does not know;
+ *         ::REGINT_EINVAL for a NULL @p opts.
+ */
+REGINT_API regint_status regint_kb_jsonstat_options_init(regint_kb_jsonstat_options *opts, int version);
 
 /**
  * Import an SSB JSON-stat 2 dataset document (`version` "2.0", `class` "dataset", `id`,

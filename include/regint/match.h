@@ -68,7 +68,17 @@ typedef struct regint_match_options {
 /** Current version of ::regint_match_options. */
 #define REGINT_MATCH_OPTIONS_VERSION 1
 /** Default options: cases unit, every case assigned, scale 1, 200000 nodes, 60 s, no progress. */
-#define REGINT_MATCH_OPTIONS_INIT { 1, REGINT_MATCH_CASES, 1, 0, 1.0, 200000, 60.0, NULL, NULL }
+#define REGINT_MATCH_OPTIONS_INIT { REGINT_MATCH_OPTIONS_VERSION, REGINT_MATCH_CASES, 1, 0, 1.0, 200000, 60.0, NULL, NULL }
+
+/**
+ * Initialise @p opts with the defaults of ::REGINT_MATCH_OPTIONS_INIT for the given version (like
+ * libgit2's `git_checkout_options_init()`): use it where a brace initialiser cannot be.
+ * @param opts     the options to fill (all members are overwritten)
+ * @param version  the version the caller was compiled with, ::REGINT_MATCH_OPTIONS_VERSION
+ * @return ::REGINT_OK; ::REGINT_EVERSION for a version this build does not know;
+ *         ::REGINT_EINVAL for a NULL @p opts.
+ */
+REGINT_API regint_status regint_match_options_init(regint_match_options *opts, int version);
 
 /** Summary of a solve (filled by regint_match()). */
 typedef struct regint_match_summary_t {

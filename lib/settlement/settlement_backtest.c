@@ -199,12 +199,7 @@ static regint_status test_county(const regint__ctx *ctx, const regint_county_t *
     if ((st = regint__hamilton(wdec, nm, itotal, pred + REGINT_SETTLEMENT_BACKTEST_LAST_DECISION * nm)))
         goto done;
 
-    regint_settlement_recommend_options o = REGINT_SETTLEMENT_RECOMMEND_OPTIONS_INIT;
-    o.fylkesnr = c->fylkesnr;
-    o.year = ctx->year;
-    o.total = itotal;
-    o.profile = p;
-    o.history_to = ctx->hist_to;
+    regint__recommend_args o = {c->fylkesnr, ctx->year, itotal, 0, p, ctx->hist_to};
     if (regint__recommend_ctx(ctx, &o, p, &rec) != REGINT_OK) {
         ok[REGINT_SETTLEMENT_BACKTEST_PROFILE] = 0;
         snprintf(note + strlen(note), sizeof note - strlen(note), "profile failed: %s", regint_last_error());
