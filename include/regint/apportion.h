@@ -77,6 +77,8 @@ typedef enum regint_apportion_method {
     REGINT_APPORTION_ADAMS = 5,                 /**< d(k)=k ("adams") */
     REGINT_APPORTION_DEAN = 6                   /**< d(k)=k(k+1)/(k+1/2) ("dean") */
 } regint_apportion_method;
+/** Number of values of ::regint_apportion_method (they are 0 .. REGINT_APPORTION_METHOD_COUNT - 1). */
+#define REGINT_APPORTION_METHOD_COUNT 7
 
 /** Version of ::regint_apportion_options understood by this build. */
 #define REGINT_APPORTION_OPTIONS_VERSION 1
@@ -135,7 +137,7 @@ REGINT_API regint_status regint_apportion(const int64_t *weights, size_t n, int6
  * The name of a method: "hamilton", "dhondt", "sainte-lague", "sainte-lague-modified",
  * "huntington-hill", "adams", "dean".
  * @param m  the method
- * @return a static string; NULL for a value outside the enum.
+ * @return a static string; "unknown" for a value outside the enum (never NULL).
  */
 REGINT_API const char *regint_apportion_method_name(regint_apportion_method m);
 

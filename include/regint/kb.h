@@ -54,6 +54,22 @@ typedef enum regint_aggregation {
     REGINT_AGGREGATE_SUM = 0, /**< counts: sum (splits divided by population) */
     REGINT_AGGREGATE_MEAN = 1 /**< rates/shares: population-weighted mean */
 } regint_aggregation;
+/** Number of values of ::regint_aggregation (they are 0 .. REGINT_AGGREGATION_COUNT - 1). */
+#define REGINT_AGGREGATION_COUNT 2
+/**
+ * The stable name of a value: "sum", "mean".
+ * @param v  the value
+ * @return a static string; "unknown" for a value outside the enum (never NULL).
+ */
+REGINT_API const char *regint_aggregation_name(regint_aggregation v);
+/**
+ * The value with the given name (as regint_aggregation_name() gives it).
+ * @param name  the name (NUL-terminated)
+ * @param out   receives the value on success
+ * @return ::REGINT_OK; ::REGINT_ENOTFOUND for an unknown or NULL name (the message lists the
+ *         known names); ::REGINT_EINVAL for a NULL @p out.
+ */
+REGINT_API regint_status regint_aggregation_from_name(const char *name, regint_aggregation *out);
 
 /**
  * The aggregation rule of an indicator, from its unit: "percent", "share", "rate", "ratio",

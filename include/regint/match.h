@@ -42,12 +42,38 @@ typedef enum regint_match_unit {
     REGINT_MATCH_CASES = 0,   /**< capacity counts cases (transportation problem, exact) */
     REGINT_MATCH_PERSONS = 1  /**< capacity counts persons (generalized assignment MIP) */
 } regint_match_unit;
+/** Number of values of ::regint_match_unit (they are 0 .. REGINT_MATCH_UNIT_COUNT - 1). */
+#define REGINT_MATCH_UNIT_COUNT 2
+/**
+ * The value with the given name (as regint_match_unit_name() gives it).
+ * @param name  the name (NUL-terminated)
+ * @param out   receives the value on success
+ * @return ::REGINT_OK; ::REGINT_ENOTFOUND for an unknown or NULL name (the message lists the
+ *         known names); ::REGINT_EINVAL for a NULL @p out.
+ */
+REGINT_API regint_status regint_match_unit_from_name(const char *name, regint_match_unit *out);
 
 /** How good the returned assignment is known to be. */
 typedef enum regint_match_quality {
     REGINT_MATCH_OPTIMAL = 0, /**< proved optimal (bound == objective) */
     REGINT_MATCH_GAP = 1      /**< feasible; optimum lies in [objective, bound] */
 } regint_match_quality;
+/** Number of values of ::regint_match_quality (they are 0 .. REGINT_MATCH_QUALITY_COUNT - 1). */
+#define REGINT_MATCH_QUALITY_COUNT 2
+/**
+ * The stable name of a value: "optimal", "gap".
+ * @param v  the value
+ * @return a static string; "unknown" for a value outside the enum (never NULL).
+ */
+REGINT_API const char *regint_match_quality_name(regint_match_quality v);
+/**
+ * The value with the given name (as regint_match_quality_name() gives it).
+ * @param name  the name (NUL-terminated)
+ * @param out   receives the value on success
+ * @return ::REGINT_OK; ::REGINT_ENOTFOUND for an unknown or NULL name (the message lists the
+ *         known names); ::REGINT_EINVAL for a NULL @p out.
+ */
+REGINT_API regint_status regint_match_quality_from_name(const char *name, regint_match_quality *out);
 
 /** Progress callback: `fraction` in [0,1], `phase` a short static text. */
 typedef void (*regint_match_progress_fn)(void *ctx, double fraction, const char *phase);
@@ -176,7 +202,7 @@ REGINT_API regint_status regint_match_instance_load_string(const char *text, siz
 /** Free an instance (NULL allowed). */
 REGINT_API void regint_match_instance_free(regint_match_instance *inst);
 
-/** "cases" or "persons" (NULL for other values). */
+/** "cases" or "persons"; "unknown" for a value outside the enum (never NULL). */
 REGINT_API const char *regint_match_unit_name(regint_match_unit unit);
 
 #ifdef __cplusplus

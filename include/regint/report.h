@@ -30,6 +30,22 @@ typedef enum regint_report_format {
     REGINT_REPORT_MARKDOWN = 0, /**< CommonMark/GFM tables, SVG as inline HTML blocks */
     REGINT_REPORT_HTML = 1      /**< one HTML5 page with inline CSS and SVG */
 } regint_report_format;
+/** Number of values of ::regint_report_format (they are 0 .. REGINT_REPORT_FORMAT_COUNT - 1). */
+#define REGINT_REPORT_FORMAT_COUNT 2
+/**
+ * The stable name of a value: "markdown", "html".
+ * @param v  the value
+ * @return a static string; "unknown" for a value outside the enum (never NULL).
+ */
+REGINT_API const char *regint_report_format_name(regint_report_format v);
+/**
+ * The value with the given name (as regint_report_format_name() gives it).
+ * @param name  the name (NUL-terminated)
+ * @param out   receives the value on success
+ * @return ::REGINT_OK; ::REGINT_ENOTFOUND for an unknown or NULL name (the message lists the
+ *         known names); ::REGINT_EINVAL for a NULL @p out.
+ */
+REGINT_API regint_status regint_report_format_from_name(const char *name, regint_report_format *out);
 
 /** Report options. The county is a parameter. */
 typedef struct regint_report_options {

@@ -204,8 +204,16 @@ typedef enum regint_settlement_backtest_method {
     REGINT_SETTLEMENT_BACKTEST_LAST_DECISION = 2, /**< Hamilton proportional to last year's decisions */
     REGINT_SETTLEMENT_BACKTEST_METHOD_COUNT = 3   /**< number of methods (size of the per-method arrays) */
 } regint_settlement_backtest_method;
+/**
+ * The value with the given name (as regint_settlement_backtest_method_name() gives it).
+ * @param name  the name (NUL-terminated)
+ * @param out   receives the value on success
+ * @return ::REGINT_OK; ::REGINT_ENOTFOUND for an unknown or NULL name (the message lists the
+ *         known names); ::REGINT_EINVAL for a NULL @p out.
+ */
+REGINT_API regint_status regint_settlement_backtest_method_from_name(const char *name, regint_settlement_backtest_method *out);
 
-/** Stable names: "profile", "population", "last_decision". */
+/** Stable names: "profile", "population", "last_decision"; "unknown" for a value outside the enum (never NULL). */
 REGINT_API const char *regint_settlement_backtest_method_name(regint_settlement_backtest_method m);
 
 /** Version of ::regint_settlement_backtest_options. */

@@ -46,7 +46,7 @@ static const char *const method_names[] = {
 const char *regint_apportion_method_name(regint_apportion_method m)
 {
     if ((int)m < 0 || (size_t)m >= N_METHODS)
-        return NULL;
+        return "unknown";
     return method_names[m];
 }
 

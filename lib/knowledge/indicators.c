@@ -12,6 +12,7 @@
 
 #include "util/internal.h"
 #include "util/options.h"
+#include "util/enumname.h"
 
 /* One pair of the correspondence between the codes of two years. */
 typedef struct code_pair {
@@ -1214,4 +1215,23 @@ regint_status regint_kb_summarize(regint_kb *kb, const char *indicator, const ch
         }
     }
     return REGINT_OK;
+}
+
+/* ------------------------------------------------------------------------- */
+/* Names                                                                      */
+
+static const char *const aggregation_names[REGINT_AGGREGATION_COUNT] = {"sum", "mean"};
+
+const char *regint_aggregation_name(regint_aggregation v)
+{
+    return regint__enum_name(aggregation_names, REGINT_AGGREGATION_COUNT, (int)v);
+}
+
+regint_status regint_aggregation_from_name(const char *name, regint_aggregation *out)
+{
+    int v = 0;
+    regint_status st = regint__enum_from_name(aggregation_names, REGINT_AGGREGATION_COUNT, name, &v, "aggregation");
+    if (!st)
+        *out = (regint_aggregation)v;
+    return st;
 }

@@ -15,6 +15,7 @@
 #include "util/fileio.h"
 #include "util/internal.h"
 #include "util/options.h"
+#include "util/enumname.h"
 #include "knowledge/report_svg.h"
 
 /* ------------------------------------------------------------------------- */
@@ -1143,5 +1144,21 @@ regint_status regint_report_write(const regint_dataset *ds, const char *fylkesnr
     }
     free(pm);
     free(ph);
+    return st;
+}
+
+static const char *const format_names[REGINT_REPORT_FORMAT_COUNT] = {"markdown", "html"};
+
+const char *regint_report_format_name(regint_report_format v)
+{
+    return regint__enum_name(format_names, REGINT_REPORT_FORMAT_COUNT, (int)v);
+}
+
+regint_status regint_report_format_from_name(const char *name, regint_report_format *out)
+{
+    int v = 0;
+    regint_status st = regint__enum_from_name(format_names, REGINT_REPORT_FORMAT_COUNT, name, &v, "report format");
+    if (!st)
+        *out = (regint_report_format)v;
     return st;
 }

@@ -8,6 +8,7 @@
 #include "util/internal.h"
 #include "util/jsonutil.h"
 #include "util/options.h"
+#include "util/enumname.h"
 #include "settlement/settlement_internal.h"
 
 #include "regint/validate.h"
@@ -26,8 +27,20 @@ const char *regint_settlement_backtest_method_name(regint_settlement_backtest_me
     case REGINT_SETTLEMENT_BACKTEST_PROFILE: return "profile";
     case REGINT_SETTLEMENT_BACKTEST_POPULATION: return "population";
     case REGINT_SETTLEMENT_BACKTEST_LAST_DECISION: return "last_decision";
-    default: return NULL;
+    default: return "unknown";
     }
+}
+
+static const char *const method_names[REGINT_SETTLEMENT_BACKTEST_METHOD_COUNT] = {"profile", "population",
+                                                                                  "last_decision"};
+
+regint_status regint_settlement_backtest_method_from_name(const char *name, regint_settlement_backtest_method *out)
+{
+    int v = 0;
+    regint_status st = regint__enum_from_name(method_names, REGINT_SETTLEMENT_BACKTEST_METHOD_COUNT, name, &v, "back-test method");
+    if (!st)
+        *out = (regint_settlement_backtest_method)v;
+    return st;
 }
 
 void regint_settlement_backtest_free(regint_settlement_backtest *bt)
