@@ -10,6 +10,12 @@
  * than through the import functions below (which refresh the caches), call
  * regint_kb_refresh().
  *
+ * Thread safety: the queries take a `const regint_kb *` and may be called from several threads
+ * at once on the same knowledge base: they fill its caches under a lock held by each query
+ * (so queries on one knowledge base run one at a time; give each thread its own regint_kb
+ * over the same dataset for parallel work). Importing, regint_kb_refresh() and changing the
+ * dataset need exclusive access, as for the dataset itself.
+ *
  * ## Areas and code years
  * An area is a kommunenr (4 digits), a fylkesnr (2 digits) or "00" for the nation. Codes
  * are only meaningful with a year, so every query names the `area_year` in which the area
@@ -167,12 +173,12 @@ REGINT_API void regint_kb_series_result_free(regint_kb_series_result *s);
  * `category` NULL means "". REGINT_ENOTFOUND (with a message) when no part of the area
  * has a row for that year; a row with a missing value is found (value.missing says why).
  */
-REGINT_API regint_status regint_kb_value(regint_kb *kb, const char *indicator, const char *area,
+REGINT_API regint_status regint_kb_value(const regint_kb *kb, const char *indicator, const char *area,
                                          int area_year, int year, const char *category,
                                          regint_aggregate_t *out);
 
 /** The same for a settlement figure (always summed). */
-REGINT_API regint_status regint_kb_settlement(regint_kb *kb, const char *area, int area_year,
+REGINT_API regint_status regint_kb_settlement(const regint_kb *kb, const char *area, int area_year,
                                               int year, regint_measure measure,
                                               regint_category category, regint_aggregate_t *out);
 
@@ -180,12 +186,12 @@ REGINT_API regint_status regint_kb_settlement(regint_kb *kb, const char *area, i
  * The time series of an indicator for `area` (codes of `area_year`) over
  * [first_year, last_year] (0 for either means open). Years without any row are left out.
  */
-REGINT_API regint_status regint_kb_series(regint_kb *kb, const char *indicator, const char *area,
+REGINT_API regint_status regint_kb_series(const regint_kb *kb, const char *indicator, const char *area,
                                           int area_year, const char *category, int first_year,
                                           int last_year, regint_kb_series_result **out);
 
 /** The time series of a settlement measure, history mapped onto the codes of `area_year`. */
-REGINT_API regint_status regint_kb_settlement_series(regint_kb *kb, const char *area, int area_year,
+REGINT_API regint_status regint_kb_settlement_series(const regint_kb *kb, const char *area, int area_year,
                                                      regint_measure measure, regint_category category,
                                                      int first_year, int last_year,
                                                      regint_kb_series_result **out);
@@ -193,12 +199,12 @@ REGINT_API regint_status regint_kb_settlement_series(regint_kb *kb, const char *
 /** Population of an area (kommune, county or "00", codes of `year`) on 1 January of `year`,
  *  summed from municipalities for a county or the nation. REGINT_ENOTFOUND if any
  *  municipality lacks the figure. */
-REGINT_API regint_status regint_kb_population(regint_kb *kb, const char *area, int year,
+REGINT_API regint_status regint_kb_population(const regint_kb *kb, const char *area, int year,
                                               int64_t *out);
 
 /** Population on 1 January of `year` of an area given with the codes of `area_year`,
  *  mapped like a count (e.g. the 2024 population of Viken's 2022 municipalities). */
-REGINT_API regint_status regint_kb_population_mapped(regint_kb *kb, const char *area, int area_year,
+REGINT_API regint_status regint_kb_population_mapped(const regint_kb *kb, const char *area, int area_year,
                                                      int year, regint_aggregate_t *out);
 
 /* ------------------------------------------------------------------------- */
@@ -297,7 +303,7 @@ REGINT_API regint_value_t regint_kb_series_change(const regint_kb_series_result 
 REGINT_API regint_value_t regint_kb_series_at(const regint_kb_series_result *s, int year);
 
 /** Per 1,000 inhabitants: value / population(area, year) * 1000. Missing stays missing. */
-REGINT_API regint_status regint_kb_per_1000(regint_kb *kb, const char *area, int year,
+REGINT_API regint_status regint_kb_per_1000(const regint_kb *kb, const char *area, int year,
                                             regint_value_t value, regint_value_t *out);
 
 /** An indicator for one area and year, set in context. */
@@ -317,7 +323,7 @@ typedef struct regint_indicator_summary_t {
  * `area` (kommune or county, codes of `area_year`) in `year`. Parts that cannot be computed
  * are missing (rank 0), never 0. REGINT_ENOTFOUND if the indicator is not in the catalogue.
  */
-REGINT_API regint_status regint_kb_summarize(regint_kb *kb, const char *indicator, const char *area,
+REGINT_API regint_status regint_kb_summarize(const regint_kb *kb, const char *indicator, const char *area,
                                              int area_year, int year, const char *category,
                                              int trend_years, regint_indicator_summary_t *out);
 

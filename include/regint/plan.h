@@ -213,7 +213,7 @@ typedef struct regint_plan_progress_t {
  *         REGINT_ENOTFOUND if the indicator is not in the catalogue; errors of
  *         regint_kb_series() are passed on.
  */
-REGINT_API regint_status regint_plan_progress(const regint_plan *plan, size_t i, regint_kb *kb,
+REGINT_API regint_status regint_plan_progress(const regint_plan *plan, size_t i, const regint_kb *kb,
                                               int as_of_year, regint_plan_progress_t *out);
 
 #ifdef __cplusplus

@@ -718,7 +718,7 @@ regint_status regint_progress_from_name(const char *name, regint_progress *out)
     return st;
 }
 
-regint_status regint_plan_progress(const regint_plan *plan, size_t i, regint_kb *kb, int as_of_year,
+regint_status regint_plan_progress(const regint_plan *plan, size_t i, const regint_kb *kb, int as_of_year,
                                    regint_plan_progress_t *out)
 {
     if (!plan || !kb || !out || i >= plan->ninds)
