@@ -2,7 +2,8 @@
 # tests/layout/check_layers.py):
 # - layering: a file in lib/<layer>/ includes private headers only of its own layer or
 #   lower ones (util <- dataset <- {apportion, settlement, matching} <- {knowledge, tasks});
-#   lib/sections.c, the registry, may include all; data/ and examples/ use the public API only.
+#   lib/sections.c and lib/options.c, the top, may include all; data/ and examples/ use the
+#   public API only.
 # - layering_catches: the checker run on tests/layout/bad/, a tree that breaks each rule
 #   on purpose, must report exactly the violations of bad/expected.txt.
 find_package(Python3 COMPONENTS Interpreter QUIET)

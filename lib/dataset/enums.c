@@ -1,7 +1,7 @@
 /* Names of the dataset's enum values as written in files (JSON, CSV) and shown to people. */
 #include "dataset/dataset_internal.h"
 #include "util/error.h"
-#include "util/names.h"
+#include "util/enumname.h"
 
 static const char *const missing_names[] = {"", "suppressed", "not_applicable", "no_decision",
                                             "awaiting_decision", "unknown"};
@@ -16,15 +16,15 @@ static const char *const level_names[] = {"kommune", "fylke", "nation"};
 static const char *const flag_names[] = {"unaccompanied_minor", "family_reunification",
                                          "resettlement", "collective_protection"};
 
-/* The name of a value ("" when out of range) and the value of a name (ENOTFOUND "unknown
- * <what> '<name>'"), from the enum's table. One definition for all, so every enum behaves alike. */
+/* The name of a value ("unknown" when out of range) and the value of a name (ENOTFOUND
+ * "unknown <what> '<name>' (expected ...)"), from the enum's table. One definition for all, so every enum behaves alike. */
 #define ENUM_NAME(prefix, type, table)                                                         \
     const char *prefix##_name(type v) { return regint__enum_name(table, REGINT__NELEM(table), (int)v); }
 #define ENUM_FROM_NAME(prefix, type, table, what)                                              \
     regint_status prefix##_from_name(const char *name, type *out)                              \
     {                                                                                          \
         int v = 0;                                                                             \
-        regint_status st = regint__name_lookup(table, REGINT__NELEM(table), name, &v, what);   \
+        regint_status st = regint__enum_from_name(table, REGINT__NELEM(table), name, &v, what);   \
         if (!st && out)                                                                        \
             *out = (type)v;                                                                    \
         return st;                                                                             \
@@ -48,7 +48,7 @@ regint_status regint_missing_from_name(const char *name, regint_missing *out)
     int v = 0;
     if (!name || !*name || !out)
         return regint__error(REGINT_ENOTFOUND, "unknown missing reason '%s'", name ? name : "(null)");
-    regint_status st = regint__name_lookup(missing_names, REGINT__NELEM(missing_names), name, &v, "missing reason");
+    regint_status st = regint__enum_from_name(missing_names, REGINT__NELEM(missing_names), name, &v, "missing reason");
     if (!st)
         *out = (regint_missing)v;
     return st;
