@@ -357,11 +357,11 @@ static regint_status indicator_row(const regint__csv *csv, const int *ix, void *
                               regint__csv_field(csv, ix[2]), regint__csv_field(csv, ix[3]),
                               regint__csv_field(csv, ix[4]), REGINT_DIRECTION_NEUTRAL, REGINT_LEVEL_KOMMUNE,
                               regint__csv_field(csv, ix[7])};
-    if (regint__direction_from_name(regint__csv_field(csv, ix[5]), &ind.direction))
+    if (regint_direction_from_name(regint__csv_field(csv, ix[5]), &ind.direction))
         return regint__csv_error(csv, ix[5], REGINT_EPARSE,
                                  "unknown direction '%s' (neutral, higher_better, lower_better)",
                                  regint__csv_field(csv, ix[5]));
-    if (regint__level_from_name(regint__csv_field(csv, ix[6]), &ind.level))
+    if (regint_level_from_name(regint__csv_field(csv, ix[6]), &ind.level))
         return regint__csv_error(csv, ix[6], REGINT_EPARSE, "unknown level '%s' (kommune, fylke, nation)",
                                  regint__csv_field(csv, ix[6]));
     return regint__ds_add_indicator(c->ds, &ind, &pl);

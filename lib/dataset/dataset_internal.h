@@ -73,13 +73,6 @@ enum {
     REGINT__T_IND, REGINT__T_OBS, REGINT__T_CASE, REGINT__T_COUNT
 };
 
-/* Names of enums used in files. */
-const char *regint__change_kind_name(regint_change_kind k);
-regint_status regint__change_kind_from_name(const char *s, regint_change_kind *out);
-const char *regint__direction_name(regint_direction d);
-regint_status regint__direction_from_name(const char *s, regint_direction *out);
-const char *regint__level_name(regint_level l);
-regint_status regint__level_from_name(const char *s, regint_level *out);
 /* Case flag names, bit i -> name (NULL past the last). */
 const char *regint__case_flag_name(unsigned bit);
 

@@ -285,7 +285,7 @@ static regint_status row_change(const lctx *c, const char *path, const cJSON *o)
         (st = get_int(c, path, o, "to_year", 1, 1800, 2200, &r.to_year)) ||
         (st = get_str(c, path, o, "kind", 1, &kind)))
         return st;
-    if (regint__change_kind_from_name(kind, &r.kind)) {
+    if (regint_change_kind_from_name(kind, &r.kind)) {
         char p[REGINT__PATH_MAX];
         regint__json_path_key(p, path, "kind");
         return regint__json_error(c->file, p, REGINT_EPARSE,
@@ -340,12 +340,12 @@ static regint_status row_ind(const lctx *c, const char *path, const cJSON *o)
         (st = get_str(c, path, o, "level", 1, &lev)) ||
         (st = get_str(c, path, o, "sdg_targets", 0, &r.sdg_targets)))
         return st;
-    if (regint__direction_from_name(dir, &r.direction)) {
+    if (regint_direction_from_name(dir, &r.direction)) {
         regint__json_path_key(p, path, "direction");
         return regint__json_error(c->file, p, REGINT_EPARSE,
                                   "unknown direction '%s' (neutral, higher_better, lower_better)", dir);
     }
-    if (regint__level_from_name(lev, &r.level)) {
+    if (regint_level_from_name(lev, &r.level)) {
         regint__json_path_key(p, path, "level");
         return regint__json_error(c->file, p, REGINT_EPARSE, "unknown level '%s' (kommune, fylke, nation)", lev);
     }
@@ -689,7 +689,7 @@ static void emit_change(regint__sb *b, const void *r)
     sb_key(b, "to_year", 0);
     regint__sb_int(b, c->to_year);
     sb_key(b, "kind", 0);
-    regint__sb_json_string(b, regint__change_kind_name(c->kind));
+    regint__sb_json_string(b, regint_change_kind_name(c->kind));
 }
 static void emit_settle(regint__sb *b, const void *r)
 {
@@ -718,9 +718,9 @@ static void emit_ind(regint__sb *b, const void *r)
     sb_key(b, "source", 0);
     regint__sb_json_string(b, i->source);
     sb_key(b, "direction", 0);
-    regint__sb_json_string(b, regint__direction_name(i->direction));
+    regint__sb_json_string(b, regint_direction_name(i->direction));
     sb_key(b, "level", 0);
-    regint__sb_json_string(b, regint__level_name(i->level));
+    regint__sb_json_string(b, regint_level_name(i->level));
     sb_key(b, "sdg_targets", 0);
     regint__sb_json_string(b, i->sdg_targets ? i->sdg_targets : "");
 }

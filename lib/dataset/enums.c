@@ -1,4 +1,7 @@
-/* Names of the dataset's enum values as written in files (JSON, CSV) and shown to people. */
+/* Names of the dataset's enum values as written in files (JSON, CSV) and shown to people, and
+ * of the CSV layouts: one table per enum, and its _name() and _from_name() from one definition. */
+#include "regint/dataset.h"
+
 #include "dataset/dataset_internal.h"
 #include "util/error.h"
 #include "util/enumname.h"
@@ -13,34 +16,41 @@ static const char *const category_names[] = {"alle", "enslige_mindreaarige",
 static const char *const kind_names[] = {"unchanged", "renumbered", "split", "merged"};
 static const char *const direction_names[] = {"neutral", "higher_better", "lower_better"};
 static const char *const level_names[] = {"kommune", "fylke", "nation"};
+/* The names the Python layer used as keys (bindings/python/regint/_dataset.py, which lacked
+ * "indicators": the reason the names now come from here). */
+static const char *const csv_kind_names[REGINT_CSV_KIND_COUNT] = {
+    "municipalities_2024", "municipalities_2020", "code_changes_2020_2024", "imdi_settlement", "observations",
+    "indicators"};
 static const char *const flag_names[] = {"unaccompanied_minor", "family_reunification",
                                          "resettlement", "collective_protection"};
 
-/* The name of a value ("unknown" when out of range) and the value of a name (ENOTFOUND
- * "unknown <what> '<name>' (expected ...)"), from the enum's table. One definition for all, so every enum behaves alike. */
-#define ENUM_NAME(prefix, type, table)                                                         \
-    const char *prefix##_name(type v) { return regint__enum_name(table, REGINT__NELEM(table), (int)v); }
-#define ENUM_FROM_NAME(prefix, type, table, what)                                              \
+/* The name of a value ("unknown" when out of range, never NULL) and the value of a name
+ * (ENOTFOUND "unknown <what> '<name>' (expected ...)"; EINVAL for a NULL `out`), from the
+ * enum's table. One definition for all, so every enum behaves alike. */
+#define ENUM_NAMES(prefix, type, table, what)                                                  \
+    const char *prefix##_name(type v) { return regint__enum_name(table, REGINT__NELEM(table), (int)v); } \
     regint_status prefix##_from_name(const char *name, type *out)                              \
     {                                                                                          \
         int v = 0;                                                                             \
-        regint_status st = regint__enum_from_name(table, REGINT__NELEM(table), name, &v, what);   \
-        if (!st && out)                                                                        \
+        if (!out)                                                                              \
+            return regint__error(REGINT_EINVAL, what " from name: NULL output");              \
+        regint_status st = regint__enum_from_name(table, REGINT__NELEM(table), name, &v, what); \
+        if (!st)                                                                               \
             *out = (type)v;                                                                    \
         return st;                                                                             \
     }
 
-ENUM_NAME(regint_missing, regint_missing, missing_names)
-ENUM_NAME(regint_measure, regint_measure, measure_names)
-ENUM_FROM_NAME(regint_measure, regint_measure, measure_names, "measure")
-ENUM_NAME(regint_category, regint_category, category_names)
-ENUM_FROM_NAME(regint_category, regint_category, category_names, "category")
-ENUM_NAME(regint__change_kind, regint_change_kind, kind_names)
-ENUM_FROM_NAME(regint__change_kind, regint_change_kind, kind_names, "change kind")
-ENUM_NAME(regint__direction, regint_direction, direction_names)
-ENUM_FROM_NAME(regint__direction, regint_direction, direction_names, "direction")
-ENUM_NAME(regint__level, regint_level, level_names)
-ENUM_FROM_NAME(regint__level, regint_level, level_names, "level")
+ENUM_NAMES(regint_measure, regint_measure, measure_names, "measure")
+ENUM_NAMES(regint_category, regint_category, category_names, "category")
+ENUM_NAMES(regint_change_kind, regint_change_kind, kind_names, "change kind")
+ENUM_NAMES(regint_direction, regint_direction, direction_names, "direction")
+ENUM_NAMES(regint_level, regint_level, level_names, "level")
+ENUM_NAMES(regint_csv_kind, regint_csv_kind, csv_kind_names, "CSV kind")
+
+const char *regint_missing_name(regint_missing v)
+{
+    return regint__enum_name(missing_names, REGINT__NELEM(missing_names), (int)v);
+}
 
 /* "" is the name of REGINT_MISSING_NONE (a value that is there), not a reason to give. */
 regint_status regint_missing_from_name(const char *name, regint_missing *out)
@@ -48,7 +58,8 @@ regint_status regint_missing_from_name(const char *name, regint_missing *out)
     int v = 0;
     if (!name || !*name || !out)
         return regint__error(REGINT_ENOTFOUND, "unknown missing reason '%s'", name ? name : "(null)");
-    regint_status st = regint__enum_from_name(missing_names, REGINT__NELEM(missing_names), name, &v, "missing reason");
+    regint_status st =
+        regint__enum_from_name(missing_names, REGINT__NELEM(missing_names), name, &v, "missing reason");
     if (!st)
         *out = (regint_missing)v;
     return st;
