@@ -24,22 +24,7 @@ static const char *const csv_kind_names[REGINT_CSV_KIND_COUNT] = {
 static const char *const flag_names[] = {"unaccompanied_minor", "family_reunification",
                                          "resettlement", "collective_protection"};
 
-/* The name of a value ("unknown" when out of range, never NULL) and the value of a name
- * (ENOTFOUND "unknown <what> '<name>' (expected ...)"; EINVAL for a NULL `out`), from the
- * enum's table. One definition for all, so every enum behaves alike. */
-#define ENUM_NAMES(prefix, type, table, what)                                                  \
-    const char *prefix##_name(type v) { return regint__enum_name(table, REGINT__NELEM(table), (int)v); } \
-    regint_status prefix##_from_name(const char *name, type *out)                              \
-    {                                                                                          \
-        int v = 0;                                                                             \
-        if (!out)                                                                              \
-            return regint__error(REGINT_EINVAL, what " from name: NULL output");              \
-        regint_status st = regint__enum_from_name(table, REGINT__NELEM(table), name, &v, what); \
-        if (!st)                                                                               \
-            *out = (type)v;                                                                    \
-        return st;                                                                             \
-    }
-
+#define ENUM_NAMES(prefix, type, table, what) REGINT__ENUM_NAMES(prefix, type, table, REGINT__NELEM(table), what)
 ENUM_NAMES(regint_measure, regint_measure, measure_names, "measure")
 ENUM_NAMES(regint_category, regint_category, category_names, "category")
 ENUM_NAMES(regint_change_kind, regint_change_kind, kind_names, "change kind")
