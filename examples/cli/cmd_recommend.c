@@ -8,17 +8,23 @@
 
 #include "cli.h"
 
-static void usage(FILE *f)
-{
-    fprintf(f,
-            "usage: regint recommend [--data FILE] [--county NR] [--year Y] [--total N] [--minors N]\n"
-            "                        [--profile FILE] [--csv|--json]\n\n"
-            "Recommend how many refugees each municipality of a county should be asked to settle.\n"
-            "Without options: Vestfold (39), 2026, with the county's actual 2026 IMDi request total\n"
-            "(and its unaccompanied minors) on the bundled data. Without --total the total is the\n"
-            "sum of IMDi's actual requests for the county and year. --county 00 = whole country.\n"
-            "The default profile is examples/data/profile-default.json (see docs/settlement.md).\n");
-}
+typedef struct recommend_args {
+    const char *data, *county, *profile;
+    int64_t year, total, minors;
+    int fmt;
+} recommend_args;
+
+static const cli_opt recommend_opts[] = {
+    CLI_OPT_DATA(recommend_args),
+    CLI_OPT_COUNTY(recommend_args, "county number (default 39 Vestfold); 00 = the whole country"),
+    CLI_INT("year", "Y", recommend_args, year, 1900, 2200, 0, "year of the recommendation (default 2026)"),
+    CLI_INT("total", "N", recommend_args, total, 0, INT64_MAX, 0,
+            "persons to settle (default: the sum of IMDi's actual requests\nfor the county and year)"),
+    CLI_INT("minors", "N", recommend_args, minors, 0, INT64_MAX, 0, "of which unaccompanied minors"),
+    CLI_STRING("profile", "FILE", recommend_args, profile, 0, "settlement profile (see docs/settlement.md)"),
+    CLI_OPT_FORMAT(recommend_args),
+    CLI_END,
+};
 
 static void print_value(FILE *f, regint_value_t v, int width)
 {
@@ -38,17 +44,6 @@ static void csv_value(FILE *f, regint_value_t v)
         fprintf(f, ",%.0f", v.value);
     else
         fputc(',', f);
-}
-
-static void csv_string(FILE *f, const char *s)
-{
-    fputc('"', f);
-    for (; *s; s++) {
-        if (*s == '"')
-            fputc('"', f);
-        fputc(*s, f);
-    }
-    fputc('"', f);
 }
 
 static void print_table(const regint_recommendation *r, const char *source)
@@ -128,7 +123,7 @@ static void print_csv(const regint_recommendation *r)
     for (size_t i = 0; i < n; i++) {
         const regint_recommendation_row_t *row = regint_recommendation_row(r, i);
         printf("%s,", row->kommunenr);
-        csv_string(stdout, row->name);
+        cli_csv_field(stdout, row->name, CLI_QUOTE_ALWAYS);
         printf(",%d,%" PRId64 ",%" PRId64 ",%" PRId64 ",", row->asked, row->recommended, row->minors, row->lower);
         if (row->upper != INT64_MAX)
             printf("%" PRId64, row->upper);
@@ -150,69 +145,29 @@ static void print_csv(const regint_recommendation *r)
         csv_value(stdout, row->actual_request);
         csv_value(stdout, row->actual_decision);
         putchar(',');
-        csv_string(stdout, row->reason);
+        cli_csv_field(stdout, row->reason, CLI_QUOTE_ALWAYS);
         putchar('\n');
     }
 }
 
-int cmd_recommend(int argc, char **argv)
+static int run(const cli_command *cmd, int argc, char **argv)
 {
-    const char *profile_path = NULL;
-    cli_common com = CLI_COMMON_INIT;
-    int year = 0, have_total = 0, have_minors = 0;
-    int64_t total = 0, minors = 0;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        int more = i + 1 < argc;
-        if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
-            usage(stdout);
-            return CLI_OK;
-        } else if (cli_common_option(argc, argv, &i, CLI_OPT_DATA | CLI_OPT_COUNTY | CLI_OPT_FORMAT, &com)) {
-            continue;
-        } else if (!strcmp(a, "--profile") && more) {
-            profile_path = argv[++i];
-        } else if (!strcmp(a, "--year") && more) {
-            int64_t v;
-            if (!cli_parse_int64(argv[++i], 1900, 2200, &v)) {
-                fprintf(stderr, "regint recommend: --year: expected a year, got '%s'\n", argv[i]);
-                return CLI_USAGE;
-            }
-            year = (int)v;
-        } else if (!strcmp(a, "--total") && more) {
-            if (!cli_parse_int64(argv[++i], 0, INT64_MAX, &total)) {
-                fprintf(stderr, "regint recommend: --total: expected a non-negative integer, got '%s'\n", argv[i]);
-                return CLI_USAGE;
-            }
-            have_total = 1;
-        } else if (!strcmp(a, "--minors") && more) {
-            if (!cli_parse_int64(argv[++i], 0, INT64_MAX, &minors)) {
-                fprintf(stderr, "regint recommend: --minors: expected a non-negative integer, got '%s'\n", argv[i]);
-                return CLI_USAGE;
-            }
-            have_minors = 1;
-        } else {
-            return cli_bad_option("recommend", a, usage);
-        }
-    }
-    const char *data = com.data, *county = com.county;
-    int csv = com.csv, json = com.json;
-    if (csv && json) {
-        fprintf(stderr, "regint recommend: give --csv or --json, not both\n");
-        return CLI_USAGE;
-    }
-    if (!county)
-        county = "39";
-    if (!year)
-        year = 2026;
+    recommend_args args = {NULL, "39", NULL, 2026, -1, -1, CLI_TABLE};
+    int rc = cli_parse(cmd, argc, argv, &args);
+    if (rc != CLI_RUN)
+        return rc;
+    const char *data = args.data, *county = args.county, *profile_path = args.profile;
+    int year = (int)args.year, have_total = args.total >= 0, have_minors = args.minors >= 0;
+    int64_t total = have_total ? args.total : 0, minors = have_minors ? args.minors : 0;
+    int csv = args.fmt == CLI_CSV, json = args.fmt == CLI_JSON;
 
     regint_dataset *ds = NULL;
     regint_settlement_profile *prof = NULL;
     regint_recommendation *rec = NULL;
-    int rc = CLI_OK;
-    if (cli_load_dataset(data, &ds) != REGINT_OK)
-        return cli_fail(data ? data : "loading the bundled dataset");
+    if ((rc = cli_load_dataset("recommend", data, &ds)) != CLI_OK)
+        return rc;
     if (profile_path && regint_settlement_profile_load_file(profile_path, &prof) != REGINT_OK) {
-        rc = cli_fail("profile");
+        rc = cli_fail("recommend", "--profile");
         goto done;
     }
     char source[512];
@@ -248,13 +203,13 @@ int cmd_recommend(int argc, char **argv)
     o.minors = minors;
     o.profile = prof;
     if (regint_recommend(ds, &o, &rec) != REGINT_OK) {
-        rc = cli_fail("recommend");
+        rc = cli_fail("recommend", NULL);
         goto done;
     }
     if (json) {
         char *s = NULL;
         if (regint_recommendation_to_json(rec, &s) != REGINT_OK) {
-            rc = cli_fail("json");
+            rc = cli_fail("recommend", "json");
             goto done;
         }
         fputs(s, stdout);
@@ -270,3 +225,12 @@ done:
     regint_dataset_free(ds);
     return rc;
 }
+
+const cli_command cli_cmd_recommend = {
+    "recommend", "recommend settlement requests per municipality for a county",
+    "Recommend how many refugees each municipality of a county should be asked to settle.\n"
+    "Without options: Vestfold (39), 2026, with the county's actual 2026 IMDi request total\n"
+    "(and its unaccompanied minors) on the bundled data.\n",
+    recommend_opts,
+    "The default profile is examples/data/profile-default.json (see docs/settlement.md).\n",
+    run, NULL};

@@ -4,30 +4,39 @@
 
 #include "cli.h"
 
-static const cli_command commands[] = {
-    {"summary", "load a dataset (default: the bundled one) and summarise it", cmd_summary},
-    {"apportion", "apportion a total over weights (Hamilton, divisor methods, bounds)", cmd_apportion},
-    {"recommend", "recommend settlement requests per municipality for a county", cmd_recommend},
-    {"backtest", "back-test recommendations against IMDi's requests and decisions", cmd_backtest},
-    {"match", "optimal matching of cases to municipalities (JSON instance)", cmd_match},
-    {"report", "write a county report (Markdown and HTML)", cmd_report},
-    {"grants", "grant schemes: allocate a budget, report on applications", cmd_grants},
-    {"coverage", "which municipalities a task or network covers", cmd_coverage},
-    {"guidance", "forecast career-guidance sessions per centre and month", cmd_guidance},
+/* Every command, in the order `regint --help` lists them. */
+static const cli_command *const commands[] = {
+    &cli_cmd_summary, &cli_cmd_apportion, &cli_cmd_recommend, &cli_cmd_backtest, &cli_cmd_match,
+    &cli_cmd_report,  &cli_cmd_grants,    &cli_cmd_coverage,  &cli_cmd_guidance,
 };
 
 static void usage(FILE *f)
 {
     fprintf(f, "usage: regint <command> [options]   (regint <command> --help for more)\n\ncommands:\n");
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-        fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].summary);
+        fprintf(f, "  %-10s %s\n", commands[i]->name, commands[i]->summary);
     fprintf(f, "\nregint %s. Exit codes: 0 ok, 1 bad input, 2 usage.\n", regint_version());
 }
 
-int cli_fail(const char *what)
+/* Run cmd with argv[0] = its name; a command with subcommands picks one by argv[1]. */
+static int dispatch(const cli_command *cmd, int argc, char **argv)
 {
-    fprintf(stderr, "regint: %s: %s\n", what, regint_last_error());
-    return CLI_BAD_INPUT;
+    if (!cmd->subs)
+        return cmd->run(cmd, argc, argv);
+    if (argc < 2) {
+        cli_help(stderr, cmd);
+        return CLI_USAGE;
+    }
+    if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
+        cli_help(stdout, cmd);
+        return CLI_OK;
+    }
+    for (size_t i = 0; cmd->subs[i]; i++) {
+        const char *last = strrchr(cmd->subs[i]->name, ' ');
+        if (!strcmp(argv[1], last ? last + 1 : cmd->subs[i]->name))
+            return dispatch(cmd->subs[i], argc - 1, argv + 1);
+    }
+    return cli_usage_error(cmd, "unknown subcommand '%s'", argv[1]);
 }
 
 int main(int argc, char **argv)
@@ -45,8 +54,8 @@ int main(int argc, char **argv)
         return CLI_OK;
     }
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-        if (!strcmp(argv[1], commands[i].name))
-            return commands[i].run(argc - 1, argv + 1);
+        if (!strcmp(argv[1], commands[i]->name))
+            return dispatch(commands[i], argc - 1, argv + 1);
     fprintf(stderr, "regint: unknown command '%s'\n\n", argv[1]);
     usage(stderr);
     return CLI_USAGE;
