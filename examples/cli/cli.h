@@ -78,20 +78,22 @@ enum cli_format { CLI_TABLE = 0, CLI_CSV = 1, CLI_JSON = 2 };
     CLI_FLAG("csv", T, fmt, CLI_CSV, "CSV output"),            \
     CLI_FLAG("json", T, fmt, CLI_JSON, "JSON output")
 
-/* One command: `regint <name> ...`; run gets the command itself (for cli_parse) and
- * argv[0] = the command's last word. */
+/* One command: `regint <name> ...`. main parses argv by `opts` into a copy of `defaults`
+ * (the command's argument struct, args_size bytes) and hands it to run. */
 typedef struct cli_command {
-    const char *name;    /* "summary"; a subcommand: "grants allocate" */
-    const char *summary; /* one line for `regint --help` */
-    const char *about;   /* text between the usage line and the options, or NULL */
-    const cli_opt *opts; /* the option table, ended by CLI_END; NULL for a command with subs */
-    const char *notes;   /* text after the options, or NULL */
-    int (*run)(const struct cli_command *cmd, int argc, char **argv);
+    const char *name;      /* "summary"; a subcommand: "grants allocate" */
+    const char *summary;   /* one line for `regint --help` */
+    const char *about;     /* text between the usage line and the options, or NULL */
+    const char *notes;     /* text after the options, or NULL */
+    const cli_opt *opts;   /* the option table, ended by CLI_END; NULL for a command with subs */
+    const void *defaults;  /* the values of the options not given */
+    size_t args_size;      /* sizeof the argument struct */
+    int (*run)(const struct cli_command *cmd, const void *args);
     const struct cli_command *const *subs; /* subcommands, NULL-ended; NULL if none */
 } cli_command;
 
 /* Parse argv[1..argc-1] by cmd->opts into args (the struct the offsets point into; fields
- * of options not given keep their values). `--name value` and `--name=value`; "--" ends the
+ * of options not given keep their values; main passes a copy of cmd->defaults). `--name value` and `--name=value`; "--" ends the
  * options. Returns CLI_RUN to go on, CLI_OK after printing --help on stdout, or CLI_USAGE
  * after a message on stderr: unknown option, missing or malformed value (stating the
  * allowed range), missing required option, two alternatives of one field. */
@@ -135,5 +137,15 @@ const char *cli_today(char buf[11]);
 /* ---- the commands (cmd_<name>.c) ----------------------------------------------------- */
 extern const cli_command cli_cmd_summary, cli_cmd_apportion, cli_cmd_recommend, cli_cmd_backtest,
     cli_cmd_match, cli_cmd_report, cli_cmd_grants, cli_cmd_coverage, cli_cmd_guidance;
+/* Their run functions: args points to the command's argument struct. */
+int cli_run_summary(const cli_command *cmd, const void *args);
+int cli_run_apportion(const cli_command *cmd, const void *args);
+int cli_run_recommend(const cli_command *cmd, const void *args);
+int cli_run_backtest(const cli_command *cmd, const void *args);
+int cli_run_match(const cli_command *cmd, const void *args);
+int cli_run_report(const cli_command *cmd, const void *args);
+int cli_run_grants(const cli_command *cmd, const void *args);
+int cli_run_coverage(const cli_command *cmd, const void *args);
+int cli_run_guidance(const cli_command *cmd, const void *args);
 
 #endif

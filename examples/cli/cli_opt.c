@@ -175,8 +175,11 @@ void cli_help(FILE *f, const cli_command *cmd)
         return;
     }
     usage_line(f, "usage: ", cmd);
+    /* `regint --help` lists the commands' summaries, but not the subcommands'. */
+    if (strchr(cmd->name, ' '))
+        fprintf(f, "\n%s: %s\n", cmd->name, cmd->summary);
     if (cmd->about)
-        fprintf(f, "\n%s", cmd->about);
+        fprintf(f, "%s%s", strchr(cmd->name, ' ') ? "" : "\n", cmd->about);
     fprintf(f, "\noptions:\n");
     options_block(f, cmd->opts, 1);
     if (cmd->notes)

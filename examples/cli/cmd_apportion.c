@@ -19,6 +19,9 @@ typedef struct apportion_args {
     int fmt;
 } apportion_args;
 
+/* The values of options not given. */
+static const apportion_args defaults = {NULL, NULL, NULL, NULL, 0, 0, CLI_TABLE};
+
 static const cli_opt apportion_opts[] = {
     CLI_STRING("method", "NAME", apportion_args, method, CLI_REQUIRED,
                "hamilton, dhondt, sainte-lague, sainte-lague-modified,\n"
@@ -32,6 +35,11 @@ static const cli_opt apportion_opts[] = {
     CLI_FLAG("json", apportion_args, fmt, CLI_JSON, "JSON output"),
     CLI_END,
 };
+
+const cli_command cli_cmd_apportion = {.name = "apportion", .summary = "apportion a total over weights (Hamilton, divisor methods, bounds)",
+    .about = "Shares N seats among the units in proportion to their weights (non-negative integers;\nscale real weights first). Prints the seats as comma-separated integers, or with --json\nas {\"method\":..,\"total\":..,\"seats\":[..]}.\n",
+    .notes = "Ties go to the lowest index. Exit codes: 0 ok, 1 bad input or infeasible bounds,\n2 usage or a malformed number.\n",
+    .opts = apportion_opts, .defaults = &defaults, .args_size = sizeof defaults, .run = cli_run_apportion};
 
 /* Parse the list of option `opt` ("a,b,c", one integer per unit; with allow_inf '-', 'inf'
  * or 'none' give INT64_MAX) into a new array of exactly `want` values (any count when
@@ -80,12 +88,10 @@ static int parse_list(const char *opt, const char *s, int allow_inf, size_t want
     return CLI_OK;
 }
 
-static int run(const cli_command *cmd, int argc, char **argv)
+int cli_run_apportion(const cli_command *cmd, const void *parsed)
 {
-    apportion_args args = {NULL, NULL, NULL, NULL, 0, 0, CLI_TABLE};
-    int rc = cli_parse(cmd, argc, argv, &args);
-    if (rc != CLI_RUN)
-        return rc;
+    const apportion_args args = *(const apportion_args *)parsed;
+    int rc = CLI_OK;
     regint_apportion_options opt = REGINT_APPORTION_OPTIONS_INIT;
     if (regint_apportion_method_from_name(args.method, &opt.method) != REGINT_OK) {
         fprintf(stderr, "regint apportion: --method: %s\n", regint_last_error());
@@ -111,7 +117,7 @@ static int run(const cli_command *cmd, int argc, char **argv)
         goto out;
     }
     if (regint_apportion(w, n, total, &opt, seats) != REGINT_OK) {
-        rc = cli_fail("apportion", regint_last_status() == REGINT_EINFEASIBLE ? "no allocation" : "bad input");
+        rc = cli_fail(cmd->name, regint_last_status() == REGINT_EINFEASIBLE ? "no allocation" : "bad input");
         goto out;
     }
     if (json) {
@@ -130,13 +136,3 @@ out:
     free(seats);
     return rc;
 }
-
-const cli_command cli_cmd_apportion = {
-    "apportion", "apportion a total over weights (Hamilton, divisor methods, bounds)",
-    "Shares N seats among the units in proportion to their weights (non-negative integers;\n"
-    "scale real weights first). Prints the seats as comma-separated integers, or with --json\n"
-    "as {\"method\":..,\"total\":..,\"seats\":[..]}.\n",
-    apportion_opts,
-    "Ties go to the lowest index. Exit codes: 0 ok, 1 bad input or infeasible bounds,\n"
-    "2 usage or a malformed number.\n",
-    run, NULL};

@@ -12,6 +12,9 @@ typedef struct backtest_args {
     int fmt;
 } backtest_args;
 
+/* The values of options not given. */
+static const backtest_args defaults = {NULL, NULL, NULL, NULL, CLI_TABLE};
+
 static const cli_opt backtest_opts[] = {
     CLI_OPT_DATA(backtest_args),
     CLI_OPT_COUNTY(backtest_args, "one county (default: every county with requests)"),
@@ -22,6 +25,10 @@ static const cli_opt backtest_opts[] = {
     CLI_OPT_FORMAT(backtest_args),
     CLI_END,
 };
+
+const cli_command cli_cmd_backtest = {.name = "backtest", .summary = "back-test recommendations against IMDi's requests and decisions",
+    .about = "For each past year and county with IMDi requests, recommend with data up to the year before\nand the county's actual total, and compare with IMDi's requests and the councils' decisions:\nmean absolute error (MAE) and share within +-2 persons, next to two baselines (population-\nproportional; last year's decisions scaled to the total).\n",
+    .opts = backtest_opts, .defaults = &defaults, .args_size = sizeof defaults, .run = cli_run_backtest};
 
 /* --years A-B or A: 1 and the years, else 0. */
 static int parse_years(const char *s, int *from, int *to)
@@ -65,12 +72,10 @@ static void summary_line(const char *label, const double *v, double scale, const
     printf("\n");
 }
 
-static int run(const cli_command *cmd, int argc, char **argv)
+int cli_run_backtest(const cli_command *cmd, const void *parsed)
 {
-    backtest_args args = {NULL, NULL, NULL, NULL, CLI_TABLE};
-    int rc = cli_parse(cmd, argc, argv, &args);
-    if (rc != CLI_RUN)
-        return rc;
+    const backtest_args args = *(const backtest_args *)parsed;
+    int rc = CLI_OK;
     int from = 0, to = 0;
     if (args.years && !parse_years(args.years, &from, &to)) {
         fprintf(stderr, "regint backtest: --years: expected A-B or A with 1900 <= A <= B <= 2200, got '%s'\n",
@@ -82,10 +87,10 @@ static int run(const cli_command *cmd, int argc, char **argv)
     regint_dataset *ds = NULL;
     regint_settlement_profile *prof = NULL;
     regint_backtest *bt = NULL;
-    if ((rc = cli_load_dataset("backtest", data, &ds)) != CLI_OK)
+    if ((rc = cli_load_dataset(cmd->name, data, &ds)) != CLI_OK)
         return rc;
     if (profile_path && regint_settlement_profile_load_file(profile_path, &prof) != REGINT_OK) {
-        rc = cli_fail("backtest", "--profile");
+        rc = cli_fail(cmd->name, "--profile");
         goto done;
     }
     regint_backtest_options o = REGINT_BACKTEST_OPTIONS_INIT;
@@ -94,7 +99,7 @@ static int run(const cli_command *cmd, int argc, char **argv)
     o.year_to = to;
     o.profile = prof;
     if (regint_backtest_run(ds, &o, &bt) != REGINT_OK) {
-        rc = cli_fail("backtest", NULL);
+        rc = cli_fail(cmd->name, NULL);
         goto done;
     }
     size_t n = regint_backtest_count(bt);
@@ -102,7 +107,7 @@ static int run(const cli_command *cmd, int argc, char **argv)
     if (json) {
         char *txt = NULL;
         if (regint_backtest_to_json(bt, &txt) != REGINT_OK) {
-            rc = cli_fail("backtest", "json");
+            rc = cli_fail(cmd->name, "json");
             goto done;
         }
         fputs(txt, stdout);
@@ -177,11 +182,3 @@ done:
     regint_dataset_free(ds);
     return rc;
 }
-
-const cli_command cli_cmd_backtest = {
-    "backtest", "back-test recommendations against IMDi's requests and decisions",
-    "For each past year and county with IMDi requests, recommend with data up to the year before\n"
-    "and the county's actual total, and compare with IMDi's requests and the councils' decisions:\n"
-    "mean absolute error (MAE) and share within +-2 persons, next to two baselines (population-\n"
-    "proportional; last year's decisions scaled to the total).\n",
-    backtest_opts, NULL, run, NULL};

@@ -12,6 +12,9 @@ typedef struct coverage_args {
     int fmt;
 } coverage_args;
 
+/* The values of options not given. */
+static const coverage_args defaults = {NULL, NULL, NULL, NULL, NULL, 0, CLI_TABLE};
+
 static const cli_opt coverage_opts[] = {
     CLI_OPT_DATA(coverage_args),
     CLI_STRING("network", "ID", coverage_args, network, 0,
@@ -28,6 +31,11 @@ static const cli_opt coverage_opts[] = {
     CLI_OPT_FORMAT(coverage_args),
     CLI_END,
 };
+
+const cli_command cli_cmd_coverage = {.name = "coverage", .summary = "which municipalities a task or network covers",
+    .about = "Which municipalities a task or network covers, and which attended no competence-raising\ngathering in the last N months.\n",
+    .notes = "Without --network/--task: every network, then the gatherings check.\n",
+    .opts = coverage_opts, .defaults = &defaults, .args_size = sizeof defaults, .run = cli_run_coverage};
 
 static void print_coverage(const char *what, const char *id, const regint_coverage_t *c, enum cli_format fmt, int *first)
 {
@@ -122,12 +130,10 @@ static void print_attendance(const regint_attendance_t *a, enum cli_format fmt, 
     *first = 0;
 }
 
-static int run(const cli_command *cmd, int argc, char **argv)
+int cli_run_coverage(const cli_command *cmd, const void *parsed)
 {
-    coverage_args args = {NULL, NULL, NULL, NULL, NULL, 0, CLI_TABLE};
-    int rc = cli_parse(cmd, argc, argv, &args);
-    if (rc != CLI_RUN)
-        return rc;
+    const coverage_args args = *(const coverage_args *)parsed;
+    int rc = CLI_OK;
     const char *data = args.data, *county = args.county, *network = args.network, *task = args.task,
                *as_of = args.as_of;
     int months = (int)args.months;
@@ -143,7 +149,7 @@ static int run(const cli_command *cmd, int argc, char **argv)
     if (!as_of)
         as_of = cli_today(buf);
     regint_dataset *ds;
-    if ((rc = cli_load_dataset("coverage", data, &ds)) != CLI_OK)
+    if ((rc = cli_load_dataset(cmd->name, data, &ds)) != CLI_OK)
         return rc;
     int first = 1;
     if (fmt == CLI_JSON)
@@ -152,7 +158,7 @@ static int run(const cli_command *cmd, int argc, char **argv)
     if (network || task) {
         if (network ? regint_coverage_network(ds, network, county, as_of, &c)
                     : regint_coverage_task(ds, t, county, as_of, &c))
-            rc = cli_fail("coverage", network ? network : task);
+            rc = cli_fail(cmd->name, network ? network : task);
         else
             print_coverage(network ? "network" : "task", network ? network : task, c, fmt, &first);
         regint_coverage_free(c);
@@ -160,7 +166,7 @@ static int run(const cli_command *cmd, int argc, char **argv)
         for (size_t i = 0; rc == CLI_OK && i < regint_collaboration_network_count(ds); i++) {
             const char *id = regint_collaboration_network_at(ds, i)->id;
             if (regint_coverage_network(ds, id, county, as_of, &c))
-                rc = cli_fail("coverage", id);
+                rc = cli_fail(cmd->name, id);
             else
                 print_coverage("network", id, c, fmt, &first);
             regint_coverage_free(c);
@@ -172,7 +178,7 @@ static int run(const cli_command *cmd, int argc, char **argv)
     if (rc == CLI_OK && months) {
         regint_attendance_t *a = NULL;
         if (regint_coverage_gatherings(ds, county, months, as_of, &a))
-            rc = cli_fail("coverage", "gatherings");
+            rc = cli_fail(cmd->name, "gatherings");
         else
             print_attendance(a, fmt, &first);
         regint_attendance_free(a);
@@ -182,9 +188,3 @@ static int run(const cli_command *cmd, int argc, char **argv)
     regint_dataset_free(ds);
     return rc;
 }
-
-const cli_command cli_cmd_coverage = {
-    "coverage", "which municipalities a task or network covers",
-    "Which municipalities a task or network covers, and which attended no competence-raising\n"
-    "gathering in the last N months.\n",
-    coverage_opts, "Without --network/--task: every network, then the gatherings check.\n", run, NULL};

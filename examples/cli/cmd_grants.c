@@ -11,6 +11,9 @@ typedef struct grants_args {
     int need, fmt;
 } grants_args;
 
+/* The values of options not given. */
+static const grants_args defaults = {NULL, NULL, NULL, NULL, NULL, 0, -1, CLI_TABLE};
+
 /* The order of --need's words is the order of regint_grant_need. */
 static const cli_opt allocate_opts[] = {
     CLI_STRING("data", "FILE", grants_args, data, 0, "dataset JSON with a \"grants\" section (default: the bundled dataset)"),
@@ -30,6 +33,18 @@ static const cli_opt report_opts[] = {
     CLI_OPT_FORMAT(grants_args),
     CLI_END,
 };
+
+static const cli_command grants_allocate = {.name = "grants allocate",
+    .summary = "divide each scheme's budget over its eligible applications",
+    .about = "In proportion to assessed score x need (Hamilton, capped at the amount applied for and the\nscheme maximum, in whole rounding units).\n",
+    .opts = allocate_opts, .defaults = &defaults, .args_size = sizeof defaults, .run = cli_run_grants};
+static const cli_command grants_report = {.name = "grants report",
+    .summary = "granted, paid, used, reclaim due and overdue reports as of a date",
+    .about = "Then the list of overdue reports.\n",
+    .opts = report_opts, .defaults = &defaults, .args_size = sizeof defaults, .run = cli_run_grants};
+static const cli_command *const grants_subs[] = {&grants_allocate, &grants_report, NULL};
+const cli_command cli_cmd_grants = {.name = "grants", .summary = "grant schemes: allocate a budget, report on applications",
+    .subs = grants_subs};
 
 static int allocate_one(regint_dataset *ds, const char *scheme, const regint_grant_allocate_options *opt,
                         enum cli_format fmt, int *first, const char *apply_date)
@@ -177,13 +192,11 @@ static int report(regint_dataset *ds, const char *scheme, const char *as_of, enu
     return CLI_OK;
 }
 
-static int run(const cli_command *cmd, int argc, char **argv)
+int cli_run_grants(const cli_command *cmd, const void *parsed)
 {
     int allocate = cmd->opts == allocate_opts;
-    grants_args args = {NULL, NULL, NULL, NULL, NULL, 0, -1, CLI_TABLE};
-    int rc = cli_parse(cmd, argc, argv, &args);
-    if (rc != CLI_RUN)
-        return rc;
+    const grants_args args = *(const grants_args *)parsed;
+    int rc = CLI_OK;
     static const regint_grant_need needs[] = {REGINT_GRANT_NEED_PARTICIPANTS, REGINT_GRANT_NEED_AMOUNT,
                                               REGINT_GRANT_NEED_NONE};
     regint_grant_allocate_options opt = REGINT_GRANT_ALLOCATE_OPTIONS_INIT;
@@ -224,18 +237,3 @@ static int run(const cli_command *cmd, int argc, char **argv)
     regint_dataset_free(ds);
     return rc;
 }
-
-static const cli_command grants_allocate = {
-    "grants allocate", "divide each scheme's budget over its eligible applications",
-    "In proportion to assessed score x need (Hamilton, capped at the amount applied for and the\n"
-    "scheme maximum, in whole rounding units).\n",
-    allocate_opts, NULL, run, NULL};
-
-static const cli_command grants_report = {
-    "grants report", "granted, paid, used, reclaim due and overdue reports as of a date",
-    "Then the list of overdue reports.\n", report_opts, NULL, run, NULL};
-
-static const cli_command *const grants_subs[] = {&grants_allocate, &grants_report, NULL};
-
-const cli_command cli_cmd_grants = {"grants", "grant schemes: allocate a budget, report on applications", NULL,
-                                    NULL, NULL, NULL, grants_subs};

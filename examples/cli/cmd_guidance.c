@@ -14,6 +14,9 @@ typedef struct guidance_args {
     int no_fallback, fmt;
 } guidance_args;
 
+/* The values of options not given; -1: the library's default. */
+static const guidance_args defaults = {NULL, NULL, NULL, 0, -1, -1, -1, -1, 0, CLI_TABLE};
+
 static const cli_opt guidance_opts[] = {
     CLI_OPT_DATA(guidance_args),
     CLI_OPT_COUNTY(guidance_args, "county (default: the dataset's collaboration county)"),
@@ -30,22 +33,28 @@ static const cli_opt guidance_opts[] = {
     CLI_END,
 };
 
-static int run(const cli_command *cmd, int argc, char **argv)
+const cli_command cli_cmd_guidance = {.name = "guidance", .summary = "forecast career-guidance sessions per centre and month",
+    .about = "Sessions = settled x adult share x intro share x sessions per person, per career\ncentre (partners of kind career_centre in the dataset, else one for the county),\nspread over the months (uniform profile) and shifted --lag months later.\n",
+    .notes = "The defaults are assumptions, see docs/tasks.md; vedtak falls back to anmodning\nwhere a municipality has no decision.\n",
+    .opts = guidance_opts, .defaults = &defaults, .args_size = sizeof defaults, .run = cli_run_guidance};
+
+int cli_run_guidance(const cli_command *cmd, const void *parsed)
 {
     regint_guidance_options opt = REGINT_GUIDANCE_OPTIONS_INIT;
-    guidance_args args = {NULL, NULL, NULL, 0, opt.lag_months, opt.adult_share, opt.intro_share,
-                          opt.sessions_per_person, 0, CLI_TABLE};
-    int rc = cli_parse(cmd, argc, argv, &args);
-    if (rc != CLI_RUN)
-        return rc;
+    const guidance_args args = *(const guidance_args *)parsed;
+    int rc = CLI_OK;
     if (args.measure && regint_measure_from_name(args.measure, &opt.measure)) {
         fprintf(stderr, "regint guidance: --measure: %s\n", regint_last_error());
         return CLI_USAGE;
     }
-    opt.adult_share = args.adult_share;
-    opt.intro_share = args.intro_share;
-    opt.sessions_per_person = args.sessions;
-    opt.lag_months = (int)args.lag;
+    if (args.adult_share >= 0)
+        opt.adult_share = args.adult_share;
+    if (args.intro_share >= 0)
+        opt.intro_share = args.intro_share;
+    if (args.sessions >= 0)
+        opt.sessions_per_person = args.sessions;
+    if (args.lag >= 0)
+        opt.lag_months = (int)args.lag;
     if (args.no_fallback)
         opt.fallback_to_request = 0;
     const char *data = args.data, *county = args.county;
@@ -56,7 +65,7 @@ static int run(const cli_command *cmd, int argc, char **argv)
         year = atoi(cli_today(today));
     }
     regint_dataset *ds;
-    if ((rc = cli_load_dataset("guidance", data, &ds)) != CLI_OK)
+    if ((rc = cli_load_dataset(cmd->name, data, &ds)) != CLI_OK)
         return rc;
     if (!county || !*county)
         county = regint_collaboration_county(ds);
@@ -66,7 +75,7 @@ static int run(const cli_command *cmd, int argc, char **argv)
     }
     regint_guidance_forecast_t *f;
     if (regint_guidance_forecast(ds, county, year, &opt, &f)) {
-        rc = cli_fail("guidance", NULL);
+        rc = cli_fail(cmd->name, NULL);
         regint_dataset_free(ds);
         return rc;
     }
@@ -139,13 +148,3 @@ static int run(const cli_command *cmd, int argc, char **argv)
     regint_dataset_free(ds);
     return CLI_OK;
 }
-
-const cli_command cli_cmd_guidance = {
-    "guidance", "forecast career-guidance sessions per centre and month",
-    "Sessions = settled x adult share x intro share x sessions per person, per career\n"
-    "centre (partners of kind career_centre in the dataset, else one for the county),\n"
-    "spread over the months (uniform profile) and shifted --lag months later.\n",
-    guidance_opts,
-    "The defaults are assumptions, see docs/tasks.md; vedtak falls back to anmodning\n"
-    "where a municipality has no decision.\n",
-    run, NULL};

@@ -14,6 +14,9 @@ typedef struct match_args {
     int64_t max_nodes;
 } match_args;
 
+/* The values of options not given; -1: the library's default. */
+static const match_args defaults = {NULL, CLI_JSON, 0, -1, -1};
+
 static const cli_opt match_opts[] = {
     CLI_FLAG("json", match_args, fmt, CLI_JSON, "JSON output (default)"),
     CLI_FLAG("csv", match_args, fmt, CLI_CSV, "CSV output: case,municipality (-1 = not assigned)"),
@@ -26,6 +29,11 @@ static const cli_opt match_opts[] = {
     CLI_END,
 };
 
+const cli_command cli_cmd_match = {.name = "match", .summary = "optimal matching of cases to municipalities (JSON instance)",
+    .about = "Assign cases (families, never split) to municipalities maximising the total score.\nFILE is a JSON instance:\n  {\"capacity_unit\": \"cases\"|\"persons\", \"sizes\": [...], \"capacities\": [...],\n   \"scores\": [[...], ...]}   (one row per case, null = pair not allowed)\noptional: \"must_assign_all\" (default true), \"score_scale\" (scores are divided by it),\n\"ids\" (pseudonymous case ids; a fødselsnummer is refused).\n",
+    .notes = "Capacity in cases is solved exactly (transportation problem); capacity in persons by\nbranch and bound, with \"status\": \"gap\" and the bound when a limit stops it.\nExit 1 with \"infeasibility is not proved\" when the limits stopped the search before\nany assignment was found (raise them); other infeasibility messages are proofs.\n",
+    .opts = match_opts, .defaults = &defaults, .args_size = sizeof defaults, .run = cli_run_match};
+
 static void progress(void *ctx, double fraction, const char *phase)
 {
     (void)ctx;
@@ -35,21 +43,20 @@ static void progress(void *ctx, double fraction, const char *phase)
     fflush(stderr);
 }
 
-static int run(const cli_command *cmd, int argc, char **argv)
+int cli_run_match(const cli_command *cmd, const void *parsed)
 {
     regint_match_options o = REGINT_MATCH_OPTIONS_INIT;
-    match_args args = {NULL, CLI_JSON, 0, o.time_limit, o.max_nodes};
-    int rc = cli_parse(cmd, argc, argv, &args);
-    if (rc != CLI_RUN)
-        return rc;
+    const match_args args = *(const match_args *)parsed;
     const char *file = args.file;
     int csv = args.fmt == CLI_CSV;
     o.score_per_person = args.per_person;
-    o.time_limit = args.time_limit;
-    o.max_nodes = args.max_nodes;
+    if (args.time_limit >= 0)
+        o.time_limit = args.time_limit;
+    if (args.max_nodes >= 0)
+        o.max_nodes = args.max_nodes;
     regint_match_instance *in = NULL;
     if (regint_match_load(file, &in) != REGINT_OK)
-        return cli_fail("match", NULL);
+        return cli_fail(cmd->name, NULL);
     o.unit = in->unit;
     o.must_assign_all = in->must_assign_all;
     o.score_scale = in->score_scale;
@@ -75,7 +82,7 @@ static int run(const cli_command *cmd, int argc, char **argv)
         free(asg);
         free(used);
         regint_match_instance_free(in);
-        return cli_fail("match", file);
+        return cli_fail(cmd->name, file);
     }
     if (csv) {
         printf("case,municipality\n");
@@ -110,18 +117,3 @@ static int run(const cli_command *cmd, int argc, char **argv)
     regint_match_instance_free(in);
     return CLI_OK;
 }
-
-const cli_command cli_cmd_match = {
-    "match", "optimal matching of cases to municipalities (JSON instance)",
-    "Assign cases (families, never split) to municipalities maximising the total score.\n"
-    "FILE is a JSON instance:\n"
-    "  {\"capacity_unit\": \"cases\"|\"persons\", \"sizes\": [...], \"capacities\": [...],\n"
-    "   \"scores\": [[...], ...]}   (one row per case, null = pair not allowed)\n"
-    "optional: \"must_assign_all\" (default true), \"score_scale\" (scores are divided by it),\n"
-    "\"ids\" (pseudonymous case ids; a fødselsnummer is refused).\n",
-    match_opts,
-    "Capacity in cases is solved exactly (transportation problem); capacity in persons by\n"
-    "branch and bound, with \"status\": \"gap\" and the bound when a limit stops it.\n"
-    "Exit 1 with \"infeasibility is not proved\" when the limits stopped the search before\n"
-    "any assignment was found (raise them); other infeasibility messages are proofs.\n",
-    run, NULL};

@@ -14,6 +14,9 @@ typedef struct recommend_args {
     int fmt;
 } recommend_args;
 
+/* The values of options not given. */
+static const recommend_args defaults = {NULL, "39", NULL, 2026, -1, -1, CLI_TABLE};
+
 static const cli_opt recommend_opts[] = {
     CLI_OPT_DATA(recommend_args),
     CLI_OPT_COUNTY(recommend_args, "county number (default 39 Vestfold); 00 = the whole country"),
@@ -25,6 +28,11 @@ static const cli_opt recommend_opts[] = {
     CLI_OPT_FORMAT(recommend_args),
     CLI_END,
 };
+
+const cli_command cli_cmd_recommend = {.name = "recommend", .summary = "recommend settlement requests per municipality for a county",
+    .about = "Recommend how many refugees each municipality of a county should be asked to settle.\nWithout options: Vestfold (39), 2026, with the county's actual 2026 IMDi request total\n(and its unaccompanied minors) on the bundled data.\n",
+    .notes = "The default profile is examples/data/profile-default.json (see docs/settlement.md).\n",
+    .opts = recommend_opts, .defaults = &defaults, .args_size = sizeof defaults, .run = cli_run_recommend};
 
 static void print_value(FILE *f, regint_value_t v, int width)
 {
@@ -150,12 +158,10 @@ static void print_csv(const regint_recommendation *r)
     }
 }
 
-static int run(const cli_command *cmd, int argc, char **argv)
+int cli_run_recommend(const cli_command *cmd, const void *parsed)
 {
-    recommend_args args = {NULL, "39", NULL, 2026, -1, -1, CLI_TABLE};
-    int rc = cli_parse(cmd, argc, argv, &args);
-    if (rc != CLI_RUN)
-        return rc;
+    const recommend_args args = *(const recommend_args *)parsed;
+    int rc = CLI_OK;
     const char *data = args.data, *county = args.county, *profile_path = args.profile;
     int year = (int)args.year, have_total = args.total >= 0, have_minors = args.minors >= 0;
     int64_t total = have_total ? args.total : 0, minors = have_minors ? args.minors : 0;
@@ -164,10 +170,10 @@ static int run(const cli_command *cmd, int argc, char **argv)
     regint_dataset *ds = NULL;
     regint_settlement_profile *prof = NULL;
     regint_recommendation *rec = NULL;
-    if ((rc = cli_load_dataset("recommend", data, &ds)) != CLI_OK)
+    if ((rc = cli_load_dataset(cmd->name, data, &ds)) != CLI_OK)
         return rc;
     if (profile_path && regint_settlement_profile_load_file(profile_path, &prof) != REGINT_OK) {
-        rc = cli_fail("recommend", "--profile");
+        rc = cli_fail(cmd->name, "--profile");
         goto done;
     }
     char source[512];
@@ -203,13 +209,13 @@ static int run(const cli_command *cmd, int argc, char **argv)
     o.minors = minors;
     o.profile = prof;
     if (regint_recommend(ds, &o, &rec) != REGINT_OK) {
-        rc = cli_fail("recommend", NULL);
+        rc = cli_fail(cmd->name, NULL);
         goto done;
     }
     if (json) {
         char *s = NULL;
         if (regint_recommendation_to_json(rec, &s) != REGINT_OK) {
-            rc = cli_fail("recommend", "json");
+            rc = cli_fail(cmd->name, "json");
             goto done;
         }
         fputs(s, stdout);
@@ -225,12 +231,3 @@ done:
     regint_dataset_free(ds);
     return rc;
 }
-
-const cli_command cli_cmd_recommend = {
-    "recommend", "recommend settlement requests per municipality for a county",
-    "Recommend how many refugees each municipality of a county should be asked to settle.\n"
-    "Without options: Vestfold (39), 2026, with the county's actual 2026 IMDi request total\n"
-    "(and its unaccompanied minors) on the bundled data.\n",
-    recommend_opts,
-    "The default profile is examples/data/profile-default.json (see docs/settlement.md).\n",
-    run, NULL};

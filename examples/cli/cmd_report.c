@@ -6,14 +6,17 @@
 
 #include "cli.h"
 
+/* --stdout: the index of the word is the output format. */
+enum { REPORT_FILES = -1, REPORT_MD = 0, REPORT_HTML = 1 };
+
 typedef struct report_args {
     const char *county, *plan, *out, *data;
     int64_t year, history;
     int no_charts, to_stdout;
 } report_args;
 
-/* --stdout: the index of the word is the output format. */
-enum { REPORT_FILES = -1, REPORT_MD = 0, REPORT_HTML = 1 };
+/* The values of options not given. */
+static const report_args defaults = {NULL, NULL, ".", NULL, 0, 10, 0, REPORT_FILES};
 
 static const cli_opt report_opts[] = {
     CLI_STRING("county", "NR", report_args, county, CLI_REQUIRED,
@@ -31,20 +34,22 @@ static const cli_opt report_opts[] = {
     CLI_END,
 };
 
-static int run(const cli_command *cmd, int argc, char **argv)
+const cli_command cli_cmd_report = {.name = "report", .summary = "write a county report (Markdown and HTML)",
+    .about = "Writes DIR/fylke-NR-Y.md and DIR/fylke-NR-Y.html (default DIR: .), each one\nself-contained file written atomically: settlement over the last N (10) years on\nthe current municipality codes, the municipalities, indicators with trends and\ncomparisons, progress of the plan for qualification, and an SDG overview.\n",
+    .opts = report_opts, .defaults = &defaults, .args_size = sizeof defaults, .run = cli_run_report};
+
+int cli_run_report(const cli_command *cmd, const void *parsed)
 {
-    report_args args = {NULL, NULL, ".", NULL, 0, 10, 0, REPORT_FILES};
-    int rc = cli_parse(cmd, argc, argv, &args);
-    if (rc != CLI_RUN)
-        return rc;
+    const report_args args = *(const report_args *)parsed;
+    int rc = CLI_OK;
     const char *plan_file = args.plan, *out_dir = args.out, *data = args.data;
     regint_dataset *ds = NULL;
-    if ((rc = cli_load_dataset("report", data, &ds)) != CLI_OK)
+    if ((rc = cli_load_dataset(cmd->name, data, &ds)) != CLI_OK)
         return rc;
     regint_plan *plan = NULL;
     if (plan_file && regint_plan_load_file(plan_file, &plan) != REGINT_OK) {
         regint_dataset_free(ds);
-        return cli_fail("report", "--plan");
+        return cli_fail(cmd->name, "--plan");
     }
     regint_report_options opt = REGINT_REPORT_OPTIONS_INIT;
     opt.fylkesnr = args.county;
@@ -56,7 +61,7 @@ static int run(const cli_command *cmd, int argc, char **argv)
         char *text = NULL;
         if (regint_report_render(ds, &opt, args.to_stdout == REPORT_HTML ? REGINT_REPORT_HTML : REGINT_REPORT_MARKDOWN,
                                  &text))
-            rc = cli_fail("report", NULL);
+            rc = cli_fail(cmd->name, NULL);
         else
             fputs(text, stdout);
         regint_free(text);
@@ -70,7 +75,7 @@ static int run(const cli_command *cmd, int argc, char **argv)
             return CLI_BAD_INPUT;
         }
         if (regint_report_write(ds, &opt, out_dir, &md, &html)) {
-            rc = cli_fail("report", NULL);
+            rc = cli_fail(cmd->name, NULL);
         } else {
             printf("wrote %s\nwrote %s\n", md, html);
         }
@@ -81,11 +86,3 @@ static int run(const cli_command *cmd, int argc, char **argv)
     regint_dataset_free(ds);
     return rc;
 }
-
-const cli_command cli_cmd_report = {
-    "report", "write a county report (Markdown and HTML)",
-    "Writes DIR/fylke-NR-Y.md and DIR/fylke-NR-Y.html (default DIR: .), each one\n"
-    "self-contained file written atomically: settlement over the last N (10) years on\n"
-    "the current municipality codes, the municipalities, indicators with trends and\n"
-    "comparisons, progress of the plan for qualification, and an SDG overview.\n",
-    report_opts, NULL, run, NULL};

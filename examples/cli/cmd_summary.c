@@ -23,6 +23,9 @@ typedef struct summary_args {
     int fmt;
 } summary_args;
 
+/* The values of options not given. */
+static const summary_args defaults = {NULL, 0, CLI_TABLE};
+
 static const cli_opt summary_opts[] = {
     CLI_OPT_DATA(summary_args),
     CLI_INT("year", "YEAR", summary_args, year, 1800, 2200, 0,
@@ -31,17 +34,18 @@ static const cli_opt summary_opts[] = {
     CLI_END,
 };
 
-static int run(const cli_command *cmd, int argc, char **argv)
+const cli_command cli_cmd_summary = {.name = "summary", .summary = "load a dataset (default: the bundled one) and summarise it",
+    .notes = "Settlement totals are sums over municipalities of the figures present; 'missing' counts\ncells without a value (suppressed, not applicable, ...), which are never counted as 0.\n",
+    .opts = summary_opts, .defaults = &defaults, .args_size = sizeof defaults, .run = cli_run_summary};
+
+int cli_run_summary(const cli_command *cmd, const void *parsed)
 {
-    summary_args args = {NULL, 0, CLI_TABLE};
-    int rc = cli_parse(cmd, argc, argv, &args);
-    if (rc != CLI_RUN)
-        return rc;
+    const summary_args args = *(const summary_args *)parsed;
     const char *data = args.data;
     int as_json = args.fmt == CLI_JSON, year = (int)args.year;
     regint_dataset *ds;
     const char *path = data ? data : regint_dataset_default_path();
-    if (cli_load_dataset("summary", data, &ds))
+    if (cli_load_dataset(cmd->name, data, &ds))
         return CLI_BAD_INPUT;
 
     int smin = 0, smax = 0, pmax = 0;
@@ -60,7 +64,7 @@ static int run(const cli_command *cmd, int argc, char **argv)
     size_t nm;
     if (regint_dataset_municipalities_in(ds, year, NULL, &ms, &nm)) {
         regint_dataset_free(ds);
-        return cli_fail("summary", NULL);
+        return cli_fail(cmd->name, NULL);
     }
     for (int y = year; y >= year - 30 && !pmax; y--)
         for (size_t i = 0; i < nm && !pmax; i++) {
@@ -179,9 +183,3 @@ static int run(const cli_command *cmd, int argc, char **argv)
     regint_dataset_free(ds);
     return CLI_OK;
 }
-
-const cli_command cli_cmd_summary = {
-    "summary", "load a dataset (default: the bundled one) and summarise it", NULL, summary_opts,
-    "Settlement totals are sums over municipalities of the figures present; 'missing' counts\n"
-    "cells without a value (suppressed, not applicable, ...), which are never counted as 0.\n",
-    run, NULL};

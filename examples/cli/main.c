@@ -1,5 +1,6 @@
 /* regint — command-line tool for the regional integration work of Norwegian counties. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -21,8 +22,19 @@ static void usage(FILE *f)
 /* Run cmd with argv[0] = its name; a command with subcommands picks one by argv[1]. */
 static int dispatch(const cli_command *cmd, int argc, char **argv)
 {
-    if (!cmd->subs)
-        return cmd->run(cmd, argc, argv);
+    if (!cmd->subs) {
+        void *args = malloc(cmd->args_size);
+        if (!args) {
+            fprintf(stderr, "regint %s: out of memory\n", cmd->name);
+            return CLI_BAD_INPUT;
+        }
+        memcpy(args, cmd->defaults, cmd->args_size);
+        int rc = cli_parse(cmd, argc, argv, args);
+        if (rc == CLI_RUN)
+            rc = cmd->run(cmd, args);
+        free(args);
+        return rc;
+    }
     if (argc < 2) {
         cli_help(stderr, cmd);
         return CLI_USAGE;
