@@ -28,7 +28,10 @@ typedef enum cli_opt_kind {
     CLI_KIND_INT,     /* --year Y: a whole number in [lo, hi], an int64_t */
     CLI_KIND_NUMBER,  /* --adult-share X: a number in [min, max], a double */
     CLI_KIND_CHOICE,  /* --stdout md|html: the index of the word in `choices`, an int */
-    CLI_KIND_ARG      /* a positional argument (FILE): the word, a const char * */
+    CLI_KIND_ARG,     /* a positional argument (FILE): the word, a const char * */
+    CLI_KIND_SUMMARY, /* help text: one line for `regint --help` */
+    CLI_KIND_ABOUT,   /* help text: what the command does (after the usage line) */
+    CLI_KIND_NOTES    /* help text after the options */
 } cli_opt_kind;
 
 /* Options with these bits: required; left out of --help (kept for old scripts). */
@@ -61,6 +64,9 @@ typedef struct cli_opt {
     {CLI_KIND_CHOICE, name, choices, CLI_OFFSET_(T, F, int), 0, 0, 0, 0, choices, 0, help}
 #define CLI_ARG(name, T, F, flags, help) \
     {CLI_KIND_ARG, name, name, CLI_OFFSET_(T, F, const char *), 0, 0, 0, 0, NULL, flags, help}
+#define CLI_SUMMARY(text) {CLI_KIND_SUMMARY, NULL, NULL, 0, 0, 0, 0, 0, NULL, 0, text}
+#define CLI_ABOUT(text) {CLI_KIND_ABOUT, NULL, NULL, 0, 0, 0, 0, 0, NULL, 0, text}
+#define CLI_NOTES(text) {CLI_KIND_NOTES, NULL, NULL, 0, 0, 0, 0, 0, NULL, 0, text}
 #define CLI_END {CLI_KIND_END, NULL, NULL, 0, 0, 0, 0, 0, NULL, 0, NULL}
 
 /* A macro's value as a string literal, for help texts that name a library default. */
@@ -82,15 +88,14 @@ enum cli_format { CLI_TABLE = 0, CLI_CSV = 1, CLI_JSON = 2 };
  * (the command's argument struct, args_size bytes) and hands it to run. */
 typedef struct cli_command {
     const char *name;      /* "summary"; a subcommand: "grants allocate" */
-    const char *summary;   /* one line for `regint --help` */
-    const char *about;     /* text between the usage line and the options, or NULL */
-    const char *notes;     /* text after the options, or NULL */
-    const cli_opt *opts;   /* the option table, ended by CLI_END; NULL for a command with subs */
+    const cli_opt *opts;   /* the option table (with its help texts), ended by CLI_END */
     const void *defaults;  /* the values of the options not given */
     size_t args_size;      /* sizeof the argument struct */
     int (*run)(const struct cli_command *cmd, const void *args);
     const struct cli_command *const *subs; /* subcommands, NULL-ended; NULL if none */
 } cli_command;
+/* A command whose argument struct's defaults are in the file's `defaults`. */
+#define CLI_COMMAND(name, opts, run) {name, opts, &defaults, sizeof defaults, run, NULL}
 
 /* Parse argv[1..argc-1] by cmd->opts into args (the struct the offsets point into; fields
  * of options not given keep their values; main passes a copy of cmd->defaults). `--name value` and `--name=value`; "--" ends the
@@ -100,6 +105,8 @@ typedef struct cli_command {
 int cli_parse(const cli_command *cmd, int argc, char **argv, void *args);
 /* The full help of a command (usage line, about, options, notes). */
 void cli_help(FILE *f, const cli_command *cmd);
+/* The text of the table's CLI_SUMMARY entry ("" if none). */
+const char *cli_summary(const cli_command *cmd);
 /* "regint <cmd>: <message>", the usage line and a pointer to --help on stderr; CLI_USAGE. */
 int cli_usage_error(const cli_command *cmd, const char *fmt, ...)
 #if defined(__GNUC__)

@@ -74,6 +74,12 @@ static int opt_words(char *buf, size_t size, const cli_opt *o)
     return snprintf(buf, size, "--%s %s", o->name, o->value_name);
 }
 
+/* Entries that are help text, not options. */
+static int is_text(const cli_opt *o)
+{
+    return o->kind == CLI_KIND_SUMMARY || o->kind == CLI_KIND_ABOUT || o->kind == CLI_KIND_NOTES;
+}
+
 /* Flags that share a field with the next entry are shown together: [--csv|--json]. */
 static int same_field_flags(const cli_opt *a, const cli_opt *b)
 {
@@ -85,8 +91,8 @@ static void usage_line(FILE *f, const char *lead, const cli_command *cmd)
     char tok[256];
     int indent = fprintf(f, "%sregint %s", lead, cmd->name), col = indent;
     const cli_opt *o = cmd->opts;
-    while (o && o->kind != CLI_KIND_END) {
-        if (o->flags & CLI_HIDDEN) {
+    while (o->kind != CLI_KIND_END) {
+        if ((o->flags & CLI_HIDDEN) || is_text(o)) {
             o++;
             continue;
         }
@@ -125,8 +131,10 @@ static void options_block(FILE *f, const cli_opt *opts, int with_help)
     char words[128], range[64];
     int width = 0;
     for (const cli_opt *o = opts; o->kind != CLI_KIND_END; o++) {
+        if ((o->flags & CLI_HIDDEN) || is_text(o))
+            continue;
         int w = opt_words(words, sizeof words, o);
-        if (!(o->flags & CLI_HIDDEN) && w > width)
+        if (w > width)
             width = w;
     }
     if (width > 22)
@@ -134,7 +142,7 @@ static void options_block(FILE *f, const cli_opt *opts, int with_help)
     if (with_help && width < 10)
         width = 10;
     for (const cli_opt *o = opts; o->kind != CLI_KIND_END; o++) {
-        if (o->flags & CLI_HIDDEN)
+        if ((o->flags & CLI_HIDDEN) || is_text(o))
             continue;
         int w = opt_words(words, sizeof words, o);
         /* A long option name puts its help on the next line. */
@@ -153,37 +161,50 @@ static void options_block(FILE *f, const cli_opt *opts, int with_help)
         fprintf(f, "  %-*s  this help\n", width, "-h, --help");
 }
 
-void cli_help(FILE *f, const cli_command *cmd)
+/* The table's help text of this kind (CLI_KIND_ABOUT or CLI_KIND_NOTES), or NULL. */
+static const char *table_text(const cli_opt *opts, cli_opt_kind kind)
 {
-    if (cmd->subs) {
+    for (const cli_opt *o = opts; o->kind != CLI_KIND_END; o++)
+        if (o->kind == kind)
+            return o->help;
+    return NULL;
+}
+
+const char *cli_summary(const cli_command *cmd)
+{
+    const char *s = table_text(cmd->opts, CLI_KIND_SUMMARY);
+    return s ? s : "";
+}
+
+/* The usage lines of a command, or of each of its subcommands. */
+static void usage_lines(FILE *f, const cli_command *cmd)
+{
+    if (!cmd->subs)
+        usage_line(f, "usage: ", cmd);
+    else
         for (size_t i = 0; cmd->subs[i]; i++)
             usage_line(f, i ? "       " : "usage: ", cmd->subs[i]);
-        if (cmd->about)
-            fprintf(f, "\n%s", cmd->about);
-        for (size_t i = 0; cmd->subs[i]; i++) {
-            const cli_command *s = cmd->subs[i];
-            fprintf(f, "\n%s: %s\n", s->name, s->summary);
-            if (s->about)
-                fputs(s->about, f);
-            fprintf(f, "options:\n");
-            options_block(f, s->opts, 0);
-            if (s->notes)
-                fputs(s->notes, f);
-        }
-        if (cmd->notes)
-            fprintf(f, "\n%s", cmd->notes);
-        return;
+}
+
+void cli_help(FILE *f, const cli_command *cmd)
+{
+    const cli_command *const one[] = {cmd, NULL};
+    const cli_command *const *list = cmd->subs ? cmd->subs : one;
+    usage_lines(f, cmd);
+    for (size_t i = 0; list[i]; i++) {
+        const cli_command *c = list[i];
+        const char *about = table_text(c->opts, CLI_KIND_ABOUT), *notes = table_text(c->opts, CLI_KIND_NOTES);
+        /* `regint --help` lists the commands' summaries, but not the subcommands'. */
+        int sub = strchr(c->name, ' ') != NULL;
+        if (sub)
+            fprintf(f, "\n%s: %s\n", c->name, cli_summary(c));
+        if (about)
+            fprintf(f, "%s%s", sub ? "" : "\n", about);
+        fprintf(f, "%soptions:\n", sub ? "" : "\n");
+        options_block(f, c->opts, !cmd->subs);
+        if (notes)
+            fprintf(f, "\n%s", notes);
     }
-    usage_line(f, "usage: ", cmd);
-    /* `regint --help` lists the commands' summaries, but not the subcommands'. */
-    if (strchr(cmd->name, ' '))
-        fprintf(f, "\n%s: %s\n", cmd->name, cmd->summary);
-    if (cmd->about)
-        fprintf(f, "%s%s", strchr(cmd->name, ' ') ? "" : "\n", cmd->about);
-    fprintf(f, "\noptions:\n");
-    options_block(f, cmd->opts, 1);
-    if (cmd->notes)
-        fprintf(f, "\n%s", cmd->notes);
 }
 
 int cli_usage_error(const cli_command *cmd, const char *fmt, ...)
@@ -194,11 +215,7 @@ int cli_usage_error(const cli_command *cmd, const char *fmt, ...)
     vfprintf(stderr, fmt, ap);
     va_end(ap);
     fputc('\n', stderr);
-    if (cmd->subs)
-        for (size_t i = 0; cmd->subs[i]; i++)
-            usage_line(stderr, i ? "       " : "usage: ", cmd->subs[i]);
-    else if (cmd->opts)
-        usage_line(stderr, "usage: ", cmd);
+    usage_lines(stderr, cmd);
     fprintf(stderr, "(regint %s --help for more)\n", cmd->name);
     return CLI_USAGE;
 }
@@ -302,7 +319,7 @@ int cli_parse(const cli_command *cmd, int argc, char **argv, void *args)
         size_t len = eq ? (size_t)(eq - name) : strlen(name);
         const cli_opt *o = NULL;
         for (size_t k = 0; k < nopts && !o; k++)
-            if (opts[k].kind != CLI_KIND_ARG && a[1] == '-' && strlen(opts[k].name) == len &&
+            if (opts[k].kind != CLI_KIND_ARG && !is_text(&opts[k]) && a[1] == '-' && strlen(opts[k].name) == len &&
                 !strncmp(opts[k].name, name, len))
                 o = &opts[k];
         if (!o)

@@ -23,6 +23,10 @@ typedef struct apportion_args {
 static const apportion_args defaults = {NULL, NULL, NULL, NULL, 0, 0, CLI_TABLE};
 
 static const cli_opt apportion_opts[] = {
+    CLI_SUMMARY("apportion a total over weights (Hamilton, divisor methods, bounds)"),
+    CLI_ABOUT("Shares N seats among the units in proportion to their weights (non-negative integers;\n"
+              "scale real weights first). Prints the seats as comma-separated integers, or with --json\n"
+              "as {\"method\":..,\"total\":..,\"seats\":[..]}.\n"),
     CLI_STRING("method", "NAME", apportion_args, method, CLI_REQUIRED,
                "hamilton, dhondt, sainte-lague, sainte-lague-modified,\n"
                "huntington-hill, adams, dean ('_' may replace '-')"),
@@ -33,13 +37,12 @@ static const cli_opt apportion_opts[] = {
     CLI_NUMBER("first-divisor", "X", apportion_args, first_divisor, 0.000001, 3,
                "first divisor of sainte-lague-modified (default 1.4)"),
     CLI_FLAG("json", apportion_args, fmt, CLI_JSON, "JSON output"),
+    CLI_NOTES("Ties go to the lowest index. Exit codes: 0 ok, 1 bad input or infeasible bounds,\n"
+              "2 usage or a malformed number.\n"),
     CLI_END,
 };
 
-const cli_command cli_cmd_apportion = {.name = "apportion", .summary = "apportion a total over weights (Hamilton, divisor methods, bounds)",
-    .about = "Shares N seats among the units in proportion to their weights (non-negative integers;\nscale real weights first). Prints the seats as comma-separated integers, or with --json\nas {\"method\":..,\"total\":..,\"seats\":[..]}.\n",
-    .notes = "Ties go to the lowest index. Exit codes: 0 ok, 1 bad input or infeasible bounds,\n2 usage or a malformed number.\n",
-    .opts = apportion_opts, .defaults = &defaults, .args_size = sizeof defaults, .run = cli_run_apportion};
+const cli_command cli_cmd_apportion = CLI_COMMAND("apportion", apportion_opts, cli_run_apportion);
 
 /* Parse the list of option `opt` ("a,b,c", one integer per unit; with allow_inf '-', 'inf'
  * or 'none' give INT64_MAX) into a new array of exactly `want` values (any count when

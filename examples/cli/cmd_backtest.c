@@ -16,6 +16,11 @@ typedef struct backtest_args {
 static const backtest_args defaults = {NULL, NULL, NULL, NULL, CLI_TABLE};
 
 static const cli_opt backtest_opts[] = {
+    CLI_SUMMARY("back-test recommendations against IMDi's requests and decisions"),
+    CLI_ABOUT("For each past year and county with IMDi requests, recommend with data up to the year before\n"
+              "and the county's actual total, and compare with IMDi's requests and the councils' decisions:\n"
+              "mean absolute error (MAE) and share within +-2 persons, next to two baselines (population-\n"
+              "proportional; last year's decisions scaled to the total).\n"),
     CLI_OPT_DATA(backtest_args),
     CLI_OPT_COUNTY(backtest_args, "one county (default: every county with requests)"),
     CLI_STRING("years", "A-B", backtest_args, years, 0,
@@ -26,9 +31,7 @@ static const cli_opt backtest_opts[] = {
     CLI_END,
 };
 
-const cli_command cli_cmd_backtest = {.name = "backtest", .summary = "back-test recommendations against IMDi's requests and decisions",
-    .about = "For each past year and county with IMDi requests, recommend with data up to the year before\nand the county's actual total, and compare with IMDi's requests and the councils' decisions:\nmean absolute error (MAE) and share within +-2 persons, next to two baselines (population-\nproportional; last year's decisions scaled to the total).\n",
-    .opts = backtest_opts, .defaults = &defaults, .args_size = sizeof defaults, .run = cli_run_backtest};
+const cli_command cli_cmd_backtest = CLI_COMMAND("backtest", backtest_opts, cli_run_backtest);
 
 /* --years A-B or A: 1 and the years, else 0. */
 static int parse_years(const char *s, int *from, int *to)

@@ -5,7 +5,6 @@
 
 #include "cli.h"
 
-
 typedef struct coverage_args {
     const char *data, *county, *network, *task, *as_of;
     int64_t months;
@@ -16,6 +15,9 @@ typedef struct coverage_args {
 static const coverage_args defaults = {NULL, NULL, NULL, NULL, NULL, 0, CLI_TABLE};
 
 static const cli_opt coverage_opts[] = {
+    CLI_SUMMARY("which municipalities a task or network covers"),
+    CLI_ABOUT("Which municipalities a task or network covers, and which attended no competence-raising\n"
+              "gathering in the last N months.\n"),
     CLI_OPT_DATA(coverage_args),
     CLI_STRING("network", "ID", coverage_args, network, 0,
                "municipalities covered by a network on the date (active members)"),
@@ -29,13 +31,11 @@ static const cli_opt coverage_opts[] = {
     CLI_STRING("as-of", "DATE", coverage_args, as_of, 0, "the date (default today)"),
     CLI_OPT_COUNTY(coverage_args, "county (default: the section's county)"),
     CLI_OPT_FORMAT(coverage_args),
+    CLI_NOTES("Without --network/--task: every network, then the gatherings check.\n"),
     CLI_END,
 };
 
-const cli_command cli_cmd_coverage = {.name = "coverage", .summary = "which municipalities a task or network covers",
-    .about = "Which municipalities a task or network covers, and which attended no competence-raising\ngathering in the last N months.\n",
-    .notes = "Without --network/--task: every network, then the gatherings check.\n",
-    .opts = coverage_opts, .defaults = &defaults, .args_size = sizeof defaults, .run = cli_run_coverage};
+const cli_command cli_cmd_coverage = CLI_COMMAND("coverage", coverage_opts, cli_run_coverage);
 
 static void print_coverage(const char *what, const char *id, const regint_coverage_t *c, enum cli_format fmt, int *first)
 {

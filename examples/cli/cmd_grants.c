@@ -4,7 +4,6 @@
 
 #include "cli.h"
 
-
 typedef struct grants_args {
     const char *data, *scheme, *as_of, *apply, *out;
     int64_t unit;
@@ -14,8 +13,11 @@ typedef struct grants_args {
 /* The values of options not given. */
 static const grants_args defaults = {NULL, NULL, NULL, NULL, NULL, 0, -1, CLI_TABLE};
 
-/* The order of --need's words is the order of regint_grant_need. */
+/* The order of --need's words is the order of `needs` in cli_run_grants. */
 static const cli_opt allocate_opts[] = {
+    CLI_SUMMARY("divide each scheme's budget over its eligible applications"),
+    CLI_ABOUT("In proportion to assessed score x need (Hamilton, capped at the amount applied for and the\n"
+              "scheme maximum, in whole rounding units).\n"),
     CLI_STRING("data", "FILE", grants_args, data, 0, "dataset JSON with a \"grants\" section (default: the bundled dataset)"),
     CLI_STRING("scheme", "ID", grants_args, scheme, 0, "one scheme (default: every scheme)"),
     CLI_INT("unit", "KR", grants_args, unit, 1, INT64_MAX, 0, "rounding unit in kroner"),
@@ -27,6 +29,8 @@ static const cli_opt allocate_opts[] = {
 };
 
 static const cli_opt report_opts[] = {
+    CLI_SUMMARY("granted, paid, used, reclaim due and overdue reports as of a date"),
+    CLI_ABOUT("Then the list of overdue reports.\n"),
     CLI_STRING("data", "FILE", grants_args, data, 0, "dataset JSON with a \"grants\" section (default: the bundled dataset)"),
     CLI_STRING("scheme", "ID", grants_args, scheme, 0, "one scheme (default: every scheme)"),
     CLI_STRING("as-of", "DATE", grants_args, as_of, 0, "the date (default today)"),
@@ -34,17 +38,14 @@ static const cli_opt report_opts[] = {
     CLI_END,
 };
 
-static const cli_command grants_allocate = {.name = "grants allocate",
-    .summary = "divide each scheme's budget over its eligible applications",
-    .about = "In proportion to assessed score x need (Hamilton, capped at the amount applied for and the\nscheme maximum, in whole rounding units).\n",
-    .opts = allocate_opts, .defaults = &defaults, .args_size = sizeof defaults, .run = cli_run_grants};
-static const cli_command grants_report = {.name = "grants report",
-    .summary = "granted, paid, used, reclaim due and overdue reports as of a date",
-    .about = "Then the list of overdue reports.\n",
-    .opts = report_opts, .defaults = &defaults, .args_size = sizeof defaults, .run = cli_run_grants};
+static const cli_command grants_allocate = CLI_COMMAND("grants allocate", allocate_opts, cli_run_grants);
+static const cli_command grants_report = CLI_COMMAND("grants report", report_opts, cli_run_grants);
 static const cli_command *const grants_subs[] = {&grants_allocate, &grants_report, NULL};
-const cli_command cli_cmd_grants = {.name = "grants", .summary = "grant schemes: allocate a budget, report on applications",
-    .subs = grants_subs};
+static const cli_opt grants_opts[] = {
+    CLI_SUMMARY("grant schemes: allocate a budget, report on applications"),
+    CLI_END,
+};
+const cli_command cli_cmd_grants = {"grants", grants_opts, NULL, 0, NULL, grants_subs};
 
 static int allocate_one(regint_dataset *ds, const char *scheme, const regint_grant_allocate_options *opt,
                         enum cli_format fmt, int *first, const char *apply_date)
@@ -194,7 +195,7 @@ static int report(regint_dataset *ds, const char *scheme, const char *as_of, enu
 
 int cli_run_grants(const cli_command *cmd, const void *parsed)
 {
-    int allocate = cmd->opts == allocate_opts;
+    int allocate = !strcmp(cmd->name, "grants allocate");
     const grants_args args = *(const grants_args *)parsed;
     int rc = CLI_OK;
     static const regint_grant_need needs[] = {REGINT_GRANT_NEED_PARTICIPANTS, REGINT_GRANT_NEED_AMOUNT,

@@ -6,7 +6,6 @@
 
 #include "cli.h"
 
-
 typedef struct guidance_args {
     const char *data, *county, *measure;
     int64_t year, lag;
@@ -18,6 +17,10 @@ typedef struct guidance_args {
 static const guidance_args defaults = {NULL, NULL, NULL, 0, -1, -1, -1, -1, 0, CLI_TABLE};
 
 static const cli_opt guidance_opts[] = {
+    CLI_SUMMARY("forecast career-guidance sessions per centre and month"),
+    CLI_ABOUT("Sessions = settled x adult share x intro share x sessions per person, per career\n"
+              "centre (partners of kind career_centre in the dataset, else one for the county),\n"
+              "spread over the months (uniform profile) and shifted --lag months later.\n"),
     CLI_OPT_DATA(guidance_args),
     CLI_OPT_COUNTY(guidance_args, "county (default: the dataset's collaboration county)"),
     CLI_INT("year", "Y", guidance_args, year, 1900, 2999, 0, "year of the forecast (default: this year)"),
@@ -30,13 +33,12 @@ static const cli_opt guidance_opts[] = {
     CLI_INT("lag", "N", guidance_args, lag, 0, 11, 0, "months from settlement to the first session (default 1)"),
     CLI_FLAG("no-fallback", guidance_args, no_fallback, 1, "no fall-back from vedtak to anmodning"),
     CLI_OPT_FORMAT(guidance_args),
+    CLI_NOTES("The defaults are assumptions, see docs/tasks.md; vedtak falls back to anmodning\n"
+              "where a municipality has no decision.\n"),
     CLI_END,
 };
 
-const cli_command cli_cmd_guidance = {.name = "guidance", .summary = "forecast career-guidance sessions per centre and month",
-    .about = "Sessions = settled x adult share x intro share x sessions per person, per career\ncentre (partners of kind career_centre in the dataset, else one for the county),\nspread over the months (uniform profile) and shifted --lag months later.\n",
-    .notes = "The defaults are assumptions, see docs/tasks.md; vedtak falls back to anmodning\nwhere a municipality has no decision.\n",
-    .opts = guidance_opts, .defaults = &defaults, .args_size = sizeof defaults, .run = cli_run_guidance};
+const cli_command cli_cmd_guidance = CLI_COMMAND("guidance", guidance_opts, cli_run_guidance);
 
 int cli_run_guidance(const cli_command *cmd, const void *parsed)
 {

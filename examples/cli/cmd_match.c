@@ -18,6 +18,13 @@ typedef struct match_args {
 static const match_args defaults = {NULL, CLI_JSON, 0, -1, -1};
 
 static const cli_opt match_opts[] = {
+    CLI_SUMMARY("optimal matching of cases to municipalities (JSON instance)"),
+    CLI_ABOUT("Assign cases (families, never split) to municipalities maximising the total score.\n"
+              "FILE is a JSON instance:\n"
+              "  {\"capacity_unit\": \"cases\"|\"persons\", \"sizes\": [...], \"capacities\": [...],\n"
+              "   \"scores\": [[...], ...]}   (one row per case, null = pair not allowed)\n"
+              "optional: \"must_assign_all\" (default true), \"score_scale\" (scores are divided by it),\n"
+              "\"ids\" (pseudonymous case ids; a fødselsnummer is refused).\n"),
     CLI_FLAG("json", match_args, fmt, CLI_JSON, "JSON output (default)"),
     CLI_FLAG("csv", match_args, fmt, CLI_CSV, "CSV output: case,municipality (-1 = not assigned)"),
     CLI_FLAG("per-person", match_args, per_person, 1, "scores are per person: multiply by the family size"),
@@ -26,13 +33,14 @@ static const cli_opt match_opts[] = {
     CLI_INT("max-nodes", "N", match_args, max_nodes, 1, INT64_MAX, 0,
             "persons unit: branch-and-bound node limit (default 200000)"),
     CLI_ARG("FILE", match_args, file, CLI_REQUIRED, "the instance"),
+    CLI_NOTES("Capacity in cases is solved exactly (transportation problem); capacity in persons by\n"
+              "branch and bound, with \"status\": \"gap\" and the bound when a limit stops it.\n"
+              "Exit 1 with \"infeasibility is not proved\" when the limits stopped the search before\n"
+              "any assignment was found (raise them); other infeasibility messages are proofs.\n"),
     CLI_END,
 };
 
-const cli_command cli_cmd_match = {.name = "match", .summary = "optimal matching of cases to municipalities (JSON instance)",
-    .about = "Assign cases (families, never split) to municipalities maximising the total score.\nFILE is a JSON instance:\n  {\"capacity_unit\": \"cases\"|\"persons\", \"sizes\": [...], \"capacities\": [...],\n   \"scores\": [[...], ...]}   (one row per case, null = pair not allowed)\noptional: \"must_assign_all\" (default true), \"score_scale\" (scores are divided by it),\n\"ids\" (pseudonymous case ids; a fødselsnummer is refused).\n",
-    .notes = "Capacity in cases is solved exactly (transportation problem); capacity in persons by\nbranch and bound, with \"status\": \"gap\" and the bound when a limit stops it.\nExit 1 with \"infeasibility is not proved\" when the limits stopped the search before\nany assignment was found (raise them); other infeasibility messages are proofs.\n",
-    .opts = match_opts, .defaults = &defaults, .args_size = sizeof defaults, .run = cli_run_match};
+const cli_command cli_cmd_match = CLI_COMMAND("match", match_opts, cli_run_match);
 
 static void progress(void *ctx, double fraction, const char *phase)
 {

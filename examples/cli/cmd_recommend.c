@@ -18,6 +18,10 @@ typedef struct recommend_args {
 static const recommend_args defaults = {NULL, "39", NULL, 2026, -1, -1, CLI_TABLE};
 
 static const cli_opt recommend_opts[] = {
+    CLI_SUMMARY("recommend settlement requests per municipality for a county"),
+    CLI_ABOUT("Recommend how many refugees each municipality of a county should be asked to settle.\n"
+              "Without options: Vestfold (39), 2026, with the county's actual 2026 IMDi request total\n"
+              "(and its unaccompanied minors) on the bundled data.\n"),
     CLI_OPT_DATA(recommend_args),
     CLI_OPT_COUNTY(recommend_args, "county number (default 39 Vestfold); 00 = the whole country"),
     CLI_INT("year", "Y", recommend_args, year, 1900, 2200, 0, "year of the recommendation (default 2026)"),
@@ -26,13 +30,11 @@ static const cli_opt recommend_opts[] = {
     CLI_INT("minors", "N", recommend_args, minors, 0, INT64_MAX, 0, "of which unaccompanied minors"),
     CLI_STRING("profile", "FILE", recommend_args, profile, 0, "settlement profile (see docs/settlement.md)"),
     CLI_OPT_FORMAT(recommend_args),
+    CLI_NOTES("The default profile is examples/data/profile-default.json (see docs/settlement.md).\n"),
     CLI_END,
 };
 
-const cli_command cli_cmd_recommend = {.name = "recommend", .summary = "recommend settlement requests per municipality for a county",
-    .about = "Recommend how many refugees each municipality of a county should be asked to settle.\nWithout options: Vestfold (39), 2026, with the county's actual 2026 IMDi request total\n(and its unaccompanied minors) on the bundled data.\n",
-    .notes = "The default profile is examples/data/profile-default.json (see docs/settlement.md).\n",
-    .opts = recommend_opts, .defaults = &defaults, .args_size = sizeof defaults, .run = cli_run_recommend};
+const cli_command cli_cmd_recommend = CLI_COMMAND("recommend", recommend_opts, cli_run_recommend);
 
 static void print_value(FILE *f, regint_value_t v, int width)
 {

@@ -19,6 +19,11 @@ typedef struct report_args {
 static const report_args defaults = {NULL, NULL, ".", NULL, 0, 10, 0, REPORT_FILES};
 
 static const cli_opt report_opts[] = {
+    CLI_SUMMARY("write a county report (Markdown and HTML)"),
+    CLI_ABOUT("Writes DIR/fylke-NR-Y.md and DIR/fylke-NR-Y.html (default DIR: .), each one\n"
+              "self-contained file written atomically: settlement over the last N (10) years on\n"
+              "the current municipality codes, the municipalities, indicators with trends and\n"
+              "comparisons, progress of the plan for qualification, and an SDG overview.\n"),
     CLI_STRING("county", "NR", report_args, county, CLI_REQUIRED,
                "county number valid in the report year (e.g. 39 Vestfold, 30 Viken with --year 2022)"),
     CLI_INT("year", "Y", report_args, year, 1900, 2200, 0,
@@ -34,9 +39,7 @@ static const cli_opt report_opts[] = {
     CLI_END,
 };
 
-const cli_command cli_cmd_report = {.name = "report", .summary = "write a county report (Markdown and HTML)",
-    .about = "Writes DIR/fylke-NR-Y.md and DIR/fylke-NR-Y.html (default DIR: .), each one\nself-contained file written atomically: settlement over the last N (10) years on\nthe current municipality codes, the municipalities, indicators with trends and\ncomparisons, progress of the plan for qualification, and an SDG overview.\n",
-    .opts = report_opts, .defaults = &defaults, .args_size = sizeof defaults, .run = cli_run_report};
+const cli_command cli_cmd_report = CLI_COMMAND("report", report_opts, cli_run_report);
 
 int cli_run_report(const cli_command *cmd, const void *parsed)
 {

@@ -27,16 +27,17 @@ typedef struct summary_args {
 static const summary_args defaults = {NULL, 0, CLI_TABLE};
 
 static const cli_opt summary_opts[] = {
+    CLI_SUMMARY("load a dataset (default: the bundled one) and summarise it"),
     CLI_OPT_DATA(summary_args),
     CLI_INT("year", "YEAR", summary_args, year, 1800, 2200, 0,
             "year of the per-county table (default: the latest settlement year)"),
     CLI_FLAG("json", summary_args, fmt, CLI_JSON, "machine-readable output"),
+    CLI_NOTES("Settlement totals are sums over municipalities of the figures present; 'missing' counts\n"
+              "cells without a value (suppressed, not applicable, ...), which are never counted as 0.\n"),
     CLI_END,
 };
 
-const cli_command cli_cmd_summary = {.name = "summary", .summary = "load a dataset (default: the bundled one) and summarise it",
-    .notes = "Settlement totals are sums over municipalities of the figures present; 'missing' counts\ncells without a value (suppressed, not applicable, ...), which are never counted as 0.\n",
-    .opts = summary_opts, .defaults = &defaults, .args_size = sizeof defaults, .run = cli_run_summary};
+const cli_command cli_cmd_summary = CLI_COMMAND("summary", summary_opts, cli_run_summary);
 
 int cli_run_summary(const cli_command *cmd, const void *parsed)
 {

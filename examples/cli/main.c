@@ -15,7 +15,7 @@ static void usage(FILE *f)
 {
     fprintf(f, "usage: regint <command> [options]   (regint <command> --help for more)\n\ncommands:\n");
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-        fprintf(f, "  %-10s %s\n", commands[i]->name, commands[i]->summary);
+        fprintf(f, "  %-10s %s\n", commands[i]->name, cli_summary(commands[i]));
     fprintf(f, "\nregint %s. Exit codes: 0 ok, 1 bad input, 2 usage.\n", regint_version());
 }
 
