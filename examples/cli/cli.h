@@ -126,10 +126,20 @@ int cli_fail(const char *cmd, const char *what);
  * names the file) goes to stderr. Returns CLI_OK or CLI_BAD_INPUT. */
 int cli_load_dataset(const char *cmd, const char *path, regint_dataset **ds);
 
+/* The dataset (as cli_load_dataset) and, when profile is not NULL, the settlement profile
+ * of --profile (else *prof = NULL). On error nothing is left loaded; CLI_BAD_INPUT. */
+int cli_load_settlement(const char *cmd, const char *data, const char *profile, regint_dataset **ds,
+                        regint_settlement_profile **prof);
+
 /* ---- output helpers (the one JSON and CSV string escaper of the tool) ---------------- */
 
 /* Print s as a JSON string literal (escaped); NULL prints null. */
 void cli_json_string(FILE *f, const char *s);
+/* Print prefix as it is (punctuation and a key), then s as a JSON string literal. */
+void cli_json_member(FILE *f, const char *prefix, const char *s);
+/* Print on stdout and free a text the library made (JSON, a report), st the status of
+ * the call that made it; else the error on stderr. Returns CLI_OK or CLI_BAD_INPUT. */
+int cli_put_text(const char *cmd, regint_status st, char *text);
 /* Print s as a CSV field: quoted when it holds a comma, quote or line break, or always
  * with CLI_QUOTE_ALWAYS; NULL prints an empty field. */
 enum { CLI_QUOTE_IF_NEEDED = 0, CLI_QUOTE_ALWAYS = 1 };

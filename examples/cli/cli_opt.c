@@ -10,6 +10,8 @@
 
 /* Usage lines wrap at this width (the help texts are written for 92 columns). */
 #define CLI_WIDTH 92
+/* Entries of one option table at most (the longest has 14). */
+#define CLI_MAX_OPTS 64
 
 int cli_int_in(const char *s, int64_t lo, int64_t hi, int64_t *out)
 {
@@ -286,11 +288,12 @@ int cli_parse(const cli_command *cmd, int argc, char **argv, void *args)
     size_t nopts = 0;
     while (opts[nopts].kind != CLI_KIND_END)
         nopts++;
-    /* Which options were given: for the required ones and the alternatives of one field.
-     * The longest table has 14 entries. */
-    char seen[64] = {0};
-    if (nopts > sizeof seen)
-        nopts = sizeof seen;
+    /* Which options were given: for the required ones and the alternatives of one field. */
+    char seen[CLI_MAX_OPTS] = {0};
+    if (nopts > CLI_MAX_OPTS) {
+        fprintf(stderr, "regint %s: option table longer than %d entries\n", cmd->name, CLI_MAX_OPTS);
+        return CLI_USAGE;
+    }
     for (int i = 1; i < argc; i++)
         if (is_help(argv[i])) {
             cli_help(stdout, cmd);

@@ -39,6 +39,21 @@ void cli_csv_field(FILE *f, const char *s, int quote)
     fputc('"', f);
 }
 
+void cli_json_member(FILE *f, const char *prefix, const char *s)
+{
+    fputs(prefix, f);
+    cli_json_string(f, s);
+}
+
+int cli_put_text(const char *cmd, regint_status st, char *text)
+{
+    int rc = st == REGINT_OK ? CLI_OK : cli_fail(cmd, NULL);
+    if (rc == CLI_OK)
+        fputs(text, stdout);
+    regint_free(text);
+    return rc;
+}
+
 int cli_utf8_width(const char *s)
 {
     int w = 0;
@@ -80,4 +95,17 @@ int cli_load_dataset(const char *cmd, const char *path, regint_dataset **ds)
     if ((path ? regint_dataset_load_file(path, ds) : regint_dataset_load_default(ds)) != REGINT_OK)
         return cli_fail(cmd, NULL);
     return CLI_OK;
+}
+
+int cli_load_settlement(const char *cmd, const char *data, const char *profile, regint_dataset **ds,
+                        regint_settlement_profile **prof)
+{
+    *prof = NULL;
+    int rc = cli_load_dataset(cmd, data, ds);
+    if (rc == CLI_OK && profile && regint_settlement_profile_load_file(profile, prof) != REGINT_OK) {
+        rc = cli_fail(cmd, "--profile");
+        regint_dataset_free(*ds);
+        *ds = NULL;
+    }
+    return rc;
 }

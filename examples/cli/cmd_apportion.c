@@ -22,6 +22,7 @@ typedef struct apportion_args {
 /* The values of options not given. */
 static const apportion_args defaults = {NULL, NULL, NULL, NULL, 0, 0, CLI_TABLE};
 
+/* Data of the one table shape: `duplicates` pairs its end with summary's table. */
 static const cli_opt apportion_opts[] = {
     CLI_SUMMARY("apportion a total over weights (Hamilton, divisor methods, bounds)"),
     CLI_ABOUT("Shares N seats among the units in proportion to their weights (non-negative integers;\n"

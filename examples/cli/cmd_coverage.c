@@ -37,25 +37,27 @@ static const cli_opt coverage_opts[] = {
 
 const cli_command cli_cmd_coverage = CLI_COMMAND("coverage", coverage_opts, cli_run_coverage);
 
+/* The start of one municipality's JSON object in a list (the caller closes it). */
+static void json_municipality(size_t i, const char *kommunenr, const char *name)
+{
+    printf("%s\n    {\"kommunenr\": ", i ? "," : "");
+    cli_json_string(stdout, kommunenr);
+    cli_json_member(stdout, ", \"name\": ", name);
+}
+
 static void print_coverage(const char *what, const char *id, const regint_coverage_t *c, enum cli_format fmt, int *first)
 {
     if (fmt == CLI_JSON) {
         printf("%s  {\"%s\": ", *first ? "" : ",\n", what);
         cli_json_string(stdout, id);
-        printf(", \"county\": ");
-        cli_json_string(stdout, c->fylkesnr);
-        printf(", \"as_of\": ");
-        cli_json_string(stdout, c->as_of);
+        cli_json_member(stdout, ", \"county\": ", c->fylkesnr);
+        cli_json_member(stdout, ", \"as_of\": ", c->as_of);
         printf(", \"covered_count\": %zu, \"municipalities\": [", c->covered_count);
         for (size_t i = 0; i < c->n; i++) {
-            printf("%s\n    {\"kommunenr\": ", i ? "," : "");
-            cli_json_string(stdout, c->kommunenr[i]);
-            printf(", \"name\": ");
-            cli_json_string(stdout, c->name[i]);
+            json_municipality(i, c->kommunenr[i], c->name[i]);
             printf(", \"covered\": %s, \"since\": ", c->covered[i] ? "true" : "false");
             cli_json_string(stdout, c->since[i]);
-            printf(", \"via\": ");
-            cli_json_string(stdout, c->via[i]);
+            cli_json_member(stdout, ", \"via\": ", c->via[i]);
             printf("}");
         }
         printf("]}");
@@ -92,16 +94,11 @@ static void print_attendance(const regint_attendance_t *a, enum cli_format fmt, 
     if (fmt == CLI_JSON) {
         printf("%s  {\"gatherings_months\": %d, \"county\": ", *first ? "" : ",\n", a->months);
         cli_json_string(stdout, a->fylkesnr);
-        printf(", \"after\": ");
-        cli_json_string(stdout, a->after);
-        printf(", \"as_of\": ");
-        cli_json_string(stdout, a->as_of);
+        cli_json_member(stdout, ", \"after\": ", a->after);
+        cli_json_member(stdout, ", \"as_of\": ", a->as_of);
         printf(", \"absent_count\": %zu, \"municipalities\": [", a->absent_count);
         for (size_t i = 0; i < a->n; i++) {
-            printf("%s\n    {\"kommunenr\": ", i ? "," : "");
-            cli_json_string(stdout, a->kommunenr[i]);
-            printf(", \"name\": ");
-            cli_json_string(stdout, a->name[i]);
+            json_municipality(i, a->kommunenr[i], a->name[i]);
             printf(", \"attended\": %lld, \"last_attended\": ", (long long)a->attended[i]);
             cli_json_string(stdout, a->last_attended[i]);
             printf("}");

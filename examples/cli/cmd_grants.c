@@ -133,14 +133,12 @@ static int report(regint_dataset *ds, const char *scheme, const char *as_of, enu
         return cli_fail("grants report", NULL);
     }
     if (fmt == CLI_JSON) {
-        printf("{\"as_of\": ");
-        cli_json_string(stdout, as_of);
+        cli_json_member(stdout, "{\"as_of\": ", as_of);
         printf(", \"applications\": [");
         for (size_t i = 0; i < n; i++) {
             printf("%s\n  {\"id\": ", i ? "," : "");
             cli_json_string(stdout, f[i].application_id);
-            printf(", \"scheme\": ");
-            cli_json_string(stdout, f[i].scheme_id);
+            cli_json_member(stdout, ", \"scheme\": ", f[i].scheme_id);
             printf(", \"granted\": %lld, \"paid\": %lld, \"used\": %lld, \"reclaim_due\": %lld, \"report_due\": ",
                    (long long)f[i].granted, (long long)f[i].paid, (long long)f[i].used,
                    (long long)f[i].reclaim_due);

@@ -84,8 +84,7 @@ int cli_run_guidance(const cli_command *cmd, const void *parsed)
     static const char *const mon[12] = {"jan", "feb", "mar", "apr", "may", "jun",
                                         "jul", "aug", "sep", "oct", "nov", "dec"};
     if (fmt == CLI_JSON) {
-        printf("{\"county\": ");
-        cli_json_string(stdout, f->fylkesnr);
+        cli_json_member(stdout, "{\"county\": ", f->fylkesnr);
         printf(", \"year\": %d, \"parameters\": {\"adult_share\": %g, \"intro_share\": %g, "
                "\"sessions_per_person\": %g, \"lag_months\": %d, \"measure\": ",
                f->year, opt.adult_share, opt.intro_share, opt.sessions_per_person, opt.lag_months);
@@ -94,8 +93,7 @@ int cli_run_guidance(const cli_command *cmd, const void *parsed)
         for (size_t c = 0; c < f->centre_count; c++) {
             printf("%s\n  {\"id\": ", c ? "," : "");
             cli_json_string(stdout, f->centre_id[c]);
-            printf(", \"name\": ");
-            cli_json_string(stdout, f->centre_name[c]);
+            cli_json_member(stdout, ", \"name\": ", f->centre_name[c]);
             printf(", \"persons\": %.2f, \"total\": %lld, \"carried_in\": %lld, \"carried_over\": %lld, "
                    "\"sessions\": [",
                    f->persons[c], (long long)f->total[c], (long long)f->carried_in[c], (long long)f->carried_over[c]);
@@ -109,8 +107,7 @@ int cli_run_guidance(const cli_command *cmd, const void *parsed)
             cli_json_string(stdout, f->kommunenr[k]);
             printf(", \"settled\": %lld, \"source\": ", (long long)f->settled[k]);
             cli_json_string(stdout, f->source[k]);
-            printf(", \"centre\": ");
-            cli_json_string(stdout, f->centre_id[f->centre_of[k]]);
+            cli_json_member(stdout, ", \"centre\": ", f->centre_id[f->centre_of[k]]);
             printf("}");
         }
         printf("]}\n");

@@ -172,12 +172,8 @@ int cli_run_recommend(const cli_command *cmd, const void *parsed)
     regint_dataset *ds = NULL;
     regint_settlement_profile *prof = NULL;
     regint_recommendation *rec = NULL;
-    if ((rc = cli_load_dataset(cmd->name, data, &ds)) != CLI_OK)
+    if ((rc = cli_load_settlement(cmd->name, data, profile_path, &ds, &prof)) != CLI_OK)
         return rc;
-    if (profile_path && regint_settlement_profile_load_file(profile_path, &prof) != REGINT_OK) {
-        rc = cli_fail(cmd->name, "--profile");
-        goto done;
-    }
     char source[512];
     const char *cty = strcmp(county, "00") ? county : NULL;
     const regint_county_t *cinfo = NULL;
@@ -204,6 +200,8 @@ int cli_run_recommend(const cli_command *cmd, const void *parsed)
     } else {
         snprintf(source, sizeof source, "Total given on the command line (data: %s).", data ? data : "bundled dataset");
     }
+    /* The same steps as backtest's (options struct, engine call, JSON through the library);
+     * `duplicates` pairs the two: the library's one options pattern, not logic to share. */
     regint_recommend_options o = REGINT_RECOMMEND_OPTIONS_INIT;
     o.fylkesnr = cty;
     o.year = year;
@@ -216,12 +214,8 @@ int cli_run_recommend(const cli_command *cmd, const void *parsed)
     }
     if (json) {
         char *s = NULL;
-        if (regint_recommendation_to_json(rec, &s) != REGINT_OK) {
-            rc = cli_fail(cmd->name, "json");
-            goto done;
-        }
-        fputs(s, stdout);
-        regint_free(s);
+        regint_status st = regint_recommendation_to_json(rec, &s);
+        rc = cli_put_text(cmd->name, st, s);
     } else if (csv) {
         print_csv(rec);
     } else {

@@ -62,12 +62,9 @@ int cli_run_report(const cli_command *cmd, const void *parsed)
     opt.charts = !args.no_charts;
     if (args.to_stdout != REPORT_FILES) {
         char *text = NULL;
-        if (regint_report_render(ds, &opt, args.to_stdout == REPORT_HTML ? REGINT_REPORT_HTML : REGINT_REPORT_MARKDOWN,
-                                 &text))
-            rc = cli_fail(cmd->name, NULL);
-        else
-            fputs(text, stdout);
-        regint_free(text);
+        regint_status st = regint_report_render(
+            ds, &opt, args.to_stdout == REPORT_HTML ? REGINT_REPORT_HTML : REGINT_REPORT_MARKDOWN, &text);
+        rc = cli_put_text(cmd->name, st, text);
     } else {
         char *md = NULL, *html = NULL;
         /* Create the output folder if it is missing (one level, like mkdir). */

@@ -26,6 +26,8 @@ typedef struct summary_args {
 /* The values of options not given. */
 static const summary_args defaults = {NULL, 0, CLI_TABLE};
 
+/* Option tables are data of one shape, so `duplicates` pairs the end of this one (a --json
+ * flag, notes, the command) with apportion's; nothing there to share. */
 static const cli_opt summary_opts[] = {
     CLI_SUMMARY("load a dataset (default: the bundled one) and summarise it"),
     CLI_OPT_DATA(summary_args),
@@ -121,8 +123,7 @@ int cli_run_summary(const cli_command *cmd, const void *parsed)
     }
 
     if (as_json) {
-        printf("{\"dataset\": ");
-        cli_json_string(stdout, path ? path : "");
+        cli_json_member(stdout, "{\"dataset\": ", path ? path : "");
         printf(", \"counts\": {\"counties\": %zu, \"municipalities\": %zu, \"municipalities_in_year\": %zu, "
                "\"code_changes\": %zu, \"settlement\": %zu, \"indicators\": %zu, \"observations\": %zu, "
                "\"cases\": %zu}",
@@ -136,8 +137,7 @@ int cli_run_summary(const cli_command *cmd, const void *parsed)
             county_row *r = j < ncty ? &rows[j] : &total;
             printf("%s\n  {\"fylkesnr\": ", j ? "," : "");
             cli_json_string(stdout, j < ncty ? r->c->fylkesnr : "00");
-            printf(", \"name\": ");
-            cli_json_string(stdout, j < ncty ? r->c->name : "Norge");
+            cli_json_member(stdout, ", \"name\": ", j < ncty ? r->c->name : "Norge");
             printf(", \"municipalities\": %zu, \"population\": ", r->nmuni);
             if (r->pop_n == r->nmuni && r->nmuni)
                 printf("%lld", (long long)r->pop);
