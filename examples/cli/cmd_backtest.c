@@ -25,7 +25,7 @@ static const cli_opt backtest_opts[] = {
     CLI_OPT_COUNTY(backtest_args, "one county (default: every county with requests)"),
     CLI_STRING("years", "A-B", backtest_args, years, 0,
                "the years A to B, or one year A (1900 <= A <= B <= 2200; default:\n"
-               CLI_STR(REGINT_BACKTEST_DEFAULT_FROM) " to the last year with requests in the data)"),
+               CLI_STR(REGINT_SETTLEMENT_BACKTEST_DEFAULT_FROM) " to the last year with requests in the data)"),
     CLI_STRING("profile", "FILE", backtest_args, profile, 0, "settlement profile (default: the bundled one)"),
     CLI_OPT_FORMAT(backtest_args),
     CLI_END,
@@ -53,13 +53,13 @@ static int parse_years(const char *s, int *from, int *to)
 static const char *short_name(int m)
 {
     static const char *const s[] = {"profile", "pop", "lastdec"};
-    return m >= 0 && m < REGINT_BACKTEST_METHOD_COUNT ? s[m] : "tie";
+    return m >= 0 && m < REGINT_SETTLEMENT_BACKTEST_METHOD_COUNT ? s[m] : "tie";
 }
 
 /* The three methods' values, each scale * v as format f; a missing one (NaN) as "-". */
 static void fmt3(const double *v, double scale, const char *f)
 {
-    for (int m = 0; m < REGINT_BACKTEST_METHOD_COUNT; m++) {
+    for (int m = 0; m < REGINT_SETTLEMENT_BACKTEST_METHOD_COUNT; m++) {
         if (isnan(v[m]))
             printf(" %7s", "-");
         else
@@ -89,48 +89,48 @@ int cli_run_backtest(const cli_command *cmd, const void *parsed)
     int csv = args.fmt == CLI_CSV, json = args.fmt == CLI_JSON;
     regint_dataset *ds = NULL;
     regint_settlement_profile *prof = NULL;
-    regint_backtest *bt = NULL;
+    regint_settlement_backtest *bt = NULL;
     if ((rc = cli_load_settlement(cmd->name, data, profile_path, &ds, &prof)) != CLI_OK)
         return rc;
     /* Options struct, engine call, JSON through the library: the same steps as recommend's
      * (`duplicates` pairs the two); they are the library's one options pattern, not logic to share. */
-    regint_backtest_options o = REGINT_BACKTEST_OPTIONS_INIT;
+    regint_settlement_backtest_options o = REGINT_SETTLEMENT_BACKTEST_OPTIONS_INIT;
     o.fylkesnr = county;
     o.year_from = from;
     o.year_to = to;
     o.profile = prof;
-    if (regint_backtest_run(ds, &o, &bt) != REGINT_OK) {
+    if (regint_settlement_backtest_run(ds, &o, &bt) != REGINT_OK) {
         rc = cli_fail(cmd->name, NULL);
         goto done;
     }
-    size_t n = regint_backtest_count(bt);
-    const regint_backtest_summary_t *s = regint_backtest_summary(bt);
+    size_t n = regint_settlement_backtest_count(bt);
+    const regint_settlement_backtest_summary_t *s = regint_settlement_backtest_summary(bt);
     if (json) {
         char *txt = NULL;
-        regint_status st = regint_backtest_to_json(bt, &txt);
+        regint_status st = regint_settlement_backtest_to_json(bt, &txt);
         rc = cli_put_text(cmd->name, st, txt);
     } else if (csv) {
         printf("year,fylkesnr,county,municipalities,total,n_request,n_decision");
         const char *sets[4] = {"mae_request", "within2_request", "mae_decision", "within2_decision"};
         for (int k = 0; k < 4; k++)
-            for (int m = 0; m < REGINT_BACKTEST_METHOD_COUNT; m++)
-                printf(",%s_%s", sets[k], regint_backtest_method_name((regint_backtest_method)m));
+            for (int m = 0; m < REGINT_SETTLEMENT_BACKTEST_METHOD_COUNT; m++)
+                printf(",%s_%s", sets[k], regint_settlement_backtest_method_name((regint_settlement_backtest_method)m));
         printf(",winner_request,winner_decision,note\n");
         for (size_t i = 0; i < n; i++) {
-            const regint_backtest_row_t *r = regint_backtest_row(bt, i);
+            const regint_settlement_backtest_row_t *r = regint_settlement_backtest_row(bt, i);
             printf("%d,%s,", r->year, r->fylkesnr);
             cli_csv_field(stdout, r->county_name, CLI_QUOTE_ALWAYS);
             printf(",%zu,%" PRId64 ",%zu,%zu", r->municipalities, r->total, r->n_request, r->n_decision);
             const double *v[4] = {r->mae_request, r->within2_request, r->mae_decision, r->within2_decision};
             for (int k = 0; k < 4; k++)
-                for (int m = 0; m < REGINT_BACKTEST_METHOD_COUNT; m++)
+                for (int m = 0; m < REGINT_SETTLEMENT_BACKTEST_METHOD_COUNT; m++)
                     if (isnan(v[k][m]))
                         printf(",");
                     else
                         printf(",%.4f", v[k][m]);
             printf(",%s,%s,",
-                   r->winner_request >= 0 ? regint_backtest_method_name((regint_backtest_method)r->winner_request) : "",
-                   r->winner_decision >= 0 ? regint_backtest_method_name((regint_backtest_method)r->winner_decision) : "");
+                   r->winner_request >= 0 ? regint_settlement_backtest_method_name((regint_settlement_backtest_method)r->winner_request) : "",
+                   r->winner_decision >= 0 ? regint_settlement_backtest_method_name((regint_settlement_backtest_method)r->winner_decision) : "");
             cli_csv_field(stdout, r->note, CLI_QUOTE_ALWAYS);
             putchar('\n');
         }
@@ -145,7 +145,7 @@ int cli_run_backtest(const cli_command *cmd, const void *parsed)
         printf("%-4s %-2s %-16s %4s %6s | %7s %7s %7s | %7s %7s %7s | %-7s | %7s %7s %7s | %-7s\n", "", "", "", "", "",
                "profile", "pop", "lastdec", "profile", "pop", "lastdec", "", "profile", "pop", "lastdec", "");
         for (size_t i = 0; i < n; i++) {
-            const regint_backtest_row_t *r = regint_backtest_row(bt, i);
+            const regint_settlement_backtest_row_t *r = regint_settlement_backtest_row(bt, i);
             printf("%-4d %-2s %-16.16s %4zu %6" PRId64 " |", r->year, r->fylkesnr, r->county_name, r->municipalities,
                    r->total);
             fmt3(r->mae_request, 1, " %7.2f");
@@ -161,8 +161,8 @@ int cli_run_backtest(const cli_command *cmd, const void *parsed)
         printf("\nSummary over %zu county-years (%zu municipality-years vs requests, %zu vs decisions):\n", s->rows,
                s->n_request, s->n_decision);
         printf("  %-34s %9s %9s %9s\n", "", "profile", "pop", "lastdec");
-        double won_request[REGINT_BACKTEST_METHOD_COUNT], won_decision[REGINT_BACKTEST_METHOD_COUNT];
-        for (int m = 0; m < REGINT_BACKTEST_METHOD_COUNT; m++) {
+        double won_request[REGINT_SETTLEMENT_BACKTEST_METHOD_COUNT], won_decision[REGINT_SETTLEMENT_BACKTEST_METHOD_COUNT];
+        for (int m = 0; m < REGINT_SETTLEMENT_BACKTEST_METHOD_COUNT; m++) {
             won_request[m] = (double)s->wins_request[m];
             won_decision[m] = (double)s->wins_decision[m];
         }
@@ -174,7 +174,7 @@ int cli_run_backtest(const cli_command *cmd, const void *parsed)
         summary_line("county-years won (decision)", won_decision, 1, " %9.0f");
     }
 done:
-    regint_backtest_free(bt);
+    regint_settlement_backtest_free(bt);
     regint_settlement_profile_free(prof);
     regint_dataset_free(ds);
     return rc;

@@ -45,7 +45,7 @@ static void json_municipality(size_t i, const char *kommunenr, const char *name)
     cli_json_member(stdout, ", \"name\": ", name);
 }
 
-static void print_coverage(const char *what, const char *id, const regint_coverage_t *c, enum cli_format fmt, int *first)
+static void print_coverage(const char *what, const char *id, const regint_collaboration_coverage_result *c, enum cli_format fmt, int *first)
 {
     if (fmt == CLI_JSON) {
         printf("%s  {\"%s\": ", *first ? "" : ",\n", what);
@@ -89,7 +89,7 @@ static void print_coverage(const char *what, const char *id, const regint_covera
     *first = 0;
 }
 
-static void print_attendance(const regint_attendance_t *a, enum cli_format fmt, int *first)
+static void print_attendance(const regint_collaboration_attendance_result *a, enum cli_format fmt, int *first)
 {
     if (fmt == CLI_JSON) {
         printf("%s  {\"gatherings_months\": %d, \"county\": ", *first ? "" : ",\n", a->months);
@@ -151,34 +151,34 @@ int cli_run_coverage(const cli_command *cmd, const void *parsed)
     int first = 1;
     if (fmt == CLI_JSON)
         printf("[\n");
-    regint_coverage_t *c = NULL;
+    regint_collaboration_coverage_result *c = NULL;
     if (network || task) {
-        if (network ? regint_coverage_network(ds, network, county, as_of, &c)
-                    : regint_coverage_task(ds, t, county, as_of, &c))
+        if (network ? regint_collaboration_coverage_network(ds, network, county, as_of, &c)
+                    : regint_collaboration_coverage_task(ds, t, county, as_of, &c))
             rc = cli_fail(cmd->name, network ? network : task);
         else
             print_coverage(network ? "network" : "task", network ? network : task, c, fmt, &first);
-        regint_coverage_free(c);
+        regint_collaboration_coverage_result_free(c);
     } else {
         for (size_t i = 0; rc == CLI_OK && i < regint_collaboration_network_count(ds); i++) {
             const char *id = regint_collaboration_network_at(ds, i)->id;
-            if (regint_coverage_network(ds, id, county, as_of, &c))
+            if (regint_collaboration_coverage_network(ds, id, county, as_of, &c))
                 rc = cli_fail(cmd->name, id);
             else
                 print_coverage("network", id, c, fmt, &first);
-            regint_coverage_free(c);
+            regint_collaboration_coverage_result_free(c);
             c = NULL;
         }
         if (!months)
             months = 12;
     }
     if (rc == CLI_OK && months) {
-        regint_attendance_t *a = NULL;
-        if (regint_coverage_gatherings(ds, county, months, as_of, &a))
+        regint_collaboration_attendance_result *a = NULL;
+        if (regint_collaboration_attendance(ds, county, months, as_of, &a))
             rc = cli_fail(cmd->name, "gatherings");
         else
             print_attendance(a, fmt, &first);
-        regint_attendance_free(a);
+        regint_collaboration_attendance_result_free(a);
     }
     if (fmt == CLI_JSON)
         printf("\n]\n");

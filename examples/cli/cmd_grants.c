@@ -47,14 +47,14 @@ static const cli_opt grants_opts[] = {
 };
 const cli_command cli_cmd_grants = {"grants", grants_opts, NULL, 0, NULL, grants_subs};
 
-static int allocate_one(regint_dataset *ds, const char *scheme, const regint_grant_allocate_options *opt,
+static int allocate_one(regint_dataset *ds, const char *scheme, const regint_grants_allocate_options *opt,
                         enum cli_format fmt, int *first, const char *apply_date)
 {
-    regint_grant_allocation_t *a;
+    regint_grants_allocation_result *a;
     if (regint_grants_allocate(ds, scheme, opt, &a))
         return cli_fail("grants allocate", NULL);
     if (apply_date && regint_grants_apply_allocation(ds, a, apply_date)) {
-        regint_grant_allocation_free(a);
+        regint_grants_allocation_result_free(a);
         return cli_fail("grants allocate", "--apply");
     }
     if (fmt == CLI_JSON) {
@@ -116,7 +116,7 @@ static int allocate_one(regint_dataset *ds, const char *scheme, const regint_gra
         printf("\n");
     }
     *first = 0;
-    regint_grant_allocation_free(a);
+    regint_grants_allocation_result_free(a);
     return CLI_OK;
 }
 
@@ -198,7 +198,7 @@ int cli_run_grants(const cli_command *cmd, const void *parsed)
     int rc = CLI_OK;
     static const regint_grant_need needs[] = {REGINT_GRANT_NEED_PARTICIPANTS, REGINT_GRANT_NEED_AMOUNT,
                                               REGINT_GRANT_NEED_NONE};
-    regint_grant_allocate_options opt = REGINT_GRANT_ALLOCATE_OPTIONS_INIT;
+    regint_grants_allocate_options opt = REGINT_GRANTS_ALLOCATE_OPTIONS_INIT;
     if (args.unit)
         opt.unit = args.unit;
     if (args.need >= 0)

@@ -75,7 +75,7 @@ int cli_run_guidance(const cli_command *cmd, const void *parsed)
         regint_dataset_free(ds);
         return cli_usage_error(cmd, "give --county NR (the dataset names no county)");
     }
-    regint_guidance_forecast_t *f;
+    regint_guidance_forecast_result *f;
     if (regint_guidance_forecast(ds, county, year, &opt, &f)) {
         rc = cli_fail(cmd->name, NULL);
         regint_dataset_free(ds);
@@ -143,7 +143,7 @@ int cli_run_guidance(const cli_command *cmd, const void *parsed)
             printf("  note: figures for %d are missing for some municipalities, so January's carry-in is a "
                    "lower bound\n", f->year - 1);
     }
-    regint_guidance_forecast_free(f);
+    regint_guidance_forecast_result_free(f);
     regint_dataset_free(ds);
     return CLI_OK;
 }
