@@ -98,10 +98,11 @@ typedef struct cli_command {
 #define CLI_COMMAND(name, opts, run) {name, opts, &defaults, sizeof defaults, run, NULL}
 
 /* Parse argv[1..argc-1] by cmd->opts into args (the struct the offsets point into; fields
- * of options not given keep their values; main passes a copy of cmd->defaults). `--name value` and `--name=value`; "--" ends the
- * options. Returns CLI_RUN to go on, CLI_OK after printing --help on stdout, or CLI_USAGE
- * after a message on stderr: unknown option, missing or malformed value (stating the
- * allowed range), missing required option, two alternatives of one field. */
+ * of options not given keep their values: main passes a copy of cmd->defaults).
+ * `--name value` and `--name=value`; "--" ends the options. Returns CLI_RUN to go on,
+ * CLI_OK after printing --help on stdout, or CLI_USAGE after a message on stderr: unknown
+ * option, missing or malformed value (stating the allowed range), missing required option,
+ * two alternatives of one field. */
 int cli_parse(const cli_command *cmd, int argc, char **argv, void *args);
 /* The full help of a command (usage line, about, options, notes). */
 void cli_help(FILE *f, const cli_command *cmd);

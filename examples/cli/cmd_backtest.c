@@ -56,6 +56,12 @@ static const char *short_name(int m)
     return m >= 0 && m < REGINT_SETTLEMENT_BACKTEST_METHOD_COUNT ? s[m] : "tie";
 }
 
+/* The library's name of the winning method, "" for none (a tie). */
+static const char *winner_name(int m)
+{
+    return m >= 0 ? regint_settlement_backtest_method_name((regint_settlement_backtest_method)m) : "";
+}
+
 /* The three methods' values, each scale * v as format f; a missing one (NaN) as "-". */
 static void fmt3(const double *v, double scale, const char *f)
 {
@@ -129,8 +135,7 @@ int cli_run_backtest(const cli_command *cmd, const void *parsed)
                     else
                         printf(",%.4f", v[k][m]);
             printf(",%s,%s,",
-                   r->winner_request >= 0 ? regint_settlement_backtest_method_name((regint_settlement_backtest_method)r->winner_request) : "",
-                   r->winner_decision >= 0 ? regint_settlement_backtest_method_name((regint_settlement_backtest_method)r->winner_decision) : "");
+                   winner_name(r->winner_request), winner_name(r->winner_decision));
             cli_csv_field(stdout, r->note, CLI_QUOTE_ALWAYS);
             putchar('\n');
         }
@@ -161,8 +166,9 @@ int cli_run_backtest(const cli_command *cmd, const void *parsed)
         printf("\nSummary over %zu county-years (%zu municipality-years vs requests, %zu vs decisions):\n", s->rows,
                s->n_request, s->n_decision);
         printf("  %-34s %9s %9s %9s\n", "", "profile", "pop", "lastdec");
-        double won_request[REGINT_SETTLEMENT_BACKTEST_METHOD_COUNT], won_decision[REGINT_SETTLEMENT_BACKTEST_METHOD_COUNT];
-        for (int m = 0; m < REGINT_SETTLEMENT_BACKTEST_METHOD_COUNT; m++) {
+        enum { M = REGINT_SETTLEMENT_BACKTEST_METHOD_COUNT };
+        double won_request[M], won_decision[M];
+        for (int m = 0; m < M; m++) {
             won_request[m] = (double)s->wins_request[m];
             won_decision[m] = (double)s->wins_decision[m];
         }

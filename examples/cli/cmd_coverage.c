@@ -45,7 +45,8 @@ static void json_municipality(size_t i, const char *kommunenr, const char *name)
     cli_json_member(stdout, ", \"name\": ", name);
 }
 
-static void print_coverage(const char *what, const char *id, const regint_collaboration_coverage_result *c, enum cli_format fmt, int *first)
+static void print_coverage(const char *what, const char *id, const regint_collaboration_coverage_result *c,
+                           enum cli_format fmt, int *first)
 {
     if (fmt == CLI_JSON) {
         printf("%s  {\"%s\": ", *first ? "" : ",\n", what);

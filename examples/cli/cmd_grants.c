@@ -10,6 +10,9 @@ typedef struct grants_args {
     int need, fmt;
 } grants_args;
 
+/* --data of both subcommands. */
+#define GRANTS_DATA_HELP "dataset JSON with a \"grants\" section (default: the bundled dataset)"
+
 /* The values of options not given. */
 static const grants_args defaults = {NULL, NULL, NULL, NULL, NULL, 0, -1, CLI_TABLE};
 
@@ -18,7 +21,7 @@ static const cli_opt allocate_opts[] = {
     CLI_SUMMARY("divide each scheme's budget over its eligible applications"),
     CLI_ABOUT("In proportion to assessed score x need (Hamilton, capped at the amount applied for and the\n"
               "scheme maximum, in whole rounding units).\n"),
-    CLI_STRING("data", "FILE", grants_args, data, 0, "dataset JSON with a \"grants\" section (default: the bundled dataset)"),
+    CLI_STRING("data", "FILE", grants_args, data, 0, GRANTS_DATA_HELP),
     CLI_STRING("scheme", "ID", grants_args, scheme, 0, "one scheme (default: every scheme)"),
     CLI_INT("unit", "KR", grants_args, unit, 1, INT64_MAX, 0, "rounding unit in kroner"),
     CLI_CHOICE("need", "participants|amount|none", grants_args, need, "what need is measured by"),
@@ -31,7 +34,7 @@ static const cli_opt allocate_opts[] = {
 static const cli_opt report_opts[] = {
     CLI_SUMMARY("granted, paid, used, reclaim due and overdue reports as of a date"),
     CLI_ABOUT("Then the list of overdue reports.\n"),
-    CLI_STRING("data", "FILE", grants_args, data, 0, "dataset JSON with a \"grants\" section (default: the bundled dataset)"),
+    CLI_STRING("data", "FILE", grants_args, data, 0, GRANTS_DATA_HELP),
     CLI_STRING("scheme", "ID", grants_args, scheme, 0, "one scheme (default: every scheme)"),
     CLI_STRING("as-of", "DATE", grants_args, as_of, 0, "the date (default today)"),
     CLI_OPT_FORMAT(grants_args),

@@ -67,7 +67,8 @@ static void print_table(const regint_settlement_recommendation *r, const char *s
     printf("\n%s\nProfile '%s'; history up to %d.\n", source, regint_settlement_recommendation_profile_name(r), y - 1);
     printf("Criteria (normalised weights):");
     for (size_t c = 0; c < regint_settlement_recommendation_criterion_count(r); c++)
-        printf(" %s %.3f", regint_settlement_recommendation_criterion_id(r, c), regint_settlement_recommendation_criterion_weight(r, c));
+        printf(" %s %.3f", regint_settlement_recommendation_criterion_id(r, c),
+               regint_settlement_recommendation_criterion_weight(r, c));
     printf("\n");
     const char *note = regint_settlement_recommendation_note(r);
     if (*note)
