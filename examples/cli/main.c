@@ -58,6 +58,17 @@ int main(int argc, char **argv)
         return CLI_USAGE;
     }
     if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") || !strcmp(argv[1], "help")) {
+        /* `regint help CMD` = `regint CMD --help`. */
+        for (size_t i = 0; argc > 2 && i < sizeof commands / sizeof commands[0]; i++)
+            if (!strcmp(argv[2], commands[i]->name)) {
+                cli_help(stdout, commands[i]);
+                return CLI_OK;
+            }
+        if (argc > 2) {
+            fprintf(stderr, "regint: unknown command '%s'\n\n", argv[2]);
+            usage(stderr);
+            return CLI_USAGE;
+        }
         usage(stdout);
         return CLI_OK;
     }

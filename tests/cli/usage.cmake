@@ -49,3 +49,5 @@ regint_cli_test(cli_help_grants ARGS grants --help
 foreach(_c summary apportion recommend backtest match coverage)
   regint_cli_test(cli_help_${_c} ARGS ${_c} --help OUTPUT "^usage: regint ${_c} .*\noptions:\n.*-h, --help")
 endforeach()
+regint_cli_test(cli_help_via_help ARGS help report OUTPUT "^usage: regint report --county NR")
+regint_cli_test(cli_help_unknown_command ARGS help nope EXIT 2 ERRORS "regint: unknown command 'nope'")
