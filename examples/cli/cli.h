@@ -106,6 +106,8 @@ typedef struct cli_command {
 int cli_parse(const cli_command *cmd, int argc, char **argv, void *args);
 /* The full help of a command (usage line, about, options, notes). */
 void cli_help(FILE *f, const cli_command *cmd);
+/* The manual page regint(1) in roff, from the commands' tables (`regint --man`). */
+void cli_man(FILE *f, const struct cli_command *const *cmds, size_t n, const char *version);
 /* The text of the table's CLI_SUMMARY entry ("" if none). */
 const char *cli_summary(const cli_command *cmd);
 /* "regint <cmd>: <message>", the usage line and a pointer to --help on stderr; CLI_USAGE. */

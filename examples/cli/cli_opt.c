@@ -209,6 +209,89 @@ void cli_help(FILE *f, const cli_command *cmd)
     }
 }
 
+/* ---- the manual page regint(1), from the same tables ---------------------------------- */
+
+/* s as roff text: backslashes and hyphens escaped, a line starting with '.' or '\'' kept
+ * from being read as a request. */
+static void roff(FILE *f, const char *s)
+{
+    for (int bol = 1; *s; s++) {
+        if (bol && (*s == '.' || *s == '\''))
+            fputs("\\&", f);
+        if (*s == '\\')
+            fputs("\\e", f);
+        else if (*s == '-')
+            fputs("\\-", f);
+        else
+            fputc(*s, f);
+        bol = *s == '\n';
+    }
+}
+
+/* Text written for the terminal (lines already broken), kept as it is. */
+static void roff_block(FILE *f, const char *text)
+{
+    if (!text)
+        return;
+    fputs(".PP\n.nf\n", f);
+    roff(f, text);
+    fputs(".fi\n", f);
+}
+
+static void man_command(FILE *f, const cli_command *c)
+{
+    char words[128], range[64], *usage = NULL;
+    size_t len = 0;
+    fprintf(f, ".SS \"regint %s\"\n", c->name);
+    roff(f, cli_summary(c));
+    fputc('\n', f);
+    FILE *m = open_memstream(&usage, &len);
+    if (m) {
+        usage_line(m, "", c);
+        fclose(m);
+        roff_block(f, usage);
+        free(usage);
+    }
+    roff_block(f, table_text(c->opts, CLI_KIND_ABOUT));
+    for (const cli_opt *o = c->opts; o->kind != CLI_KIND_END; o++) {
+        if ((o->flags & CLI_HIDDEN) || is_text(o))
+            continue;
+        opt_words(words, sizeof words, o);
+        fputs(".TP\n.B ", f);
+        roff(f, words);
+        fputc('\n', f);
+        roff(f, o->help);
+        if (o->kind == CLI_KIND_INT)
+            fprintf(f, " [%s]", cli_range_text(range, sizeof range, o->lo, o->hi));
+        else if (o->kind == CLI_KIND_NUMBER)
+            fprintf(f, " [%s]", number_range_text(range, sizeof range, o->min, o->max));
+        fputc('\n', f);
+    }
+    roff_block(f, table_text(c->opts, CLI_KIND_NOTES));
+}
+
+void cli_man(FILE *f, const cli_command *const *cmds, size_t n, const char *version)
+{
+    fprintf(f, ".TH REGINT 1 \"\" \"regint %s\" \"User Commands\"\n", version);
+    fputs(".SH NAME\nregint \\- settlement, apportionment, matching, grants and reports for the integration\n"
+          "work of Norwegian counties\n"
+          ".SH SYNOPSIS\n.B regint\n.I command\n[\\fIoptions\\fR]\n"
+          ".SH DESCRIPTION\nEach command reads the bundled dataset unless \\fB\\-\\-data\\fR names another "
+          "(\\fB$REGINT_DATA\\fR overrides the bundled one). Options are \\fB\\-\\-name value\\fR or "
+          "\\fB\\-\\-name=value\\fR; \\fB\\-\\-\\fR ends the options; ranges are in brackets.\n"
+          ".SH COMMANDS\n",
+          f);
+    for (size_t i = 0; i < n; i++)
+        if (cmds[i]->subs)
+            for (size_t k = 0; cmds[i]->subs[k]; k++)
+                man_command(f, cmds[i]->subs[k]);
+        else
+            man_command(f, cmds[i]);
+    fputs(".SH EXIT STATUS\n0 ok, 1 bad input (the message on stderr names the file, the place and the rule), "
+          "2 usage.\n",
+          f);
+}
+
 int cli_usage_error(const cli_command *cmd, const char *fmt, ...)
 {
     va_list ap;

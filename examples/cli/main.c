@@ -16,7 +16,8 @@ static void usage(FILE *f)
     fprintf(f, "usage: regint <command> [options]   (regint <command> --help for more)\n\ncommands:\n");
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
         fprintf(f, "  %-10s %s\n", commands[i]->name, cli_summary(commands[i]));
-    fprintf(f, "\nregint %s. Exit codes: 0 ok, 1 bad input, 2 usage.\n", regint_version());
+    fprintf(f, "\nregint %s. Exit codes: 0 ok, 1 bad input, 2 usage. `regint --man` prints the manual page.\n",
+            regint_version());
 }
 
 /* Run cmd with argv[0] = its name; a command with subcommands picks one by argv[1]. */
@@ -70,6 +71,10 @@ int main(int argc, char **argv)
             return CLI_USAGE;
         }
         usage(stdout);
+        return CLI_OK;
+    }
+    if (!strcmp(argv[1], "--man")) {
+        cli_man(stdout, commands, sizeof commands / sizeof commands[0], regint_version());
         return CLI_OK;
     }
     if (!strcmp(argv[1], "--version")) {

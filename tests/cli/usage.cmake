@@ -51,3 +51,6 @@ foreach(_c summary apportion recommend backtest match coverage)
 endforeach()
 regint_cli_test(cli_help_via_help ARGS help report OUTPUT "^usage: regint report --county NR")
 regint_cli_test(cli_help_unknown_command ARGS help nope EXIT 2 ERRORS "regint: unknown command 'nope'")
+# The manual page comes from the same tables: every command, options with escaped hyphens.
+regint_cli_test(cli_man ARGS --man
+  OUTPUT "^\\.TH REGINT 1 .*\\.SS \"regint grants allocate\".*\\.B \\\\-\\\\-history N\nyears of settlement history \\(default 10\\) \\[1\\.\\.60\\]\n.*\\.SH EXIT STATUS")
