@@ -53,4 +53,4 @@ regint_cli_test(cli_help_via_help ARGS help report OUTPUT "^usage: regint report
 regint_cli_test(cli_help_unknown_command ARGS help nope EXIT 2 ERRORS "regint: unknown command 'nope'")
 # The manual page comes from the same tables: every command, options with escaped hyphens.
 regint_cli_test(cli_man ARGS --man
-  OUTPUT "^\\.TH REGINT 1 .*\\.SS \"regint grants allocate\".*\\.B \\\\-\\\\-history N\nyears of settlement history \\(default 10\\) \\[1\\.\\.60\\]\n.*\\.SH EXIT STATUS")
+  OUTPUT "^\\.TH REGINT 1 .*\\.B \\\\-\\\\-history N\nyears of settlement history \\(default 10\\) \\[1\\.\\.60\\]\n.*\\.SS \"regint grants allocate\".*\\.SH EXIT STATUS")
