@@ -204,12 +204,10 @@ int cli_run_recommend(const cli_command *cmd, const void *parsed)
     /* The same steps as backtest's (options struct, engine call, JSON through the library);
      * `duplicates` pairs the two: the library's one options pattern, not logic to share. */
     regint_settlement_recommend_options o = REGINT_SETTLEMENT_RECOMMEND_OPTIONS_INIT;
-    o.fylkesnr = cty;
-    o.year = year;
     o.total = total;
     o.minors = minors;
     o.profile = prof;
-    if (regint_settlement_recommend(ds, &o, &rec) != REGINT_OK) {
+    if (regint_settlement_recommend(ds, cty, year, &o, &rec) != REGINT_OK) {
         rc = cli_fail(cmd->name, NULL);
         goto done;
     }

@@ -55,7 +55,6 @@ int cli_run_report(const cli_command *cmd, const void *parsed)
         return cli_fail(cmd->name, "--plan");
     }
     regint_report_options opt = REGINT_REPORT_OPTIONS_INIT;
-    opt.fylkesnr = args.county;
     opt.year = (int)args.year;
     opt.history_years = (int)args.history;
     opt.plan = plan;
@@ -63,7 +62,7 @@ int cli_run_report(const cli_command *cmd, const void *parsed)
     if (args.to_stdout != REPORT_FILES) {
         char *text = NULL;
         regint_status st = regint_report_render(
-            ds, &opt, args.to_stdout == REPORT_HTML ? REGINT_REPORT_HTML : REGINT_REPORT_MARKDOWN, &text);
+            ds, args.county, args.to_stdout == REPORT_HTML ? REGINT_REPORT_HTML : REGINT_REPORT_MARKDOWN, &opt, &text);
         rc = cli_put_text(cmd->name, st, text);
     } else {
         char *md = NULL, *html = NULL;
@@ -74,7 +73,7 @@ int cli_run_report(const cli_command *cmd, const void *parsed)
             regint_plan_free(plan);
             return CLI_BAD_INPUT;
         }
-        if (regint_report_write(ds, &opt, out_dir, &md, &html)) {
+        if (regint_report_write(ds, args.county, out_dir, &opt, &md, &html)) {
             rc = cli_fail(cmd->name, NULL);
         } else {
             printf("wrote %s\nwrote %s\n", md, html);
