@@ -350,7 +350,7 @@ REGINT_API regint_status regint_dataset_set_settlement(regint_dataset *ds, const
 REGINT_API regint_status regint_dataset_add_indicator(regint_dataset *ds, const regint_indicator_t *ind);
 /** Adds or replaces an observation; the indicator must be in the catalogue. */
 REGINT_API regint_status regint_dataset_set_observation(regint_dataset *ds, const regint_observation_t *o);
-/** Add a refugee case; the id must pass regint_check_identifier() (REGINT_EPERSONAL for a
+/** Add a refugee case; the id must pass regint_validate_identifier() (REGINT_EPERSONAL for a
  *  fødselsnummer) and be new; family_size 1..100. */
 REGINT_API regint_status regint_dataset_add_case(regint_dataset *ds, const regint_case_t *c);
 

@@ -19,7 +19,7 @@
 
 #include "regint/common.h"
 #include "regint/dataset.h"
-#include "regint/qualification.h"
+#include "regint/plan.h"
 
 #ifdef __cplusplus
 extern "C" {

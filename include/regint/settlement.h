@@ -46,7 +46,7 @@ typedef struct regint_settlement_profile regint_settlement_profile;
  * "schema_version": 1, "criteria": [...], ...}`, see docs/settlement.md). Errors name `name`
  * and the JSON path, e.g. `p.json: criteria[2].weight: must be non-negative`.
  * Indicator ids and municipality codes are checked against the dataset when the profile is
- * used (regint_recommend()), with the same paths.
+ * used (regint_settlement_recommend()), with the same paths.
  */
 REGINT_API regint_status regint_settlement_profile_load_string(const char *json, size_t len,
                                                                const char *name,
@@ -74,28 +74,28 @@ REGINT_API double regint_settlement_profile_criterion_weight(const regint_settle
 /* ------------------------------------------------------------------------- */
 /* Recommendation                                                            */
 
-/** Version of ::regint_recommend_options. */
-#define REGINT_RECOMMEND_OPTIONS_VERSION 1
+/** Version of ::regint_settlement_recommend_options. */
+#define REGINT_SETTLEMENT_RECOMMEND_OPTIONS_VERSION 1
 
-/** Options of regint_recommend(). */
-typedef struct regint_recommend_options {
-    int version;            /**< REGINT_RECOMMEND_OPTIONS_VERSION */
+/** Options of regint_settlement_recommend(). */
+typedef struct regint_settlement_recommend_options {
+    int version;            /**< REGINT_SETTLEMENT_RECOMMEND_OPTIONS_VERSION */
     const char *fylkesnr;   /**< county valid in `year`; NULL or "00" = the whole country */
     int year;               /**< the year to settle in (municipalities valid in this year) */
     int64_t total;          /**< persons to settle, unaccompanied minors included; >= 0 */
     int64_t minors;         /**< of which unaccompanied minors (0 = no split); <= total */
     const regint_settlement_profile *profile; /**< NULL = the default profile */
     int history_to;         /**< last year of data used; 0 = year - 1 */
-} regint_recommend_options;
+} regint_settlement_recommend_options;
 
 /** Initialiser: whole country, no year (must be set), total 0, default profile. */
-#define REGINT_RECOMMEND_OPTIONS_INIT { REGINT_RECOMMEND_OPTIONS_VERSION, NULL, 0, 0, 0, NULL, 0 }
+#define REGINT_SETTLEMENT_RECOMMEND_OPTIONS_INIT { REGINT_SETTLEMENT_RECOMMEND_OPTIONS_VERSION, NULL, 0, 0, 0, NULL, 0 }
 
 /** Number of past years of request/decision/settled shown in each row (year-3 .. year-1). */
-#define REGINT_RECOMMEND_HISTORY_YEARS 3
+#define REGINT_SETTLEMENT_HISTORY_YEARS 3
 
 /** One municipality of a recommendation. Strings and arrays are borrowed from the result. */
-typedef struct regint_recommendation_row_t {
+typedef struct regint_settlement_recommendation_row_t {
     const char *kommunenr;      /**< code valid in the recommended year */
     const char *name;           /**< municipality name in the recommended year */
     const char *fylkesnr;       /**< its county (two digits) in the recommended year */
@@ -110,16 +110,16 @@ typedef struct regint_recommendation_row_t {
     const double *contributions;/**< one per criterion, summing to `score` */
     const double *values;       /**< raw value of each criterion (NAN if missing) */
     int history_first_year;     /**< year of request[0] etc. (= year - 3) */
-    regint_value_t request[REGINT_RECOMMEND_HISTORY_YEARS];  /**< IMDi's requests */
-    regint_value_t decision[REGINT_RECOMMEND_HISTORY_YEARS]; /**< council decisions */
-    regint_value_t settled[REGINT_RECOMMEND_HISTORY_YEARS];  /**< settled */
+    regint_value_t request[REGINT_SETTLEMENT_HISTORY_YEARS];  /**< IMDi's requests */
+    regint_value_t decision[REGINT_SETTLEMENT_HISTORY_YEARS]; /**< council decisions */
+    regint_value_t settled[REGINT_SETTLEMENT_HISTORY_YEARS];  /**< settled */
     regint_value_t actual_request;  /**< IMDi's request for `year` if known (not used) */
     regint_value_t actual_decision; /**< the council's decision for `year` if known (not used) */
     const char *reason;         /**< short English explanation */
-} regint_recommendation_row_t;
+} regint_settlement_recommendation_row_t;
 
-/** Opaque result of regint_recommend(). */
-typedef struct regint_recommendation regint_recommendation;
+/** Opaque result of regint_settlement_recommend(). */
+typedef struct regint_settlement_recommendation regint_settlement_recommendation;
 
 /**
  * Recommend the number of persons each municipality of a county should be asked to settle.
@@ -129,49 +129,49 @@ typedef struct regint_recommendation regint_recommendation;
  * regint_apportion()); REGINT_EINFEASIBLE when the profile's hard
  * bounds cannot hold (the message names the sums). Soft bounds (the minimum, caps derived
  * from history) are relaxed as the profile says and the relaxation is reported in
- * regint_recommendation_note().
+ * regint_settlement_recommendation_note().
  * @param ds   the dataset (borrowed; must outlive the result, whose strings point into it)
- * @param opt  options (required: version, year; ::REGINT_RECOMMEND_OPTIONS_INIT)
- * @param out  receives the result, free with regint_recommendation_free()
+ * @param opt  options (required: version, year; ::REGINT_SETTLEMENT_RECOMMEND_OPTIONS_INIT)
+ * @param out  receives the result, free with regint_settlement_recommendation_free()
  * @return REGINT_OK or one of the errors above.
  */
-REGINT_API regint_status regint_recommend(const regint_dataset *ds,
-                                          const regint_recommend_options *opt,
-                                          regint_recommendation **out);
+REGINT_API regint_status regint_settlement_recommend(const regint_dataset *ds,
+                                          const regint_settlement_recommend_options *opt,
+                                          regint_settlement_recommendation **out);
 /** Free a recommendation. NULL is allowed. */
-REGINT_API void regint_recommendation_free(regint_recommendation *r);
+REGINT_API void regint_settlement_recommendation_free(regint_settlement_recommendation *r);
 /** Number of rows (municipalities of the county valid in the year, sorted by kommunenr). */
-REGINT_API size_t regint_recommendation_count(const regint_recommendation *r);
+REGINT_API size_t regint_settlement_recommendation_count(const regint_settlement_recommendation *r);
 /** Row i (borrowed) or NULL if out of range. */
-REGINT_API const regint_recommendation_row_t *regint_recommendation_row(const regint_recommendation *r,
+REGINT_API const regint_settlement_recommendation_row_t *regint_settlement_recommendation_row(const regint_settlement_recommendation *r,
                                                                          size_t i);
 /** Number of criteria (the length of each row's `contributions`). */
-REGINT_API size_t regint_recommendation_criterion_count(const regint_recommendation *r);
+REGINT_API size_t regint_settlement_recommendation_criterion_count(const regint_settlement_recommendation *r);
 /** Id of criterion j (borrowed). */
-REGINT_API const char *regint_recommendation_criterion_id(const regint_recommendation *r, size_t j);
+REGINT_API const char *regint_settlement_recommendation_criterion_id(const regint_settlement_recommendation *r, size_t j);
 /** Normalised weight of criterion j (weights sum to 1). */
-REGINT_API double regint_recommendation_criterion_weight(const regint_recommendation *r, size_t j);
+REGINT_API double regint_settlement_recommendation_criterion_weight(const regint_settlement_recommendation *r, size_t j);
 /** Contribution of criterion j to row i (= row->contributions[j]); NAN if out of range.
  *  Convenient for bindings. */
-REGINT_API double regint_recommendation_contribution(const regint_recommendation *r, size_t i, size_t j);
+REGINT_API double regint_settlement_recommendation_contribution(const regint_settlement_recommendation *r, size_t i, size_t j);
 /** Raw value of criterion j for row i (= row->values[j]); NAN if missing or out of range. */
-REGINT_API double regint_recommendation_value(const regint_recommendation *r, size_t i, size_t j);
+REGINT_API double regint_settlement_recommendation_value(const regint_settlement_recommendation *r, size_t i, size_t j);
 /** The year recommended for. */
-REGINT_API int regint_recommendation_year(const regint_recommendation *r);
+REGINT_API int regint_settlement_recommendation_year(const regint_settlement_recommendation *r);
 /** The total apportioned (= sum of `recommended`). */
-REGINT_API int64_t regint_recommendation_total(const regint_recommendation *r);
+REGINT_API int64_t regint_settlement_recommendation_total(const regint_settlement_recommendation *r);
 /** Unaccompanied minors apportioned (= sum of `minors`). */
-REGINT_API int64_t regint_recommendation_minors(const regint_recommendation *r);
+REGINT_API int64_t regint_settlement_recommendation_minors(const regint_settlement_recommendation *r);
 /** County code ("00" for the whole country) (borrowed). */
-REGINT_API const char *regint_recommendation_fylkesnr(const regint_recommendation *r);
+REGINT_API const char *regint_settlement_recommendation_fylkesnr(const regint_settlement_recommendation *r);
 /** County name ("Norge" for the whole country) (borrowed). */
-REGINT_API const char *regint_recommendation_county_name(const regint_recommendation *r);
+REGINT_API const char *regint_settlement_recommendation_county_name(const regint_settlement_recommendation *r);
 /** Name of the profile used (borrowed). */
-REGINT_API const char *regint_recommendation_profile_name(const regint_recommendation *r);
+REGINT_API const char *regint_settlement_recommendation_profile_name(const regint_settlement_recommendation *r);
 /** Notes on the whole result (relaxed bounds, missing indicators), "" if none (borrowed). */
-REGINT_API const char *regint_recommendation_note(const regint_recommendation *r);
+REGINT_API const char *regint_settlement_recommendation_note(const regint_settlement_recommendation *r);
 /** The result as a JSON document; `*json` is the caller's (regint_free()). */
-REGINT_API regint_status regint_recommendation_to_json(const regint_recommendation *r, char **json);
+REGINT_API regint_status regint_settlement_recommendation_to_json(const regint_settlement_recommendation *r, char **json);
 
 /**
  * The sum over a county's municipalities (valid in `year`) of a settlement figure, e.g. IMDi's
@@ -187,37 +187,37 @@ REGINT_API regint_status regint_settlement_county_sum(const regint_dataset *ds, 
 /* Back-test                                                                 */
 
 /** The methods compared by the back-test. */
-typedef enum regint_backtest_method {
-    REGINT_BACKTEST_PROFILE = 0,       /**< regint_recommend() with the profile */
-    REGINT_BACKTEST_POPULATION = 1,    /**< Hamilton proportional to population */
-    REGINT_BACKTEST_LAST_DECISION = 2, /**< Hamilton proportional to last year's decisions */
-    REGINT_BACKTEST_METHOD_COUNT = 3   /**< number of methods (size of the per-method arrays) */
-} regint_backtest_method;
+typedef enum regint_settlement_backtest_method {
+    REGINT_SETTLEMENT_BACKTEST_PROFILE = 0,       /**< regint_settlement_recommend() with the profile */
+    REGINT_SETTLEMENT_BACKTEST_POPULATION = 1,    /**< Hamilton proportional to population */
+    REGINT_SETTLEMENT_BACKTEST_LAST_DECISION = 2, /**< Hamilton proportional to last year's decisions */
+    REGINT_SETTLEMENT_BACKTEST_METHOD_COUNT = 3   /**< number of methods (size of the per-method arrays) */
+} regint_settlement_backtest_method;
 
 /** Stable names: "profile", "population", "last_decision". */
-REGINT_API const char *regint_backtest_method_name(regint_backtest_method m);
+REGINT_API const char *regint_settlement_backtest_method_name(regint_settlement_backtest_method m);
 
-/** Version of ::regint_backtest_options. */
-#define REGINT_BACKTEST_OPTIONS_VERSION 1
+/** Version of ::regint_settlement_backtest_options. */
+#define REGINT_SETTLEMENT_BACKTEST_OPTIONS_VERSION 1
 
-/** Options of regint_backtest(). */
-typedef struct regint_backtest_options {
-    int version;            /**< REGINT_BACKTEST_OPTIONS_VERSION */
+/** Options of regint_settlement_backtest(). */
+typedef struct regint_settlement_backtest_options {
+    int version;            /**< REGINT_SETTLEMENT_BACKTEST_OPTIONS_VERSION */
     const char *fylkesnr;   /**< one county (valid in each year tested) or NULL for all */
-    int year_from;          /**< first year (1900..2200); 0 = REGINT_BACKTEST_DEFAULT_FROM */
+    int year_from;          /**< first year (1900..2200); 0 = REGINT_SETTLEMENT_BACKTEST_DEFAULT_FROM */
     int year_to;            /**< last year; 0 = the last year with requests in the dataset */
     const regint_settlement_profile *profile; /**< NULL = the default profile */
-} regint_backtest_options;
+} regint_settlement_backtest_options;
 
 /** First year back-tested by default (the first year of the 2020 code vintage whose
  *  history year 2019 maps through the correspondence). */
-#define REGINT_BACKTEST_DEFAULT_FROM 2021
+#define REGINT_SETTLEMENT_BACKTEST_DEFAULT_FROM 2021
 
 /** Initialiser: all counties, default years, default profile. */
-#define REGINT_BACKTEST_OPTIONS_INIT { REGINT_BACKTEST_OPTIONS_VERSION, NULL, 0, 0, NULL }
+#define REGINT_SETTLEMENT_BACKTEST_OPTIONS_INIT { REGINT_SETTLEMENT_BACKTEST_OPTIONS_VERSION, NULL, 0, 0, NULL }
 
 /** One county and year of a back-test. Strings are borrowed from the result. */
-typedef struct regint_backtest_row_t {
+typedef struct regint_settlement_backtest_row_t {
     int year;                /**< the year settled (recommended with data up to year - 1) */
     const char *fylkesnr;    /**< the county (code valid in `year`) */
     const char *county_name; /**< the county's name in `year` */
@@ -225,61 +225,61 @@ typedef struct regint_backtest_row_t {
     int64_t total;           /**< sum of IMDi's actual requests (the total apportioned) */
     size_t n_request;        /**< municipalities compared with the actual request */
     size_t n_decision;       /**< municipalities with a registered decision */
-    double mae_request[REGINT_BACKTEST_METHOD_COUNT];     /**< mean |predicted - request| */
-    double within2_request[REGINT_BACKTEST_METHOD_COUNT]; /**< share with |difference| <= 2 */
-    double mae_decision[REGINT_BACKTEST_METHOD_COUNT];    /**< NAN if no decision */
-    double within2_decision[REGINT_BACKTEST_METHOD_COUNT]; /**< share with |predicted - decision| <= 2; NAN if no decision */
-    int winner_request;      /**< regint_backtest_method with the lowest MAE, -1 if a tie */
+    double mae_request[REGINT_SETTLEMENT_BACKTEST_METHOD_COUNT];     /**< mean |predicted - request| */
+    double within2_request[REGINT_SETTLEMENT_BACKTEST_METHOD_COUNT]; /**< share with |difference| <= 2 */
+    double mae_decision[REGINT_SETTLEMENT_BACKTEST_METHOD_COUNT];    /**< NAN if no decision */
+    double within2_decision[REGINT_SETTLEMENT_BACKTEST_METHOD_COUNT]; /**< share with |predicted - decision| <= 2; NAN if no decision */
+    int winner_request;      /**< regint_settlement_backtest_method with the lowest MAE, -1 if a tie */
     int winner_decision;     /**< idem against decisions, -1 if a tie or no decisions */
     const char *note;        /**< e.g. why the profile failed for this county-year; "" */
-} regint_backtest_row_t;
+} regint_settlement_backtest_row_t;
 
 /** Pooled figures over all rows. */
-typedef struct regint_backtest_summary_t {
+typedef struct regint_settlement_backtest_summary_t {
     size_t rows;             /**< county-years tested */
     size_t n_request;        /**< municipality-years compared with requests */
     size_t n_decision;       /**< municipality-years compared with decisions */
-    double mae_request[REGINT_BACKTEST_METHOD_COUNT];     /**< pooled over municipality-years */
-    double within2_request[REGINT_BACKTEST_METHOD_COUNT]; /**< pooled share with |predicted - request| <= 2; NAN if none compared */
-    double mae_decision[REGINT_BACKTEST_METHOD_COUNT];    /**< pooled mean |predicted - decision|; NAN if no decisions */
-    double within2_decision[REGINT_BACKTEST_METHOD_COUNT]; /**< pooled share with |predicted - decision| <= 2; NAN if no decisions */
-    size_t wins_request[REGINT_BACKTEST_METHOD_COUNT];    /**< county-years won (ties not counted) */
-    size_t wins_decision[REGINT_BACKTEST_METHOD_COUNT];   /**< idem against decisions */
+    double mae_request[REGINT_SETTLEMENT_BACKTEST_METHOD_COUNT];     /**< pooled over municipality-years */
+    double within2_request[REGINT_SETTLEMENT_BACKTEST_METHOD_COUNT]; /**< pooled share with |predicted - request| <= 2; NAN if none compared */
+    double mae_decision[REGINT_SETTLEMENT_BACKTEST_METHOD_COUNT];    /**< pooled mean |predicted - decision|; NAN if no decisions */
+    double within2_decision[REGINT_SETTLEMENT_BACKTEST_METHOD_COUNT]; /**< pooled share with |predicted - decision| <= 2; NAN if no decisions */
+    size_t wins_request[REGINT_SETTLEMENT_BACKTEST_METHOD_COUNT];    /**< county-years won (ties not counted) */
+    size_t wins_decision[REGINT_SETTLEMENT_BACKTEST_METHOD_COUNT];   /**< idem against decisions */
     int year_from, year_to;  /**< years actually tested */
-} regint_backtest_summary_t;
-/** @var regint_backtest_summary_t::year_from
+} regint_settlement_backtest_summary_t;
+/** @var regint_settlement_backtest_summary_t::year_from
  *  First year actually tested. */
-/** @var regint_backtest_summary_t::year_to
+/** @var regint_settlement_backtest_summary_t::year_to
  *  Last year actually tested. */
 
 /** Opaque back-test result. */
-typedef struct regint_backtest regint_backtest;
+typedef struct regint_settlement_backtest regint_settlement_backtest;
 
 /**
  * Back-test: for each year and county with IMDi requests, recommend with data up to the year
  * before and the county's actual total (sum of IMDi's requests), and compare the profile and
  * the two naive baselines with IMDi's requests and the councils' decisions.
  * @param ds   the dataset (borrowed; must outlive the result)
- * @param opt  options, or NULL for ::REGINT_BACKTEST_OPTIONS_INIT
- * @param out  receives the result, free with regint_backtest_free()
+ * @param opt  options, or NULL for ::REGINT_SETTLEMENT_BACKTEST_OPTIONS_INIT
+ * @param out  receives the result, free with regint_settlement_backtest_free()
  * @return REGINT_OK; REGINT_EINVAL for a NULL argument, a wrong options version, a fylkesnr
  *         that is not two digits or years outside 1900..2200 or empty; REGINT_ENOTFOUND if
  *         the dataset has no IMDi requests, the county is unknown in those years or no
  *         county-year has requests.
  */
-REGINT_API regint_status regint_backtest_run(const regint_dataset *ds,
-                                             const regint_backtest_options *opt,
-                                             regint_backtest **out);
+REGINT_API regint_status regint_settlement_backtest_run(const regint_dataset *ds,
+                                             const regint_settlement_backtest_options *opt,
+                                             regint_settlement_backtest **out);
 /** Free a back-test. NULL is allowed. */
-REGINT_API void regint_backtest_free(regint_backtest *bt);
+REGINT_API void regint_settlement_backtest_free(regint_settlement_backtest *bt);
 /** Number of county-years. */
-REGINT_API size_t regint_backtest_count(const regint_backtest *bt);
+REGINT_API size_t regint_settlement_backtest_count(const regint_settlement_backtest *bt);
 /** Row i (borrowed) or NULL. Rows are ordered by year, then county. */
-REGINT_API const regint_backtest_row_t *regint_backtest_row(const regint_backtest *bt, size_t i);
+REGINT_API const regint_settlement_backtest_row_t *regint_settlement_backtest_row(const regint_settlement_backtest *bt, size_t i);
 /** The pooled summary (borrowed). */
-REGINT_API const regint_backtest_summary_t *regint_backtest_summary(const regint_backtest *bt);
+REGINT_API const regint_settlement_backtest_summary_t *regint_settlement_backtest_summary(const regint_settlement_backtest *bt);
 /** The result as JSON (rows and summary); `*json` is the caller's (regint_free()). */
-REGINT_API regint_status regint_backtest_to_json(const regint_backtest *bt, char **json);
+REGINT_API regint_status regint_settlement_backtest_to_json(const regint_settlement_backtest *bt, char **json);
 
 #ifdef __cplusplus
 }

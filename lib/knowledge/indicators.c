@@ -1,5 +1,5 @@
 /* Knowledge base: catalogue queries, reform mapping, county aggregates, derived figures.
- * JSON-stat import is in jsonstat.c. See include/regint/indicators.h and
+ * JSON-stat import is in jsonstat.c. See include/regint/kb.h and
  * docs/knowledge-base.md for the rules. */
 #include <ctype.h>
 #include <math.h>
@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "regint/indicators.h"
+#include "regint/kb.h"
 #include "regint/validate.h"
 
 #include "util/internal.h"
@@ -95,7 +95,7 @@ const regint_dataset *regint_kb_dataset(const regint_kb *kb) { return kb ? kb->d
 /* ------------------------------------------------------------------------- */
 /* Catalogue                                                                  */
 
-regint_aggregation regint_indicator_aggregation(const regint_indicator_t *ind)
+regint_aggregation regint_kb_indicator_aggregation(const regint_indicator_t *ind)
 {
     if (!ind || !ind->unit)
         return REGINT_AGGREGATE_SUM;
@@ -131,10 +131,10 @@ static int ci_contains(const char *hay, const char *needle)
     return 0;
 }
 
-regint_status regint_sdg_goals(const char *targets, int goals[17], size_t *n)
+regint_status regint_kb_sdg_goals(const char *targets, int goals[17], size_t *n)
 {
     if (!goals || !n)
-        return regint__error(REGINT_EINVAL, "regint_sdg_goals: goals and n must not be NULL");
+        return regint__error(REGINT_EINVAL, "regint_kb_sdg_goals: goals and n must not be NULL");
     int seen[18] = {0};
     *n = 0;
     if (!targets)
@@ -177,7 +177,7 @@ regint_status regint_sdg_goals(const char *targets, int goals[17], size_t *n)
     return REGINT_OK;
 }
 
-const char *regint_sdg_goal_name(int goal, const char *lang)
+const char *regint_kb_sdg_goal_name(int goal, const char *lang)
 {
     static const char *const en[17] = {
         "No poverty", "Zero hunger", "Good health and well-being", "Quality education",
@@ -198,13 +198,13 @@ const char *regint_sdg_goal_name(int goal, const char *lang)
     return (lang && strcmp(lang, "nb") == 0) ? nb[goal - 1] : en[goal - 1];
 }
 
-regint_status regint_indicators_find(const regint_dataset *ds, const regint_indicator_query *q,
+regint_status regint_kb_find_indicators(const regint_dataset *ds, const regint_kb_find_options *q,
                                      const regint_indicator_t ***out, size_t *n)
 {
     if (!ds || !out || !n)
-        return regint__error(REGINT_EINVAL, "regint_indicators_find: NULL argument");
-    if (q && q->version != REGINT_INDICATOR_QUERY_VERSION)
-        return regint__error(REGINT_EINVAL, "regint_indicators_find: unknown query version %d",
+        return regint__error(REGINT_EINVAL, "regint_kb_find_indicators: NULL argument");
+    if (q && q->version != REGINT_KB_FIND_OPTIONS_VERSION)
+        return regint__error(REGINT_EINVAL, "regint_kb_find_indicators: unknown query version %d",
                              q->version);
     size_t total = regint_dataset_indicator_count(ds);
     const regint_indicator_t **arr = regint__calloc(total ? total : 1, sizeof *arr);
@@ -224,7 +224,7 @@ regint_status regint_indicators_find(const regint_dataset *ds, const regint_indi
             if (q->sdg_goal) {
                 int goals[17];
                 size_t ng = 0, hit = 0;
-                if (regint_sdg_goals(ind->sdg_targets, goals, &ng) != REGINT_OK)
+                if (regint_kb_sdg_goals(ind->sdg_targets, goals, &ng) != REGINT_OK)
                     ng = 0;
                 for (size_t g = 0; g < ng; g++)
                     if (goals[g] == q->sdg_goal)
@@ -651,7 +651,7 @@ static regint_status area_kind(regint_kb *kb, const char *area, int area_year, i
         *kind = 0;
         return REGINT_OK;
     }
-    if (regint_fylkesnr_format_ok(area)) {
+    if (regint_validate_fylkesnr_format(area)) {
         const regint_county_t *c;
         if (regint_dataset_county(kb->ds, area, area_year, &c) != REGINT_OK)
             return regint__error(REGINT_ENOTFOUND, "area '%s': no county with this code in %d",
@@ -659,7 +659,7 @@ static regint_status area_kind(regint_kb *kb, const char *area, int area_year, i
         *kind = 1;
         return REGINT_OK;
     }
-    if (regint_kommunenr_format_ok(area)) {
+    if (regint_validate_kommunenr_format(area)) {
         const regint_municipality_t *m;
         if (regint_dataset_municipality(kb->ds, area, area_year, &m) != REGINT_OK)
             return regint__error(REGINT_ENOTFOUND, "area '%s': no municipality with this code in %d",
@@ -823,7 +823,7 @@ static regint_status indicator_getter(regint_kb *kb, const char *indicator, cons
     memset(g, 0, sizeof *g);
     g->indicator = indicator;
     g->category = category ? category : "";
-    *how = regint_indicator_aggregation(ind);
+    *how = regint_kb_indicator_aggregation(ind);
     return REGINT_OK;
 }
 
@@ -853,7 +853,7 @@ regint_status regint_kb_settlement(regint_kb *kb, const char *area, int area_yea
 /* ------------------------------------------------------------------------- */
 /* Series                                                                     */
 
-void regint_series_free(regint_series_t *s)
+void regint_kb_series_result_free(regint_kb_series_result *s)
 {
     if (!s)
         return;
@@ -873,7 +873,7 @@ static int int_cmp(const void *a, const void *b)
 
 static regint_status build_series(regint_kb *kb, const getter *g, regint_aggregation how,
                                   const char *area, int area_year, int first, int last,
-                                  const char *label, regint_series_t **out)
+                                  const char *label, regint_kb_series_result **out)
 {
     if (!kb || !area || !out)
         return regint__error(REGINT_EINVAL, "knowledge base series: NULL argument");
@@ -899,7 +899,7 @@ static regint_status build_series(regint_kb *kb, const getter *g, regint_aggrega
                 seen[o->year - 1900] = 1;
         }
     }
-    regint_series_t *s = regint__calloc(1, sizeof *s);
+    regint_kb_series_result *s = regint__calloc(1, sizeof *s);
     if (!s)
         return regint__enomem();
     s->indicator = regint__strdup(label);
@@ -909,7 +909,7 @@ static regint_status build_series(regint_kb *kb, const getter *g, regint_aggrega
     s->values = regint__calloc(200, sizeof *s->values);
     s->area_year = area_year;
     if (!s->indicator || !s->area || !s->category || !s->years || !s->values) {
-        regint_series_free(s);
+        regint_kb_series_result_free(s);
         return regint__enomem();
     }
     for (int y = 0; y < 200; y++) {
@@ -921,7 +921,7 @@ static regint_status build_series(regint_kb *kb, const getter *g, regint_aggrega
         if (st == REGINT_ENOTFOUND)
             continue;
         if (st != REGINT_OK) {
-            regint_series_free(s);
+            regint_kb_series_result_free(s);
             return st;
         }
         s->years[s->n] = year;
@@ -936,7 +936,7 @@ static regint_status build_series(regint_kb *kb, const getter *g, regint_aggrega
 
 regint_status regint_kb_series(regint_kb *kb, const char *indicator, const char *area, int area_year,
                                const char *category, int first_year, int last_year,
-                               regint_series_t **out)
+                               regint_kb_series_result **out)
 {
     getter g;
     regint_aggregation how = REGINT_AGGREGATE_SUM;
@@ -948,7 +948,7 @@ regint_status regint_kb_series(regint_kb *kb, const char *indicator, const char 
 
 regint_status regint_kb_settlement_series(regint_kb *kb, const char *area, int area_year,
                                           regint_measure measure, regint_category category,
-                                          int first_year, int last_year, regint_series_t **out)
+                                          int first_year, int last_year, regint_kb_series_result **out)
 {
     getter g;
     memset(&g, 0, sizeof g);
@@ -1017,7 +1017,7 @@ regint_status regint_kb_import_csv(regint_kb *kb, regint_dataset *ds, const char
 /* ------------------------------------------------------------------------- */
 /* Derived figures                                                            */
 
-static const regint_aggregate_t *series_find(const regint_series_t *s, int year)
+static const regint_aggregate_t *series_find(const regint_kb_series_result *s, int year)
 {
     for (size_t i = 0; s && i < s->n; i++)
         if (s->years[i] == year)
@@ -1025,7 +1025,7 @@ static const regint_aggregate_t *series_find(const regint_series_t *s, int year)
     return NULL;
 }
 
-regint_value_t regint_series_at(const regint_series_t *s, int year)
+regint_value_t regint_kb_series_at(const regint_kb_series_result *s, int year)
 {
     const regint_aggregate_t *a = series_find(s, year);
     if (a)
@@ -1034,9 +1034,9 @@ regint_value_t regint_series_at(const regint_series_t *s, int year)
     return v;
 }
 
-regint_value_t regint_series_change(const regint_series_t *s, int year)
+regint_value_t regint_kb_series_change(const regint_kb_series_result *s, int year)
 {
-    regint_value_t a = regint_series_at(s, year), b = regint_series_at(s, year - 1), r;
+    regint_value_t a = regint_kb_series_at(s, year), b = regint_kb_series_at(s, year - 1), r;
     if (a.missing != REGINT_MISSING_NONE || b.missing != REGINT_MISSING_NONE) {
         r.value = NAN;
         r.missing = a.missing != REGINT_MISSING_NONE ? a.missing : b.missing;
@@ -1047,11 +1047,11 @@ regint_value_t regint_series_change(const regint_series_t *s, int year)
     return r;
 }
 
-regint_status regint_series_trend(const regint_series_t *s, int last_year, int years,
+regint_status regint_kb_series_trend(const regint_kb_series_result *s, int last_year, int years,
                                   regint_trend_t *out)
 {
     if (!s || !out || years < 2)
-        return regint__error(REGINT_EINVAL, "regint_series_trend: need a series, an output and years >= 2");
+        return regint__error(REGINT_EINVAL, "regint_kb_series_trend: need a series, an output and years >= 2");
     out->slope = NAN;
     out->intercept = NAN;
     out->points = 0;
@@ -1139,13 +1139,13 @@ regint_status regint_kb_summarize(regint_kb *kb, const char *indicator, const ch
         out->value.value.missing = REGINT_MISSING_UNKNOWN;
         out->value.partial = NAN;
     }
-    regint_series_t *s = NULL;
+    regint_kb_series_result *s = NULL;
     st = regint_kb_series(kb, indicator, area, area_year, category, year - trend_years + 1, year, &s);
     if (st != REGINT_OK)
         return st;
-    out->change = regint_series_change(s, year);
-    regint_series_trend(s, year, trend_years, &out->trend);
-    regint_series_free(s);
+    out->change = regint_kb_series_change(s, year);
+    regint_kb_series_trend(s, year, trend_years, &out->trend);
+    regint_kb_series_result_free(s);
 
     /* County and nation. */
     const char *county = area;

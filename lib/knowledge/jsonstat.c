@@ -1,4 +1,4 @@
-/* Import of SSB JSON-stat 2 dataset documents into the knowledge base (indicators.h).
+/* Import of SSB JSON-stat 2 dataset documents into the knowledge base (kb.h).
  *
  * Reads `version`, `class`, `id`, `size`, `dimension.<id>.category.index` (array or object
  * code -> position), `value` (dense array or sparse object) and `status` (string, array or
@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "regint/indicators.h"
+#include "regint/kb.h"
 #include "regint/validate.h"
 
 #include "util/fileio.h"
@@ -134,7 +134,7 @@ static int normalise_area(const char *code, char out[8])
         strcpy(out, "00");
         return 1;
     }
-    if (regint_kommunenr_format_ok(code) || regint_fylkesnr_format_ok(code)) {
+    if (regint_validate_kommunenr_format(code) || regint_validate_fylkesnr_format(code)) {
         strcpy(out, code);
         return 1;
     }
@@ -183,7 +183,7 @@ static void staged_free(staged *s, size_t n)
 }
 
 static regint_status import_doc(regint_dataset *ds, const cJSON *doc, const char *file,
-                                const regint_jsonstat_options *opt, size_t *n_imported)
+                                const regint_kb_jsonstat_options *opt, size_t *n_imported)
 {
     if (!cJSON_IsObject(doc))
         return regint__json_error(file, "(root)", REGINT_EPARSE, "expected a JSON-stat dataset object");
@@ -531,15 +531,15 @@ done:
 
 regint_status regint_kb_import_jsonstat_string(regint_kb *kb, regint_dataset *ds, const char *json,
                                                size_t len, const char *name,
-                                               const regint_jsonstat_options *opt, size_t *n_imported)
+                                               const regint_kb_jsonstat_options *opt, size_t *n_imported)
 {
     if (!kb || !ds || !json || (const regint_dataset *)ds != regint_kb_dataset(kb))
         return regint__error(REGINT_EINVAL,
                              "JSON-stat import: need the knowledge base, its dataset and the text");
-    regint_jsonstat_options dflt = REGINT_JSONSTAT_OPTIONS_INIT;
+    regint_kb_jsonstat_options dflt = REGINT_KB_JSONSTAT_OPTIONS_INIT;
     if (!opt)
         opt = &dflt;
-    if (opt->version != REGINT_JSONSTAT_OPTIONS_VERSION)
+    if (opt->version != REGINT_KB_JSONSTAT_OPTIONS_VERSION)
         return regint__error(REGINT_EINVAL, "JSON-stat import: unknown options version %d", opt->version);
     if (!name)
         name = "(json-stat)";
@@ -554,7 +554,7 @@ regint_status regint_kb_import_jsonstat_string(regint_kb *kb, regint_dataset *ds
 }
 
 regint_status regint_kb_import_jsonstat(regint_kb *kb, regint_dataset *ds, const char *path,
-                                        const regint_jsonstat_options *opt, size_t *n_imported)
+                                        const regint_kb_jsonstat_options *opt, size_t *n_imported)
 {
     if (!path)
         return regint__error(REGINT_EINVAL, "JSON-stat import: path must not be NULL");

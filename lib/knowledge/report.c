@@ -7,8 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "regint/indicators.h"
-#include "regint/qualification.h"
+#include "regint/kb.h"
+#include "regint/plan.h"
 #include "regint/report.h"
 #include "regint/validate.h"
 
@@ -381,7 +381,7 @@ static unitfmt unit_of(const regint_indicator_t *ind)
     } else if (strcmp(ind->unit, "percent") == 0) {
         u.dec = 1;
         u.suffix = NBSP "%";
-    } else if (regint_indicator_aggregation(ind) == REGINT_AGGREGATE_MEAN) {
+    } else if (regint_kb_indicator_aggregation(ind) == REGINT_AGGREGATE_MEAN) {
         u.dec = 1;
     }
     return u;
@@ -662,7 +662,7 @@ static void sdg_list(char *buf, size_t size, const char *targets)
     int goals[17];
     size_t ng = 0;
     buf[0] = '\0';
-    if (regint_sdg_goals(targets, goals, &ng) != REGINT_OK)
+    if (regint_kb_sdg_goals(targets, goals, &ng) != REGINT_OK)
         return;
     size_t o = 0;
     for (size_t i = 0; i < ng && o + 8 < size; i++)
@@ -699,7 +699,7 @@ static void section_indicators(rctx *r)
     size_t ncharts = 0;
     for (size_t i = 0; i < ni; i++) {
         const regint_indicator_t *ind = regint_dataset_indicator_at(r->ds, i);
-        regint_series_t *s = NULL;
+        regint_kb_series_result *s = NULL;
         if (regint_kb_series(r->kb, ind->id, r->fylkesnr, r->year, "", 0, r->year, &s) != REGINT_OK)
             continue;
         int last = 0;
@@ -711,7 +711,7 @@ static void section_indicators(rctx *r)
         size_t npresent = 0;
         for (size_t k = 0; k < s->n; k++)
             npresent += s->values[k].value.missing == REGINT_MISSING_NONE;
-        regint_series_free(s);
+        regint_kb_series_result_free(s);
         char sdg[64];
         sdg_list(sdg, sizeof sdg, ind->sdg_targets);
         if (!last) {
@@ -732,7 +732,7 @@ static void section_indicators(rctx *r)
         char v[64], ch[64], tr[64], na[64];
         fmt_value(v, sizeof v, sm.value.value, u, 0);
         if (sm.value.value.missing != REGINT_MISSING_NONE && !isnan(sm.value.partial) &&
-            regint_indicator_aggregation(ind) == REGINT_AGGREGATE_SUM) {
+            regint_kb_indicator_aggregation(ind) == REGINT_AGGREGATE_SUM) {
             char pv[48];
             fmt_num(pv, sizeof pv, sm.value.partial * u.scale, u.dec);
             snprintf(v, sizeof v, "≥" NBSP "%s%s", pv, u.suffix);
@@ -747,7 +747,7 @@ static void section_indicators(rctx *r)
         if (sm.nation.missing != REGINT_MISSING_NONE) {
             regint_aggregate_t an;
             if (regint_kb_value(r->kb, ind->id, "00", r->year, last, "", &an) == REGINT_OK && !isnan(an.partial) &&
-                regint_indicator_aggregation(ind) == REGINT_AGGREGATE_SUM) {
+                regint_kb_indicator_aggregation(ind) == REGINT_AGGREGATE_SUM) {
                 char pv[48];
                 fmt_num(pv, sizeof pv, an.partial * u.scale, u.dec);
                 snprintf(na, sizeof na, "≥" NBSP "%s%s", pv, u.suffix);
@@ -779,7 +779,7 @@ static void section_indicators(rctx *r)
     for (size_t c = 0; r->opt->charts && c < ncharts; c++) {
         const regint_indicator_t *ind = charts[c].ind;
         int first = charts[c].last - 14;
-        regint_series_t *sc = NULL, *sn = NULL;
+        regint_kb_series_result *sc = NULL, *sn = NULL;
         if (regint_kb_series(r->kb, ind->id, r->fylkesnr, r->year, "", first, charts[c].last, &sc) != REGINT_OK)
             continue;
         regint_kb_series(r->kb, ind->id, "00", r->year, "", first, charts[c].last, &sn);
@@ -788,7 +788,7 @@ static void section_indicators(rctx *r)
         size_t n = 0;
         unitfmt u = unit_of(ind);
         for (int y = first; y <= charts[c].last && n < 32; y++) {
-            regint_value_t a = regint_series_at(sc, y), b = regint_series_at(sn, y);
+            regint_value_t a = regint_kb_series_at(sc, y), b = regint_kb_series_at(sn, y);
             /* Leading years without any value are left out; later gaps stay as gaps. */
             if (n == 0 && a.missing != REGINT_MISSING_NONE && b.missing != REGINT_MISSING_NONE)
                 continue;
@@ -797,12 +797,12 @@ static void section_indicators(rctx *r)
             vn[n] = b.missing == REGINT_MISSING_NONE ? b.value * u.scale : NAN;
             n++;
         }
-        regint_series_free(sc);
-        regint_series_free(sn);
+        regint_kb_series_result_free(sc);
+        regint_kb_series_result_free(sn);
         regint__sb sb = {0};
         regint__chart_series cs[2] = {{r->county_name, vc, "#1f5f8b", NULL}, {"Landet", vn, "#e07b39", NULL}};
         /* Counts of a county and of the nation do not share a scale: county only. */
-        int rate = regint_indicator_aggregation(ind) == REGINT_AGGREGATE_MEAN;
+        int rate = regint_kb_indicator_aggregation(ind) == REGINT_AGGREGATE_MEAN;
         char title[256];
         snprintf(title, sizeof title, "%s (%s)", ind->name_nb,
                  strcmp(ind->unit, "share") == 0 || strcmp(ind->unit, "percent") == 0 ? "prosent"
@@ -940,7 +940,7 @@ static void section_sdg(rctx *r, const regint_plan **plans, size_t np)
     for (size_t i = 0; i < ni; i++) {
         int g[17];
         size_t ng = 0;
-        if (regint_sdg_goals(regint_dataset_indicator_at(r->ds, i)->sdg_targets, g, &ng) == REGINT_OK)
+        if (regint_kb_sdg_goals(regint_dataset_indicator_at(r->ds, i)->sdg_targets, g, &ng) == REGINT_OK)
             for (size_t k = 0; k < ng; k++)
                 relevant[g[k]] = 1;
     }
@@ -948,7 +948,7 @@ static void section_sdg(rctx *r, const regint_plan **plans, size_t np)
         for (size_t i = 0; i < regint_plan_goal_count(plans[p]); i++) {
             int g[17];
             size_t ng = 0;
-            if (regint_sdg_goals(regint_plan_goal_at(plans[p], i)->sdg_targets, g, &ng) == REGINT_OK)
+            if (regint_kb_sdg_goals(regint_plan_goal_at(plans[p], i)->sdg_targets, g, &ng) == REGINT_OK)
                 for (size_t k = 0; k < ng; k++)
                     relevant[g[k]] = 1;
         }
@@ -964,7 +964,7 @@ static void section_sdg(rctx *r, const regint_plan **plans, size_t np)
             const regint_indicator_t *ind = regint_dataset_indicator_at(r->ds, i);
             int g[17];
             size_t ng = 0, hit = 0;
-            if (regint_sdg_goals(ind->sdg_targets, g, &ng) == REGINT_OK)
+            if (regint_kb_sdg_goals(ind->sdg_targets, g, &ng) == REGINT_OK)
                 for (size_t k = 0; k < ng; k++)
                     hit |= g[k] == goal;
             if (hit)
@@ -975,7 +975,7 @@ static void section_sdg(rctx *r, const regint_plan **plans, size_t np)
                 const regint_plan_goal_t *pgoal = regint_plan_goal_at(plans[p], i);
                 int g[17];
                 size_t ng = 0, hit = 0;
-                if (regint_sdg_goals(pgoal->sdg_targets, g, &ng) == REGINT_OK)
+                if (regint_kb_sdg_goals(pgoal->sdg_targets, g, &ng) == REGINT_OK)
                     for (size_t k = 0; k < ng; k++)
                         hit |= g[k] == goal;
                 if (hit)
@@ -983,7 +983,7 @@ static void section_sdg(rctx *r, const regint_plan **plans, size_t np)
             }
         if (inds.oom || pg.oom)
             d->oom = 1;
-        cell(d, "%d %s", goal, regint_sdg_goal_name(goal, "nb"));
+        cell(d, "%d %s", goal, regint_kb_sdg_goal_name(goal, "nb"));
         if (inds.n)
             cell(d, "%s", inds.s);
         else
@@ -1008,12 +1008,12 @@ static regint_status build(rctx *r)
             return regint__enomem();
         plans[np++] = r->opt->plan;
     } else {
-        size_t n = regint_dataset_plan_count(r->ds);
+        size_t n = regint_plan_dataset_count(r->ds);
         plans = regint__calloc(n ? n : 1, sizeof *plans);
         if (!plans)
             return regint__enomem();
         for (size_t i = 0; i < n; i++) {
-            const regint_plan *p = regint_dataset_plan_at(r->ds, i);
+            const regint_plan *p = regint_plan_dataset_at(r->ds, i);
             if (strcmp(regint_plan_info(p)->fylkesnr, r->fylkesnr) == 0)
                 plans[np++] = p;
         }
@@ -1034,7 +1034,7 @@ static regint_status prepare(const regint_dataset *ds, const regint_report_optio
         return regint__error(REGINT_EINVAL, "report: dataset and options must not be NULL");
     if (opt->version != REGINT_REPORT_OPTIONS_VERSION)
         return regint__error(REGINT_EINVAL, "report: unknown options version %d", opt->version);
-    if (!regint_fylkesnr_format_ok(opt->fylkesnr))
+    if (!regint_validate_fylkesnr_format(opt->fylkesnr))
         return regint__error(REGINT_EINVAL, "report: county '%s': expected a fylkesnr (two digits)",
                              opt->fylkesnr ? opt->fylkesnr : "(null)");
     if (opt->history_years < 0 || opt->history_years > 60)

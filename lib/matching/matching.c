@@ -47,7 +47,7 @@ static int decimals_needed(double s, int from)
 
 regint_status regint_match(const double *scores, size_t n_cases, size_t n_munis, const int64_t *sizes,
                            const int64_t *capacities, const regint_match_options *opt,
-                           int64_t *assignment, int64_t *used, regint_match_result *result)
+                           int64_t *assignment, int64_t *used, regint_match_summary_t *result)
 {
     regint_match_options defaults = REGINT_MATCH_OPTIONS_INIT;
     if (!opt)
@@ -419,7 +419,7 @@ static regint_status parse_doc(const char *file, const cJSON *doc, regint_match_
                 return regint__json_error(file, path, REGINT_EPARSE, "expected a string");
             char what[REGINT__PATH_MAX + 64];
             snprintf(what, sizeof what, "%s: %s", file, path);
-            if ((st = regint_check_identifier(it->valuestring, what)))
+            if ((st = regint_validate_identifier(it->valuestring, what)))
                 return st;
             if (!(in->ids[i] = regint__strdup(it->valuestring)))
                 return regint__enomem();
@@ -448,10 +448,11 @@ static regint_status parse_doc(const char *file, const cJSON *doc, regint_match_
     return REGINT_OK;
 }
 
-regint_status regint_match_parse(const char *name, const char *text, size_t len, regint_match_instance **out)
+regint_status regint_match_instance_load_string(const char *text, size_t len, const char *name,
+                                               regint_match_instance **out)
 {
     if (!out || !text)
-        return regint__error(REGINT_EINVAL, "regint_match_parse: NULL argument");
+        return regint__error(REGINT_EINVAL, "regint_match_instance_load_string: NULL argument");
     *out = NULL;
     if (!name)
         name = "<json>";
@@ -474,10 +475,10 @@ regint_status regint_match_parse(const char *name, const char *text, size_t len,
     return REGINT_OK;
 }
 
-regint_status regint_match_load(const char *path, regint_match_instance **out)
+regint_status regint_match_instance_load_file(const char *path, regint_match_instance **out)
 {
     if (!out || !path)
-        return regint__error(REGINT_EINVAL, "regint_match_load: NULL argument");
+        return regint__error(REGINT_EINVAL, "regint_match_instance_load_file: NULL argument");
     *out = NULL;
     cJSON *doc = NULL;
     regint_status st = regint__json_parse_file(path, &doc);

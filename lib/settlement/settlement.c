@@ -241,7 +241,7 @@ regint_status regint__ctx_build(const regint_dataset *ds, int year, int hist_to,
 /* ------------------------------------------------------------------------- */
 /* Result                                                                    */
 
-struct regint_recommendation {
+struct regint_settlement_recommendation {
     int year;
     int history_to;
     char fylkesnr[8];
@@ -250,7 +250,7 @@ struct regint_recommendation {
     int64_t total;
     int64_t minors;
     size_t n;
-    regint_recommendation_row_t *rows;
+    regint_settlement_recommendation_row_t *rows;
     char **names;          /* copies of kommunenr/name/fylkesnr, 3 per row */
     char **reasons;
     size_t ncrit;
@@ -261,7 +261,7 @@ struct regint_recommendation {
     char *note;
 };
 
-void regint_recommendation_free(regint_recommendation *r)
+void regint_settlement_recommendation_free(regint_settlement_recommendation *r)
 {
     if (!r)
         return;
@@ -278,42 +278,42 @@ void regint_recommendation_free(regint_recommendation *r)
     free(r);
 }
 
-size_t regint_recommendation_count(const regint_recommendation *r) { return r ? r->n : 0; }
+size_t regint_settlement_recommendation_count(const regint_settlement_recommendation *r) { return r ? r->n : 0; }
 
-const regint_recommendation_row_t *regint_recommendation_row(const regint_recommendation *r, size_t i)
+const regint_settlement_recommendation_row_t *regint_settlement_recommendation_row(const regint_settlement_recommendation *r, size_t i)
 {
     return r && i < r->n ? &r->rows[i] : NULL;
 }
 
-size_t regint_recommendation_criterion_count(const regint_recommendation *r) { return r ? r->ncrit : 0; }
+size_t regint_settlement_recommendation_criterion_count(const regint_settlement_recommendation *r) { return r ? r->ncrit : 0; }
 
-const char *regint_recommendation_criterion_id(const regint_recommendation *r, size_t j)
+const char *regint_settlement_recommendation_criterion_id(const regint_settlement_recommendation *r, size_t j)
 {
     return r && j < r->ncrit ? r->crit_ids[j] : NULL;
 }
 
-double regint_recommendation_criterion_weight(const regint_recommendation *r, size_t j)
+double regint_settlement_recommendation_criterion_weight(const regint_settlement_recommendation *r, size_t j)
 {
     return r && j < r->ncrit ? r->crit_w[j] : NAN;
 }
 
-double regint_recommendation_contribution(const regint_recommendation *r, size_t i, size_t j)
+double regint_settlement_recommendation_contribution(const regint_settlement_recommendation *r, size_t i, size_t j)
 {
     return r && i < r->n && j < r->ncrit ? r->contrib[i * r->ncrit + j] : NAN;
 }
 
-double regint_recommendation_value(const regint_recommendation *r, size_t i, size_t j)
+double regint_settlement_recommendation_value(const regint_settlement_recommendation *r, size_t i, size_t j)
 {
     return r && i < r->n && j < r->ncrit ? r->values[i * r->ncrit + j] : NAN;
 }
 
-int regint_recommendation_year(const regint_recommendation *r) { return r ? r->year : 0; }
-int64_t regint_recommendation_total(const regint_recommendation *r) { return r ? r->total : 0; }
-int64_t regint_recommendation_minors(const regint_recommendation *r) { return r ? r->minors : 0; }
-const char *regint_recommendation_fylkesnr(const regint_recommendation *r) { return r ? r->fylkesnr : NULL; }
-const char *regint_recommendation_county_name(const regint_recommendation *r) { return r ? r->county_name : NULL; }
-const char *regint_recommendation_profile_name(const regint_recommendation *r) { return r ? r->profile_name : NULL; }
-const char *regint_recommendation_note(const regint_recommendation *r) { return r && r->note ? r->note : ""; }
+int regint_settlement_recommendation_year(const regint_settlement_recommendation *r) { return r ? r->year : 0; }
+int64_t regint_settlement_recommendation_total(const regint_settlement_recommendation *r) { return r ? r->total : 0; }
+int64_t regint_settlement_recommendation_minors(const regint_settlement_recommendation *r) { return r ? r->minors : 0; }
+const char *regint_settlement_recommendation_fylkesnr(const regint_settlement_recommendation *r) { return r ? r->fylkesnr : NULL; }
+const char *regint_settlement_recommendation_county_name(const regint_settlement_recommendation *r) { return r ? r->county_name : NULL; }
+const char *regint_settlement_recommendation_profile_name(const regint_settlement_recommendation *r) { return r ? r->profile_name : NULL; }
+const char *regint_settlement_recommendation_note(const regint_settlement_recommendation *r) { return r && r->note ? r->note : ""; }
 
 /* Growing string for notes and reasons. */
 typedef struct sbuf {
@@ -660,7 +660,7 @@ static int ema_history(const regint__ctx *ctx, size_t i, int years)
 }
 
 /* Compute criterion values, inclusion, scores and bounds; then apportion. */
-static regint_status run(const regint__ctx *ctx, const regint_recommend_options *opt,
+static regint_status run(const regint__ctx *ctx, const regint_settlement_recommend_options *opt,
                          const regint_settlement_profile *p, work *w, sbuf *note)
 {
     size_t nc = p->ncrit;
@@ -1067,8 +1067,8 @@ static char *make_reason(const regint__ctx *ctx, const regint_settlement_profile
     return sb_take(&b);
 }
 
-regint_status regint__recommend_ctx(const regint__ctx *ctx, const regint_recommend_options *opt,
-                                    const regint_settlement_profile *p, regint_recommendation **out)
+regint_status regint__recommend_ctx(const regint__ctx *ctx, const regint_settlement_recommend_options *opt,
+                                    const regint_settlement_profile *p, regint_settlement_recommendation **out)
 {
     regint_status st;
     const regint_dataset *ds = ctx->ds;
@@ -1088,7 +1088,7 @@ regint_status regint__recommend_ctx(const regint__ctx *ctx, const regint_recomme
         return regint__error(REGINT_ENOTFOUND, "settlement: county '%s' has no municipality valid in %d",
                              opt->fylkesnr, opt->year);
     size_t nc = p->ncrit;
-    regint_recommendation *r = NULL;
+    regint_settlement_recommendation *r = NULL;
     sbuf note = {0};
     if ((st = work_alloc(&w, nm, nc)))
         goto fail;
@@ -1142,7 +1142,7 @@ regint_status regint__recommend_ctx(const regint__ctx *ctx, const regint_recomme
     for (size_t k = 0; k < nm; k++) {
         size_t i = w.idx[k];
         const regint_municipality_t *m = ctx->mun[i];
-        regint_recommendation_row_t *row = &r->rows[k];
+        regint_settlement_recommendation_row_t *row = &r->rows[k];
         r->names[3 * k] = regint__strdup(m->kommunenr);
         r->names[3 * k + 1] = regint__strdup(m->name);
         r->names[3 * k + 2] = regint__strdup(m->fylkesnr);
@@ -1164,9 +1164,9 @@ regint_status regint__recommend_ctx(const regint__ctx *ctx, const regint_recomme
         row->population = ctx->pop[i];
         row->contributions = r->contrib + k * nc;
         row->values = r->values + k * nc;
-        row->history_first_year = opt->year - REGINT_RECOMMEND_HISTORY_YEARS;
-        for (int h = 0; h < REGINT_RECOMMEND_HISTORY_YEARS; h++) {
-            int y = opt->year - REGINT_RECOMMEND_HISTORY_YEARS + h;
+        row->history_first_year = opt->year - REGINT_SETTLEMENT_HISTORY_YEARS;
+        for (int h = 0; h < REGINT_SETTLEMENT_HISTORY_YEARS; h++) {
+            int y = opt->year - REGINT_SETTLEMENT_HISTORY_YEARS + h;
             regint_value_t none = {NAN, REGINT_MISSING_UNKNOWN};
             if (y > ctx->hist_to) {
                 row->request[h] = row->decision[h] = row->settled[h] = none;
@@ -1186,27 +1186,27 @@ regint_status regint__recommend_ctx(const regint__ctx *ctx, const regint_recomme
 fail:
     free(note.s);
     work_free(&w);
-    regint_recommendation_free(r);
+    regint_settlement_recommendation_free(r);
     return st;
 }
 
-regint_status regint_recommend(const regint_dataset *ds, const regint_recommend_options *opt,
-                               regint_recommendation **out)
+regint_status regint_settlement_recommend(const regint_dataset *ds, const regint_settlement_recommend_options *opt,
+                               regint_settlement_recommendation **out)
 {
     if (!ds || !opt || !out)
-        return regint__error(REGINT_EINVAL, "regint_recommend: NULL argument");
-    if (opt->version != REGINT_RECOMMEND_OPTIONS_VERSION)
-        return regint__error(REGINT_EINVAL, "regint_recommend: options version %d is not supported (expected %d)",
-                             opt->version, REGINT_RECOMMEND_OPTIONS_VERSION);
+        return regint__error(REGINT_EINVAL, "regint_settlement_recommend: NULL argument");
+    if (opt->version != REGINT_SETTLEMENT_RECOMMEND_OPTIONS_VERSION)
+        return regint__error(REGINT_EINVAL, "regint_settlement_recommend: options version %d is not supported (expected %d)",
+                             opt->version, REGINT_SETTLEMENT_RECOMMEND_OPTIONS_VERSION);
     if (opt->year < 1900 || opt->year > 2200)
-        return regint__error(REGINT_EINVAL, "regint_recommend: year %d is out of range", opt->year);
+        return regint__error(REGINT_EINVAL, "regint_settlement_recommend: year %d is out of range", opt->year);
     if (opt->total < 0)
-        return regint__error(REGINT_EINVAL, "regint_recommend: the total must be >= 0, got %lld", (long long)opt->total);
+        return regint__error(REGINT_EINVAL, "regint_settlement_recommend: the total must be >= 0, got %lld", (long long)opt->total);
     if (opt->minors < 0 || opt->minors > opt->total)
-        return regint__error(REGINT_EINVAL, "regint_recommend: minors must be in [0, total %lld], got %lld",
+        return regint__error(REGINT_EINVAL, "regint_settlement_recommend: minors must be in [0, total %lld], got %lld",
                              (long long)opt->total, (long long)opt->minors);
-    if (opt->fylkesnr && !regint_fylkesnr_format_ok(opt->fylkesnr))
-        return regint__error(REGINT_EINVAL, "regint_recommend: county '%s' is not a 2-digit fylkesnr", opt->fylkesnr);
+    if (opt->fylkesnr && !regint_validate_fylkesnr_format(opt->fylkesnr))
+        return regint__error(REGINT_EINVAL, "regint_settlement_recommend: county '%s' is not a 2-digit fylkesnr", opt->fylkesnr);
     int hist_to = opt->history_to ? opt->history_to : opt->year - 1;
     regint_settlement_profile *own = NULL;
     const regint_settlement_profile *p = opt->profile;
@@ -1275,10 +1275,10 @@ static cJSON *num_or_null(double v)
     return isnan(v) ? cJSON_CreateNull() : cJSON_CreateNumber(v);
 }
 
-regint_status regint_recommendation_to_json(const regint_recommendation *r, char **json)
+regint_status regint_settlement_recommendation_to_json(const regint_settlement_recommendation *r, char **json)
 {
     if (!r || !json)
-        return regint__error(REGINT_EINVAL, "regint_recommendation_to_json: NULL argument");
+        return regint__error(REGINT_EINVAL, "regint_settlement_recommendation_to_json: NULL argument");
     cJSON *doc = cJSON_CreateObject();
     int ok = doc != NULL;
     ok = ok && regint__json_add_string(doc, "schema", "regint.recommendation");
@@ -1301,7 +1301,7 @@ regint_status regint_recommendation_to_json(const regint_recommendation *r, char
     cJSON *arr = ok ? cJSON_AddArrayToObject(doc, "municipalities") : NULL;
     ok = ok && arr;
     for (size_t i = 0; ok && i < r->n; i++) {
-        const regint_recommendation_row_t *row = &r->rows[i];
+        const regint_settlement_recommendation_row_t *row = &r->rows[i];
         cJSON *o = cJSON_CreateObject();
         ok = o && cJSON_AddItemToArray(arr, o);
         ok = ok && regint__json_add_string(o, "kommunenr", row->kommunenr);
@@ -1325,7 +1325,7 @@ regint_status regint_recommendation_to_json(const regint_recommendation *r, char
         }
         cJSON *hist = ok ? cJSON_AddObjectToObject(o, "history") : NULL;
         ok = ok && hist;
-        for (int h = 0; ok && h < REGINT_RECOMMEND_HISTORY_YEARS; h++) {
+        for (int h = 0; ok && h < REGINT_SETTLEMENT_HISTORY_YEARS; h++) {
             char y[16];
             snprintf(y, sizeof y, "%d", row->history_first_year + h);
             cJSON *hy = cJSON_AddObjectToObject(hist, y);

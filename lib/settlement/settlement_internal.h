@@ -107,9 +107,9 @@ void regint__ctx_free(regint__ctx *ctx);
 const regint__acc *regint__ctx_acc(const regint__ctx *ctx, size_t i, int y, int m);
 
 /* Recommend for a county using a built context. */
-regint_status regint__recommend_ctx(const regint__ctx *ctx, const regint_recommend_options *opt,
+regint_status regint__recommend_ctx(const regint__ctx *ctx, const regint_settlement_recommend_options *opt,
                                     const regint_settlement_profile *prof,
-                                    regint_recommendation **out);
+                                    regint_settlement_recommendation **out);
 
 /* Free n strings and the array holding them (NULL allowed). */
 void regint__settlement_free_strv(char **v, size_t n);

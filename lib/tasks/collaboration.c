@@ -265,7 +265,7 @@ static const regint_network_t *find_network(const collab_data *c, const char *id
 static regint_status check_kommunenr(const char *file, const char *path, const regint_dataset *ds, int year,
                                      const char *k)
 {
-    if (!regint_kommunenr_format_ok(k))
+    if (!regint_validate_kommunenr_format(k))
         return regint__json_error(file, path, REGINT_EINVAL, "expected a kommunenr of four digits, got '%.20s'",
                                   k ? k : "");
     const regint_municipality_t *m;
@@ -283,7 +283,7 @@ static regint_status validate_partner(const collab_data *c, const regint_dataset
     DUP_CHECK(c->partners, c->np, p->id, "partner");
     if (!regint__nonempty(p->name))
         return regint__verr(file, path, "name", REGINT_EINVAL, "must be a non-empty string");
-    if (!regint_orgnr_valid(p->orgnr))
+    if (!regint_validate_orgnr(p->orgnr))
         return regint__verr(file, path, "orgnr", REGINT_EINVAL,
                     "'%.20s' is not a valid organisation number (9 digits, modulus-11 check digit "
                     "with weights 3 2 7 6 5 4 3 2)", p->orgnr ? p->orgnr : "");
@@ -972,7 +972,7 @@ static int add_partner_periods(period_list *l, const regint_partner_t *p, const 
     return 1;
 }
 
-static void coverage_free_arrays(regint_coverage_t *c)
+static void coverage_free_arrays(regint_collaboration_coverage_result *c)
 {
     free(c->kommunenr);
     free(c->name);
@@ -981,7 +981,7 @@ static void coverage_free_arrays(regint_coverage_t *c)
     free(c->via);
 }
 
-void regint_coverage_free(regint_coverage_t *c)
+void regint_collaboration_coverage_result_free(regint_collaboration_coverage_result *c)
 {
     if (!c)
         return;
@@ -1001,7 +1001,7 @@ static regint_status county_municipalities(const regint_dataset *ds, const colla
         fylkesnr = c ? c->county : NULL;
     if (!fylkesnr)
         return regint__error(REGINT_EINVAL, "coverage: no county given and the dataset has no collaboration section");
-    if (!regint_fylkesnr_format_ok(fylkesnr))
+    if (!regint_validate_fylkesnr_format(fylkesnr))
         return regint__error(REGINT_EINVAL, "coverage: '%.8s' is not a fylkesnr (two digits)", fylkesnr);
     int year = (as_of[0] - '0') * 1000 + (as_of[1] - '0') * 100 + (as_of[2] - '0') * 10 + (as_of[3] - '0');
     const regint_county_t *cty;
@@ -1013,7 +1013,7 @@ static regint_status county_municipalities(const regint_dataset *ds, const colla
 
 /* Build the result from the list of periods. */
 static regint_status coverage_from_periods(const regint_dataset *ds, const collab_data *c, const char *fylkesnr,
-                                           const char *as_of, period_list *l, regint_coverage_t **out)
+                                           const char *as_of, period_list *l, regint_collaboration_coverage_result **out)
 {
     const regint_municipality_t **mun = NULL;
     size_t n = 0;
@@ -1021,12 +1021,12 @@ static regint_status coverage_from_periods(const regint_dataset *ds, const colla
     regint_status st = county_municipalities(ds, c, fylkesnr, as_of, &fnr, &mun, &n);
     if (st)
         return st;
-    regint_coverage_t *r = regint__calloc(1, sizeof *r);
+    regint_collaboration_coverage_result *r = regint__calloc(1, sizeof *r);
     size_t m = n ? n : 1;
     if (!r || !(r->kommunenr = regint__calloc(m, sizeof(char *))) || !(r->name = regint__calloc(m, sizeof(char *))) ||
         !(r->covered = regint__calloc(m, sizeof(int))) || !(r->since = regint__calloc(m, sizeof(char *))) ||
         !(r->via = regint__calloc(m, sizeof(char *)))) {
-        regint_coverage_free(r);
+        regint_collaboration_coverage_result_free(r);
         free(mun);
         return regint__enomem();
     }
@@ -1089,11 +1089,11 @@ static regint_status add_network_periods(const collab_data *c, const regint_netw
     return REGINT_OK;
 }
 
-regint_status regint_coverage_network(const regint_dataset *ds, const char *network_id, const char *fylkesnr,
-                                      const char *as_of, regint_coverage_t **out)
+regint_status regint_collaboration_coverage_network(const regint_dataset *ds, const char *network_id, const char *fylkesnr,
+                                      const char *as_of, regint_collaboration_coverage_result **out)
 {
     if (!ds || !network_id || !out)
-        return regint__error(REGINT_EINVAL, "regint_coverage_network: NULL argument");
+        return regint__error(REGINT_EINVAL, "regint_collaboration_coverage_network: NULL argument");
     collab_data *c = section_data(ds);
     const regint_network_t *n = find_network(c, network_id);
     if (!n)
@@ -1106,13 +1106,13 @@ regint_status regint_coverage_network(const regint_dataset *ds, const char *netw
     return st;
 }
 
-regint_status regint_coverage_task(const regint_dataset *ds, regint_task task, const char *fylkesnr,
-                                   const char *as_of, regint_coverage_t **out)
+regint_status regint_collaboration_coverage_task(const regint_dataset *ds, regint_task task, const char *fylkesnr,
+                                   const char *as_of, regint_collaboration_coverage_result **out)
 {
     if (!ds || !out)
-        return regint__error(REGINT_EINVAL, "regint_coverage_task: NULL argument");
+        return regint__error(REGINT_EINVAL, "regint_collaboration_coverage_task: NULL argument");
     if ((unsigned)task >= N_TASKS)
-        return regint__error(REGINT_EINVAL, "regint_coverage_task: unknown task %d", (int)task);
+        return regint__error(REGINT_EINVAL, "regint_collaboration_coverage_task: unknown task %d", (int)task);
     collab_data *c = section_data(ds);
     period_list l = {0};
     regint_status st = REGINT_OK;
@@ -1135,7 +1135,7 @@ regint_status regint_coverage_task(const regint_dataset *ds, regint_task task, c
     return st;
 }
 
-void regint_attendance_free(regint_attendance_t *a)
+void regint_collaboration_attendance_result_free(regint_collaboration_attendance_result *a)
 {
     if (!a)
         return;
@@ -1146,11 +1146,11 @@ void regint_attendance_free(regint_attendance_t *a)
     free(a);
 }
 
-regint_status regint_coverage_gatherings(const regint_dataset *ds, const char *fylkesnr, int months,
-                                         const char *as_of, regint_attendance_t **out)
+regint_status regint_collaboration_attendance(const regint_dataset *ds, const char *fylkesnr, int months,
+                                         const char *as_of, regint_collaboration_attendance_result **out)
 {
     if (!ds || !out)
-        return regint__error(REGINT_EINVAL, "regint_coverage_gatherings: NULL argument");
+        return regint__error(REGINT_EINVAL, "regint_collaboration_attendance: NULL argument");
     if (months < 1 || months > 1200)
         return regint__error(REGINT_EINVAL, "coverage: months must be in [1, 1200], got %d", months);
     collab_data *c = section_data(ds);
@@ -1160,12 +1160,12 @@ regint_status regint_coverage_gatherings(const regint_dataset *ds, const char *f
     regint_status st = county_municipalities(ds, c, fylkesnr, as_of, &fnr, &mun, &n);
     if (st)
         return st;
-    regint_attendance_t *r = regint__calloc(1, sizeof *r);
+    regint_collaboration_attendance_result *r = regint__calloc(1, sizeof *r);
     size_t m = n ? n : 1;
     if (!r || !(r->kommunenr = regint__calloc(m, sizeof(char *))) || !(r->name = regint__calloc(m, sizeof(char *))) ||
         !(r->attended = regint__calloc(m, sizeof(int64_t))) ||
         !(r->last_attended = regint__calloc(m, sizeof(char *)))) {
-        regint_attendance_free(r);
+        regint_collaboration_attendance_result_free(r);
         free(mun);
         return regint__enomem();
     }

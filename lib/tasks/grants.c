@@ -301,7 +301,7 @@ static regint_status validate_app(const grants_data *g, const regint_dataset *ds
         return VERR(REGINT_ENOTFOUND, "scheme", "no scheme with id '%.64s'", a->scheme_id ? a->scheme_id : "");
     if ((st = regint__check_date_at(file, path, "received", a->received, 0)))
         return st;
-    if (!regint_orgnr_valid(a->applicant_orgnr))
+    if (!regint_validate_orgnr(a->applicant_orgnr))
         return VERR(REGINT_EINVAL, "applicant.orgnr",
                     "'%.20s' is not a valid organisation number (9 digits, modulus-11 check digit "
                     "with weights 3 2 7 6 5 4 3 2)", a->applicant_orgnr ? a->applicant_orgnr : "");
@@ -326,7 +326,7 @@ static regint_status validate_app(const grants_data *g, const regint_dataset *ds
         char mp[REGINT__PATH_MAX];
         regint__path_sub_index(mp, path, "municipalities", i);
         const char *k = a->municipalities[i];
-        if (!regint_kommunenr_format_ok(k))
+        if (!regint_validate_kommunenr_format(k))
             return regint__json_error(file, mp, REGINT_EINVAL, "expected a kommunenr of four digits, got '%.20s'",
                                       k ? k : "");
         const regint_municipality_t *mun;
@@ -1153,7 +1153,7 @@ regint_status regint_grants_add_reclaimed(regint_dataset *ds, const char *applic
 /* ------------------------------------------------------------------------- */
 /* Allocation                                                                */
 
-void regint_grant_allocation_free(regint_grant_allocation_t *a)
+void regint_grants_allocation_result_free(regint_grants_allocation_result *a)
 {
     if (!a)
         return;
@@ -1174,16 +1174,16 @@ void regint_grant_allocation_free(regint_grant_allocation_t *a)
 #define WEIGHT_SCALE 1e9
 
 regint_status regint_grants_allocate(const regint_dataset *ds, const char *scheme_id,
-                                     const regint_grant_allocate_options *opt, regint_grant_allocation_t **out)
+                                     const regint_grants_allocate_options *opt, regint_grants_allocation_result **out)
 {
-    static const regint_grant_allocate_options defaults = REGINT_GRANT_ALLOCATE_OPTIONS_INIT;
+    static const regint_grants_allocate_options defaults = REGINT_GRANTS_ALLOCATE_OPTIONS_INIT;
     if (!ds || !scheme_id || !out)
         return regint__error(REGINT_EINVAL, "regint_grants_allocate: NULL argument");
     if (!opt)
         opt = &defaults;
-    if (opt->version != REGINT_GRANT_ALLOCATE_OPTIONS_VERSION)
+    if (opt->version != REGINT_GRANTS_ALLOCATE_OPTIONS_VERSION)
         return regint__error(REGINT_EINVAL, "regint_grants_allocate: options version %d (expected %d)",
-                             opt->version, REGINT_GRANT_ALLOCATE_OPTIONS_VERSION);
+                             opt->version, REGINT_GRANTS_ALLOCATE_OPTIONS_VERSION);
     if (opt->unit < 0)
         return regint__error(REGINT_EINVAL, "regint_grants_allocate: unit must be >= 0 (0 = the scheme's)");
     if ((unsigned)opt->need > REGINT_GRANT_NEED_NONE)
@@ -1196,7 +1196,7 @@ regint_status regint_grants_allocate(const regint_dataset *ds, const char *schem
     size_t n = 0;
     for (size_t i = 0; i < g->na; i++)
         n += !strcmp(g->apps[i].scheme_id, s->id);
-    regint_grant_allocation_t *r = regint__calloc(1, sizeof *r);
+    regint_grants_allocation_result *r = regint__calloc(1, sizeof *r);
     size_t m = n ? n : 1;
     int64_t *w = regint__calloc(m, sizeof *w), *ub = regint__calloc(m, sizeof *ub),
             *units = regint__calloc(m, sizeof *units);
@@ -1297,7 +1297,7 @@ regint_status regint_grants_allocate(const regint_dataset *ds, const char *schem
     *out = r;
     r = NULL;
 done:
-    regint_grant_allocation_free(r);
+    regint_grants_allocation_result_free(r);
     free(w);
     free(ub);
     free(units);
@@ -1305,7 +1305,7 @@ done:
     return st;
 }
 
-regint_status regint_grants_apply_allocation(regint_dataset *ds, const regint_grant_allocation_t *al,
+regint_status regint_grants_apply_allocation(regint_dataset *ds, const regint_grants_allocation_result *al,
                                              const char *date)
 {
     if (!ds || !al)

@@ -11,7 +11,7 @@
 
 #include "util/internal.h"
 
-void regint_guidance_forecast_free(regint_guidance_forecast_t *f)
+void regint_guidance_forecast_result_free(regint_guidance_forecast_result *f)
 {
     if (!f)
         return;
@@ -109,7 +109,7 @@ static regint_status spread(const regint_guidance_options *o, int64_t total, int
 }
 
 regint_status regint_guidance_forecast(const regint_dataset *ds, const char *fylkesnr, int year,
-                                       const regint_guidance_options *opt, regint_guidance_forecast_t **out)
+                                       const regint_guidance_options *opt, regint_guidance_forecast_result **out)
 {
     static const regint_guidance_options defaults = REGINT_GUIDANCE_OPTIONS_INIT;
     if (!ds || !fylkesnr || !out)
@@ -155,7 +155,7 @@ regint_status regint_guidance_forecast(const regint_dataset *ds, const char *fyl
                     partners[nc_given++] = regint_collaboration_partner_at(ds, i);
     }
     size_t nc = nc_given + 1; /* + "unassigned", or the single county centre */
-    regint_guidance_forecast_t *f = regint__calloc(1, sizeof *f);
+    regint_guidance_forecast_result *f = regint__calloc(1, sizeof *f);
     size_t mm = nm ? nm : 1;
     if (!f || !(f->centre_id = regint__calloc(nc, sizeof(char *))) ||
         !(f->centre_name = regint__calloc(nc, sizeof(char *))) ||
@@ -267,7 +267,7 @@ regint_status regint_guidance_forecast(const regint_dataset *ds, const char *fyl
     *out = f;
     return REGINT_OK;
 fail:
-    regint_guidance_forecast_free(f);
+    regint_guidance_forecast_result_free(f);
     free(partners);
     free(mun);
     return st;

@@ -374,7 +374,7 @@ static void test_toy_derived(void)
     CU_ASSERT_FATAL(ds != NULL);
     regint_kb *kb;
     CU_ASSERT_FATAL(regint_kb_new(ds, &kb) == REGINT_OK);
-    regint_series_t *s;
+    regint_kb_series_result *s;
     CU_ASSERT_FATAL(regint_kb_series(kb, "cnt", "5007", 2020, NULL, 2016, 2020, &s) == REGINT_OK);
     CU_ASSERT_EQUAL(s->n, 5);
     CU_ASSERT_EQUAL(s->years[2], 2018);
@@ -383,23 +383,23 @@ static void test_toy_derived(void)
      * mean year 2018, mean 14.5; Sxy = (-2)(-4.5)+(-1)(-2.5)+(1)(1.5)+(2)(5.5) = 24; Sxx = 10;
      * slope 2.4 per year. */
     regint_trend_t t;
-    CU_ASSERT_EQUAL(regint_series_trend(s, 2020, 5, &t), REGINT_OK);
+    CU_ASSERT_EQUAL(regint_kb_series_trend(s, 2020, 5, &t), REGINT_OK);
     CU_ASSERT_EQUAL(t.points, 4);
     CU_ASSERT_DOUBLE_EQUAL(t.slope, 2.4, 1e-12);
     CU_ASSERT_DOUBLE_EQUAL(t.intercept + t.slope * 2018, 14.5, 1e-9);
     /* Change: 20 - 16 = 4; from a suppressed year: missing with that reason. */
-    regint_value_t c = regint_series_change(s, 2020);
+    regint_value_t c = regint_kb_series_change(s, 2020);
     CU_ASSERT_DOUBLE_EQUAL(c.value, 4, 1e-12);
-    c = regint_series_change(s, 2019);
+    c = regint_kb_series_change(s, 2019);
     CU_ASSERT_EQUAL(c.missing, REGINT_MISSING_SUPPRESSED);
-    c = regint_series_change(s, 2016); /* no 2015 row */
+    c = regint_kb_series_change(s, 2016); /* no 2015 row */
     CU_ASSERT_EQUAL(c.missing, REGINT_MISSING_UNKNOWN);
     /* One point: no slope, never 0. */
-    CU_ASSERT_EQUAL(regint_series_trend(s, 2017, 2, &t), REGINT_OK);
+    CU_ASSERT_EQUAL(regint_kb_series_trend(s, 2017, 2, &t), REGINT_OK);
     CU_ASSERT_EQUAL(t.points, 2);
-    CU_ASSERT_EQUAL(regint_series_trend(s, 2016, 2, &t), REGINT_OK);
+    CU_ASSERT_EQUAL(regint_kb_series_trend(s, 2016, 2, &t), REGINT_OK);
     CU_ASSERT(isnan(t.slope));
-    CU_ASSERT_EQUAL(regint_series_trend(s, 2016, 1, &t), REGINT_EINVAL);
+    CU_ASSERT_EQUAL(regint_kb_series_trend(s, 2016, 1, &t), REGINT_EINVAL);
     /* Per 1000: 20 / 2000 * 1000 = 10. */
     regint_value_t p;
     CU_ASSERT_EQUAL(regint_kb_per_1000(kb, "5007", 2020, s->values[4].value, &p), REGINT_OK);
@@ -410,7 +410,7 @@ static void test_toy_derived(void)
     int64_t pop;
     CU_ASSERT_EQUAL(regint_kb_population(kb, "50", 2020, &pop), REGINT_OK);
     CU_ASSERT_EQUAL(pop, 10000);
-    regint_series_free(s);
+    regint_kb_series_result_free(s);
 
     /* Summary of rate 2020 for 5006 (45): rank among 5002 30, 5003 60, 5006 45 (5007
      * suppressed, not ranked), higher is better -> 2 of 3. County mean: the county value is
@@ -432,46 +432,46 @@ static void test_catalogue(void)
 {
     int g[17];
     size_t n;
-    CU_ASSERT_EQUAL(regint_sdg_goals("8.5, 10.2,10.c,4", g, &n), REGINT_OK);
+    CU_ASSERT_EQUAL(regint_kb_sdg_goals("8.5, 10.2,10.c,4", g, &n), REGINT_OK);
     CU_ASSERT_EQUAL(n, 3);
     CU_ASSERT(g[0] == 4 && g[1] == 8 && g[2] == 10);
-    CU_ASSERT_EQUAL(regint_sdg_goals("", g, &n), REGINT_OK);
+    CU_ASSERT_EQUAL(regint_kb_sdg_goals("", g, &n), REGINT_OK);
     CU_ASSERT_EQUAL(n, 0);
-    CU_ASSERT_EQUAL(regint_sdg_goals("18.1", g, &n), REGINT_EINVAL);
-    CU_ASSERT_EQUAL(regint_sdg_goals("8.", g, &n), REGINT_EINVAL);
-    CU_ASSERT_STRING_EQUAL(regint_sdg_goal_name(10, "en"), "Reduced inequalities");
-    CU_ASSERT_STRING_EQUAL(regint_sdg_goal_name(5, "nb"), "Likestilling mellom kjønnene");
-    CU_ASSERT_STRING_EQUAL(regint_sdg_goal_name(0, "nb"), "");
+    CU_ASSERT_EQUAL(regint_kb_sdg_goals("18.1", g, &n), REGINT_EINVAL);
+    CU_ASSERT_EQUAL(regint_kb_sdg_goals("8.", g, &n), REGINT_EINVAL);
+    CU_ASSERT_STRING_EQUAL(regint_kb_sdg_goal_name(10, "en"), "Reduced inequalities");
+    CU_ASSERT_STRING_EQUAL(regint_kb_sdg_goal_name(5, "nb"), "Likestilling mellom kjønnene");
+    CU_ASSERT_STRING_EQUAL(regint_kb_sdg_goal_name(0, "nb"), "");
 
     /* data/indicators_catalogue.csv: goal 8 tags intro_work_education_share (8.5,10.2) and
      * unemployment_share (8.5); "ledig" matches only unemployment_share. */
     const regint_indicator_t **out;
-    regint_indicator_query q = REGINT_INDICATOR_QUERY_INIT;
+    regint_kb_find_options q = REGINT_KB_FIND_OPTIONS_INIT;
     q.sdg_goal = 8;
-    CU_ASSERT_EQUAL(regint_indicators_find(g_ds, &q, &out, &n), REGINT_OK);
+    CU_ASSERT_EQUAL(regint_kb_find_indicators(g_ds, &q, &out, &n), REGINT_OK);
     CU_ASSERT_EQUAL(n, 2);
     regint_free(out);
     q.sdg_goal = 0;
     q.text = "LEDIG";
-    CU_ASSERT_EQUAL(regint_indicators_find(g_ds, &q, &out, &n), REGINT_OK);
+    CU_ASSERT_EQUAL(regint_kb_find_indicators(g_ds, &q, &out, &n), REGINT_OK);
     CU_ASSERT_EQUAL(n, 1);
     if (n == 1)
         CU_ASSERT_STRING_EQUAL(out[0]->id, "unemployment_share");
     regint_free(out);
     q.text = NULL;
     q.level = REGINT_LEVEL_KOMMUNE;
-    CU_ASSERT_EQUAL(regint_indicators_find(g_ds, &q, &out, &n), REGINT_OK);
+    CU_ASSERT_EQUAL(regint_kb_find_indicators(g_ds, &q, &out, &n), REGINT_OK);
     CU_ASSERT_EQUAL(n, 2);
     regint_free(out);
-    CU_ASSERT_EQUAL(regint_indicators_find(g_ds, NULL, &out, &n), REGINT_OK);
+    CU_ASSERT_EQUAL(regint_kb_find_indicators(g_ds, NULL, &out, &n), REGINT_OK);
     CU_ASSERT_EQUAL(n, regint_dataset_indicator_count(g_ds));
     regint_free(out);
     regint_indicator_t u = {"x", "", "", "percent", "", 0, 0, ""};
-    CU_ASSERT_EQUAL(regint_indicator_aggregation(&u), REGINT_AGGREGATE_MEAN);
+    CU_ASSERT_EQUAL(regint_kb_indicator_aggregation(&u), REGINT_AGGREGATE_MEAN);
     u.unit = "persons";
-    CU_ASSERT_EQUAL(regint_indicator_aggregation(&u), REGINT_AGGREGATE_SUM);
+    CU_ASSERT_EQUAL(regint_kb_indicator_aggregation(&u), REGINT_AGGREGATE_SUM);
     u.unit = "per 1000 inhabitants";
-    CU_ASSERT_EQUAL(regint_indicator_aggregation(&u), REGINT_AGGREGATE_MEAN);
+    CU_ASSERT_EQUAL(regint_kb_indicator_aggregation(&u), REGINT_AGGREGATE_MEAN);
 }
 
 /* ------------------------------------------------------------------------- */
@@ -487,7 +487,7 @@ static void test_jsonstat_good(void)
     /* good.json: Region 5002, 5003, 50; Tid 2020, 2021; ContentsCode rate; values
      * [1, null(":"), 3, 4, 5.5, null("..")]; row-major, Tid fastest. */
     /* 5002 and 5003 have a 2020 rate already: refused when asked to, else replaced. */
-    regint_jsonstat_options ref = REGINT_JSONSTAT_OPTIONS_INIT;
+    regint_kb_jsonstat_options ref = REGINT_KB_JSONSTAT_OPTIONS_INIT;
     ref.refuse_existing = 1;
     CU_ASSERT_EQUAL(regint_kb_import_jsonstat(kb, ds, KDIR "good.json", &ref, &n), REGINT_EDUPLICATE);
     TEST_ASSERT_CONTAINS(regint_last_error(), "good.json: value[0]: observation of 'rate' for '5002' in 2020 is already");
@@ -509,7 +509,7 @@ static void test_jsonstat_good(void)
 
     /* sparse.json: value as an object, status per index, SSB "K-" prefixes, a Kjonn
      * dimension of two categories that becomes the category, indicator given by option. */
-    regint_jsonstat_options opt = REGINT_JSONSTAT_OPTIONS_INIT;
+    regint_kb_jsonstat_options opt = REGINT_KB_JSONSTAT_OPTIONS_INIT;
     opt.indicator = "cnt";
     CU_ASSERT_EQUAL(regint_kb_import_jsonstat(kb, ds, KDIR "sparse.json", &opt, &n), REGINT_OK);
     CU_ASSERT_EQUAL(n, 3);

@@ -285,23 +285,23 @@ static void test_dataset_section(void)
     regint_dataset *ds = toy();
     regint_plan *p = toy_plan();
     CU_ASSERT_FATAL(ds && p);
-    CU_ASSERT_EQUAL(regint_dataset_plan_count(ds), 0);
-    CU_ASSERT_EQUAL(regint_dataset_add_plan(ds, p), REGINT_OK);
-    CU_ASSERT_EQUAL(regint_dataset_add_plan(ds, p), REGINT_OK); /* same id: replaced */
-    CU_ASSERT_EQUAL(regint_dataset_plan_count(ds), 1);
+    CU_ASSERT_EQUAL(regint_plan_dataset_count(ds), 0);
+    CU_ASSERT_EQUAL(regint_plan_add_to_dataset(ds, p), REGINT_OK);
+    CU_ASSERT_EQUAL(regint_plan_add_to_dataset(ds, p), REGINT_OK); /* same id: replaced */
+    CU_ASSERT_EQUAL(regint_plan_dataset_count(ds), 1);
     char *a = NULL, *b = NULL;
     CU_ASSERT_FATAL(regint_dataset_to_string(ds, &a) == REGINT_OK);
     TEST_ASSERT_CONTAINS(a, "\"qualification\"");
     regint_dataset *ds2 = NULL;
     CU_ASSERT_FATAL(regint_dataset_load_string(a, strlen(a), "mem.json", &ds2) == REGINT_OK);
-    CU_ASSERT_EQUAL(regint_dataset_plan_count(ds2), 1);
-    const regint_plan *q = regint_dataset_plan_at(ds2, 0);
+    CU_ASSERT_EQUAL(regint_plan_dataset_count(ds2), 1);
+    const regint_plan *q = regint_plan_dataset_at(ds2, 0);
     CU_ASSERT_FATAL(q != NULL);
     CU_ASSERT_EQUAL(regint_plan_indicator_count(q), 5);
     CU_ASSERT_STRING_EQUAL(regint_plan_measure_at(q, 0)->partner_orgnr, "974760673");
     CU_ASSERT_FATAL(regint_dataset_to_string(ds2, &b) == REGINT_OK);
     CU_ASSERT_STRING_EQUAL(a, b);
-    CU_ASSERT(regint_dataset_plan_at(ds2, 1) == NULL);
+    CU_ASSERT(regint_plan_dataset_at(ds2, 1) == NULL);
     regint_free(b);
     regint_dataset_free(ds2);
 
@@ -323,8 +323,8 @@ static void test_dataset_section(void)
     regint_plan_info_t info = {"p9", "Plan", "77", 2024, 2028, 0, 0, ""};
     regint_plan *bad;
     CU_ASSERT_FATAL(regint_plan_new(&info, &bad) == REGINT_OK);
-    CU_ASSERT_EQUAL(regint_dataset_add_plan(ds, bad), REGINT_ENOTFOUND);
-    CU_ASSERT_EQUAL(regint_dataset_plan_count(ds), 1);
+    CU_ASSERT_EQUAL(regint_plan_add_to_dataset(ds, bad), REGINT_ENOTFOUND);
+    CU_ASSERT_EQUAL(regint_plan_dataset_count(ds), 1);
     regint_plan_free(bad);
     regint_plan_free(p);
     regint_dataset_free(ds);

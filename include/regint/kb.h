@@ -1,5 +1,5 @@
 /**
- * @file indicators.h
+ * @file kb.h
  * @brief Knowledge base (kunnskapsgrunnlag): indicator catalogue queries, time series with
  *        missing values kept as missing, import of public statistics (tidy CSV, SSB JSON-stat 2),
  *        mapping across the 2020 and 2024 municipality structures, county aggregates and
@@ -60,7 +60,7 @@ typedef enum regint_aggregation {
  * "index", units containing "per" or "%" give ::REGINT_AGGREGATE_MEAN; everything else
  * (persons, count, kroner, ...) ::REGINT_AGGREGATE_SUM. NULL gives SUM.
  */
-REGINT_API regint_aggregation regint_indicator_aggregation(const regint_indicator_t *ind);
+REGINT_API regint_aggregation regint_kb_indicator_aggregation(const regint_indicator_t *ind);
 
 /** A value of an area, possibly combined from several parts. */
 typedef struct regint_aggregate_t {
@@ -88,42 +88,42 @@ REGINT_API const regint_dataset *regint_kb_dataset(const regint_kb *kb);
 /* Catalogue                                                                  */
 
 /** A catalogue query; zero fields match everything. */
-typedef struct regint_indicator_query {
-    int version;          /**< REGINT_INDICATOR_QUERY_VERSION */
+typedef struct regint_kb_find_options {
+    int version;          /**< REGINT_KB_FIND_OPTIONS_VERSION */
     int sdg_goal;         /**< 1..17: only indicators tagged with a target of this goal; 0 any */
     int level;            /**< a ::regint_level, or -1 for any */
     const char *text;     /**< case-insensitive substring of id, name_nb or name_en; NULL any */
-} regint_indicator_query;
-/** Version of ::regint_indicator_query understood by this library. */
-#define REGINT_INDICATOR_QUERY_VERSION 1
-/** Initialiser of ::regint_indicator_query: matches every indicator. */
-#define REGINT_INDICATOR_QUERY_INIT { REGINT_INDICATOR_QUERY_VERSION, 0, -1, NULL }
+} regint_kb_find_options;
+/** Version of ::regint_kb_find_options understood by this library. */
+#define REGINT_KB_FIND_OPTIONS_VERSION 1
+/** Initialiser of ::regint_kb_find_options: matches every indicator. */
+#define REGINT_KB_FIND_OPTIONS_INIT { REGINT_KB_FIND_OPTIONS_VERSION, 0, -1, NULL }
 
 /**
  * The catalogue entries matching `q` (NULL: all), in catalogue order. `*out` is an array of
  * borrowed pointers owned by the caller (regint_free()); `*n` its length (may be 0).
  */
-REGINT_API regint_status regint_indicators_find(const regint_dataset *ds,
-                                                const regint_indicator_query *q,
+REGINT_API regint_status regint_kb_find_indicators(const regint_dataset *ds,
+                                                const regint_kb_find_options *q,
                                                 const regint_indicator_t ***out, size_t *n);
 
 /**
  * The distinct SDG goals (1..17) of a comma-separated target list such as "8.5,10.2,10.c",
  * ascending, in `goals` (room for 17). REGINT_EINVAL names a malformed target.
  */
-REGINT_API regint_status regint_sdg_goals(const char *sdg_targets, int goals[17], size_t *n);
+REGINT_API regint_status regint_kb_sdg_goals(const char *sdg_targets, int goals[17], size_t *n);
 
 /** Short name of an SDG goal 1..17 in English (`lang` "en") or Norwegian ("nb");
  *  "" for a number out of range. */
-REGINT_API const char *regint_sdg_goal_name(int goal, const char *lang);
+REGINT_API const char *regint_kb_sdg_goal_name(int goal, const char *lang);
 
 /* ------------------------------------------------------------------------- */
 /* Time series                                                                */
 
 /** A time series of one indicator (or settlement measure) for one area. Owned by the
- *  caller; free with regint_series_free(). Years ascending; only years the dataset has a
+ *  caller; free with regint_kb_series_result_free(). Years ascending; only years the dataset has a
  *  row for (directly or through mapping) appear. */
-typedef struct regint_series_t {
+typedef struct regint_kb_series_result {
     char *indicator;          /**< indicator id, or "settlement:<measure>:<category>" */
     char *area;               /**< area code as read in area_year */
     int area_year;            /**< code vintage of `area` */
@@ -131,10 +131,10 @@ typedef struct regint_series_t {
     size_t n;                 /**< number of years */
     int *years;               /**< n years, ascending */
     regint_aggregate_t *values; /**< n values */
-} regint_series_t;
+} regint_kb_series_result;
 
 /** Free a series. NULL is allowed. */
-REGINT_API void regint_series_free(regint_series_t *s);
+REGINT_API void regint_kb_series_result_free(regint_kb_series_result *s);
 
 /**
  * The value of an indicator for `area` (code of `area_year`) in data year `year`.
@@ -156,13 +156,13 @@ REGINT_API regint_status regint_kb_settlement(regint_kb *kb, const char *area, i
  */
 REGINT_API regint_status regint_kb_series(regint_kb *kb, const char *indicator, const char *area,
                                           int area_year, const char *category, int first_year,
-                                          int last_year, regint_series_t **out);
+                                          int last_year, regint_kb_series_result **out);
 
 /** The time series of a settlement measure, history mapped onto the codes of `area_year`. */
 REGINT_API regint_status regint_kb_settlement_series(regint_kb *kb, const char *area, int area_year,
                                                      regint_measure measure, regint_category category,
                                                      int first_year, int last_year,
-                                                     regint_series_t **out);
+                                                     regint_kb_series_result **out);
 
 /** Population of an area (kommune, county or "00", codes of `year`) on 1 January of `year`,
  *  summed from municipalities for a county or the nation. REGINT_ENOTFOUND if any
@@ -187,8 +187,8 @@ REGINT_API regint_status regint_kb_population_mapped(regint_kb *kb, const char *
 REGINT_API regint_status regint_kb_import_csv(regint_kb *kb, regint_dataset *ds, const char *path);
 
 /** Options of a JSON-stat import. */
-typedef struct regint_jsonstat_options {
-    int version;                 /**< REGINT_JSONSTAT_OPTIONS_VERSION */
+typedef struct regint_kb_jsonstat_options {
+    int version;                 /**< REGINT_KB_JSONSTAT_OPTIONS_VERSION */
     const char *indicator;       /**< indicator id for every value (then the contents
                                       dimension, if any, must have one category); NULL: each
                                       category code of the contents dimension must be an
@@ -199,12 +199,12 @@ typedef struct regint_jsonstat_options {
     int refuse_existing;         /**< 0 (default): an observation already in the dataset is
                                       replaced (SSB revises figures), as in the CSV import;
                                       1: it is an error (REGINT_EDUPLICATE) */
-} regint_jsonstat_options;
-/** Version of ::regint_jsonstat_options understood by this library. */
-#define REGINT_JSONSTAT_OPTIONS_VERSION 1
-/** Initialiser of ::regint_jsonstat_options: indicator ids from the contents dimension,
+} regint_kb_jsonstat_options;
+/** Version of ::regint_kb_jsonstat_options understood by this library. */
+#define REGINT_KB_JSONSTAT_OPTIONS_VERSION 1
+/** Initialiser of ::regint_kb_jsonstat_options: indicator ids from the contents dimension,
  *  SSB's default dimension names, existing observations replaced. */
-#define REGINT_JSONSTAT_OPTIONS_INIT { REGINT_JSONSTAT_OPTIONS_VERSION, NULL, NULL, NULL, NULL, 0 }
+#define REGINT_KB_JSONSTAT_OPTIONS_INIT { REGINT_KB_JSONSTAT_OPTIONS_VERSION, NULL, NULL, NULL, NULL, 0 }
 
 /**
  * Import an SSB JSON-stat 2 dataset document (`version` "2.0", `class` "dataset", `id`,
@@ -221,13 +221,13 @@ typedef struct regint_jsonstat_options {
  * `opt` NULL uses the defaults. On success `*n_imported` (if not NULL) is the count.
  */
 REGINT_API regint_status regint_kb_import_jsonstat(regint_kb *kb, regint_dataset *ds, const char *path,
-                                                   const regint_jsonstat_options *opt,
+                                                   const regint_kb_jsonstat_options *opt,
                                                    size_t *n_imported);
 /** The same from JSON text in memory; `name` is used in messages. */
 REGINT_API regint_status regint_kb_import_jsonstat_string(regint_kb *kb, regint_dataset *ds,
                                                           const char *json, size_t len,
                                                           const char *name,
-                                                          const regint_jsonstat_options *opt,
+                                                          const regint_kb_jsonstat_options *opt,
                                                           size_t *n_imported);
 
 /* ------------------------------------------------------------------------- */
@@ -250,15 +250,15 @@ typedef struct regint_trend_t {
  * (`years` >= 2). Missing values are left out, never taken as 0. REGINT_EINVAL for bad
  * arguments; REGINT_OK with slope NAN when fewer than two points are present.
  */
-REGINT_API regint_status regint_series_trend(const regint_series_t *s, int last_year, int years,
+REGINT_API regint_status regint_kb_series_trend(const regint_kb_series_result *s, int last_year, int years,
                                              regint_trend_t *out);
 
 /** Change from the previous year: value(year) - value(year-1), missing if either is missing
  *  or absent (reason ::REGINT_MISSING_UNKNOWN when absent). */
-REGINT_API regint_value_t regint_series_change(const regint_series_t *s, int year);
+REGINT_API regint_value_t regint_kb_series_change(const regint_kb_series_result *s, int year);
 
 /** The value of year `year` in a series; missing (unknown) when the year is absent. */
-REGINT_API regint_value_t regint_series_at(const regint_series_t *s, int year);
+REGINT_API regint_value_t regint_kb_series_at(const regint_kb_series_result *s, int year);
 
 /** Per 1,000 inhabitants: value / population(area, year) * 1000. Missing stays missing. */
 REGINT_API regint_status regint_kb_per_1000(regint_kb *kb, const char *area, int year,

@@ -1,5 +1,5 @@
 /**
- * @file qualification.h
+ * @file plan.h
  * @brief Plan for qualification (plan for kvalifisering, integreringsloven § 4): goals,
  *        measures (tiltak) with a responsible partner and period, indicators with baseline
  *        and target, and progress computed from the knowledge base.
@@ -27,7 +27,7 @@
 
 #include "regint/common.h"
 #include "regint/dataset.h"
-#include "regint/indicators.h"
+#include "regint/kb.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -79,7 +79,7 @@ typedef struct regint_plan_indicator_t {
     double target;         /**< value aimed at by target_year (finite; the indicator's unit) */
 } regint_plan_indicator_t;
 
-/** Create a plan from its fields (copied). Checks: id passes regint_check_identifier(),
+/** Create a plan from its fields (copied). Checks: id passes regint_validate_identifier(),
  *  title non-empty, fylkesnr two digits, years in 1900..2200, first_year <= last_year.
  *  @param info  the plan's fields (strings copied)
  *  @param out   receives the new plan, free with regint_plan_free()
@@ -100,7 +100,7 @@ REGINT_API const regint_plan_info_t *regint_plan_info(const regint_plan *plan);
 /** Add a goal; REGINT_EDUPLICATE if its id is taken, REGINT_EINVAL for a bad SDG list. */
 REGINT_API regint_status regint_plan_add_goal(regint_plan *plan, const regint_plan_goal_t *goal);
 /** Add a measure; its goal must exist; partner_orgnr, if given, must pass
- *  regint_orgnr_valid(); at least one of partner_orgnr / partner_name. */
+ *  regint_validate_orgnr(); at least one of partner_orgnr / partner_name. */
 REGINT_API regint_status regint_plan_add_measure(regint_plan *plan, const regint_plan_measure_t *m);
 /** Add an indicator; its goal must exist; target_year > baseline_year; finite numbers. */
 REGINT_API regint_status regint_plan_add_indicator(regint_plan *plan, const regint_plan_indicator_t *ind);
@@ -155,16 +155,16 @@ REGINT_API regint_status regint_plan_to_string(const regint_plan *plan, char **j
 /* Plans kept in a dataset (section "qualification")                           */
 
 /** Number of plans in the dataset. */
-REGINT_API size_t regint_dataset_plan_count(const regint_dataset *ds);
+REGINT_API size_t regint_plan_dataset_count(const regint_dataset *ds);
 /** Plan i (borrowed from the dataset), NULL if out of range. */
-REGINT_API const regint_plan *regint_dataset_plan_at(const regint_dataset *ds, size_t i);
+REGINT_API const regint_plan *regint_plan_dataset_at(const regint_dataset *ds, size_t i);
 /** Add a copy of `plan` to the dataset, replacing a plan with the same id. The plan is
  *  checked with regint_plan_check() first.
  *  @param ds    the dataset
  *  @param plan  the plan (copied; the caller keeps it)
  *  @return REGINT_OK; REGINT_EINVAL for a NULL argument; the errors of regint_plan_check()
  *          (the dataset is then unchanged). */
-REGINT_API regint_status regint_dataset_add_plan(regint_dataset *ds, const regint_plan *plan);
+REGINT_API regint_status regint_plan_add_to_dataset(regint_dataset *ds, const regint_plan *plan);
 
 /* ------------------------------------------------------------------------- */
 /* Progress                                                                   */

@@ -1,5 +1,5 @@
 /**
- * @file matching.h
+ * @file match.h
  * @brief Optimal matching of refugee cases to municipalities (GeoMatch / Annie MOORE class).
  *
  * A case c (a family of `sizes[c]` persons, never split) is placed in at most one
@@ -23,7 +23,7 @@
  * Exactness: scores are turned into integers by the smallest power of ten (1 … 10^9) that
  * makes every score an integer (to 1e-9 relative); then all solver arithmetic is in 64-bit
  * integers and the optimum is exact. If no such power exists, scores are rounded to a grid
- * of 2^-k and regint_match_result::exact is 0 (see docs/matching.md for the bound).
+ * of 2^-k and regint_match_summary_t::exact is 0 (see docs/matching.md for the bound).
  */
 #ifndef REGINT_MATCHING_H
 #define REGINT_MATCHING_H
@@ -71,7 +71,7 @@ typedef struct regint_match_options {
 #define REGINT_MATCH_OPTIONS_INIT { 1, REGINT_MATCH_CASES, 1, 0, 1.0, 200000, 60.0, NULL, NULL }
 
 /** Summary of a solve (filled by regint_match()). */
-typedef struct regint_match_result {
+typedef struct regint_match_summary_t {
     double objective;            /**< Σ score of the assignment / score_scale */
     double bound;                /**< proved upper bound on the optimum (== objective if optimal) */
     double gap;                  /**< (bound - objective) / max(1, |objective|) */
@@ -81,7 +81,7 @@ typedef struct regint_match_result {
     int64_t augmentations;       /**< cases unit: shortest augmenting paths (0 for persons) */
     int exact;                   /**< 1 if scores were exact integers on a 10^-k grid */
     double score_resolution;     /**< the grid the solver used (1, 0.001, ... or 2^-k) */
-} regint_match_result;
+} regint_match_summary_t;
 
 /**
  * Solve a matching instance.
@@ -113,7 +113,7 @@ typedef struct regint_match_result {
 REGINT_API regint_status regint_match(const double *scores, size_t n_cases, size_t n_munis,
                                       const int64_t *sizes, const int64_t *capacities,
                                       const regint_match_options *opt, int64_t *assignment,
-                                      int64_t *used, regint_match_result *result);
+                                      int64_t *used, regint_match_summary_t *result);
 
 /**
  * The synthetic instance generator regint-synth-v1 (tests/oracles/README.md).
@@ -134,7 +134,7 @@ REGINT_API regint_status regint_match_synth(size_t n_cases, size_t n_munis, regi
                                             uint64_t seed, int64_t slack_permille, int64_t *sizes,
                                             int64_t *capacities, double *scores);
 
-/** A matching instance loaded from JSON by regint_match_load(); free with regint_match_instance_free(). */
+/** A matching instance loaded from JSON by regint_match_instance_load_file(); free with regint_match_instance_free(). */
 typedef struct regint_match_instance {
     size_t n_cases;        /**< number of cases (rows of scores) */
     size_t n_munis;        /**< number of municipalities (columns of scores) */
@@ -144,7 +144,7 @@ typedef struct regint_match_instance {
     int64_t *sizes;        /**< n_cases */
     int64_t *capacities;   /**< n_munis */
     double *scores;        /**< n_cases × n_munis, NaN = forbidden (null in JSON) */
-    char **ids;            /**< NULL or n_cases case ids (checked by regint_check_identifier) */
+    char **ids;            /**< NULL or n_cases case ids (checked by regint_validate_identifier) */
 } regint_match_instance;
 
 /**
@@ -156,11 +156,12 @@ typedef struct regint_match_instance {
  * @param path the JSON file
  * @param out  receives a new instance (NULL on failure)
  */
-REGINT_API regint_status regint_match_load(const char *path, regint_match_instance **out);
+REGINT_API regint_status regint_match_instance_load_file(const char *path, regint_match_instance **out);
 
 /** Parse an instance from JSON text; `name` is used in messages. */
-REGINT_API regint_status regint_match_parse(const char *name, const char *text, size_t len,
-                                            regint_match_instance **out);
+REGINT_API regint_status regint_match_instance_load_string(const char *text, size_t len,
+                                                          const char *name,
+                                                          regint_match_instance **out);
 
 /** Free an instance (NULL allowed). */
 REGINT_API void regint_match_instance_free(regint_match_instance *inst);
