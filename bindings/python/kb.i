@@ -41,7 +41,7 @@ REGINT_OPTIONS_IN(regint_kb_find_options, regint_kb_find_options_rpy_init, 0, rp
 REGINT_OPTIONS_FROM_INIT(regint_kb_jsonstat_options, REGINT_KB_JSONSTAT_OPTIONS_INIT)
 REGINT_OPTIONS_IN(regint_kb_jsonstat_options, regint_kb_jsonstat_options_rpy_init, 0, rpy_jsonstat_options)
 
-/* The goals of a target list: a list of ints. */
+/* The goals of a target list: a tuple of ints. */
 %typemap(in, numinputs=0) (int goals[17], size_t *n) (int tmp[17], size_t tmpn = 0) { $1 = tmp; $2 = &tmpn; }
 %typemap(argout) (int goals[17], size_t *n) {
     $result = rpy_append($result, rpy_list((const char *)$1, RPY_INT, *$2));

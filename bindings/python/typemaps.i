@@ -10,7 +10,7 @@
  *    table, never one per row), owned results as dicts after which they are freed
  *    (REGINT_RESULT); input structs and options are read from dicts (REGINT_IN,
  *    REGINT_OPTIONS_IN; None options = NULL = the library's defaults);
- *  - arrays of numbers come in as any buffer (NumPy) or sequence and go out as lists;
+ *  - arrays of numbers come in as any buffer (NumPy) or sequence and go out as tuples;
  *  - text the caller owns (`char **`) becomes str and is freed with regint_free().
  * Every wrapped call releases the GIL (swig -threads, set in CMakeLists.txt). */
 
@@ -289,18 +289,19 @@ static int rpy_from_py(PyObject *o, char *rec, const rpy_field *fields, void **a
     return rc;
 }
 
-/* A list of n elements of kind f->kind at p. */
+/* A tuple of n elements of kind f->kind at p (a tuple, not a list: SWIG would take a list
+ * returned first for its list of outputs). */
 static PyObject *rpy_list(const char *p, int kind, size_t n)
 {
     rpy_field f = {NULL, kind, 0, 0, 0, 1, NULL, 0};
     size_t i, sz = rpy_size(&f);
-    PyObject *l = PyList_New((Py_ssize_t)n);
-    for (i = 0; l != NULL && i < n; i++) {
+    PyObject *t = PyTuple_New((Py_ssize_t)n);
+    for (i = 0; t != NULL && i < n; i++) {
         PyObject *x = rpy_scalar(p + i * sz, &f, 0);
-        if (x == NULL) Py_CLEAR(l);
-        else PyList_SET_ITEM(l, (Py_ssize_t)i, x);
+        if (x == NULL) Py_CLEAR(t);
+        else PyTuple_SET_ITEM(t, (Py_ssize_t)i, x);
     }
-    return l;
+    return t;
 }
 
 static PyObject *rpy_append(PyObject *result, PyObject *o)
@@ -355,7 +356,7 @@ REGINT_NUM_OUT(T, out, PyLong_FromLong)
 /* Input text with its length. */
 %apply (char *STRING, size_t LENGTH) { (const char *json, size_t len), (const char *text, size_t len) };
 
-/* Borrowed strings in an array the caller owns: a list of str. */
+/* Borrowed strings in an array the caller owns: a tuple of str. */
 %typemap(in, numinputs=0) (const char ***out, size_t *n) (const char **tmp = NULL, size_t tmpn = 0) {
     $1 = ($1_ltype)&tmp; $2 = &tmpn;
 }
@@ -534,7 +535,7 @@ REGINT_IN(T, FIELDS)
 %typemap(argout) const T *PTR "";   /* not the output typemap of a non-const PTR */
 %enddef
 
-/* Output array of a length given by earlier arguments: a list. */
+/* Output array of a length given by earlier arguments: a tuple. */
 %define REGINT_ARRAY_OUT_N(T, KIND, PTR, EXPR)
 %typemap(in, numinputs=0) T *PTR (void *arena = NULL) { $1 = NULL; }
 %typemap(check) T *PTR {   /* after every input, so EXPR is known */

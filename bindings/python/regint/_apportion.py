@@ -52,4 +52,4 @@ def apportion(weights, total, method="hamilton", lower=None, upper=None, first_d
         if len(bounds) != n:
             raise InvalidError(f"{key}: must have one bound per weight")
         opts[key] = bounds
-    return _core.regint_apportion(weights, int(total), opts)
+    return list(_core.regint_apportion(weights, int(total), opts))

@@ -37,6 +37,11 @@ def _missing_names():
     return ("",) + names("missing")[1:]
 
 
+def _value_pair(v):
+    """(value or None, missing reason or "") of a regint_value_t dict."""
+    return (None if v["missing"] else v["value"], _missing_names()[v["missing"]])
+
+
 def _named(codes, kind):
     """Enum values -> names (values outside the enumeration are kept as they are)."""
     n = _missing_names() if kind == "missing" else names(kind)
@@ -347,20 +352,19 @@ class Dataset:
     def map_code(self, kommunenr, from_year, to_year):
         """The codes in ``to_year`` that ``kommunenr`` of ``from_year`` maps to (a list:
         one code, or several for a split). NotFoundError if there is no mapping."""
-        return _core.regint_dataset_map_code(self._handle, str(kommunenr), int(from_year),
-                                             int(to_year))
+        return list(_core.regint_dataset_map_code(self._handle, str(kommunenr), int(from_year),
+                                                  int(to_year)))
 
     def settlement_value(self, kommunenr, year, measure, category="alle"):
         """One settlement figure as ``(value, missing)``: value is a float, or None when it
         is missing and ``missing`` names the reason. NotFoundError if there is no row."""
-        return tuple(_core.regint_dataset_settlement(self._handle, str(kommunenr), int(year),
-                                                     measure_code(measure),
-                                                     category_code(category)))
+        return _value_pair(_core.regint_dataset_settlement(
+            self._handle, str(kommunenr), int(year), measure_code(measure), category_code(category)))
 
     def observation_value(self, indicator, area, year, category=""):
         """One observation as ``(value, missing)``; NotFoundError if absent."""
-        return tuple(_core.regint_dataset_observation(self._handle, str(indicator), str(area),
-                                                      int(year), category or ""))
+        return _value_pair(_core.regint_dataset_observation(
+            self._handle, str(indicator), str(area), int(year), category or ""))
 
     # -- tables -------------------------------------------------------------
     def counties(self, year=None):

@@ -17,7 +17,7 @@ __all__ = ["KnowledgeBase", "sdg_goals", "sdg_goal_name"]
 def sdg_goals(targets):
     """The distinct SDG goals (1..17) of a comma-separated target list, ascending:
     ``sdg_goals("8.5,10.2,10.c") == [8, 10]``. InvalidError names a malformed target."""
-    return _core.regint_kb_sdg_goals(str(targets))
+    return list(_core.regint_kb_sdg_goals(str(targets)))
 
 
 def sdg_goal_name(goal, lang="en"):

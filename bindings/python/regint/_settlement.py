@@ -139,6 +139,11 @@ def recommend(county, year, total=None, minors=None, profile=None, dataset=None,
         fylkesnr=cty, year=year, total=int(total), minors=int(minors),
         profile=None if prof is None else prof._h, history_to=int(history_to or 0)))
     doc = json.loads(_core.regint_settlement_recommendation_to_json(r))
+    # The document gives each municipality's county once for all; rows carry it too.
+    munis = _core.regint_dataset_municipalities_in(ds._handle, doc["year"], None)
+    county_of = dict(zip(munis["kommunenr"], munis["fylkesnr"]))
+    for row in doc["municipalities"]:
+        row.setdefault("fylkesnr", county_of.get(row["kommunenr"]))
     return _recommendation_frame(doc)
 
 

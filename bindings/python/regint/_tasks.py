@@ -205,7 +205,7 @@ class Grants:
 
     def overdue_reports(self, as_of=None):
         """Ids of granted applications whose report is overdue, by due date then id."""
-        return _core.regint_grants_overdue_reports(self._ds._handle, _date(as_of))
+        return list(_core.regint_grants_overdue_reports(self._ds._handle, _date(as_of)))
 
 
 class Collaboration:
