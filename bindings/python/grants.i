@@ -60,4 +60,6 @@ REGINT_TABLE(regint_grants_schemes, regint_dataset, regint_grant_scheme_t, regin
 REGINT_TABLE(regint_grants_applications, regint_dataset, regint_grant_application_t,
              regint_grants_application_count, regint_grants_application_at, rpy_grant_application)
 
+%immutable;   /* the result proxy is read through its dict, never written */
 %include "regint/grants.h"
+%mutable;

@@ -48,4 +48,6 @@ REGINT_OPTIONS_IN(regint_kb_jsonstat_options, regint_kb_jsonstat_options_rpy_ini
     if (!$result) SWIG_fail;
 }
 
+%immutable;   /* the result proxy is read through its dict, never written */
 %include "regint/kb.h"
+%mutable;
