@@ -242,12 +242,10 @@ int cmd_recommend(int argc, char **argv)
         snprintf(source, sizeof source, "Total given on the command line (data: %s).", data ? data : "bundled dataset");
     }
     regint_settlement_recommend_options o = REGINT_SETTLEMENT_RECOMMEND_OPTIONS_INIT;
-    o.fylkesnr = cty;
-    o.year = year;
     o.total = total;
     o.minors = minors;
     o.profile = prof;
-    if (regint_settlement_recommend(ds, &o, &rec) != REGINT_OK) {
+    if (regint_settlement_recommend(ds, cty, year, &o, &rec) != REGINT_OK) {
         rc = cli_fail("recommend");
         goto done;
     }

@@ -47,8 +47,10 @@ typedef enum regint_partner_kind {
     REGINT_PARTNER_CAREER_CENTRE = 12,   /**< "career_centre": the county's own karrieresenter */
     REGINT_PARTNER_OTHER = 13            /**< "other" */
 } regint_partner_kind;
+/** Number of values of ::regint_partner_kind (they are 0 .. REGINT_PARTNER_KIND_COUNT - 1). */
+#define REGINT_PARTNER_KIND_COUNT 14
 
-/** Stable name of a partner kind (see the enum); "" if out of range. */
+/** Stable name of a partner kind (see the enum); "unknown" for a value outside the enum (never NULL). */
 REGINT_API const char *regint_partner_kind_name(regint_partner_kind k);
 /** Parse a partner kind name; REGINT_ENOTFOUND if unknown. */
 REGINT_API regint_status regint_partner_kind_from_name(const char *name, regint_partner_kind *out);
@@ -63,8 +65,10 @@ typedef enum regint_task {
     REGINT_TASK_GRANTS = 5,                  /**< "grants": grant schemes */
     REGINT_TASK_CAREER_GUIDANCE = 6          /**< "career_guidance": karriereveiledning */
 } regint_task;
+/** Number of values of ::regint_task (they are 0 .. REGINT_TASK_COUNT - 1). */
+#define REGINT_TASK_COUNT 7
 
-/** Stable name of a task (see the enum); "" if out of range. */
+/** Stable name of a task (see the enum); "unknown" for a value outside the enum (never NULL). */
 REGINT_API const char *regint_task_name(regint_task t);
 /** Parse a task name; REGINT_ENOTFOUND if unknown. */
 REGINT_API regint_status regint_task_from_name(const char *name, regint_task *out);
@@ -96,8 +100,10 @@ typedef enum regint_meeting_kind {
     REGINT_MEETING_MEETING = 1,         /**< "meeting": ordinary meeting */
     REGINT_MEETING_NETWORK_MEETING = 2  /**< "network_meeting": meeting of a network */
 } regint_meeting_kind;
+/** Number of values of ::regint_meeting_kind (they are 0 .. REGINT_MEETING_KIND_COUNT - 1). */
+#define REGINT_MEETING_KIND_COUNT 3
 
-/** Stable names: "gathering", "meeting", "network_meeting". */
+/** Stable names: "gathering", "meeting", "network_meeting"; "unknown" for a value outside the enum (never NULL). */
 REGINT_API const char *regint_meeting_kind_name(regint_meeting_kind k);
 /** Parse a meeting kind name; REGINT_ENOTFOUND if unknown. */
 REGINT_API regint_status regint_meeting_kind_from_name(const char *name, regint_meeting_kind *out);

@@ -39,8 +39,11 @@ typedef enum regint_applicant_kind {
     REGINT_APPLICANT_EMPLOYER = 2,              /**< employer (private or public) */
     REGINT_APPLICANT_VOLUNTARY_ORGANISATION = 3 /**< frivillig organisasjon */
 } regint_applicant_kind;
+/** Number of values of ::regint_applicant_kind (they are 0 .. REGINT_APPLICANT_KIND_COUNT - 1). */
+#define REGINT_APPLICANT_KIND_COUNT 4
 
-/** Stable names: "municipality", "county", "employer", "voluntary_organisation". */
+/** Stable names: "municipality", "county", "employer", "voluntary_organisation";
+ * "unknown" for a value outside the enum (never NULL). */
 REGINT_API const char *regint_applicant_kind_name(regint_applicant_kind k);
 /** Parse an applicant kind name; REGINT_ENOTFOUND if unknown. */
 REGINT_API regint_status regint_applicant_kind_from_name(const char *name, regint_applicant_kind *out);
@@ -51,8 +54,10 @@ typedef enum regint_grant_outcome {
     REGINT_GRANT_GRANTED = 1, /**< innvilget (amount > 0) */
     REGINT_GRANT_REFUSED = 2  /**< avslag (with a reason) */
 } regint_grant_outcome;
+/** Number of values of ::regint_grant_outcome (they are 0 .. REGINT_GRANT_OUTCOME_COUNT - 1). */
+#define REGINT_GRANT_OUTCOME_COUNT 3
 
-/** Stable names: "pending", "granted", "refused". */
+/** Stable names: "pending", "granted", "refused"; "unknown" for a value outside the enum (never NULL). */
 REGINT_API const char *regint_grant_outcome_name(regint_grant_outcome o);
 /** Parse an outcome name; REGINT_ENOTFOUND if unknown. */
 REGINT_API regint_status regint_grant_outcome_from_name(const char *name, regint_grant_outcome *out);
@@ -195,6 +200,22 @@ typedef enum regint_grant_need {
     REGINT_GRANT_NEED_AMOUNT = 1,       /**< the amount applied for */
     REGINT_GRANT_NEED_NONE = 2          /**< 1 for everyone: weight = score */
 } regint_grant_need;
+/** Number of values of ::regint_grant_need (they are 0 .. REGINT_GRANT_NEED_COUNT - 1). */
+#define REGINT_GRANT_NEED_COUNT 3
+/**
+ * The stable name of a value: "participants", "amount", "none".
+ * @param v  the value
+ * @return a static string; "unknown" for a value outside the enum (never NULL).
+ */
+REGINT_API const char *regint_grant_need_name(regint_grant_need v);
+/**
+ * The value with the given name (as regint_grant_need_name() gives it).
+ * @param name  the name (NUL-terminated)
+ * @param out   receives the value on success
+ * @return ::REGINT_OK; ::REGINT_ENOTFOUND for an unknown or NULL name (the message lists the
+ *         known names); ::REGINT_EINVAL for a NULL @p out.
+ */
+REGINT_API regint_status regint_grant_need_from_name(const char *name, regint_grant_need *out);
 
 /** Options of regint_grants_allocate(). */
 typedef struct regint_grants_allocate_options {
@@ -207,6 +228,16 @@ typedef struct regint_grants_allocate_options {
 #define REGINT_GRANTS_ALLOCATE_OPTIONS_VERSION 1
 /** Default options: the scheme's rounding unit, need = planned participants. */
 #define REGINT_GRANTS_ALLOCATE_OPTIONS_INIT { REGINT_GRANTS_ALLOCATE_OPTIONS_VERSION, 0, REGINT_GRANT_NEED_PARTICIPANTS }
+
+/**
+ * Initialise @p opts with the defaults of ::REGINT_GRANTS_ALLOCATE_OPTIONS_INIT for the given version (like
+ * libgit2's `git_checkout_options_init()`): use it where a brace initialiser cannot be.
+ * @param opts     the options to fill (all members are overwritten)
+ * @param version  the version the caller was compiled with, ::REGINT_GRANTS_ALLOCATE_OPTIONS_VERSION
+ * @return ::REGINT_OK; ::REGINT_EVERSION for a version this build does not know;
+ *         ::REGINT_EINVAL for a NULL @p opts.
+ */
+REGINT_API regint_status regint_grants_allocate_options_init(regint_grants_allocate_options *opts, int version);
 
 /**
  * The result of an allocation: one row per application of the scheme (in file order),
@@ -241,7 +272,7 @@ typedef struct regint_grants_allocation_result {
  * @param scheme_id id of a grant scheme of the dataset
  * @param opt       NULL for defaults (::REGINT_GRANTS_ALLOCATE_OPTIONS_INIT)
  * @param out       receives a new result, free with regint_grants_allocation_result_free()
- * @return REGINT_OK; REGINT_EINVAL for a NULL argument, a wrong options version, a negative
+ * @return REGINT_OK; REGINT_EVERSION for an unknown options version; REGINT_EINVAL for a NULL argument, a negative
  *         unit or an unknown need measure; REGINT_ENOTFOUND for an unknown scheme.
  */
 REGINT_API regint_status regint_grants_allocate(const regint_dataset *ds, const char *scheme_id,

@@ -89,6 +89,16 @@ typedef struct regint_guidance_options {
       REGINT_MEASURE_DECISION, 1, 0, NULL, 0, NULL, NULL }
 
 /**
+ * Initialise @p opts with the defaults of ::REGINT_GUIDANCE_OPTIONS_INIT for the given version (like
+ * libgit2's `git_checkout_options_init()`): use it where a brace initialiser cannot be.
+ * @param opts     the options to fill (all members are overwritten)
+ * @param version  the version the caller was compiled with, ::REGINT_GUIDANCE_OPTIONS_VERSION
+ * @return ::REGINT_OK; ::REGINT_EVERSION for a version this build does not know;
+ *         ::REGINT_EINVAL for a NULL @p opts.
+ */
+REGINT_API regint_status regint_guidance_options_init(regint_guidance_options *opts, int version);
+
+/**
  * The forecast, as parallel arrays. Free with regint_guidance_forecast_result_free(). Strings are
  * borrowed from the dataset or the options' centres (keep those alive) or static.
  */
@@ -121,8 +131,8 @@ typedef struct regint_guidance_forecast_result {
  * @param year      the forecast year
  * @param opt       options, or NULL for ::REGINT_GUIDANCE_OPTIONS_INIT
  * @param out       receives a new forecast, free with regint_guidance_forecast_result_free()
- * @return REGINT_OK; REGINT_EINVAL for a NULL argument or a bad option (wrong version,
- *         shares outside [0,1], sessions_per_person outside [0,1000], a bad profile or lag,
+ * @return REGINT_OK; REGINT_EVERSION for an unknown options version; REGINT_EINVAL for a
+ *         NULL argument or a bad option (shares outside [0,1], sessions_per_person outside [0,1000], a bad profile or lag,
  *         an unknown measure, NULL arrays with non-zero counts, input_persons outside
  *         [0,10^9], a centre without id, a municipality served by two centres);
  *         REGINT_ENOTFOUND for an unknown county or an input kommunenr outside it;

@@ -10,6 +10,12 @@
  * than through the import functions below (which refresh the caches), call
  * regint_kb_refresh().
  *
+ * Thread safety: the queries take a `const regint_kb *` and may be called from several threads
+ * at once on the same knowledge base: they fill its caches under a lock held by each query
+ * (so queries on one knowledge base run one at a time; give each thread its own regint_kb
+ * over the same dataset for parallel work). Importing, regint_kb_refresh() and changing the
+ * dataset need exclusive access, as for the dataset itself.
+ *
  * ## Areas and code years
  * An area is a kommunenr (4 digits), a fylkesnr (2 digits) or "00" for the nation. Codes
  * are only meaningful with a year, so every query names the `area_year` in which the area
@@ -54,6 +60,22 @@ typedef enum regint_aggregation {
     REGINT_AGGREGATE_SUM = 0, /**< counts: sum (splits divided by population) */
     REGINT_AGGREGATE_MEAN = 1 /**< rates/shares: population-weighted mean */
 } regint_aggregation;
+/** Number of values of ::regint_aggregation (they are 0 .. REGINT_AGGREGATION_COUNT - 1). */
+#define REGINT_AGGREGATION_COUNT 2
+/**
+ * The stable name of a value: "sum", "mean".
+ * @param v  the value
+ * @return a static string; "unknown" for a value outside the enum (never NULL).
+ */
+REGINT_API const char *regint_aggregation_name(regint_aggregation v);
+/**
+ * The value with the given name (as regint_aggregation_name() gives it).
+ * @param name  the name (NUL-terminated)
+ * @param out   receives the value on success
+ * @return ::REGINT_OK; ::REGINT_ENOTFOUND for an unknown or NULL name (the message lists the
+ *         known names); ::REGINT_EINVAL for a NULL @p out.
+ */
+REGINT_API regint_status regint_aggregation_from_name(const char *name, regint_aggregation *out);
 
 /**
  * The aggregation rule of an indicator, from its unit: "percent", "share", "rate", "ratio",
@@ -100,6 +122,16 @@ typedef struct regint_kb_find_options {
 #define REGINT_KB_FIND_OPTIONS_INIT { REGINT_KB_FIND_OPTIONS_VERSION, 0, -1, NULL }
 
 /**
+ * Initialise @p opts with the defaults of ::REGINT_KB_FIND_OPTIONS_INIT for the given version (like
+ * libgit2's `git_checkout_options_init()`): use it where a brace initialiser cannot be.
+ * @param opts     the options to fill (all members are overwritten)
+ * @param version  the version the caller was compiled with, ::REGINT_KB_FIND_OPTIONS_VERSION
+ * @return ::REGINT_OK; ::REGINT_EVERSION for a version this build does not know;
+ *         ::REGINT_EINVAL for a NULL @p opts.
+ */
+REGINT_API regint_status regint_kb_find_options_init(regint_kb_find_options *opts, int version);
+
+/**
  * The catalogue entries matching `q` (NULL: all), in catalogue order. `*out` is an array of
  * borrowed pointers owned by the caller (regint_free()); `*n` its length (may be 0).
  */
@@ -141,12 +173,12 @@ REGINT_API void regint_kb_series_result_free(regint_kb_series_result *s);
  * `category` NULL means "". REGINT_ENOTFOUND (with a message) when no part of the area
  * has a row for that year; a row with a missing value is found (value.missing says why).
  */
-REGINT_API regint_status regint_kb_value(regint_kb *kb, const char *indicator, const char *area,
+REGINT_API regint_status regint_kb_value(const regint_kb *kb, const char *indicator, const char *area,
                                          int area_year, int year, const char *category,
                                          regint_aggregate_t *out);
 
 /** The same for a settlement figure (always summed). */
-REGINT_API regint_status regint_kb_settlement(regint_kb *kb, const char *area, int area_year,
+REGINT_API regint_status regint_kb_settlement(const regint_kb *kb, const char *area, int area_year,
                                               int year, regint_measure measure,
                                               regint_category category, regint_aggregate_t *out);
 
@@ -154,12 +186,12 @@ REGINT_API regint_status regint_kb_settlement(regint_kb *kb, const char *area, i
  * The time series of an indicator for `area` (codes of `area_year`) over
  * [first_year, last_year] (0 for either means open). Years without any row are left out.
  */
-REGINT_API regint_status regint_kb_series(regint_kb *kb, const char *indicator, const char *area,
+REGINT_API regint_status regint_kb_series(const regint_kb *kb, const char *indicator, const char *area,
                                           int area_year, const char *category, int first_year,
                                           int last_year, regint_kb_series_result **out);
 
 /** The time series of a settlement measure, history mapped onto the codes of `area_year`. */
-REGINT_API regint_status regint_kb_settlement_series(regint_kb *kb, const char *area, int area_year,
+REGINT_API regint_status regint_kb_settlement_series(const regint_kb *kb, const char *area, int area_year,
                                                      regint_measure measure, regint_category category,
                                                      int first_year, int last_year,
                                                      regint_kb_series_result **out);
@@ -167,12 +199,12 @@ REGINT_API regint_status regint_kb_settlement_series(regint_kb *kb, const char *
 /** Population of an area (kommune, county or "00", codes of `year`) on 1 January of `year`,
  *  summed from municipalities for a county or the nation. REGINT_ENOTFOUND if any
  *  municipality lacks the figure. */
-REGINT_API regint_status regint_kb_population(regint_kb *kb, const char *area, int year,
+REGINT_API regint_status regint_kb_population(const regint_kb *kb, const char *area, int year,
                                               int64_t *out);
 
 /** Population on 1 January of `year` of an area given with the codes of `area_year`,
  *  mapped like a count (e.g. the 2024 population of Viken's 2022 municipalities). */
-REGINT_API regint_status regint_kb_population_mapped(regint_kb *kb, const char *area, int area_year,
+REGINT_API regint_status regint_kb_population_mapped(const regint_kb *kb, const char *area, int area_year,
                                                      int year, regint_aggregate_t *out);
 
 /* ------------------------------------------------------------------------- */
@@ -205,6 +237,16 @@ typedef struct regint_kb_jsonstat_options {
 /** Initialiser of ::regint_kb_jsonstat_options: indicator ids from the contents dimension,
  *  SSB's default dimension names, existing observations replaced. */
 #define REGINT_KB_JSONSTAT_OPTIONS_INIT { REGINT_KB_JSONSTAT_OPTIONS_VERSION, NULL, NULL, NULL, NULL, 0 }
+
+/**
+ * Initialise @p opts with the defaults of ::REGINT_KB_JSONSTAT_OPTIONS_INIT for the given version (like
+ * libgit2's `git_checkout_options_init()`): use it where a brace initialiser cannot be.
+ * @param opts     the options to fill (all members are overwritten)
+ * @param version  the version the caller was compiled with, ::REGINT_KB_JSONSTAT_OPTIONS_VERSION
+ * @return ::REGINT_OK; ::REGINT_EVERSION for a version this build does not know;
+ *         ::REGINT_EINVAL for a NULL @p opts.
+ */
+REGINT_API regint_status regint_kb_jsonstat_options_init(regint_kb_jsonstat_options *opts, int version);
 
 /**
  * Import an SSB JSON-stat 2 dataset document (`version` "2.0", `class` "dataset", `id`,
@@ -261,7 +303,7 @@ REGINT_API regint_value_t regint_kb_series_change(const regint_kb_series_result 
 REGINT_API regint_value_t regint_kb_series_at(const regint_kb_series_result *s, int year);
 
 /** Per 1,000 inhabitants: value / population(area, year) * 1000. Missing stays missing. */
-REGINT_API regint_status regint_kb_per_1000(regint_kb *kb, const char *area, int year,
+REGINT_API regint_status regint_kb_per_1000(const regint_kb *kb, const char *area, int year,
                                             regint_value_t value, regint_value_t *out);
 
 /** An indicator for one area and year, set in context. */
@@ -281,7 +323,7 @@ typedef struct regint_indicator_summary_t {
  * `area` (kommune or county, codes of `area_year`) in `year`. Parts that cannot be computed
  * are missing (rank 0), never 0. REGINT_ENOTFOUND if the indicator is not in the catalogue.
  */
-REGINT_API regint_status regint_kb_summarize(regint_kb *kb, const char *indicator, const char *area,
+REGINT_API regint_status regint_kb_summarize(const regint_kb *kb, const char *indicator, const char *area,
                                              int area_year, int year, const char *category,
                                              int trend_years, regint_indicator_summary_t *out);
 

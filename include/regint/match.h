@@ -42,12 +42,38 @@ typedef enum regint_match_unit {
     REGINT_MATCH_CASES = 0,   /**< capacity counts cases (transportation problem, exact) */
     REGINT_MATCH_PERSONS = 1  /**< capacity counts persons (generalized assignment MIP) */
 } regint_match_unit;
+/** Number of values of ::regint_match_unit (they are 0 .. REGINT_MATCH_UNIT_COUNT - 1). */
+#define REGINT_MATCH_UNIT_COUNT 2
+/**
+ * The value with the given name (as regint_match_unit_name() gives it).
+ * @param name  the name (NUL-terminated)
+ * @param out   receives the value on success
+ * @return ::REGINT_OK; ::REGINT_ENOTFOUND for an unknown or NULL name (the message lists the
+ *         known names); ::REGINT_EINVAL for a NULL @p out.
+ */
+REGINT_API regint_status regint_match_unit_from_name(const char *name, regint_match_unit *out);
 
 /** How good the returned assignment is known to be. */
 typedef enum regint_match_quality {
     REGINT_MATCH_OPTIMAL = 0, /**< proved optimal (bound == objective) */
     REGINT_MATCH_GAP = 1      /**< feasible; optimum lies in [objective, bound] */
 } regint_match_quality;
+/** Number of values of ::regint_match_quality (they are 0 .. REGINT_MATCH_QUALITY_COUNT - 1). */
+#define REGINT_MATCH_QUALITY_COUNT 2
+/**
+ * The stable name of a value: "optimal", "gap".
+ * @param v  the value
+ * @return a static string; "unknown" for a value outside the enum (never NULL).
+ */
+REGINT_API const char *regint_match_quality_name(regint_match_quality v);
+/**
+ * The value with the given name (as regint_match_quality_name() gives it).
+ * @param name  the name (NUL-terminated)
+ * @param out   receives the value on success
+ * @return ::REGINT_OK; ::REGINT_ENOTFOUND for an unknown or NULL name (the message lists the
+ *         known names); ::REGINT_EINVAL for a NULL @p out.
+ */
+REGINT_API regint_status regint_match_quality_from_name(const char *name, regint_match_quality *out);
 
 /** Progress callback: `fraction` in [0,1], `phase` a short static text. */
 typedef void (*regint_match_progress_fn)(void *ctx, double fraction, const char *phase);
@@ -68,7 +94,17 @@ typedef struct regint_match_options {
 /** Current version of ::regint_match_options. */
 #define REGINT_MATCH_OPTIONS_VERSION 1
 /** Default options: cases unit, every case assigned, scale 1, 200000 nodes, 60 s, no progress. */
-#define REGINT_MATCH_OPTIONS_INIT { 1, REGINT_MATCH_CASES, 1, 0, 1.0, 200000, 60.0, NULL, NULL }
+#define REGINT_MATCH_OPTIONS_INIT { REGINT_MATCH_OPTIONS_VERSION, REGINT_MATCH_CASES, 1, 0, 1.0, 200000, 60.0, NULL, NULL }
+
+/**
+ * Initialise @p opts with the defaults of ::REGINT_MATCH_OPTIONS_INIT for the given version (like
+ * libgit2's `git_checkout_options_init()`): use it where a brace initialiser cannot be.
+ * @param opts     the options to fill (all members are overwritten)
+ * @param version  the version the caller was compiled with, ::REGINT_MATCH_OPTIONS_VERSION
+ * @return ::REGINT_OK; ::REGINT_EVERSION for a version this build does not know;
+ *         ::REGINT_EINVAL for a NULL @p opts.
+ */
+REGINT_API regint_status regint_match_options_init(regint_match_options *opts, int version);
 
 /** Summary of a solve (filled by regint_match()). */
 typedef struct regint_match_summary_t {
@@ -166,7 +202,7 @@ REGINT_API regint_status regint_match_instance_load_string(const char *text, siz
 /** Free an instance (NULL allowed). */
 REGINT_API void regint_match_instance_free(regint_match_instance *inst);
 
-/** "cases" or "persons" (NULL for other values). */
+/** "cases" or "persons"; "unknown" for a value outside the enum (never NULL). */
 REGINT_API const char *regint_match_unit_name(regint_match_unit unit);
 
 #ifdef __cplusplus

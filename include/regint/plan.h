@@ -176,8 +176,18 @@ typedef enum regint_progress {
     REGINT_PROGRESS_BEHIND = 2,   /**< "behind": short of the planned path */
     REGINT_PROGRESS_ACHIEVED = 3  /**< "achieved": the target is reached */
 } regint_progress;
+/** Number of values of ::regint_progress (they are 0 .. REGINT_PROGRESS_COUNT - 1). */
+#define REGINT_PROGRESS_COUNT 4
+/**
+ * The value with the given name (as regint_progress_name() gives it).
+ * @param name  the name (NUL-terminated)
+ * @param out   receives the value on success
+ * @return ::REGINT_OK; ::REGINT_ENOTFOUND for an unknown or NULL name (the message lists the
+ *         known names); ::REGINT_EINVAL for a NULL @p out.
+ */
+REGINT_API regint_status regint_progress_from_name(const char *name, regint_progress *out);
 
-/** Stable names: "no_data", "on_track", "behind", "achieved". */
+/** Stable names: "no_data", "on_track", "behind", "achieved"; "unknown" for a value outside the enum (never NULL). */
 REGINT_API const char *regint_progress_name(regint_progress p);
 
 /** The progress of one plan indicator. */
@@ -203,7 +213,7 @@ typedef struct regint_plan_progress_t {
  *         REGINT_ENOTFOUND if the indicator is not in the catalogue; errors of
  *         regint_kb_series() are passed on.
  */
-REGINT_API regint_status regint_plan_progress(const regint_plan *plan, size_t i, regint_kb *kb,
+REGINT_API regint_status regint_plan_progress(const regint_plan *plan, size_t i, const regint_kb *kb,
                                               int as_of_year, regint_plan_progress_t *out);
 
 #ifdef __cplusplus

@@ -77,19 +77,27 @@ REGINT_API double regint_settlement_profile_criterion_weight(const regint_settle
 /** Version of ::regint_settlement_recommend_options. */
 #define REGINT_SETTLEMENT_RECOMMEND_OPTIONS_VERSION 1
 
-/** Options of regint_settlement_recommend(). */
+/** Options of regint_settlement_recommend(). The county and the year are parameters. */
 typedef struct regint_settlement_recommend_options {
     int version;            /**< REGINT_SETTLEMENT_RECOMMEND_OPTIONS_VERSION */
-    const char *fylkesnr;   /**< county valid in `year`; NULL or "00" = the whole country */
-    int year;               /**< the year to settle in (municipalities valid in this year) */
     int64_t total;          /**< persons to settle, unaccompanied minors included; >= 0 */
     int64_t minors;         /**< of which unaccompanied minors (0 = no split); <= total */
     const regint_settlement_profile *profile; /**< NULL = the default profile */
     int history_to;         /**< last year of data used; 0 = year - 1 */
 } regint_settlement_recommend_options;
 
-/** Initialiser: whole country, no year (must be set), total 0, default profile. */
-#define REGINT_SETTLEMENT_RECOMMEND_OPTIONS_INIT { REGINT_SETTLEMENT_RECOMMEND_OPTIONS_VERSION, NULL, 0, 0, 0, NULL, 0 }
+/** Initialiser: total 0, no minors split, default profile, history up to the year before. */
+#define REGINT_SETTLEMENT_RECOMMEND_OPTIONS_INIT { REGINT_SETTLEMENT_RECOMMEND_OPTIONS_VERSION, 0, 0, NULL, 0 }
+
+/**
+ * Initialise @p opts with the defaults of ::REGINT_SETTLEMENT_RECOMMEND_OPTIONS_INIT for the given version (like
+ * libgit2's `git_checkout_options_init()`): use it where a brace initialiser cannot be.
+ * @param opts     the options to fill (all members are overwritten)
+ * @param version  the version the caller was compiled with, ::REGINT_SETTLEMENT_RECOMMEND_OPTIONS_VERSION
+ * @return ::REGINT_OK; ::REGINT_EVERSION for a version this build does not know;
+ *         ::REGINT_EINVAL for a NULL @p opts.
+ */
+REGINT_API regint_status regint_settlement_recommend_options_init(regint_settlement_recommend_options *opts, int version);
 
 /** Number of past years of request/decision/settled shown in each row (year-3 .. year-1). */
 #define REGINT_SETTLEMENT_HISTORY_YEARS 3
@@ -125,19 +133,22 @@ typedef struct regint_settlement_recommendation regint_settlement_recommendation
  * Recommend the number of persons each municipality of a county should be asked to settle.
  *
  * Errors: REGINT_ENOTFOUND for an unknown county or a profile naming an unknown indicator or
- * municipality; REGINT_EINVAL for bad options (including an unknown options version, as in
- * regint_apportion()); REGINT_EINFEASIBLE when the profile's hard
+ * municipality; REGINT_EVERSION for an unknown options version; REGINT_EINVAL for a
+ * bad year, county code or option; REGINT_EINFEASIBLE when the profile's hard
  * bounds cannot hold (the message names the sums). Soft bounds (the minimum, caps derived
  * from history) are relaxed as the profile says and the relaxation is reported in
  * regint_settlement_recommendation_note().
- * @param ds   the dataset (borrowed; must outlive the result, whose strings point into it)
- * @param opt  options (required: version, year; ::REGINT_SETTLEMENT_RECOMMEND_OPTIONS_INIT)
- * @param out  receives the result, free with regint_settlement_recommendation_free()
+ * @param ds        the dataset (borrowed; must outlive the result, whose strings point into it)
+ * @param fylkesnr  county valid in @p year; NULL or "00" = the whole country
+ * @param year      the year to settle in (municipalities valid in this year), 1900..2200
+ * @param opt       options, or NULL for ::REGINT_SETTLEMENT_RECOMMEND_OPTIONS_INIT
+ * @param out       receives the result, free with regint_settlement_recommendation_free()
  * @return REGINT_OK or one of the errors above.
  */
-REGINT_API regint_status regint_settlement_recommend(const regint_dataset *ds,
-                                          const regint_settlement_recommend_options *opt,
-                                          regint_settlement_recommendation **out);
+REGINT_API regint_status regint_settlement_recommend(const regint_dataset *ds, const char *fylkesnr,
+                                                     int year,
+                                                     const regint_settlement_recommend_options *opt,
+                                                     regint_settlement_recommendation **out);
 /** Free a recommendation. NULL is allowed. */
 REGINT_API void regint_settlement_recommendation_free(regint_settlement_recommendation *r);
 /** Number of rows (municipalities of the county valid in the year, sorted by kommunenr). */
@@ -193,8 +204,16 @@ typedef enum regint_settlement_backtest_method {
     REGINT_SETTLEMENT_BACKTEST_LAST_DECISION = 2, /**< Hamilton proportional to last year's decisions */
     REGINT_SETTLEMENT_BACKTEST_METHOD_COUNT = 3   /**< number of methods (size of the per-method arrays) */
 } regint_settlement_backtest_method;
+/**
+ * The value with the given name (as regint_settlement_backtest_method_name() gives it).
+ * @param name  the name (NUL-terminated)
+ * @param out   receives the value on success
+ * @return ::REGINT_OK; ::REGINT_ENOTFOUND for an unknown or NULL name (the message lists the
+ *         known names); ::REGINT_EINVAL for a NULL @p out.
+ */
+REGINT_API regint_status regint_settlement_backtest_method_from_name(const char *name, regint_settlement_backtest_method *out);
 
-/** Stable names: "profile", "population", "last_decision". */
+/** Stable names: "profile", "population", "last_decision"; "unknown" for a value outside the enum (never NULL). */
 REGINT_API const char *regint_settlement_backtest_method_name(regint_settlement_backtest_method m);
 
 /** Version of ::regint_settlement_backtest_options. */
@@ -215,6 +234,16 @@ typedef struct regint_settlement_backtest_options {
 
 /** Initialiser: all counties, default years, default profile. */
 #define REGINT_SETTLEMENT_BACKTEST_OPTIONS_INIT { REGINT_SETTLEMENT_BACKTEST_OPTIONS_VERSION, NULL, 0, 0, NULL }
+
+/**
+ * Initialise @p opts with the defaults of ::REGINT_SETTLEMENT_BACKTEST_OPTIONS_INIT for the given version (like
+ * libgit2's `git_checkout_options_init()`): use it where a brace initialiser cannot be.
+ * @param opts     the options to fill (all members are overwritten)
+ * @param version  the version the caller was compiled with, ::REGINT_SETTLEMENT_BACKTEST_OPTIONS_VERSION
+ * @return ::REGINT_OK; ::REGINT_EVERSION for a version this build does not know;
+ *         ::REGINT_EINVAL for a NULL @p opts.
+ */
+REGINT_API regint_status regint_settlement_backtest_options_init(regint_settlement_backtest_options *opts, int version);
 
 /** One county and year of a back-test. Strings are borrowed from the result. */
 typedef struct regint_settlement_backtest_row_t {
@@ -262,7 +291,7 @@ typedef struct regint_settlement_backtest regint_settlement_backtest;
  * @param ds   the dataset (borrowed; must outlive the result)
  * @param opt  options, or NULL for ::REGINT_SETTLEMENT_BACKTEST_OPTIONS_INIT
  * @param out  receives the result, free with regint_settlement_backtest_free()
- * @return REGINT_OK; REGINT_EINVAL for a NULL argument, a wrong options version, a fylkesnr
+ * @return REGINT_OK; REGINT_EVERSION for an unknown options version; REGINT_EINVAL for a NULL argument, a fylkesnr
  *         that is not two digits or years outside 1900..2200 or empty; REGINT_ENOTFOUND if
  *         the dataset has no IMDi requests, the county is unknown in those years or no
  *         county-year has requests.

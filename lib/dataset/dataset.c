@@ -338,7 +338,7 @@ static regint_status name_lookup(const char *const *names, size_t n, const char 
 
 const char *regint_missing_name(regint_missing m)
 {
-    return (unsigned)m < NELEM(missing_names) ? missing_names[m] : "";
+    return (unsigned)m < NELEM(missing_names) ? missing_names[m] : "unknown";
 }
 regint_status regint_missing_from_name(const char *name, regint_missing *out)
 {
@@ -352,7 +352,7 @@ regint_status regint_missing_from_name(const char *name, regint_missing *out)
 }
 const char *regint_measure_name(regint_measure m)
 {
-    return (unsigned)m < NELEM(measure_names) ? measure_names[m] : "";
+    return (unsigned)m < NELEM(measure_names) ? measure_names[m] : "unknown";
 }
 regint_status regint_measure_from_name(const char *name, regint_measure *out)
 {
@@ -364,7 +364,7 @@ regint_status regint_measure_from_name(const char *name, regint_measure *out)
 }
 const char *regint_category_name(regint_category c)
 {
-    return (unsigned)c < NELEM(category_names) ? category_names[c] : "";
+    return (unsigned)c < NELEM(category_names) ? category_names[c] : "unknown";
 }
 regint_status regint_category_from_name(const char *name, regint_category *out)
 {

@@ -3,6 +3,7 @@
  * docs/knowledge-base.md for the rules. */
 #include <ctype.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,8 @@
 #include "regint/validate.h"
 
 #include "util/internal.h"
+#include "util/options.h"
+#include "util/enumname.h"
 
 /* One pair of the correspondence between the codes of two years. */
 typedef struct code_pair {
@@ -42,7 +45,27 @@ struct regint_kb {
     weight_slot *last; /* w holds the year */
     size_t last_cap;
     int last_max;      /* latest year of the series */
+    /* The caches above are filled lazily by queries, which take a const handle (they change
+     * nothing a caller can see). The lock makes that safe from several threads: each public
+     * query holds it for its whole run. Recursive, because queries call one another. */
+    pthread_mutex_t lock;
 };
+
+/* Lock a knowledge base for a query; the const is cast away only for the caches, under the
+ * lock (the handle was created non-const by regint_kb_new). */
+static regint_kb *kb_lock(const regint_kb *ckb)
+{
+    regint_kb *kb = (regint_kb *)ckb;
+    if (kb)
+        pthread_mutex_lock(&kb->lock);
+    return kb;
+}
+
+static void kb_unlock(regint_kb *kb)
+{
+    if (kb)
+        pthread_mutex_unlock(&kb->lock);
+}
 
 regint_status regint_kb_new(const regint_dataset *ds, regint_kb **out)
 {
@@ -52,6 +75,13 @@ regint_status regint_kb_new(const regint_dataset *ds, regint_kb **out)
     if (!kb)
         return regint__enomem();
     kb->ds = ds;
+    pthread_mutexattr_t attr;
+    if (pthread_mutexattr_init(&attr) || pthread_mutexattr_settype(&attr, PTHREAD_MUTEX_RECURSIVE) ||
+        pthread_mutex_init(&kb->lock, &attr)) {
+        free(kb);
+        return regint__enomem();
+    }
+    pthread_mutexattr_destroy(&attr);
     *out = kb;
     return REGINT_OK;
 }
@@ -67,6 +97,7 @@ void regint_kb_free(regint_kb *kb)
     free(kb->maps);
     free(kb->wt);
     free(kb->last);
+    pthread_mutex_destroy(&kb->lock);
     free(kb);
 }
 
@@ -74,6 +105,7 @@ void regint_kb_refresh(regint_kb *kb)
 {
     if (!kb)
         return;
+    kb_lock(kb);
     for (size_t i = 0; i < kb->nmaps; i++) {
         free(kb->maps[i]->p);
         free(kb->maps[i]);
@@ -88,6 +120,7 @@ void regint_kb_refresh(regint_kb *kb)
     kb->last = NULL;
     kb->last_cap = 0;
     kb->last_key[0] = '\0';
+    kb_unlock(kb);
 }
 
 const regint_dataset *regint_kb_dataset(const regint_kb *kb) { return kb ? kb->ds : NULL; }
@@ -203,9 +236,12 @@ regint_status regint_kb_find_indicators(const regint_dataset *ds, const regint_k
 {
     if (!ds || !out || !n)
         return regint__error(REGINT_EINVAL, "regint_kb_find_indicators: NULL argument");
-    if (q && q->version != REGINT_KB_FIND_OPTIONS_VERSION)
-        return regint__error(REGINT_EINVAL, "regint_kb_find_indicators: unknown query version %d",
-                             q->version);
+    if (q) {
+        regint_status vst = regint__check_options_version(q->version, REGINT_KB_FIND_OPTIONS_VERSION,
+                                                          "regint_kb_find_indicators");
+        if (vst)
+            return vst;
+    }
     size_t total = regint_dataset_indicator_count(ds);
     const regint_indicator_t **arr = regint__calloc(total ? total : 1, sizeof *arr);
     if (!arr)
@@ -827,7 +863,7 @@ static regint_status indicator_getter(regint_kb *kb, const char *indicator, cons
     return REGINT_OK;
 }
 
-regint_status regint_kb_value(regint_kb *kb, const char *indicator, const char *area, int area_year,
+static regint_status kb_value_locked(regint_kb *kb, const char *indicator, const char *area, int area_year,
                               int year, const char *category, regint_aggregate_t *out)
 {
     getter g;
@@ -838,7 +874,7 @@ regint_status regint_kb_value(regint_kb *kb, const char *indicator, const char *
     return kb_compute(kb, &g, how, area, area_year, year, out);
 }
 
-regint_status regint_kb_settlement(regint_kb *kb, const char *area, int area_year, int year,
+static regint_status kb_settlement_locked(regint_kb *kb, const char *area, int area_year, int year,
                                    regint_measure measure, regint_category category,
                                    regint_aggregate_t *out)
 {
@@ -934,7 +970,7 @@ static regint_status build_series(regint_kb *kb, const getter *g, regint_aggrega
     return REGINT_OK;
 }
 
-regint_status regint_kb_series(regint_kb *kb, const char *indicator, const char *area, int area_year,
+static regint_status kb_series_locked(regint_kb *kb, const char *indicator, const char *area, int area_year,
                                const char *category, int first_year, int last_year,
                                regint_kb_series_result **out)
 {
@@ -946,7 +982,7 @@ regint_status regint_kb_series(regint_kb *kb, const char *indicator, const char 
     return build_series(kb, &g, how, area, area_year, first_year, last_year, indicator, out);
 }
 
-regint_status regint_kb_settlement_series(regint_kb *kb, const char *area, int area_year,
+static regint_status kb_settlement_series_locked(regint_kb *kb, const char *area, int area_year,
                                           regint_measure measure, regint_category category,
                                           int first_year, int last_year, regint_kb_series_result **out)
 {
@@ -961,7 +997,7 @@ regint_status regint_kb_settlement_series(regint_kb *kb, const char *area, int a
     return build_series(kb, &g, REGINT_AGGREGATE_SUM, area, area_year, first_year, last_year, label, out);
 }
 
-regint_status regint_kb_population(regint_kb *kb, const char *area, int year, int64_t *out)
+static regint_status kb_population_locked(regint_kb *kb, const char *area, int year, int64_t *out)
 {
     if (!kb || !area || !out)
         return regint__error(REGINT_EINVAL, "regint_kb_population: NULL argument");
@@ -995,7 +1031,7 @@ regint_status regint_kb_population(regint_kb *kb, const char *area, int year, in
     return REGINT_OK;
 }
 
-regint_status regint_kb_population_mapped(regint_kb *kb, const char *area, int area_year, int year,
+static regint_status kb_population_mapped_locked(regint_kb *kb, const char *area, int area_year, int year,
                                          regint_aggregate_t *out)
 {
     getter g;
@@ -1084,7 +1120,7 @@ regint_status regint_kb_series_trend(const regint_kb_series_result *s, int last_
     return REGINT_OK;
 }
 
-regint_status regint_kb_per_1000(regint_kb *kb, const char *area, int year, regint_value_t value,
+static regint_status kb_per_1000_locked(regint_kb *kb, const char *area, int year, regint_value_t value,
                                  regint_value_t *out)
 {
     if (!kb || !area || !out)
@@ -1114,7 +1150,7 @@ static regint_value_t agg_value_or_missing(regint_status st, const regint_aggreg
     return v;
 }
 
-regint_status regint_kb_summarize(regint_kb *kb, const char *indicator, const char *area, int area_year,
+static regint_status kb_summarize_locked(regint_kb *kb, const char *indicator, const char *area, int area_year,
                                   int year, const char *category, int trend_years,
                                   regint_indicator_summary_t *out)
 {
@@ -1210,4 +1246,117 @@ regint_status regint_kb_summarize(regint_kb *kb, const char *indicator, const ch
         }
     }
     return REGINT_OK;
+}
+
+/* ------------------------------------------------------------------------- */
+/* Names                                                                      */
+
+static const char *const aggregation_names[REGINT_AGGREGATION_COUNT] = {"sum", "mean"};
+
+const char *regint_aggregation_name(regint_aggregation v)
+{
+    return regint__enum_name(aggregation_names, REGINT_AGGREGATION_COUNT, (int)v);
+}
+
+regint_status regint_aggregation_from_name(const char *name, regint_aggregation *out)
+{
+    int v = 0;
+    regint_status st = regint__enum_from_name(aggregation_names, REGINT_AGGREGATION_COUNT, name, &v, "aggregation");
+    if (!st)
+        *out = (regint_aggregation)v;
+    return st;
+}
+
+/* ------------------------------------------------------------------------- */
+/* The public queries: each holds the knowledge base's lock (see struct regint_kb). */
+
+regint_status regint_kb_value(const regint_kb *kb, const char *indicator, const char *area, int area_year,
+                              int year, const char *category, regint_aggregate_t *out)
+{
+    if (!kb)
+        return regint__error(REGINT_EINVAL, "regint_kb_value: NULL knowledge base");
+    regint_kb *m = kb_lock(kb);
+    regint_status st = kb_value_locked(m, indicator, area, area_year, year, category, out);
+    kb_unlock(m);
+    return st;
+}
+
+regint_status regint_kb_settlement(const regint_kb *kb, const char *area, int area_year, int year,
+                                   regint_measure measure, regint_category category,
+                                   regint_aggregate_t *out)
+{
+    if (!kb)
+        return regint__error(REGINT_EINVAL, "regint_kb_settlement: NULL knowledge base");
+    regint_kb *m = kb_lock(kb);
+    regint_status st = kb_settlement_locked(m, area, area_year, year, measure, category, out);
+    kb_unlock(m);
+    return st;
+}
+
+regint_status regint_kb_series(const regint_kb *kb, const char *indicator, const char *area, int area_year,
+                               const char *category, int first_year, int last_year,
+                               regint_kb_series_result **out)
+{
+    if (!kb)
+        return regint__error(REGINT_EINVAL, "regint_kb_series: NULL knowledge base");
+    regint_kb *m = kb_lock(kb);
+    regint_status st = kb_series_locked(m, indicator, area, area_year, category, first_year, last_year, out);
+    kb_unlock(m);
+    return st;
+}
+
+regint_status regint_kb_settlement_series(const regint_kb *kb, const char *area, int area_year,
+                                          regint_measure measure, regint_category category,
+                                          int first_year, int last_year, regint_kb_series_result **out)
+{
+    if (!kb)
+        return regint__error(REGINT_EINVAL, "regint_kb_settlement_series: NULL knowledge base");
+    regint_kb *m = kb_lock(kb);
+    regint_status st = kb_settlement_series_locked(m, area, area_year, measure, category, first_year, last_year, out);
+    kb_unlock(m);
+    return st;
+}
+
+regint_status regint_kb_population(const regint_kb *kb, const char *area, int year, int64_t *out)
+{
+    if (!kb)
+        return regint__error(REGINT_EINVAL, "regint_kb_population: NULL knowledge base");
+    regint_kb *m = kb_lock(kb);
+    regint_status st = kb_population_locked(m, area, year, out);
+    kb_unlock(m);
+    return st;
+}
+
+regint_status regint_kb_population_mapped(const regint_kb *kb, const char *area, int area_year, int year,
+                                         regint_aggregate_t *out)
+{
+    if (!kb)
+        return regint__error(REGINT_EINVAL, "regint_kb_population_mapped: NULL knowledge base");
+    regint_kb *m = kb_lock(kb);
+    regint_status st = kb_population_mapped_locked(m, area, area_year, year, out);
+    kb_unlock(m);
+    return st;
+}
+
+regint_status regint_kb_per_1000(const regint_kb *kb, const char *area, int year, regint_value_t value,
+                                 regint_value_t *out)
+{
+    if (!kb)
+        return regint__error(REGINT_EINVAL, "regint_kb_per_1000: NULL knowledge base");
+    regint_kb *m = kb_lock(kb);
+    regint_status st = kb_per_1000_locked(m, area, year, value, out);
+    kb_unlock(m);
+    return st;
+}
+
+regint_status regint_kb_summarize(const regint_kb *kb, const char *indicator, const char *area, int area_year,
+                                  int year, const char *category, int trend_years,
+                                  regint_indicator_summary_t *out)
+{
+    if (!kb)
+        return regint__error(REGINT_EINVAL, "regint_kb_summarize: NULL knowledge base");
+    regint_kb *m = kb_lock(kb);
+    regint_status st = kb_summarize_locked(m, indicator, area, area_year, year, category, trend_years, out);
+    kb_unlock(m);
+    return st;
 }

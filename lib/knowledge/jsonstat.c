@@ -16,6 +16,7 @@
 #include "util/fileio.h"
 #include "util/internal.h"
 #include "util/jsonutil.h"
+#include "util/options.h"
 
 #define JS_MAX_DIMS 16
 
@@ -539,8 +540,10 @@ regint_status regint_kb_import_jsonstat_string(regint_kb *kb, regint_dataset *ds
     regint_kb_jsonstat_options dflt = REGINT_KB_JSONSTAT_OPTIONS_INIT;
     if (!opt)
         opt = &dflt;
-    if (opt->version != REGINT_KB_JSONSTAT_OPTIONS_VERSION)
-        return regint__error(REGINT_EINVAL, "JSON-stat import: unknown options version %d", opt->version);
+    regint_status vst = regint__check_options_version(opt->version, REGINT_KB_JSONSTAT_OPTIONS_VERSION,
+                                                      "regint_kb_import_jsonstat");
+    if (vst)
+        return vst;
     if (!name)
         name = "(json-stat)";
     cJSON *doc = NULL;

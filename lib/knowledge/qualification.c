@@ -11,6 +11,7 @@
 #include "util/fileio.h"
 #include "util/internal.h"
 #include "util/jsonutil.h"
+#include "util/enumname.h"
 #include "dataset/section.h"
 
 struct regint_plan {
@@ -703,10 +704,21 @@ const char *regint_progress_name(regint_progress p)
     case REGINT_PROGRESS_BEHIND: return "behind";
     case REGINT_PROGRESS_ACHIEVED: return "achieved";
     }
-    return "";
+    return "unknown";
 }
 
-regint_status regint_plan_progress(const regint_plan *plan, size_t i, regint_kb *kb, int as_of_year,
+static const char *const progress_names[REGINT_PROGRESS_COUNT] = {"no_data", "on_track", "behind", "achieved"};
+
+regint_status regint_progress_from_name(const char *name, regint_progress *out)
+{
+    int v = 0;
+    regint_status st = regint__enum_from_name(progress_names, REGINT_PROGRESS_COUNT, name, &v, "progress");
+    if (!st)
+        *out = (regint_progress)v;
+    return st;
+}
+
+regint_status regint_plan_progress(const regint_plan *plan, size_t i, const regint_kb *kb, int as_of_year,
                                    regint_plan_progress_t *out)
 {
     if (!plan || !kb || !out || i >= plan->ninds)

@@ -14,6 +14,8 @@
 
 #include "util/fileio.h"
 #include "util/internal.h"
+#include "util/options.h"
+#include "util/enumname.h"
 #include "knowledge/report_svg.h"
 
 /* ------------------------------------------------------------------------- */
@@ -1028,51 +1030,57 @@ static regint_status build(rctx *r)
     return r->d.oom ? regint__enomem() : REGINT_OK;
 }
 
-static regint_status prepare(const regint_dataset *ds, const regint_report_options *opt, rctx *r)
+static regint_status prepare(const regint_dataset *ds, const char *fylkesnr, const regint_report_options *opt,
+                             rctx *r)
 {
-    if (!ds || !opt)
-        return regint__error(REGINT_EINVAL, "report: dataset and options must not be NULL");
-    if (opt->version != REGINT_REPORT_OPTIONS_VERSION)
-        return regint__error(REGINT_EINVAL, "report: unknown options version %d", opt->version);
-    if (!regint_validate_fylkesnr_format(opt->fylkesnr))
+    static const regint_report_options defaults = REGINT_REPORT_OPTIONS_INIT;
+    if (!ds)
+        return regint__error(REGINT_EINVAL, "report: the dataset must not be NULL");
+    if (!opt)
+        opt = &defaults;
+    regint_status vst = regint__check_options_version(opt->version, REGINT_REPORT_OPTIONS_VERSION,
+                                                      "regint_report_render");
+    if (vst)
+        return vst;
+    if (!regint_validate_fylkesnr_format(fylkesnr))
         return regint__error(REGINT_EINVAL, "report: county '%s': expected a fylkesnr (two digits)",
-                             opt->fylkesnr ? opt->fylkesnr : "(null)");
+                             fylkesnr ? fylkesnr : "(null)");
     if (opt->history_years < 0 || opt->history_years > 60)
         return regint__error(REGINT_EINVAL, "report: history_years %d: expected 1..60 (0 = 10)", opt->history_years);
     memset(r, 0, sizeof *r);
     r->ds = ds;
     r->opt = opt;
-    r->fylkesnr = opt->fylkesnr;
+    r->fylkesnr = fylkesnr;
     r->year = opt->year;
     regint_status st;
     if (!r->year && (st = latest_settlement_year(ds, &r->year)))
         return st;
     const regint_county_t *c;
-    if (regint_dataset_county(ds, opt->fylkesnr, r->year, &c) != REGINT_OK) {
+    if (regint_dataset_county(ds, fylkesnr, r->year, &c) != REGINT_OK) {
         /* Say when the code was valid, if ever. */
         size_t n = regint_dataset_county_count(ds);
         for (size_t i = 0; i < n; i++) {
             const regint_county_t *o = regint_dataset_county_at(ds, i);
-            if (o && strcmp(o->fylkesnr, opt->fylkesnr) == 0)
+            if (o && strcmp(o->fylkesnr, fylkesnr) == 0)
                 return regint__error(REGINT_ENOTFOUND, "report: county %s (%s) does not exist in %d (valid %d–%d); "
                                      "give a year in that period", o->fylkesnr, o->name, r->year, o->valid_from,
                                      o->valid_to == REGINT_YEAR_OPEN ? 9999 : o->valid_to);
         }
-        return regint__error(REGINT_ENOTFOUND, "report: no county '%s' in the dataset", opt->fylkesnr);
+        return regint__error(REGINT_ENOTFOUND, "report: no county '%s' in the dataset", fylkesnr);
     }
     r->county_name = c->name;
     return regint_kb_new(ds, &r->kb);
 }
 
-regint_status regint_report_render(const regint_dataset *ds, const regint_report_options *opt,
-                                   regint_report_format format, char **out)
+regint_status regint_report_render(const regint_dataset *ds, const char *fylkesnr, regint_report_format format,
+                                   const regint_report_options *opt, char **out)
 {
     if (!out)
         return regint__error(REGINT_EINVAL, "report: out must not be NULL");
     if (format != REGINT_REPORT_MARKDOWN && format != REGINT_REPORT_HTML)
         return regint__error(REGINT_EINVAL, "report: unknown format %d", (int)format);
     rctx r;
-    regint_status st = prepare(ds, opt, &r);
+    regint_status st = prepare(ds, fylkesnr, opt, &r);
     if (st)
         return st;
     st = build(&r);
@@ -1097,20 +1105,20 @@ regint_status regint_report_render(const regint_dataset *ds, const regint_report
     return st;
 }
 
-regint_status regint_report_write(const regint_dataset *ds, const regint_report_options *opt, const char *dir,
-                                   char **md_path, char **html_path)
+regint_status regint_report_write(const regint_dataset *ds, const char *fylkesnr, const char *dir,
+                                  const regint_report_options *opt, char **md_path, char **html_path)
 {
     if (!dir)
         return regint__error(REGINT_EINVAL, "report: directory must not be NULL");
     char *md = NULL, *html = NULL;
-    regint_status st = regint_report_render(ds, opt, REGINT_REPORT_MARKDOWN, &md);
+    regint_status st = regint_report_render(ds, fylkesnr, REGINT_REPORT_MARKDOWN, opt, &md);
     if (st == REGINT_OK)
-        st = regint_report_render(ds, opt, REGINT_REPORT_HTML, &html);
+        st = regint_report_render(ds, fylkesnr, REGINT_REPORT_HTML, opt, &html);
     if (st) {
         free(md);
         return st;
     }
-    int year = opt->year;
+    int year = opt ? opt->year : 0;
     if (!year)
         latest_settlement_year(ds, &year);
     size_t l = strlen(dir) + 64;
@@ -1118,8 +1126,8 @@ regint_status regint_report_write(const regint_dataset *ds, const regint_report_
     if (!pm || !ph) {
         st = regint__enomem();
     } else {
-        snprintf(pm, l, "%s/fylke-%s-%d.md", dir, opt->fylkesnr, year);
-        snprintf(ph, l, "%s/fylke-%s-%d.html", dir, opt->fylkesnr, year);
+        snprintf(pm, l, "%s/fylke-%s-%d.md", dir, fylkesnr, year);
+        snprintf(ph, l, "%s/fylke-%s-%d.html", dir, fylkesnr, year);
         st = regint__write_atomic(pm, md, strlen(md));
         if (st == REGINT_OK)
             st = regint__write_atomic(ph, html, strlen(html));
@@ -1136,5 +1144,21 @@ regint_status regint_report_write(const regint_dataset *ds, const regint_report_
     }
     free(pm);
     free(ph);
+    return st;
+}
+
+static const char *const format_names[REGINT_REPORT_FORMAT_COUNT] = {"markdown", "html"};
+
+const char *regint_report_format_name(regint_report_format v)
+{
+    return regint__enum_name(format_names, REGINT_REPORT_FORMAT_COUNT, (int)v);
+}
+
+regint_status regint_report_format_from_name(const char *name, regint_report_format *out)
+{
+    int v = 0;
+    regint_status st = regint__enum_from_name(format_names, REGINT_REPORT_FORMAT_COUNT, name, &v, "report format");
+    if (!st)
+        *out = (regint_report_format)v;
     return st;
 }

@@ -11,6 +11,8 @@
 
 #include "util/internal.h"
 #include "util/jsonutil.h"
+#include "util/options.h"
+#include "util/enumname.h"
 #include "matching/matching_internal.h"
 #include "regint/validate.h"
 
@@ -29,7 +31,33 @@ const char *regint_match_unit_name(regint_match_unit unit)
     case REGINT_MATCH_PERSONS:
         return "persons";
     }
-    return NULL;
+    return "unknown";
+}
+
+static const char *const unit_names[REGINT_MATCH_UNIT_COUNT] = {"cases", "persons"};
+static const char *const quality_names[REGINT_MATCH_QUALITY_COUNT] = {"optimal", "gap"};
+
+regint_status regint_match_unit_from_name(const char *name, regint_match_unit *out)
+{
+    int v = 0;
+    regint_status st = regint__enum_from_name(unit_names, REGINT_MATCH_UNIT_COUNT, name, &v, "capacity unit");
+    if (!st)
+        *out = (regint_match_unit)v;
+    return st;
+}
+
+const char *regint_match_quality_name(regint_match_quality v)
+{
+    return regint__enum_name(quality_names, REGINT_MATCH_QUALITY_COUNT, (int)v);
+}
+
+regint_status regint_match_quality_from_name(const char *name, regint_match_quality *out)
+{
+    int v = 0;
+    regint_status st = regint__enum_from_name(quality_names, REGINT_MATCH_QUALITY_COUNT, name, &v, "match quality");
+    if (!st)
+        *out = (regint_match_quality)v;
+    return st;
 }
 
 /* Smallest k in 0..9 with s·10^k an integer (to 1e-9 relative), or 10 if none. */
@@ -52,9 +80,9 @@ regint_status regint_match(const double *scores, size_t n_cases, size_t n_munis,
     regint_match_options defaults = REGINT_MATCH_OPTIONS_INIT;
     if (!opt)
         opt = &defaults;
-    if (opt->version != REGINT_MATCH_OPTIONS_VERSION)
-        return regint__error(REGINT_EINVAL, "regint_match: options.version is %d, expected %d",
-                             opt->version, REGINT_MATCH_OPTIONS_VERSION);
+    regint_status vst = regint__check_options_version(opt->version, REGINT_MATCH_OPTIONS_VERSION, "regint_match");
+    if (vst)
+        return vst;
     if (opt->unit != REGINT_MATCH_CASES && opt->unit != REGINT_MATCH_PERSONS)
         return regint__error(REGINT_EINVAL, "regint_match: options.unit: unknown unit %d", (int)opt->unit);
     if (!(opt->score_scale > 0) || !isfinite(opt->score_scale))

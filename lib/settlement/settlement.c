@@ -7,6 +7,7 @@
 
 #include "util/internal.h"
 #include "util/jsonutil.h"
+#include "util/options.h"
 #include "settlement/settlement_internal.h"
 
 #include "regint/validate.h"
@@ -660,7 +661,7 @@ static int ema_history(const regint__ctx *ctx, size_t i, int years)
 }
 
 /* Compute criterion values, inclusion, scores and bounds; then apportion. */
-static regint_status run(const regint__ctx *ctx, const regint_settlement_recommend_options *opt,
+static regint_status run(const regint__ctx *ctx, const regint__recommend_args *opt,
                          const regint_settlement_profile *p, work *w, sbuf *note)
 {
     size_t nc = p->ncrit;
@@ -1067,7 +1068,7 @@ static char *make_reason(const regint__ctx *ctx, const regint_settlement_profile
     return sb_take(&b);
 }
 
-regint_status regint__recommend_ctx(const regint__ctx *ctx, const regint_settlement_recommend_options *opt,
+regint_status regint__recommend_ctx(const regint__ctx *ctx, const regint__recommend_args *opt,
                                     const regint_settlement_profile *p, regint_settlement_recommendation **out)
 {
     regint_status st;
@@ -1190,14 +1191,22 @@ fail:
     return st;
 }
 
-regint_status regint_settlement_recommend(const regint_dataset *ds, const regint_settlement_recommend_options *opt,
-                               regint_settlement_recommendation **out)
+regint_status regint_settlement_recommend(const regint_dataset *ds, const char *fylkesnr, int year,
+                                          const regint_settlement_recommend_options *options,
+                                          regint_settlement_recommendation **out)
 {
-    if (!ds || !opt || !out)
+    static const regint_settlement_recommend_options defaults = REGINT_SETTLEMENT_RECOMMEND_OPTIONS_INIT;
+    if (!ds || !out)
         return regint__error(REGINT_EINVAL, "regint_settlement_recommend: NULL argument");
-    if (opt->version != REGINT_SETTLEMENT_RECOMMEND_OPTIONS_VERSION)
-        return regint__error(REGINT_EINVAL, "regint_settlement_recommend: options version %d is not supported (expected %d)",
-                             opt->version, REGINT_SETTLEMENT_RECOMMEND_OPTIONS_VERSION);
+    if (!options)
+        options = &defaults;
+    regint_status vst = regint__check_options_version(options->version, REGINT_SETTLEMENT_RECOMMEND_OPTIONS_VERSION,
+                                                      "regint_settlement_recommend");
+    if (vst)
+        return vst;
+    const regint__recommend_args args = {fylkesnr, year, options->total, options->minors, options->profile,
+                                         options->history_to};
+    const regint__recommend_args *opt = &args;
     if (opt->year < 1900 || opt->year > 2200)
         return regint__error(REGINT_EINVAL, "regint_settlement_recommend: year %d is out of range", opt->year);
     if (opt->total < 0)

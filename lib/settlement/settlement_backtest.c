@@ -7,6 +7,8 @@
 
 #include "util/internal.h"
 #include "util/jsonutil.h"
+#include "util/options.h"
+#include "util/enumname.h"
 #include "settlement/settlement_internal.h"
 
 #include "regint/validate.h"
@@ -25,8 +27,20 @@ const char *regint_settlement_backtest_method_name(regint_settlement_backtest_me
     case REGINT_SETTLEMENT_BACKTEST_PROFILE: return "profile";
     case REGINT_SETTLEMENT_BACKTEST_POPULATION: return "population";
     case REGINT_SETTLEMENT_BACKTEST_LAST_DECISION: return "last_decision";
-    default: return NULL;
+    default: return "unknown";
     }
+}
+
+static const char *const method_names[REGINT_SETTLEMENT_BACKTEST_METHOD_COUNT] = {"profile", "population",
+                                                                                  "last_decision"};
+
+regint_status regint_settlement_backtest_method_from_name(const char *name, regint_settlement_backtest_method *out)
+{
+    int v = 0;
+    regint_status st = regint__enum_from_name(method_names, REGINT_SETTLEMENT_BACKTEST_METHOD_COUNT, name, &v, "back-test method");
+    if (!st)
+        *out = (regint_settlement_backtest_method)v;
+    return st;
 }
 
 void regint_settlement_backtest_free(regint_settlement_backtest *bt)
@@ -198,12 +212,7 @@ static regint_status test_county(const regint__ctx *ctx, const regint_county_t *
     if ((st = regint__hamilton(wdec, nm, itotal, pred + REGINT_SETTLEMENT_BACKTEST_LAST_DECISION * nm)))
         goto done;
 
-    regint_settlement_recommend_options o = REGINT_SETTLEMENT_RECOMMEND_OPTIONS_INIT;
-    o.fylkesnr = c->fylkesnr;
-    o.year = ctx->year;
-    o.total = itotal;
-    o.profile = p;
-    o.history_to = ctx->hist_to;
+    regint__recommend_args o = {c->fylkesnr, ctx->year, itotal, 0, p, ctx->hist_to};
     if (regint__recommend_ctx(ctx, &o, p, &rec) != REGINT_OK) {
         ok[REGINT_SETTLEMENT_BACKTEST_PROFILE] = 0;
         snprintf(note + strlen(note), sizeof note - strlen(note), "profile failed: %s", regint_last_error());
@@ -283,9 +292,10 @@ regint_status regint_settlement_backtest_run(const regint_dataset *ds, const reg
     regint_settlement_backtest_options def = REGINT_SETTLEMENT_BACKTEST_OPTIONS_INIT;
     if (!opt)
         opt = &def;
-    if (opt->version != REGINT_SETTLEMENT_BACKTEST_OPTIONS_VERSION)
-        return regint__error(REGINT_EINVAL, "regint_settlement_backtest_run: options version %d is not supported (expected %d)",
-                             opt->version, REGINT_SETTLEMENT_BACKTEST_OPTIONS_VERSION);
+    regint_status vst = regint__check_options_version(opt->version, REGINT_SETTLEMENT_BACKTEST_OPTIONS_VERSION,
+                                                      "regint_settlement_backtest_run");
+    if (vst)
+        return vst;
     if (opt->fylkesnr && !regint_validate_fylkesnr_format(opt->fylkesnr))
         return regint__error(REGINT_EINVAL, "regint_settlement_backtest_run: county '%s' is not a 2-digit fylkesnr", opt->fylkesnr);
     int from = opt->year_from ? opt->year_from : REGINT_SETTLEMENT_BACKTEST_DEFAULT_FROM;

@@ -106,8 +106,19 @@ void regint__ctx_free(regint__ctx *ctx);
  * year is not held. */
 const regint__acc *regint__ctx_acc(const regint__ctx *ctx, size_t i, int y, int m);
 
+/* What a recommendation is asked for: the county and year (parameters of the public call)
+ * with the options, in one struct so that the back-test can drive the engine directly. */
+typedef struct regint__recommend_args {
+    const char *fylkesnr;   /* county valid in `year`; NULL or "00" = the whole country */
+    int year;               /* the year to settle in */
+    int64_t total;          /* persons to settle */
+    int64_t minors;         /* of which unaccompanied minors */
+    const regint_settlement_profile *profile; /* NULL = the default profile */
+    int history_to;         /* last year of data used; 0 = year - 1 */
+} regint__recommend_args;
+
 /* Recommend for a county using a built context. */
-regint_status regint__recommend_ctx(const regint__ctx *ctx, const regint_settlement_recommend_options *opt,
+regint_status regint__recommend_ctx(const regint__ctx *ctx, const regint__recommend_args *opt,
                                     const regint_settlement_profile *prof,
                                     regint_settlement_recommendation **out);
 

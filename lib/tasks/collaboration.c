@@ -29,7 +29,7 @@ static const char *const meeting_kinds[] = {"gathering", "meeting", "network_mee
 
 const char *regint_partner_kind_name(regint_partner_kind k)
 {
-    return (unsigned)k < N_PARTNER_KINDS ? partner_kinds[k] : "";
+    return (unsigned)k < N_PARTNER_KINDS ? partner_kinds[k] : "unknown";
 }
 
 regint_status regint_partner_kind_from_name(const char *name, regint_partner_kind *out)
@@ -41,7 +41,7 @@ regint_status regint_partner_kind_from_name(const char *name, regint_partner_kin
     return REGINT_OK;
 }
 
-const char *regint_task_name(regint_task t) { return (unsigned)t < N_TASKS ? task_names[t] : ""; }
+const char *regint_task_name(regint_task t) { return (unsigned)t < N_TASKS ? task_names[t] : "unknown"; }
 
 regint_status regint_task_from_name(const char *name, regint_task *out)
 {
@@ -54,7 +54,7 @@ regint_status regint_task_from_name(const char *name, regint_task *out)
     return REGINT_OK;
 }
 
-const char *regint_meeting_kind_name(regint_meeting_kind k) { return (unsigned)k < 3 ? meeting_kinds[k] : ""; }
+const char *regint_meeting_kind_name(regint_meeting_kind k) { return (unsigned)k < 3 ? meeting_kinds[k] : "unknown"; }
 
 regint_status regint_meeting_kind_from_name(const char *name, regint_meeting_kind *out)
 {

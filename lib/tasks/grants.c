@@ -13,6 +13,8 @@
 #include "util/isodate.h"
 #include "util/jsonutil.h"
 #include "util/recordutil.h"
+#include "util/options.h"
+#include "util/enumname.h"
 #include "dataset/section.h"
 
 #define JSON_INT_MAX REGINT__JSON_INT_MAX
@@ -22,10 +24,25 @@
 
 static const char *const kind_names[] = {"municipality", "county", "employer", "voluntary_organisation"};
 static const char *const outcome_names[] = {"pending", "granted", "refused"};
+static const char *const need_names[REGINT_GRANT_NEED_COUNT] = {"participants", "amount", "none"};
+
+const char *regint_grant_need_name(regint_grant_need v)
+{
+    return regint__enum_name(need_names, REGINT_GRANT_NEED_COUNT, (int)v);
+}
+
+regint_status regint_grant_need_from_name(const char *name, regint_grant_need *out)
+{
+    int v = 0;
+    regint_status st = regint__enum_from_name(need_names, REGINT_GRANT_NEED_COUNT, name, &v, "need measure");
+    if (!st)
+        *out = (regint_grant_need)v;
+    return st;
+}
 
 const char *regint_applicant_kind_name(regint_applicant_kind k)
 {
-    return (unsigned)k < 4 ? kind_names[k] : "";
+    return (unsigned)k < 4 ? kind_names[k] : "unknown";
 }
 
 regint_status regint_applicant_kind_from_name(const char *name, regint_applicant_kind *out)
@@ -41,7 +58,7 @@ regint_status regint_applicant_kind_from_name(const char *name, regint_applicant
 
 const char *regint_grant_outcome_name(regint_grant_outcome o)
 {
-    return (unsigned)o < 3 ? outcome_names[o] : "";
+    return (unsigned)o < 3 ? outcome_names[o] : "unknown";
 }
 
 regint_status regint_grant_outcome_from_name(const char *name, regint_grant_outcome *out)
@@ -1182,9 +1199,10 @@ regint_status regint_grants_allocate(const regint_dataset *ds, const char *schem
         return regint__error(REGINT_EINVAL, "regint_grants_allocate: NULL argument");
     if (!opt)
         opt = &defaults;
-    if (opt->version != REGINT_GRANTS_ALLOCATE_OPTIONS_VERSION)
-        return regint__error(REGINT_EINVAL, "regint_grants_allocate: options version %d (expected %d)",
-                             opt->version, REGINT_GRANTS_ALLOCATE_OPTIONS_VERSION);
+    regint_status vst = regint__check_options_version(opt->version, REGINT_GRANTS_ALLOCATE_OPTIONS_VERSION,
+                                                      "regint_grants_allocate");
+    if (vst)
+        return vst;
     if (opt->unit < 0)
         return regint__error(REGINT_EINVAL, "regint_grants_allocate: unit must be >= 0 (0 = the scheme's)");
     if ((unsigned)opt->need > REGINT_GRANT_NEED_NONE)

@@ -10,6 +10,7 @@
 #include "regint/validate.h"
 
 #include "util/internal.h"
+#include "util/options.h"
 
 void regint_guidance_forecast_result_free(regint_guidance_forecast_result *f)
 {
@@ -35,9 +36,10 @@ void regint_guidance_forecast_result_free(regint_guidance_forecast_result *f)
 
 static regint_status check_options(const regint_guidance_options *o)
 {
-    if (o->version != REGINT_GUIDANCE_OPTIONS_VERSION)
-        return regint__error(REGINT_EINVAL, "guidance: options version %d (expected %d)", o->version,
-                             REGINT_GUIDANCE_OPTIONS_VERSION);
+    regint_status vst = regint__check_options_version(o->version, REGINT_GUIDANCE_OPTIONS_VERSION,
+                                                      "regint_guidance_forecast");
+    if (vst)
+        return vst;
     if (!(o->adult_share >= 0 && o->adult_share <= 1))
         return regint__error(REGINT_EINVAL, "guidance: adult_share must be in [0, 1], got %g", o->adult_share);
     if (!(o->intro_share >= 0 && o->intro_share <= 1))

@@ -321,7 +321,7 @@ static void test_names(void)
     CU_ASSERT_EQUAL(k, REGINT_PARTNER_RVTS);
     CU_ASSERT_STRING_EQUAL(regint_partner_kind_name(REGINT_PARTNER_VOLUNTARY_UMBRELLA), "voluntary_umbrella");
     CU_ASSERT_STRING_EQUAL(regint_meeting_kind_name(REGINT_MEETING_NETWORK_MEETING), "network_meeting");
-    CU_ASSERT_STRING_EQUAL(regint_task_name((regint_task)99), "");
+    CU_ASSERT_STRING_EQUAL(regint_task_name((regint_task)99), "unknown");
     regint_collaboration_coverage_result_free(NULL);
     regint_collaboration_attendance_result_free(NULL);
 }

@@ -170,7 +170,7 @@ static void test_errors(void)
     TEST_ASSERT_CONTAINS(regint_last_error(), "municipality 3907 is served by two centres");
     o = base_options();
     o.version = 99;
-    CU_ASSERT_EQUAL(regint_guidance_forecast(ds, "39", 2025, &o, &f), REGINT_EINVAL);
+    CU_ASSERT_EQUAL(regint_guidance_forecast(ds, "39", 2025, &o, &f), REGINT_EVERSION);
     TEST_ASSERT_CONTAINS(regint_last_error(), "options version 99");
     o = base_options();
     CU_ASSERT_EQUAL(regint_guidance_forecast(ds, "03", 2025, &o, &f), REGINT_ENOTFOUND);

@@ -58,13 +58,13 @@ static regint_settlement_recommendation *recommend_small(regint_dataset *ds, con
                                               int64_t total, int64_t minors)
 {
     regint_settlement_recommend_options o = REGINT_SETTLEMENT_RECOMMEND_OPTIONS_INIT;
-    o.fylkesnr = "39";
-    o.year = 2026;
+    const char *cty = "39"; /* county and year are parameters since 0.2.0 */
+    int year = 2026;
     o.total = total;
     o.minors = minors;
     o.profile = p;
     regint_settlement_recommendation *r = NULL;
-    regint_status st = regint_settlement_recommend(ds, &o, &r);
+    regint_status st = regint_settlement_recommend(ds, cty, year, &o, &r);
     if (st)
         fprintf(stderr, "\n  recommend: %s\n", regint_last_error());
     CU_ASSERT_EQUAL(st, REGINT_OK);
@@ -251,15 +251,15 @@ static void test_edge_cases(void)
     /* No history at all (small_dataset has figures for 2025 only): recommending for 2030 with
      * history to 2029 leaves "decisions" without values; population carries the score. */
     regint_settlement_recommend_options o = REGINT_SETTLEMENT_RECOMMEND_OPTIONS_INIT;
-    o.fylkesnr = "39";
-    o.year = 2030;
+    const char *cty = "39"; /* county and year are parameters since 0.2.0 */
+    int year = 2030;
     o.total = 100;
     regint_settlement_profile *pd = profile_from(PROFILE_HEAD
         "\"criteria\": [{\"id\": \"population\", \"weight\": 1}, {\"id\": \"decisions\", \"weight\": 1, \"years\": 1}],"
         " \"minimum\": 0}");
     CU_ASSERT_PTR_NOT_NULL_FATAL(pd);
     o.profile = pd;
-    CU_ASSERT_EQUAL_FATAL(regint_settlement_recommend(ds, &o, &r), REGINT_OK);
+    CU_ASSERT_EQUAL_FATAL(regint_settlement_recommend(ds, cty, year, &o, &r), REGINT_OK);
     /* population shares 0.6, 0.3, 0.1 of 100 */
     CU_ASSERT_EQUAL(regint_settlement_recommendation_row(r, 0)->recommended, 60);
     CU_ASSERT_EQUAL(regint_settlement_recommendation_row(r, 1)->recommended, 30);
@@ -268,16 +268,16 @@ static void test_edge_cases(void)
     regint_settlement_recommendation_free(r);
     regint_settlement_profile_free(pd);
 
-    /* An options version this build does not know (EINVAL, as in regint_apportion()). */
+    /* An options version this build does not know: REGINT_EVERSION, the one shared check. */
     o.version = 99;
     r = NULL;
-    CU_ASSERT_EQUAL(regint_settlement_recommend(ds, &o, &r), REGINT_EINVAL);
+    CU_ASSERT_EQUAL(regint_settlement_recommend(ds, cty, year, &o, &r), REGINT_EVERSION);
     TEST_ASSERT_CONTAINS(regint_last_error(), "options version 99");
     CU_ASSERT_PTR_NULL(r);
     regint_settlement_backtest_options bo = REGINT_SETTLEMENT_BACKTEST_OPTIONS_INIT;
     bo.version = 99;
     regint_settlement_backtest *bt = NULL;
-    CU_ASSERT_EQUAL(regint_settlement_backtest_run(ds, &bo, &bt), REGINT_EINVAL);
+    CU_ASSERT_EQUAL(regint_settlement_backtest_run(ds, &bo, &bt), REGINT_EVERSION);
     CU_ASSERT_PTR_NULL(bt);
     o.version = REGINT_SETTLEMENT_RECOMMEND_OPTIONS_VERSION;
 
@@ -285,10 +285,10 @@ static void test_edge_cases(void)
     regint_county_t e = {"40", "Tomfylke", 2024, REGINT_YEAR_OPEN};
     CU_ASSERT_EQUAL_FATAL(regint_dataset_add_county(ds, &e), REGINT_OK);
     o.profile = p;
-    o.fylkesnr = "40";
-    o.year = 2026;
+    cty = "40";
+    year = 2026;
     r = NULL;
-    CU_ASSERT_EQUAL(regint_settlement_recommend(ds, &o, &r), REGINT_ENOTFOUND);
+    CU_ASSERT_EQUAL(regint_settlement_recommend(ds, cty, year, &o, &r), REGINT_ENOTFOUND);
     CU_ASSERT_PTR_NULL(r);
     TEST_ASSERT_CONTAINS(regint_last_error(), "county '40' has no municipality valid in 2026");
     regint_settlement_profile_free(p);
@@ -301,12 +301,12 @@ static void expect_recommend_error(regint_dataset *ds, const char *json, const c
     regint_settlement_profile *p = profile_from(json);
     CU_ASSERT_PTR_NOT_NULL_FATAL(p);
     regint_settlement_recommend_options o = REGINT_SETTLEMENT_RECOMMEND_OPTIONS_INIT;
-    o.fylkesnr = county;
-    o.year = 2026;
+    const char *cty = county; /* county and year are parameters since 0.2.0 */
+    int year = 2026;
     o.total = total;
     o.profile = p;
     regint_settlement_recommendation *r = NULL;
-    CU_ASSERT_EQUAL(regint_settlement_recommend(ds, &o, &r), want);
+    CU_ASSERT_EQUAL(regint_settlement_recommend(ds, cty, year, &o, &r), want);
     CU_ASSERT_PTR_NULL(r);
     TEST_ASSERT_CONTAINS(regint_last_error(), msg);
     regint_settlement_recommendation_free(r);
@@ -375,11 +375,9 @@ static void check_county_year(const char *fylkesnr, int year)
     if (regint_settlement_county_sum(real, fylkesnr, year, REGINT_MEASURE_REQUEST, REGINT_CATEGORY_ALL, &total) != REGINT_OK)
         return;
     regint_settlement_recommend_options o = REGINT_SETTLEMENT_RECOMMEND_OPTIONS_INIT;
-    o.fylkesnr = fylkesnr;
-    o.year = year;
     o.total = total;
     regint_settlement_recommendation *r = NULL;
-    regint_status st = regint_settlement_recommend(real, &o, &r);
+    regint_status st = regint_settlement_recommend(real, fylkesnr, year, &o, &r);
     if (st)
         fprintf(stderr, "\n  %s %d: %s\n", fylkesnr, year, regint_last_error());
     CU_ASSERT_EQUAL_FATAL(st, REGINT_OK);
@@ -438,12 +436,12 @@ static void test_real_vestfold_json(void)
     CU_ASSERT_EQUAL(regint_settlement_county_sum(real, "39", 2026, REGINT_MEASURE_REQUEST, REGINT_CATEGORY_UNACCOMPANIED,
                                                  &minors), REGINT_OK);
     regint_settlement_recommend_options o = REGINT_SETTLEMENT_RECOMMEND_OPTIONS_INIT;
-    o.fylkesnr = "39";
-    o.year = 2026;
+    const char *cty = "39"; /* county and year are parameters since 0.2.0 */
+    int year = 2026;
     o.total = total;
     o.minors = minors;
     regint_settlement_recommendation *r = NULL;
-    CU_ASSERT_EQUAL_FATAL(regint_settlement_recommend(real, &o, &r), REGINT_OK);
+    CU_ASSERT_EQUAL_FATAL(regint_settlement_recommend(real, cty, year, &o, &r), REGINT_OK);
     char *js = NULL;
     CU_ASSERT_EQUAL_FATAL(regint_settlement_recommendation_to_json(r, &js), REGINT_OK);
     cJSON *doc = cJSON_Parse(js);
