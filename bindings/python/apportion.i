@@ -7,8 +7,8 @@ static const rpy_field rpy_apportion_options[] = {RPY_F(method, INT), RPY_F(firs
     RPY_AI(lower, I64), RPY_AI(upper, I64), RPY_DONE};
 #undef RPY_T
 %}
-REGINT_OPTIONS_FROM_INIT(regint_apportion_options, REGINT_APPORTION_OPTIONS_INIT)
-REGINT_OPTIONS_IN(regint_apportion_options, regint_apportion_options_rpy_init, 0, rpy_apportion_options)
+REGINT_OPTIONS_IN(regint_apportion_options, regint_apportion_options_init, REGINT_APPORTION_OPTIONS_VERSION,
+                  rpy_apportion_options)
 /* lower/upper must have n entries: the Python layer checks their lengths. */
 REGINT_ARRAY_IN(int64_t, RPY_I64, weights, n)
 REGINT_ARRAY_OUT_N(int64_t, RPY_I64, seats, arg2)

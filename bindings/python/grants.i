@@ -52,9 +52,8 @@ REGINT_STRUCT(regint_grant_application_t, rpy_grant_application)
 REGINT_STRUCT(regint_grant_followup_t, rpy_grant_followup)
 REGINT_RESULT_HANDLE(regint_grants_allocation_result, regint_grants_allocation_result_free,
                      rpy_grant_allocation)
-REGINT_OPTIONS_FROM_INIT(regint_grants_allocate_options, REGINT_GRANTS_ALLOCATE_OPTIONS_INIT)
-REGINT_OPTIONS_IN(regint_grants_allocate_options, regint_grants_allocate_options_rpy_init, 0,
-                  rpy_grants_allocate_options)
+REGINT_OPTIONS_IN(regint_grants_allocate_options, regint_grants_allocate_options_init,
+                  REGINT_GRANTS_ALLOCATE_OPTIONS_VERSION, rpy_grants_allocate_options)
 REGINT_TABLE(regint_grants_schemes, regint_dataset, regint_grant_scheme_t, regint_grants_scheme_count,
              regint_grants_scheme_at, rpy_grant_scheme)
 REGINT_TABLE(regint_grants_applications, regint_dataset, regint_grant_application_t,

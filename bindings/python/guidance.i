@@ -24,8 +24,8 @@ static const rpy_field rpy_guidance_forecast[] = {RPY_F(fylkesnr, CHARS), RPY_F(
 #undef RPY_T
 %}
 REGINT_STRUCT(regint_guidance_centre_t, rpy_guidance_centre)
-REGINT_OPTIONS_FROM_INIT(regint_guidance_options, REGINT_GUIDANCE_OPTIONS_INIT)
-REGINT_OPTIONS_IN(regint_guidance_options, regint_guidance_options_rpy_init, 0, rpy_guidance_options)
+REGINT_OPTIONS_IN(regint_guidance_options, regint_guidance_options_init, REGINT_GUIDANCE_OPTIONS_VERSION,
+                  rpy_guidance_options)
 REGINT_RESULT(regint_guidance_forecast_result, regint_guidance_forecast_result_free, rpy_guidance_forecast)
 %ignore regint_guidance_forecast_result;
 

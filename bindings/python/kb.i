@@ -36,10 +36,10 @@ REGINT_STRUCT(regint_aggregate_t, rpy_aggregate)
 REGINT_STRUCT(regint_trend_t, rpy_trend)
 REGINT_STRUCT(regint_indicator_summary_t, rpy_indicator_summary)
 REGINT_RESULT_HANDLE(regint_kb_series_result, regint_kb_series_result_free, rpy_series)
-REGINT_OPTIONS_FROM_INIT(regint_kb_find_options, REGINT_KB_FIND_OPTIONS_INIT)
-REGINT_OPTIONS_IN(regint_kb_find_options, regint_kb_find_options_rpy_init, 0, rpy_kb_find_options)
-REGINT_OPTIONS_FROM_INIT(regint_kb_jsonstat_options, REGINT_KB_JSONSTAT_OPTIONS_INIT)
-REGINT_OPTIONS_IN(regint_kb_jsonstat_options, regint_kb_jsonstat_options_rpy_init, 0, rpy_jsonstat_options)
+REGINT_OPTIONS_IN(regint_kb_find_options, regint_kb_find_options_init, REGINT_KB_FIND_OPTIONS_VERSION,
+                  rpy_kb_find_options)
+REGINT_OPTIONS_IN(regint_kb_jsonstat_options, regint_kb_jsonstat_options_init, REGINT_KB_JSONSTAT_OPTIONS_VERSION,
+                  rpy_jsonstat_options)
 
 /* The goals of a target list: a tuple of ints. */
 %typemap(in, numinputs=0) (int goals[17], size_t *n) (int tmp[17], size_t tmpn = 0) { $1 = tmp; $2 = &tmpn; }

@@ -12,8 +12,7 @@ static const rpy_field rpy_match_summary[] = {RPY_F(objective, F64), RPY_F(bound
     RPY_F(exact, INT), RPY_F(score_resolution, F64), RPY_DONE};
 #undef RPY_T
 %}
-REGINT_OPTIONS_FROM_INIT(regint_match_options, REGINT_MATCH_OPTIONS_INIT)
-REGINT_OPTIONS_IN(regint_match_options, regint_match_options_rpy_init, 0, rpy_match_options)
+REGINT_OPTIONS_IN(regint_match_options, regint_match_options_init, REGINT_MATCH_OPTIONS_VERSION, rpy_match_options)
 REGINT_STRUCT(regint_match_summary_t, rpy_match_summary)
 %apply regint_match_summary_t *out { regint_match_summary_t *result };
 /* regint_match: inputs, then outputs sized by n_cases (arg2) and n_munis (arg3). */

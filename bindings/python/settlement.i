@@ -6,20 +6,18 @@ REGINT_HANDLE(regint_settlement_recommendation, RecommendationHandle, regint_set
 REGINT_HANDLE(regint_settlement_backtest, BacktestHandle, regint_settlement_backtest_free)
 %{
 #define RPY_T regint_settlement_recommend_options
-static const rpy_field rpy_recommend_options[] = {RPY_F(fylkesnr, STR), RPY_F(year, INT), RPY_F(total, I64),
-    RPY_F(minors, I64), RPY_F(profile, HANDLE), RPY_F(history_to, INT), RPY_DONE};
+static const rpy_field rpy_recommend_options[] = {RPY_F(total, I64), RPY_F(minors, I64),
+    RPY_F(profile, HANDLE), RPY_F(history_to, INT), RPY_DONE};
 #undef RPY_T
 #define RPY_T regint_settlement_backtest_options
 static const rpy_field rpy_backtest_options[] = {RPY_F(fylkesnr, STR), RPY_F(year_from, INT),
     RPY_F(year_to, INT), RPY_F(profile, HANDLE), RPY_DONE};
 #undef RPY_T
 %}
-REGINT_OPTIONS_FROM_INIT(regint_settlement_recommend_options, REGINT_SETTLEMENT_RECOMMEND_OPTIONS_INIT)
-REGINT_OPTIONS_IN(regint_settlement_recommend_options, regint_settlement_recommend_options_rpy_init, 0,
-                  rpy_recommend_options)
-REGINT_OPTIONS_FROM_INIT(regint_settlement_backtest_options, REGINT_SETTLEMENT_BACKTEST_OPTIONS_INIT)
-REGINT_OPTIONS_IN(regint_settlement_backtest_options, regint_settlement_backtest_options_rpy_init, 0,
-                  rpy_backtest_options)
+REGINT_OPTIONS_IN(regint_settlement_recommend_options, regint_settlement_recommend_options_init,
+                  REGINT_SETTLEMENT_RECOMMEND_OPTIONS_VERSION, rpy_recommend_options)
+REGINT_OPTIONS_IN(regint_settlement_backtest_options, regint_settlement_backtest_options_init,
+                  REGINT_SETTLEMENT_BACKTEST_OPTIONS_VERSION, rpy_backtest_options)
 /* Rows cross as the result's JSON (regint_settlement_*_to_json). */
 %ignore regint_settlement_recommendation_row_t;
 %ignore regint_settlement_recommendation_row;

@@ -475,19 +475,6 @@ PyObject *NAME(const H *h)
 %typemap(freearg) const T * { rpy_arena_free(&arena$argnum); }
 %enddef
 
-/* Until the library has regint_X_options_init() for T: an init from its INIT macro. */
-%define REGINT_OPTIONS_FROM_INIT(T, INITMACRO)
-%{
-static regint_status T##_rpy_init(T *o, int version)
-{
-    static const T init = INITMACRO;
-    (void)version;
-    *o = init;
-    return REGINT_OK;
-}
-%}
-%enddef
-
 /* A public struct: records out as dicts, input from dicts; no proxy class. */
 %define REGINT_STRUCT(T, FIELDS)
 %ignore T;

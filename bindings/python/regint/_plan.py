@@ -153,15 +153,15 @@ def _report(dataset, county, year, history_years, trend_years, plan, charts, fmt
             "html": _core.REGINT_REPORT_HTML}
     if fmt not in fmts:
         raise ValueError(f"format must be 'markdown' or 'html', not {fmt!r}")
-    opts = {"fylkesnr": str(county), "year": int(year or 0), "charts": 1 if charts else 0,
+    opts = {"year": int(year or 0), "charts": 1 if charts else 0,
             "plan": None if plan is None else plan._h}
     if history_years:
         opts["history_years"] = int(history_years)
     if trend_years:
         opts["trend_years"] = int(trend_years)
     if directory is None:
-        return _core.regint_report_render(dataset._handle, opts, fmts[fmt])
-    return tuple(_core.regint_report_write(dataset._handle, opts, directory))
+        return _core.regint_report_render(dataset._handle, str(county), fmts[fmt], opts)
+    return tuple(_core.regint_report_write(dataset._handle, str(county), directory, opts))
 
 
 def render_report(dataset, county, year=0, format="markdown", history_years=10, trend_years=5,

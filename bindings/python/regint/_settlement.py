@@ -135,9 +135,9 @@ def recommend(county, year, total=None, minors=None, profile=None, dataset=None,
     if minors is None:
         minors = 0
     prof = _profile(profile)
-    r = _core.regint_settlement_recommend(ds._handle, dict(
-        fylkesnr=cty, year=year, total=int(total), minors=int(minors),
-        profile=None if prof is None else prof._h, history_to=int(history_to or 0)))
+    r = _core.regint_settlement_recommend(ds._handle, cty, year, dict(
+        total=int(total), minors=int(minors), profile=None if prof is None else prof._h,
+        history_to=int(history_to or 0)))
     doc = json.loads(_core.regint_settlement_recommendation_to_json(r))
     # The document gives each municipality's county once for all; rows carry it too.
     munis = _core.regint_dataset_municipalities_in(ds._handle, doc["year"], None)
