@@ -43,8 +43,8 @@ static const rpy_field rpy_observation[] = {RPY_F(indicator, STR), RPY_F(area, S
 static const rpy_field rpy_case[] = {RPY_F(id, STR), RPY_F(family_size, INT), RPY_F(flags, UINT),
                                      RPY_F(year, INT), RPY_DONE};
 #undef RPY_T
-#define RPY_T regint_dataset_query
-static const rpy_field rpy_dataset_query[] = {RPY_F(area, STR), RPY_F(year_from, INT), RPY_F(year_to, INT),
+#define RPY_T regint_dataset_find_options
+static const rpy_field rpy_dataset_find_options[] = {RPY_F(area, STR), RPY_F(year_from, INT), RPY_F(year_to, INT),
     RPY_F(measure, INT), RPY_F(category, INT), RPY_F(indicator, STR), RPY_DONE};
 #undef RPY_T
 %}
@@ -57,9 +57,9 @@ REGINT_STRUCT(regint_settlement_t, rpy_settlement)
 REGINT_STRUCT(regint_indicator_t, rpy_indicator)
 REGINT_STRUCT(regint_observation_t, rpy_observation)
 REGINT_STRUCT(regint_case_t, rpy_case)
-REGINT_OPTIONS_IN(regint_dataset_query, regint_dataset_query_init, REGINT_DATASET_QUERY_VERSION,
-                  rpy_dataset_query)
-%ignore regint_dataset_query_init;
+REGINT_OPTIONS_IN(regint_dataset_find_options, regint_dataset_find_options_init, REGINT_DATASET_FIND_OPTIONS_VERSION,
+                  rpy_dataset_find_options)
+%ignore regint_dataset_find_options_init;
 
 REGINT_ARRAY_IN_COUNTED(char *const, RPY_STR, kommunenr)
 REGINT_ARRAY_IN_N(int, RPY_INT, from_year, arg2)

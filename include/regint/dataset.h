@@ -430,13 +430,13 @@ REGINT_API regint_status regint_dataset_add_case(regint_dataset *ds, const regin
 /* ------------------------------------------------------------------------- */
 /* Selections and bulk reads (one call per table, not per row).               */
 
-/** Version of ::regint_dataset_query. */
-#define REGINT_DATASET_QUERY_VERSION 1
+/** Version of ::regint_dataset_find_options. */
+#define REGINT_DATASET_FIND_OPTIONS_VERSION 1
 
 /** Which settlement figures or observations regint_dataset_find_settlements() and
  *  regint_dataset_find_observations() select; every member's default selects all. */
-typedef struct regint_dataset_query {
-    int version;           /**< ::REGINT_DATASET_QUERY_VERSION */
+typedef struct regint_dataset_find_options {
+    int version;           /**< ::REGINT_DATASET_FIND_OPTIONS_VERSION */
     const char *area;      /**< code prefix of the kommunenr (settlement) or area
                                 (observations), e.g. "39" for a county and its municipalities;
                                 NULL: any */
@@ -445,18 +445,20 @@ typedef struct regint_dataset_query {
     int measure;           /**< settlement only: a ::regint_measure, or -1 for any */
     int category;          /**< settlement only: a ::regint_category, or -1 for any */
     const char *indicator; /**< observations only: an indicator id, or NULL for any */
-} regint_dataset_query;
+} regint_dataset_find_options;
 
 /** Initialiser: select everything. */
-#define REGINT_DATASET_QUERY_INIT { REGINT_DATASET_QUERY_VERSION, NULL, 0, 0, -1, -1, NULL }
+#define REGINT_DATASET_FIND_OPTIONS_INIT { REGINT_DATASET_FIND_OPTIONS_VERSION, NULL, 0, 0, -1, -1, NULL }
 
 /**
- * Set @p q to ::REGINT_DATASET_QUERY_INIT.
- * @param q        the query to initialise
- * @param version  ::REGINT_DATASET_QUERY_VERSION
- * @return REGINT_OK; REGINT_EVERSION for another version; REGINT_EINVAL for NULL.
+ * Initialise @p opts with the defaults of ::REGINT_DATASET_FIND_OPTIONS_INIT (select
+ * everything) for the given version, as the other _options_init() functions.
+ * @param opts     the options to fill (all members are overwritten)
+ * @param version  the version the caller was compiled with, ::REGINT_DATASET_FIND_OPTIONS_VERSION
+ * @return ::REGINT_OK; ::REGINT_EVERSION for a version this build does not know;
+ *         ::REGINT_EINVAL for a NULL @p opts.
  */
-REGINT_API regint_status regint_dataset_query_init(regint_dataset_query *q, int version);
+REGINT_API regint_status regint_dataset_find_options_init(regint_dataset_find_options *opts, int version);
 
 /**
  * The counties valid in @p year, in the order added.
@@ -478,7 +480,7 @@ REGINT_API regint_status regint_dataset_counties_in(const regint_dataset *ds, in
  * @return REGINT_OK, REGINT_ENOMEM, REGINT_EVERSION (query version) or REGINT_EINVAL.
  */
 REGINT_API regint_status regint_dataset_find_settlements(const regint_dataset *ds,
-                                                         const regint_dataset_query *q,
+                                                         const regint_dataset_find_options *q,
                                                          const regint_settlement_t ***out, size_t *n);
 
 /**
@@ -490,7 +492,7 @@ REGINT_API regint_status regint_dataset_find_settlements(const regint_dataset *d
  * @return REGINT_OK, REGINT_ENOMEM, REGINT_EVERSION (query version) or REGINT_EINVAL.
  */
 REGINT_API regint_status regint_dataset_find_observations(const regint_dataset *ds,
-                                                          const regint_dataset_query *q,
+                                                          const regint_dataset_find_options *q,
                                                           const regint_observation_t ***out, size_t *n);
 
 /**

@@ -7,6 +7,7 @@
 
 #include "regint/dataset.h"
 #include "util/internal.h"
+#include "util/options.h"
 
 static int has_prefix(const char *s, const char *prefix)
 {
@@ -20,30 +21,17 @@ static regint_status new_list(size_t cap, const void ***out)
     return *out ? REGINT_OK : regint__enomem();
 }
 
-regint_status regint_dataset_query_init(regint_dataset_query *q, int version)
-{
-    static const regint_dataset_query init = REGINT_DATASET_QUERY_INIT;
-    if (!q)
-        return regint__error(REGINT_EINVAL, "regint_dataset_query_init: NULL query");
-    if (version != REGINT_DATASET_QUERY_VERSION)
-        return regint__error(REGINT_EVERSION, "regint_dataset_query_init: version %d, expected %d",
-                             version, REGINT_DATASET_QUERY_VERSION);
-    *q = init;
-    return REGINT_OK;
-}
-
-static regint_status check_query(const char *fn, const regint_dataset *ds, const regint_dataset_query *q,
+static regint_status check_query(const char *fn, const regint_dataset *ds,
+                                 const regint_dataset_find_options *q,
                                  const void *out, const size_t *n)
 {
     if (!ds || !out || !n)
         return regint__error(REGINT_EINVAL, "%s: NULL argument", fn);
-    if (q && q->version != REGINT_DATASET_QUERY_VERSION)
-        return regint__error(REGINT_EVERSION, "%s: query version %d, expected %d", fn, q->version,
-                             REGINT_DATASET_QUERY_VERSION);
-    return REGINT_OK;
+    return q ? regint__check_options_version(q->version, REGINT_DATASET_FIND_OPTIONS_VERSION, fn)
+             : REGINT_OK;
 }
 
-static int year_in(const regint_dataset_query *q, int year)
+static int year_in(const regint_dataset_find_options *q, int year)
 {
     return (q->year_from == 0 || year >= q->year_from) && (q->year_to == 0 || year <= q->year_to);
 }
@@ -68,10 +56,10 @@ regint_status regint_dataset_counties_in(const regint_dataset *ds, int year,
     return REGINT_OK;
 }
 
-regint_status regint_dataset_find_settlements(const regint_dataset *ds, const regint_dataset_query *q,
+regint_status regint_dataset_find_settlements(const regint_dataset *ds, const regint_dataset_find_options *q,
                                               const regint_settlement_t ***out, size_t *n)
 {
-    static const regint_dataset_query all = REGINT_DATASET_QUERY_INIT;
+    static const regint_dataset_find_options all = REGINT_DATASET_FIND_OPTIONS_INIT;
     regint_status st = check_query("regint_dataset_find_settlements", ds, q, out, n);
     if (st)
         return st;
@@ -92,10 +80,10 @@ regint_status regint_dataset_find_settlements(const regint_dataset *ds, const re
     return REGINT_OK;
 }
 
-regint_status regint_dataset_find_observations(const regint_dataset *ds, const regint_dataset_query *q,
+regint_status regint_dataset_find_observations(const regint_dataset *ds, const regint_dataset_find_options *q,
                                                const regint_observation_t ***out, size_t *n)
 {
-    static const regint_dataset_query all = REGINT_DATASET_QUERY_INIT;
+    static const regint_dataset_find_options all = REGINT_DATASET_FIND_OPTIONS_INIT;
     regint_status st = check_query("regint_dataset_find_observations", ds, q, out, n);
     if (st)
         return st;

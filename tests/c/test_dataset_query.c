@@ -61,7 +61,7 @@ static void test_counties_in(void)
     CU_ASSERT_EQUAL(regint_dataset_counties_in(NULL, 2024, &c, &n), REGINT_EINVAL);
 }
 
-static size_t count_settlements(const regint_dataset_query *q)
+static size_t count_settlements(const regint_dataset_find_options *q)
 {
     const regint_settlement_t **s = NULL;
     size_t n = 999;
@@ -73,9 +73,9 @@ static size_t count_settlements(const regint_dataset_query *q)
 
 static void test_find_settlements(void)
 {
-    regint_dataset_query q;
+    regint_dataset_find_options q;
     CU_ASSERT_EQUAL(count_settlements(NULL), 5); /* every figure */
-    CU_ASSERT_EQUAL(regint_dataset_query_init(&q, REGINT_DATASET_QUERY_VERSION), REGINT_OK);
+    CU_ASSERT_EQUAL(regint_dataset_find_options_init(&q, REGINT_DATASET_FIND_OPTIONS_VERSION), REGINT_OK);
     CU_ASSERT_EQUAL(count_settlements(&q), 5);   /* the defaults select everything */
     q.area = "39";
     CU_ASSERT_EQUAL(count_settlements(&q), 3);   /* 3901 request, 3905 request x2 */
@@ -104,14 +104,14 @@ static void test_find_settlements(void)
     CU_ASSERT_DOUBLE_EQUAL(s[1]->value.value, 2.0, 0);
     regint_free(s);
     /* An unknown query version is refused with the version status. */
-    q.version = REGINT_DATASET_QUERY_VERSION + 1;
+    q.version = REGINT_DATASET_FIND_OPTIONS_VERSION + 1;
     CU_ASSERT_EQUAL(regint_dataset_find_settlements(ds, &q, &s, &n), REGINT_EVERSION);
-    CU_ASSERT_EQUAL(regint_dataset_query_init(&q, 99), REGINT_EVERSION);
+    CU_ASSERT_EQUAL(regint_dataset_find_options_init(&q, 99), REGINT_EVERSION);
 }
 
 static void test_find_observations(void)
 {
-    regint_dataset_query q = REGINT_DATASET_QUERY_INIT;
+    regint_dataset_find_options q = REGINT_DATASET_FIND_OPTIONS_INIT;
     const regint_observation_t **o = NULL;
     size_t n = 0;
     q.area = "39";
