@@ -2,17 +2,19 @@
  *
  * Nothing here knows a regint rule; it only moves data:
  *  - handles (`T **out`) become owned proxies freed by their destructor (REGINT_HANDLE);
- *  - scalar out-parameters become return values (REGINT_OUT, REGINT_ENUM_OUT);
+ *  - scalar out-parameters become return values (REGINT_NUM_OUT, REGINT_ENUM_OUT);
  *  - a public struct crosses as a dict keyed by its member names, described once by a
  *    table of members (rpy_field, built with offsetof in the per-header .i files):
- *    borrowed records and caller-provided results come out as dicts (REGINT_RECORD),
- *    arrays of records as one dict of columns (REGINT_ROWS, REGINT_TABLE: one call per
+ *    borrowed records and caller-provided results come out as dicts, arrays of records as
+ *    one dict of columns (REGINT_RECORD; REGINT_TABLE for a count/at pair: one call per
  *    table, never one per row), owned results as dicts after which they are freed
- *    (REGINT_RESULT); input structs and options are read from dicts (REGINT_IN,
- *    REGINT_OPTIONS_IN; None options = NULL = the library's defaults);
+ *    (REGINT_RESULT, or REGINT_RESULT_HANDLE when the library needs the result back);
+ *    input structs and options are read from dicts (REGINT_IN, REGINT_OPTIONS_IN: None
+ *    options = NULL = the library's defaults, else over regint_X_options_init());
  *  - arrays of numbers come in as any buffer (NumPy) or sequence and go out as tuples;
  *  - text the caller owns (`char **`) becomes str and is freed with regint_free().
- * Every wrapped call releases the GIL (swig -threads, set in CMakeLists.txt). */
+ * Every wrapped call releases the GIL (%module(threads="1") in regint.i) except the table
+ * readers, which build Python objects. */
 
 %{
 #include <math.h>
@@ -304,9 +306,15 @@ static PyObject *rpy_list(const char *p, int kind, size_t n)
     return t;
 }
 
+/* Add `o` (a new reference; NULL after a failure) to the outputs; NULL (the outputs
+ * released) on failure. */
 static PyObject *rpy_append(PyObject *result, PyObject *o)
 {
-    return o == NULL ? NULL : SWIG_Python_AppendOutput(result, o);
+    if (o == NULL) {
+        Py_XDECREF(result);
+        return NULL;
+    }
+    return SWIG_Python_AppendOutput(result, o);
 }
 %}
 
@@ -440,8 +448,10 @@ PyObject *NAME(const H *h)
 %typemap(argout) T **out {
     PyObject *d = rpy_dict((const char *)*$1, FIELDS);
     if (d == NULL) { FREE(*$1); SWIG_fail; }
-    $result = SWIG_Python_AppendOutput($result, Py_BuildValue("(NN)",
+    /* The proxy owns the result from here (its destructor frees it, also on failure). */
+    $result = rpy_append($result, Py_BuildValue("(NN)",
         SWIG_NewPointerObj(SWIG_as_voidptr(*$1), $*1_descriptor, SWIG_POINTER_OWN), d));
+    if (!$result) SWIG_fail;
 }
 %enddef
 

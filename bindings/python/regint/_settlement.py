@@ -121,23 +121,28 @@ def recommend(county, year, total=None, minors=None, profile=None, dataset=None,
     ds = _dataset(dataset)
     cty = _county(county)
     year = int(year)
-    if total is None:
-        total = _core.regint_settlement_county_sum(ds._handle, cty, year,
-                                                   _core.REGINT_MEASURE_REQUEST,
-                                                   _core.REGINT_CATEGORY_ALL)
+    prof = _profile(profile)
+    # total/minors None: the library's default rule (IMDi's actual requests; the minors
+    # follow the total), i.e. the options' defaults.
+    opts = {"profile": None if prof is None else prof._h, "history_to": int(history_to or 0)}
+    if total is not None:
+        opts["total"] = int(total)
+        opts["minors"] = int(minors or 0)
+    elif minors is not None:
+        opts["minors"] = int(minors)
+    if total is None and not hasattr(_core, "REGINT_SETTLEMENT_TOTAL_FROM_REQUESTS"):
+        # TRANSITION: a library from before the rule moved into regint_settlement_recommend
+        # (branch `engines`); delete this block once that is merged.
+        opts["total"] = _core.regint_settlement_county_sum(
+            ds._handle, cty, year, _core.REGINT_MEASURE_REQUEST, _core.REGINT_CATEGORY_ALL)
         if minors is None:
             try:
-                minors = _core.regint_settlement_county_sum(ds._handle, cty, year,
-                                                            _core.REGINT_MEASURE_REQUEST,
-                                                            _core.REGINT_CATEGORY_UNACCOMPANIED)
+                opts["minors"] = _core.regint_settlement_county_sum(
+                    ds._handle, cty, year, _core.REGINT_MEASURE_REQUEST,
+                    _core.REGINT_CATEGORY_UNACCOMPANIED)
             except NotFoundError:
-                minors = 0
-    if minors is None:
-        minors = 0
-    prof = _profile(profile)
-    r = _core.regint_settlement_recommend(ds._handle, cty, year, dict(
-        total=int(total), minors=int(minors), profile=None if prof is None else prof._h,
-        history_to=int(history_to or 0)))
+                opts["minors"] = 0
+    r = _core.regint_settlement_recommend(ds._handle, cty, year, opts)
     doc = json.loads(_core.regint_settlement_recommendation_to_json(r))
     # The document gives each municipality's county once for all; rows carry it too.
     munis = _core.regint_dataset_municipalities_in(ds._handle, doc["year"], None)
