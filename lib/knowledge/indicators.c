@@ -14,6 +14,7 @@
 #include "util/internal.h"
 #include "util/options.h"
 #include "util/enumname.h"
+#include "util/errstate.h"
 
 /* One pair of the correspondence between the codes of two years. */
 typedef struct code_pair {
@@ -291,6 +292,8 @@ static int pair_cmp_late(const void *a, const void *b)
  * (Svalbard, ...) are left out. */
 static regint_status kb_pairs(regint_kb *kb, int early, int late, const pair_map **out)
 {
+    regint__error_state saved_error;
+    regint__error_save(&saved_error);
     for (size_t i = 0; i < kb->nmaps; i++)
         if (kb->maps[i]->early == early && kb->maps[i]->late == late) {
             *out = kb->maps[i];
@@ -331,7 +334,7 @@ static regint_status kb_pairs(regint_kb *kb, int early, int late, const pair_map
         regint_free(to);
     }
     regint_free(ms);
-    regint_clear_error();
+    regint__error_restore(&saved_error); /* probes leave no error */
     if (np)
         qsort(p, np, sizeof *p, pair_cmp_late);
     pair_map *slot = regint__calloc(1, sizeof *slot);
@@ -411,6 +414,8 @@ static double kb_weight(regint_kb *kb, const char *code, int year)
 
 static double kb_weight_uncached(regint_kb *kb, const char *code, int year)
 {
+    regint__error_state saved_error;
+    regint__error_save(&saved_error);
     int64_t pop = 0;
     if (regint_dataset_population(kb->ds, code, year, &pop) == REGINT_OK)
         return (double)pop;
@@ -420,7 +425,7 @@ static double kb_weight_uncached(regint_kb *kb, const char *code, int year)
         if (regint_dataset_population(kb->ds, code, year - d, &pop) == REGINT_OK)
             return (double)pop;
     }
-    regint_clear_error();
+    regint__error_restore(&saved_error); /* probes leave no error */
     const int ref = 2024;
     if (year != ref) {
         const pair_map *pm = NULL;
@@ -444,7 +449,7 @@ static double kb_weight_uncached(regint_kb *kb, const char *code, int year)
                 sum += (double)pop / (double)(share ? share : 1);
                 found = 1;
             }
-            regint_clear_error();
+            regint__error_restore(&saved_error); /* probes leave no error */
             if (found && sum > 0)
                 return sum;
         }
@@ -725,6 +730,8 @@ static const char *county_of(regint_kb *kb, const char *kommunenr, int year)
 static regint_status add_county_reform(regint_kb *kb, const getter *g, acc *a, const char *area,
                                        int area_year, int year)
 {
+    regint__error_state saved_error;
+    regint__error_save(&saved_error);
     const regint_municipality_t **bm = NULL;
     size_t nbm = 0;
     regint_status st = regint_dataset_municipalities_in(kb->ds, area_year, area, &bm, &nbm);
@@ -783,7 +790,7 @@ static regint_status add_county_reform(regint_kb *kb, const getter *g, acc *a, c
         covered += pop_ab;
         acc_add(&tmp, REGINT_OK, v, pop_ab / pop_a, pop_ab);
     }
-    regint_clear_error();
+    regint__error_restore(&saved_error); /* probes leave no error */
     if (tmp.n_parts && covered >= pop_b * (1 - 1e-9))
         *a = tmp;
     return REGINT_OK;
@@ -792,6 +799,8 @@ static regint_status add_county_reform(regint_kb *kb, const getter *g, acc *a, c
 static regint_status kb_compute(regint_kb *kb, const getter *g, regint_aggregation how,
                                 const char *area, int area_year, int year, regint_aggregate_t *out)
 {
+    regint__error_state saved_error;
+    regint__error_save(&saved_error);
     if (!kb || !area || !out)
         return regint__error(REGINT_EINVAL, "knowledge base query: NULL argument");
     int kind;
@@ -809,7 +818,7 @@ static regint_status kb_compute(regint_kb *kb, const getter *g, regint_aggregati
             acc_result(&a, 1, out);
             return REGINT_OK;
         }
-        regint_clear_error();
+        regint__error_restore(&saved_error); /* probes leave no error */
     }
     if (kind == 2) {
         st = add_kommune(kb, g, &a, area, area_year, year);
@@ -823,7 +832,7 @@ static regint_status kb_compute(regint_kb *kb, const getter *g, regint_aggregati
     }
     if (st != REGINT_OK)
         return st;
-    regint_clear_error();
+    regint__error_restore(&saved_error); /* probes leave no error */
     if (a.n_parts == 0 && kind == 1 && !g->settlement) {
         /* No municipality data: map county-level rows of another county structure. */
         memset(&a, 0, sizeof a);
@@ -831,7 +840,7 @@ static regint_status kb_compute(regint_kb *kb, const getter *g, regint_aggregati
         st = add_county_reform(kb, g, &a, area, area_year, year);
         if (st != REGINT_OK)
             return st;
-        regint_clear_error();
+        regint__error_restore(&saved_error); /* probes leave no error */
     }
     if (a.n_parts == 0) {
         if (g->settlement == 2)
@@ -911,6 +920,8 @@ static regint_status build_series(regint_kb *kb, const getter *g, regint_aggrega
                                   const char *area, int area_year, int first, int last,
                                   const char *label, regint_kb_series_result **out)
 {
+    regint__error_state saved_error;
+    regint__error_save(&saved_error);
     if (!kb || !area || !out)
         return regint__error(REGINT_EINVAL, "knowledge base series: NULL argument");
     int kind;
@@ -964,7 +975,7 @@ static regint_status build_series(regint_kb *kb, const getter *g, regint_aggrega
         s->values[s->n] = a;
         s->n++;
     }
-    regint_clear_error();
+    regint__error_restore(&saved_error); /* probes leave no error */
     (void)int_cmp;
     *out = s;
     return REGINT_OK;
@@ -1154,6 +1165,8 @@ static regint_status kb_summarize_locked(regint_kb *kb, const char *indicator, c
                                   int year, const char *category, int trend_years,
                                   regint_indicator_summary_t *out)
 {
+    regint__error_state saved_error;
+    regint__error_save(&saved_error);
     if (!kb || !indicator || !area || !out)
         return regint__error(REGINT_EINVAL, "regint_kb_summarize: NULL argument");
     const regint_indicator_t *ind;
@@ -1239,7 +1252,7 @@ static regint_status kb_summarize_locked(regint_kb *kb, const char *indicator, c
                     better++;
             }
         }
-        regint_clear_error();
+        regint__error_restore(&saved_error); /* probes leave no error */
         if (ranked) {
             out->rank = better + 1;
             out->rank_of = ranked;

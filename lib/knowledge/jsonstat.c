@@ -17,6 +17,7 @@
 #include "util/internal.h"
 #include "util/jsonutil.h"
 #include "util/options.h"
+#include "util/errstate.h"
 
 #define JS_MAX_DIMS 16
 
@@ -186,6 +187,8 @@ static void staged_free(staged *s, size_t n)
 static regint_status import_doc(regint_dataset *ds, const cJSON *doc, const char *file,
                                 const regint_kb_jsonstat_options *opt, size_t *n_imported)
 {
+    regint__error_state saved_error;
+    regint__error_save(&saved_error);
     if (!cJSON_IsObject(doc))
         return regint__json_error(file, "(root)", REGINT_EPARSE, "expected a JSON-stat dataset object");
     const char *version = NULL, *klass = NULL;
@@ -337,7 +340,7 @@ static regint_status import_doc(regint_dataset *ds, const cJSON *doc, const char
             inds[i] = dc->codes[i];
         }
     }
-    regint_clear_error();
+    regint__error_restore(&saved_error); /* probes leave no error */
 
     /* Values and status. */
     const cJSON *value = cJSON_GetObjectItemCaseSensitive(doc, "value");
@@ -450,7 +453,7 @@ static regint_status import_doc(regint_dataset *ds, const cJSON *doc, const char
                                             "(refuse_existing is set)", o->indicator, area, year);
                     goto done;
                 }
-                regint_clear_error();
+                regint__error_restore(&saved_error); /* probes leave no error */
             }
             snprintf(o->area, sizeof o->area, "%s", area);
             o->year = year;
@@ -517,7 +520,7 @@ static regint_status import_doc(regint_dataset *ds, const cJSON *doc, const char
         free(had);
     }
     if (st == REGINT_OK) {
-        regint_clear_error();
+        regint__error_restore(&saved_error); /* probes leave no error */
         if (n_imported)
             *n_imported = nst;
     }

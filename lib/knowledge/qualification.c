@@ -12,6 +12,7 @@
 #include "util/internal.h"
 #include "util/jsonutil.h"
 #include "util/enumname.h"
+#include "util/errstate.h"
 #include "dataset/section.h"
 
 struct regint_plan {
@@ -291,6 +292,8 @@ static int area_exists(const regint_dataset *ds, const char *area, int year)
 
 regint_status regint_plan_check(const regint_plan *plan, const regint_dataset *ds)
 {
+    regint__error_state saved_error;
+    regint__error_save(&saved_error);
     if (!plan || !ds)
         return regint__error(REGINT_EINVAL, "regint_plan_check: NULL argument");
     const char *pid = plan->info.id;
@@ -308,7 +311,7 @@ regint_status regint_plan_check(const regint_plan *plan, const regint_dataset *d
             return regint__error(REGINT_ENOTFOUND, "plan '%s': indicators[%zu].area: no area '%s' in %d", pid, i,
                                  in->area, ay);
     }
-    regint_clear_error();
+    regint__error_restore(&saved_error); /* probes leave no error */
     return REGINT_OK;
 }
 

@@ -16,6 +16,7 @@
 #include "util/internal.h"
 #include "util/options.h"
 #include "util/enumname.h"
+#include "util/errstate.h"
 #include "knowledge/report_svg.h"
 
 /* ------------------------------------------------------------------------- */
@@ -456,6 +457,8 @@ static regint_status latest_settlement_year(const regint_dataset *ds, int *out)
  * codes when needed. */
 static int population_near(rctx *r, const char *area, int *pyear, int64_t *pop)
 {
+    regint__error_state saved_error;
+    regint__error_save(&saved_error);
     for (int d = 0; d <= 10; d++) {
         int ys[2] = {r->year - d, r->year + d};
         for (int k = 0; k < (d ? 2 : 1); k++) {
@@ -468,7 +471,7 @@ static int population_near(rctx *r, const char *area, int *pyear, int64_t *pop)
             }
         }
     }
-    regint_clear_error();
+    regint__error_restore(&saved_error); /* probes leave no error */
     return 0;
 }
 
@@ -999,6 +1002,8 @@ static void section_sdg(rctx *r, const regint_plan **plans, size_t np)
 
 static regint_status build(rctx *r)
 {
+    regint__error_state saved_error;
+    regint__error_save(&saved_error);
     const regint_plan **plans = NULL;
     size_t np = 0;
     if (r->opt->plan) {
@@ -1026,7 +1031,7 @@ static regint_status build(rctx *r)
     section_plans(r, plans, np);
     section_sdg(r, plans, np);
     free(plans);
-    regint_clear_error();
+    regint__error_restore(&saved_error); /* probes leave no error */
     return r->d.oom ? regint__enomem() : REGINT_OK;
 }
 

@@ -8,6 +8,7 @@
 #include "util/internal.h"
 #include "util/jsonutil.h"
 #include "util/options.h"
+#include "util/errstate.h"
 #include "settlement/settlement_internal.h"
 
 #include "regint/validate.h"
@@ -134,6 +135,8 @@ void regint__ctx_free(regint__ctx *ctx)
 regint_status regint__ctx_build(const regint_dataset *ds, int year, int hist_to, int window,
                                 regint__ctx *ctx)
 {
+    regint__error_state saved_error;
+    regint__error_save(&saved_error);
     memset(ctx, 0, sizeof *ctx);
     if (hist_to >= year)
         return regint__error(REGINT_EINVAL, "settlement: history must end before the year (%d >= %d)",
@@ -235,7 +238,7 @@ regint_status regint__ctx_build(const regint_dataset *ds, int year, int hist_to,
             acc_add(a, &s->value, cache_share[j]);
         }
     }
-    regint_clear_error();
+    regint__error_restore(&saved_error); /* probes leave no error */
     return REGINT_OK;
 }
 
@@ -664,6 +667,8 @@ static int ema_history(const regint__ctx *ctx, size_t i, int years)
 static regint_status run(const regint__ctx *ctx, const regint__recommend_args *opt,
                          const regint_settlement_profile *p, work *w, sbuf *note)
 {
+    regint__error_state saved_error;
+    regint__error_save(&saved_error);
     size_t nc = p->ncrit;
     regint_status st;
 
@@ -726,7 +731,7 @@ static regint_status run(const regint__ctx *ctx, const regint__recommend_args *o
             w->x[k * nc + c] = ok ? v : NAN;
         }
     }
-    regint_clear_error();
+    regint__error_restore(&saved_error); /* probes leave no error */
 
     /* Population used by rate criteria and the exclusion rule: median if unknown. */
     for (size_t k = 0; k < w->nm; k++)
@@ -1238,6 +1243,8 @@ regint_status regint_settlement_recommend(const regint_dataset *ds, const char *
 regint_status regint_settlement_county_sum(const regint_dataset *ds, const char *fylkesnr, int year,
                                            regint_measure measure, regint_category category, int64_t *out)
 {
+    regint__error_state saved_error;
+    regint__error_save(&saved_error);
     if (!ds || !out)
         return regint__error(REGINT_EINVAL, "regint_settlement_county_sum: NULL argument");
     int national = !fylkesnr || !strcmp(fylkesnr, "00");
@@ -1265,7 +1272,7 @@ regint_status regint_settlement_county_sum(const regint_dataset *ds, const char 
                              regint_measure_name(measure), regint_category_name(category),
                              national ? "00" : fylkesnr, year);
     *out = (int64_t)llround(sum);
-    regint_clear_error();
+    regint__error_restore(&saved_error); /* probes leave no error */
     return REGINT_OK;
 }
 

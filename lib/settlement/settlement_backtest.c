@@ -9,6 +9,7 @@
 #include "util/jsonutil.h"
 #include "util/options.h"
 #include "util/enumname.h"
+#include "util/errstate.h"
 #include "settlement/settlement_internal.h"
 
 #include "regint/validate.h"
@@ -139,6 +140,8 @@ static int last_request_year(const regint_dataset *ds)
 static regint_status test_county(const regint__ctx *ctx, const regint_county_t *c,
                                  const regint_settlement_profile *p, regint_settlement_backtest *bt, pool *pl)
 {
+    regint__error_state saved_error;
+    regint__error_save(&saved_error);
     size_t nm = 0;
     for (size_t i = 0; i < ctx->n; i++)
         if (!strcmp(ctx->mun[i]->fylkesnr, c->fylkesnr))
@@ -216,7 +219,7 @@ static regint_status test_county(const regint__ctx *ctx, const regint_county_t *
     if (regint__recommend_ctx(ctx, &o, p, &rec) != REGINT_OK) {
         ok[REGINT_SETTLEMENT_BACKTEST_PROFILE] = 0;
         snprintf(note + strlen(note), sizeof note - strlen(note), "profile failed: %s", regint_last_error());
-        regint_clear_error();
+        regint__error_restore(&saved_error); /* probes leave no error */
     } else {
         for (size_t k = 0; k < nm; k++)
             pred[k] = regint_settlement_recommendation_row(rec, k)->recommended;
@@ -287,6 +290,8 @@ done:
 regint_status regint_settlement_backtest_run(const regint_dataset *ds, const regint_settlement_backtest_options *opt,
                                   regint_settlement_backtest **out)
 {
+    regint__error_state saved_error;
+    regint__error_save(&saved_error);
     if (!ds || !out)
         return regint__error(REGINT_EINVAL, "regint_settlement_backtest_run: NULL argument");
     regint_settlement_backtest_options def = REGINT_SETTLEMENT_BACKTEST_OPTIONS_INIT;
@@ -338,7 +343,7 @@ regint_status regint_settlement_backtest_run(const regint_dataset *ds, const reg
     for (int y = from; y <= to && !st; y++) {
         regint__ctx ctx;
         if (regint__ctx_build(ds, y, y - 1, window, &ctx) != REGINT_OK) {
-            regint_clear_error();
+            regint__error_restore(&saved_error); /* probes leave no error */
             continue;
         }
         size_t nc = regint_dataset_county_count(ds);
