@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "regint/dataset.h"
+#include "util/errstate.h"
 #include "util/internal.h"
 #include "util/options.h"
 
@@ -105,12 +106,15 @@ regint_status regint_dataset_find_observations(const regint_dataset *ds, const r
 }
 
 /* A figure that is absent is an answer in the bulk reads below (-1 / NULL), not a failure:
- * only other statuses (out of memory, bad arguments) end the call. */
+ * only other statuses (out of memory, bad arguments) end the call. Each lookup is a probe,
+ * so a successful call gives the caller's last error back as it found it. */
 regint_status regint_dataset_populations(const regint_dataset *ds, int year, size_t n,
                                          const char *const *kommunenr, int64_t *persons)
 {
     if (!ds || (n && (!kommunenr || !persons)))
         return regint__error(REGINT_EINVAL, "regint_dataset_populations: NULL argument");
+    regint__error_state saved;
+    regint__error_save(&saved);
     for (size_t i = 0; i < n; i++) {
         regint_status st = kommunenr[i] ? regint_dataset_population(ds, kommunenr[i], year, &persons[i])
                                         : REGINT_ENOTFOUND;
@@ -119,6 +123,7 @@ regint_status regint_dataset_populations(const regint_dataset *ds, int year, siz
         else if (st)
             return st;
     }
+    regint__error_restore(&saved);
     return REGINT_OK;
 }
 
@@ -127,6 +132,8 @@ regint_status regint_dataset_map_codes(const regint_dataset *ds, size_t n, const
 {
     if (!ds || (n && (!kommunenr || !from_year || !mapped)))
         return regint__error(REGINT_EINVAL, "regint_dataset_map_codes: NULL argument");
+    regint__error_state saved;
+    regint__error_save(&saved);
     for (size_t i = 0; i < n; i++) {
         const char **codes = NULL;
         size_t nc = 0;
@@ -138,5 +145,6 @@ regint_status regint_dataset_map_codes(const regint_dataset *ds, size_t n, const
         mapped[i] = (st == REGINT_OK && nc == 1) ? codes[0] : NULL;
         regint_free((void *)codes);
     }
+    regint__error_restore(&saved);
     return REGINT_OK;
 }

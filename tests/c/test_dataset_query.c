@@ -2,6 +2,7 @@
  * built by hand here, so that every expected count and value below is worked out from the
  * records added (the comment at each check says which records). */
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <regint/regint.h>
@@ -140,6 +141,13 @@ static void test_populations(void)
     CU_ASSERT_EQUAL(p[1], -1);    /* no figure */
     CU_ASSERT_EQUAL(p[2], -1);    /* no such municipality */
     CU_ASSERT_EQUAL(p[3], -1);    /* NULL code */
+    /* The absent figures were answers, not failures: the caller's last error is kept. */
+    regint_dataset_counties_in(NULL, 2024, NULL, NULL);
+    const char *before = regint_last_error();
+    char kept[256];
+    snprintf(kept, sizeof kept, "%s", before);
+    CU_ASSERT_EQUAL(regint_dataset_populations(ds, 2024, 4, k, p), REGINT_OK);
+    CU_ASSERT_STRING_EQUAL(regint_last_error(), kept);
     CU_ASSERT_EQUAL(regint_dataset_populations(ds, 2024, 0, NULL, NULL), REGINT_OK);
     CU_ASSERT_EQUAL(regint_dataset_populations(ds, 2024, 1, NULL, p), REGINT_EINVAL);
 }
@@ -155,6 +163,11 @@ static void test_map_codes(void)
     CU_ASSERT_PTR_NOT_NULL_FATAL(m[1]);
     CU_ASSERT_STRING_EQUAL(m[1], "3905"); /* valid in both years: itself */
     CU_ASSERT_PTR_NULL(m[2]);             /* unknown: no mapping, not an error */
+    CU_ASSERT_EQUAL(regint_dataset_map_codes(ds, 1, k, y, 2024, NULL), REGINT_EINVAL);
+    const char *kept = "regint_dataset_map_codes: NULL argument";
+    CU_ASSERT_STRING_EQUAL(regint_last_error(), kept);
+    CU_ASSERT_EQUAL(regint_dataset_map_codes(ds, 3, k, y, 2024, m), REGINT_OK);
+    CU_ASSERT_STRING_EQUAL(regint_last_error(), kept); /* the probes left it as it was */
 }
 
 int main(void)
