@@ -224,16 +224,28 @@ int cmd_recommend(int argc, char **argv)
         goto done;
     }
     if (!have_total) {
-        if (regint_settlement_county_sum(ds, cty, year, REGINT_MEASURE_REQUEST, REGINT_CATEGORY_ALL, &total) != REGINT_OK) {
+        /* The known requests: the sum of the present figures (regint_aggregate_t::partial); a
+         * request kept back for privacy is not counted (the library's sum itself is missing). */
+        regint_aggregate_t sum;
+        if (regint_settlement_county_sum(ds, cty, year, REGINT_MEASURE_REQUEST, REGINT_CATEGORY_ALL, &sum) != REGINT_OK) {
             fprintf(stderr, "regint recommend: %s; give the total with --total N\n", regint_last_error());
             rc = CLI_BAD_INPUT;
             goto done;
         }
-        if (!have_minors &&
-            regint_settlement_county_sum(ds, cty, year, REGINT_MEASURE_REQUEST, REGINT_CATEGORY_UNACCOMPANIED,
-                                         &minors) != REGINT_OK) {
-            minors = 0;
-            regint_clear_error();
+        if (isnan(sum.partial)) { /* rows, but every figure missing */
+            fprintf(stderr, "regint recommend: settlement: no %s figure (%s) for county '%s' in %d; give the total "
+                    "with --total N\n", regint_measure_name(REGINT_MEASURE_REQUEST),
+                    regint_category_name(REGINT_CATEGORY_ALL), cty ? cty : "00", year);
+            rc = CLI_BAD_INPUT;
+            goto done;
+        }
+        total = llround(sum.partial);
+        if (!have_minors) {
+            if (regint_settlement_county_sum(ds, cty, year, REGINT_MEASURE_REQUEST, REGINT_CATEGORY_UNACCOMPANIED,
+                                             &sum) == REGINT_OK && !isnan(sum.partial))
+                minors = llround(sum.partial);
+            else
+                minors = 0;
         }
         snprintf(source, sizeof source, "Total = IMDi's actual %d requests to the county's municipalities%s (data: %s).",
                  year, minors && !have_minors ? " (minors: IMDi's actual requests for unaccompanied minors)" : "",

@@ -56,7 +56,10 @@ typedef struct regint_value_t {
  *  ::REGINT_MISSING_NONE, which has no name: nothing is missing); "unknown" for a value outside
  *  the enum (never NULL). */
 REGINT_API const char *regint_missing_name(regint_missing m);
-/** Parse a missing-reason name; REGINT_ENOTFOUND if unknown. */
+/** Parse a missing-reason name; REGINT_ENOTFOUND if unknown or NULL, REGINT_EINVAL for a NULL @p out.
+ *  @param name  the name
+ *  @param out   receives the value
+ *  @return REGINT_OK or the errors above */
 REGINT_API regint_status regint_missing_from_name(const char *name, regint_missing *out);
 
 /** A county (fylke). */
@@ -136,12 +139,18 @@ typedef enum regint_category {
 /** Stable names: "anmodning", "vedtak", "bosatt", "avtalt", "opprinnelig_anmodning";
  * "unknown" for a value outside the enum (never NULL). */
 REGINT_API const char *regint_measure_name(regint_measure m);
-/** Parse a measure name; REGINT_ENOTFOUND if unknown. */
+/** Parse a measure name; REGINT_ENOTFOUND if unknown or NULL, REGINT_EINVAL for a NULL @p out.
+ *  @param name  the name
+ *  @param out   receives the value
+ *  @return REGINT_OK or the errors above */
 REGINT_API regint_status regint_measure_from_name(const char *name, regint_measure *out);
 /** Stable names: "alle", "enslige_mindreaarige", "enslige_mindreaarige_under15",
  *  "enslige_mindreaarige_15_18", "kollektiv_beskyttelse"; "unknown" for a value outside the enum (never NULL). */
 REGINT_API const char *regint_category_name(regint_category c);
-/** Parse a category name; REGINT_ENOTFOUND if unknown. */
+/** Parse a category name; REGINT_ENOTFOUND if unknown or NULL, REGINT_EINVAL for a NULL @p out.
+ *  @param name  the name
+ *  @param out   receives the value
+ *  @return REGINT_OK or the errors above */
 REGINT_API regint_status regint_category_from_name(const char *name, regint_category *out);
 
 /** One settlement figure: municipality (code valid in `year`), year, measure, category. */
@@ -223,6 +232,50 @@ typedef struct regint_observation_t {
     const char *category;    /**< "" or a breakdown */
     regint_value_t value;    /**< the value, or missing with reason */
 } regint_observation_t;
+
+/* ------------------------------------------------------------------------- */
+/* Sums and missing values: ONE rule for the whole library.                    */
+/* A sum (or mean) over parts is known only when every part is present: it is  */
+/* missing, with the reason of its first missing part, as soon as one part is  */
+/* missing, and missing with ::REGINT_MISSING_UNKNOWN when a part has no row at  */
+/* all. Parts marked ::REGINT_MISSING_NOT_APPLICABLE are left out unless every  */
+/* part is (then the sum is not applicable). The sum of the present parts is    */
+/* reported beside it (::regint_aggregate_t::partial), a lower bound for sums:  */
+/* a caller who wants "the known figures" uses it, and says so.                 */
+/* Used by regint_settlement_county_sum() and the knowledge base (kb.h).        */
+
+/** How parts of an area are combined. */
+typedef enum regint_aggregation {
+    REGINT_AGGREGATE_SUM = 0, /**< counts: sum (splits divided by population) */
+    REGINT_AGGREGATE_MEAN = 1 /**< rates/shares: population-weighted mean */
+} regint_aggregation;
+/** Number of values of ::regint_aggregation (they are 0 .. REGINT_AGGREGATION_COUNT - 1). */
+#define REGINT_AGGREGATION_COUNT 2
+/**
+ * The stable name of a value: "sum", "mean".
+ * @param v  the value
+ * @return a static string; "unknown" for a value outside the enum (never NULL).
+ */
+REGINT_API const char *regint_aggregation_name(regint_aggregation v);
+/**
+ * The value with the given name (as regint_aggregation_name() gives it).
+ * @param name  the name (NUL-terminated)
+ * @param out   receives the value on success
+ * @return ::REGINT_OK; ::REGINT_ENOTFOUND for an unknown or NULL name (the message lists the
+ *         known names); ::REGINT_EINVAL for a NULL @p out.
+ */
+REGINT_API regint_status regint_aggregation_from_name(const char *name, regint_aggregation *out);
+
+/** A value of an area, possibly combined from several parts. */
+typedef struct regint_aggregate_t {
+    regint_value_t value; /**< the complete value; missing if any part is missing or absent */
+    double partial;       /**< sum (or mean) of the present parts; NAN if none is present.
+                               For sums with n_missing > 0 it is a lower bound. */
+    size_t n_parts;       /**< parts that have a row (present or missing) */
+    size_t n_missing;     /**< parts whose value is missing */
+    size_t n_absent;      /**< parts with no row at all (value is then missing, "unknown") */
+    int direct;           /**< 1 if read from a row for the area itself, 0 if computed */
+} regint_aggregate_t;
 
 /** Flags of a refugee case. */
 #define REGINT_CASE_UNACCOMPANIED_MINOR 0x1u /**< enslig mindreårig */

@@ -342,6 +342,8 @@ const char *regint_missing_name(regint_missing m)
 }
 regint_status regint_missing_from_name(const char *name, regint_missing *out)
 {
+    if (!out)
+        return regint__error(REGINT_EINVAL, "regint_missing_from_name: NULL output");
     int v = 0;
     if (!name || !*name || !out)
         return regint__error(REGINT_ENOTFOUND, "unknown missing reason '%s'", name ? name : "(null)");
@@ -356,6 +358,8 @@ const char *regint_measure_name(regint_measure m)
 }
 regint_status regint_measure_from_name(const char *name, regint_measure *out)
 {
+    if (!out)
+        return regint__error(REGINT_EINVAL, "regint_measure_from_name: NULL output");
     int v = 0;
     regint_status st = name_lookup(measure_names, NELEM(measure_names), name, &v, "measure");
     if (!st && out)
@@ -368,6 +372,8 @@ const char *regint_category_name(regint_category c)
 }
 regint_status regint_category_from_name(const char *name, regint_category *out)
 {
+    if (!out)
+        return regint__error(REGINT_EINVAL, "regint_category_from_name: NULL output");
     int v = 0;
     regint_status st = name_lookup(category_names, NELEM(category_names), name, &v, "category");
     if (!st && out)

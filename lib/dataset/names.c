@@ -60,8 +60,27 @@ const char *regint_csv_kind_name(regint_csv_kind v)
 regint_status regint_csv_kind_from_name(const char *name, regint_csv_kind *out)
 {
     int v = 0;
-    regint_status st = regint__enum_from_name(csv_kind_names, REGINT_CSV_KIND_COUNT, name, &v, "CSV kind");
+    regint_status st = regint__enum_from_name(csv_kind_names, REGINT_CSV_KIND_COUNT, name, out ? &v : NULL, "CSV kind");
     if (!st)
         *out = (regint_csv_kind)v;
+    return st;
+}
+
+/* ------------------------------------------------------------------------- */
+/* Aggregation                                                                */
+
+static const char *const aggregation_names[REGINT_AGGREGATION_COUNT] = {"sum", "mean"};
+
+const char *regint_aggregation_name(regint_aggregation v)
+{
+    return regint__enum_name(aggregation_names, REGINT_AGGREGATION_COUNT, (int)v);
+}
+
+regint_status regint_aggregation_from_name(const char *name, regint_aggregation *out)
+{
+    int v = 0;
+    regint_status st = regint__enum_from_name(aggregation_names, REGINT_AGGREGATION_COUNT, name, out ? &v : NULL, "aggregation");
+    if (!st)
+        *out = (regint_aggregation)v;
     return st;
 }

@@ -14,6 +14,7 @@
 #include "util/internal.h"
 #include "util/options.h"
 #include "util/enumname.h"
+#include "dataset/aggregate.h"
 #include "util/errstate.h"
 
 /* One pair of the correspondence between the codes of two years. */
@@ -560,73 +561,10 @@ static int ceased_without_row(regint_kb *kb, const getter *g, const char *code, 
     }
 }
 
-typedef struct acc {
-    regint_aggregation how;
-    double sum, wsum;
-    size_t n_parts, n_missing, n_absent, n_present, n_na;
-    regint_missing first_missing;
-} acc;
-
-static void acc_add(acc *a, regint_status found, regint_value_t v, double frac, double weight)
-{
-    if (found != REGINT_OK) {
-        a->n_absent++;
-        return;
-    }
-    a->n_parts++;
-    if (v.missing == REGINT_MISSING_NOT_APPLICABLE) {
-        a->n_na++; /* a code outside its period ('.'): left out unless every part is */
-        return;
-    }
-    if (v.missing != REGINT_MISSING_NONE) {
-        if (a->n_missing++ == 0)
-            a->first_missing = v.missing;
-        return;
-    }
-    a->n_present++;
-    if (a->how == REGINT_AGGREGATE_SUM) {
-        a->sum += v.value * frac;
-    } else {
-        a->sum += v.value * weight;
-        a->wsum += weight;
-    }
-}
-
-static void acc_result(const acc *a, int direct, regint_aggregate_t *out)
-{
-    memset(out, 0, sizeof *out);
-    out->n_parts = a->n_parts;
-    out->n_missing = a->n_missing;
-    out->n_absent = a->n_absent;
-    out->direct = direct;
-    double val = NAN;
-    if (a->n_present) {
-        if (a->how == REGINT_AGGREGATE_SUM)
-            val = a->sum;
-        else
-            val = a->wsum > 0 ? a->sum / a->wsum : NAN;
-    }
-    out->partial = val;
-    if (a->n_missing) {
-        out->value.value = NAN;
-        out->value.missing = a->first_missing;
-    } else if (!a->n_present && a->n_na) {
-        out->value.value = NAN;
-        out->value.missing = REGINT_MISSING_NOT_APPLICABLE;
-        out->n_missing = a->n_na;
-    } else if (a->n_present && a->n_absent) {
-        /* Some part has no row at all: the total is not known (partial is a lower bound
-         * for sums). */
-        out->value.value = NAN;
-        out->value.missing = REGINT_MISSING_UNKNOWN;
-    } else if (a->n_present && !isnan(val)) {
-        out->value.value = val;
-        out->value.missing = REGINT_MISSING_NONE;
-    } else {
-        out->value.value = NAN;
-        out->value.missing = REGINT_MISSING_UNKNOWN;
-    }
-}
+/* The accumulator is the library's one rule for sums with missing values (dataset/aggregate.c). */
+typedef regint__agg acc;
+#define acc_add regint__agg_add
+#define acc_result regint__agg_result
 
 /* Add the parts of municipality `area` (code of area_year) in data year `year` to `a`. */
 static regint_status add_kommune(regint_kb *kb, const getter *g, acc *a, const char *area,
@@ -1259,25 +1197,6 @@ static regint_status kb_summarize_locked(regint_kb *kb, const char *indicator, c
         }
     }
     return REGINT_OK;
-}
-
-/* ------------------------------------------------------------------------- */
-/* Names                                                                      */
-
-static const char *const aggregation_names[REGINT_AGGREGATION_COUNT] = {"sum", "mean"};
-
-const char *regint_aggregation_name(regint_aggregation v)
-{
-    return regint__enum_name(aggregation_names, REGINT_AGGREGATION_COUNT, (int)v);
-}
-
-regint_status regint_aggregation_from_name(const char *name, regint_aggregation *out)
-{
-    int v = 0;
-    regint_status st = regint__enum_from_name(aggregation_names, REGINT_AGGREGATION_COUNT, name, &v, "aggregation");
-    if (!st)
-        *out = (regint_aggregation)v;
-    return st;
 }
 
 /* ------------------------------------------------------------------------- */

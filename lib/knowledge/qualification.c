@@ -715,7 +715,7 @@ static const char *const progress_names[REGINT_PROGRESS_COUNT] = {"no_data", "on
 regint_status regint_progress_from_name(const char *name, regint_progress *out)
 {
     int v = 0;
-    regint_status st = regint__enum_from_name(progress_names, REGINT_PROGRESS_COUNT, name, &v, "progress");
+    regint_status st = regint__enum_from_name(progress_names, REGINT_PROGRESS_COUNT, name, out ? &v : NULL, "progress");
     if (!st)
         *out = (regint_progress)v;
     return st;

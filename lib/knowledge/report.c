@@ -1162,7 +1162,7 @@ const char *regint_report_format_name(regint_report_format v)
 regint_status regint_report_format_from_name(const char *name, regint_report_format *out)
 {
     int v = 0;
-    regint_status st = regint__enum_from_name(format_names, REGINT_REPORT_FORMAT_COUNT, name, &v, "report format");
+    regint_status st = regint__enum_from_name(format_names, REGINT_REPORT_FORMAT_COUNT, name, out ? &v : NULL, "report format");
     if (!st)
         *out = (regint_report_format)v;
     return st;

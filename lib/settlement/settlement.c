@@ -9,6 +9,7 @@
 #include "util/jsonutil.h"
 #include "util/options.h"
 #include "util/errstate.h"
+#include "dataset/aggregate.h"
 #include "settlement/settlement_internal.h"
 
 #include "regint/validate.h"
@@ -1241,7 +1242,8 @@ regint_status regint_settlement_recommend(const regint_dataset *ds, const char *
 }
 
 regint_status regint_settlement_county_sum(const regint_dataset *ds, const char *fylkesnr, int year,
-                                           regint_measure measure, regint_category category, int64_t *out)
+                                           regint_measure measure, regint_category category,
+                                           regint_aggregate_t *out)
 {
     regint__error_state saved_error;
     regint__error_save(&saved_error);
@@ -1256,22 +1258,22 @@ regint_status regint_settlement_county_sum(const regint_dataset *ds, const char 
     regint_status st = regint_dataset_municipalities_in(ds, year, national ? NULL : fylkesnr, &mun, &n);
     if (st)
         return st;
-    double sum = 0;
-    size_t have = 0;
+    /* The library's one rule for sums with missing values (dataset.h): a missing part makes the
+     * sum missing; the present parts are summed in `partial`. */
+    regint__agg a;
+    memset(&a, 0, sizeof a);
+    a.how = REGINT_AGGREGATE_SUM;
     for (size_t i = 0; i < n; i++) {
         regint_value_t v;
-        if (regint_dataset_settlement(ds, mun[i]->kommunenr, year, measure, category, &v) == REGINT_OK &&
-            v.missing == REGINT_MISSING_NONE) {
-            sum += v.value;
-            have++;
-        }
+        regint_status found = regint_dataset_settlement(ds, mun[i]->kommunenr, year, measure, category, &v);
+        regint__agg_add(&a, found, v, 1.0, 1.0);
     }
     regint_free((void *)mun);
-    if (!have)
+    if (!a.n_parts)
         return regint__error(REGINT_ENOTFOUND, "settlement: no %s figure (%s) for county '%s' in %d",
                              regint_measure_name(measure), regint_category_name(category),
                              national ? "00" : fylkesnr, year);
-    *out = (int64_t)llround(sum);
+    regint__agg_result(&a, 0, out);
     regint__error_restore(&saved_error); /* probes leave no error */
     return REGINT_OK;
 }

@@ -38,7 +38,7 @@ static const char *const method_names[REGINT_SETTLEMENT_BACKTEST_METHOD_COUNT] =
 regint_status regint_settlement_backtest_method_from_name(const char *name, regint_settlement_backtest_method *out)
 {
     int v = 0;
-    regint_status st = regint__enum_from_name(method_names, REGINT_SETTLEMENT_BACKTEST_METHOD_COUNT, name, &v, "back-test method");
+    regint_status st = regint__enum_from_name(method_names, REGINT_SETTLEMENT_BACKTEST_METHOD_COUNT, name, out ? &v : NULL, "back-test method");
     if (!st)
         *out = (regint_settlement_backtest_method)v;
     return st;

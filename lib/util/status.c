@@ -15,7 +15,7 @@ const char *regint_status_name(regint_status status)
 regint_status regint_status_from_name(const char *name, regint_status *out)
 {
     int v = 0;
-    regint_status st = regint__enum_from_name(status_names, REGINT_STATUS_COUNT, name, &v, "status");
+    regint_status st = regint__enum_from_name(status_names, REGINT_STATUS_COUNT, name, out ? &v : NULL, "status");
     if (!st)
         *out = (regint_status)v;
     return st;
