@@ -24,3 +24,6 @@ add_test(NAME api_bad_header_fails
                  ${CMAKE_CURRENT_SOURCE_DIR}/api/bad/widget.h)
 set_tests_properties(api_rules api_bad_header api_bad_header_fails PROPERTIES LABELS "api")
 set_tests_properties(api_bad_header_fails PROPERTIES WILL_FAIL TRUE)
+if(TEST c_test_api)
+  set_tests_properties(c_test_api PROPERTIES LABELS "c;api")
+endif()

@@ -146,8 +146,8 @@ REGINT_API const char *regint_apportion_method_name(regint_apportion_method m);
  * in place of '-', letter case is ignored).
  * @param name  the name (NUL-terminated)
  * @param out   receives the method on success
- * @return ::REGINT_OK; ::REGINT_EINVAL for an unknown name (the message lists the known
- *         names) or when @p name or @p out is NULL.
+ * @return ::REGINT_OK; ::REGINT_ENOTFOUND for an unknown or NULL name (the message lists the
+ *         known names), as every _from_name(); ::REGINT_EINVAL for a NULL @p out.
  */
 REGINT_API regint_status regint_apportion_method_from_name(const char *name,
                                                            regint_apportion_method *out);

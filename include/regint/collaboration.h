@@ -52,7 +52,10 @@ typedef enum regint_partner_kind {
 
 /** Stable name of a partner kind (see the enum); "unknown" for a value outside the enum (never NULL). */
 REGINT_API const char *regint_partner_kind_name(regint_partner_kind k);
-/** Parse a partner kind name; REGINT_ENOTFOUND if unknown. */
+/** Parse a partner kind name; REGINT_ENOTFOUND if unknown or NULL, REGINT_EINVAL for a NULL @p out.
+ *  @param name  the name
+ *  @param out   receives the value
+ *  @return REGINT_OK or the errors above */
 REGINT_API regint_status regint_partner_kind_from_name(const char *name, regint_partner_kind *out);
 
 /** The county's regional tasks (DOMAIN.md), used to tag agreements, networks, meetings. */
@@ -70,7 +73,10 @@ typedef enum regint_task {
 
 /** Stable name of a task (see the enum); "unknown" for a value outside the enum (never NULL). */
 REGINT_API const char *regint_task_name(regint_task t);
-/** Parse a task name; REGINT_ENOTFOUND if unknown. */
+/** Parse a task name; REGINT_ENOTFOUND if unknown or NULL, REGINT_EINVAL for a NULL @p out.
+ *  @param name  the name
+ *  @param out   receives the value
+ *  @return REGINT_OK or the errors above */
 REGINT_API regint_status regint_task_from_name(const char *name, regint_task *out);
 
 /** A partner organisation. */
@@ -105,7 +111,10 @@ typedef enum regint_meeting_kind {
 
 /** Stable names: "gathering", "meeting", "network_meeting"; "unknown" for a value outside the enum (never NULL). */
 REGINT_API const char *regint_meeting_kind_name(regint_meeting_kind k);
-/** Parse a meeting kind name; REGINT_ENOTFOUND if unknown. */
+/** Parse a meeting kind name; REGINT_ENOTFOUND if unknown or NULL, REGINT_EINVAL for a NULL @p out.
+ *  @param name  the name
+ *  @param out   receives the value
+ *  @return REGINT_OK or the errors above */
 REGINT_API regint_status regint_meeting_kind_from_name(const char *name, regint_meeting_kind *out);
 
 /** Who took part in a meeting: an organisation, on behalf of a municipality. */

@@ -56,7 +56,10 @@ typedef struct regint_value_t {
  *  ::REGINT_MISSING_NONE, which has no name: nothing is missing); "unknown" for a value outside
  *  the enum (never NULL). */
 REGINT_API const char *regint_missing_name(regint_missing m);
-/** Parse a missing-reason name; REGINT_ENOTFOUND if unknown. */
+/** Parse a missing-reason name; REGINT_ENOTFOUND if unknown or NULL, REGINT_EINVAL for a NULL @p out.
+ *  @param name  the name
+ *  @param out   receives the value
+ *  @return REGINT_OK or the errors above */
 REGINT_API regint_status regint_missing_from_name(const char *name, regint_missing *out);
 
 /** A county (fylke). */
@@ -136,12 +139,18 @@ typedef enum regint_category {
 /** Stable names: "anmodning", "vedtak", "bosatt", "avtalt", "opprinnelig_anmodning";
  * "unknown" for a value outside the enum (never NULL). */
 REGINT_API const char *regint_measure_name(regint_measure m);
-/** Parse a measure name; REGINT_ENOTFOUND if unknown. */
+/** Parse a measure name; REGINT_ENOTFOUND if unknown or NULL, REGINT_EINVAL for a NULL @p out.
+ *  @param name  the name
+ *  @param out   receives the value
+ *  @return REGINT_OK or the errors above */
 REGINT_API regint_status regint_measure_from_name(const char *name, regint_measure *out);
 /** Stable names: "alle", "enslige_mindreaarige", "enslige_mindreaarige_under15",
  *  "enslige_mindreaarige_15_18", "kollektiv_beskyttelse"; "unknown" for a value outside the enum (never NULL). */
 REGINT_API const char *regint_category_name(regint_category c);
-/** Parse a category name; REGINT_ENOTFOUND if unknown. */
+/** Parse a category name; REGINT_ENOTFOUND if unknown or NULL, REGINT_EINVAL for a NULL @p out.
+ *  @param name  the name
+ *  @param out   receives the value
+ *  @return REGINT_OK or the errors above */
 REGINT_API regint_status regint_category_from_name(const char *name, regint_category *out);
 
 /** One settlement figure: municipality (code valid in `year`), year, measure, category. */
@@ -223,6 +232,50 @@ typedef struct regint_observation_t {
     const char *category;    /**< "" or a breakdown */
     regint_value_t value;    /**< the value, or missing with reason */
 } regint_observation_t;
+
+/* ------------------------------------------------------------------------- */
+/* Sums and missing values: ONE rule for the whole library.                    */
+/* A sum (or mean) over parts is known only when every part is present: it is  */
+/* missing, with the reason of its first missing part, as soon as one part is  */
+/* missing, and missing with ::REGINT_MISSING_UNKNOWN when a part has no row at  */
+/* all. Parts marked ::REGINT_MISSING_NOT_APPLICABLE are left out unless every  */
+/* part is (then the sum is not applicable). The sum of the present parts is    */
+/* reported beside it (::regint_aggregate_t::partial), a lower bound for sums:  */
+/* a caller who wants "the known figures" uses it, and says so.                 */
+/* Used by regint_settlement_county_sum() and the knowledge base (kb.h).        */
+
+/** How parts of an area are combined. */
+typedef enum regint_aggregation {
+    REGINT_AGGREGATE_SUM = 0, /**< counts: sum (splits divided by population) */
+    REGINT_AGGREGATE_MEAN = 1 /**< rates/shares: population-weighted mean */
+} regint_aggregation;
+/** Number of values of ::regint_aggregation (they are 0 .. REGINT_AGGREGATION_COUNT - 1). */
+#define REGINT_AGGREGATION_COUNT 2
+/**
+ * The stable name of a value: "sum", "mean".
+ * @param v  the value
+ * @return a static string; "unknown" for a value outside the enum (never NULL).
+ */
+REGINT_API const char *regint_aggregation_name(regint_aggregation v);
+/**
+ * The value with the given name (as regint_aggregation_name() gives it).
+ * @param name  the name (NUL-terminated)
+ * @param out   receives the value on success
+ * @return ::REGINT_OK; ::REGINT_ENOTFOUND for an unknown or NULL name (the message lists the
+ *         known names); ::REGINT_EINVAL for a NULL @p out.
+ */
+REGINT_API regint_status regint_aggregation_from_name(const char *name, regint_aggregation *out);
+
+/** A value of an area, possibly combined from several parts. */
+typedef struct regint_aggregate_t {
+    regint_value_t value; /**< the complete value; missing if any part is missing or absent */
+    double partial;       /**< sum (or mean) of the present parts; NAN if none is present.
+                               For sums with n_missing > 0 it is a lower bound. */
+    size_t n_parts;       /**< parts that have a row (present or missing) */
+    size_t n_missing;     /**< parts whose value is missing */
+    size_t n_absent;      /**< parts with no row at all (value is then missing, "unknown") */
+    int direct;           /**< 1 if read from a row for the area itself, 0 if computed */
+} regint_aggregate_t;
 
 /** Flags of a refugee case. */
 #define REGINT_CASE_UNACCOMPANIED_MINOR 0x1u /**< enslig mindreårig */
@@ -441,6 +494,103 @@ REGINT_API regint_status regint_dataset_set_observation(regint_dataset *ds, cons
 /** Add a refugee case; the id must pass regint_validate_identifier() (REGINT_EPERSONAL for a
  *  fødselsnummer) and be new; family_size 1..100. */
 REGINT_API regint_status regint_dataset_add_case(regint_dataset *ds, const regint_case_t *c);
+
+/* ------------------------------------------------------------------------- */
+/* Selections and bulk reads (one call per table, not per row).               */
+
+/** Version of ::regint_dataset_find_options. */
+#define REGINT_DATASET_FIND_OPTIONS_VERSION 1
+
+/** Which settlement figures or observations regint_dataset_find_settlements() and
+ *  regint_dataset_find_observations() select; every member's default selects all. */
+typedef struct regint_dataset_find_options {
+    int version;           /**< ::REGINT_DATASET_FIND_OPTIONS_VERSION */
+    const char *area;      /**< code prefix of the kommunenr (settlement) or area
+                                (observations), e.g. "39" for a county and its municipalities;
+                                NULL: any */
+    int year_from;         /**< first year, inclusive; 0: no lower bound */
+    int year_to;           /**< last year, inclusive; 0: no upper bound */
+    int measure;           /**< settlement only: a ::regint_measure, or -1 for any */
+    int category;          /**< settlement only: a ::regint_category, or -1 for any */
+    const char *indicator; /**< observations only: an indicator id, or NULL for any */
+} regint_dataset_find_options;
+
+/** Initialiser: select everything. */
+#define REGINT_DATASET_FIND_OPTIONS_INIT { REGINT_DATASET_FIND_OPTIONS_VERSION, NULL, 0, 0, -1, -1, NULL }
+
+/**
+ * Initialise @p opts with the defaults of ::REGINT_DATASET_FIND_OPTIONS_INIT (select
+ * everything) for the given version, as the other _options_init() functions.
+ * @param opts     the options to fill (all members are overwritten)
+ * @param version  the version the caller was compiled with, ::REGINT_DATASET_FIND_OPTIONS_VERSION
+ * @return ::REGINT_OK; ::REGINT_EVERSION for a version this build does not know;
+ *         ::REGINT_EINVAL for a NULL @p opts.
+ */
+REGINT_API regint_status regint_dataset_find_options_init(regint_dataset_find_options *opts, int version);
+
+/**
+ * The counties valid in @p year, in the order added.
+ * @param ds    the dataset
+ * @param year  the year
+ * @param out   receives an array of borrowed pointers, the caller's (regint_free())
+ * @param n     receives its length
+ * @return REGINT_OK, REGINT_ENOMEM or REGINT_EINVAL (NULL argument).
+ */
+REGINT_API regint_status regint_dataset_counties_in(const regint_dataset *ds, int year,
+                                                    const regint_county_t ***out, size_t *n);
+
+/**
+ * The settlement figures that @p q selects, in the order added.
+ * @param ds   the dataset
+ * @param q    the selection; NULL selects every figure
+ * @param out  receives an array of borrowed pointers, the caller's (regint_free())
+ * @param n    receives its length
+ * @return REGINT_OK, REGINT_ENOMEM, REGINT_EVERSION (query version) or REGINT_EINVAL.
+ */
+REGINT_API regint_status regint_dataset_find_settlements(const regint_dataset *ds,
+                                                         const regint_dataset_find_options *q,
+                                                         const regint_settlement_t ***out, size_t *n);
+
+/**
+ * The observations that @p q selects, in the order added.
+ * @param ds   the dataset
+ * @param q    the selection; NULL selects every observation
+ * @param out  receives an array of borrowed pointers, the caller's (regint_free())
+ * @param n    receives its length
+ * @return REGINT_OK, REGINT_ENOMEM, REGINT_EVERSION (query version) or REGINT_EINVAL.
+ */
+REGINT_API regint_status regint_dataset_find_observations(const regint_dataset *ds,
+                                                          const regint_dataset_find_options *q,
+                                                          const regint_observation_t ***out, size_t *n);
+
+/**
+ * The population on 1 January of @p year of @p n municipalities (codes valid in @p year),
+ * as regint_dataset_population() gives it for each.
+ * @param ds         the dataset
+ * @param year       the year
+ * @param n          number of codes
+ * @param kommunenr  [n] codes (a NULL entry has no figure)
+ * @param persons    [n] receives each population, or -1 where the dataset has no figure
+ * @return REGINT_OK (absent figures are not an error), REGINT_ENOMEM or REGINT_EINVAL.
+ */
+REGINT_API regint_status regint_dataset_populations(const regint_dataset *ds, int year, size_t n,
+                                                    const char *const *kommunenr, int64_t *persons);
+
+/**
+ * Map @p n codes, each of its own year, to the codes of @p to_year in one call, as
+ * regint_dataset_map_code() maps one.
+ * @param ds         the dataset
+ * @param n          number of codes
+ * @param kommunenr  [n] codes
+ * @param from_year  [n] the year each code is valid in
+ * @param to_year    the year to map to
+ * @param mapped     [n] receives the one code each maps to (borrowed from the dataset), or
+ *                   NULL where a code has no mapping or was split into several
+ * @return REGINT_OK (a code without a mapping is not an error), REGINT_ENOMEM or REGINT_EINVAL.
+ */
+REGINT_API regint_status regint_dataset_map_codes(const regint_dataset *ds, size_t n,
+                                                  const char *const *kommunenr, const int *from_year,
+                                                  int to_year, const char **mapped);
 
 #ifdef __cplusplus
 }

@@ -45,7 +45,10 @@ typedef enum regint_applicant_kind {
 /** Stable names: "municipality", "county", "employer", "voluntary_organisation";
  * "unknown" for a value outside the enum (never NULL). */
 REGINT_API const char *regint_applicant_kind_name(regint_applicant_kind k);
-/** Parse an applicant kind name; REGINT_ENOTFOUND if unknown. */
+/** Parse an applicant kind name; REGINT_ENOTFOUND if unknown or NULL, REGINT_EINVAL for a NULL @p out.
+ *  @param name  the name
+ *  @param out   receives the value
+ *  @return REGINT_OK or the errors above */
 REGINT_API regint_status regint_applicant_kind_from_name(const char *name, regint_applicant_kind *out);
 
 /** The state of an application's decision. */
@@ -59,7 +62,10 @@ typedef enum regint_grant_outcome {
 
 /** Stable names: "pending", "granted", "refused"; "unknown" for a value outside the enum (never NULL). */
 REGINT_API const char *regint_grant_outcome_name(regint_grant_outcome o);
-/** Parse an outcome name; REGINT_ENOTFOUND if unknown. */
+/** Parse an outcome name; REGINT_ENOTFOUND if unknown or NULL, REGINT_EINVAL for a NULL @p out.
+ *  @param name  the name
+ *  @param out   receives the value
+ *  @return REGINT_OK or the errors above */
 REGINT_API regint_status regint_grant_outcome_from_name(const char *name, regint_grant_outcome *out);
 
 /** An assessment criterion of a scheme. */
@@ -122,6 +128,10 @@ typedef struct regint_grant_application_t {
     int64_t participants_reached;   /**< from the report (valid if reported) */
     int64_t funds_used;             /**< kroner used, from the report (valid if reported) */
     int64_t amount_reclaimed;       /**< kroner already paid back to the county, >= 0 */
+    /** Length of @ref scores in applications read from a dataset (the scheme's
+     *  criterion_count), so that a reader needs not look the scheme up. Ignored when
+     *  adding: there the scheme's criterion_count applies. */
+    size_t score_count;
 } regint_grant_application_t;
 
 /* ------------------------------------------------------------------------- */

@@ -34,7 +34,8 @@
  * 2024 successors, else 1 (equal weights). See docs/knowledge-base.md.
  *
  * ## Missing values
- * Missing values are never turned into 0. An aggregate is missing (with the reason of its
+ * The rule for sums of dataset.h ("Sums and missing values") holds here too, for sums and
+ * means alike: missing values are never turned into 0. An aggregate is missing (with the reason of its
  * first missing part) as soon as one contributing part is missing, and missing with
  * ::REGINT_MISSING_UNKNOWN when a part has no row at all (n_absent > 0). Parts marked
  * ::REGINT_MISSING_NOT_APPLICABLE (IMDi's '.', e.g. a code outside its period) are left out
@@ -55,28 +56,6 @@ extern "C" {
 /** Knowledge base handle: a cached read view over a dataset. */
 typedef struct regint_kb regint_kb;
 
-/** How parts of an area are combined. */
-typedef enum regint_aggregation {
-    REGINT_AGGREGATE_SUM = 0, /**< counts: sum (splits divided by population) */
-    REGINT_AGGREGATE_MEAN = 1 /**< rates/shares: population-weighted mean */
-} regint_aggregation;
-/** Number of values of ::regint_aggregation (they are 0 .. REGINT_AGGREGATION_COUNT - 1). */
-#define REGINT_AGGREGATION_COUNT 2
-/**
- * The stable name of a value: "sum", "mean".
- * @param v  the value
- * @return a static string; "unknown" for a value outside the enum (never NULL).
- */
-REGINT_API const char *regint_aggregation_name(regint_aggregation v);
-/**
- * The value with the given name (as regint_aggregation_name() gives it).
- * @param name  the name (NUL-terminated)
- * @param out   receives the value on success
- * @return ::REGINT_OK; ::REGINT_ENOTFOUND for an unknown or NULL name (the message lists the
- *         known names); ::REGINT_EINVAL for a NULL @p out.
- */
-REGINT_API regint_status regint_aggregation_from_name(const char *name, regint_aggregation *out);
-
 /**
  * The aggregation rule of an indicator, from its unit: "percent", "share", "rate", "ratio",
  * "index", units containing "per" or "%" give ::REGINT_AGGREGATE_MEAN; everything else
@@ -84,16 +63,6 @@ REGINT_API regint_status regint_aggregation_from_name(const char *name, regint_a
  */
 REGINT_API regint_aggregation regint_kb_indicator_aggregation(const regint_indicator_t *ind);
 
-/** A value of an area, possibly combined from several parts. */
-typedef struct regint_aggregate_t {
-    regint_value_t value; /**< the complete value; missing if any part is missing or absent */
-    double partial;       /**< sum (or mean) of the present parts; NAN if none is present.
-                               For sums with n_missing > 0 it is a lower bound. */
-    size_t n_parts;       /**< parts that have a row (present or missing) */
-    size_t n_missing;     /**< parts whose value is missing */
-    size_t n_absent;      /**< parts with no row at all (value is then missing, "unknown") */
-    int direct;           /**< 1 if read from a row for the area itself, 0 if computed */
-} regint_aggregate_t;
 
 /** Create a knowledge base over `ds` (borrowed). @return REGINT_OK, REGINT_EINVAL, REGINT_ENOMEM. */
 REGINT_API regint_status regint_kb_new(const regint_dataset *ds, regint_kb **out);

@@ -185,14 +185,23 @@ REGINT_API const char *regint_settlement_recommendation_note(const regint_settle
 REGINT_API regint_status regint_settlement_recommendation_to_json(const regint_settlement_recommendation *r, char **json);
 
 /**
- * The sum over a county's municipalities (valid in `year`) of a settlement figure, e.g. IMDi's
- * actual requests (REGINT_MEASURE_REQUEST, REGINT_CATEGORY_ALL). Missing values are skipped;
- * REGINT_ENOTFOUND if the county is unknown or no municipality has a present figure.
- * `fylkesnr` NULL or "00" sums the whole country.
+ * The sum over a county's municipalities (valid in @p year) of a settlement figure, e.g. IMDi's
+ * actual requests (REGINT_MEASURE_REQUEST, REGINT_CATEGORY_ALL), by the library's one rule for
+ * sums with missing values (dataset.h, "Sums and missing values"): `out->value` is missing as
+ * soon as one municipality's figure is missing or absent; `out->partial` is the sum of the
+ * present figures (what 0.1 returned), a lower bound.
+ * @param ds        the dataset
+ * @param fylkesnr  county valid in @p year; NULL or "00" sums the whole country
+ * @param year      the year of the figures
+ * @param measure   which figure (request, decision, settled, ...)
+ * @param category  the group counted
+ * @param out       receives the sum
+ * @return REGINT_OK; REGINT_EINVAL for a NULL argument; REGINT_ENOTFOUND if the county is
+ *         unknown or no municipality has a row for the figure.
  */
 REGINT_API regint_status regint_settlement_county_sum(const regint_dataset *ds, const char *fylkesnr,
                                                       int year, regint_measure measure,
-                                                      regint_category category, int64_t *out);
+                                                      regint_category category, regint_aggregate_t *out);
 
 /* ------------------------------------------------------------------------- */
 /* Back-test                                                                 */

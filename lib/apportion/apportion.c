@@ -53,8 +53,10 @@ const char *regint_apportion_method_name(regint_apportion_method m)
 
 regint_status regint_apportion_method_from_name(const char *name, regint_apportion_method *out)
 {
-    if (!name || !out)
-        return regint__error(REGINT_EINVAL, "apportion: method name: NULL argument");
+    if (!out)
+        return regint__error(REGINT_EINVAL, "apportion: method name: NULL output");
+    if (!name)
+        return regint__error(REGINT_ENOTFOUND, "apportion: method name: NULL name");
     for (size_t m = 0; m < N_METHODS; m++) {
         const char *a = method_names[m], *b = name;
         while (*a && *b) {
@@ -69,7 +71,7 @@ regint_status regint_apportion_method_from_name(const char *name, regint_apporti
             return REGINT_OK;
         }
     }
-    return regint__error(REGINT_EINVAL,
+    return regint__error(REGINT_ENOTFOUND,
                          "apportion: method '%s': unknown (known: hamilton, dhondt, sainte-lague, "
                          "sainte-lague-modified, huntington-hill, adams, dean)",
                          name);

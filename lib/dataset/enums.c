@@ -21,6 +21,7 @@ static const char *const level_names[] = {"kommune", "fylke", "nation"};
 static const char *const csv_kind_names[REGINT_CSV_KIND_COUNT] = {
     "municipalities_2024", "municipalities_2020", "code_changes_2020_2024", "imdi_settlement", "observations",
     "indicators"};
+static const char *const aggregation_names[REGINT_AGGREGATION_COUNT] = {"sum", "mean"};
 static const char *const flag_names[] = {"unaccompanied_minor", "family_reunification",
                                          "resettlement", "collective_protection"};
 
@@ -31,6 +32,7 @@ ENUM_NAMES(regint_change_kind, regint_change_kind, kind_names, "change kind")
 ENUM_NAMES(regint_direction, regint_direction, direction_names, "direction")
 ENUM_NAMES(regint_level, regint_level, level_names, "level")
 ENUM_NAMES(regint_csv_kind, regint_csv_kind, csv_kind_names, "CSV kind")
+ENUM_NAMES(regint_aggregation, regint_aggregation, aggregation_names, "aggregation")
 
 const char *regint_missing_name(regint_missing v)
 {
@@ -41,7 +43,9 @@ const char *regint_missing_name(regint_missing v)
 regint_status regint_missing_from_name(const char *name, regint_missing *out)
 {
     int v = 0;
-    if (!name || !*name || !out)
+    if (!out)
+        return regint__error(REGINT_EINVAL, "missing reason from name: NULL output");
+    if (!name || !*name)
         return regint__error(REGINT_ENOTFOUND, "unknown missing reason '%s'", name ? name : "(null)");
     regint_status st =
         regint__enum_from_name(missing_names, REGINT__NELEM(missing_names), name, &v, "missing reason");

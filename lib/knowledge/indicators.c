@@ -15,6 +15,8 @@
 #include "util/error.h"
 #include "util/options.h"
 #include "util/enumname.h"
+#include "dataset/aggregate.h"
+#include "util/error.h"
 
 /* One pair of the correspondence between the codes of two years. */
 typedef struct code_pair {
@@ -292,6 +294,8 @@ static int pair_cmp_late(const void *a, const void *b)
  * (Svalbard, ...) are left out. */
 static regint_status kb_pairs(regint_kb *kb, int early, int late, const pair_map **out)
 {
+    regint__error_state saved_error;
+    regint__error_save(&saved_error);
     for (size_t i = 0; i < kb->nmaps; i++)
         if (kb->maps[i]->early == early && kb->maps[i]->late == late) {
             *out = kb->maps[i];
@@ -332,7 +336,7 @@ static regint_status kb_pairs(regint_kb *kb, int early, int late, const pair_map
         regint_free(to);
     }
     regint_free(ms);
-    regint_clear_error();
+    regint__error_restore(&saved_error); /* probes leave no error */
     if (np)
         qsort(p, np, sizeof *p, pair_cmp_late);
     pair_map *slot = regint__calloc(1, sizeof *slot);
@@ -412,6 +416,8 @@ static double kb_weight(regint_kb *kb, const char *code, int year)
 
 static double kb_weight_uncached(regint_kb *kb, const char *code, int year)
 {
+    regint__error_state saved_error;
+    regint__error_save(&saved_error);
     int64_t pop = 0;
     if (regint_dataset_population(kb->ds, code, year, &pop) == REGINT_OK)
         return (double)pop;
@@ -421,7 +427,7 @@ static double kb_weight_uncached(regint_kb *kb, const char *code, int year)
         if (regint_dataset_population(kb->ds, code, year - d, &pop) == REGINT_OK)
             return (double)pop;
     }
-    regint_clear_error();
+    regint__error_restore(&saved_error); /* probes leave no error */
     const int ref = 2024;
     if (year != ref) {
         const pair_map *pm = NULL;
@@ -445,7 +451,7 @@ static double kb_weight_uncached(regint_kb *kb, const char *code, int year)
                 sum += (double)pop / (double)(share ? share : 1);
                 found = 1;
             }
-            regint_clear_error();
+            regint__error_restore(&saved_error); /* probes leave no error */
             if (found && sum > 0)
                 return sum;
         }
@@ -556,73 +562,10 @@ static int ceased_without_row(regint_kb *kb, const getter *g, const char *code, 
     }
 }
 
-typedef struct acc {
-    regint_aggregation how;
-    double sum, wsum;
-    size_t n_parts, n_missing, n_absent, n_present, n_na;
-    regint_missing first_missing;
-} acc;
-
-static void acc_add(acc *a, regint_status found, regint_value_t v, double frac, double weight)
-{
-    if (found != REGINT_OK) {
-        a->n_absent++;
-        return;
-    }
-    a->n_parts++;
-    if (v.missing == REGINT_MISSING_NOT_APPLICABLE) {
-        a->n_na++; /* a code outside its period ('.'): left out unless every part is */
-        return;
-    }
-    if (v.missing != REGINT_MISSING_NONE) {
-        if (a->n_missing++ == 0)
-            a->first_missing = v.missing;
-        return;
-    }
-    a->n_present++;
-    if (a->how == REGINT_AGGREGATE_SUM) {
-        a->sum += v.value * frac;
-    } else {
-        a->sum += v.value * weight;
-        a->wsum += weight;
-    }
-}
-
-static void acc_result(const acc *a, int direct, regint_aggregate_t *out)
-{
-    memset(out, 0, sizeof *out);
-    out->n_parts = a->n_parts;
-    out->n_missing = a->n_missing;
-    out->n_absent = a->n_absent;
-    out->direct = direct;
-    double val = NAN;
-    if (a->n_present) {
-        if (a->how == REGINT_AGGREGATE_SUM)
-            val = a->sum;
-        else
-            val = a->wsum > 0 ? a->sum / a->wsum : NAN;
-    }
-    out->partial = val;
-    if (a->n_missing) {
-        out->value.value = NAN;
-        out->value.missing = a->first_missing;
-    } else if (!a->n_present && a->n_na) {
-        out->value.value = NAN;
-        out->value.missing = REGINT_MISSING_NOT_APPLICABLE;
-        out->n_missing = a->n_na;
-    } else if (a->n_present && a->n_absent) {
-        /* Some part has no row at all: the total is not known (partial is a lower bound
-         * for sums). */
-        out->value.value = NAN;
-        out->value.missing = REGINT_MISSING_UNKNOWN;
-    } else if (a->n_present && !isnan(val)) {
-        out->value.value = val;
-        out->value.missing = REGINT_MISSING_NONE;
-    } else {
-        out->value.value = NAN;
-        out->value.missing = REGINT_MISSING_UNKNOWN;
-    }
-}
+/* The accumulator is the library's one rule for sums with missing values (dataset/aggregate.c). */
+typedef regint__agg acc;
+#define acc_add regint__agg_add
+#define acc_result regint__agg_result
 
 /* Add the parts of municipality `area` (code of area_year) in data year `year` to `a`. */
 static regint_status add_kommune(regint_kb *kb, const getter *g, acc *a, const char *area,
@@ -726,6 +669,8 @@ static const char *county_of(regint_kb *kb, const char *kommunenr, int year)
 static regint_status add_county_reform(regint_kb *kb, const getter *g, acc *a, const char *area,
                                        int area_year, int year)
 {
+    regint__error_state saved_error;
+    regint__error_save(&saved_error);
     const regint_municipality_t **bm = NULL;
     size_t nbm = 0;
     regint_status st = regint_dataset_municipalities_in(kb->ds, area_year, area, &bm, &nbm);
@@ -784,7 +729,7 @@ static regint_status add_county_reform(regint_kb *kb, const getter *g, acc *a, c
         covered += pop_ab;
         acc_add(&tmp, REGINT_OK, v, pop_ab / pop_a, pop_ab);
     }
-    regint_clear_error();
+    regint__error_restore(&saved_error); /* probes leave no error */
     if (tmp.n_parts && covered >= pop_b * (1 - 1e-9))
         *a = tmp;
     return REGINT_OK;
@@ -793,6 +738,8 @@ static regint_status add_county_reform(regint_kb *kb, const getter *g, acc *a, c
 static regint_status kb_compute(regint_kb *kb, const getter *g, regint_aggregation how,
                                 const char *area, int area_year, int year, regint_aggregate_t *out)
 {
+    regint__error_state saved_error;
+    regint__error_save(&saved_error);
     if (!kb || !area || !out)
         return regint__error(REGINT_EINVAL, "knowledge base query: NULL argument");
     int kind;
@@ -810,7 +757,7 @@ static regint_status kb_compute(regint_kb *kb, const getter *g, regint_aggregati
             acc_result(&a, 1, out);
             return REGINT_OK;
         }
-        regint_clear_error();
+        regint__error_restore(&saved_error); /* probes leave no error */
     }
     if (kind == 2) {
         st = add_kommune(kb, g, &a, area, area_year, year);
@@ -824,7 +771,7 @@ static regint_status kb_compute(regint_kb *kb, const getter *g, regint_aggregati
     }
     if (st != REGINT_OK)
         return st;
-    regint_clear_error();
+    regint__error_restore(&saved_error); /* probes leave no error */
     if (a.n_parts == 0 && kind == 1 && !g->settlement) {
         /* No municipality data: map county-level rows of another county structure. */
         memset(&a, 0, sizeof a);
@@ -832,7 +779,7 @@ static regint_status kb_compute(regint_kb *kb, const getter *g, regint_aggregati
         st = add_county_reform(kb, g, &a, area, area_year, year);
         if (st != REGINT_OK)
             return st;
-        regint_clear_error();
+        regint__error_restore(&saved_error); /* probes leave no error */
     }
     if (a.n_parts == 0) {
         if (g->settlement == 2)
@@ -912,6 +859,8 @@ static regint_status build_series(regint_kb *kb, const getter *g, regint_aggrega
                                   const char *area, int area_year, int first, int last,
                                   const char *label, regint_kb_series_result **out)
 {
+    regint__error_state saved_error;
+    regint__error_save(&saved_error);
     if (!kb || !area || !out)
         return regint__error(REGINT_EINVAL, "knowledge base series: NULL argument");
     int kind;
@@ -965,7 +914,7 @@ static regint_status build_series(regint_kb *kb, const getter *g, regint_aggrega
         s->values[s->n] = a;
         s->n++;
     }
-    regint_clear_error();
+    regint__error_restore(&saved_error); /* probes leave no error */
     (void)int_cmp;
     *out = s;
     return REGINT_OK;
@@ -1155,6 +1104,8 @@ static regint_status kb_summarize_locked(regint_kb *kb, const char *indicator, c
                                   int year, const char *category, int trend_years,
                                   regint_indicator_summary_t *out)
 {
+    regint__error_state saved_error;
+    regint__error_save(&saved_error);
     if (!kb || !indicator || !area || !out)
         return regint__error(REGINT_EINVAL, "regint_kb_summarize: NULL argument");
     const regint_indicator_t *ind;
@@ -1240,32 +1191,13 @@ static regint_status kb_summarize_locked(regint_kb *kb, const char *indicator, c
                     better++;
             }
         }
-        regint_clear_error();
+        regint__error_restore(&saved_error); /* probes leave no error */
         if (ranked) {
             out->rank = better + 1;
             out->rank_of = ranked;
         }
     }
     return REGINT_OK;
-}
-
-/* ------------------------------------------------------------------------- */
-/* Names                                                                      */
-
-static const char *const aggregation_names[REGINT_AGGREGATION_COUNT] = {"sum", "mean"};
-
-const char *regint_aggregation_name(regint_aggregation v)
-{
-    return regint__enum_name(aggregation_names, REGINT_AGGREGATION_COUNT, (int)v);
-}
-
-regint_status regint_aggregation_from_name(const char *name, regint_aggregation *out)
-{
-    int v = 0;
-    regint_status st = regint__enum_from_name(aggregation_names, REGINT_AGGREGATION_COUNT, name, &v, "aggregation");
-    if (!st)
-        *out = (regint_aggregation)v;
-    return st;
 }
 
 /* ------------------------------------------------------------------------- */

@@ -18,6 +18,7 @@
 #include "util/error.h"
 #include "util/jsonutil.h"
 #include "util/options.h"
+#include "util/error.h"
 
 #define JS_MAX_DIMS 16
 
@@ -187,6 +188,8 @@ static void staged_free(staged *s, size_t n)
 static regint_status import_doc(regint_dataset *ds, const cJSON *doc, const char *file,
                                 const regint_kb_jsonstat_options *opt, size_t *n_imported)
 {
+    regint__error_state saved_error;
+    regint__error_save(&saved_error);
     if (!cJSON_IsObject(doc))
         return regint__json_error(file, "(root)", REGINT_EPARSE, "expected a JSON-stat dataset object");
     const char *version = NULL, *klass = NULL;
@@ -338,7 +341,7 @@ static regint_status import_doc(regint_dataset *ds, const cJSON *doc, const char
             inds[i] = dc->codes[i];
         }
     }
-    regint_clear_error();
+    regint__error_restore(&saved_error); /* probes leave no error */
 
     /* Values and status. */
     const cJSON *value = cJSON_GetObjectItemCaseSensitive(doc, "value");
@@ -451,7 +454,7 @@ static regint_status import_doc(regint_dataset *ds, const cJSON *doc, const char
                                             "(refuse_existing is set)", o->indicator, area, year);
                     goto done;
                 }
-                regint_clear_error();
+                regint__error_restore(&saved_error); /* probes leave no error */
             }
             snprintf(o->area, sizeof o->area, "%s", area);
             o->year = year;
@@ -518,7 +521,7 @@ static regint_status import_doc(regint_dataset *ds, const cJSON *doc, const char
         free(had);
     }
     if (st == REGINT_OK) {
-        regint_clear_error();
+        regint__error_restore(&saved_error); /* probes leave no error */
         if (n_imported)
             *n_imported = nst;
     }

@@ -13,6 +13,7 @@
 #include "util/error.h"
 #include "util/jsonutil.h"
 #include "util/enumname.h"
+#include "util/error.h"
 #include "dataset/section.h"
 
 /* This module's dataset section (defined below; listed by the registry lib/sections.c). */
@@ -295,6 +296,8 @@ static int area_exists(const regint_dataset *ds, const char *area, int year)
 
 regint_status regint_plan_check(const regint_plan *plan, const regint_dataset *ds)
 {
+    regint__error_state saved_error;
+    regint__error_save(&saved_error);
     if (!plan || !ds)
         return regint__error(REGINT_EINVAL, "regint_plan_check: NULL argument");
     const char *pid = plan->info.id;
@@ -312,7 +315,7 @@ regint_status regint_plan_check(const regint_plan *plan, const regint_dataset *d
             return regint__error(REGINT_ENOTFOUND, "plan '%s': indicators[%zu].area: no area '%s' in %d", pid, i,
                                  in->area, ay);
     }
-    regint_clear_error();
+    regint__error_restore(&saved_error); /* probes leave no error */
     return REGINT_OK;
 }
 
@@ -716,7 +719,7 @@ static const char *const progress_names[REGINT_PROGRESS_COUNT] = {"no_data", "on
 regint_status regint_progress_from_name(const char *name, regint_progress *out)
 {
     int v = 0;
-    regint_status st = regint__enum_from_name(progress_names, REGINT_PROGRESS_COUNT, name, &v, "progress");
+    regint_status st = regint__enum_from_name(progress_names, REGINT_PROGRESS_COUNT, name, out ? &v : NULL, "progress");
     if (!st)
         *out = (regint_progress)v;
     return st;

@@ -17,6 +17,7 @@
 #include "util/error.h"
 #include "util/options.h"
 #include "util/enumname.h"
+#include "util/error.h"
 #include "knowledge/report_svg.h"
 
 /* ------------------------------------------------------------------------- */
@@ -457,6 +458,8 @@ static regint_status latest_settlement_year(const regint_dataset *ds, int *out)
  * codes when needed. */
 static int population_near(rctx *r, const char *area, int *pyear, int64_t *pop)
 {
+    regint__error_state saved_error;
+    regint__error_save(&saved_error);
     for (int d = 0; d <= 10; d++) {
         int ys[2] = {r->year - d, r->year + d};
         for (int k = 0; k < (d ? 2 : 1); k++) {
@@ -469,7 +472,7 @@ static int population_near(rctx *r, const char *area, int *pyear, int64_t *pop)
             }
         }
     }
-    regint_clear_error();
+    regint__error_restore(&saved_error); /* probes leave no error */
     return 0;
 }
 
@@ -1000,6 +1003,8 @@ static void section_sdg(rctx *r, const regint_plan **plans, size_t np)
 
 static regint_status build(rctx *r)
 {
+    regint__error_state saved_error;
+    regint__error_save(&saved_error);
     const regint_plan **plans = NULL;
     size_t np = 0;
     if (r->opt->plan) {
@@ -1027,7 +1032,7 @@ static regint_status build(rctx *r)
     section_plans(r, plans, np);
     section_sdg(r, plans, np);
     free(plans);
-    regint_clear_error();
+    regint__error_restore(&saved_error); /* probes leave no error */
     return r->d.oom ? regint__enomem() : REGINT_OK;
 }
 
@@ -1158,7 +1163,7 @@ const char *regint_report_format_name(regint_report_format v)
 regint_status regint_report_format_from_name(const char *name, regint_report_format *out)
 {
     int v = 0;
-    regint_status st = regint__enum_from_name(format_names, REGINT_REPORT_FORMAT_COUNT, name, &v, "report format");
+    regint_status st = regint__enum_from_name(format_names, REGINT_REPORT_FORMAT_COUNT, name, out ? &v : NULL, "report format");
     if (!st)
         *out = (regint_report_format)v;
     return st;

@@ -41,7 +41,7 @@ static const char *const quality_names[REGINT_MATCH_QUALITY_COUNT] = {"optimal",
 regint_status regint_match_unit_from_name(const char *name, regint_match_unit *out)
 {
     int v = 0;
-    regint_status st = regint__enum_from_name(unit_names, REGINT_MATCH_UNIT_COUNT, name, &v, "capacity unit");
+    regint_status st = regint__enum_from_name(unit_names, REGINT_MATCH_UNIT_COUNT, name, out ? &v : NULL, "capacity unit");
     if (!st)
         *out = (regint_match_unit)v;
     return st;
@@ -55,7 +55,7 @@ const char *regint_match_quality_name(regint_match_quality v)
 regint_status regint_match_quality_from_name(const char *name, regint_match_quality *out)
 {
     int v = 0;
-    regint_status st = regint__enum_from_name(quality_names, REGINT_MATCH_QUALITY_COUNT, name, &v, "match quality");
+    regint_status st = regint__enum_from_name(quality_names, REGINT_MATCH_QUALITY_COUNT, name, out ? &v : NULL, "match quality");
     if (!st)
         *out = (regint_match_quality)v;
     return st;

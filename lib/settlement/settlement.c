@@ -10,6 +10,8 @@
 #include "util/jsonutil.h"
 #include "util/strbuf.h"
 #include "util/options.h"
+#include "util/error.h"
+#include "dataset/aggregate.h"
 #include "settlement/settlement_internal.h"
 
 #include "regint/validate.h"
@@ -136,6 +138,8 @@ void regint__ctx_free(regint__ctx *ctx)
 regint_status regint__ctx_build(const regint_dataset *ds, int year, int hist_to, int window,
                                 regint__ctx *ctx)
 {
+    regint__error_state saved_error;
+    regint__error_save(&saved_error);
     memset(ctx, 0, sizeof *ctx);
     if (hist_to >= year)
         return regint__error(REGINT_EINVAL, "settlement: history must end before the year (%d >= %d)",
@@ -237,7 +241,7 @@ regint_status regint__ctx_build(const regint_dataset *ds, int year, int hist_to,
             acc_add(a, &s->value, cache_share[j]);
         }
     }
-    regint_clear_error();
+    regint__error_restore(&saved_error); /* probes leave no error */
     return REGINT_OK;
 }
 
@@ -620,6 +624,8 @@ static int ema_history(const regint__ctx *ctx, size_t i, int years)
 static regint_status run(const regint__ctx *ctx, const regint__recommend_args *opt,
                          const regint_settlement_profile *p, work *w, regint__sb *note)
 {
+    regint__error_state saved_error;
+    regint__error_save(&saved_error);
     size_t nc = p->ncrit;
     regint_status st;
 
@@ -682,7 +688,7 @@ static regint_status run(const regint__ctx *ctx, const regint__recommend_args *o
             w->x[k * nc + c] = ok ? v : NAN;
         }
     }
-    regint_clear_error();
+    regint__error_restore(&saved_error); /* probes leave no error */
 
     /* Population used by rate criteria and the exclusion rule: median if unknown. */
     for (size_t k = 0; k < w->nm; k++)
@@ -1192,8 +1198,11 @@ regint_status regint_settlement_recommend(const regint_dataset *ds, const char *
 }
 
 regint_status regint_settlement_county_sum(const regint_dataset *ds, const char *fylkesnr, int year,
-                                           regint_measure measure, regint_category category, int64_t *out)
+                                           regint_measure measure, regint_category category,
+                                           regint_aggregate_t *out)
 {
+    regint__error_state saved_error;
+    regint__error_save(&saved_error);
     if (!ds || !out)
         return regint__error(REGINT_EINVAL, "regint_settlement_county_sum: NULL argument");
     int national = !fylkesnr || !strcmp(fylkesnr, "00");
@@ -1205,23 +1214,23 @@ regint_status regint_settlement_county_sum(const regint_dataset *ds, const char 
     regint_status st = regint_dataset_municipalities_in(ds, year, national ? NULL : fylkesnr, &mun, &n);
     if (st)
         return st;
-    double sum = 0;
-    size_t have = 0;
+    /* The library's one rule for sums with missing values (dataset.h): a missing part makes the
+     * sum missing; the present parts are summed in `partial`. */
+    regint__agg a;
+    memset(&a, 0, sizeof a);
+    a.how = REGINT_AGGREGATE_SUM;
     for (size_t i = 0; i < n; i++) {
         regint_value_t v;
-        if (regint_dataset_settlement(ds, mun[i]->kommunenr, year, measure, category, &v) == REGINT_OK &&
-            v.missing == REGINT_MISSING_NONE) {
-            sum += v.value;
-            have++;
-        }
+        regint_status found = regint_dataset_settlement(ds, mun[i]->kommunenr, year, measure, category, &v);
+        regint__agg_add(&a, found, v, 1.0, 1.0);
     }
     regint_free((void *)mun);
-    if (!have)
+    if (!a.n_parts)
         return regint__error(REGINT_ENOTFOUND, "settlement: no %s figure (%s) for county '%s' in %d",
                              regint_measure_name(measure), regint_category_name(category),
                              national ? "00" : fylkesnr, year);
-    *out = (int64_t)llround(sum);
-    regint_clear_error();
+    regint__agg_result(&a, 0, out);
+    regint__error_restore(&saved_error); /* probes leave no error */
     return REGINT_OK;
 }
 

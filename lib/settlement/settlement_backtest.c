@@ -10,6 +10,7 @@
 #include "util/jsonutil.h"
 #include "util/options.h"
 #include "util/enumname.h"
+#include "util/error.h"
 #include "settlement/settlement_internal.h"
 
 #include "regint/validate.h"
@@ -38,7 +39,7 @@ static const char *const method_names[REGINT_SETTLEMENT_BACKTEST_METHOD_COUNT] =
 regint_status regint_settlement_backtest_method_from_name(const char *name, regint_settlement_backtest_method *out)
 {
     int v = 0;
-    regint_status st = regint__enum_from_name(method_names, REGINT_SETTLEMENT_BACKTEST_METHOD_COUNT, name, &v, "back-test method");
+    regint_status st = regint__enum_from_name(method_names, REGINT_SETTLEMENT_BACKTEST_METHOD_COUNT, name, out ? &v : NULL, "back-test method");
     if (!st)
         *out = (regint_settlement_backtest_method)v;
     return st;
@@ -140,6 +141,8 @@ static int last_request_year(const regint_dataset *ds)
 static regint_status test_county(const regint__ctx *ctx, const regint_county_t *c,
                                  const regint_settlement_profile *p, regint_settlement_backtest *bt, pool *pl)
 {
+    regint__error_state saved_error;
+    regint__error_save(&saved_error);
     size_t nm = 0;
     for (size_t i = 0; i < ctx->n; i++)
         if (!strcmp(ctx->mun[i]->fylkesnr, c->fylkesnr))
@@ -217,7 +220,7 @@ static regint_status test_county(const regint__ctx *ctx, const regint_county_t *
     if (regint__recommend_ctx(ctx, &o, p, &rec) != REGINT_OK) {
         ok[REGINT_SETTLEMENT_BACKTEST_PROFILE] = 0;
         snprintf(note + strlen(note), sizeof note - strlen(note), "profile failed: %s", regint_last_error());
-        regint_clear_error();
+        regint__error_restore(&saved_error); /* probes leave no error */
     } else {
         for (size_t k = 0; k < nm; k++)
             pred[k] = regint_settlement_recommendation_row(rec, k)->recommended;
@@ -288,6 +291,8 @@ done:
 regint_status regint_settlement_backtest_run(const regint_dataset *ds, const regint_settlement_backtest_options *opt,
                                   regint_settlement_backtest **out)
 {
+    regint__error_state saved_error;
+    regint__error_save(&saved_error);
     if (!ds || !out)
         return regint__error(REGINT_EINVAL, "regint_settlement_backtest_run: NULL argument");
     regint_settlement_backtest_options def = REGINT_SETTLEMENT_BACKTEST_OPTIONS_INIT;
@@ -339,7 +344,7 @@ regint_status regint_settlement_backtest_run(const regint_dataset *ds, const reg
     for (int y = from; y <= to && !st; y++) {
         regint__ctx ctx;
         if (regint__ctx_build(ds, y, y - 1, window, &ctx) != REGINT_OK) {
-            regint_clear_error();
+            regint__error_restore(&saved_error); /* probes leave no error */
             continue;
         }
         size_t nc = regint_dataset_county_count(ds);

@@ -41,6 +41,8 @@ const char *regint_partner_kind_name(regint_partner_kind k)
 
 regint_status regint_partner_kind_from_name(const char *name, regint_partner_kind *out)
 {
+    if (!out)
+        return regint__error(REGINT_EINVAL, "regint_partner_kind_from_name: NULL output");
     int i = regint__name_index(partner_kinds, N_PARTNER_KINDS, name);
     if (i < 0)
         return regint__error(REGINT_ENOTFOUND, "unknown partner kind '%.40s'", name ? name : "(null)");
@@ -52,6 +54,8 @@ const char *regint_task_name(regint_task t) { return (unsigned)t < N_TASKS ? tas
 
 regint_status regint_task_from_name(const char *name, regint_task *out)
 {
+    if (!out)
+        return regint__error(REGINT_EINVAL, "regint_task_from_name: NULL output");
     int i = regint__name_index(task_names, N_TASKS, name);
     if (i < 0)
         return regint__error(REGINT_ENOTFOUND, "unknown task '%.40s' (expected settlement, "
@@ -65,6 +69,8 @@ const char *regint_meeting_kind_name(regint_meeting_kind k) { return (unsigned)k
 
 regint_status regint_meeting_kind_from_name(const char *name, regint_meeting_kind *out)
 {
+    if (!out)
+        return regint__error(REGINT_EINVAL, "regint_meeting_kind_from_name: NULL output");
     int i = regint__name_index(meeting_kinds, 3, name);
     if (i < 0)
         return regint__error(REGINT_ENOTFOUND, "unknown meeting kind '%.40s' (expected gathering, meeting "

@@ -40,7 +40,7 @@ const char *regint_grant_need_name(regint_grant_need v)
 regint_status regint_grant_need_from_name(const char *name, regint_grant_need *out)
 {
     int v = 0;
-    regint_status st = regint__enum_from_name(need_names, REGINT_GRANT_NEED_COUNT, name, &v, "need measure");
+    regint_status st = regint__enum_from_name(need_names, REGINT_GRANT_NEED_COUNT, name, out ? &v : NULL, "need measure");
     if (!st)
         *out = (regint_grant_need)v;
     return st;
@@ -53,6 +53,8 @@ const char *regint_applicant_kind_name(regint_applicant_kind k)
 
 regint_status regint_applicant_kind_from_name(const char *name, regint_applicant_kind *out)
 {
+    if (!out)
+        return regint__error(REGINT_EINVAL, "regint_applicant_kind_from_name: NULL output");
     for (int i = 0; name && i < 4; i++)
         if (!strcmp(name, kind_names[i])) {
             *out = (regint_applicant_kind)i;
@@ -69,6 +71,8 @@ const char *regint_grant_outcome_name(regint_grant_outcome o)
 
 regint_status regint_grant_outcome_from_name(const char *name, regint_grant_outcome *out)
 {
+    if (!out)
+        return regint__error(REGINT_EINVAL, "regint_grant_outcome_from_name: NULL output");
     for (int i = 0; name && i < 3; i++)
         if (!strcmp(name, outcome_names[i])) {
             *out = (regint_grant_outcome)i;
@@ -187,6 +191,7 @@ static regint_status app_copy(regint_grant_application_t *dst, const regint_gran
         dst->municipality_count = 0;
     double *sc = regint__calloc(ncrit ? ncrit : 1, sizeof *sc);
     dst->scores = sc;
+    dst->score_count = ncrit; /* the stored copy carries its length (src's is ignored) */
     if (sc)
         for (size_t i = 0; i < ncrit; i++)
             sc[i] = src->scores ? src->scores[i] : NAN;

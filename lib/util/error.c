@@ -97,3 +97,16 @@ regint_status regint__enomem(void)
 }
 
 void regint_free(void *ptr) { free(ptr); }
+
+void regint__error_save(regint__error_state *s)
+{
+    _Static_assert(sizeof s->msg == sizeof tl_msg, "the saved message holds a whole stored one");
+    memcpy(s->msg, tl_msg, sizeof tl_msg);
+    s->status = tl_status;
+}
+
+void regint__error_restore(const regint__error_state *s)
+{
+    memcpy(tl_msg, s->msg, sizeof tl_msg);
+    tl_status = s->status;
+}

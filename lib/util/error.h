@@ -29,6 +29,20 @@ regint_status regint__error_at(regint_status st, const char *file, const char *p
 regint_status regint__verror_at(regint_status st, const char *file, const char *place, const char *fmt,
                                 va_list ap);
 
+/* Keep the caller's last error across internal probes. A lookup that the library uses as a
+ * probe ("is there a population figure for this year?") sets the thread-local error when it
+ * fails; a successful call must not leave that behind, and must not clear an error the caller
+ * still wants to read either ("success never clears the last error"). So a function that
+ * probes saves the state first and restores it afterwards. */
+typedef struct regint__error_state {
+    regint_status status;
+    char msg[1024]; /* as stored: cut at 1023 bytes */
+} regint__error_state;
+/* Copy the thread's last error into *s. */
+void regint__error_save(regint__error_state *s);
+/* Make *s the thread's last error again (clears it if *s holds none). */
+void regint__error_restore(const regint__error_state *s);
+
 /* Prefix the current message with "<prefix>: " (keeps the status). Returns the status. */
 regint_status regint__error_prefix(const char *prefix);
 /* Shorthand for an out-of-memory error. */

@@ -777,10 +777,10 @@ static void test_method_names(void)
     CU_ASSERT_STRING_EQUAL(regint_apportion_method_name((regint_apportion_method)-1), "unknown");
     CU_ASSERT_EQUAL(regint_apportion_method_from_name("SAINTE_LAGUE", &out), REGINT_OK);
     CU_ASSERT_EQUAL(out, REGINT_APPORTION_SAINTE_LAGUE);
-    CU_ASSERT_EQUAL(regint_apportion_method_from_name("sainte", &out), REGINT_EINVAL);
+    CU_ASSERT_EQUAL(regint_apportion_method_from_name("sainte", &out), REGINT_ENOTFOUND);
     TEST_ASSERT_CONTAINS(regint_last_error(), "sainte-lague-modified");
-    CU_ASSERT_EQUAL(regint_apportion_method_from_name("dhondtx", &out), REGINT_EINVAL);
-    CU_ASSERT_EQUAL(regint_apportion_method_from_name(NULL, &out), REGINT_EINVAL);
+    CU_ASSERT_EQUAL(regint_apportion_method_from_name("dhondtx", &out), REGINT_ENOTFOUND);
+    CU_ASSERT_EQUAL(regint_apportion_method_from_name(NULL, &out), REGINT_ENOTFOUND);
     CU_ASSERT_EQUAL(regint_apportion_method_from_name("dean", NULL), REGINT_EINVAL);
 }
 
