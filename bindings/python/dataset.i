@@ -14,6 +14,11 @@ REGINT_ENUM_OUT(regint_csv_kind)
 #define RPY_T regint_value_t
 static const rpy_field rpy_value_t[] = {RPY_F(value, F64), RPY_F(missing, INT), RPY_DONE};
 #undef RPY_T
+#define RPY_T regint_aggregate_t
+static const rpy_field rpy_aggregate[] = {RPY_FN("value", value.value, F64),
+    RPY_FN("missing", value.missing, INT), RPY_F(partial, F64), RPY_F(n_parts, SIZE),
+    RPY_F(n_missing, SIZE), RPY_F(n_absent, SIZE), RPY_F(direct, BOOL), RPY_DONE};
+#undef RPY_T
 #define RPY_T regint_county_t
 static const rpy_field rpy_county[] = {RPY_F(fylkesnr, STR), RPY_F(name, STR), RPY_F(valid_from, INT),
                                        RPY_F(valid_to, INT), RPY_DONE};
@@ -50,6 +55,7 @@ static const rpy_field rpy_dataset_find_options[] = {RPY_F(area, STR), RPY_F(yea
 %}
 
 REGINT_STRUCT(regint_value_t, rpy_value_t)
+REGINT_STRUCT(regint_aggregate_t, rpy_aggregate)
 REGINT_STRUCT(regint_county_t, rpy_county)
 REGINT_STRUCT(regint_municipality_t, rpy_municipality)
 REGINT_STRUCT(regint_code_change_t, rpy_code_change)

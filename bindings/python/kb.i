@@ -3,11 +3,6 @@
 
 REGINT_HANDLE(regint_kb, KnowledgeBaseHandle, regint_kb_free)
 %{
-#define RPY_T regint_aggregate_t
-static const rpy_field rpy_aggregate[] = {RPY_FN("value", value.value, F64),
-    RPY_FN("missing", value.missing, INT), RPY_F(partial, F64), RPY_F(n_parts, SIZE),
-    RPY_F(n_missing, SIZE), RPY_F(n_absent, SIZE), RPY_F(direct, BOOL), RPY_DONE};
-#undef RPY_T
 #define RPY_T regint_trend_t
 static const rpy_field rpy_trend[] = {RPY_F(slope, F64), RPY_F(intercept, F64), RPY_F(points, SIZE),
     RPY_F(first_year, INT), RPY_F(last_year, INT), RPY_DONE};
@@ -32,7 +27,6 @@ static const rpy_field rpy_jsonstat_options[] = {RPY_F(indicator, STR), RPY_F(ar
     RPY_F(time_dimension, STR), RPY_F(contents_dimension, STR), RPY_F(refuse_existing, INT), RPY_DONE};
 #undef RPY_T
 %}
-REGINT_STRUCT(regint_aggregate_t, rpy_aggregate)
 REGINT_STRUCT(regint_trend_t, rpy_trend)
 REGINT_STRUCT(regint_indicator_summary_t, rpy_indicator_summary)
 REGINT_RESULT_HANDLE(regint_kb_series_result, regint_kb_series_result_free, rpy_series)

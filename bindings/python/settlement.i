@@ -7,11 +7,11 @@ REGINT_HANDLE(regint_settlement_backtest, BacktestHandle, regint_settlement_back
 %{
 #define RPY_T regint_settlement_recommend_options
 static const rpy_field rpy_recommend_options[] = {RPY_F(total, I64), RPY_F(minors, I64),
-    RPY_F(profile, HANDLE), RPY_F(history_to, INT), RPY_DONE};
+    RPY_H(profile, "regint_settlement_profile *"), RPY_F(history_to, INT), RPY_DONE};
 #undef RPY_T
 #define RPY_T regint_settlement_backtest_options
 static const rpy_field rpy_backtest_options[] = {RPY_F(fylkesnr, STR), RPY_F(year_from, INT),
-    RPY_F(year_to, INT), RPY_F(profile, HANDLE), RPY_DONE};
+    RPY_F(year_to, INT), RPY_H(profile, "regint_settlement_profile *"), RPY_DONE};
 #undef RPY_T
 %}
 REGINT_OPTIONS_IN(regint_settlement_recommend_options, regint_settlement_recommend_options_init,

@@ -35,18 +35,20 @@ typedef struct rpy_field {
                                                RPY_FIX: mult = number of elements */
     const struct rpy_field *sub;            /* RPY_STRUCT: its members */
     size_t sub_size;
+    const char *type;                       /* RPY_HANDLE: the SWIG type, e.g. "regint_plan *" */
 } rpy_field;
 
 /* Table builders; RPY_T names the struct being described. */
-#define RPY_F(m, k) {#m, RPY_##k, 0, offsetof(RPY_T, m), 0, 1, NULL, 0}
-#define RPY_FN(name, m, k) {name, RPY_##k, 0, offsetof(RPY_T, m), 0, 1, NULL, 0}
-#define RPY_A(m, k, n) {#m, RPY_##k, RPY_PTR, offsetof(RPY_T, m), offsetof(RPY_T, n), 1, NULL, 0}
-#define RPY_AM(m, k, n, mult) {#m, RPY_##k, RPY_PTR, offsetof(RPY_T, m), offsetof(RPY_T, n), mult, NULL, 0}
-#define RPY_AI(m, k) {#m, RPY_##k, RPY_PTR, offsetof(RPY_T, m), RPY_NO_COUNT, 1, NULL, 0}
-#define RPY_X(m, k, count) {#m, RPY_##k, RPY_FIX, offsetof(RPY_T, m), 0, count, NULL, 0}
-#define RPY_S(m, sub, ST) {#m, RPY_STRUCT, 0, offsetof(RPY_T, m), 0, 1, sub, sizeof(ST)}
-#define RPY_SA(m, sub, ST, n) {#m, RPY_STRUCT, RPY_PTR, offsetof(RPY_T, m), offsetof(RPY_T, n), 1, sub, sizeof(ST)}
-#define RPY_DONE {NULL, RPY_END, 0, 0, 0, 0, NULL, 0}
+#define RPY_F(m, k) {#m, RPY_##k, 0, offsetof(RPY_T, m), 0, 1, NULL, 0, NULL}
+#define RPY_FN(name, m, k) {name, RPY_##k, 0, offsetof(RPY_T, m), 0, 1, NULL, 0, NULL}
+#define RPY_A(m, k, n) {#m, RPY_##k, RPY_PTR, offsetof(RPY_T, m), offsetof(RPY_T, n), 1, NULL, 0, NULL}
+#define RPY_AM(m, k, n, mult) {#m, RPY_##k, RPY_PTR, offsetof(RPY_T, m), offsetof(RPY_T, n), mult, NULL, 0, NULL}
+#define RPY_AI(m, k) {#m, RPY_##k, RPY_PTR, offsetof(RPY_T, m), RPY_NO_COUNT, 1, NULL, 0, NULL}
+#define RPY_X(m, k, count) {#m, RPY_##k, RPY_FIX, offsetof(RPY_T, m), 0, count, NULL, 0, NULL}
+#define RPY_S(m, sub, ST) {#m, RPY_STRUCT, 0, offsetof(RPY_T, m), 0, 1, sub, sizeof(ST), NULL}
+#define RPY_SA(m, sub, ST, n) {#m, RPY_STRUCT, RPY_PTR, offsetof(RPY_T, m), offsetof(RPY_T, n), 1, sub, sizeof(ST), NULL}
+#define RPY_H(m, TYPE) {#m, RPY_HANDLE, 0, offsetof(RPY_T, m), 0, 1, NULL, 0, TYPE}
+#define RPY_DONE {NULL, RPY_END, 0, 0, 0, 0, NULL, 0, NULL}
 
 static size_t rpy_size(const rpy_field *f)
 {
@@ -200,9 +202,12 @@ static int rpy_put(PyObject *o, char *p, const rpy_field *f, void **arena)
     case RPY_UINT: *(unsigned *)p = (unsigned)PyLong_AsUnsignedLong(o); break;
     case RPY_BOOL: *(int *)p = PyObject_IsTrue(o); break;
     case RPY_STRUCT: return rpy_from_py(o, p, f->sub, arena);
-    case RPY_HANDLE:
+    case RPY_HANDLE:                        /* a proxy of that type only */
         *(void **)p = NULL;
-        return (o == Py_None || SWIG_IsOK(SWIG_ConvertPtr(o, (void **)p, 0, 0))) ? 0 : -1;
+        if (o == Py_None || SWIG_IsOK(SWIG_ConvertPtr(o, (void **)p, SWIG_TypeQuery(f->type), 0)))
+            return 0;
+        PyErr_Format(PyExc_TypeError, "expected %s or None", f->type);
+        return -1;
     case RPY_INT: *(int *)p = (int)PyLong_AsLong(o); break;
     default: PyErr_SetString(PyExc_TypeError, "read-only member"); return -1;
     }
@@ -295,7 +300,7 @@ static int rpy_from_py(PyObject *o, char *rec, const rpy_field *fields, void **a
  * returned first for its list of outputs). */
 static PyObject *rpy_list(const char *p, int kind, size_t n)
 {
-    rpy_field f = {NULL, kind, 0, 0, 0, 1, NULL, 0};
+    rpy_field f = {NULL, kind, 0, 0, 0, 1, NULL, 0, NULL};
     size_t i, sz = rpy_size(&f);
     PyObject *t = PyTuple_New((Py_ssize_t)n);
     for (i = 0; t != NULL && i < n; i++) {
@@ -497,7 +502,7 @@ REGINT_IN(T, FIELDS)
 /* Input: (pointer, length) from one Python object. */
 %define REGINT_ARRAY_IN(T, KIND, PTR, LEN)
 %typemap(in) (const T *PTR, size_t LEN) (void *arena = NULL) {
-    static const rpy_field f = {"$symname", KIND, 0, 0, 0, 1, NULL, 0};
+    static const rpy_field f = {"$symname", KIND, 0, 0, 0, 1, NULL, 0, NULL};
     $1 = (T *)rpy_array_in($input, &f, &$2, &arena);
     if ($1 == NULL) SWIG_fail;
 }
@@ -507,7 +512,7 @@ REGINT_IN(T, FIELDS)
 /* Input: (length, pointer) from one Python object. */
 %define REGINT_ARRAY_IN_COUNTED(T, KIND, PTR)
 %typemap(in) (size_t n, const T *PTR) (void *arena = NULL) {
-    static const rpy_field f = {"$symname", KIND, 0, 0, 0, 1, NULL, 0};
+    static const rpy_field f = {"$symname", KIND, 0, 0, 0, 1, NULL, 0, NULL};
     $2 = ($2_ltype)rpy_array_in($input, &f, &$1, &arena);
     if ($2 == NULL) SWIG_fail;
 }
@@ -517,7 +522,7 @@ REGINT_IN(T, FIELDS)
 /* Input of a length given by earlier arguments (EXPR, in terms of arg1, arg2, ...). */
 %define REGINT_ARRAY_IN_N(T, KIND, PTR, EXPR)
 %typemap(in) const T *PTR (void *arena = NULL, size_t len = 0) {
-    static const rpy_field f = {"$symname", KIND, 0, 0, 0, 1, NULL, 0};
+    static const rpy_field f = {"$symname", KIND, 0, 0, 0, 1, NULL, 0, NULL};
     $1 = ($1_ltype)rpy_array_in($input, &f, &len, &arena);
     if ($1 == NULL) SWIG_fail;
 }

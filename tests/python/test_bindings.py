@@ -81,3 +81,10 @@ def test_the_gil_is_released_while_the_library_works():
     t.join()
     share = state["ticks"] / (rate * state["seconds"])
     assert share > 0.2, (share, state)
+
+
+def test_a_handle_member_takes_a_proxy_of_its_own_type_only():
+    ds = regint.load_default()
+    with pytest.raises(regint.InvalidError) as ei:
+        regint._core.regint_settlement_recommend(ds._handle, "39", 2026, {"profile": ds._handle})
+    assert "profile" in str(ei.value)

@@ -88,13 +88,25 @@ def _profile(profile):
     return SettlementProfile.load(profile)
 
 
+def _known_sum(ds, county, year, measure, category):
+    """The sum of the figures present (regint_aggregate_t.partial of the library's county sum,
+    whose value is missing as soon as one municipality's figure is): IMDi's known requests.
+    NotFoundError if no municipality has a present figure."""
+    s = _core.regint_settlement_county_sum(ds._handle, county, int(year), measure, category)
+    if s["partial"] != s["partial"]:
+        raise NotFoundError(f"settlement: no figure present for county '{county or '00'}' "
+                            f"in {year}")
+    return int(round(s["partial"]))
+
+
 def county_request_sum(county, year, measure="anmodning", category="alle", dataset=None):
-    """Sum of a settlement measure over a county's municipalities (codes valid in ``year``);
-    ``county`` None or "00" for the whole country. NotFoundError if there is no figure."""
+    """Sum of a settlement measure over a county's municipalities (codes valid in ``year``)
+    counting the figures present (a figure kept back for privacy is not counted, as in the
+    CLI's default total); ``county`` None or "00" for the whole country. NotFoundError if
+    there is no figure."""
     from ._dataset import measure_code, category_code
-    ds = _dataset(dataset)
-    return _core.regint_settlement_county_sum(ds._handle, _county(county), int(year),
-                                              measure_code(measure), category_code(category))
+    return _known_sum(_dataset(dataset), _county(county), year, measure_code(measure),
+                      category_code(category))
 
 
 def recommend(county, year, total=None, minors=None, profile=None, dataset=None,
@@ -133,13 +145,12 @@ def recommend(county, year, total=None, minors=None, profile=None, dataset=None,
     if total is None and not hasattr(_core, "REGINT_SETTLEMENT_TOTAL_FROM_REQUESTS"):
         # TRANSITION: a library from before the rule moved into regint_settlement_recommend
         # (branch `engines`); delete this block once that is merged.
-        opts["total"] = _core.regint_settlement_county_sum(
-            ds._handle, cty, year, _core.REGINT_MEASURE_REQUEST, _core.REGINT_CATEGORY_ALL)
+        opts["total"] = _known_sum(ds, cty, year, _core.REGINT_MEASURE_REQUEST,
+                                   _core.REGINT_CATEGORY_ALL)
         if minors is None:
             try:
-                opts["minors"] = _core.regint_settlement_county_sum(
-                    ds._handle, cty, year, _core.REGINT_MEASURE_REQUEST,
-                    _core.REGINT_CATEGORY_UNACCOMPANIED)
+                opts["minors"] = _known_sum(ds, cty, year, _core.REGINT_MEASURE_REQUEST,
+                                            _core.REGINT_CATEGORY_UNACCOMPANIED)
             except NotFoundError:
                 opts["minors"] = 0
     r = _core.regint_settlement_recommend(ds._handle, cty, year, opts)
