@@ -16,8 +16,8 @@
  * municipality its share of the county's sum; a *rate* criterion (delivery rate, labour
  * market and introduction-programme indicators) gives each its population share tilted by
  * its value relative to the (population-weighted) county mean. The score is the sum of the
- * contributions (scores of the municipalities asked sum to 1); the scores become int64
- * weights for regint_apportion() with the bounds.
+ * contributions (scores of the municipalities asked sum to 1); the scores are apportioned
+ * with the bounds by regint_apportion_double().
  *
  * History comes only from years before the recommended year (the request is made in the
  * autumn before), read through the code correspondence so that a municipality valid in

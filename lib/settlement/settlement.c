@@ -519,8 +519,8 @@ typedef struct work {
     regint_direction *dir; /* nc */
     double *pop;           /* population used (imputed) */
     int *asked, *pop_imputed, *hard_lo, *hard_up, *soft_up, *dropped, *pop_rule;
-    int64_t *lo, *up, *seats, *minors, *weights;
-    double *score, *tmp;
+    int64_t *lo, *up, *seats, *minors;
+    double *weights, *score, *tmp;
 } work;
 
 static void work_free(work *w)
@@ -553,7 +553,7 @@ static regint_status work_alloc(work *w, size_t nm, size_t nc)
     w->up = regint__calloc(n1, sizeof(int64_t));
     w->seats = regint__calloc(n1, sizeof(int64_t));
     w->minors = regint__calloc(n1, sizeof(int64_t));
-    w->weights = regint__calloc(n1, sizeof(int64_t));
+    w->weights = regint__calloc(n1, sizeof(double));
     w->score = regint__calloc(n1, sizeof(double));
     w->tmp = regint__calloc(n1, sizeof(double));
     if (!w->idx || !w->x || !w->z || !w->w || !w->level || !w->dir || !w->pop || !w->asked ||
@@ -574,20 +574,21 @@ static const char *pct(double share, char *buf, size_t len)
     return buf;
 }
 
-static regint_status apportion_with(const int64_t *weights, size_t n, int64_t total, int method,
+/* regint_apportion_double, except that all-zero weights share the total equally above the
+ * bounds instead of failing (a county where no criterion has a value still gets a result). */
+static regint_status apportion_with(const double *weights, size_t n, int64_t total, int method,
                                     const int64_t *lo, const int64_t *up, int64_t *seats)
 {
     regint_apportion_options ao = REGINT_APPORTION_OPTIONS_INIT;
     ao.method = (regint_apportion_method)method;
     ao.lower = lo;
     ao.upper = up;
-    /* All-zero weights: apportion equally above the bounds instead of failing. */
     int any = 0;
     for (size_t i = 0; i < n; i++)
         if (weights[i] > 0)
             any = 1;
     if (any || n == 0)
-        return regint_apportion(weights, n, total, &ao, seats);
+        return regint_apportion_double(weights, n, total, &ao, seats);
     int64_t *ones = regint__calloc(n, sizeof *ones);
     if (!ones)
         return regint__enomem();
@@ -600,17 +601,7 @@ static regint_status apportion_with(const int64_t *weights, size_t n, int64_t to
 
 regint_status regint__hamilton(const double *w, size_t n, int64_t total, int64_t *seats)
 {
-    double sum = 0;
-    for (size_t i = 0; i < n; i++)
-        sum += w[i] > 0 ? w[i] : 0;
-    int64_t *iw = regint__calloc(n ? n : 1, sizeof *iw);
-    if (!iw)
-        return regint__enomem();
-    for (size_t i = 0; i < n; i++)
-        iw[i] = (sum > 0 && w[i] > 0) ? llround(w[i] / sum * 1e12) : 0;
-    regint_status st = apportion_with(iw, n, total, 0, NULL, NULL, seats);
-    free(iw);
-    return st;
+    return apportion_with(w, n, total, REGINT_APPORTION_HAMILTON, NULL, NULL, seats);
 }
 
 static regint_status check_profile_codes(const regint__ctx *ctx, const regint_settlement_profile *p)
@@ -983,7 +974,7 @@ static regint_status run(const regint__ctx *ctx, const regint_recommend_options 
     }
 
     for (size_t k = 0; k < w->nm; k++)
-        w->weights[k] = w->asked[k] ? llround(w->score[k] * 1e9) : 0;
+        w->weights[k] = w->asked[k] ? w->score[k] : 0;
     if (apportion_with(w->weights, w->nm, total, p->method, w->lo, w->up, w->seats))
         return regint__error_prefix("settlement: apportioning the total");
 
@@ -1006,7 +997,7 @@ static regint_status run(const regint__ctx *ctx, const regint_recommend_options 
             return regint__enomem();
         for (size_t k = 0; k < w->nm; k++) {
             mu[k] = w->tmp[k] > 0 ? w->seats[k] : 0;
-            w->weights[k] = w->tmp[k] > 0 ? llround(w->score[k] * 1e9) : 0;
+            w->weights[k] = w->tmp[k] > 0 ? w->score[k] : 0;
         }
         st = apportion_with(w->weights, w->nm, opt->minors, p->method, NULL, mu, w->minors);
         free(mu);

@@ -1169,10 +1169,6 @@ void regint_grant_allocation_free(regint_grant_allocation_t *a)
     free(a);
 }
 
-/* Weights are scaled so that the largest becomes this integer (regint_apportion takes
- * integer weights). Relative precision 1e-9 is far finer than any score. */
-#define WEIGHT_SCALE 1e9
-
 regint_status regint_grants_allocate(const regint_dataset *ds, const char *scheme_id,
                                      const regint_grant_allocate_options *opt, regint_grant_allocation_t **out)
 {
@@ -1198,7 +1194,8 @@ regint_status regint_grants_allocate(const regint_dataset *ds, const char *schem
         n += !strcmp(g->apps[i].scheme_id, s->id);
     regint_grant_allocation_t *r = regint__calloc(1, sizeof *r);
     size_t m = n ? n : 1;
-    int64_t *w = regint__calloc(m, sizeof *w), *ub = regint__calloc(m, sizeof *ub),
+    double *w = regint__calloc(m, sizeof *w);
+    int64_t *ub = regint__calloc(m, sizeof *ub),
             *units = regint__calloc(m, sizeof *units);
     size_t *idx = regint__calloc(m, sizeof *idx);
     regint_status st = REGINT_OK;
@@ -1218,7 +1215,6 @@ regint_status regint_grants_allocate(const regint_dataset *ds, const char *schem
     int64_t total_units = s->budget / r->unit;
 
     /* Eligibility, score, need, cap. */
-    double wmax = 0;
     size_t k = 0, ne = 0;
     for (size_t i = 0; i < g->na; i++) {
         const regint_grant_application_t *a = &g->apps[i];
@@ -1252,8 +1248,6 @@ regint_status regint_grants_allocate(const regint_dataset *ds, const char *schem
             r->eligible[k] = 1;
             r->weight[k] = sc * r->need[k];
             r->cap[k] = cap;
-            if (r->weight[k] > wmax)
-                wmax = r->weight[k];
             idx[ne++] = k;
         }
         k++;
@@ -1263,7 +1257,7 @@ regint_status regint_grants_allocate(const regint_dataset *ds, const char *schem
         int64_t sum_caps = 0;
         for (size_t j = 0; j < ne; j++) {
             size_t q = idx[j];
-            w[j] = llround(r->weight[q] / wmax * WEIGHT_SCALE);
+            w[j] = r->weight[q];
             ub[j] = r->cap[q] / r->unit;
             sum_caps = sat_add(sum_caps, ub[j]);
         }
@@ -1271,7 +1265,7 @@ regint_status regint_grants_allocate(const regint_dataset *ds, const char *schem
         regint_apportion_options ao = REGINT_APPORTION_OPTIONS_INIT;
         ao.method = REGINT_APPORTION_HAMILTON;
         ao.upper = ub;
-        if ((st = regint_apportion(w, ne, give, &ao, units))) {
+        if ((st = regint_apportion_double(w, ne, give, &ao, units))) {
             regint__error_prefix("regint_grants_allocate");
             goto done;
         }

@@ -96,16 +96,9 @@ static int figure(const regint_dataset *ds, const char *k, int year, const regin
 /* Sessions of one centre's arrivals spread over 12 months (Hamilton, profile weights). */
 static regint_status spread(const regint_guidance_options *o, int64_t total, int64_t month[12])
 {
-    double mx = 0;
-    int64_t w[12];
-    for (int m = 0; m < 12; m++)
-        if (o->monthly_profile[m] > mx)
-            mx = o->monthly_profile[m];
-    for (int m = 0; m < 12; m++)
-        w[m] = llround(o->monthly_profile[m] / mx * 1e9);
     regint_apportion_options ao = REGINT_APPORTION_OPTIONS_INIT;
     ao.method = REGINT_APPORTION_HAMILTON;
-    return regint_apportion(w, 12, total, &ao, month);
+    return regint_apportion_double(o->monthly_profile, 12, total, &ao, month);
 }
 
 regint_status regint_guidance_forecast(const regint_dataset *ds, const char *fylkesnr, int year,
