@@ -215,42 +215,26 @@ int cmd_recommend(int argc, char **argv)
         rc = cli_fail("profile");
         goto done;
     }
-    char source[512];
-    const char *cty = strcmp(county, "00") ? county : NULL;
-    const regint_county_t *cinfo = NULL;
-    if (cty && regint_dataset_county(ds, cty, year, &cinfo) != REGINT_OK) {
-        fprintf(stderr, "regint recommend: unknown county '%s' in %d\n", cty, year);
-        rc = CLI_BAD_INPUT;
-        goto done;
-    }
-    if (!have_total) {
-        if (regint_settlement_county_sum(ds, cty, year, REGINT_MEASURE_REQUEST, REGINT_CATEGORY_ALL, &total) != REGINT_OK) {
-            fprintf(stderr, "regint recommend: %s; give the total with --total N\n", regint_last_error());
-            rc = CLI_BAD_INPUT;
-            goto done;
-        }
-        if (!have_minors &&
-            regint_settlement_county_sum(ds, cty, year, REGINT_MEASURE_REQUEST, REGINT_CATEGORY_UNACCOMPANIED,
-                                         &minors) != REGINT_OK) {
-            minors = 0;
-            regint_clear_error();
-        }
-        snprintf(source, sizeof source, "Total = IMDi's actual %d requests to the county's municipalities%s (data: %s).",
-                 year, minors && !have_minors ? " (minors: IMDi's actual requests for unaccompanied minors)" : "",
-                 data ? data : "bundled dataset");
-    } else {
-        snprintf(source, sizeof source, "Total given on the command line (data: %s).", data ? data : "bundled dataset");
-    }
+    /* Without --total the library applies the default rule (IMDi's actual requests). */
     regint_recommend_options o = REGINT_RECOMMEND_OPTIONS_INIT;
-    o.fylkesnr = cty;
+    o.fylkesnr = strcmp(county, "00") ? county : NULL;
     o.year = year;
-    o.total = total;
-    o.minors = minors;
+    if (have_total)
+        o.total = total;
+    if (have_minors)
+        o.minors = minors;
     o.profile = prof;
     if (regint_recommend(ds, &o, &rec) != REGINT_OK) {
         rc = cli_fail("recommend");
         goto done;
     }
+    char source[512];
+    if (!have_total)
+        snprintf(source, sizeof source, "Total = IMDi's actual %d requests to the county's municipalities%s (data: %s).",
+                 year, regint_recommendation_minors(rec) && !have_minors ? " (minors: IMDi's actual requests for unaccompanied minors)" : "",
+                 data ? data : "bundled dataset");
+    else
+        snprintf(source, sizeof source, "Total given on the command line (data: %s).", data ? data : "bundled dataset");
     if (json) {
         char *s = NULL;
         if (regint_recommendation_to_json(rec, &s) != REGINT_OK) {

@@ -77,19 +77,41 @@ REGINT_API double regint_settlement_profile_criterion_weight(const regint_settle
 /** Version of ::regint_recommend_options. */
 #define REGINT_RECOMMEND_OPTIONS_VERSION 1
 
+/**
+ * Value of regint_recommend_options::total (the default) asking for the county's actual
+ * requests: the sum over the county's municipalities valid in the year of IMDi's requests
+ * for that year (REGINT_MEASURE_REQUEST, REGINT_CATEGORY_ALL; missing values skipped, as
+ * regint_settlement_county_sum()). regint_recommend() fails with REGINT_ENOTFOUND when the
+ * dataset has no such request. This is the rule the CLI and the Python package apply when no
+ * total is given.
+ */
+#define REGINT_SETTLEMENT_TOTAL_FROM_REQUESTS (-1)
+
+/**
+ * Value of regint_recommend_options::minors (the default): the minors follow the total's
+ * rule. With ::REGINT_SETTLEMENT_TOTAL_FROM_REQUESTS, IMDi's actual requests for
+ * unaccompanied minors to the county for the year (REGINT_CATEGORY_UNACCOMPANIED; 0 when
+ * none is recorded); with a total given, 0 (no split).
+ */
+#define REGINT_SETTLEMENT_MINORS_DEFAULT (-1)
+
 /** Options of regint_recommend(). */
 typedef struct regint_recommend_options {
     int version;            /**< REGINT_RECOMMEND_OPTIONS_VERSION */
     const char *fylkesnr;   /**< county valid in `year`; NULL or "00" = the whole country */
     int year;               /**< the year to settle in (municipalities valid in this year) */
-    int64_t total;          /**< persons to settle, unaccompanied minors included; >= 0 */
-    int64_t minors;         /**< of which unaccompanied minors (0 = no split); <= total */
+    int64_t total;          /**< persons to settle, unaccompanied minors included; >= 0, or
+                                 ::REGINT_SETTLEMENT_TOTAL_FROM_REQUESTS (the default) */
+    int64_t minors;         /**< of which unaccompanied minors (0 = no split); <= total, or
+                                 ::REGINT_SETTLEMENT_MINORS_DEFAULT (the default) */
     const regint_settlement_profile *profile; /**< NULL = the default profile */
     int history_to;         /**< last year of data used; 0 = year - 1 */
 } regint_recommend_options;
 
-/** Initialiser: whole country, no year (must be set), total 0, default profile. */
-#define REGINT_RECOMMEND_OPTIONS_INIT { REGINT_RECOMMEND_OPTIONS_VERSION, NULL, 0, 0, 0, NULL, 0 }
+/** Initialiser: whole country, no year (must be set), the total and minors from IMDi's
+ *  actual requests, default profile. */
+#define REGINT_RECOMMEND_OPTIONS_INIT { REGINT_RECOMMEND_OPTIONS_VERSION, NULL, 0, \
+    REGINT_SETTLEMENT_TOTAL_FROM_REQUESTS, REGINT_SETTLEMENT_MINORS_DEFAULT, NULL, 0 }
 
 /** Number of past years of request/decision/settled shown in each row (year-3 .. year-1). */
 #define REGINT_RECOMMEND_HISTORY_YEARS 3
@@ -124,8 +146,12 @@ typedef struct regint_recommendation regint_recommendation;
 /**
  * Recommend the number of persons each municipality of a county should be asked to settle.
  *
- * Errors: REGINT_ENOTFOUND for an unknown county or a profile naming an unknown indicator or
- * municipality; REGINT_EINVAL for bad options (including an unknown options version, as in
+ * The total and the minors are the options' or, by default, IMDi's actual requests to the
+ * county for the year (::REGINT_SETTLEMENT_TOTAL_FROM_REQUESTS); regint_recommendation_total()
+ * and regint_recommendation_minors() give the numbers used.
+ *
+ * Errors: REGINT_ENOTFOUND for an unknown county, no request figure for the default total,
+ * or a profile naming an unknown indicator or municipality; REGINT_EINVAL for bad options (including an unknown options version, as in
  * regint_apportion()); REGINT_EINFEASIBLE when the profile's hard
  * bounds cannot hold (the message names the sums). Soft bounds (the minimum, caps derived
  * from history) are relaxed as the profile says and the relaxation is reported in

@@ -1181,27 +1181,60 @@ fail:
     return st;
 }
 
-regint_status regint_recommend(const regint_dataset *ds, const regint_recommend_options *opt,
+/* The default total rule (policy, so here and not in the CLI or the bindings): without a
+ * total, the county's actual requests for the year; the minors follow the total's rule. */
+static regint_status resolve_total(const regint_dataset *ds, regint_recommend_options *o)
+{
+    int from_requests = o->total == REGINT_SETTLEMENT_TOTAL_FROM_REQUESTS;
+    if (from_requests &&
+        regint_settlement_county_sum(ds, o->fylkesnr, o->year, REGINT_MEASURE_REQUEST, REGINT_CATEGORY_ALL,
+                                     &o->total) != REGINT_OK)
+        return regint__error(regint_last_status(),
+                             "regint_recommend: total: the default, IMDi's actual requests to county '%s' for %d, "
+                             "is not in the dataset; give the total",
+                             o->fylkesnr ? o->fylkesnr : "00", o->year);
+    if (o->minors == REGINT_SETTLEMENT_MINORS_DEFAULT) {
+        o->minors = 0;
+        if (from_requests &&
+            regint_settlement_county_sum(ds, o->fylkesnr, o->year, REGINT_MEASURE_REQUEST,
+                                         REGINT_CATEGORY_UNACCOMPANIED, &o->minors) != REGINT_OK) {
+            o->minors = 0; /* no minors requested: no split */
+            regint_clear_error();
+        }
+    }
+    return REGINT_OK;
+}
+
+regint_status regint_recommend(const regint_dataset *ds, const regint_recommend_options *opts,
                                regint_recommendation **out)
 {
-    if (!ds || !opt || !out)
+    if (!ds || !opts || !out)
         return regint__error(REGINT_EINVAL, "regint_recommend: NULL argument");
-    if (opt->version != REGINT_RECOMMEND_OPTIONS_VERSION)
+    if (opts->version != REGINT_RECOMMEND_OPTIONS_VERSION)
         return regint__error(REGINT_EINVAL, "regint_recommend: options version %d is not supported (expected %d)",
-                             opt->version, REGINT_RECOMMEND_OPTIONS_VERSION);
-    if (opt->year < 1900 || opt->year > 2200)
-        return regint__error(REGINT_EINVAL, "regint_recommend: year %d is out of range", opt->year);
-    if (opt->total < 0)
-        return regint__error(REGINT_EINVAL, "regint_recommend: the total must be >= 0, got %lld", (long long)opt->total);
+                             opts->version, REGINT_RECOMMEND_OPTIONS_VERSION);
+    if (opts->year < 1900 || opts->year > 2200)
+        return regint__error(REGINT_EINVAL, "regint_recommend: year %d is out of range", opts->year);
+    if (opts->total < 0 && opts->total != REGINT_SETTLEMENT_TOTAL_FROM_REQUESTS)
+        return regint__error(REGINT_EINVAL, "regint_recommend: the total must be >= 0, got %lld", (long long)opts->total);
+    if (opts->fylkesnr && !regint_fylkesnr_format_ok(opts->fylkesnr))
+        return regint__error(REGINT_EINVAL, "regint_recommend: county '%s' is not a 2-digit fylkesnr", opts->fylkesnr);
+    const regint_county_t *county;
+    if (opts->fylkesnr && strcmp(opts->fylkesnr, "00") &&
+        regint_dataset_county(ds, opts->fylkesnr, opts->year, &county) != REGINT_OK)
+        return regint__error(REGINT_ENOTFOUND, "regint_recommend: fylkesnr: unknown county '%s' in %d",
+                             opts->fylkesnr, opts->year);
+    regint_recommend_options o = *opts;
+    const regint_recommend_options *opt = &o;
+    regint_status st = resolve_total(ds, &o);
+    if (st)
+        return st;
     if (opt->minors < 0 || opt->minors > opt->total)
         return regint__error(REGINT_EINVAL, "regint_recommend: minors must be in [0, total %lld], got %lld",
                              (long long)opt->total, (long long)opt->minors);
-    if (opt->fylkesnr && !regint_fylkesnr_format_ok(opt->fylkesnr))
-        return regint__error(REGINT_EINVAL, "regint_recommend: county '%s' is not a 2-digit fylkesnr", opt->fylkesnr);
     int hist_to = opt->history_to ? opt->history_to : opt->year - 1;
     regint_settlement_profile *own = NULL;
     const regint_settlement_profile *p = opt->profile;
-    regint_status st;
     if (!p) {
         if ((st = regint_settlement_profile_default(&own)))
             return st;
