@@ -7,7 +7,7 @@ import pandas as pd
 
 from . import regint_core as _core
 from ._dataset import Dataset, load_default
-from ._errors import NotFoundError, StaleHandleError
+from ._errors import StaleHandleError
 
 __all__ = ["recommend", "backtest", "SettlementProfile", "county_request_sum"]
 
@@ -119,19 +119,11 @@ def recommend(county, year, total=None, minors=None, profile=None, dataset=None,
     ds = _dataset(dataset)
     cty = _county(county)
     year = int(year)
+    # None: the library's default rule (IMDi's actual requests; minors follow the total).
     if total is None:
-        total = _core.regint_settlement_county_sum(ds._handle, cty, year,
-                                                   _core.REGINT_MEASURE_REQUEST,
-                                                   _core.REGINT_CATEGORY_ALL)
-        if minors is None:
-            try:
-                minors = _core.regint_settlement_county_sum(ds._handle, cty, year,
-                                                            _core.REGINT_MEASURE_REQUEST,
-                                                            _core.REGINT_CATEGORY_UNACCOMPANIED)
-            except NotFoundError:
-                minors = 0
+        total = _core.REGINT_SETTLEMENT_TOTAL_FROM_REQUESTS
     if minors is None:
-        minors = 0
+        minors = _core.REGINT_SETTLEMENT_MINORS_DEFAULT
     prof = _profile(profile)
     res = _core.regint_py_recommend(ds._handle, cty, year, int(total), int(minors),
                                     None if prof is None else prof._h, int(history_to or 0))
