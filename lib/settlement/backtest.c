@@ -171,20 +171,9 @@ static regint_status test_county(const regint__ctx *ctx, const regint_county_t *
     int64_t itotal = llround(total);
 
     /* Population baseline (unknown population: the county median, as the profile does). */
-    size_t kk = 0;
-    for (size_t k = 0; k < nm; k++)
-        if (!isnan(wpop[k]))
-            tmp[kk++] = wpop[k];
-    double med = 1;
-    if (kk) {
-        for (size_t a = 1; a < kk; a++)
-            for (size_t b = a; b > 0 && tmp[b - 1] > tmp[b]; b--) {
-                double t = tmp[b];
-                tmp[b] = tmp[b - 1];
-                tmp[b - 1] = t;
-            }
-        med = kk % 2 ? tmp[kk / 2] : (tmp[kk / 2 - 1] + tmp[kk / 2]) / 2;
-    }
+    double med = regint__median(wpop, nm, tmp);
+    if (isnan(med))
+        med = 1;
     for (size_t k = 0; k < nm; k++)
         if (isnan(wpop[k]))
             wpop[k] = med;
