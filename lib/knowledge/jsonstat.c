@@ -13,7 +13,7 @@
 #include "regint/indicators.h"
 #include "regint/validate.h"
 
-#include "util/fileio.h"
+#include "util/loadfile.h"
 #include "util/internal.h"
 #include "util/jsonutil.h"
 
@@ -553,17 +553,25 @@ regint_status regint_kb_import_jsonstat_string(regint_kb *kb, regint_dataset *ds
     return st;
 }
 
+/* regint_kb_import_jsonstat_string's arguments besides the text, for regint__load_file. */
+typedef struct import_args {
+    regint_kb *kb;
+    regint_dataset *ds;
+    const regint_jsonstat_options *opt;
+    size_t *n_imported;
+} import_args;
+
+static regint_status import_text(const char *text, size_t len, const char *name, void *out)
+{
+    const import_args *a = out;
+    return regint_kb_import_jsonstat_string(a->kb, a->ds, text, len, name, a->opt, a->n_imported);
+}
+
 regint_status regint_kb_import_jsonstat(regint_kb *kb, regint_dataset *ds, const char *path,
                                         const regint_jsonstat_options *opt, size_t *n_imported)
 {
     if (!path)
         return regint__error(REGINT_EINVAL, "JSON-stat import: path must not be NULL");
-    char *text;
-    size_t len;
-    regint_status st = regint__read_file(path, &text, &len);
-    if (st)
-        return st;
-    st = regint_kb_import_jsonstat_string(kb, ds, text, len, path, opt, n_imported);
-    free(text);
-    return st;
+    import_args a = {kb, ds, opt, n_imported};
+    return regint__load_file(path, import_text, &a);
 }

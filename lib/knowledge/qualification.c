@@ -9,6 +9,7 @@
 #include "regint/validate.h"
 
 #include "util/fileio.h"
+#include "util/loadfile.h"
 #include "util/internal.h"
 #include "util/jsonutil.h"
 #include "dataset/section.h"
@@ -517,18 +518,16 @@ regint_status regint_plan_load_string(const char *json, size_t len, const char *
     return st;
 }
 
+static regint_status plan_from_text(const char *text, size_t len, const char *name, void *out)
+{
+    return regint_plan_load_string(text, len, name, out);
+}
+
 regint_status regint_plan_load_file(const char *path, regint_plan **out)
 {
     if (!path || !out)
         return regint__error(REGINT_EINVAL, "regint_plan_load_file: NULL argument");
-    char *text;
-    size_t len;
-    regint_status st = regint__read_file(path, &text, &len);
-    if (st)
-        return st;
-    st = regint_plan_load_string(text, len, path, out);
-    free(text);
-    return st;
+    return regint__load_file(path, plan_from_text, out);
 }
 
 regint_status regint_plan_to_string(const regint_plan *plan, char **json)

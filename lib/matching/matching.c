@@ -11,6 +11,7 @@
 
 #include "util/internal.h"
 #include "util/jsonutil.h"
+#include "util/loadfile.h"
 #include "matching/matching_internal.h"
 #include "regint/validate.h"
 
@@ -474,26 +475,15 @@ regint_status regint_match_parse(const char *name, const char *text, size_t len,
     return REGINT_OK;
 }
 
+static regint_status instance_from_text(const char *text, size_t len, const char *name, void *out)
+{
+    return regint_match_parse(name, text, len, out);
+}
+
 regint_status regint_match_load(const char *path, regint_match_instance **out)
 {
     if (!out || !path)
         return regint__error(REGINT_EINVAL, "regint_match_load: NULL argument");
     *out = NULL;
-    cJSON *doc = NULL;
-    regint_status st = regint__json_parse_file(path, &doc);
-    if (st)
-        return st;
-    regint_match_instance *in = regint__calloc(1, sizeof *in);
-    if (!in) {
-        cJSON_Delete(doc);
-        return regint__enomem();
-    }
-    st = parse_doc(path, doc, in);
-    cJSON_Delete(doc);
-    if (st) {
-        regint_match_instance_free(in);
-        return st;
-    }
-    *out = in;
-    return REGINT_OK;
+    return regint__load_file(path, instance_from_text, out);
 }
