@@ -10,6 +10,7 @@
 #include "regint/indicators.h"
 #include "regint/validate.h"
 
+#include "util/block.h"
 #include "util/internal.h"
 
 /* One pair of the correspondence between the codes of two years. */
@@ -60,13 +61,7 @@ void regint_kb_free(regint_kb *kb)
 {
     if (!kb)
         return;
-    for (size_t i = 0; i < kb->nmaps; i++) {
-        free(kb->maps[i]->p);
-        free(kb->maps[i]);
-    }
-    free(kb->maps);
-    free(kb->wt);
-    free(kb->last);
+    regint_kb_refresh(kb); /* frees the caches */
     free(kb);
 }
 
@@ -855,14 +850,7 @@ regint_status regint_kb_settlement(regint_kb *kb, const char *area, int area_yea
 
 void regint_series_free(regint_series_t *s)
 {
-    if (!s)
-        return;
-    free(s->indicator);
-    free(s->area);
-    free(s->category);
-    free(s->years);
-    free(s->values);
-    free(s);
+    free(s); /* its strings and arrays are in the same block (util/block.h) */
 }
 
 static int int_cmp(const void *a, const void *b)
@@ -899,19 +887,22 @@ static regint_status build_series(regint_kb *kb, const getter *g, regint_aggrega
                 seen[o->year - 1900] = 1;
         }
     }
-    regint_series_t *s = regint__calloc(1, sizeof *s);
+    const char *cat = g->settlement ? regint_category_name(g->scat) : g->category;
+    const char *text[3] = {label, area, cat};
+    const size_t counts[5] = {strlen(label) + 1, strlen(area) + 1, strlen(cat) + 1, 200, 200};
+    const size_t sizes[5] = {1, 1, 1, sizeof(int), sizeof(regint_aggregate_t)};
+    void *part[5];
+    regint_series_t *s = regint__block_new(sizeof *s, 5, counts, sizes, part);
     if (!s)
-        return regint__enomem();
-    s->indicator = regint__strdup(label);
-    s->area = regint__strdup(area);
-    s->category = regint__strdup(g->settlement ? regint_category_name(g->scat) : g->category);
-    s->years = regint__calloc(200, sizeof *s->years);
-    s->values = regint__calloc(200, sizeof *s->values);
+        return REGINT_ENOMEM;
+    for (int i = 0; i < 3; i++)
+        memcpy(part[i], text[i], counts[i]);
+    s->indicator = part[0];
+    s->area = part[1];
+    s->category = part[2];
+    s->years = part[3];
+    s->values = part[4];
     s->area_year = area_year;
-    if (!s->indicator || !s->area || !s->category || !s->years || !s->values) {
-        regint_series_free(s);
-        return regint__enomem();
-    }
     for (int y = 0; y < 200; y++) {
         int year = 1900 + y;
         if (!seen[y] || (first && year < first) || (last && year > last))

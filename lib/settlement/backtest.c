@@ -381,6 +381,16 @@ static int add_winner(cJSON *o, const char *key, int w)
     return regint__json_add_string(o, key, regint_backtest_method_name((regint_backtest_method)w));
 }
 
+/* The comparison figures a row and the summary share, in this order. */
+static int add_comparison(cJSON *o, size_t n_request, size_t n_decision, const double *mae_request,
+                          const double *within2_request, const double *mae_decision, const double *within2_decision)
+{
+    return regint__json_add_number(o, "n_request", (double)n_request) &&
+           regint__json_add_number(o, "n_decision", (double)n_decision) &&
+           add_methods(o, "mae_request", mae_request) && add_methods(o, "within2_request", within2_request) &&
+           add_methods(o, "mae_decision", mae_decision) && add_methods(o, "within2_decision", within2_decision);
+}
+
 regint_status regint_backtest_to_json(const regint_backtest *bt, char **json)
 {
     if (!bt || !json)
@@ -399,12 +409,8 @@ regint_status regint_backtest_to_json(const regint_backtest *bt, char **json)
         ok = ok && regint__json_add_string(o, "county", r->county_name);
         ok = ok && regint__json_add_number(o, "municipalities", (double)r->municipalities);
         ok = ok && regint__json_add_number(o, "total", (double)r->total);
-        ok = ok && regint__json_add_number(o, "n_request", (double)r->n_request);
-        ok = ok && regint__json_add_number(o, "n_decision", (double)r->n_decision);
-        ok = ok && add_methods(o, "mae_request", r->mae_request);
-        ok = ok && add_methods(o, "within2_request", r->within2_request);
-        ok = ok && add_methods(o, "mae_decision", r->mae_decision);
-        ok = ok && add_methods(o, "within2_decision", r->within2_decision);
+        ok = ok && add_comparison(o, r->n_request, r->n_decision, r->mae_request, r->within2_request,
+                                  r->mae_decision, r->within2_decision);
         ok = ok && add_winner(o, "winner_request", r->winner_request);
         ok = ok && add_winner(o, "winner_decision", r->winner_decision);
         ok = ok && regint__json_add_string(o, "note", r->note);
@@ -415,12 +421,8 @@ regint_status regint_backtest_to_json(const regint_backtest *bt, char **json)
     ok = ok && regint__json_add_number(s, "rows", (double)su->rows);
     ok = ok && regint__json_add_number(s, "year_from", su->year_from);
     ok = ok && regint__json_add_number(s, "year_to", su->year_to);
-    ok = ok && regint__json_add_number(s, "n_request", (double)su->n_request);
-    ok = ok && regint__json_add_number(s, "n_decision", (double)su->n_decision);
-    ok = ok && add_methods(s, "mae_request", su->mae_request);
-    ok = ok && add_methods(s, "within2_request", su->within2_request);
-    ok = ok && add_methods(s, "mae_decision", su->mae_decision);
-    ok = ok && add_methods(s, "within2_decision", su->within2_decision);
+    ok = ok && add_comparison(s, su->n_request, su->n_decision, su->mae_request, su->within2_request,
+                              su->mae_decision, su->within2_decision);
     double wr[REGINT_BACKTEST_METHOD_COUNT], wd[REGINT_BACKTEST_METHOD_COUNT];
     for (int m = 0; m < REGINT_BACKTEST_METHOD_COUNT; m++) {
         wr[m] = (double)su->wins_request[m];

@@ -7,6 +7,7 @@
 #include "regint/collaboration.h"
 #include "regint/validate.h"
 
+#include "util/block.h"
 #include "util/internal.h"
 #include "util/isodate.h"
 #include "util/jsonutil.h"
@@ -972,21 +973,9 @@ static int add_partner_periods(period_list *l, const regint_partner_t *p, const 
     return 1;
 }
 
-static void coverage_free_arrays(regint_coverage_t *c)
-{
-    free(c->kommunenr);
-    free(c->name);
-    free(c->covered);
-    free(c->since);
-    free(c->via);
-}
-
 void regint_coverage_free(regint_coverage_t *c)
 {
-    if (!c)
-        return;
-    coverage_free_arrays(c);
-    free(c);
+    free(c); /* its arrays are in the same block (util/block.h) */
 }
 
 /* The county's municipalities valid in the year of as_of. */
@@ -1021,15 +1010,19 @@ static regint_status coverage_from_periods(const regint_dataset *ds, const colla
     regint_status st = county_municipalities(ds, c, fylkesnr, as_of, &fnr, &mun, &n);
     if (st)
         return st;
-    regint_coverage_t *r = regint__calloc(1, sizeof *r);
-    size_t m = n ? n : 1;
-    if (!r || !(r->kommunenr = regint__calloc(m, sizeof(char *))) || !(r->name = regint__calloc(m, sizeof(char *))) ||
-        !(r->covered = regint__calloc(m, sizeof(int))) || !(r->since = regint__calloc(m, sizeof(char *))) ||
-        !(r->via = regint__calloc(m, sizeof(char *)))) {
-        regint_coverage_free(r);
+    const size_t counts[5] = {n, n, n, n, n};
+    const size_t sizes[5] = {sizeof(char *), sizeof(char *), sizeof(int), sizeof(char *), sizeof(char *)};
+    void *a[5];
+    regint_coverage_t *r = regint__block_new(sizeof *r, 5, counts, sizes, a);
+    if (!r) {
         free(mun);
-        return regint__enomem();
+        return REGINT_ENOMEM;
     }
+    r->kommunenr = a[0];
+    r->name = a[1];
+    r->covered = a[2];
+    r->since = a[3];
+    r->via = a[4];
     snprintf(r->fylkesnr, sizeof r->fylkesnr, "%s", fnr);
     memcpy(r->as_of, as_of, 11);
     r->n = n;
@@ -1137,13 +1130,7 @@ regint_status regint_coverage_task(const regint_dataset *ds, regint_task task, c
 
 void regint_attendance_free(regint_attendance_t *a)
 {
-    if (!a)
-        return;
-    free(a->kommunenr);
-    free(a->name);
-    free(a->attended);
-    free(a->last_attended);
-    free(a);
+    free(a); /* its arrays are in the same block (util/block.h) */
 }
 
 regint_status regint_coverage_gatherings(const regint_dataset *ds, const char *fylkesnr, int months,
@@ -1160,15 +1147,18 @@ regint_status regint_coverage_gatherings(const regint_dataset *ds, const char *f
     regint_status st = county_municipalities(ds, c, fylkesnr, as_of, &fnr, &mun, &n);
     if (st)
         return st;
-    regint_attendance_t *r = regint__calloc(1, sizeof *r);
-    size_t m = n ? n : 1;
-    if (!r || !(r->kommunenr = regint__calloc(m, sizeof(char *))) || !(r->name = regint__calloc(m, sizeof(char *))) ||
-        !(r->attended = regint__calloc(m, sizeof(int64_t))) ||
-        !(r->last_attended = regint__calloc(m, sizeof(char *)))) {
-        regint_attendance_free(r);
+    const size_t counts[4] = {n, n, n, n};
+    const size_t sizes[4] = {sizeof(char *), sizeof(char *), sizeof(int64_t), sizeof(char *)};
+    void *a[4];
+    regint_attendance_t *r = regint__block_new(sizeof *r, 4, counts, sizes, a);
+    if (!r) {
         free(mun);
-        return regint__enomem();
+        return REGINT_ENOMEM;
     }
+    r->kommunenr = a[0];
+    r->name = a[1];
+    r->attended = a[2];
+    r->last_attended = a[3];
     snprintf(r->fylkesnr, sizeof r->fylkesnr, "%s", fnr);
     memcpy(r->as_of, as_of, 11);
     regint__date_minus_months(as_of, months, r->after);

@@ -9,6 +9,7 @@
 #include "regint/grants.h"
 #include "regint/validate.h"
 
+#include "util/block.h"
 #include "util/internal.h"
 #include "util/isodate.h"
 #include "util/jsonutil.h"
@@ -1155,18 +1156,7 @@ regint_status regint_grants_add_reclaimed(regint_dataset *ds, const char *applic
 
 void regint_grant_allocation_free(regint_grant_allocation_t *a)
 {
-    if (!a)
-        return;
-    free(a->application_id);
-    free(a->eligible);
-    free(a->reason);
-    free(a->score);
-    free(a->need);
-    free(a->weight);
-    free(a->cap);
-    free(a->amount);
-    free(a->capped);
-    free(a);
+    free(a); /* its arrays are in the same block (util/block.h) */
 }
 
 regint_status regint_grants_allocate(const regint_dataset *ds, const char *scheme_id,
@@ -1192,21 +1182,31 @@ regint_status regint_grants_allocate(const regint_dataset *ds, const char *schem
     size_t n = 0;
     for (size_t i = 0; i < g->na; i++)
         n += !strcmp(g->apps[i].scheme_id, s->id);
-    regint_grant_allocation_t *r = regint__calloc(1, sizeof *r);
-    size_t m = n ? n : 1;
-    double *w = regint__calloc(m, sizeof *w);
-    int64_t *ub = regint__calloc(m, sizeof *ub),
-            *units = regint__calloc(m, sizeof *units);
-    size_t *idx = regint__calloc(m, sizeof *idx);
-    regint_status st = REGINT_OK;
-    if (!r || !w || !ub || !units || !idx || !(r->application_id = regint__calloc(m, sizeof(char *))) ||
-        !(r->eligible = regint__calloc(m, sizeof(int))) || !(r->reason = regint__calloc(m, sizeof(char *))) ||
-        !(r->score = regint__calloc(m, sizeof(double))) || !(r->need = regint__calloc(m, sizeof(double))) ||
-        !(r->weight = regint__calloc(m, sizeof(double))) || !(r->cap = regint__calloc(m, sizeof(int64_t))) ||
-        !(r->amount = regint__calloc(m, sizeof(int64_t))) || !(r->capped = regint__calloc(m, sizeof(int)))) {
-        st = regint__enomem();
-        goto done;
+    /* The result with its nine arrays in one block; the four scratch arrays in another. */
+    const size_t ns[9] = {n, n, n, n, n, n, n, n, n};
+    const size_t rsize[9] = {sizeof(char *), sizeof(int),     sizeof(char *),  sizeof(double), sizeof(double),
+                             sizeof(double), sizeof(int64_t), sizeof(int64_t), sizeof(int)};
+    const size_t ssize[4] = {sizeof(double), sizeof(int64_t), sizeof(int64_t), sizeof(size_t)};
+    void *ra[9], *sa[4];
+    regint_grant_allocation_t *r = regint__block_new(sizeof *r, 9, ns, rsize, ra);
+    void *scratch = r ? regint__block_new(0, 4, ns, ssize, sa) : NULL;
+    if (!scratch) {
+        free(r);
+        return REGINT_ENOMEM;
     }
+    r->application_id = ra[0];
+    r->eligible = ra[1];
+    r->reason = ra[2];
+    r->score = ra[3];
+    r->need = ra[4];
+    r->weight = ra[5];
+    r->cap = ra[6];
+    r->amount = ra[7];
+    r->capped = ra[8];
+    double *w = sa[0];
+    int64_t *ub = sa[1], *units = sa[2];
+    size_t *idx = sa[3];
+    regint_status st = REGINT_OK;
     r->scheme_id = s->id;
     r->budget = s->budget;
     r->unit = opt->unit ? opt->unit : s->rounding_unit;
@@ -1292,10 +1292,7 @@ regint_status regint_grants_allocate(const regint_dataset *ds, const char *schem
     r = NULL;
 done:
     regint_grant_allocation_free(r);
-    free(w);
-    free(ub);
-    free(units);
-    free(idx);
+    free(scratch);
     return st;
 }
 
