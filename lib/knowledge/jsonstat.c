@@ -15,6 +15,7 @@
 
 #include "util/loadfile.h"
 #include "util/internal.h"
+#include "knowledge/area.h"
 #include "util/jsonutil.h"
 
 #define JS_MAX_DIMS 16
@@ -150,18 +151,6 @@ static int parse_year(const char *s, int *year)
             return 0;
     *year = atoi(s);
     return *year >= 1800 && *year <= 2200;
-}
-
-static int area_valid(const regint_dataset *ds, const char *area, int year)
-{
-    if (strcmp(area, "00") == 0)
-        return 1;
-    if (strlen(area) == 2) {
-        const regint_county_t *c;
-        return regint_dataset_county(ds, area, year, &c) == REGINT_OK;
-    }
-    const regint_municipality_t *m;
-    return regint_dataset_municipality(ds, area, year, &m) == REGINT_OK;
 }
 
 static regint_missing status_reason(const char *sym)
@@ -422,7 +411,7 @@ static regint_status import_doc(regint_dataset *ds, const cJSON *doc, const char
         const char *area = areas[pos[which[0]]];
         int year = years[pos[which[1]]];
         int skip = 0;
-        if (!area_valid(ds, area, year)) {
+        if (!regint__area_exists(ds, area, year)) {
             if (present) {
                 char ap[REGINT__PATH_MAX];
                 code_path(ap, da, pos[which[0]]);
