@@ -17,18 +17,18 @@ static void usage(FILE *f)
             "mean absolute error (MAE) and share within +-2 persons, next to two baselines (population-\n"
             "proportional; last year's decisions scaled to the total). Default years: %d to the last year\n"
             "with requests in the data.\n",
-            REGINT_BACKTEST_DEFAULT_FROM);
+            REGINT_SETTLEMENT_BACKTEST_DEFAULT_FROM);
 }
 
 static const char *short_name(int m)
 {
     static const char *const s[] = {"profile", "pop", "lastdec"};
-    return m >= 0 && m < REGINT_BACKTEST_METHOD_COUNT ? s[m] : "tie";
+    return m >= 0 && m < REGINT_SETTLEMENT_BACKTEST_METHOD_COUNT ? s[m] : "tie";
 }
 
 static void fmt3(const double *v, const char *f)
 {
-    for (int m = 0; m < REGINT_BACKTEST_METHOD_COUNT; m++) {
+    for (int m = 0; m < REGINT_SETTLEMENT_BACKTEST_METHOD_COUNT; m++) {
         if (isnan(v[m]))
             printf(" %7s", "-");
         else
@@ -75,7 +75,7 @@ int cmd_backtest(int argc, char **argv)
     }
     regint_dataset *ds = NULL;
     regint_settlement_profile *prof = NULL;
-    regint_backtest *bt = NULL;
+    regint_settlement_backtest *bt = NULL;
     int rc = CLI_OK;
     if (cli_load_dataset(data, &ds) != REGINT_OK)
         return cli_fail(data ? data : "loading the bundled dataset");
@@ -83,20 +83,20 @@ int cmd_backtest(int argc, char **argv)
         rc = cli_fail("profile");
         goto done;
     }
-    regint_backtest_options o = REGINT_BACKTEST_OPTIONS_INIT;
+    regint_settlement_backtest_options o = REGINT_SETTLEMENT_BACKTEST_OPTIONS_INIT;
     o.fylkesnr = county;
     o.year_from = from;
     o.year_to = to;
     o.profile = prof;
-    if (regint_backtest_run(ds, &o, &bt) != REGINT_OK) {
+    if (regint_settlement_backtest_run(ds, &o, &bt) != REGINT_OK) {
         rc = cli_fail("backtest");
         goto done;
     }
-    size_t n = regint_backtest_count(bt);
-    const regint_backtest_summary_t *s = regint_backtest_summary(bt);
+    size_t n = regint_settlement_backtest_count(bt);
+    const regint_settlement_backtest_summary_t *s = regint_settlement_backtest_summary(bt);
     if (json) {
         char *txt = NULL;
-        if (regint_backtest_to_json(bt, &txt) != REGINT_OK) {
+        if (regint_settlement_backtest_to_json(bt, &txt) != REGINT_OK) {
             rc = cli_fail("json");
             goto done;
         }
@@ -106,23 +106,23 @@ int cmd_backtest(int argc, char **argv)
         printf("year,fylkesnr,county,municipalities,total,n_request,n_decision");
         const char *sets[4] = {"mae_request", "within2_request", "mae_decision", "within2_decision"};
         for (int k = 0; k < 4; k++)
-            for (int m = 0; m < REGINT_BACKTEST_METHOD_COUNT; m++)
-                printf(",%s_%s", sets[k], regint_backtest_method_name((regint_backtest_method)m));
+            for (int m = 0; m < REGINT_SETTLEMENT_BACKTEST_METHOD_COUNT; m++)
+                printf(",%s_%s", sets[k], regint_settlement_backtest_method_name((regint_settlement_backtest_method)m));
         printf(",winner_request,winner_decision,note\n");
         for (size_t i = 0; i < n; i++) {
-            const regint_backtest_row_t *r = regint_backtest_row(bt, i);
+            const regint_settlement_backtest_row_t *r = regint_settlement_backtest_row(bt, i);
             printf("%d,%s,\"%s\",%zu,%" PRId64 ",%zu,%zu", r->year, r->fylkesnr, r->county_name, r->municipalities,
                    r->total, r->n_request, r->n_decision);
             const double *v[4] = {r->mae_request, r->within2_request, r->mae_decision, r->within2_decision};
             for (int k = 0; k < 4; k++)
-                for (int m = 0; m < REGINT_BACKTEST_METHOD_COUNT; m++)
+                for (int m = 0; m < REGINT_SETTLEMENT_BACKTEST_METHOD_COUNT; m++)
                     if (isnan(v[k][m]))
                         printf(",");
                     else
                         printf(",%.4f", v[k][m]);
             printf(",%s,%s,\"%s\"\n",
-                   r->winner_request >= 0 ? regint_backtest_method_name((regint_backtest_method)r->winner_request) : "",
-                   r->winner_decision >= 0 ? regint_backtest_method_name((regint_backtest_method)r->winner_decision) : "",
+                   r->winner_request >= 0 ? regint_settlement_backtest_method_name((regint_settlement_backtest_method)r->winner_request) : "",
+                   r->winner_decision >= 0 ? regint_settlement_backtest_method_name((regint_settlement_backtest_method)r->winner_decision) : "",
                    r->note);
         }
     } else {
@@ -136,13 +136,13 @@ int cmd_backtest(int argc, char **argv)
         printf("%-4s %-2s %-16s %4s %6s | %7s %7s %7s | %7s %7s %7s | %-7s | %7s %7s %7s | %-7s\n", "", "", "", "", "",
                "profile", "pop", "lastdec", "profile", "pop", "lastdec", "", "profile", "pop", "lastdec", "");
         for (size_t i = 0; i < n; i++) {
-            const regint_backtest_row_t *r = regint_backtest_row(bt, i);
+            const regint_settlement_backtest_row_t *r = regint_settlement_backtest_row(bt, i);
             printf("%-4d %-2s %-16.16s %4zu %6" PRId64 " |", r->year, r->fylkesnr, r->county_name, r->municipalities,
                    r->total);
             fmt3(r->mae_request, " %7.2f");
             printf(" |");
-            double w[REGINT_BACKTEST_METHOD_COUNT];
-            for (int m = 0; m < REGINT_BACKTEST_METHOD_COUNT; m++)
+            double w[REGINT_SETTLEMENT_BACKTEST_METHOD_COUNT];
+            for (int m = 0; m < REGINT_SETTLEMENT_BACKTEST_METHOD_COUNT; m++)
                 w[m] = 100 * r->within2_request[m];
             fmt3(w, " %6.1f%%");
             printf(" | %-7s |", short_name(r->winner_request));
@@ -158,23 +158,23 @@ int cmd_backtest(int argc, char **argv)
         printf("  %-34s", "MAE vs IMDi's request");
         fmt3(s->mae_request, " %9.2f");
         printf("\n  %-34s", "share within +-2 of request");
-        for (int m = 0; m < REGINT_BACKTEST_METHOD_COUNT; m++)
+        for (int m = 0; m < REGINT_SETTLEMENT_BACKTEST_METHOD_COUNT; m++)
             printf(" %8.1f%%", 100 * s->within2_request[m]);
         printf("\n  %-34s", "county-years won (request)");
-        for (int m = 0; m < REGINT_BACKTEST_METHOD_COUNT; m++)
+        for (int m = 0; m < REGINT_SETTLEMENT_BACKTEST_METHOD_COUNT; m++)
             printf(" %9zu", s->wins_request[m]);
         printf("\n  %-34s", "MAE vs council decision");
         fmt3(s->mae_decision, " %9.2f");
         printf("\n  %-34s", "share within +-2 of decision");
-        for (int m = 0; m < REGINT_BACKTEST_METHOD_COUNT; m++)
+        for (int m = 0; m < REGINT_SETTLEMENT_BACKTEST_METHOD_COUNT; m++)
             printf(" %8.1f%%", 100 * s->within2_decision[m]);
         printf("\n  %-34s", "county-years won (decision)");
-        for (int m = 0; m < REGINT_BACKTEST_METHOD_COUNT; m++)
+        for (int m = 0; m < REGINT_SETTLEMENT_BACKTEST_METHOD_COUNT; m++)
             printf(" %9zu", s->wins_decision[m]);
         printf("\n");
     }
 done:
-    regint_backtest_free(bt);
+    regint_settlement_backtest_free(bt);
     regint_settlement_profile_free(prof);
     regint_dataset_free(ds);
     return rc;

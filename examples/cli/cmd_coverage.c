@@ -24,7 +24,7 @@ static void usage(FILE *f)
             "--as-of       the date (default today); --county: default the section's county.\n");
 }
 
-static void print_coverage(const char *what, const char *id, const regint_coverage_t *c, enum cli_format fmt, int *first)
+static void print_coverage(const char *what, const char *id, const regint_collaboration_coverage_result *c, enum cli_format fmt, int *first)
 {
     if (fmt == CLI_JSON) {
         printf("%s  {\"%s\": ", *first ? "" : ",\n", what);
@@ -74,7 +74,7 @@ static void print_coverage(const char *what, const char *id, const regint_covera
     *first = 0;
 }
 
-static void print_attendance(const regint_attendance_t *a, enum cli_format fmt, int *first)
+static void print_attendance(const regint_collaboration_attendance_result *a, enum cli_format fmt, int *first)
 {
     if (fmt == CLI_JSON) {
         printf("%s  {\"gatherings_months\": %d, \"county\": ", *first ? "" : ",\n", a->months);
@@ -164,34 +164,34 @@ int cmd_coverage(int argc, char **argv)
     int rc = CLI_OK, first = 1;
     if (fmt == CLI_JSON)
         printf("[\n");
-    regint_coverage_t *c = NULL;
+    regint_collaboration_coverage_result *c = NULL;
     if (network || task) {
-        if (network ? regint_coverage_network(ds, network, county, as_of, &c)
-                    : regint_coverage_task(ds, t, county, as_of, &c))
+        if (network ? regint_collaboration_coverage_network(ds, network, county, as_of, &c)
+                    : regint_collaboration_coverage_task(ds, t, county, as_of, &c))
             rc = cli_fail(network ? network : task); /* the library message names "coverage" */
         else
             print_coverage(network ? "network" : "task", network ? network : task, c, fmt, &first);
-        regint_coverage_free(c);
+        regint_collaboration_coverage_result_free(c);
     } else {
         for (size_t i = 0; rc == CLI_OK && i < regint_collaboration_network_count(ds); i++) {
             const char *id = regint_collaboration_network_at(ds, i)->id;
-            if (regint_coverage_network(ds, id, county, as_of, &c))
+            if (regint_collaboration_coverage_network(ds, id, county, as_of, &c))
                 rc = cli_fail(id);
             else
                 print_coverage("network", id, c, fmt, &first);
-            regint_coverage_free(c);
+            regint_collaboration_coverage_result_free(c);
             c = NULL;
         }
         if (!months)
             months = 12;
     }
     if (rc == CLI_OK && months) {
-        regint_attendance_t *a = NULL;
-        if (regint_coverage_gatherings(ds, county, months, as_of, &a))
+        regint_collaboration_attendance_result *a = NULL;
+        if (regint_collaboration_attendance(ds, county, months, as_of, &a))
             rc = cli_fail("gatherings");
         else
             print_attendance(a, fmt, &first);
-        regint_attendance_free(a);
+        regint_collaboration_attendance_result_free(a);
     }
     if (fmt == CLI_JSON)
         printf("\n]\n");

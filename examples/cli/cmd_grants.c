@@ -24,14 +24,14 @@ static void usage(FILE *f)
             "--data    dataset JSON with a \"grants\" section (default: the bundled dataset).\n");
 }
 
-static int allocate_one(regint_dataset *ds, const char *scheme, const regint_grant_allocate_options *opt,
+static int allocate_one(regint_dataset *ds, const char *scheme, const regint_grants_allocate_options *opt,
                         enum cli_format fmt, int *first, const char *apply_date)
 {
-    regint_grant_allocation_t *a;
+    regint_grants_allocation_result *a;
     if (regint_grants_allocate(ds, scheme, opt, &a))
         return cli_fail("grants allocate");
     if (apply_date && regint_grants_apply_allocation(ds, a, apply_date)) {
-        regint_grant_allocation_free(a);
+        regint_grants_allocation_result_free(a);
         return cli_fail("grants allocate --apply");
     }
     if (fmt == CLI_JSON) {
@@ -93,7 +93,7 @@ static int allocate_one(regint_dataset *ds, const char *scheme, const regint_gra
         printf("\n");
     }
     *first = 0;
-    regint_grant_allocation_free(a);
+    regint_grants_allocation_result_free(a);
     return CLI_OK;
 }
 
@@ -178,7 +178,7 @@ int cmd_grants(int argc, char **argv)
     }
     const char *sub = argv[1], *scheme = NULL, *as_of = NULL, *apply = NULL, *outfile = NULL;
     cli_common com = CLI_COMMON_INIT;
-    regint_grant_allocate_options opt = REGINT_GRANT_ALLOCATE_OPTIONS_INIT;
+    regint_grants_allocate_options opt = REGINT_GRANTS_ALLOCATE_OPTIONS_INIT;
     if (strcmp(sub, "allocate") && strcmp(sub, "report")) {
         fprintf(stderr, "regint grants: unknown subcommand '%s'\n", sub);
         usage(stderr);

@@ -90,7 +90,7 @@ int cmd_guidance(int argc, char **argv)
         fprintf(stderr, "regint guidance: give --county NR (the dataset names no county)\n");
         return CLI_USAGE;
     }
-    regint_guidance_forecast_t *f;
+    regint_guidance_forecast_result *f;
     if (regint_guidance_forecast(ds, county, year, &opt, &f)) {
         int rc = cli_fail("forecast");
         regint_dataset_free(ds);
@@ -161,7 +161,7 @@ int cmd_guidance(int argc, char **argv)
             printf("  note: figures for %d are missing for some municipalities, so January's carry-in is a "
                    "lower bound\n", f->year - 1);
     }
-    regint_guidance_forecast_free(f);
+    regint_guidance_forecast_result_free(f);
     regint_dataset_free(ds);
     return CLI_OK;
 }

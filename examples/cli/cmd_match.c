@@ -94,7 +94,7 @@ int cmd_match(int argc, char **argv)
         return CLI_USAGE;
     }
     regint_match_instance *in = NULL;
-    if (regint_match_load(file, &in) != REGINT_OK)
+    if (regint_match_instance_load_file(file, &in) != REGINT_OK)
         return cli_fail("match");
     o.unit = in->unit;
     o.must_assign_all = in->must_assign_all;
@@ -113,7 +113,7 @@ int cmd_match(int argc, char **argv)
         fprintf(stderr, "regint match: out of memory\n");
         return CLI_BAD_INPUT;
     }
-    regint_match_result r;
+    regint_match_summary_t r;
     regint_status st = regint_match(in->scores, n, m, in->sizes, in->capacities, &o, asg, used, &r);
     if (tty && o.progress)
         fprintf(stderr, "\r%60s\r", "");

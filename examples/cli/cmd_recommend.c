@@ -51,25 +51,25 @@ static void csv_string(FILE *f, const char *s)
     fputc('"', f);
 }
 
-static void print_table(const regint_recommendation *r, const char *source)
+static void print_table(const regint_settlement_recommendation *r, const char *source)
 {
-    size_t n = regint_recommendation_count(r);
-    int y = regint_recommendation_year(r);
-    printf("Settlement recommendation for %s (%s), %d: %" PRId64 " persons", regint_recommendation_county_name(r),
-           regint_recommendation_fylkesnr(r), y, regint_recommendation_total(r));
-    if (regint_recommendation_minors(r))
-        printf(", of which %" PRId64 " unaccompanied minors", regint_recommendation_minors(r));
-    printf("\n%s\nProfile '%s'; history up to %d.\n", source, regint_recommendation_profile_name(r), y - 1);
+    size_t n = regint_settlement_recommendation_count(r);
+    int y = regint_settlement_recommendation_year(r);
+    printf("Settlement recommendation for %s (%s), %d: %" PRId64 " persons", regint_settlement_recommendation_county_name(r),
+           regint_settlement_recommendation_fylkesnr(r), y, regint_settlement_recommendation_total(r));
+    if (regint_settlement_recommendation_minors(r))
+        printf(", of which %" PRId64 " unaccompanied minors", regint_settlement_recommendation_minors(r));
+    printf("\n%s\nProfile '%s'; history up to %d.\n", source, regint_settlement_recommendation_profile_name(r), y - 1);
     printf("Criteria (normalised weights):");
-    for (size_t c = 0; c < regint_recommendation_criterion_count(r); c++)
-        printf(" %s %.3f", regint_recommendation_criterion_id(r, c), regint_recommendation_criterion_weight(r, c));
+    for (size_t c = 0; c < regint_settlement_recommendation_criterion_count(r); c++)
+        printf(" %s %.3f", regint_settlement_recommendation_criterion_id(r, c), regint_settlement_recommendation_criterion_weight(r, c));
     printf("\n");
-    const char *note = regint_recommendation_note(r);
+    const char *note = regint_settlement_recommendation_note(r);
     if (*note)
         printf("Note: %s\n", note);
     int nw = 4;
     for (size_t i = 0; i < n; i++) {
-        int w = cli_utf8_width(regint_recommendation_row(r, i)->name);
+        int w = cli_utf8_width(regint_settlement_recommendation_row(r, i)->name);
         if (w > nw)
             nw = w;
     }
@@ -82,7 +82,7 @@ static void print_table(const regint_recommendation *r, const char *source)
     int64_t sum = 0, sum_min = 0;
     double sum_act = 0;
     for (size_t i = 0; i < n; i++) {
-        const regint_recommendation_row_t *row = regint_recommendation_row(r, i);
+        const regint_settlement_recommendation_row_t *row = regint_settlement_recommendation_row(r, i);
         int pad = nw - cli_utf8_width(row->name);
         printf("%-4s  %.*s%*s %6" PRId64 " %4" PRId64 " %5" PRId64, row->kommunenr, 200, row->name, pad > 0 ? pad : 0,
                "", row->recommended, row->minors, row->lower);
@@ -93,7 +93,7 @@ static void print_table(const regint_recommendation *r, const char *source)
         printf(" %6.2f ", 100 * row->score);
         print_value(stdout, row->actual_request, 7);
         printf(" | ");
-        int h = REGINT_RECOMMEND_HISTORY_YEARS - 1;
+        int h = REGINT_SETTLEMENT_HISTORY_YEARS - 1;
         print_value(stdout, row->request[h], 7);
         printf(" ");
         print_value(stdout, row->decision[h], 7);
@@ -112,21 +112,21 @@ static void print_table(const regint_recommendation *r, const char *source)
            "':' suppressed (<5), '-' no decision, '.' not available.\n", y, y - 1);
 }
 
-static void print_csv(const regint_recommendation *r)
+static void print_csv(const regint_settlement_recommendation *r)
 {
-    size_t n = regint_recommendation_count(r), nc = regint_recommendation_criterion_count(r);
-    int y0 = regint_recommendation_year(r) - REGINT_RECOMMEND_HISTORY_YEARS;
+    size_t n = regint_settlement_recommendation_count(r), nc = regint_settlement_recommendation_criterion_count(r);
+    int y0 = regint_settlement_recommendation_year(r) - REGINT_SETTLEMENT_HISTORY_YEARS;
     printf("kommunenr,name,asked,recommended,minors,lower,upper,score,quota,population");
     for (size_t c = 0; c < nc; c++)
-        printf(",contribution_%s", regint_recommendation_criterion_id(r, c));
+        printf(",contribution_%s", regint_settlement_recommendation_criterion_id(r, c));
     for (size_t c = 0; c < nc; c++)
-        printf(",value_%s", regint_recommendation_criterion_id(r, c));
-    for (int h = 0; h < REGINT_RECOMMEND_HISTORY_YEARS; h++)
+        printf(",value_%s", regint_settlement_recommendation_criterion_id(r, c));
+    for (int h = 0; h < REGINT_SETTLEMENT_HISTORY_YEARS; h++)
         printf(",request_%d,decision_%d,settled_%d", y0 + h, y0 + h, y0 + h);
-    printf(",actual_request_%d,actual_decision_%d,reason\n", y0 + REGINT_RECOMMEND_HISTORY_YEARS,
-           y0 + REGINT_RECOMMEND_HISTORY_YEARS);
+    printf(",actual_request_%d,actual_decision_%d,reason\n", y0 + REGINT_SETTLEMENT_HISTORY_YEARS,
+           y0 + REGINT_SETTLEMENT_HISTORY_YEARS);
     for (size_t i = 0; i < n; i++) {
-        const regint_recommendation_row_t *row = regint_recommendation_row(r, i);
+        const regint_settlement_recommendation_row_t *row = regint_settlement_recommendation_row(r, i);
         printf("%s,", row->kommunenr);
         csv_string(stdout, row->name);
         printf(",%d,%" PRId64 ",%" PRId64 ",%" PRId64 ",", row->asked, row->recommended, row->minors, row->lower);
@@ -142,7 +142,7 @@ static void print_csv(const regint_recommendation *r)
                 printf(",");
             else
                 printf(",%.6g", row->values[c]);
-        for (int h = 0; h < REGINT_RECOMMEND_HISTORY_YEARS; h++) {
+        for (int h = 0; h < REGINT_SETTLEMENT_HISTORY_YEARS; h++) {
             csv_value(stdout, row->request[h]);
             csv_value(stdout, row->decision[h]);
             csv_value(stdout, row->settled[h]);
@@ -207,7 +207,7 @@ int cmd_recommend(int argc, char **argv)
 
     regint_dataset *ds = NULL;
     regint_settlement_profile *prof = NULL;
-    regint_recommendation *rec = NULL;
+    regint_settlement_recommendation *rec = NULL;
     int rc = CLI_OK;
     if (cli_load_dataset(data, &ds) != REGINT_OK)
         return cli_fail(data ? data : "loading the bundled dataset");
@@ -216,28 +216,27 @@ int cmd_recommend(int argc, char **argv)
         goto done;
     }
     /* Without --total the library applies the default rule (IMDi's actual requests). */
-    regint_recommend_options o = REGINT_RECOMMEND_OPTIONS_INIT;
-    o.fylkesnr = strcmp(county, "00") ? county : NULL;
-    o.year = year;
+    regint_settlement_recommend_options o = REGINT_SETTLEMENT_RECOMMEND_OPTIONS_INIT;
+    const char *cty = strcmp(county, "00") ? county : NULL;
     if (have_total)
         o.total = total;
     if (have_minors)
         o.minors = minors;
     o.profile = prof;
-    if (regint_recommend(ds, &o, &rec) != REGINT_OK) {
+    if (regint_settlement_recommend(ds, cty, year, &o, &rec) != REGINT_OK) {
         rc = cli_fail("recommend");
         goto done;
     }
     char source[512];
     if (!have_total)
         snprintf(source, sizeof source, "Total = IMDi's actual %d requests to the county's municipalities%s (data: %s).",
-                 year, regint_recommendation_minors(rec) && !have_minors ? " (minors: IMDi's actual requests for unaccompanied minors)" : "",
+                 year, regint_settlement_recommendation_minors(rec) && !have_minors ? " (minors: IMDi's actual requests for unaccompanied minors)" : "",
                  data ? data : "bundled dataset");
     else
         snprintf(source, sizeof source, "Total given on the command line (data: %s).", data ? data : "bundled dataset");
     if (json) {
         char *s = NULL;
-        if (regint_recommendation_to_json(rec, &s) != REGINT_OK) {
+        if (regint_settlement_recommendation_to_json(rec, &s) != REGINT_OK) {
             rc = cli_fail("json");
             goto done;
         }
@@ -249,7 +248,7 @@ int cmd_recommend(int argc, char **argv)
         print_table(rec, source);
     }
 done:
-    regint_recommendation_free(rec);
+    regint_settlement_recommendation_free(rec);
     regint_settlement_profile_free(prof);
     regint_dataset_free(ds);
     return rc;

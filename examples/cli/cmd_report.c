@@ -99,7 +99,6 @@ int cmd_report(int argc, char **argv)
         return cli_fail("plan");
     }
     regint_report_options opt = REGINT_REPORT_OPTIONS_INIT;
-    opt.fylkesnr = county;
     opt.year = year;
     opt.history_years = history;
     opt.plan = plan;
@@ -107,8 +106,8 @@ int cmd_report(int argc, char **argv)
     int rc = CLI_OK;
     if (to_stdout) {
         char *text = NULL;
-        st = regint_report_render(ds, &opt, strcmp(to_stdout, "md") ? REGINT_REPORT_HTML : REGINT_REPORT_MARKDOWN,
-                                  &text);
+        st = regint_report_render(ds, county, strcmp(to_stdout, "md") ? REGINT_REPORT_HTML : REGINT_REPORT_MARKDOWN,
+                                  &opt, &text);
         if (st) {
             fprintf(stderr, "regint: %s\n", regint_last_error());
             rc = CLI_BAD_INPUT;
@@ -124,7 +123,7 @@ int cmd_report(int argc, char **argv)
             regint_plan_free(plan);
             return CLI_BAD_INPUT;
         }
-        st = regint_report_write(ds, &opt, out_dir, &md, &html);
+        st = regint_report_write(ds, county, out_dir, &opt, &md, &html);
         if (st) {
             fprintf(stderr, "regint: %s\n", regint_last_error());
             rc = CLI_BAD_INPUT;

@@ -77,6 +77,8 @@ typedef enum regint_apportion_method {
     REGINT_APPORTION_ADAMS = 5,                 /**< d(k)=k ("adams") */
     REGINT_APPORTION_DEAN = 6                   /**< d(k)=k(k+1)/(k+1/2) ("dean") */
 } regint_apportion_method;
+/** Number of values of ::regint_apportion_method (they are 0 .. REGINT_APPORTION_METHOD_COUNT - 1). */
+#define REGINT_APPORTION_METHOD_COUNT 7
 
 /** Version of ::regint_apportion_options understood by this build. */
 #define REGINT_APPORTION_OPTIONS_VERSION 1
@@ -96,6 +98,16 @@ typedef struct regint_apportion_options {
 #define REGINT_APPORTION_OPTIONS_INIT { REGINT_APPORTION_OPTIONS_VERSION, REGINT_APPORTION_HAMILTON, 1.4, NULL, NULL }
 
 /**
+ * Initialise @p opts with the defaults of ::REGINT_APPORTION_OPTIONS_INIT for the given version (like
+ * libgit2's `git_checkout_options_init()`): use it where a brace initialiser cannot be.
+ * @param opts     the options to fill (all members are overwritten)
+ * @param version  the version the caller was compiled with, ::REGINT_APPORTION_OPTIONS_VERSION
+ * @return ::REGINT_OK; ::REGINT_EVERSION for a version this build does not know;
+ *         ::REGINT_EINVAL for a NULL @p opts.
+ */
+REGINT_API regint_status regint_apportion_options_init(regint_apportion_options *opts, int version);
+
+/**
  * Apportion @p total seats among @p n units in proportion to @p weights.
  *
  * @param weights n non-negative integers (for real-valued weights use regint_apportion_double());
@@ -112,8 +124,9 @@ typedef struct regint_apportion_options {
  *         total < positive-weight units and Σlower < total, or seats left over once every
  *         positive-weight unit is at its upper bound);
  *         ::REGINT_EINVAL for bad arguments (NULL pointers, negative weight, total or lower
- *         bound, lower > upper for a unit (the message names the index), unknown method or
- *         options version, bad first divisor);
+ *         bound, lower > upper for a unit (the message names the index), unknown method,
+ *         bad first divisor);
+ *         ::REGINT_EVERSION for an options version this build does not know;
  *         ::REGINT_ERANGE when Σweights overflows int64_t;
  *         ::REGINT_ENOMEM when out of memory.
  */
@@ -151,7 +164,7 @@ REGINT_API regint_status regint_apportion_double(const double *weights, size_t n
  * The name of a method: "hamilton", "dhondt", "sainte-lague", "sainte-lague-modified",
  * "huntington-hill", "adams", "dean".
  * @param m  the method
- * @return a static string; NULL for a value outside the enum.
+ * @return a static string; "unknown" for a value outside the enum (never NULL).
  */
 REGINT_API const char *regint_apportion_method_name(regint_apportion_method m);
 
@@ -160,8 +173,8 @@ REGINT_API const char *regint_apportion_method_name(regint_apportion_method m);
  * in place of '-', letter case is ignored).
  * @param name  the name (NUL-terminated)
  * @param out   receives the method on success
- * @return ::REGINT_OK; ::REGINT_EINVAL for an unknown name (the message lists the known
- *         names) or when @p name or @p out is NULL.
+ * @return ::REGINT_OK; ::REGINT_ENOTFOUND for an unknown or NULL name (the message lists the
+ *         known names), as every _from_name(); ::REGINT_EINVAL for a NULL @p out.
  */
 REGINT_API regint_status regint_apportion_method_from_name(const char *name,
                                                            regint_apportion_method *out);

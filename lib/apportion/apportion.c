@@ -27,6 +27,7 @@
 #include <string.h>
 
 #include "util/internal.h"
+#include "util/options.h"
 
 #if !defined(__SIZEOF_INT128__)
 #  error "lib/apportion.c needs a compiler with __int128 (gcc or clang on a 64-bit target)"
@@ -45,14 +46,16 @@ static const char *const method_names[] = {
 const char *regint_apportion_method_name(regint_apportion_method m)
 {
     if ((int)m < 0 || (size_t)m >= N_METHODS)
-        return NULL;
+        return "unknown";
     return method_names[m];
 }
 
 regint_status regint_apportion_method_from_name(const char *name, regint_apportion_method *out)
 {
-    if (!name || !out)
-        return regint__error(REGINT_EINVAL, "apportion: method name: NULL argument");
+    if (!out)
+        return regint__error(REGINT_EINVAL, "apportion: method name: NULL output");
+    if (!name)
+        return regint__error(REGINT_ENOTFOUND, "apportion: method name: NULL name");
     for (size_t m = 0; m < N_METHODS; m++) {
         const char *a = method_names[m], *b = name;
         while (*a && *b) {
@@ -67,7 +70,7 @@ regint_status regint_apportion_method_from_name(const char *name, regint_apporti
             return REGINT_OK;
         }
     }
-    return regint__error(REGINT_EINVAL,
+    return regint__error(REGINT_ENOTFOUND,
                          "apportion: method '%s': unknown (known: hamilton, dhondt, sainte-lague, "
                          "sainte-lague-modified, huntington-hill, adams, dean)",
                          name);
@@ -945,9 +948,10 @@ regint_status regint_apportion(const int64_t *weights, size_t n, int64_t total,
     static const regint_apportion_options defaults = REGINT_APPORTION_OPTIONS_INIT;
     if (!opt)
         opt = &defaults;
-    if (opt->version != REGINT_APPORTION_OPTIONS_VERSION)
-        return regint__error(REGINT_EINVAL, "apportion: options.version: expected %d, got %d",
-                             REGINT_APPORTION_OPTIONS_VERSION, opt->version);
+    regint_status vst = regint__check_options_version(opt->version, REGINT_APPORTION_OPTIONS_VERSION,
+                                                      "regint_apportion");
+    if (vst)
+        return vst;
     if ((int)opt->method < 0 || (size_t)opt->method >= N_METHODS)
         return regint__error(REGINT_EINVAL, "apportion: options.method: unknown method %d", (int)opt->method);
     if (n > 0 && (!weights || !seats))

@@ -338,10 +338,12 @@ static regint_status name_lookup(const char *const *names, size_t n, const char 
 
 const char *regint_missing_name(regint_missing m)
 {
-    return (unsigned)m < NELEM(missing_names) ? missing_names[m] : "";
+    return (unsigned)m < NELEM(missing_names) ? missing_names[m] : "unknown";
 }
 regint_status regint_missing_from_name(const char *name, regint_missing *out)
 {
+    if (!out)
+        return regint__error(REGINT_EINVAL, "regint_missing_from_name: NULL output");
     int v = 0;
     if (!name || !*name || !out)
         return regint__error(REGINT_ENOTFOUND, "unknown missing reason '%s'", name ? name : "(null)");
@@ -352,10 +354,12 @@ regint_status regint_missing_from_name(const char *name, regint_missing *out)
 }
 const char *regint_measure_name(regint_measure m)
 {
-    return (unsigned)m < NELEM(measure_names) ? measure_names[m] : "";
+    return (unsigned)m < NELEM(measure_names) ? measure_names[m] : "unknown";
 }
 regint_status regint_measure_from_name(const char *name, regint_measure *out)
 {
+    if (!out)
+        return regint__error(REGINT_EINVAL, "regint_measure_from_name: NULL output");
     int v = 0;
     regint_status st = name_lookup(measure_names, NELEM(measure_names), name, &v, "measure");
     if (!st && out)
@@ -364,10 +368,12 @@ regint_status regint_measure_from_name(const char *name, regint_measure *out)
 }
 const char *regint_category_name(regint_category c)
 {
-    return (unsigned)c < NELEM(category_names) ? category_names[c] : "";
+    return (unsigned)c < NELEM(category_names) ? category_names[c] : "unknown";
 }
 regint_status regint_category_from_name(const char *name, regint_category *out)
 {
+    if (!out)
+        return regint__error(REGINT_EINVAL, "regint_category_from_name: NULL output");
     int v = 0;
     regint_status st = name_lookup(category_names, NELEM(category_names), name, &v, "category");
     if (!st && out)
@@ -905,7 +911,7 @@ regint_status regint__ds_add_county(regint_dataset *ds, const regint_county_t *c
     pl = api_place(pl, &tmp, "county");
     if (!ds || !c)
         return regint__error(REGINT_EINVAL, "regint_dataset_add_county: NULL argument");
-    if (!regint_fylkesnr_format_ok(c->fylkesnr))
+    if (!regint_validate_fylkesnr_format(c->fylkesnr))
         return regint__place_error(pl, "fylkesnr", REGINT_EINVAL, "'%s' is not a fylkesnummer (two digits)",
                                    c->fylkesnr ? c->fylkesnr : "(null)");
     regint_status st;
@@ -952,10 +958,10 @@ regint_status regint__ds_add_municipality(regint_dataset *ds, const regint_munic
     pl = api_place(pl, &tmp, "municipality");
     if (!ds || !m)
         return regint__error(REGINT_EINVAL, "regint_dataset_add_municipality: NULL argument");
-    if (!regint_kommunenr_format_ok(m->kommunenr))
+    if (!regint_validate_kommunenr_format(m->kommunenr))
         return regint__place_error(pl, "kommunenr", REGINT_EINVAL, "'%s' is not a kommunenummer (four digits)",
                                    m->kommunenr ? m->kommunenr : "(null)");
-    if (!regint_fylkesnr_format_ok(m->fylkesnr))
+    if (!regint_validate_fylkesnr_format(m->fylkesnr))
         return regint__place_error(pl, "fylkesnr", REGINT_EINVAL, "'%s' is not a fylkesnummer (two digits)",
                                    m->fylkesnr ? m->fylkesnr : "(null)");
     regint_status st;
@@ -1007,7 +1013,7 @@ regint_status regint__ds_add_municipality(regint_dataset *ds, const regint_munic
 static regint_status need_muni(regint_dataset *ds, const regint__place *pl, const char *field,
                                const char *code, int year, const char **out)
 {
-    if (!regint_kommunenr_format_ok(code))
+    if (!regint_validate_kommunenr_format(code))
         return regint__place_error(pl, field, REGINT_EINVAL, "'%s' is not a kommunenummer (four digits)",
                                    code ? code : "(null)");
     const char *k = regint__ds_find_string(ds, code);
@@ -1184,7 +1190,7 @@ static int area_known(const regint_dataset *ds, const char *area)
 {
     if (strcmp(area, "00") == 0)
         return 1;
-    if (regint_fylkesnr_format_ok(area)) {
+    if (regint_validate_fylkesnr_format(area)) {
         for (size_t i = 0; i < ds->ncounties; i++)
             if (strcmp(ds->counties[i].fylkesnr, area) == 0)
                 return 1;
@@ -1215,7 +1221,7 @@ regint_status regint__ds_set_observation(regint_dataset *ds, const regint_observ
     if (!ind || find_ind(ds, ind) == SIZE_MAX)
         return regint__place_error(pl, "indicator", REGINT_ENOTFOUND, "'%s' is not in the indicator catalogue",
                                    o->indicator);
-    if (!regint_kommunenr_format_ok(o->area) && !regint_fylkesnr_format_ok(o->area))
+    if (!regint_validate_kommunenr_format(o->area) && !regint_validate_fylkesnr_format(o->area))
         return regint__place_error(pl, "area", REGINT_EINVAL,
                                    "'%s' is not a kommunenummer (4 digits), fylkesnummer (2 digits) or '00'",
                                    o->area ? o->area : "(null)");
@@ -1259,11 +1265,11 @@ regint_status regint__ds_add_case(regint_dataset *ds, const regint_case_t *c, co
     pl = api_place(pl, &tmp, "case");
     if (!ds || !c)
         return regint__error(REGINT_EINVAL, "regint_dataset_add_case: NULL argument");
-    regint_status st = regint_check_identifier(c->id, "id");
+    regint_status st = regint_validate_identifier(c->id, "id");
     if (st) {
         char rule[700];
         snprintf(rule, sizeof rule, "%s", regint_last_error());
-        /* regint_check_identifier says "id: <rule>"; re-place it. */
+        /* regint_validate_identifier says "id: <rule>"; re-place it. */
         const char *r = strncmp(rule, "id: ", 4) == 0 ? rule + 4 : rule;
         return regint__place_error(pl, "id", st, "%s", r);
     }

@@ -114,7 +114,7 @@ static regint_status import_munis(ictx *c, int is2024)
         m.kostra_group = "";
         if (skipped_code(c, m.kommunenr))
             continue;
-        if (!regint_fylkesnr_format_ok(m.fylkesnr))
+        if (!regint_validate_fylkesnr_format(m.fylkesnr))
             return regint__csv_error(c->csv, ix[2], REGINT_EINVAL, "'%s' is not a fylkesnummer (two digits)",
                                      m.fylkesnr);
         if ((st = ensure_county(c, m.fylkesnr, regint__csv_field(c->csv, ix[3]), from, to)))
@@ -231,7 +231,7 @@ static regint_status import_settlement(ictx *c)
         if ((st = read_value(c, ix[4], ix[5], 1, &s.value)))
             goto out;
         const regint_municipality_t *m;
-        if (!regint_kommunenr_format_ok(s.kommunenr) ||
+        if (!regint_validate_kommunenr_format(s.kommunenr) ||
             regint_dataset_municipality(c->ds, s.kommunenr, s.year, &m) == REGINT_OK ||
             !year_of_code(c->ds, s.kommunenr, s.year)) {
             /* Valid in its year (or unknown: the adder gives the message). */

@@ -1,17 +1,22 @@
 /* Knowledge base: catalogue queries, reform mapping, county aggregates, derived figures.
- * JSON-stat import is in jsonstat.c. See include/regint/indicators.h and
+ * JSON-stat import is in jsonstat.c. See include/regint/kb.h and
  * docs/knowledge-base.md for the rules. */
 #include <ctype.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "regint/indicators.h"
+#include "regint/kb.h"
 #include "regint/validate.h"
 
 #include "util/block.h"
 #include "util/internal.h"
+#include "util/options.h"
+#include "util/enumname.h"
+#include "dataset/aggregate.h"
+#include "util/errstate.h"
 
 /* One pair of the correspondence between the codes of two years. */
 typedef struct code_pair {
@@ -43,7 +48,27 @@ struct regint_kb {
     weight_slot *last; /* w holds the year */
     size_t last_cap;
     int last_max;      /* latest year of the series */
+    /* The caches above are filled lazily by queries, which take a const handle (they change
+     * nothing a caller can see). The lock makes that safe from several threads: each public
+     * query holds it for its whole run. Recursive, because queries call one another. */
+    pthread_mutex_t lock;
 };
+
+/* Lock a knowledge base for a query; the const is cast away only for the caches, under the
+ * lock (the handle was created non-const by regint_kb_new). */
+static regint_kb *kb_lock(const regint_kb *ckb)
+{
+    regint_kb *kb = (regint_kb *)ckb;
+    if (kb)
+        pthread_mutex_lock(&kb->lock);
+    return kb;
+}
+
+static void kb_unlock(regint_kb *kb)
+{
+    if (kb)
+        pthread_mutex_unlock(&kb->lock);
+}
 
 regint_status regint_kb_new(const regint_dataset *ds, regint_kb **out)
 {
@@ -53,6 +78,13 @@ regint_status regint_kb_new(const regint_dataset *ds, regint_kb **out)
     if (!kb)
         return regint__enomem();
     kb->ds = ds;
+    pthread_mutexattr_t attr;
+    if (pthread_mutexattr_init(&attr) || pthread_mutexattr_settype(&attr, PTHREAD_MUTEX_RECURSIVE) ||
+        pthread_mutex_init(&kb->lock, &attr)) {
+        free(kb);
+        return regint__enomem();
+    }
+    pthread_mutexattr_destroy(&attr);
     *out = kb;
     return REGINT_OK;
 }
@@ -62,6 +94,7 @@ void regint_kb_free(regint_kb *kb)
     if (!kb)
         return;
     regint_kb_refresh(kb); /* frees the caches */
+    pthread_mutex_destroy(&kb->lock);
     free(kb);
 }
 
@@ -69,6 +102,7 @@ void regint_kb_refresh(regint_kb *kb)
 {
     if (!kb)
         return;
+    kb_lock(kb);
     for (size_t i = 0; i < kb->nmaps; i++) {
         free(kb->maps[i]->p);
         free(kb->maps[i]);
@@ -83,6 +117,7 @@ void regint_kb_refresh(regint_kb *kb)
     kb->last = NULL;
     kb->last_cap = 0;
     kb->last_key[0] = '\0';
+    kb_unlock(kb);
 }
 
 const regint_dataset *regint_kb_dataset(const regint_kb *kb) { return kb ? kb->ds : NULL; }
@@ -90,7 +125,7 @@ const regint_dataset *regint_kb_dataset(const regint_kb *kb) { return kb ? kb->d
 /* ------------------------------------------------------------------------- */
 /* Catalogue                                                                  */
 
-regint_aggregation regint_indicator_aggregation(const regint_indicator_t *ind)
+regint_aggregation regint_kb_indicator_aggregation(const regint_indicator_t *ind)
 {
     if (!ind || !ind->unit)
         return REGINT_AGGREGATE_SUM;
@@ -126,10 +161,10 @@ static int ci_contains(const char *hay, const char *needle)
     return 0;
 }
 
-regint_status regint_sdg_goals(const char *targets, int goals[17], size_t *n)
+regint_status regint_kb_sdg_goals(const char *targets, int goals[17], size_t *n)
 {
     if (!goals || !n)
-        return regint__error(REGINT_EINVAL, "regint_sdg_goals: goals and n must not be NULL");
+        return regint__error(REGINT_EINVAL, "regint_kb_sdg_goals: goals and n must not be NULL");
     int seen[18] = {0};
     *n = 0;
     if (!targets)
@@ -172,7 +207,7 @@ regint_status regint_sdg_goals(const char *targets, int goals[17], size_t *n)
     return REGINT_OK;
 }
 
-const char *regint_sdg_goal_name(int goal, const char *lang)
+const char *regint_kb_sdg_goal_name(int goal, const char *lang)
 {
     static const char *const en[17] = {
         "No poverty", "Zero hunger", "Good health and well-being", "Quality education",
@@ -193,14 +228,17 @@ const char *regint_sdg_goal_name(int goal, const char *lang)
     return (lang && strcmp(lang, "nb") == 0) ? nb[goal - 1] : en[goal - 1];
 }
 
-regint_status regint_indicators_find(const regint_dataset *ds, const regint_indicator_query *q,
+regint_status regint_kb_find_indicators(const regint_dataset *ds, const regint_kb_find_options *q,
                                      const regint_indicator_t ***out, size_t *n)
 {
     if (!ds || !out || !n)
-        return regint__error(REGINT_EINVAL, "regint_indicators_find: NULL argument");
-    if (q && q->version != REGINT_INDICATOR_QUERY_VERSION)
-        return regint__error(REGINT_EINVAL, "regint_indicators_find: unknown query version %d",
-                             q->version);
+        return regint__error(REGINT_EINVAL, "regint_kb_find_indicators: NULL argument");
+    if (q) {
+        regint_status vst = regint__check_options_version(q->version, REGINT_KB_FIND_OPTIONS_VERSION,
+                                                          "regint_kb_find_indicators");
+        if (vst)
+            return vst;
+    }
     size_t total = regint_dataset_indicator_count(ds);
     const regint_indicator_t **arr = regint__calloc(total ? total : 1, sizeof *arr);
     if (!arr)
@@ -219,7 +257,7 @@ regint_status regint_indicators_find(const regint_dataset *ds, const regint_indi
             if (q->sdg_goal) {
                 int goals[17];
                 size_t ng = 0, hit = 0;
-                if (regint_sdg_goals(ind->sdg_targets, goals, &ng) != REGINT_OK)
+                if (regint_kb_sdg_goals(ind->sdg_targets, goals, &ng) != REGINT_OK)
                     ng = 0;
                 for (size_t g = 0; g < ng; g++)
                     if (goals[g] == q->sdg_goal)
@@ -250,6 +288,8 @@ static int pair_cmp_late(const void *a, const void *b)
  * (Svalbard, ...) are left out. */
 static regint_status kb_pairs(regint_kb *kb, int early, int late, const pair_map **out)
 {
+    regint__error_state saved_error;
+    regint__error_save(&saved_error);
     for (size_t i = 0; i < kb->nmaps; i++)
         if (kb->maps[i]->early == early && kb->maps[i]->late == late) {
             *out = kb->maps[i];
@@ -290,7 +330,7 @@ static regint_status kb_pairs(regint_kb *kb, int early, int late, const pair_map
         regint_free(to);
     }
     regint_free(ms);
-    regint_clear_error();
+    regint__error_restore(&saved_error); /* probes leave no error */
     if (np)
         qsort(p, np, sizeof *p, pair_cmp_late);
     pair_map *slot = regint__calloc(1, sizeof *slot);
@@ -370,6 +410,8 @@ static double kb_weight(regint_kb *kb, const char *code, int year)
 
 static double kb_weight_uncached(regint_kb *kb, const char *code, int year)
 {
+    regint__error_state saved_error;
+    regint__error_save(&saved_error);
     int64_t pop = 0;
     if (regint_dataset_population(kb->ds, code, year, &pop) == REGINT_OK)
         return (double)pop;
@@ -379,7 +421,7 @@ static double kb_weight_uncached(regint_kb *kb, const char *code, int year)
         if (regint_dataset_population(kb->ds, code, year - d, &pop) == REGINT_OK)
             return (double)pop;
     }
-    regint_clear_error();
+    regint__error_restore(&saved_error); /* probes leave no error */
     const int ref = 2024;
     if (year != ref) {
         const pair_map *pm = NULL;
@@ -403,7 +445,7 @@ static double kb_weight_uncached(regint_kb *kb, const char *code, int year)
                 sum += (double)pop / (double)(share ? share : 1);
                 found = 1;
             }
-            regint_clear_error();
+            regint__error_restore(&saved_error); /* probes leave no error */
             if (found && sum > 0)
                 return sum;
         }
@@ -514,73 +556,10 @@ static int ceased_without_row(regint_kb *kb, const getter *g, const char *code, 
     }
 }
 
-typedef struct acc {
-    regint_aggregation how;
-    double sum, wsum;
-    size_t n_parts, n_missing, n_absent, n_present, n_na;
-    regint_missing first_missing;
-} acc;
-
-static void acc_add(acc *a, regint_status found, regint_value_t v, double frac, double weight)
-{
-    if (found != REGINT_OK) {
-        a->n_absent++;
-        return;
-    }
-    a->n_parts++;
-    if (v.missing == REGINT_MISSING_NOT_APPLICABLE) {
-        a->n_na++; /* a code outside its period ('.'): left out unless every part is */
-        return;
-    }
-    if (v.missing != REGINT_MISSING_NONE) {
-        if (a->n_missing++ == 0)
-            a->first_missing = v.missing;
-        return;
-    }
-    a->n_present++;
-    if (a->how == REGINT_AGGREGATE_SUM) {
-        a->sum += v.value * frac;
-    } else {
-        a->sum += v.value * weight;
-        a->wsum += weight;
-    }
-}
-
-static void acc_result(const acc *a, int direct, regint_aggregate_t *out)
-{
-    memset(out, 0, sizeof *out);
-    out->n_parts = a->n_parts;
-    out->n_missing = a->n_missing;
-    out->n_absent = a->n_absent;
-    out->direct = direct;
-    double val = NAN;
-    if (a->n_present) {
-        if (a->how == REGINT_AGGREGATE_SUM)
-            val = a->sum;
-        else
-            val = a->wsum > 0 ? a->sum / a->wsum : NAN;
-    }
-    out->partial = val;
-    if (a->n_missing) {
-        out->value.value = NAN;
-        out->value.missing = a->first_missing;
-    } else if (!a->n_present && a->n_na) {
-        out->value.value = NAN;
-        out->value.missing = REGINT_MISSING_NOT_APPLICABLE;
-        out->n_missing = a->n_na;
-    } else if (a->n_present && a->n_absent) {
-        /* Some part has no row at all: the total is not known (partial is a lower bound
-         * for sums). */
-        out->value.value = NAN;
-        out->value.missing = REGINT_MISSING_UNKNOWN;
-    } else if (a->n_present && !isnan(val)) {
-        out->value.value = val;
-        out->value.missing = REGINT_MISSING_NONE;
-    } else {
-        out->value.value = NAN;
-        out->value.missing = REGINT_MISSING_UNKNOWN;
-    }
-}
+/* The accumulator is the library's one rule for sums with missing values (dataset/aggregate.c). */
+typedef regint__agg acc;
+#define acc_add regint__agg_add
+#define acc_result regint__agg_result
 
 /* Add the parts of municipality `area` (code of area_year) in data year `year` to `a`. */
 static regint_status add_kommune(regint_kb *kb, const getter *g, acc *a, const char *area,
@@ -646,7 +625,7 @@ static regint_status area_kind(regint_kb *kb, const char *area, int area_year, i
         *kind = 0;
         return REGINT_OK;
     }
-    if (regint_fylkesnr_format_ok(area)) {
+    if (regint_validate_fylkesnr_format(area)) {
         const regint_county_t *c;
         if (regint_dataset_county(kb->ds, area, area_year, &c) != REGINT_OK)
             return regint__error(REGINT_ENOTFOUND, "area '%s': no county with this code in %d",
@@ -654,7 +633,7 @@ static regint_status area_kind(regint_kb *kb, const char *area, int area_year, i
         *kind = 1;
         return REGINT_OK;
     }
-    if (regint_kommunenr_format_ok(area)) {
+    if (regint_validate_kommunenr_format(area)) {
         const regint_municipality_t *m;
         if (regint_dataset_municipality(kb->ds, area, area_year, &m) != REGINT_OK)
             return regint__error(REGINT_ENOTFOUND, "area '%s': no municipality with this code in %d",
@@ -684,6 +663,8 @@ static const char *county_of(regint_kb *kb, const char *kommunenr, int year)
 static regint_status add_county_reform(regint_kb *kb, const getter *g, acc *a, const char *area,
                                        int area_year, int year)
 {
+    regint__error_state saved_error;
+    regint__error_save(&saved_error);
     const regint_municipality_t **bm = NULL;
     size_t nbm = 0;
     regint_status st = regint_dataset_municipalities_in(kb->ds, area_year, area, &bm, &nbm);
@@ -742,7 +723,7 @@ static regint_status add_county_reform(regint_kb *kb, const getter *g, acc *a, c
         covered += pop_ab;
         acc_add(&tmp, REGINT_OK, v, pop_ab / pop_a, pop_ab);
     }
-    regint_clear_error();
+    regint__error_restore(&saved_error); /* probes leave no error */
     if (tmp.n_parts && covered >= pop_b * (1 - 1e-9))
         *a = tmp;
     return REGINT_OK;
@@ -751,6 +732,8 @@ static regint_status add_county_reform(regint_kb *kb, const getter *g, acc *a, c
 static regint_status kb_compute(regint_kb *kb, const getter *g, regint_aggregation how,
                                 const char *area, int area_year, int year, regint_aggregate_t *out)
 {
+    regint__error_state saved_error;
+    regint__error_save(&saved_error);
     if (!kb || !area || !out)
         return regint__error(REGINT_EINVAL, "knowledge base query: NULL argument");
     int kind;
@@ -768,7 +751,7 @@ static regint_status kb_compute(regint_kb *kb, const getter *g, regint_aggregati
             acc_result(&a, 1, out);
             return REGINT_OK;
         }
-        regint_clear_error();
+        regint__error_restore(&saved_error); /* probes leave no error */
     }
     if (kind == 2) {
         st = add_kommune(kb, g, &a, area, area_year, year);
@@ -782,7 +765,7 @@ static regint_status kb_compute(regint_kb *kb, const getter *g, regint_aggregati
     }
     if (st != REGINT_OK)
         return st;
-    regint_clear_error();
+    regint__error_restore(&saved_error); /* probes leave no error */
     if (a.n_parts == 0 && kind == 1 && !g->settlement) {
         /* No municipality data: map county-level rows of another county structure. */
         memset(&a, 0, sizeof a);
@@ -790,7 +773,7 @@ static regint_status kb_compute(regint_kb *kb, const getter *g, regint_aggregati
         st = add_county_reform(kb, g, &a, area, area_year, year);
         if (st != REGINT_OK)
             return st;
-        regint_clear_error();
+        regint__error_restore(&saved_error); /* probes leave no error */
     }
     if (a.n_parts == 0) {
         if (g->settlement == 2)
@@ -818,11 +801,11 @@ static regint_status indicator_getter(regint_kb *kb, const char *indicator, cons
     memset(g, 0, sizeof *g);
     g->indicator = indicator;
     g->category = category ? category : "";
-    *how = regint_indicator_aggregation(ind);
+    *how = regint_kb_indicator_aggregation(ind);
     return REGINT_OK;
 }
 
-regint_status regint_kb_value(regint_kb *kb, const char *indicator, const char *area, int area_year,
+static regint_status kb_value_locked(regint_kb *kb, const char *indicator, const char *area, int area_year,
                               int year, const char *category, regint_aggregate_t *out)
 {
     getter g;
@@ -833,7 +816,7 @@ regint_status regint_kb_value(regint_kb *kb, const char *indicator, const char *
     return kb_compute(kb, &g, how, area, area_year, year, out);
 }
 
-regint_status regint_kb_settlement(regint_kb *kb, const char *area, int area_year, int year,
+static regint_status kb_settlement_locked(regint_kb *kb, const char *area, int area_year, int year,
                                    regint_measure measure, regint_category category,
                                    regint_aggregate_t *out)
 {
@@ -848,7 +831,7 @@ regint_status regint_kb_settlement(regint_kb *kb, const char *area, int area_yea
 /* ------------------------------------------------------------------------- */
 /* Series                                                                     */
 
-void regint_series_free(regint_series_t *s)
+void regint_kb_series_result_free(regint_kb_series_result *s)
 {
     free(s); /* its strings and arrays are in the same block (util/block.h) */
 }
@@ -861,8 +844,10 @@ static int int_cmp(const void *a, const void *b)
 
 static regint_status build_series(regint_kb *kb, const getter *g, regint_aggregation how,
                                   const char *area, int area_year, int first, int last,
-                                  const char *label, regint_series_t **out)
+                                  const char *label, regint_kb_series_result **out)
 {
+    regint__error_state saved_error;
+    regint__error_save(&saved_error);
     if (!kb || !area || !out)
         return regint__error(REGINT_EINVAL, "knowledge base series: NULL argument");
     int kind;
@@ -892,7 +877,7 @@ static regint_status build_series(regint_kb *kb, const getter *g, regint_aggrega
     const size_t counts[5] = {strlen(label) + 1, strlen(area) + 1, strlen(cat) + 1, 200, 200};
     const size_t sizes[5] = {1, 1, 1, sizeof(int), sizeof(regint_aggregate_t)};
     void *part[5];
-    regint_series_t *s = regint__block_new(sizeof *s, 5, counts, sizes, part);
+    regint_kb_series_result *s = regint__block_new(sizeof *s, 5, counts, sizes, part);
     if (!s)
         return REGINT_ENOMEM;
     for (int i = 0; i < 3; i++)
@@ -912,22 +897,22 @@ static regint_status build_series(regint_kb *kb, const getter *g, regint_aggrega
         if (st == REGINT_ENOTFOUND)
             continue;
         if (st != REGINT_OK) {
-            regint_series_free(s);
+            regint_kb_series_result_free(s);
             return st;
         }
         s->years[s->n] = year;
         s->values[s->n] = a;
         s->n++;
     }
-    regint_clear_error();
+    regint__error_restore(&saved_error); /* probes leave no error */
     (void)int_cmp;
     *out = s;
     return REGINT_OK;
 }
 
-regint_status regint_kb_series(regint_kb *kb, const char *indicator, const char *area, int area_year,
+static regint_status kb_series_locked(regint_kb *kb, const char *indicator, const char *area, int area_year,
                                const char *category, int first_year, int last_year,
-                               regint_series_t **out)
+                               regint_kb_series_result **out)
 {
     getter g;
     regint_aggregation how = REGINT_AGGREGATE_SUM;
@@ -937,9 +922,9 @@ regint_status regint_kb_series(regint_kb *kb, const char *indicator, const char 
     return build_series(kb, &g, how, area, area_year, first_year, last_year, indicator, out);
 }
 
-regint_status regint_kb_settlement_series(regint_kb *kb, const char *area, int area_year,
+static regint_status kb_settlement_series_locked(regint_kb *kb, const char *area, int area_year,
                                           regint_measure measure, regint_category category,
-                                          int first_year, int last_year, regint_series_t **out)
+                                          int first_year, int last_year, regint_kb_series_result **out)
 {
     getter g;
     memset(&g, 0, sizeof g);
@@ -952,7 +937,7 @@ regint_status regint_kb_settlement_series(regint_kb *kb, const char *area, int a
     return build_series(kb, &g, REGINT_AGGREGATE_SUM, area, area_year, first_year, last_year, label, out);
 }
 
-regint_status regint_kb_population(regint_kb *kb, const char *area, int year, int64_t *out)
+static regint_status kb_population_locked(regint_kb *kb, const char *area, int year, int64_t *out)
 {
     if (!kb || !area || !out)
         return regint__error(REGINT_EINVAL, "regint_kb_population: NULL argument");
@@ -986,7 +971,7 @@ regint_status regint_kb_population(regint_kb *kb, const char *area, int year, in
     return REGINT_OK;
 }
 
-regint_status regint_kb_population_mapped(regint_kb *kb, const char *area, int area_year, int year,
+static regint_status kb_population_mapped_locked(regint_kb *kb, const char *area, int area_year, int year,
                                          regint_aggregate_t *out)
 {
     getter g;
@@ -1008,7 +993,7 @@ regint_status regint_kb_import_csv(regint_kb *kb, regint_dataset *ds, const char
 /* ------------------------------------------------------------------------- */
 /* Derived figures                                                            */
 
-static const regint_aggregate_t *series_find(const regint_series_t *s, int year)
+static const regint_aggregate_t *series_find(const regint_kb_series_result *s, int year)
 {
     for (size_t i = 0; s && i < s->n; i++)
         if (s->years[i] == year)
@@ -1016,7 +1001,7 @@ static const regint_aggregate_t *series_find(const regint_series_t *s, int year)
     return NULL;
 }
 
-regint_value_t regint_series_at(const regint_series_t *s, int year)
+regint_value_t regint_kb_series_at(const regint_kb_series_result *s, int year)
 {
     const regint_aggregate_t *a = series_find(s, year);
     if (a)
@@ -1025,9 +1010,9 @@ regint_value_t regint_series_at(const regint_series_t *s, int year)
     return v;
 }
 
-regint_value_t regint_series_change(const regint_series_t *s, int year)
+regint_value_t regint_kb_series_change(const regint_kb_series_result *s, int year)
 {
-    regint_value_t a = regint_series_at(s, year), b = regint_series_at(s, year - 1), r;
+    regint_value_t a = regint_kb_series_at(s, year), b = regint_kb_series_at(s, year - 1), r;
     if (a.missing != REGINT_MISSING_NONE || b.missing != REGINT_MISSING_NONE) {
         r.value = NAN;
         r.missing = a.missing != REGINT_MISSING_NONE ? a.missing : b.missing;
@@ -1038,11 +1023,11 @@ regint_value_t regint_series_change(const regint_series_t *s, int year)
     return r;
 }
 
-regint_status regint_series_trend(const regint_series_t *s, int last_year, int years,
+regint_status regint_kb_series_trend(const regint_kb_series_result *s, int last_year, int years,
                                   regint_trend_t *out)
 {
     if (!s || !out || years < 2)
-        return regint__error(REGINT_EINVAL, "regint_series_trend: need a series, an output and years >= 2");
+        return regint__error(REGINT_EINVAL, "regint_kb_series_trend: need a series, an output and years >= 2");
     out->slope = NAN;
     out->intercept = NAN;
     out->points = 0;
@@ -1075,7 +1060,7 @@ regint_status regint_series_trend(const regint_series_t *s, int last_year, int y
     return REGINT_OK;
 }
 
-regint_status regint_kb_per_1000(regint_kb *kb, const char *area, int year, regint_value_t value,
+static regint_status kb_per_1000_locked(regint_kb *kb, const char *area, int year, regint_value_t value,
                                  regint_value_t *out)
 {
     if (!kb || !area || !out)
@@ -1105,10 +1090,12 @@ static regint_value_t agg_value_or_missing(regint_status st, const regint_aggreg
     return v;
 }
 
-regint_status regint_kb_summarize(regint_kb *kb, const char *indicator, const char *area, int area_year,
+static regint_status kb_summarize_locked(regint_kb *kb, const char *indicator, const char *area, int area_year,
                                   int year, const char *category, int trend_years,
                                   regint_indicator_summary_t *out)
 {
+    regint__error_state saved_error;
+    regint__error_save(&saved_error);
     if (!kb || !indicator || !area || !out)
         return regint__error(REGINT_EINVAL, "regint_kb_summarize: NULL argument");
     const regint_indicator_t *ind;
@@ -1130,13 +1117,13 @@ regint_status regint_kb_summarize(regint_kb *kb, const char *indicator, const ch
         out->value.value.missing = REGINT_MISSING_UNKNOWN;
         out->value.partial = NAN;
     }
-    regint_series_t *s = NULL;
+    regint_kb_series_result *s = NULL;
     st = regint_kb_series(kb, indicator, area, area_year, category, year - trend_years + 1, year, &s);
     if (st != REGINT_OK)
         return st;
-    out->change = regint_series_change(s, year);
-    regint_series_trend(s, year, trend_years, &out->trend);
-    regint_series_free(s);
+    out->change = regint_kb_series_change(s, year);
+    regint_kb_series_trend(s, year, trend_years, &out->trend);
+    regint_kb_series_result_free(s);
 
     /* County and nation. */
     const char *county = area;
@@ -1194,11 +1181,105 @@ regint_status regint_kb_summarize(regint_kb *kb, const char *indicator, const ch
                     better++;
             }
         }
-        regint_clear_error();
+        regint__error_restore(&saved_error); /* probes leave no error */
         if (ranked) {
             out->rank = better + 1;
             out->rank_of = ranked;
         }
     }
     return REGINT_OK;
+}
+
+/* ------------------------------------------------------------------------- */
+/* The public queries: each holds the knowledge base's lock (see struct regint_kb). */
+
+regint_status regint_kb_value(const regint_kb *kb, const char *indicator, const char *area, int area_year,
+                              int year, const char *category, regint_aggregate_t *out)
+{
+    if (!kb)
+        return regint__error(REGINT_EINVAL, "regint_kb_value: NULL knowledge base");
+    regint_kb *m = kb_lock(kb);
+    regint_status st = kb_value_locked(m, indicator, area, area_year, year, category, out);
+    kb_unlock(m);
+    return st;
+}
+
+regint_status regint_kb_settlement(const regint_kb *kb, const char *area, int area_year, int year,
+                                   regint_measure measure, regint_category category,
+                                   regint_aggregate_t *out)
+{
+    if (!kb)
+        return regint__error(REGINT_EINVAL, "regint_kb_settlement: NULL knowledge base");
+    regint_kb *m = kb_lock(kb);
+    regint_status st = kb_settlement_locked(m, area, area_year, year, measure, category, out);
+    kb_unlock(m);
+    return st;
+}
+
+regint_status regint_kb_series(const regint_kb *kb, const char *indicator, const char *area, int area_year,
+                               const char *category, int first_year, int last_year,
+                               regint_kb_series_result **out)
+{
+    if (!kb)
+        return regint__error(REGINT_EINVAL, "regint_kb_series: NULL knowledge base");
+    regint_kb *m = kb_lock(kb);
+    regint_status st = kb_series_locked(m, indicator, area, area_year, category, first_year, last_year, out);
+    kb_unlock(m);
+    return st;
+}
+
+regint_status regint_kb_settlement_series(const regint_kb *kb, const char *area, int area_year,
+                                          regint_measure measure, regint_category category,
+                                          int first_year, int last_year, regint_kb_series_result **out)
+{
+    if (!kb)
+        return regint__error(REGINT_EINVAL, "regint_kb_settlement_series: NULL knowledge base");
+    regint_kb *m = kb_lock(kb);
+    regint_status st = kb_settlement_series_locked(m, area, area_year, measure, category, first_year, last_year, out);
+    kb_unlock(m);
+    return st;
+}
+
+regint_status regint_kb_population(const regint_kb *kb, const char *area, int year, int64_t *out)
+{
+    if (!kb)
+        return regint__error(REGINT_EINVAL, "regint_kb_population: NULL knowledge base");
+    regint_kb *m = kb_lock(kb);
+    regint_status st = kb_population_locked(m, area, year, out);
+    kb_unlock(m);
+    return st;
+}
+
+regint_status regint_kb_population_mapped(const regint_kb *kb, const char *area, int area_year, int year,
+                                         regint_aggregate_t *out)
+{
+    if (!kb)
+        return regint__error(REGINT_EINVAL, "regint_kb_population_mapped: NULL knowledge base");
+    regint_kb *m = kb_lock(kb);
+    regint_status st = kb_population_mapped_locked(m, area, area_year, year, out);
+    kb_unlock(m);
+    return st;
+}
+
+regint_status regint_kb_per_1000(const regint_kb *kb, const char *area, int year, regint_value_t value,
+                                 regint_value_t *out)
+{
+    if (!kb)
+        return regint__error(REGINT_EINVAL, "regint_kb_per_1000: NULL knowledge base");
+    regint_kb *m = kb_lock(kb);
+    regint_status st = kb_per_1000_locked(m, area, year, value, out);
+    kb_unlock(m);
+    return st;
+}
+
+regint_status regint_kb_summarize(const regint_kb *kb, const char *indicator, const char *area, int area_year,
+                                  int year, const char *category, int trend_years,
+                                  regint_indicator_summary_t *out)
+{
+    if (!kb)
+        return regint__error(REGINT_EINVAL, "regint_kb_summarize: NULL knowledge base");
+    regint_kb *m = kb_lock(kb);
+    regint_status st = kb_summarize_locked(m, indicator, area, area_year, year, category, trend_years, out);
+    kb_unlock(m);
+    return st;
 }

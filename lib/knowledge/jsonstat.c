@@ -1,4 +1,4 @@
-/* Import of SSB JSON-stat 2 dataset documents into the knowledge base (indicators.h).
+/* Import of SSB JSON-stat 2 dataset documents into the knowledge base (kb.h).
  *
  * Reads `version`, `class`, `id`, `size`, `dimension.<id>.category.index` (array or object
  * code -> position), `value` (dense array or sparse object) and `status` (string, array or
@@ -10,13 +10,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "regint/indicators.h"
+#include "regint/kb.h"
 #include "regint/validate.h"
 
 #include "util/loadfile.h"
 #include "util/internal.h"
 #include "knowledge/area.h"
 #include "util/jsonutil.h"
+#include "util/options.h"
+#include "util/errstate.h"
 
 #define JS_MAX_DIMS 16
 
@@ -135,7 +137,7 @@ static int normalise_area(const char *code, char out[8])
         strcpy(out, "00");
         return 1;
     }
-    if (regint_kommunenr_format_ok(code) || regint_fylkesnr_format_ok(code)) {
+    if (regint_validate_kommunenr_format(code) || regint_validate_fylkesnr_format(code)) {
         strcpy(out, code);
         return 1;
     }
@@ -172,8 +174,10 @@ static void staged_free(staged *s, size_t n)
 }
 
 static regint_status import_doc(regint_dataset *ds, const cJSON *doc, const char *file,
-                                const regint_jsonstat_options *opt, size_t *n_imported)
+                                const regint_kb_jsonstat_options *opt, size_t *n_imported)
 {
+    regint__error_state saved_error;
+    regint__error_save(&saved_error);
     if (!cJSON_IsObject(doc))
         return regint__json_error(file, "(root)", REGINT_EPARSE, "expected a JSON-stat dataset object");
     const char *version = NULL, *klass = NULL;
@@ -325,7 +329,7 @@ static regint_status import_doc(regint_dataset *ds, const cJSON *doc, const char
             inds[i] = dc->codes[i];
         }
     }
-    regint_clear_error();
+    regint__error_restore(&saved_error); /* probes leave no error */
 
     /* Values and status. */
     const cJSON *value = cJSON_GetObjectItemCaseSensitive(doc, "value");
@@ -438,7 +442,7 @@ static regint_status import_doc(regint_dataset *ds, const cJSON *doc, const char
                                             "(refuse_existing is set)", o->indicator, area, year);
                     goto done;
                 }
-                regint_clear_error();
+                regint__error_restore(&saved_error); /* probes leave no error */
             }
             snprintf(o->area, sizeof o->area, "%s", area);
             o->year = year;
@@ -505,7 +509,7 @@ static regint_status import_doc(regint_dataset *ds, const cJSON *doc, const char
         free(had);
     }
     if (st == REGINT_OK) {
-        regint_clear_error();
+        regint__error_restore(&saved_error); /* probes leave no error */
         if (n_imported)
             *n_imported = nst;
     }
@@ -520,16 +524,18 @@ done:
 
 regint_status regint_kb_import_jsonstat_string(regint_kb *kb, regint_dataset *ds, const char *json,
                                                size_t len, const char *name,
-                                               const regint_jsonstat_options *opt, size_t *n_imported)
+                                               const regint_kb_jsonstat_options *opt, size_t *n_imported)
 {
     if (!kb || !ds || !json || (const regint_dataset *)ds != regint_kb_dataset(kb))
         return regint__error(REGINT_EINVAL,
                              "JSON-stat import: need the knowledge base, its dataset and the text");
-    regint_jsonstat_options dflt = REGINT_JSONSTAT_OPTIONS_INIT;
+    regint_kb_jsonstat_options dflt = REGINT_KB_JSONSTAT_OPTIONS_INIT;
     if (!opt)
         opt = &dflt;
-    if (opt->version != REGINT_JSONSTAT_OPTIONS_VERSION)
-        return regint__error(REGINT_EINVAL, "JSON-stat import: unknown options version %d", opt->version);
+    regint_status vst = regint__check_options_version(opt->version, REGINT_KB_JSONSTAT_OPTIONS_VERSION,
+                                                      "regint_kb_import_jsonstat");
+    if (vst)
+        return vst;
     if (!name)
         name = "(json-stat)";
     cJSON *doc = NULL;
@@ -546,7 +552,7 @@ regint_status regint_kb_import_jsonstat_string(regint_kb *kb, regint_dataset *ds
 typedef struct import_args {
     regint_kb *kb;
     regint_dataset *ds;
-    const regint_jsonstat_options *opt;
+    const regint_kb_jsonstat_options *opt;
     size_t *n_imported;
 } import_args;
 
@@ -557,7 +563,7 @@ static regint_status import_text(const char *text, size_t len, const char *name,
 }
 
 regint_status regint_kb_import_jsonstat(regint_kb *kb, regint_dataset *ds, const char *path,
-                                        const regint_jsonstat_options *opt, size_t *n_imported)
+                                        const regint_kb_jsonstat_options *opt, size_t *n_imported)
 {
     if (!path)
         return regint__error(REGINT_EINVAL, "JSON-stat import: path must not be NULL");

@@ -1,11 +1,11 @@
 /* Plan for qualification: model, validation, JSON (dataset section "qualification" and
- * standalone plan files), progress from the knowledge base. See qualification.h. */
+ * standalone plan files), progress from the knowledge base. See plan.h. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "regint/qualification.h"
+#include "regint/plan.h"
 #include "regint/validate.h"
 
 #include "util/fileio.h"
@@ -13,6 +13,8 @@
 #include "util/internal.h"
 #include "knowledge/area.h"
 #include "util/jsonutil.h"
+#include "util/enumname.h"
+#include "util/errstate.h"
 #include "dataset/section.h"
 
 struct regint_plan {
@@ -88,12 +90,12 @@ regint_status regint_plan_new(const regint_plan_info_t *info, regint_plan **out)
 {
     if (!info || !out)
         return regint__error(REGINT_EINVAL, "regint_plan_new: info and out must not be NULL");
-    regint_status st = regint_check_identifier(info->id, "plan id");
+    regint_status st = regint_validate_identifier(info->id, "plan id");
     if (st)
         return st;
     if (!info->title || !*info->title)
         return regint__error(REGINT_EINVAL, "plan '%s': title: must not be empty", info->id);
-    if (!regint_fylkesnr_format_ok(info->fylkesnr))
+    if (!regint_validate_fylkesnr_format(info->fylkesnr))
         return regint__error(REGINT_EINVAL, "plan '%s': fylkesnr: expected two digits, got '%s'", info->id,
                              info->fylkesnr ? info->fylkesnr : "(null)");
     if (!year_ok(info->first_year) || !year_ok(info->last_year) || info->first_year > info->last_year)
@@ -132,7 +134,7 @@ regint_status regint_plan_add_goal(regint_plan *plan, const regint_plan_goal_t *
 {
     if (!plan || !g)
         return regint__error(REGINT_EINVAL, "regint_plan_add_goal: NULL argument");
-    regint_status st = regint_check_identifier(g->id, "goal id");
+    regint_status st = regint_validate_identifier(g->id, "goal id");
     if (st)
         return st;
     if (find_goal(plan, g->id))
@@ -141,7 +143,7 @@ regint_status regint_plan_add_goal(regint_plan *plan, const regint_plan_goal_t *
         return regint__error(REGINT_EINVAL, "plan '%s': goal '%s': title must not be empty", plan->info.id, g->id);
     int goals[17];
     size_t ng;
-    if (regint_sdg_goals(g->sdg_targets, goals, &ng) != REGINT_OK)
+    if (regint_kb_sdg_goals(g->sdg_targets, goals, &ng) != REGINT_OK)
         return regint__error(REGINT_EINVAL, "plan '%s': goal '%s': sdg_targets '%s': expected targets such as '4.4,8.5'",
                              plan->info.id, g->id, g->sdg_targets);
     regint_plan_goal_t *a = regint__reallocarray(plan->goals, plan->ngoals + 1, sizeof *a);
@@ -163,7 +165,7 @@ regint_status regint_plan_add_measure(regint_plan *plan, const regint_plan_measu
     if (!plan || !m)
         return regint__error(REGINT_EINVAL, "regint_plan_add_measure: NULL argument");
     const char *pid = plan->info.id;
-    regint_status st = regint_check_identifier(m->id, "measure id");
+    regint_status st = regint_validate_identifier(m->id, "measure id");
     if (st)
         return st;
     for (size_t i = 0; i < plan->nmeasures; i++)
@@ -178,7 +180,7 @@ regint_status regint_plan_add_measure(regint_plan *plan, const regint_plan_measu
     if (!has_org && !has_name)
         return regint__error(REGINT_EINVAL, "plan '%s': measure '%s': a responsible partner is required "
                              "(partner_orgnr or partner_name)", pid, m->id);
-    if (has_org && !regint_orgnr_valid(m->partner_orgnr))
+    if (has_org && !regint_validate_orgnr(m->partner_orgnr))
         return regint__error(REGINT_EINVAL, "plan '%s': measure '%s': partner_orgnr '%s' is not a valid "
                              "organisasjonsnummer (9 digits, modulus-11 check digit)", pid, m->id, m->partner_orgnr);
     if (!year_ok(m->start_year) || !year_ok(m->end_year) || m->start_year > m->end_year)
@@ -210,7 +212,7 @@ regint_status regint_plan_add_indicator(regint_plan *plan, const regint_plan_ind
         return regint__error(REGINT_ENOTFOUND, "plan '%s': indicator '%s': goal '%s' does not exist", pid,
                              ind->indicator, ind->goal ? ind->goal : "(null)");
     const char *area = ind->area ? ind->area : "";
-    if (*area && strcmp(area, "00") != 0 && !regint_kommunenr_format_ok(area) && !regint_fylkesnr_format_ok(area))
+    if (*area && strcmp(area, "00") != 0 && !regint_validate_kommunenr_format(area) && !regint_validate_fylkesnr_format(area))
         return regint__error(REGINT_EINVAL, "plan '%s': indicator '%s': area '%s': expected a kommunenr, "
                              "fylkesnr, \"00\" or \"\"", pid, ind->indicator, area);
     if (!year_ok(ind->baseline_year) || !year_ok(ind->target_year) || ind->target_year <= ind->baseline_year)
@@ -280,6 +282,8 @@ regint_status regint_plan_copy(const regint_plan *plan, regint_plan **out)
 
 regint_status regint_plan_check(const regint_plan *plan, const regint_dataset *ds)
 {
+    regint__error_state saved_error;
+    regint__error_save(&saved_error);
     if (!plan || !ds)
         return regint__error(REGINT_EINVAL, "regint_plan_check: NULL argument");
     const char *pid = plan->info.id;
@@ -297,7 +301,7 @@ regint_status regint_plan_check(const regint_plan *plan, const regint_dataset *d
             return regint__error(REGINT_ENOTFOUND, "plan '%s': indicators[%zu].area: no area '%s' in %d", pid, i,
                                  in->area, ay);
     }
-    regint_clear_error();
+    regint__error_restore(&saved_error); /* probes leave no error */
     return REGINT_OK;
 }
 
@@ -380,7 +384,7 @@ static regint_status parse_plan(const cJSON *obj, const char *file, const char *
                     !(st = regint__json_int(file, ip, m, "end_year", 1, 1900, 2200, &ey)))) {
             ms.start_year = (int)sy;
             ms.end_year = (int)ey;
-            if (*ms.partner_orgnr && !regint_orgnr_valid(ms.partner_orgnr)) {
+            if (*ms.partner_orgnr && !regint_validate_orgnr(ms.partner_orgnr)) {
                 char op[REGINT__PATH_MAX];
                 regint__json_path_key(op, ip, "partner_orgnr");
                 st = regint__json_error(file, op, REGINT_EINVAL,
@@ -632,22 +636,22 @@ const regint__section regint__section_qualification = {
     "qualification", section_parse, section_emit, section_free,
 };
 
-size_t regint_dataset_plan_count(const regint_dataset *ds)
+size_t regint_plan_dataset_count(const regint_dataset *ds)
 {
     const plan_list *l = ds ? regint__dataset_section(ds, &regint__section_qualification) : NULL;
     return l ? l->n : 0;
 }
 
-const regint_plan *regint_dataset_plan_at(const regint_dataset *ds, size_t i)
+const regint_plan *regint_plan_dataset_at(const regint_dataset *ds, size_t i)
 {
     const plan_list *l = ds ? regint__dataset_section(ds, &regint__section_qualification) : NULL;
     return l && i < l->n ? l->p[i] : NULL;
 }
 
-regint_status regint_dataset_add_plan(regint_dataset *ds, const regint_plan *plan)
+regint_status regint_plan_add_to_dataset(regint_dataset *ds, const regint_plan *plan)
 {
     if (!ds || !plan)
-        return regint__error(REGINT_EINVAL, "regint_dataset_add_plan: NULL argument");
+        return regint__error(REGINT_EINVAL, "regint_plan_add_to_dataset: NULL argument");
     regint_status st = regint_plan_check(plan, ds);
     if (st)
         return st;
@@ -691,10 +695,21 @@ const char *regint_progress_name(regint_progress p)
     case REGINT_PROGRESS_BEHIND: return "behind";
     case REGINT_PROGRESS_ACHIEVED: return "achieved";
     }
-    return "";
+    return "unknown";
 }
 
-regint_status regint_plan_progress(const regint_plan *plan, size_t i, regint_kb *kb, int as_of_year,
+static const char *const progress_names[REGINT_PROGRESS_COUNT] = {"no_data", "on_track", "behind", "achieved"};
+
+regint_status regint_progress_from_name(const char *name, regint_progress *out)
+{
+    int v = 0;
+    regint_status st = regint__enum_from_name(progress_names, REGINT_PROGRESS_COUNT, name, out ? &v : NULL, "progress");
+    if (!st)
+        *out = (regint_progress)v;
+    return st;
+}
+
+regint_status regint_plan_progress(const regint_plan *plan, size_t i, const regint_kb *kb, int as_of_year,
                                    regint_plan_progress_t *out)
 {
     if (!plan || !kb || !out || i >= plan->ninds)
@@ -708,7 +723,7 @@ regint_status regint_plan_progress(const regint_plan *plan, size_t i, regint_kb 
     out->status = REGINT_PROGRESS_NO_DATA;
     out->value = out->expected = out->share_of_target = NAN;
     const char *area = *in->area ? in->area : plan->info.fylkesnr;
-    regint_series_t *s = NULL;
+    regint_kb_series_result *s = NULL;
     regint_status st = regint_kb_series(kb, in->indicator, area, plan->info.area_year, in->category,
                                         in->baseline_year + 1, as_of_year, &s);
     if (st)
@@ -724,12 +739,12 @@ regint_status regint_plan_progress(const regint_plan *plan, size_t i, regint_kb 
         }
     }
     if (k == (size_t)-1) {
-        regint_series_free(s);
+        regint_kb_series_result_free(s);
         return REGINT_OK;
     }
     int y = s->years[k];
     double v = s->values[k].value.value;
-    regint_series_free(s);
+    regint_kb_series_result_free(s);
     double b = in->baseline, t = in->target;
     double frac = (double)(y - in->baseline_year) / (double)(in->target_year - in->baseline_year);
     if (frac > 1)

@@ -7,13 +7,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "regint/indicators.h"
-#include "regint/qualification.h"
+#include "regint/kb.h"
+#include "regint/plan.h"
 #include "regint/report.h"
 #include "regint/validate.h"
 
 #include "util/fileio.h"
 #include "util/internal.h"
+#include "util/options.h"
+#include "util/enumname.h"
+#include "util/errstate.h"
 #include "knowledge/report_svg.h"
 
 /* ------------------------------------------------------------------------- */
@@ -390,7 +393,7 @@ static unitfmt unit_of(const regint_indicator_t *ind)
     } else if (strcmp(ind->unit, "percent") == 0) {
         u.dec = 1;
         u.suffix = NBSP "%";
-    } else if (regint_indicator_aggregation(ind) == REGINT_AGGREGATE_MEAN) {
+    } else if (regint_kb_indicator_aggregation(ind) == REGINT_AGGREGATE_MEAN) {
         u.dec = 1;
     }
     return u;
@@ -463,6 +466,8 @@ static regint_status latest_settlement_year(const regint_dataset *ds, int *out)
  * codes when needed. */
 static int population_near(rctx *r, const char *area, int *pyear, int64_t *pop)
 {
+    regint__error_state saved_error;
+    regint__error_save(&saved_error);
     for (int d = 0; d <= 10; d++) {
         int ys[2] = {r->year - d, r->year + d};
         for (int k = 0; k < (d ? 2 : 1); k++) {
@@ -475,7 +480,7 @@ static int population_near(rctx *r, const char *area, int *pyear, int64_t *pop)
             }
         }
     }
-    regint_clear_error();
+    regint__error_restore(&saved_error); /* probes leave no error */
     return 0;
 }
 
@@ -669,7 +674,7 @@ static void sdg_list(char *buf, size_t size, const char *targets)
     int goals[17];
     size_t ng = 0;
     buf[0] = '\0';
-    if (regint_sdg_goals(targets, goals, &ng) != REGINT_OK)
+    if (regint_kb_sdg_goals(targets, goals, &ng) != REGINT_OK)
         return;
     size_t o = 0;
     for (size_t i = 0; i < ng && o + 8 < size; i++)
@@ -706,7 +711,7 @@ static void section_indicators(rctx *r)
     size_t ncharts = 0;
     for (size_t i = 0; i < ni; i++) {
         const regint_indicator_t *ind = regint_dataset_indicator_at(r->ds, i);
-        regint_series_t *s = NULL;
+        regint_kb_series_result *s = NULL;
         if (regint_kb_series(r->kb, ind->id, r->fylkesnr, r->year, "", 0, r->year, &s) != REGINT_OK)
             continue;
         int last = 0;
@@ -718,7 +723,7 @@ static void section_indicators(rctx *r)
         size_t npresent = 0;
         for (size_t k = 0; k < s->n; k++)
             npresent += s->values[k].value.missing == REGINT_MISSING_NONE;
-        regint_series_free(s);
+        regint_kb_series_result_free(s);
         char sdg[64];
         sdg_list(sdg, sizeof sdg, ind->sdg_targets);
         if (!last) {
@@ -739,7 +744,7 @@ static void section_indicators(rctx *r)
         char v[64], ch[64], tr[64], na[64];
         fmt_value(v, sizeof v, sm.value.value, u, 0);
         if (sm.value.value.missing != REGINT_MISSING_NONE && !isnan(sm.value.partial) &&
-            regint_indicator_aggregation(ind) == REGINT_AGGREGATE_SUM) {
+            regint_kb_indicator_aggregation(ind) == REGINT_AGGREGATE_SUM) {
             char pv[48];
             fmt_num(pv, sizeof pv, sm.value.partial * u.scale, u.dec);
             snprintf(v, sizeof v, "≥" NBSP "%s%s", pv, u.suffix);
@@ -754,7 +759,7 @@ static void section_indicators(rctx *r)
         if (sm.nation.missing != REGINT_MISSING_NONE) {
             regint_aggregate_t an;
             if (regint_kb_value(r->kb, ind->id, "00", r->year, last, "", &an) == REGINT_OK && !isnan(an.partial) &&
-                regint_indicator_aggregation(ind) == REGINT_AGGREGATE_SUM) {
+                regint_kb_indicator_aggregation(ind) == REGINT_AGGREGATE_SUM) {
                 char pv[48];
                 fmt_num(pv, sizeof pv, an.partial * u.scale, u.dec);
                 snprintf(na, sizeof na, "≥" NBSP "%s%s", pv, u.suffix);
@@ -786,7 +791,7 @@ static void section_indicators(rctx *r)
     for (size_t c = 0; r->opt->charts && c < ncharts; c++) {
         const regint_indicator_t *ind = charts[c].ind;
         int first = charts[c].last - 14;
-        regint_series_t *sc = NULL, *sn = NULL;
+        regint_kb_series_result *sc = NULL, *sn = NULL;
         if (regint_kb_series(r->kb, ind->id, r->fylkesnr, r->year, "", first, charts[c].last, &sc) != REGINT_OK)
             continue;
         regint_kb_series(r->kb, ind->id, "00", r->year, "", first, charts[c].last, &sn);
@@ -795,7 +800,7 @@ static void section_indicators(rctx *r)
         size_t n = 0;
         unitfmt u = unit_of(ind);
         for (int y = first; y <= charts[c].last && n < 32; y++) {
-            regint_value_t a = regint_series_at(sc, y), b = regint_series_at(sn, y);
+            regint_value_t a = regint_kb_series_at(sc, y), b = regint_kb_series_at(sn, y);
             /* Leading years without any value are left out; later gaps stay as gaps. */
             if (n == 0 && a.missing != REGINT_MISSING_NONE && b.missing != REGINT_MISSING_NONE)
                 continue;
@@ -804,12 +809,12 @@ static void section_indicators(rctx *r)
             vn[n] = b.missing == REGINT_MISSING_NONE ? b.value * u.scale : NAN;
             n++;
         }
-        regint_series_free(sc);
-        regint_series_free(sn);
+        regint_kb_series_result_free(sc);
+        regint_kb_series_result_free(sn);
         regint__sb sb = {0};
         regint__chart_series cs[2] = {{r->county_name, vc, "#1f5f8b", NULL}, {"Landet", vn, "#e07b39", NULL}};
         /* Counts of a county and of the nation do not share a scale: county only. */
-        int rate = regint_indicator_aggregation(ind) == REGINT_AGGREGATE_MEAN;
+        int rate = regint_kb_indicator_aggregation(ind) == REGINT_AGGREGATE_MEAN;
         char title[256];
         snprintf(title, sizeof title, "%s (%s)", ind->name_nb,
                  strcmp(ind->unit, "share") == 0 || strcmp(ind->unit, "percent") == 0 ? "prosent"
@@ -933,7 +938,7 @@ static void section_sdg(rctx *r, const regint_plan **plans, size_t np)
     for (size_t i = 0; i < ni; i++) {
         int g[17];
         size_t ng = 0;
-        if (regint_sdg_goals(regint_dataset_indicator_at(r->ds, i)->sdg_targets, g, &ng) == REGINT_OK)
+        if (regint_kb_sdg_goals(regint_dataset_indicator_at(r->ds, i)->sdg_targets, g, &ng) == REGINT_OK)
             for (size_t k = 0; k < ng; k++)
                 relevant[g[k]] = 1;
     }
@@ -941,7 +946,7 @@ static void section_sdg(rctx *r, const regint_plan **plans, size_t np)
         for (size_t i = 0; i < regint_plan_goal_count(plans[p]); i++) {
             int g[17];
             size_t ng = 0;
-            if (regint_sdg_goals(regint_plan_goal_at(plans[p], i)->sdg_targets, g, &ng) == REGINT_OK)
+            if (regint_kb_sdg_goals(regint_plan_goal_at(plans[p], i)->sdg_targets, g, &ng) == REGINT_OK)
                 for (size_t k = 0; k < ng; k++)
                     relevant[g[k]] = 1;
         }
@@ -954,7 +959,7 @@ static void section_sdg(rctx *r, const regint_plan **plans, size_t np)
             const regint_indicator_t *ind = regint_dataset_indicator_at(r->ds, i);
             int g[17];
             size_t ng = 0, hit = 0;
-            if (regint_sdg_goals(ind->sdg_targets, g, &ng) == REGINT_OK)
+            if (regint_kb_sdg_goals(ind->sdg_targets, g, &ng) == REGINT_OK)
                 for (size_t k = 0; k < ng; k++)
                     hit |= g[k] == goal;
             if (hit)
@@ -965,7 +970,7 @@ static void section_sdg(rctx *r, const regint_plan **plans, size_t np)
                 const regint_plan_goal_t *pgoal = regint_plan_goal_at(plans[p], i);
                 int g[17];
                 size_t ng = 0, hit = 0;
-                if (regint_sdg_goals(pgoal->sdg_targets, g, &ng) == REGINT_OK)
+                if (regint_kb_sdg_goals(pgoal->sdg_targets, g, &ng) == REGINT_OK)
                     for (size_t k = 0; k < ng; k++)
                         hit |= g[k] == goal;
                 if (hit)
@@ -973,7 +978,7 @@ static void section_sdg(rctx *r, const regint_plan **plans, size_t np)
             }
         if (inds.oom || pg.oom)
             d->oom = 1;
-        cell(d, "%d %s", goal, regint_sdg_goal_name(goal, "nb"));
+        cell(d, "%d %s", goal, regint_kb_sdg_goal_name(goal, "nb"));
         if (inds.n)
             cell(d, "%s", inds.s);
         else
@@ -987,6 +992,8 @@ static void section_sdg(rctx *r, const regint_plan **plans, size_t np)
 
 static regint_status build(rctx *r)
 {
+    regint__error_state saved_error;
+    regint__error_save(&saved_error);
     const regint_plan **plans = NULL;
     size_t np = 0;
     if (r->opt->plan) {
@@ -998,12 +1005,12 @@ static regint_status build(rctx *r)
             return regint__enomem();
         plans[np++] = r->opt->plan;
     } else {
-        size_t n = regint_dataset_plan_count(r->ds);
+        size_t n = regint_plan_dataset_count(r->ds);
         plans = regint__calloc(n ? n : 1, sizeof *plans);
         if (!plans)
             return regint__enomem();
         for (size_t i = 0; i < n; i++) {
-            const regint_plan *p = regint_dataset_plan_at(r->ds, i);
+            const regint_plan *p = regint_plan_dataset_at(r->ds, i);
             if (strcmp(regint_plan_info(p)->fylkesnr, r->fylkesnr) == 0)
                 plans[np++] = p;
         }
@@ -1014,55 +1021,61 @@ static regint_status build(rctx *r)
     section_plans(r, plans, np);
     section_sdg(r, plans, np);
     free(plans);
-    regint_clear_error();
+    regint__error_restore(&saved_error); /* probes leave no error */
     return r->d.oom ? regint__enomem() : REGINT_OK;
 }
 
-static regint_status prepare(const regint_dataset *ds, const regint_report_options *opt, rctx *r)
+static regint_status prepare(const regint_dataset *ds, const char *fylkesnr, const regint_report_options *opt,
+                             rctx *r)
 {
-    if (!ds || !opt)
-        return regint__error(REGINT_EINVAL, "report: dataset and options must not be NULL");
-    if (opt->version != REGINT_REPORT_OPTIONS_VERSION)
-        return regint__error(REGINT_EINVAL, "report: unknown options version %d", opt->version);
-    if (!regint_fylkesnr_format_ok(opt->fylkesnr))
+    static const regint_report_options defaults = REGINT_REPORT_OPTIONS_INIT;
+    if (!ds)
+        return regint__error(REGINT_EINVAL, "report: the dataset must not be NULL");
+    if (!opt)
+        opt = &defaults;
+    regint_status vst = regint__check_options_version(opt->version, REGINT_REPORT_OPTIONS_VERSION,
+                                                      "regint_report_render");
+    if (vst)
+        return vst;
+    if (!regint_validate_fylkesnr_format(fylkesnr))
         return regint__error(REGINT_EINVAL, "report: county '%s': expected a fylkesnr (two digits)",
-                             opt->fylkesnr ? opt->fylkesnr : "(null)");
+                             fylkesnr ? fylkesnr : "(null)");
     if (opt->history_years < 0 || opt->history_years > 60)
         return regint__error(REGINT_EINVAL, "report: history_years %d: expected 1..60 (0 = 10)", opt->history_years);
     memset(r, 0, sizeof *r);
     r->ds = ds;
     r->opt = opt;
-    r->fylkesnr = opt->fylkesnr;
+    r->fylkesnr = fylkesnr;
     r->year = opt->year;
     regint_status st;
     if (!r->year && (st = latest_settlement_year(ds, &r->year)))
         return st;
     const regint_county_t *c;
-    if (regint_dataset_county(ds, opt->fylkesnr, r->year, &c) != REGINT_OK) {
+    if (regint_dataset_county(ds, fylkesnr, r->year, &c) != REGINT_OK) {
         /* Say when the code was valid, if ever. */
         size_t n = regint_dataset_county_count(ds);
         for (size_t i = 0; i < n; i++) {
             const regint_county_t *o = regint_dataset_county_at(ds, i);
-            if (o && strcmp(o->fylkesnr, opt->fylkesnr) == 0)
+            if (o && strcmp(o->fylkesnr, fylkesnr) == 0)
                 return regint__error(REGINT_ENOTFOUND, "report: county %s (%s) does not exist in %d (valid %d–%d); "
                                      "give a year in that period", o->fylkesnr, o->name, r->year, o->valid_from,
                                      o->valid_to == REGINT_YEAR_OPEN ? 9999 : o->valid_to);
         }
-        return regint__error(REGINT_ENOTFOUND, "report: no county '%s' in the dataset", opt->fylkesnr);
+        return regint__error(REGINT_ENOTFOUND, "report: no county '%s' in the dataset", fylkesnr);
     }
     r->county_name = c->name;
     return regint_kb_new(ds, &r->kb);
 }
 
-regint_status regint_report_render(const regint_dataset *ds, const regint_report_options *opt,
-                                   regint_report_format format, char **out)
+regint_status regint_report_render(const regint_dataset *ds, const char *fylkesnr, regint_report_format format,
+                                   const regint_report_options *opt, char **out)
 {
     if (!out)
         return regint__error(REGINT_EINVAL, "report: out must not be NULL");
     if (format != REGINT_REPORT_MARKDOWN && format != REGINT_REPORT_HTML)
         return regint__error(REGINT_EINVAL, "report: unknown format %d", (int)format);
     rctx r;
-    regint_status st = prepare(ds, opt, &r);
+    regint_status st = prepare(ds, fylkesnr, opt, &r);
     if (st)
         return st;
     st = build(&r);
@@ -1087,20 +1100,20 @@ regint_status regint_report_render(const regint_dataset *ds, const regint_report
     return st;
 }
 
-regint_status regint_report_write(const regint_dataset *ds, const regint_report_options *opt, const char *dir,
-                                   char **md_path, char **html_path)
+regint_status regint_report_write(const regint_dataset *ds, const char *fylkesnr, const char *dir,
+                                  const regint_report_options *opt, char **md_path, char **html_path)
 {
     if (!dir)
         return regint__error(REGINT_EINVAL, "report: directory must not be NULL");
     char *md = NULL, *html = NULL;
-    regint_status st = regint_report_render(ds, opt, REGINT_REPORT_MARKDOWN, &md);
+    regint_status st = regint_report_render(ds, fylkesnr, REGINT_REPORT_MARKDOWN, opt, &md);
     if (st == REGINT_OK)
-        st = regint_report_render(ds, opt, REGINT_REPORT_HTML, &html);
+        st = regint_report_render(ds, fylkesnr, REGINT_REPORT_HTML, opt, &html);
     if (st) {
         free(md);
         return st;
     }
-    int year = opt->year;
+    int year = opt ? opt->year : 0;
     if (!year)
         latest_settlement_year(ds, &year);
     size_t l = strlen(dir) + 64;
@@ -1108,8 +1121,8 @@ regint_status regint_report_write(const regint_dataset *ds, const regint_report_
     if (!pm || !ph) {
         st = regint__enomem();
     } else {
-        snprintf(pm, l, "%s/fylke-%s-%d.md", dir, opt->fylkesnr, year);
-        snprintf(ph, l, "%s/fylke-%s-%d.html", dir, opt->fylkesnr, year);
+        snprintf(pm, l, "%s/fylke-%s-%d.md", dir, fylkesnr, year);
+        snprintf(ph, l, "%s/fylke-%s-%d.html", dir, fylkesnr, year);
         st = regint__write_atomic(pm, md, strlen(md));
         if (st == REGINT_OK)
             st = regint__write_atomic(ph, html, strlen(html));
@@ -1126,5 +1139,21 @@ regint_status regint_report_write(const regint_dataset *ds, const regint_report_
     }
     free(pm);
     free(ph);
+    return st;
+}
+
+static const char *const format_names[REGINT_REPORT_FORMAT_COUNT] = {"markdown", "html"};
+
+const char *regint_report_format_name(regint_report_format v)
+{
+    return regint__enum_name(format_names, REGINT_REPORT_FORMAT_COUNT, (int)v);
+}
+
+regint_status regint_report_format_from_name(const char *name, regint_report_format *out)
+{
+    int v = 0;
+    regint_status st = regint__enum_from_name(format_names, REGINT_REPORT_FORMAT_COUNT, name, out ? &v : NULL, "report format");
+    if (!st)
+        *out = (regint_report_format)v;
     return st;
 }

@@ -12,6 +12,8 @@
 #include "util/internal.h"
 #include "util/jsonutil.h"
 #include "util/loadfile.h"
+#include "util/options.h"
+#include "util/enumname.h"
 #include "matching/matching_internal.h"
 #include "regint/validate.h"
 
@@ -30,7 +32,33 @@ const char *regint_match_unit_name(regint_match_unit unit)
     case REGINT_MATCH_PERSONS:
         return "persons";
     }
-    return NULL;
+    return "unknown";
+}
+
+static const char *const unit_names[REGINT_MATCH_UNIT_COUNT] = {"cases", "persons"};
+static const char *const quality_names[REGINT_MATCH_QUALITY_COUNT] = {"optimal", "gap"};
+
+regint_status regint_match_unit_from_name(const char *name, regint_match_unit *out)
+{
+    int v = 0;
+    regint_status st = regint__enum_from_name(unit_names, REGINT_MATCH_UNIT_COUNT, name, out ? &v : NULL, "capacity unit");
+    if (!st)
+        *out = (regint_match_unit)v;
+    return st;
+}
+
+const char *regint_match_quality_name(regint_match_quality v)
+{
+    return regint__enum_name(quality_names, REGINT_MATCH_QUALITY_COUNT, (int)v);
+}
+
+regint_status regint_match_quality_from_name(const char *name, regint_match_quality *out)
+{
+    int v = 0;
+    regint_status st = regint__enum_from_name(quality_names, REGINT_MATCH_QUALITY_COUNT, name, out ? &v : NULL, "match quality");
+    if (!st)
+        *out = (regint_match_quality)v;
+    return st;
 }
 
 /* Smallest k in 0..9 with s·10^k an integer (to 1e-9 relative), or 10 if none. */
@@ -48,14 +76,14 @@ static int decimals_needed(double s, int from)
 
 regint_status regint_match(const double *scores, size_t n_cases, size_t n_munis, const int64_t *sizes,
                            const int64_t *capacities, const regint_match_options *opt,
-                           int64_t *assignment, int64_t *used, regint_match_result *result)
+                           int64_t *assignment, int64_t *used, regint_match_summary_t *result)
 {
     regint_match_options defaults = REGINT_MATCH_OPTIONS_INIT;
     if (!opt)
         opt = &defaults;
-    if (opt->version != REGINT_MATCH_OPTIONS_VERSION)
-        return regint__error(REGINT_EINVAL, "regint_match: options.version is %d, expected %d",
-                             opt->version, REGINT_MATCH_OPTIONS_VERSION);
+    regint_status vst = regint__check_options_version(opt->version, REGINT_MATCH_OPTIONS_VERSION, "regint_match");
+    if (vst)
+        return vst;
     if (opt->unit != REGINT_MATCH_CASES && opt->unit != REGINT_MATCH_PERSONS)
         return regint__error(REGINT_EINVAL, "regint_match: options.unit: unknown unit %d", (int)opt->unit);
     if (!(opt->score_scale > 0) || !isfinite(opt->score_scale))
@@ -420,7 +448,7 @@ static regint_status parse_doc(const char *file, const cJSON *doc, regint_match_
                 return regint__json_error(file, path, REGINT_EPARSE, "expected a string");
             char what[REGINT__PATH_MAX + 64];
             snprintf(what, sizeof what, "%s: %s", file, path);
-            if ((st = regint_check_identifier(it->valuestring, what)))
+            if ((st = regint_validate_identifier(it->valuestring, what)))
                 return st;
             if (!(in->ids[i] = regint__strdup(it->valuestring)))
                 return regint__enomem();
@@ -449,10 +477,11 @@ static regint_status parse_doc(const char *file, const cJSON *doc, regint_match_
     return REGINT_OK;
 }
 
-regint_status regint_match_parse(const char *name, const char *text, size_t len, regint_match_instance **out)
+regint_status regint_match_instance_load_string(const char *text, size_t len, const char *name,
+                                               regint_match_instance **out)
 {
     if (!out || !text)
-        return regint__error(REGINT_EINVAL, "regint_match_parse: NULL argument");
+        return regint__error(REGINT_EINVAL, "regint_match_instance_load_string: NULL argument");
     *out = NULL;
     if (!name)
         name = "<json>";
@@ -477,13 +506,13 @@ regint_status regint_match_parse(const char *name, const char *text, size_t len,
 
 static regint_status instance_from_text(const char *text, size_t len, const char *name, void *out)
 {
-    return regint_match_parse(name, text, len, out);
+    return regint_match_instance_load_string(text, len, name, out);
 }
 
-regint_status regint_match_load(const char *path, regint_match_instance **out)
+regint_status regint_match_instance_load_file(const char *path, regint_match_instance **out)
 {
     if (!out || !path)
-        return regint__error(REGINT_EINVAL, "regint_match_load: NULL argument");
+        return regint__error(REGINT_EINVAL, "regint_match_instance_load_file: NULL argument");
     *out = NULL;
     return regint__load_file(path, instance_from_text, out);
 }

@@ -6,7 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "regint/matching.h"
+#include "regint/match.h"
 
 /* Largest |integer score| the solvers accept (so that differences, ±2^30, fit in int32 and sums of
  * up to 2^32 of them fit in int64). */

@@ -7,29 +7,44 @@
 
 #include "util/internal.h"
 #include "util/jsonutil.h"
+#include "util/options.h"
+#include "util/enumname.h"
+#include "util/errstate.h"
 #include "settlement/settlement_internal.h"
 
 #include "regint/validate.h"
 
-struct regint_backtest {
+struct regint_settlement_backtest {
     char *profile_name;
-    regint_backtest_row_t *rows;
+    regint_settlement_backtest_row_t *rows;
     size_t n, cap;
     char **strings;        /* 3 per row: fylkesnr, county name, note */
-    regint_backtest_summary_t sum;
+    regint_settlement_backtest_summary_t sum;
 };
 
-const char *regint_backtest_method_name(regint_backtest_method m)
+const char *regint_settlement_backtest_method_name(regint_settlement_backtest_method m)
 {
     switch (m) {
-    case REGINT_BACKTEST_PROFILE: return "profile";
-    case REGINT_BACKTEST_POPULATION: return "population";
-    case REGINT_BACKTEST_LAST_DECISION: return "last_decision";
-    default: return NULL;
+    case REGINT_SETTLEMENT_BACKTEST_PROFILE: return "profile";
+    case REGINT_SETTLEMENT_BACKTEST_POPULATION: return "population";
+    case REGINT_SETTLEMENT_BACKTEST_LAST_DECISION: return "last_decision";
+    default: return "unknown";
     }
 }
 
-void regint_backtest_free(regint_backtest *bt)
+static const char *const method_names[REGINT_SETTLEMENT_BACKTEST_METHOD_COUNT] = {"profile", "population",
+                                                                                  "last_decision"};
+
+regint_status regint_settlement_backtest_method_from_name(const char *name, regint_settlement_backtest_method *out)
+{
+    int v = 0;
+    regint_status st = regint__enum_from_name(method_names, REGINT_SETTLEMENT_BACKTEST_METHOD_COUNT, name, out ? &v : NULL, "back-test method");
+    if (!st)
+        *out = (regint_settlement_backtest_method)v;
+    return st;
+}
+
+void regint_settlement_backtest_free(regint_settlement_backtest *bt)
 {
     if (!bt)
         return;
@@ -39,24 +54,24 @@ void regint_backtest_free(regint_backtest *bt)
     free(bt);
 }
 
-size_t regint_backtest_count(const regint_backtest *bt) { return bt ? bt->n : 0; }
+size_t regint_settlement_backtest_count(const regint_settlement_backtest *bt) { return bt ? bt->n : 0; }
 
-const regint_backtest_row_t *regint_backtest_row(const regint_backtest *bt, size_t i)
+const regint_settlement_backtest_row_t *regint_settlement_backtest_row(const regint_settlement_backtest *bt, size_t i)
 {
     return bt && i < bt->n ? &bt->rows[i] : NULL;
 }
 
-const regint_backtest_summary_t *regint_backtest_summary(const regint_backtest *bt)
+const regint_settlement_backtest_summary_t *regint_settlement_backtest_summary(const regint_settlement_backtest *bt)
 {
     return bt ? &bt->sum : NULL;
 }
 
-static regint_status push_row(regint_backtest *bt, const regint_backtest_row_t *row, const char *fylkesnr,
+static regint_status push_row(regint_settlement_backtest *bt, const regint_settlement_backtest_row_t *row, const char *fylkesnr,
                               const char *name, const char *note)
 {
     if (bt->n == bt->cap) {
         size_t nc = bt->cap ? 2 * bt->cap : 32;
-        regint_backtest_row_t *nr = regint__reallocarray(bt->rows, nc, sizeof *nr);
+        regint_settlement_backtest_row_t *nr = regint__reallocarray(bt->rows, nc, sizeof *nr);
         if (!nr)
             return regint__enomem();
         bt->rows = nr;
@@ -87,7 +102,7 @@ static regint_status push_row(regint_backtest *bt, const regint_backtest_row_t *
 static int winner_of(const double *mae)
 {
     int best = -1;
-    for (int m = 0; m < REGINT_BACKTEST_METHOD_COUNT; m++) {
+    for (int m = 0; m < REGINT_SETTLEMENT_BACKTEST_METHOD_COUNT; m++) {
         if (isnan(mae[m]))
             continue;
         if (best < 0 || mae[m] < mae[best])
@@ -95,7 +110,7 @@ static int winner_of(const double *mae)
     }
     if (best < 0)
         return -1;
-    for (int m = 0; m < REGINT_BACKTEST_METHOD_COUNT; m++)
+    for (int m = 0; m < REGINT_SETTLEMENT_BACKTEST_METHOD_COUNT; m++)
         if (m != best && !isnan(mae[m]) && fabs(mae[m] - mae[best]) < 1e-12)
             return -1;
     return best;
@@ -103,9 +118,9 @@ static int winner_of(const double *mae)
 
 /* Accumulators for the pooled summary. */
 typedef struct pool {
-    double abs_r[REGINT_BACKTEST_METHOD_COUNT], in_r[REGINT_BACKTEST_METHOD_COUNT];
-    double abs_d[REGINT_BACKTEST_METHOD_COUNT], in_d[REGINT_BACKTEST_METHOD_COUNT];
-    size_t n_r[REGINT_BACKTEST_METHOD_COUNT], n_d[REGINT_BACKTEST_METHOD_COUNT];
+    double abs_r[REGINT_SETTLEMENT_BACKTEST_METHOD_COUNT], in_r[REGINT_SETTLEMENT_BACKTEST_METHOD_COUNT];
+    double abs_d[REGINT_SETTLEMENT_BACKTEST_METHOD_COUNT], in_d[REGINT_SETTLEMENT_BACKTEST_METHOD_COUNT];
+    size_t n_r[REGINT_SETTLEMENT_BACKTEST_METHOD_COUNT], n_d[REGINT_SETTLEMENT_BACKTEST_METHOD_COUNT];
 } pool;
 
 static int last_request_year(const regint_dataset *ds)
@@ -123,8 +138,10 @@ static int last_request_year(const regint_dataset *ds)
 
 /* One county-year. */
 static regint_status test_county(const regint__ctx *ctx, const regint_county_t *c,
-                                 const regint_settlement_profile *p, regint_backtest *bt, pool *pl)
+                                 const regint_settlement_profile *p, regint_settlement_backtest *bt, pool *pl)
 {
+    regint__error_state saved_error;
+    regint__error_save(&saved_error);
     size_t nm = 0;
     for (size_t i = 0; i < ctx->n; i++)
         if (!strcmp(ctx->mun[i]->fylkesnr, c->fylkesnr))
@@ -136,11 +153,11 @@ static regint_status test_county(const regint__ctx *ctx, const regint_county_t *
     double *act_r = regint__calloc(nm, sizeof *act_r), *act_d = regint__calloc(nm, sizeof *act_d);
     double *wpop = regint__calloc(nm, sizeof *wpop), *wdec = regint__calloc(nm, sizeof *wdec);
     double *tmp = regint__calloc(nm, sizeof *tmp);
-    int64_t *pred = regint__calloc((size_t)REGINT_BACKTEST_METHOD_COUNT * nm, sizeof *pred);
+    int64_t *pred = regint__calloc((size_t)REGINT_SETTLEMENT_BACKTEST_METHOD_COUNT * nm, sizeof *pred);
     int *have_r = regint__calloc(nm, sizeof *have_r), *have_d = regint__calloc(nm, sizeof *have_d);
-    int ok[REGINT_BACKTEST_METHOD_COUNT] = {1, 1, 1};
+    int ok[REGINT_SETTLEMENT_BACKTEST_METHOD_COUNT] = {1, 1, 1};
     char note[512] = "";
-    regint_recommendation *rec = NULL;
+    regint_settlement_recommendation *rec = NULL;
     if (!idx || !act_r || !act_d || !wpop || !wdec || !tmp || !pred || !have_r || !have_d) {
         st = regint__enomem();
         goto done;
@@ -177,39 +194,34 @@ static regint_status test_county(const regint__ctx *ctx, const regint_county_t *
     for (size_t k = 0; k < nm; k++)
         if (isnan(wpop[k]))
             wpop[k] = med;
-    if ((st = regint__hamilton(wpop, nm, itotal, pred + REGINT_BACKTEST_POPULATION * nm)))
+    if ((st = regint__hamilton(wpop, nm, itotal, pred + REGINT_SETTLEMENT_BACKTEST_POPULATION * nm)))
         goto done;
     if (!(decsum > 0)) {
         memcpy(wdec, wpop, nm * sizeof *wdec);
         snprintf(note + strlen(note), sizeof note - strlen(note),
                  "no decisions in %d: last_decision follows population. ", ctx->hist_to);
     }
-    if ((st = regint__hamilton(wdec, nm, itotal, pred + REGINT_BACKTEST_LAST_DECISION * nm)))
+    if ((st = regint__hamilton(wdec, nm, itotal, pred + REGINT_SETTLEMENT_BACKTEST_LAST_DECISION * nm)))
         goto done;
 
-    regint_recommend_options o = REGINT_RECOMMEND_OPTIONS_INIT;
-    o.fylkesnr = c->fylkesnr;
-    o.year = ctx->year;
-    o.total = itotal;
-    o.profile = p;
-    o.history_to = ctx->hist_to;
+    regint__recommend_args o = {c->fylkesnr, ctx->year, itotal, 0, p, ctx->hist_to};
     if (regint__recommend_ctx(ctx, &o, p, &rec) != REGINT_OK) {
-        ok[REGINT_BACKTEST_PROFILE] = 0;
+        ok[REGINT_SETTLEMENT_BACKTEST_PROFILE] = 0;
         snprintf(note + strlen(note), sizeof note - strlen(note), "profile failed: %s", regint_last_error());
-        regint_clear_error();
+        regint__error_restore(&saved_error); /* probes leave no error */
     } else {
         for (size_t k = 0; k < nm; k++)
-            pred[k] = regint_recommendation_row(rec, k)->recommended;
+            pred[k] = regint_settlement_recommendation_row(rec, k)->recommended;
     }
 
-    regint_backtest_row_t row;
+    regint_settlement_backtest_row_t row;
     memset(&row, 0, sizeof row);
     row.year = ctx->year;
     row.municipalities = nm;
     row.total = itotal;
     row.n_request = nr;
     row.n_decision = nd;
-    for (int m = 0; m < REGINT_BACKTEST_METHOD_COUNT; m++) {
+    for (int m = 0; m < REGINT_SETTLEMENT_BACKTEST_METHOD_COUNT; m++) {
         row.mae_request[m] = row.within2_request[m] = row.mae_decision[m] = row.within2_decision[m] = NAN;
         if (!ok[m])
             continue;
@@ -258,33 +270,36 @@ static regint_status test_county(const regint__ctx *ctx, const regint_county_t *
         note[--L] = '\0';
     st = push_row(bt, &row, c->fylkesnr, c->name, note);
 done:
-    regint_recommendation_free(rec);
+    regint_settlement_recommendation_free(rec);
     free(idx); free(act_r); free(act_d); free(wpop); free(wdec); free(tmp); free(pred);
     free(have_r); free(have_d);
     return st;
 }
 
-regint_status regint_backtest_run(const regint_dataset *ds, const regint_backtest_options *opt,
-                                  regint_backtest **out)
+regint_status regint_settlement_backtest_run(const regint_dataset *ds, const regint_settlement_backtest_options *opt,
+                                  regint_settlement_backtest **out)
 {
+    regint__error_state saved_error;
+    regint__error_save(&saved_error);
     if (!ds || !out)
-        return regint__error(REGINT_EINVAL, "regint_backtest_run: NULL argument");
-    regint_backtest_options def = REGINT_BACKTEST_OPTIONS_INIT;
+        return regint__error(REGINT_EINVAL, "regint_settlement_backtest_run: NULL argument");
+    regint_settlement_backtest_options def = REGINT_SETTLEMENT_BACKTEST_OPTIONS_INIT;
     if (!opt)
         opt = &def;
-    if (opt->version != REGINT_BACKTEST_OPTIONS_VERSION)
-        return regint__error(REGINT_EINVAL, "regint_backtest_run: options version %d is not supported (expected %d)",
-                             opt->version, REGINT_BACKTEST_OPTIONS_VERSION);
-    if (opt->fylkesnr && !regint_fylkesnr_format_ok(opt->fylkesnr))
-        return regint__error(REGINT_EINVAL, "regint_backtest_run: county '%s' is not a 2-digit fylkesnr", opt->fylkesnr);
-    int from = opt->year_from ? opt->year_from : REGINT_BACKTEST_DEFAULT_FROM;
+    regint_status vst = regint__check_options_version(opt->version, REGINT_SETTLEMENT_BACKTEST_OPTIONS_VERSION,
+                                                      "regint_settlement_backtest_run");
+    if (vst)
+        return vst;
+    if (opt->fylkesnr && !regint_validate_fylkesnr_format(opt->fylkesnr))
+        return regint__error(REGINT_EINVAL, "regint_settlement_backtest_run: county '%s' is not a 2-digit fylkesnr", opt->fylkesnr);
+    int from = opt->year_from ? opt->year_from : REGINT_SETTLEMENT_BACKTEST_DEFAULT_FROM;
     int to = opt->year_to ? opt->year_to : last_request_year(ds);
     if (to == 0)
-        return regint__error(REGINT_ENOTFOUND, "regint_backtest_run: the dataset has no IMDi requests");
+        return regint__error(REGINT_ENOTFOUND, "regint_settlement_backtest_run: the dataset has no IMDi requests");
     if (from < 1900 || to > 2200)
-        return regint__error(REGINT_EINVAL, "regint_backtest_run: years %d-%d are outside 1900-2200", from, to);
+        return regint__error(REGINT_EINVAL, "regint_settlement_backtest_run: years %d-%d are outside 1900-2200", from, to);
     if (from > to)
-        return regint__error(REGINT_EINVAL, "regint_backtest_run: years %d-%d are empty", from, to);
+        return regint__error(REGINT_EINVAL, "regint_settlement_backtest_run: years %d-%d are empty", from, to);
     if (opt->fylkesnr) {
         int known = 0;
         size_t nc = regint_dataset_county_count(ds);
@@ -294,7 +309,7 @@ regint_status regint_backtest_run(const regint_dataset *ds, const regint_backtes
                 known = 1;
         }
         if (!known)
-            return regint__error(REGINT_ENOTFOUND, "regint_backtest_run: unknown county '%s' in %d-%d",
+            return regint__error(REGINT_ENOTFOUND, "regint_settlement_backtest_run: unknown county '%s' in %d-%d",
                                  opt->fylkesnr, from, to);
     }
     regint_settlement_profile *own = NULL;
@@ -305,9 +320,9 @@ regint_status regint_backtest_run(const regint_dataset *ds, const regint_backtes
             return st;
         p = own;
     }
-    regint_backtest *bt = regint__calloc(1, sizeof *bt);
+    regint_settlement_backtest *bt = regint__calloc(1, sizeof *bt);
     if (!bt || !(bt->profile_name = regint__strdup(p->name))) {
-        regint_backtest_free(bt);
+        regint_settlement_backtest_free(bt);
         regint_settlement_profile_free(own);
         return regint__enomem();
     }
@@ -317,7 +332,7 @@ regint_status regint_backtest_run(const regint_dataset *ds, const regint_backtes
     for (int y = from; y <= to && !st; y++) {
         regint__ctx ctx;
         if (regint__ctx_build(ds, y, y - 1, window, &ctx) != REGINT_OK) {
-            regint_clear_error();
+            regint__error_restore(&saved_error); /* probes leave no error */
             continue;
         }
         size_t nc = regint_dataset_county_count(ds);
@@ -333,28 +348,28 @@ regint_status regint_backtest_run(const regint_dataset *ds, const regint_backtes
     }
     regint_settlement_profile_free(own);
     if (st) {
-        regint_backtest_free(bt);
+        regint_settlement_backtest_free(bt);
         return st;
     }
     /* Rows in year, then county order. */
     for (size_t a = 1; a < bt->n; a++)
         for (size_t b = a; b > 0; b--) {
-            regint_backtest_row_t *x = &bt->rows[b - 1], *yv = &bt->rows[b];
+            regint_settlement_backtest_row_t *x = &bt->rows[b - 1], *yv = &bt->rows[b];
             if (x->year < yv->year || (x->year == yv->year && strcmp(x->fylkesnr, yv->fylkesnr) <= 0))
                 break;
-            regint_backtest_row_t t = *x;
+            regint_settlement_backtest_row_t t = *x;
             *x = *yv;
             *yv = t;
         }
-    for (int m = 0; m < REGINT_BACKTEST_METHOD_COUNT; m++) {
+    for (int m = 0; m < REGINT_SETTLEMENT_BACKTEST_METHOD_COUNT; m++) {
         bt->sum.mae_request[m] = pl.n_r[m] ? pl.abs_r[m] / (double)pl.n_r[m] : NAN;
         bt->sum.within2_request[m] = pl.n_r[m] ? pl.in_r[m] / (double)pl.n_r[m] : NAN;
         bt->sum.mae_decision[m] = pl.n_d[m] ? pl.abs_d[m] / (double)pl.n_d[m] : NAN;
         bt->sum.within2_decision[m] = pl.n_d[m] ? pl.in_d[m] / (double)pl.n_d[m] : NAN;
     }
     if (bt->n == 0) {
-        regint_backtest_free(bt);
-        return regint__error(REGINT_ENOTFOUND, "regint_backtest_run: no county-year with IMDi requests in %d-%d%s%s",
+        regint_settlement_backtest_free(bt);
+        return regint__error(REGINT_ENOTFOUND, "regint_settlement_backtest_run: no county-year with IMDi requests in %d-%d%s%s",
                              from, to, opt->fylkesnr ? " for county " : "", opt->fylkesnr ? opt->fylkesnr : "");
     }
     *out = bt;
@@ -366,9 +381,9 @@ static int add_methods(cJSON *o, const char *key, const double *v)
     cJSON *m = cJSON_AddObjectToObject(o, key);
     if (!m)
         return 0;
-    for (int i = 0; i < REGINT_BACKTEST_METHOD_COUNT; i++) {
+    for (int i = 0; i < REGINT_SETTLEMENT_BACKTEST_METHOD_COUNT; i++) {
         cJSON *x = isnan(v[i]) ? cJSON_CreateNull() : cJSON_CreateNumber(v[i]);
-        if (!x || !cJSON_AddItemToObject(m, regint_backtest_method_name((regint_backtest_method)i), x))
+        if (!x || !cJSON_AddItemToObject(m, regint_settlement_backtest_method_name((regint_settlement_backtest_method)i), x))
             return 0;
     }
     return 1;
@@ -378,7 +393,7 @@ static int add_winner(cJSON *o, const char *key, int w)
 {
     if (w < 0)
         return cJSON_AddNullToObject(o, key) != NULL;
-    return regint__json_add_string(o, key, regint_backtest_method_name((regint_backtest_method)w));
+    return regint__json_add_string(o, key, regint_settlement_backtest_method_name((regint_settlement_backtest_method)w));
 }
 
 /* The comparison figures a row and the summary share, in this order. */
@@ -391,17 +406,17 @@ static int add_comparison(cJSON *o, size_t n_request, size_t n_decision, const d
            add_methods(o, "mae_decision", mae_decision) && add_methods(o, "within2_decision", within2_decision);
 }
 
-regint_status regint_backtest_to_json(const regint_backtest *bt, char **json)
+regint_status regint_settlement_backtest_to_json(const regint_settlement_backtest *bt, char **json)
 {
     if (!bt || !json)
-        return regint__error(REGINT_EINVAL, "regint_backtest_to_json: NULL argument");
+        return regint__error(REGINT_EINVAL, "regint_settlement_backtest_to_json: NULL argument");
     cJSON *doc = cJSON_CreateObject();
     int ok = doc && regint__json_add_string(doc, "schema", "regint.backtest");
     ok = ok && regint__json_add_string(doc, "profile", bt->profile_name);
     cJSON *rows = ok ? cJSON_AddArrayToObject(doc, "rows") : NULL;
     ok = ok && rows;
     for (size_t i = 0; ok && i < bt->n; i++) {
-        const regint_backtest_row_t *r = &bt->rows[i];
+        const regint_settlement_backtest_row_t *r = &bt->rows[i];
         cJSON *o = cJSON_CreateObject();
         ok = o && cJSON_AddItemToArray(rows, o);
         ok = ok && regint__json_add_number(o, "year", r->year);
@@ -417,14 +432,14 @@ regint_status regint_backtest_to_json(const regint_backtest *bt, char **json)
     }
     cJSON *s = ok ? cJSON_AddObjectToObject(doc, "summary") : NULL;
     ok = ok && s;
-    const regint_backtest_summary_t *su = &bt->sum;
+    const regint_settlement_backtest_summary_t *su = &bt->sum;
     ok = ok && regint__json_add_number(s, "rows", (double)su->rows);
     ok = ok && regint__json_add_number(s, "year_from", su->year_from);
     ok = ok && regint__json_add_number(s, "year_to", su->year_to);
     ok = ok && add_comparison(s, su->n_request, su->n_decision, su->mae_request, su->within2_request,
                               su->mae_decision, su->within2_decision);
-    double wr[REGINT_BACKTEST_METHOD_COUNT], wd[REGINT_BACKTEST_METHOD_COUNT];
-    for (int m = 0; m < REGINT_BACKTEST_METHOD_COUNT; m++) {
+    double wr[REGINT_SETTLEMENT_BACKTEST_METHOD_COUNT], wd[REGINT_SETTLEMENT_BACKTEST_METHOD_COUNT];
+    for (int m = 0; m < REGINT_SETTLEMENT_BACKTEST_METHOD_COUNT; m++) {
         wr[m] = (double)su->wins_request[m];
         wd[m] = (double)su->wins_decision[m];
     }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "util/internal.h"
+#include "util/errstate.h"
 #include "settlement/settlement_internal.h"
 
 
@@ -127,6 +128,8 @@ void regint__ctx_free(regint__ctx *ctx)
 regint_status regint__ctx_build(const regint_dataset *ds, int year, int hist_to, int window,
                                 regint__ctx *ctx)
 {
+    regint__error_state saved_error;
+    regint__error_save(&saved_error);
     memset(ctx, 0, sizeof *ctx);
     if (hist_to >= year)
         return regint__error(REGINT_EINVAL, "settlement: history must end before the year (%d >= %d)",
@@ -228,6 +231,6 @@ regint_status regint__ctx_build(const regint_dataset *ds, int year, int hist_to,
             acc_add(a, &s->value, cache_share[j]);
         }
     }
-    regint_clear_error();
+    regint__error_restore(&saved_error); /* probes leave no error */
     return REGINT_OK;
 }

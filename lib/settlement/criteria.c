@@ -174,5 +174,4 @@ void regint__criteria_values(const regint__ctx *ctx, const regint_settlement_pro
             w->x[k * nc + c] = ok ? v : NAN;
         }
     }
-    regint_clear_error();
 }

@@ -130,7 +130,7 @@ static regint_status parse_codes(const char *file, const cJSON *root, const char
         char base[REGINT__PATH_MAX];
         regint__json_path_key(base, "", key);
         regint__json_path_index(p, base, i);
-        if (!cJSON_IsString(it) || !regint_kommunenr_format_ok(it->valuestring)) {
+        if (!cJSON_IsString(it) || !regint_validate_kommunenr_format(it->valuestring)) {
             regint__settlement_free_strv(v, i);
             return regint__json_error(file, p, REGINT_EPARSE, "expected a 4-digit kommunenr string");
         }
@@ -399,7 +399,7 @@ static regint_status parse_profile(const char *file, const cJSON *root, regint_s
                 (st = regint__json_string(file, path, it, "kommunenr", 1, &k)))
                 return st;
             regint__json_path_key(pp, path, "kommunenr");
-            if (!regint_kommunenr_format_ok(k))
+            if (!regint_validate_kommunenr_format(k))
                 return regint__json_error(file, pp, REGINT_EPARSE, "expected a 4-digit kommunenr string, got '%s'", k);
             for (size_t j = 0; j < i; j++)
                 if (!strcmp(p->bounds[j].kommunenr, k))
@@ -515,7 +515,7 @@ double regint_settlement_profile_criterion_weight(const regint_settlement_profil
 
 int regint__profile_window(const regint_settlement_profile *p)
 {
-    int w = REGINT_RECOMMEND_HISTORY_YEARS;
+    int w = REGINT_SETTLEMENT_HISTORY_YEARS;
     for (size_t i = 0; i < p->ncrit; i++)
         if (p->crit[i].kind != REGINT__CRIT_INDICATOR && p->crit[i].years > w)
             w = p->crit[i].years;

@@ -1,4 +1,4 @@
-/* Recommendation: the steps of regint_recommend (criteria.c, scoring.c, bounds.c), the
+/* Recommendation: the steps of regint_settlement_recommend (criteria.c, scoring.c, bounds.c), the
  * apportionment of the total and the minors, the reasons, and the default total rule. */
 #include <math.h>
 #include <stdio.h>
@@ -6,6 +6,9 @@
 #include <string.h>
 
 #include "util/internal.h"
+#include "util/errstate.h"
+#include "util/options.h"
+#include "dataset/aggregate.h"
 #include "settlement/recommend_internal.h"
 
 #include "regint/validate.h"
@@ -203,14 +206,17 @@ static regint_status apportion_minors(const regint__ctx *ctx, const regint_settl
 }
 
 /* Criterion values, who is asked, scores and bounds; then the apportionment. */
-static regint_status run(const regint__ctx *ctx, const regint_recommend_options *opt,
+static regint_status run(const regint__ctx *ctx, const regint__recommend_args *opt,
                          const regint_settlement_profile *p, regint__work *w, regint__note *note)
 {
     const char *fylkesnr = opt->fylkesnr ? opt->fylkesnr : "00";
     regint_status st;
+    regint__error_state saved_error;
+    regint__error_save(&saved_error);
     if ((st = regint__criteria_resolve(ctx, p, w, note)))
         return st;
     regint__criteria_values(ctx, p, w);
+    regint__error_restore(&saved_error); /* the indicator lookups are probes: they leave no error */
     regint__impute_population(ctx, w, note);
     regint__select_asked(ctx, p, w);
     regint__score(p, w, note);
@@ -276,8 +282,8 @@ static char *make_reason(const regint__ctx *ctx, const regint_settlement_profile
     return regint__note_take(&b);
 }
 
-regint_status regint__recommend_ctx(const regint__ctx *ctx, const regint_recommend_options *opt,
-                                    const regint_settlement_profile *p, regint_recommendation **out)
+regint_status regint__recommend_ctx(const regint__ctx *ctx, const regint__recommend_args *opt,
+                                    const regint_settlement_profile *p, regint_settlement_recommendation **out)
 {
     regint_status st;
     const regint_dataset *ds = ctx->ds;
@@ -297,7 +303,7 @@ regint_status regint__recommend_ctx(const regint__ctx *ctx, const regint_recomme
         return regint__error(REGINT_ENOTFOUND, "settlement: county '%s' has no municipality valid in %d",
                              opt->fylkesnr, opt->year);
     size_t nc = p->ncrit;
-    regint_recommendation *r = NULL;
+    regint_settlement_recommendation *r = NULL;
     regint__note note = {0};
     if ((st = regint__work_alloc(&w, nm, nc)))
         goto fail;
@@ -351,7 +357,7 @@ regint_status regint__recommend_ctx(const regint__ctx *ctx, const regint_recomme
     for (size_t k = 0; k < nm; k++) {
         size_t i = w.idx[k];
         const regint_municipality_t *m = ctx->mun[i];
-        regint_recommendation_row_t *row = &r->rows[k];
+        regint_settlement_recommendation_row_t *row = &r->rows[k];
         r->names[3 * k] = regint__strdup(m->kommunenr);
         r->names[3 * k + 1] = regint__strdup(m->name);
         r->names[3 * k + 2] = regint__strdup(m->fylkesnr);
@@ -373,9 +379,9 @@ regint_status regint__recommend_ctx(const regint__ctx *ctx, const regint_recomme
         row->population = ctx->pop[i];
         row->contributions = r->contrib + k * nc;
         row->values = r->values + k * nc;
-        row->history_first_year = opt->year - REGINT_RECOMMEND_HISTORY_YEARS;
-        for (int h = 0; h < REGINT_RECOMMEND_HISTORY_YEARS; h++) {
-            int y = opt->year - REGINT_RECOMMEND_HISTORY_YEARS + h;
+        row->history_first_year = opt->year - REGINT_SETTLEMENT_HISTORY_YEARS;
+        for (int h = 0; h < REGINT_SETTLEMENT_HISTORY_YEARS; h++) {
+            int y = opt->year - REGINT_SETTLEMENT_HISTORY_YEARS + h;
             regint_value_t none = {NAN, REGINT_MISSING_UNKNOWN};
             if (y > ctx->hist_to) {
                 row->request[h] = row->decision[h] = row->settled[h] = none;
@@ -395,73 +401,85 @@ regint_status regint__recommend_ctx(const regint__ctx *ctx, const regint_recomme
 fail:
     free(note.s);
     regint__work_free(&w);
-    regint_recommendation_free(r);
+    regint_settlement_recommendation_free(r);
     return st;
 }
 
 /* The default total rule (policy, so here and not in the CLI or the bindings): without a
- * total, the county's actual requests for the year; the minors follow the total's rule. */
-static regint_status resolve_total(const regint_dataset *ds, regint_recommend_options *o)
+ * total, the county's known requests for the year (the present figures, regint_aggregate_t::
+ * partial: a request kept back for privacy is not counted); the minors follow the total's rule. */
+static regint_status resolve_total(const regint_dataset *ds, regint__recommend_args *a)
 {
-    int from_requests = o->total == REGINT_SETTLEMENT_TOTAL_FROM_REQUESTS;
-    if (from_requests &&
-        regint_settlement_county_sum(ds, o->fylkesnr, o->year, REGINT_MEASURE_REQUEST, REGINT_CATEGORY_ALL,
-                                     &o->total) != REGINT_OK)
-        return regint__error(regint_last_status(),
-                             "regint_recommend: total: the default, IMDi's actual requests to county '%s' for %d, "
-                             "is not in the dataset; give the total",
-                             o->fylkesnr ? o->fylkesnr : "00", o->year);
-    if (o->minors == REGINT_SETTLEMENT_MINORS_DEFAULT) {
-        o->minors = 0;
+    int from_requests = a->total == REGINT_SETTLEMENT_TOTAL_FROM_REQUESTS;
+    regint_aggregate_t sum;
+    if (from_requests) {
+        if (regint_settlement_county_sum(ds, a->fylkesnr, a->year, REGINT_MEASURE_REQUEST, REGINT_CATEGORY_ALL,
+                                         &sum) != REGINT_OK ||
+            isnan(sum.partial))
+            return regint__error(REGINT_ENOTFOUND,
+                                 "regint_settlement_recommend: total: the default, IMDi's actual requests to county "
+                                 "'%s' for %d, is not in the dataset; give the total",
+                                 a->fylkesnr ? a->fylkesnr : "00", a->year);
+        a->total = llround(sum.partial);
+    }
+    if (a->minors == REGINT_SETTLEMENT_MINORS_DEFAULT) {
+        regint__error_state saved_error;
+        regint__error_save(&saved_error);
+        a->minors = 0; /* no minors requested: no split */
         if (from_requests &&
-            regint_settlement_county_sum(ds, o->fylkesnr, o->year, REGINT_MEASURE_REQUEST,
-                                         REGINT_CATEGORY_UNACCOMPANIED, &o->minors) != REGINT_OK) {
-            o->minors = 0; /* no minors requested: no split */
-            regint_clear_error();
-        }
+            regint_settlement_county_sum(ds, a->fylkesnr, a->year, REGINT_MEASURE_REQUEST,
+                                         REGINT_CATEGORY_UNACCOMPANIED, &sum) == REGINT_OK &&
+            !isnan(sum.partial))
+            a->minors = llround(sum.partial);
+        regint__error_restore(&saved_error); /* a probe leaves no error */
     }
     return REGINT_OK;
 }
 
-regint_status regint_recommend(const regint_dataset *ds, const regint_recommend_options *opts,
-                               regint_recommendation **out)
+regint_status regint_settlement_recommend(const regint_dataset *ds, const char *fylkesnr, int year,
+                                          const regint_settlement_recommend_options *options,
+                                          regint_settlement_recommendation **out)
 {
-    if (!ds || !opts || !out)
-        return regint__error(REGINT_EINVAL, "regint_recommend: NULL argument");
-    if (opts->version != REGINT_RECOMMEND_OPTIONS_VERSION)
-        return regint__error(REGINT_EINVAL, "regint_recommend: options version %d is not supported (expected %d)",
-                             opts->version, REGINT_RECOMMEND_OPTIONS_VERSION);
-    if (opts->year < 1900 || opts->year > 2200)
-        return regint__error(REGINT_EINVAL, "regint_recommend: year %d is out of range", opts->year);
-    if (opts->total < 0 && opts->total != REGINT_SETTLEMENT_TOTAL_FROM_REQUESTS)
-        return regint__error(REGINT_EINVAL, "regint_recommend: the total must be >= 0, got %lld", (long long)opts->total);
-    if (opts->fylkesnr && !regint_fylkesnr_format_ok(opts->fylkesnr))
-        return regint__error(REGINT_EINVAL, "regint_recommend: county '%s' is not a 2-digit fylkesnr", opts->fylkesnr);
-    const regint_county_t *county;
-    if (opts->fylkesnr && strcmp(opts->fylkesnr, "00") &&
-        regint_dataset_county(ds, opts->fylkesnr, opts->year, &county) != REGINT_OK)
-        return regint__error(REGINT_ENOTFOUND, "regint_recommend: fylkesnr: unknown county '%s' in %d",
-                             opts->fylkesnr, opts->year);
-    regint_recommend_options o = *opts;
-    const regint_recommend_options *opt = &o;
-    regint_status st = resolve_total(ds, &o);
+    static const regint_settlement_recommend_options defaults = REGINT_SETTLEMENT_RECOMMEND_OPTIONS_INIT;
+    if (!ds || !out)
+        return regint__error(REGINT_EINVAL, "regint_settlement_recommend: NULL argument");
+    if (!options)
+        options = &defaults;
+    regint_status st = regint__check_options_version(options->version, REGINT_SETTLEMENT_RECOMMEND_OPTIONS_VERSION,
+                                                     "regint_settlement_recommend");
     if (st)
         return st;
-    if (opt->minors < 0 || opt->minors > opt->total)
-        return regint__error(REGINT_EINVAL, "regint_recommend: minors must be in [0, total %lld], got %lld",
-                             (long long)opt->total, (long long)opt->minors);
-    int hist_to = opt->history_to ? opt->history_to : opt->year - 1;
+    regint__recommend_args args = {fylkesnr, year, options->total, options->minors, options->profile,
+                                   options->history_to};
+    if (year < 1900 || year > 2200)
+        return regint__error(REGINT_EINVAL, "regint_settlement_recommend: year %d is out of range", year);
+    if (args.total < 0 && args.total != REGINT_SETTLEMENT_TOTAL_FROM_REQUESTS)
+        return regint__error(REGINT_EINVAL, "regint_settlement_recommend: the total must be >= 0, got %lld",
+                             (long long)args.total);
+    if (fylkesnr && !regint_validate_fylkesnr_format(fylkesnr))
+        return regint__error(REGINT_EINVAL, "regint_settlement_recommend: county '%s' is not a 2-digit fylkesnr",
+                             fylkesnr);
+    const regint_county_t *county;
+    if (fylkesnr && strcmp(fylkesnr, "00") && regint_dataset_county(ds, fylkesnr, year, &county) != REGINT_OK)
+        return regint__error(REGINT_ENOTFOUND, "regint_settlement_recommend: fylkesnr: unknown county '%s' in %d",
+                             fylkesnr, year);
+    if ((st = resolve_total(ds, &args)))
+        return st;
+    if (args.minors < 0 || args.minors > args.total)
+        return regint__error(REGINT_EINVAL, "regint_settlement_recommend: minors must be in [0, total %lld], got %lld",
+                             (long long)args.total, (long long)args.minors);
+    int hist_to = args.history_to ? args.history_to : year - 1;
     regint_settlement_profile *own = NULL;
-    const regint_settlement_profile *p = opt->profile;
+    const regint_settlement_profile *p = args.profile;
     if (!p) {
         if ((st = regint_settlement_profile_default(&own)))
             return st;
         p = own;
     }
     regint__ctx ctx;
-    st = regint__ctx_build(ds, opt->year, hist_to, regint__profile_window(p), &ctx);
+    st = regint__ctx_build(ds, year, hist_to, regint__profile_window(p), &ctx);
     if (!st) {
-        st = regint__recommend_ctx(&ctx, opt, p, out);
+        st = regint__recommend_ctx(&ctx, &args, p, out);
         regint__ctx_free(&ctx);
     }
     regint_settlement_profile_free(own);
@@ -469,8 +487,11 @@ regint_status regint_recommend(const regint_dataset *ds, const regint_recommend_
 }
 
 regint_status regint_settlement_county_sum(const regint_dataset *ds, const char *fylkesnr, int year,
-                                           regint_measure measure, regint_category category, int64_t *out)
+                                           regint_measure measure, regint_category category,
+                                           regint_aggregate_t *out)
 {
+    regint__error_state saved_error;
+    regint__error_save(&saved_error);
     if (!ds || !out)
         return regint__error(REGINT_EINVAL, "regint_settlement_county_sum: NULL argument");
     int national = !fylkesnr || !strcmp(fylkesnr, "00");
@@ -482,22 +503,22 @@ regint_status regint_settlement_county_sum(const regint_dataset *ds, const char 
     regint_status st = regint_dataset_municipalities_in(ds, year, national ? NULL : fylkesnr, &mun, &n);
     if (st)
         return st;
-    double sum = 0;
-    size_t have = 0;
+    /* The library's one rule for sums with missing values (dataset.h): a missing part makes the
+     * sum missing; the present parts are summed in `partial`. */
+    regint__agg a;
+    memset(&a, 0, sizeof a);
+    a.how = REGINT_AGGREGATE_SUM;
     for (size_t i = 0; i < n; i++) {
         regint_value_t v;
-        if (regint_dataset_settlement(ds, mun[i]->kommunenr, year, measure, category, &v) == REGINT_OK &&
-            v.missing == REGINT_MISSING_NONE) {
-            sum += v.value;
-            have++;
-        }
+        regint_status found = regint_dataset_settlement(ds, mun[i]->kommunenr, year, measure, category, &v);
+        regint__agg_add(&a, found, v, 1.0, 1.0);
     }
     regint_free((void *)mun);
-    if (!have)
+    if (!a.n_parts)
         return regint__error(REGINT_ENOTFOUND, "settlement: no %s figure (%s) for county '%s' in %d",
                              regint_measure_name(measure), regint_category_name(category),
                              national ? "00" : fylkesnr, year);
-    *out = (int64_t)llround(sum);
-    regint_clear_error();
+    regint__agg_result(&a, 0, out);
+    regint__error_restore(&saved_error); /* probes leave no error */
     return REGINT_OK;
 }

@@ -8,7 +8,7 @@
 #include "util/jsonutil.h"
 #include "settlement/settlement_internal.h"
 
-void regint_recommendation_free(regint_recommendation *r)
+void regint_settlement_recommendation_free(regint_settlement_recommendation *r)
 {
     if (!r)
         return;
@@ -25,42 +25,42 @@ void regint_recommendation_free(regint_recommendation *r)
     free(r);
 }
 
-size_t regint_recommendation_count(const regint_recommendation *r) { return r ? r->n : 0; }
+size_t regint_settlement_recommendation_count(const regint_settlement_recommendation *r) { return r ? r->n : 0; }
 
-const regint_recommendation_row_t *regint_recommendation_row(const regint_recommendation *r, size_t i)
+const regint_settlement_recommendation_row_t *regint_settlement_recommendation_row(const regint_settlement_recommendation *r, size_t i)
 {
     return r && i < r->n ? &r->rows[i] : NULL;
 }
 
-size_t regint_recommendation_criterion_count(const regint_recommendation *r) { return r ? r->ncrit : 0; }
+size_t regint_settlement_recommendation_criterion_count(const regint_settlement_recommendation *r) { return r ? r->ncrit : 0; }
 
-const char *regint_recommendation_criterion_id(const regint_recommendation *r, size_t j)
+const char *regint_settlement_recommendation_criterion_id(const regint_settlement_recommendation *r, size_t j)
 {
     return r && j < r->ncrit ? r->crit_ids[j] : NULL;
 }
 
-double regint_recommendation_criterion_weight(const regint_recommendation *r, size_t j)
+double regint_settlement_recommendation_criterion_weight(const regint_settlement_recommendation *r, size_t j)
 {
     return r && j < r->ncrit ? r->crit_w[j] : NAN;
 }
 
-double regint_recommendation_contribution(const regint_recommendation *r, size_t i, size_t j)
+double regint_settlement_recommendation_contribution(const regint_settlement_recommendation *r, size_t i, size_t j)
 {
     return r && i < r->n && j < r->ncrit ? r->contrib[i * r->ncrit + j] : NAN;
 }
 
-double regint_recommendation_value(const regint_recommendation *r, size_t i, size_t j)
+double regint_settlement_recommendation_value(const regint_settlement_recommendation *r, size_t i, size_t j)
 {
     return r && i < r->n && j < r->ncrit ? r->values[i * r->ncrit + j] : NAN;
 }
 
-int regint_recommendation_year(const regint_recommendation *r) { return r ? r->year : 0; }
-int64_t regint_recommendation_total(const regint_recommendation *r) { return r ? r->total : 0; }
-int64_t regint_recommendation_minors(const regint_recommendation *r) { return r ? r->minors : 0; }
-const char *regint_recommendation_fylkesnr(const regint_recommendation *r) { return r ? r->fylkesnr : NULL; }
-const char *regint_recommendation_county_name(const regint_recommendation *r) { return r ? r->county_name : NULL; }
-const char *regint_recommendation_profile_name(const regint_recommendation *r) { return r ? r->profile_name : NULL; }
-const char *regint_recommendation_note(const regint_recommendation *r) { return r && r->note ? r->note : ""; }
+int regint_settlement_recommendation_year(const regint_settlement_recommendation *r) { return r ? r->year : 0; }
+int64_t regint_settlement_recommendation_total(const regint_settlement_recommendation *r) { return r ? r->total : 0; }
+int64_t regint_settlement_recommendation_minors(const regint_settlement_recommendation *r) { return r ? r->minors : 0; }
+const char *regint_settlement_recommendation_fylkesnr(const regint_settlement_recommendation *r) { return r ? r->fylkesnr : NULL; }
+const char *regint_settlement_recommendation_county_name(const regint_settlement_recommendation *r) { return r ? r->county_name : NULL; }
+const char *regint_settlement_recommendation_profile_name(const regint_settlement_recommendation *r) { return r ? r->profile_name : NULL; }
+const char *regint_settlement_recommendation_note(const regint_settlement_recommendation *r) { return r && r->note ? r->note : ""; }
 
 /* ------------------------------------------------------------------------- */
 /* JSON                                                                      */
@@ -77,10 +77,10 @@ static cJSON *num_or_null(double v)
     return isnan(v) ? cJSON_CreateNull() : cJSON_CreateNumber(v);
 }
 
-regint_status regint_recommendation_to_json(const regint_recommendation *r, char **json)
+regint_status regint_settlement_recommendation_to_json(const regint_settlement_recommendation *r, char **json)
 {
     if (!r || !json)
-        return regint__error(REGINT_EINVAL, "regint_recommendation_to_json: NULL argument");
+        return regint__error(REGINT_EINVAL, "regint_settlement_recommendation_to_json: NULL argument");
     cJSON *doc = cJSON_CreateObject();
     int ok = doc != NULL;
     ok = ok && regint__json_add_string(doc, "schema", "regint.recommendation");
@@ -103,7 +103,7 @@ regint_status regint_recommendation_to_json(const regint_recommendation *r, char
     cJSON *arr = ok ? cJSON_AddArrayToObject(doc, "municipalities") : NULL;
     ok = ok && arr;
     for (size_t i = 0; ok && i < r->n; i++) {
-        const regint_recommendation_row_t *row = &r->rows[i];
+        const regint_settlement_recommendation_row_t *row = &r->rows[i];
         cJSON *o = cJSON_CreateObject();
         ok = o && cJSON_AddItemToArray(arr, o);
         ok = ok && regint__json_add_string(o, "kommunenr", row->kommunenr);
@@ -127,7 +127,7 @@ regint_status regint_recommendation_to_json(const regint_recommendation *r, char
         }
         cJSON *hist = ok ? cJSON_AddObjectToObject(o, "history") : NULL;
         ok = ok && hist;
-        for (int h = 0; ok && h < REGINT_RECOMMEND_HISTORY_YEARS; h++) {
+        for (int h = 0; ok && h < REGINT_SETTLEMENT_HISTORY_YEARS; h++) {
             char y[16];
             snprintf(y, sizeof y, "%d", row->history_first_year + h);
             cJSON *hy = cJSON_AddObjectToObject(hist, y);

@@ -106,10 +106,21 @@ void regint__ctx_free(regint__ctx *ctx);
  * year is not held. */
 const regint__acc *regint__ctx_acc(const regint__ctx *ctx, size_t i, int y, int m);
 
+/* What a recommendation is asked for: the county and year (parameters of the public call)
+ * with the options, in one struct so that the back-test can drive the engine directly. */
+typedef struct regint__recommend_args {
+    const char *fylkesnr;   /* county valid in `year`; NULL or "00" = the whole country */
+    int year;               /* the year to settle in */
+    int64_t total;          /* persons to settle */
+    int64_t minors;         /* of which unaccompanied minors */
+    const regint_settlement_profile *profile; /* NULL = the default profile */
+    int history_to;         /* last year of data used; 0 = year - 1 */
+} regint__recommend_args;
+
 /* Recommend for a county using a built context. */
-regint_status regint__recommend_ctx(const regint__ctx *ctx, const regint_recommend_options *opt,
+regint_status regint__recommend_ctx(const regint__ctx *ctx, const regint__recommend_args *opt,
                                     const regint_settlement_profile *prof,
-                                    regint_recommendation **out);
+                                    regint_settlement_recommendation **out);
 
 /* Free n strings and the array holding them (NULL allowed). */
 void regint__settlement_free_strv(char **v, size_t n);
@@ -128,8 +139,8 @@ regint_status regint__hamilton(const double *w, size_t n, int64_t total, int64_t
 /* Median of the values that are not NAN (NAN if none); tmp has room for n (recommend.c). */
 double regint__median(const double *v, size_t n, double *tmp);
 
-/* The result of regint_recommend (filled by recommend.c, read by result.c). */
-struct regint_recommendation {
+/* The result of regint_settlement_recommend (filled by recommend.c, read by result.c). */
+struct regint_settlement_recommendation {
     int year;
     int history_to;
     char fylkesnr[8];
@@ -138,7 +149,7 @@ struct regint_recommendation {
     int64_t total;
     int64_t minors;
     size_t n;
-    regint_recommendation_row_t *rows;
+    regint_settlement_recommendation_row_t *rows;
     char **names;          /* copies of kommunenr/name/fylkesnr, 3 per row */
     char **reasons;
     size_t ncrit;

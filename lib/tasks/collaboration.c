@@ -30,11 +30,13 @@ static const char *const meeting_kinds[] = {"gathering", "meeting", "network_mee
 
 const char *regint_partner_kind_name(regint_partner_kind k)
 {
-    return (unsigned)k < N_PARTNER_KINDS ? partner_kinds[k] : "";
+    return (unsigned)k < N_PARTNER_KINDS ? partner_kinds[k] : "unknown";
 }
 
 regint_status regint_partner_kind_from_name(const char *name, regint_partner_kind *out)
 {
+    if (!out)
+        return regint__error(REGINT_EINVAL, "regint_partner_kind_from_name: NULL output");
     int i = regint__name_index(partner_kinds, N_PARTNER_KINDS, name);
     if (i < 0)
         return regint__error(REGINT_ENOTFOUND, "unknown partner kind '%.40s'", name ? name : "(null)");
@@ -42,10 +44,12 @@ regint_status regint_partner_kind_from_name(const char *name, regint_partner_kin
     return REGINT_OK;
 }
 
-const char *regint_task_name(regint_task t) { return (unsigned)t < N_TASKS ? task_names[t] : ""; }
+const char *regint_task_name(regint_task t) { return (unsigned)t < N_TASKS ? task_names[t] : "unknown"; }
 
 regint_status regint_task_from_name(const char *name, regint_task *out)
 {
+    if (!out)
+        return regint__error(REGINT_EINVAL, "regint_task_from_name: NULL output");
     int i = regint__name_index(task_names, N_TASKS, name);
     if (i < 0)
         return regint__error(REGINT_ENOTFOUND, "unknown task '%.40s' (expected settlement, "
@@ -55,10 +59,12 @@ regint_status regint_task_from_name(const char *name, regint_task *out)
     return REGINT_OK;
 }
 
-const char *regint_meeting_kind_name(regint_meeting_kind k) { return (unsigned)k < 3 ? meeting_kinds[k] : ""; }
+const char *regint_meeting_kind_name(regint_meeting_kind k) { return (unsigned)k < 3 ? meeting_kinds[k] : "unknown"; }
 
 regint_status regint_meeting_kind_from_name(const char *name, regint_meeting_kind *out)
 {
+    if (!out)
+        return regint__error(REGINT_EINVAL, "regint_meeting_kind_from_name: NULL output");
     int i = regint__name_index(meeting_kinds, 3, name);
     if (i < 0)
         return regint__error(REGINT_ENOTFOUND, "unknown meeting kind '%.40s' (expected gathering, meeting "
@@ -266,7 +272,7 @@ static const regint_network_t *find_network(const collab_data *c, const char *id
 static regint_status check_kommunenr(const char *file, const char *path, const regint_dataset *ds, int year,
                                      const char *k)
 {
-    if (!regint_kommunenr_format_ok(k))
+    if (!regint_validate_kommunenr_format(k))
         return regint__json_error(file, path, REGINT_EINVAL, "expected a kommunenr of four digits, got '%.20s'",
                                   k ? k : "");
     const regint_municipality_t *m;
@@ -284,7 +290,7 @@ static regint_status validate_partner(const collab_data *c, const regint_dataset
     DUP_CHECK(c->partners, c->np, p->id, "partner");
     if (!regint__nonempty(p->name))
         return regint__verr(file, path, "name", REGINT_EINVAL, "must be a non-empty string");
-    if (!regint_orgnr_valid(p->orgnr))
+    if (!regint_validate_orgnr(p->orgnr))
         return regint__verr(file, path, "orgnr", REGINT_EINVAL,
                     "'%.20s' is not a valid organisation number (9 digits, modulus-11 check digit "
                     "with weights 3 2 7 6 5 4 3 2)", p->orgnr ? p->orgnr : "");
@@ -973,7 +979,7 @@ static int add_partner_periods(period_list *l, const regint_partner_t *p, const 
     return 1;
 }
 
-void regint_coverage_free(regint_coverage_t *c)
+void regint_collaboration_coverage_result_free(regint_collaboration_coverage_result *c)
 {
     free(c); /* its arrays are in the same block (util/block.h) */
 }
@@ -990,7 +996,7 @@ static regint_status county_municipalities(const regint_dataset *ds, const colla
         fylkesnr = c ? c->county : NULL;
     if (!fylkesnr)
         return regint__error(REGINT_EINVAL, "coverage: no county given and the dataset has no collaboration section");
-    if (!regint_fylkesnr_format_ok(fylkesnr))
+    if (!regint_validate_fylkesnr_format(fylkesnr))
         return regint__error(REGINT_EINVAL, "coverage: '%.8s' is not a fylkesnr (two digits)", fylkesnr);
     int year = (as_of[0] - '0') * 1000 + (as_of[1] - '0') * 100 + (as_of[2] - '0') * 10 + (as_of[3] - '0');
     const regint_county_t *cty;
@@ -1002,7 +1008,7 @@ static regint_status county_municipalities(const regint_dataset *ds, const colla
 
 /* Build the result from the list of periods. */
 static regint_status coverage_from_periods(const regint_dataset *ds, const collab_data *c, const char *fylkesnr,
-                                           const char *as_of, period_list *l, regint_coverage_t **out)
+                                           const char *as_of, period_list *l, regint_collaboration_coverage_result **out)
 {
     const regint_municipality_t **mun = NULL;
     size_t n = 0;
@@ -1013,7 +1019,7 @@ static regint_status coverage_from_periods(const regint_dataset *ds, const colla
     const size_t counts[5] = {n, n, n, n, n};
     const size_t sizes[5] = {sizeof(char *), sizeof(char *), sizeof(int), sizeof(char *), sizeof(char *)};
     void *a[5];
-    regint_coverage_t *r = regint__block_new(sizeof *r, 5, counts, sizes, a);
+    regint_collaboration_coverage_result *r = regint__block_new(sizeof *r, 5, counts, sizes, a);
     if (!r) {
         free(mun);
         return REGINT_ENOMEM;
@@ -1082,11 +1088,11 @@ static regint_status add_network_periods(const collab_data *c, const regint_netw
     return REGINT_OK;
 }
 
-regint_status regint_coverage_network(const regint_dataset *ds, const char *network_id, const char *fylkesnr,
-                                      const char *as_of, regint_coverage_t **out)
+regint_status regint_collaboration_coverage_network(const regint_dataset *ds, const char *network_id, const char *fylkesnr,
+                                      const char *as_of, regint_collaboration_coverage_result **out)
 {
     if (!ds || !network_id || !out)
-        return regint__error(REGINT_EINVAL, "regint_coverage_network: NULL argument");
+        return regint__error(REGINT_EINVAL, "regint_collaboration_coverage_network: NULL argument");
     collab_data *c = section_data(ds);
     const regint_network_t *n = find_network(c, network_id);
     if (!n)
@@ -1099,13 +1105,13 @@ regint_status regint_coverage_network(const regint_dataset *ds, const char *netw
     return st;
 }
 
-regint_status regint_coverage_task(const regint_dataset *ds, regint_task task, const char *fylkesnr,
-                                   const char *as_of, regint_coverage_t **out)
+regint_status regint_collaboration_coverage_task(const regint_dataset *ds, regint_task task, const char *fylkesnr,
+                                   const char *as_of, regint_collaboration_coverage_result **out)
 {
     if (!ds || !out)
-        return regint__error(REGINT_EINVAL, "regint_coverage_task: NULL argument");
+        return regint__error(REGINT_EINVAL, "regint_collaboration_coverage_task: NULL argument");
     if ((unsigned)task >= N_TASKS)
-        return regint__error(REGINT_EINVAL, "regint_coverage_task: unknown task %d", (int)task);
+        return regint__error(REGINT_EINVAL, "regint_collaboration_coverage_task: unknown task %d", (int)task);
     collab_data *c = section_data(ds);
     period_list l = {0};
     regint_status st = REGINT_OK;
@@ -1128,16 +1134,16 @@ regint_status regint_coverage_task(const regint_dataset *ds, regint_task task, c
     return st;
 }
 
-void regint_attendance_free(regint_attendance_t *a)
+void regint_collaboration_attendance_result_free(regint_collaboration_attendance_result *a)
 {
     free(a); /* its arrays are in the same block (util/block.h) */
 }
 
-regint_status regint_coverage_gatherings(const regint_dataset *ds, const char *fylkesnr, int months,
-                                         const char *as_of, regint_attendance_t **out)
+regint_status regint_collaboration_attendance(const regint_dataset *ds, const char *fylkesnr, int months,
+                                         const char *as_of, regint_collaboration_attendance_result **out)
 {
     if (!ds || !out)
-        return regint__error(REGINT_EINVAL, "regint_coverage_gatherings: NULL argument");
+        return regint__error(REGINT_EINVAL, "regint_collaboration_attendance: NULL argument");
     if (months < 1 || months > 1200)
         return regint__error(REGINT_EINVAL, "coverage: months must be in [1, 1200], got %d", months);
     collab_data *c = section_data(ds);
@@ -1150,7 +1156,7 @@ regint_status regint_coverage_gatherings(const regint_dataset *ds, const char *f
     const size_t counts[4] = {n, n, n, n};
     const size_t sizes[4] = {sizeof(char *), sizeof(char *), sizeof(int64_t), sizeof(char *)};
     void *a[4];
-    regint_attendance_t *r = regint__block_new(sizeof *r, 4, counts, sizes, a);
+    regint_collaboration_attendance_result *r = regint__block_new(sizeof *r, 4, counts, sizes, a);
     if (!r) {
         free(mun);
         return REGINT_ENOMEM;

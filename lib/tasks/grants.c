@@ -14,6 +14,8 @@
 #include "util/isodate.h"
 #include "util/jsonutil.h"
 #include "util/recordutil.h"
+#include "util/options.h"
+#include "util/enumname.h"
 #include "dataset/section.h"
 
 #define JSON_INT_MAX REGINT__JSON_INT_MAX
@@ -23,14 +25,31 @@
 
 static const char *const kind_names[] = {"municipality", "county", "employer", "voluntary_organisation"};
 static const char *const outcome_names[] = {"pending", "granted", "refused"};
+static const char *const need_names[REGINT_GRANT_NEED_COUNT] = {"participants", "amount", "none"};
+
+const char *regint_grant_need_name(regint_grant_need v)
+{
+    return regint__enum_name(need_names, REGINT_GRANT_NEED_COUNT, (int)v);
+}
+
+regint_status regint_grant_need_from_name(const char *name, regint_grant_need *out)
+{
+    int v = 0;
+    regint_status st = regint__enum_from_name(need_names, REGINT_GRANT_NEED_COUNT, name, out ? &v : NULL, "need measure");
+    if (!st)
+        *out = (regint_grant_need)v;
+    return st;
+}
 
 const char *regint_applicant_kind_name(regint_applicant_kind k)
 {
-    return (unsigned)k < 4 ? kind_names[k] : "";
+    return (unsigned)k < 4 ? kind_names[k] : "unknown";
 }
 
 regint_status regint_applicant_kind_from_name(const char *name, regint_applicant_kind *out)
 {
+    if (!out)
+        return regint__error(REGINT_EINVAL, "regint_applicant_kind_from_name: NULL output");
     for (int i = 0; name && i < 4; i++)
         if (!strcmp(name, kind_names[i])) {
             *out = (regint_applicant_kind)i;
@@ -42,11 +61,13 @@ regint_status regint_applicant_kind_from_name(const char *name, regint_applicant
 
 const char *regint_grant_outcome_name(regint_grant_outcome o)
 {
-    return (unsigned)o < 3 ? outcome_names[o] : "";
+    return (unsigned)o < 3 ? outcome_names[o] : "unknown";
 }
 
 regint_status regint_grant_outcome_from_name(const char *name, regint_grant_outcome *out)
 {
+    if (!out)
+        return regint__error(REGINT_EINVAL, "regint_grant_outcome_from_name: NULL output");
     for (int i = 0; name && i < 3; i++)
         if (!strcmp(name, outcome_names[i])) {
             *out = (regint_grant_outcome)i;
@@ -302,7 +323,7 @@ static regint_status validate_app(const grants_data *g, const regint_dataset *ds
         return VERR(REGINT_ENOTFOUND, "scheme", "no scheme with id '%.64s'", a->scheme_id ? a->scheme_id : "");
     if ((st = regint__check_date_at(file, path, "received", a->received, 0)))
         return st;
-    if (!regint_orgnr_valid(a->applicant_orgnr))
+    if (!regint_validate_orgnr(a->applicant_orgnr))
         return VERR(REGINT_EINVAL, "applicant.orgnr",
                     "'%.20s' is not a valid organisation number (9 digits, modulus-11 check digit "
                     "with weights 3 2 7 6 5 4 3 2)", a->applicant_orgnr ? a->applicant_orgnr : "");
@@ -327,7 +348,7 @@ static regint_status validate_app(const grants_data *g, const regint_dataset *ds
         char mp[REGINT__PATH_MAX];
         regint__path_sub_index(mp, path, "municipalities", i);
         const char *k = a->municipalities[i];
-        if (!regint_kommunenr_format_ok(k))
+        if (!regint_validate_kommunenr_format(k))
             return regint__json_error(file, mp, REGINT_EINVAL, "expected a kommunenr of four digits, got '%.20s'",
                                       k ? k : "");
         const regint_municipality_t *mun;
@@ -1154,22 +1175,23 @@ regint_status regint_grants_add_reclaimed(regint_dataset *ds, const char *applic
 /* ------------------------------------------------------------------------- */
 /* Allocation                                                                */
 
-void regint_grant_allocation_free(regint_grant_allocation_t *a)
+void regint_grants_allocation_result_free(regint_grants_allocation_result *a)
 {
     free(a); /* its arrays are in the same block (util/block.h) */
 }
 
 regint_status regint_grants_allocate(const regint_dataset *ds, const char *scheme_id,
-                                     const regint_grant_allocate_options *opt, regint_grant_allocation_t **out)
+                                     const regint_grants_allocate_options *opt, regint_grants_allocation_result **out)
 {
-    static const regint_grant_allocate_options defaults = REGINT_GRANT_ALLOCATE_OPTIONS_INIT;
+    static const regint_grants_allocate_options defaults = REGINT_GRANTS_ALLOCATE_OPTIONS_INIT;
     if (!ds || !scheme_id || !out)
         return regint__error(REGINT_EINVAL, "regint_grants_allocate: NULL argument");
     if (!opt)
         opt = &defaults;
-    if (opt->version != REGINT_GRANT_ALLOCATE_OPTIONS_VERSION)
-        return regint__error(REGINT_EINVAL, "regint_grants_allocate: options version %d (expected %d)",
-                             opt->version, REGINT_GRANT_ALLOCATE_OPTIONS_VERSION);
+    regint_status vst = regint__check_options_version(opt->version, REGINT_GRANTS_ALLOCATE_OPTIONS_VERSION,
+                                                      "regint_grants_allocate");
+    if (vst)
+        return vst;
     if (opt->unit < 0)
         return regint__error(REGINT_EINVAL, "regint_grants_allocate: unit must be >= 0 (0 = the scheme's)");
     if ((unsigned)opt->need > REGINT_GRANT_NEED_NONE)
@@ -1188,7 +1210,7 @@ regint_status regint_grants_allocate(const regint_dataset *ds, const char *schem
                              sizeof(double), sizeof(int64_t), sizeof(int64_t), sizeof(int)};
     const size_t ssize[4] = {sizeof(double), sizeof(int64_t), sizeof(int64_t), sizeof(size_t)};
     void *ra[9], *sa[4];
-    regint_grant_allocation_t *r = regint__block_new(sizeof *r, 9, ns, rsize, ra);
+    regint_grants_allocation_result *r = regint__block_new(sizeof *r, 9, ns, rsize, ra);
     void *scratch = r ? regint__block_new(0, 4, ns, ssize, sa) : NULL;
     if (!scratch) {
         free(r);
@@ -1291,12 +1313,12 @@ regint_status regint_grants_allocate(const regint_dataset *ds, const char *schem
     *out = r;
     r = NULL;
 done:
-    regint_grant_allocation_free(r);
+    regint_grants_allocation_result_free(r);
     free(scratch);
     return st;
 }
 
-regint_status regint_grants_apply_allocation(regint_dataset *ds, const regint_grant_allocation_t *al,
+regint_status regint_grants_apply_allocation(regint_dataset *ds, const regint_grants_allocation_result *al,
                                              const char *date)
 {
     if (!ds || !al)

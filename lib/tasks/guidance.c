@@ -12,8 +12,9 @@
 
 #include "util/block.h"
 #include "util/internal.h"
+#include "util/options.h"
 
-void regint_guidance_forecast_free(regint_guidance_forecast_t *f)
+void regint_guidance_forecast_result_free(regint_guidance_forecast_result *f)
 {
     free(f); /* its arrays are in the same block (util/block.h) */
 }
@@ -24,9 +25,10 @@ void regint_guidance_forecast_free(regint_guidance_forecast_t *f)
 
 static regint_status check_options(const regint_guidance_options *o)
 {
-    if (o->version != REGINT_GUIDANCE_OPTIONS_VERSION)
-        return regint__error(REGINT_EINVAL, "guidance: options version %d (expected %d)", o->version,
-                             REGINT_GUIDANCE_OPTIONS_VERSION);
+    regint_status vst = regint__check_options_version(o->version, REGINT_GUIDANCE_OPTIONS_VERSION,
+                                                      "regint_guidance_forecast");
+    if (vst)
+        return vst;
     if (!(o->adult_share >= 0 && o->adult_share <= 1))
         return regint__error(REGINT_EINVAL, "guidance: adult_share must be in [0, 1], got %g", o->adult_share);
     if (!(o->intro_share >= 0 && o->intro_share <= 1))
@@ -91,7 +93,7 @@ static regint_status spread(const regint_guidance_options *o, int64_t total, int
 }
 
 regint_status regint_guidance_forecast(const regint_dataset *ds, const char *fylkesnr, int year,
-                                       const regint_guidance_options *opt, regint_guidance_forecast_t **out)
+                                       const regint_guidance_options *opt, regint_guidance_forecast_result **out)
 {
     static const regint_guidance_options defaults = REGINT_GUIDANCE_OPTIONS_INIT;
     if (!ds || !fylkesnr || !out)
@@ -143,7 +145,7 @@ regint_status regint_guidance_forecast(const regint_dataset *ds, const char *fyl
                               sizeof(double),  sizeof(int64_t), sizeof(int64_t), sizeof(char *),
                               sizeof(int64_t), sizeof(char *), sizeof(size_t)};
     void *a[11];
-    regint_guidance_forecast_t *f = nc <= SIZE_MAX / 12 ? regint__block_new(sizeof *f, 11, counts, sizes, a) : NULL;
+    regint_guidance_forecast_result *f = nc <= SIZE_MAX / 12 ? regint__block_new(sizeof *f, 11, counts, sizes, a) : NULL;
     if (!f) {
         st = regint__enomem();
         goto fail;
@@ -258,7 +260,7 @@ regint_status regint_guidance_forecast(const regint_dataset *ds, const char *fyl
     *out = f;
     return REGINT_OK;
 fail:
-    regint_guidance_forecast_free(f);
+    regint_guidance_forecast_result_free(f);
     free(partners);
     free(mun);
     return st;

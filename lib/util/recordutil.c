@@ -78,7 +78,7 @@ regint_status regint__check_id_at(const char *file, const char *path, const char
     char what[REGINT__PATH_MAX + 80], p[REGINT__PATH_MAX];
     regint__json_path_key(p, path, field);
     snprintf(what, sizeof what, "%s: %s", file, p);
-    return regint_check_identifier(id, what);
+    return regint_validate_identifier(id, what);
 }
 
 regint_status regint__check_date_at(const char *file, const char *path, const char *field, const char *s,

@@ -33,7 +33,7 @@ void regint__path_sub_index(char *buf, const char *path, const char *key, size_t
 /* Set "<file>: <path>.<field>: <message>" (just <path> when field is NULL); returns st. */
 regint_status regint__verr(const char *file, const char *path, const char *field, regint_status st,
                            const char *fmt, ...) REGINT__PRINTF(5, 6);
-/* regint_check_identifier() on the member `field` of the record at `path`. */
+/* regint_validate_identifier() on the member `field` of the record at `path`. */
 regint_status regint__check_id_at(const char *file, const char *path, const char *field, const char *id);
 /* A date member: EINVAL unless "YYYY-MM-DD" (absent allowed unless `required`). */
 regint_status regint__check_date_at(const char *file, const char *path, const char *field, const char *s,

@@ -12,17 +12,17 @@ static int all_digits(const char *s, size_t n)
     return 1;
 }
 
-int regint_kommunenr_format_ok(const char *s)
+int regint_validate_kommunenr_format(const char *s)
 {
     return s && strlen(s) == 4 && all_digits(s, 4);
 }
 
-int regint_fylkesnr_format_ok(const char *s)
+int regint_validate_fylkesnr_format(const char *s)
 {
     return s && strlen(s) == 2 && all_digits(s, 2);
 }
 
-int regint_orgnr_valid(const char *s)
+int regint_validate_orgnr(const char *s)
 {
     static const int w[8] = {3, 2, 7, 6, 5, 4, 3, 2};
     if (!s || strlen(s) != 9 || !all_digits(s, 9))
@@ -37,7 +37,7 @@ int regint_orgnr_valid(const char *s)
     return k == s[8] - '0';
 }
 
-int regint_looks_like_fodselsnummer(const char *s)
+int regint_validate_looks_like_fodselsnummer(const char *s)
 {
     static const int w1[9] = {3, 7, 6, 1, 8, 9, 4, 5, 2};
     static const int w2[10] = {5, 4, 3, 2, 7, 6, 5, 4, 3, 2};
@@ -71,7 +71,7 @@ int regint_looks_like_fodselsnummer(const char *s)
     return k2 != 10 && k2 == d[10] - '0';
 }
 
-regint_status regint_check_identifier(const char *id, const char *what)
+regint_status regint_validate_identifier(const char *id, const char *what)
 {
     if (!what)
         what = "identifier";
@@ -83,7 +83,7 @@ regint_status regint_check_identifier(const char *id, const char *what)
     for (size_t i = 0; i < n; i++)
         if ((unsigned char)id[i] < 0x20 || id[i] == 0x7f)
             return regint__error(REGINT_EINVAL, "%s: contains a control character", what);
-    if (regint_looks_like_fodselsnummer(id))
+    if (regint_validate_looks_like_fodselsnummer(id))
         return regint__error(REGINT_EPERSONAL,
                              "%s: refused: the value looks like a Norwegian national identity "
                              "number (fødselsnummer: 11 digits with valid control digits); regint "
