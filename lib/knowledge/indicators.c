@@ -1193,93 +1193,68 @@ static regint_status kb_summarize_locked(regint_kb *kb, const char *indicator, c
 /* ------------------------------------------------------------------------- */
 /* The public queries: each holds the knowledge base's lock (see struct regint_kb). */
 
+/* A public query: a NULL check, then the query under the knowledge base's lock (the caches
+ * it fills are shared between threads, see kb_lock); `m` is the handle the query may fill. */
+#define KB_LOCKED(fn, call)                                                                        \
+    do {                                                                                           \
+        if (!kb)                                                                                   \
+            return regint__error(REGINT_EINVAL, fn ": NULL knowledge base");                       \
+        regint_kb *m = kb_lock(kb);                                                                \
+        regint_status locked_status = (call);                                                      \
+        kb_unlock(m);                                                                              \
+        return locked_status;                                                                      \
+    } while (0)
+
 regint_status regint_kb_value(const regint_kb *kb, const char *indicator, const char *area, int area_year,
                               int year, const char *category, regint_aggregate_t *out)
 {
-    if (!kb)
-        return regint__error(REGINT_EINVAL, "regint_kb_value: NULL knowledge base");
-    regint_kb *m = kb_lock(kb);
-    regint_status st = kb_value_locked(m, indicator, area, area_year, year, category, out);
-    kb_unlock(m);
-    return st;
+    KB_LOCKED("regint_kb_value", kb_value_locked(m, indicator, area, area_year, year, category, out));
 }
 
 regint_status regint_kb_settlement(const regint_kb *kb, const char *area, int area_year, int year,
                                    regint_measure measure, regint_category category,
                                    regint_aggregate_t *out)
 {
-    if (!kb)
-        return regint__error(REGINT_EINVAL, "regint_kb_settlement: NULL knowledge base");
-    regint_kb *m = kb_lock(kb);
-    regint_status st = kb_settlement_locked(m, area, area_year, year, measure, category, out);
-    kb_unlock(m);
-    return st;
+    KB_LOCKED("regint_kb_settlement", kb_settlement_locked(m, area, area_year, year, measure, category, out));
 }
 
 regint_status regint_kb_series(const regint_kb *kb, const char *indicator, const char *area, int area_year,
                                const char *category, int first_year, int last_year,
                                regint_kb_series_result **out)
 {
-    if (!kb)
-        return regint__error(REGINT_EINVAL, "regint_kb_series: NULL knowledge base");
-    regint_kb *m = kb_lock(kb);
-    regint_status st = kb_series_locked(m, indicator, area, area_year, category, first_year, last_year, out);
-    kb_unlock(m);
-    return st;
+    KB_LOCKED("regint_kb_series",
+              kb_series_locked(m, indicator, area, area_year, category, first_year, last_year, out));
 }
 
 regint_status regint_kb_settlement_series(const regint_kb *kb, const char *area, int area_year,
                                           regint_measure measure, regint_category category,
                                           int first_year, int last_year, regint_kb_series_result **out)
 {
-    if (!kb)
-        return regint__error(REGINT_EINVAL, "regint_kb_settlement_series: NULL knowledge base");
-    regint_kb *m = kb_lock(kb);
-    regint_status st = kb_settlement_series_locked(m, area, area_year, measure, category, first_year, last_year, out);
-    kb_unlock(m);
-    return st;
+    KB_LOCKED("regint_kb_settlement_series",
+              kb_settlement_series_locked(m, area, area_year, measure, category, first_year, last_year, out));
 }
 
 regint_status regint_kb_population(const regint_kb *kb, const char *area, int year, int64_t *out)
 {
-    if (!kb)
-        return regint__error(REGINT_EINVAL, "regint_kb_population: NULL knowledge base");
-    regint_kb *m = kb_lock(kb);
-    regint_status st = kb_population_locked(m, area, year, out);
-    kb_unlock(m);
-    return st;
+    KB_LOCKED("regint_kb_population", kb_population_locked(m, area, year, out));
 }
 
 regint_status regint_kb_population_mapped(const regint_kb *kb, const char *area, int area_year, int year,
                                          regint_aggregate_t *out)
 {
-    if (!kb)
-        return regint__error(REGINT_EINVAL, "regint_kb_population_mapped: NULL knowledge base");
-    regint_kb *m = kb_lock(kb);
-    regint_status st = kb_population_mapped_locked(m, area, area_year, year, out);
-    kb_unlock(m);
-    return st;
+    KB_LOCKED("regint_kb_population_mapped", kb_population_mapped_locked(m, area, area_year, year, out));
 }
 
 regint_status regint_kb_per_1000(const regint_kb *kb, const char *area, int year, regint_value_t value,
                                  regint_value_t *out)
 {
-    if (!kb)
-        return regint__error(REGINT_EINVAL, "regint_kb_per_1000: NULL knowledge base");
-    regint_kb *m = kb_lock(kb);
-    regint_status st = kb_per_1000_locked(m, area, year, value, out);
-    kb_unlock(m);
-    return st;
+    KB_LOCKED("regint_kb_per_1000", kb_per_1000_locked(m, area, year, value, out));
 }
 
 regint_status regint_kb_summarize(const regint_kb *kb, const char *indicator, const char *area, int area_year,
                                   int year, const char *category, int trend_years,
                                   regint_indicator_summary_t *out)
 {
-    if (!kb)
-        return regint__error(REGINT_EINVAL, "regint_kb_summarize: NULL knowledge base");
-    regint_kb *m = kb_lock(kb);
-    regint_status st = kb_summarize_locked(m, indicator, area, area_year, year, category, trend_years, out);
-    kb_unlock(m);
-    return st;
+    KB_LOCKED("regint_kb_summarize",
+              kb_summarize_locked(m, indicator, area, area_year, year, category, trend_years, out));
 }
