@@ -8,17 +8,33 @@
 
 #include "cli.h"
 
-static void usage(FILE *f)
-{
-    fprintf(f,
-            "usage: regint recommend [--data FILE] [--county NR] [--year Y] [--total N] [--minors N]\n"
-            "                        [--profile FILE] [--csv|--json]\n\n"
-            "Recommend how many refugees each municipality of a county should be asked to settle.\n"
-            "Without options: Vestfold (39), 2026, with the county's actual 2026 IMDi request total\n"
-            "(and its unaccompanied minors) on the bundled data. Without --total the total is the\n"
-            "sum of IMDi's actual requests for the county and year. --county 00 = whole country.\n"
-            "The default profile is examples/data/profile-default.json (see docs/settlement.md).\n");
-}
+typedef struct recommend_args {
+    const char *data, *county, *profile;
+    int64_t year, total, minors;
+    int fmt;
+} recommend_args;
+
+/* The values of options not given. */
+static const recommend_args defaults = {NULL, "39", NULL, 2026, -1, -1, CLI_TABLE};
+
+static const cli_opt recommend_opts[] = {
+    CLI_SUMMARY("recommend settlement requests per municipality for a county"),
+    CLI_ABOUT("Recommend how many refugees each municipality of a county should be asked to settle.\n"
+              "Without options: Vestfold (39), 2026, with the county's actual 2026 IMDi request total\n"
+              "(and its unaccompanied minors) on the bundled data.\n"),
+    CLI_OPT_DATA(recommend_args),
+    CLI_OPT_COUNTY(recommend_args, "county number (default 39 Vestfold); 00 = the whole country"),
+    CLI_INT("year", "Y", recommend_args, year, 1900, 2200, 0, "year of the recommendation (default 2026)"),
+    CLI_INT("total", "N", recommend_args, total, 0, INT64_MAX, 0,
+            "persons to settle (default: the sum of IMDi's actual requests\nfor the county and year)"),
+    CLI_INT("minors", "N", recommend_args, minors, 0, INT64_MAX, 0, "of which unaccompanied minors"),
+    CLI_STRING("profile", "FILE", recommend_args, profile, 0, "settlement profile (see docs/settlement.md)"),
+    CLI_OPT_FORMAT(recommend_args),
+    CLI_NOTES("The default profile is examples/data/profile-default.json (see docs/settlement.md).\n"),
+    CLI_END,
+};
+
+const cli_command cli_cmd_recommend = CLI_COMMAND("recommend", recommend_opts, cli_run_recommend);
 
 static void print_value(FILE *f, regint_value_t v, int width)
 {
@@ -40,17 +56,6 @@ static void csv_value(FILE *f, regint_value_t v)
         fputc(',', f);
 }
 
-static void csv_string(FILE *f, const char *s)
-{
-    fputc('"', f);
-    for (; *s; s++) {
-        if (*s == '"')
-            fputc('"', f);
-        fputc(*s, f);
-    }
-    fputc('"', f);
-}
-
 static void print_table(const regint_settlement_recommendation *r, const char *source)
 {
     size_t n = regint_settlement_recommendation_count(r);
@@ -62,7 +67,8 @@ static void print_table(const regint_settlement_recommendation *r, const char *s
     printf("\n%s\nProfile '%s'; history up to %d.\n", source, regint_settlement_recommendation_profile_name(r), y - 1);
     printf("Criteria (normalised weights):");
     for (size_t c = 0; c < regint_settlement_recommendation_criterion_count(r); c++)
-        printf(" %s %.3f", regint_settlement_recommendation_criterion_id(r, c), regint_settlement_recommendation_criterion_weight(r, c));
+        printf(" %s %.3f", regint_settlement_recommendation_criterion_id(r, c),
+               regint_settlement_recommendation_criterion_weight(r, c));
     printf("\n");
     const char *note = regint_settlement_recommendation_note(r);
     if (*note)
@@ -128,7 +134,7 @@ static void print_csv(const regint_settlement_recommendation *r)
     for (size_t i = 0; i < n; i++) {
         const regint_settlement_recommendation_row_t *row = regint_settlement_recommendation_row(r, i);
         printf("%s,", row->kommunenr);
-        csv_string(stdout, row->name);
+        cli_csv_field(stdout, row->name, CLI_QUOTE_ALWAYS);
         printf(",%d,%" PRId64 ",%" PRId64 ",%" PRId64 ",", row->asked, row->recommended, row->minors, row->lower);
         if (row->upper != INT64_MAX)
             printf("%" PRId64, row->upper);
@@ -150,72 +156,28 @@ static void print_csv(const regint_settlement_recommendation *r)
         csv_value(stdout, row->actual_request);
         csv_value(stdout, row->actual_decision);
         putchar(',');
-        csv_string(stdout, row->reason);
+        cli_csv_field(stdout, row->reason, CLI_QUOTE_ALWAYS);
         putchar('\n');
     }
 }
 
-int cmd_recommend(int argc, char **argv)
+int cli_run_recommend(const cli_command *cmd, const void *parsed)
 {
-    const char *profile_path = NULL;
-    cli_common com = CLI_COMMON_INIT;
-    int year = 0, have_total = 0, have_minors = 0;
-    int64_t total = 0, minors = 0;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        int more = i + 1 < argc;
-        if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
-            usage(stdout);
-            return CLI_OK;
-        } else if (cli_common_option(argc, argv, &i, CLI_OPT_DATA | CLI_OPT_COUNTY | CLI_OPT_FORMAT, &com)) {
-            continue;
-        } else if (!strcmp(a, "--profile") && more) {
-            profile_path = argv[++i];
-        } else if (!strcmp(a, "--year") && more) {
-            int64_t v;
-            if (!cli_parse_int64(argv[++i], 1900, 2200, &v)) {
-                fprintf(stderr, "regint recommend: --year: expected a year, got '%s'\n", argv[i]);
-                return CLI_USAGE;
-            }
-            year = (int)v;
-        } else if (!strcmp(a, "--total") && more) {
-            if (!cli_parse_int64(argv[++i], 0, INT64_MAX, &total)) {
-                fprintf(stderr, "regint recommend: --total: expected a non-negative integer, got '%s'\n", argv[i]);
-                return CLI_USAGE;
-            }
-            have_total = 1;
-        } else if (!strcmp(a, "--minors") && more) {
-            if (!cli_parse_int64(argv[++i], 0, INT64_MAX, &minors)) {
-                fprintf(stderr, "regint recommend: --minors: expected a non-negative integer, got '%s'\n", argv[i]);
-                return CLI_USAGE;
-            }
-            have_minors = 1;
-        } else {
-            return cli_bad_option("recommend", a, usage);
-        }
-    }
-    const char *data = com.data, *county = com.county;
-    int csv = com.csv, json = com.json;
-    if (csv && json) {
-        fprintf(stderr, "regint recommend: give --csv or --json, not both\n");
-        return CLI_USAGE;
-    }
-    if (!county)
-        county = "39";
-    if (!year)
-        year = 2026;
+    const recommend_args args = *(const recommend_args *)parsed;
+    int rc = CLI_OK;
+    const char *data = args.data, *county = args.county, *profile_path = args.profile;
+    int year = (int)args.year, have_total = args.total >= 0, have_minors = args.minors >= 0;
+    int64_t total = have_total ? args.total : 0, minors = have_minors ? args.minors : 0;
+    int csv = args.fmt == CLI_CSV, json = args.fmt == CLI_JSON;
 
     regint_dataset *ds = NULL;
     regint_settlement_profile *prof = NULL;
     regint_settlement_recommendation *rec = NULL;
-    int rc = CLI_OK;
-    if (cli_load_dataset(data, &ds) != REGINT_OK)
-        return cli_fail(data ? data : "loading the bundled dataset");
-    if (profile_path && regint_settlement_profile_load_file(profile_path, &prof) != REGINT_OK) {
-        rc = cli_fail("profile");
-        goto done;
-    }
-    /* Without --total the library applies the default rule (IMDi's actual requests). */
+    if ((rc = cli_load_settlement(cmd->name, data, profile_path, &ds, &prof)) != CLI_OK)
+        return rc;
+    /* Without --total the library applies the default rule (IMDi's actual requests). The same
+     * steps as backtest's (options struct, engine call, JSON through the library); `duplicates`
+     * pairs the two: the library's one options pattern, not logic to share. */
     regint_settlement_recommend_options o = REGINT_SETTLEMENT_RECOMMEND_OPTIONS_INIT;
     const char *cty = strcmp(county, "00") ? county : NULL;
     if (have_total)
@@ -224,24 +186,23 @@ int cmd_recommend(int argc, char **argv)
         o.minors = minors;
     o.profile = prof;
     if (regint_settlement_recommend(ds, cty, year, &o, &rec) != REGINT_OK) {
-        rc = cli_fail("recommend");
+        rc = cli_fail(cmd->name, NULL);
         goto done;
     }
     char source[512];
     if (!have_total)
         snprintf(source, sizeof source, "Total = IMDi's actual %d requests to the county's municipalities%s (data: %s).",
-                 year, regint_settlement_recommendation_minors(rec) && !have_minors ? " (minors: IMDi's actual requests for unaccompanied minors)" : "",
+                 year,
+                 regint_settlement_recommendation_minors(rec) && !have_minors
+                     ? " (minors: IMDi's actual requests for unaccompanied minors)"
+                     : "",
                  data ? data : "bundled dataset");
     else
         snprintf(source, sizeof source, "Total given on the command line (data: %s).", data ? data : "bundled dataset");
     if (json) {
         char *s = NULL;
-        if (regint_settlement_recommendation_to_json(rec, &s) != REGINT_OK) {
-            rc = cli_fail("json");
-            goto done;
-        }
-        fputs(s, stdout);
-        regint_free(s);
+        regint_status st = regint_settlement_recommendation_to_json(rec, &s);
+        rc = cli_put_text(cmd->name, st, s);
     } else if (csv) {
         print_csv(rec);
     } else {

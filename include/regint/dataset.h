@@ -480,6 +480,103 @@ REGINT_API regint_status regint_dataset_set_observation(regint_dataset *ds, cons
  *  fødselsnummer) and be new; family_size 1..100. */
 REGINT_API regint_status regint_dataset_add_case(regint_dataset *ds, const regint_case_t *c);
 
+/* ------------------------------------------------------------------------- */
+/* Selections and bulk reads (one call per table, not per row).               */
+
+/** Version of ::regint_dataset_find_options. */
+#define REGINT_DATASET_FIND_OPTIONS_VERSION 1
+
+/** Which settlement figures or observations regint_dataset_find_settlements() and
+ *  regint_dataset_find_observations() select; every member's default selects all. */
+typedef struct regint_dataset_find_options {
+    int version;           /**< ::REGINT_DATASET_FIND_OPTIONS_VERSION */
+    const char *area;      /**< code prefix of the kommunenr (settlement) or area
+                                (observations), e.g. "39" for a county and its municipalities;
+                                NULL: any */
+    int year_from;         /**< first year, inclusive; 0: no lower bound */
+    int year_to;           /**< last year, inclusive; 0: no upper bound */
+    int measure;           /**< settlement only: a ::regint_measure, or -1 for any */
+    int category;          /**< settlement only: a ::regint_category, or -1 for any */
+    const char *indicator; /**< observations only: an indicator id, or NULL for any */
+} regint_dataset_find_options;
+
+/** Initialiser: select everything. */
+#define REGINT_DATASET_FIND_OPTIONS_INIT { REGINT_DATASET_FIND_OPTIONS_VERSION, NULL, 0, 0, -1, -1, NULL }
+
+/**
+ * Initialise @p opts with the defaults of ::REGINT_DATASET_FIND_OPTIONS_INIT (select
+ * everything) for the given version, as the other _options_init() functions.
+ * @param opts     the options to fill (all members are overwritten)
+ * @param version  the version the caller was compiled with, ::REGINT_DATASET_FIND_OPTIONS_VERSION
+ * @return ::REGINT_OK; ::REGINT_EVERSION for a version this build does not know;
+ *         ::REGINT_EINVAL for a NULL @p opts.
+ */
+REGINT_API regint_status regint_dataset_find_options_init(regint_dataset_find_options *opts, int version);
+
+/**
+ * The counties valid in @p year, in the order added.
+ * @param ds    the dataset
+ * @param year  the year
+ * @param out   receives an array of borrowed pointers, the caller's (regint_free())
+ * @param n     receives its length
+ * @return REGINT_OK, REGINT_ENOMEM or REGINT_EINVAL (NULL argument).
+ */
+REGINT_API regint_status regint_dataset_counties_in(const regint_dataset *ds, int year,
+                                                    const regint_county_t ***out, size_t *n);
+
+/**
+ * The settlement figures that @p q selects, in the order added.
+ * @param ds   the dataset
+ * @param q    the selection; NULL selects every figure
+ * @param out  receives an array of borrowed pointers, the caller's (regint_free())
+ * @param n    receives its length
+ * @return REGINT_OK, REGINT_ENOMEM, REGINT_EVERSION (query version) or REGINT_EINVAL.
+ */
+REGINT_API regint_status regint_dataset_find_settlements(const regint_dataset *ds,
+                                                         const regint_dataset_find_options *q,
+                                                         const regint_settlement_t ***out, size_t *n);
+
+/**
+ * The observations that @p q selects, in the order added.
+ * @param ds   the dataset
+ * @param q    the selection; NULL selects every observation
+ * @param out  receives an array of borrowed pointers, the caller's (regint_free())
+ * @param n    receives its length
+ * @return REGINT_OK, REGINT_ENOMEM, REGINT_EVERSION (query version) or REGINT_EINVAL.
+ */
+REGINT_API regint_status regint_dataset_find_observations(const regint_dataset *ds,
+                                                          const regint_dataset_find_options *q,
+                                                          const regint_observation_t ***out, size_t *n);
+
+/**
+ * The population on 1 January of @p year of @p n municipalities (codes valid in @p year),
+ * as regint_dataset_population() gives it for each.
+ * @param ds         the dataset
+ * @param year       the year
+ * @param n          number of codes
+ * @param kommunenr  [n] codes (a NULL entry has no figure)
+ * @param persons    [n] receives each population, or -1 where the dataset has no figure
+ * @return REGINT_OK (absent figures are not an error), REGINT_ENOMEM or REGINT_EINVAL.
+ */
+REGINT_API regint_status regint_dataset_populations(const regint_dataset *ds, int year, size_t n,
+                                                    const char *const *kommunenr, int64_t *persons);
+
+/**
+ * Map @p n codes, each of its own year, to the codes of @p to_year in one call, as
+ * regint_dataset_map_code() maps one.
+ * @param ds         the dataset
+ * @param n          number of codes
+ * @param kommunenr  [n] codes
+ * @param from_year  [n] the year each code is valid in
+ * @param to_year    the year to map to
+ * @param mapped     [n] receives the one code each maps to (borrowed from the dataset), or
+ *                   NULL where a code has no mapping or was split into several
+ * @return REGINT_OK (a code without a mapping is not an error), REGINT_ENOMEM or REGINT_EINVAL.
+ */
+REGINT_API regint_status regint_dataset_map_codes(const regint_dataset *ds, size_t n,
+                                                  const char *const *kommunenr, const int *from_year,
+                                                  int to_year, const char **mapped);
+
 #ifdef __cplusplus
 }
 #endif

@@ -128,6 +128,10 @@ typedef struct regint_grant_application_t {
     int64_t participants_reached;   /**< from the report (valid if reported) */
     int64_t funds_used;             /**< kroner used, from the report (valid if reported) */
     int64_t amount_reclaimed;       /**< kroner already paid back to the county, >= 0 */
+    /** Length of @ref scores in applications read from a dataset (the scheme's
+     *  criterion_count), so that a reader needs not look the scheme up. Ignored when
+     *  adding: there the scheme's criterion_count applies. */
+    size_t score_count;
 } regint_grant_application_t;
 
 /* ------------------------------------------------------------------------- */

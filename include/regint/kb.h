@@ -234,7 +234,7 @@ REGINT_API regint_status regint_kb_jsonstat_options_init(regint_kb_jsonstat_opti
 REGINT_API regint_status regint_kb_import_jsonstat(regint_kb *kb, regint_dataset *ds, const char *path,
                                                    const regint_kb_jsonstat_options *opt,
                                                    size_t *n_imported);
-/** The same from JSON text in memory; `name` is used in messages. */
+/** The same from JSON text in memory; `name` is used in messages; `opt` NULL uses the defaults. */
 REGINT_API regint_status regint_kb_import_jsonstat_string(regint_kb *kb, regint_dataset *ds,
                                                           const char *json, size_t len,
                                                           const char *name,

@@ -1181,12 +1181,12 @@ static regint_status kb_summarize_locked(regint_kb *kb, const char *indicator, c
                     better++;
             }
         }
-        regint__error_restore(&saved_error); /* probes leave no error */
         if (ranked) {
             out->rank = better + 1;
             out->rank_of = ranked;
         }
     }
+    regint__error_restore(&saved_error); /* probes (county, nation, ranks) leave no error */
     return REGINT_OK;
 }
 

@@ -186,6 +186,7 @@ static regint_status app_copy(regint_grant_application_t *dst, const regint_gran
         dst->municipality_count = 0;
     double *sc = regint__calloc(ncrit ? ncrit : 1, sizeof *sc);
     dst->scores = sc;
+    dst->score_count = ncrit; /* the stored copy carries its length (src's is ignored) */
     if (sc)
         for (size_t i = 0; i < ncrit; i++)
             sc[i] = src->scores ? src->scores[i] : NAN;

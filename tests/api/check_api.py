@@ -27,9 +27,9 @@ RULES = {
     "public-prefix": "every public name starts with regint_ / REGINT_",
     "t-plain": "a _t type is a plain value: never opaque, never freed",
     "free-pairs": "X_free frees a type X declared in the same header, takes one X * and is NULL-safe",
-    "handle-free": "an opaque handle has X_free",
+    "handle-free": "an opaque handle has a creator (_new, _load*, ...) and X_free",
     "result-free": "a heap result is named _result and freed by _result_free",
-    "options": "options: version first, _VERSION and _INIT macros (INIT built on _VERSION), _options_init()",
+    "options": "options: version first, _VERSION and _INIT macros (INIT built on _VERSION), _options_init(); NULL options = defaults",
     "versioned": "a struct with a version member is an _options struct",
     "enum": "every public enum has a count, _name() and _from_name()",
     "parser": "parsers take (text, len, name, out)",
@@ -214,6 +214,20 @@ def check(headers):
                 types = [param_parts(p)[0] for p in init[2]]
                 if types != [t + " *", "int"] or init[1] != "regint_status":
                     bad(h, init[3], "options", f"{t}_init must be 'regint_status {t}_init({t} *opts, int version)'")
+
+        # --- functions that take options accept NULL for the defaults (and say so)
+        for name, ret, params, line, doc in h.functions:
+            for p in params:
+                typ, pn = param_parts(p)
+                base = typ.replace("const ", "").replace("*", "").strip()
+                if base.endswith("_options") and not name.endswith("_options_init") and "NULL" not in doc:
+                    bad(h, line, "options", f"'{name}': NULL options must mean the defaults, and the doc must say so")
+
+        # --- every opaque handle has a creator (a function with a `handle **` out-parameter)
+        for t, line in h.opaque.items():
+            creators = [f for f in h.functions if any(param_parts(p)[0] == t + " **" for p in f[2])]
+            if not creators and not t.endswith("_t"):
+                bad(h, line, "handle-free", f"opaque handle '{t}' has no creator (_new, _load*, ...: a '{t} **' out-parameter)")
 
         # --- enums
         for e, (line, names) in h.enums.items():

@@ -260,6 +260,48 @@ static void test_errors_kept(void)
     regint_dataset_free(ds);
 }
 
+/* Successful calls on the bundled data leave no error behind, although each probes for figures
+ * that are not there (a county or national value, a history year, a population year). */
+#define NO_ERROR_LEFT(call)                                                                      \
+    do {                                                                                         \
+        regint_clear_error();                                                                    \
+        CU_ASSERT_EQUAL(call, REGINT_OK);                                                        \
+        if (regint_last_error()[0])                                                              \
+            fprintf(stderr, "\n  %s left: %s\n", #call, regint_last_error());                  \
+        CU_ASSERT_STRING_EQUAL(regint_last_error(), "");                                         \
+    } while (0)
+
+static void test_no_error_left(void)
+{
+    regint_dataset *ds = NULL;
+    if (regint_dataset_load_default(&ds) != REGINT_OK) {
+        fprintf(stderr, "\n  no bundled dataset: %s\n", regint_last_error());
+        CU_FAIL("no bundled dataset");
+        return;
+    }
+    regint_kb *kb = NULL;
+    CU_ASSERT_EQUAL_FATAL(regint_kb_new(ds, &kb), REGINT_OK);
+    for (size_t i = 0; i < regint_dataset_indicator_count(ds); i++) {
+        regint_indicator_summary_t sum;
+        NO_ERROR_LEFT(regint_kb_summarize(kb, regint_dataset_indicator_at(ds, i)->id, "3901", 2024, 2023, NULL, 5, &sum));
+    }
+    regint_aggregate_t a;
+    NO_ERROR_LEFT(regint_settlement_county_sum(ds, "39", 2026, REGINT_MEASURE_REQUEST, REGINT_CATEGORY_ALL, &a));
+    regint_settlement_recommend_options o = REGINT_SETTLEMENT_RECOMMEND_OPTIONS_INIT;
+    o.total = 100;
+    regint_settlement_recommendation *r = NULL;
+    NO_ERROR_LEFT(regint_settlement_recommend(ds, "39", 2026, &o, &r));
+    regint_settlement_recommendation_free(r);
+    char *text = NULL;
+    NO_ERROR_LEFT(regint_report_render(ds, "39", REGINT_REPORT_MARKDOWN, NULL, &text));
+    regint_free(text);
+    regint_guidance_forecast_result *f = NULL;
+    NO_ERROR_LEFT(regint_guidance_forecast(ds, "39", 2025, NULL, &f));
+    regint_guidance_forecast_result_free(f);
+    regint_kb_free(kb);
+    regint_dataset_free(ds);
+}
+
 /* Every options-taking function gives REGINT_EVERSION for an unknown version. */
 static void test_options_version(void)
 {
@@ -345,6 +387,7 @@ int main(void)
         {"an unknown options version is REGINT_EVERSION; NULL options are the defaults", test_options_version},
         {"one rule for missing values in sums", test_missing_in_sums},
         {"success never clears the last error; probes set none", test_errors_kept},
+        {"successful calls on the bundled data leave no error", test_no_error_left},
         {"knowledge-base queries from several threads", test_kb_threads},
         {NULL, NULL},
     };

@@ -51,6 +51,10 @@ REGINT_API regint_status regint_widget_load_string(const char *name, const char 
 /* [out-last] an input after an out-parameter */
 REGINT_API regint_status regint_widget_size(const regint_widget *w, size_t *out, int unit);
 
+/* [options] options without a word on NULL */
+/** Paint the widget. */
+REGINT_API regint_status regint_widget_paint(const regint_widget *w, const regint_widget_options *opt);
+
 /* [const-query] a query through a non-const handle */
 REGINT_API int regint_widget_count(regint_widget *w);
 
