@@ -175,54 +175,30 @@ int cli_run_recommend(const cli_command *cmd, const void *parsed)
     regint_settlement_recommendation *rec = NULL;
     if ((rc = cli_load_settlement(cmd->name, data, profile_path, &ds, &prof)) != CLI_OK)
         return rc;
-    char source[512];
-    const char *cty = strcmp(county, "00") ? county : NULL;
-    const regint_county_t *cinfo = NULL;
-    if (cty && regint_dataset_county(ds, cty, year, &cinfo) != REGINT_OK) {
-        fprintf(stderr, "regint recommend: unknown county '%s' in %d\n", cty, year);
-        rc = CLI_BAD_INPUT;
-        goto done;
-    }
-    if (!have_total) {
-        /* The known requests: the sum of the present figures (regint_aggregate_t::partial); a
-         * request kept back for privacy is not counted (the library's sum itself is missing). */
-        regint_aggregate_t sum;
-        if (regint_settlement_county_sum(ds, cty, year, REGINT_MEASURE_REQUEST, REGINT_CATEGORY_ALL, &sum) != REGINT_OK) {
-            fprintf(stderr, "regint recommend: %s; give the total with --total N\n", regint_last_error());
-            rc = CLI_BAD_INPUT;
-            goto done;
-        }
-        if (isnan(sum.partial)) { /* rows, but every figure missing */
-            fprintf(stderr, "regint recommend: settlement: no %s figure (%s) for county '%s' in %d; give the total "
-                    "with --total N\n", regint_measure_name(REGINT_MEASURE_REQUEST),
-                    regint_category_name(REGINT_CATEGORY_ALL), cty ? cty : "00", year);
-            rc = CLI_BAD_INPUT;
-            goto done;
-        }
-        total = llround(sum.partial);
-        if (!have_minors) {
-            if (regint_settlement_county_sum(ds, cty, year, REGINT_MEASURE_REQUEST, REGINT_CATEGORY_UNACCOMPANIED,
-                                             &sum) == REGINT_OK && !isnan(sum.partial))
-                minors = llround(sum.partial);
-            else
-                minors = 0;
-        }
-        snprintf(source, sizeof source, "Total = IMDi's actual %d requests to the county's municipalities%s (data: %s).",
-                 year, minors && !have_minors ? " (minors: IMDi's actual requests for unaccompanied minors)" : "",
-                 data ? data : "bundled dataset");
-    } else {
-        snprintf(source, sizeof source, "Total given on the command line (data: %s).", data ? data : "bundled dataset");
-    }
-    /* The same steps as backtest's (options struct, engine call, JSON through the library);
-     * `duplicates` pairs the two: the library's one options pattern, not logic to share. */
+    /* Without --total the library applies the default rule (IMDi's actual requests). The same
+     * steps as backtest's (options struct, engine call, JSON through the library); `duplicates`
+     * pairs the two: the library's one options pattern, not logic to share. */
     regint_settlement_recommend_options o = REGINT_SETTLEMENT_RECOMMEND_OPTIONS_INIT;
-    o.total = total;
-    o.minors = minors;
+    const char *cty = strcmp(county, "00") ? county : NULL;
+    if (have_total)
+        o.total = total;
+    if (have_minors)
+        o.minors = minors;
     o.profile = prof;
     if (regint_settlement_recommend(ds, cty, year, &o, &rec) != REGINT_OK) {
         rc = cli_fail(cmd->name, NULL);
         goto done;
     }
+    char source[512];
+    if (!have_total)
+        snprintf(source, sizeof source, "Total = IMDi's actual %d requests to the county's municipalities%s (data: %s).",
+                 year,
+                 regint_settlement_recommendation_minors(rec) && !have_minors
+                     ? " (minors: IMDi's actual requests for unaccompanied minors)"
+                     : "",
+                 data ? data : "bundled dataset");
+    else
+        snprintf(source, sizeof source, "Total given on the command line (data: %s).", data ? data : "bundled dataset");
     if (json) {
         char *s = NULL;
         regint_status st = regint_settlement_recommendation_to_json(rec, &s);

@@ -110,7 +110,7 @@ REGINT_API regint_status regint_apportion_options_init(regint_apportion_options 
 /**
  * Apportion @p total seats among @p n units in proportion to @p weights.
  *
- * @param weights n non-negative integers (scale real-valued weights, e.g. llround(w * 1e6));
+ * @param weights n non-negative integers (for real-valued weights use regint_apportion_double());
  *                Σweights must not exceed INT64_MAX. May be NULL only when n = 0.
  * @param n       number of units (0 is allowed: then total must be 0, or sit within the
  *                bounds, which are empty, so total must be 0).
@@ -132,6 +132,33 @@ REGINT_API regint_status regint_apportion_options_init(regint_apportion_options 
  */
 REGINT_API regint_status regint_apportion(const int64_t *weights, size_t n, int64_t total,
                                           const regint_apportion_options *opt, int64_t *seats);
+
+/**
+ * Apportion @p total seats among @p n units in proportion to real-valued @p weights: the same
+ * as regint_apportion() (methods, bounds, ties, errors) on integer weights derived from the
+ * doubles in one documented, deterministic way.
+ *
+ * Conversion: all weights are multiplied by one power of two 2^s, chosen so that the largest
+ * weight lands in [2^(B-1), 2^B) with B = 62 - ceil(log2 n) (so the integers sum to at most
+ * 2^62), and each product is rounded to the nearest integer (halves away from zero).
+ * Scaling by a power of two is exact, so rounding is the only approximation: a weight whose
+ * binary order is at most B-53 below the largest's (n <= 512: at least every weight of the
+ * largest's order; n = 3: down to about 1/128 of it) is converted exactly, as is any weight
+ * whose low bits are zero (integers, halves, ...); any other is off by at most 2^-B of the
+ * largest weight. So the apportionment is that of the doubles' exact ratios, up to that
+ * rounding. A weight below about 2^-B of the largest may become 0 and then gets only its
+ * lower bound. The same input gives the same output on every IEEE 754 platform.
+ *
+ * @param weights n finite non-negative doubles. May be NULL only when n = 0.
+ * @param n       number of units.
+ * @param total   seats to hand out, >= 0.
+ * @param opt     options, or NULL for ::REGINT_APPORTION_OPTIONS_INIT.
+ * @param seats   out: n values summing exactly to @p total; untouched on failure.
+ * @return as regint_apportion(); ::REGINT_EINVAL also for a NaN, infinite or negative weight
+ *         (the message names the index); ::REGINT_ENOMEM when out of memory.
+ */
+REGINT_API regint_status regint_apportion_double(const double *weights, size_t n, int64_t total,
+                                                 const regint_apportion_options *opt, int64_t *seats);
 
 /**
  * The name of a method: "hamilton", "dhondt", "sainte-lague", "sainte-lague-modified",

@@ -16,8 +16,8 @@
  * municipality its share of the county's sum; a *rate* criterion (delivery rate, labour
  * market and introduction-programme indicators) gives each its population share tilted by
  * its value relative to the (population-weighted) county mean. The score is the sum of the
- * contributions (scores of the municipalities asked sum to 1); the scores become int64
- * weights for regint_apportion() with the bounds.
+ * contributions (scores of the municipalities asked sum to 1); the scores are apportioned
+ * with the bounds by regint_apportion_double().
  *
  * History comes only from years before the recommended year (the request is made in the
  * autumn before), read through the code correspondence so that a municipality valid in
@@ -77,17 +77,40 @@ REGINT_API double regint_settlement_profile_criterion_weight(const regint_settle
 /** Version of ::regint_settlement_recommend_options. */
 #define REGINT_SETTLEMENT_RECOMMEND_OPTIONS_VERSION 1
 
+/**
+ * Value of regint_settlement_recommend_options::total (the default) asking for the county's actual
+ * requests: the sum over the county's municipalities valid in the year of IMDi's requests
+ * for that year that are known (REGINT_MEASURE_REQUEST, REGINT_CATEGORY_ALL; the
+ * regint_aggregate_t::partial of regint_settlement_county_sum(): a request kept back for
+ * privacy is not counted). regint_settlement_recommend() fails with REGINT_ENOTFOUND when
+ * the dataset has no such request. This is the rule the CLI and the Python package apply when no
+ * total is given.
+ */
+#define REGINT_SETTLEMENT_TOTAL_FROM_REQUESTS (-1)
+
+/**
+ * Value of regint_settlement_recommend_options::minors (the default): the minors follow the total's
+ * rule. With ::REGINT_SETTLEMENT_TOTAL_FROM_REQUESTS, IMDi's actual requests for
+ * unaccompanied minors to the county for the year (REGINT_CATEGORY_UNACCOMPANIED, known
+ * ones as for the total; 0 when none is recorded); with a total given, 0 (no split).
+ */
+#define REGINT_SETTLEMENT_MINORS_DEFAULT (-1)
+
 /** Options of regint_settlement_recommend(). The county and the year are parameters. */
 typedef struct regint_settlement_recommend_options {
     int version;            /**< REGINT_SETTLEMENT_RECOMMEND_OPTIONS_VERSION */
-    int64_t total;          /**< persons to settle, unaccompanied minors included; >= 0 */
-    int64_t minors;         /**< of which unaccompanied minors (0 = no split); <= total */
+    int64_t total;          /**< persons to settle, unaccompanied minors included; >= 0, or
+                                 ::REGINT_SETTLEMENT_TOTAL_FROM_REQUESTS (the default) */
+    int64_t minors;         /**< of which unaccompanied minors (0 = no split); <= total, or
+                                 ::REGINT_SETTLEMENT_MINORS_DEFAULT (the default) */
     const regint_settlement_profile *profile; /**< NULL = the default profile */
     int history_to;         /**< last year of data used; 0 = year - 1 */
 } regint_settlement_recommend_options;
 
-/** Initialiser: total 0, no minors split, default profile, history up to the year before. */
-#define REGINT_SETTLEMENT_RECOMMEND_OPTIONS_INIT { REGINT_SETTLEMENT_RECOMMEND_OPTIONS_VERSION, 0, 0, NULL, 0 }
+/** Initialiser: the total and minors from IMDi's actual requests, default profile, history up
+ *  to the year before. */
+#define REGINT_SETTLEMENT_RECOMMEND_OPTIONS_INIT { REGINT_SETTLEMENT_RECOMMEND_OPTIONS_VERSION, \
+    REGINT_SETTLEMENT_TOTAL_FROM_REQUESTS, REGINT_SETTLEMENT_MINORS_DEFAULT, NULL, 0 }
 
 /**
  * Initialise @p opts with the defaults of ::REGINT_SETTLEMENT_RECOMMEND_OPTIONS_INIT for the given version (like
@@ -132,10 +155,15 @@ typedef struct regint_settlement_recommendation regint_settlement_recommendation
 /**
  * Recommend the number of persons each municipality of a county should be asked to settle.
  *
- * Errors: REGINT_ENOTFOUND for an unknown county or a profile naming an unknown indicator or
- * municipality; REGINT_EVERSION for an unknown options version; REGINT_EINVAL for a
- * bad year, county code or option; REGINT_EINFEASIBLE when the profile's hard
- * bounds cannot hold (the message names the sums). Soft bounds (the minimum, caps derived
+ * The total and the minors are the options' or, by default, IMDi's actual requests to the
+ * county for the year (::REGINT_SETTLEMENT_TOTAL_FROM_REQUESTS);
+ * regint_settlement_recommendation_total() and regint_settlement_recommendation_minors() give
+ * the numbers used.
+ *
+ * Errors: REGINT_ENOTFOUND for an unknown county, no request figure for the default total,
+ * or a profile naming an unknown indicator or municipality; REGINT_EVERSION for an unknown
+ * options version; REGINT_EINVAL for a bad year, county code or option; REGINT_EINFEASIBLE
+ * when the profile's hard bounds cannot hold (the message names the sums). Soft bounds (the minimum, caps derived
  * from history) are relaxed as the profile says and the relaxation is reported in
  * regint_settlement_recommendation_note().
  * @param ds        the dataset (borrowed; must outlive the result, whose strings point into it)

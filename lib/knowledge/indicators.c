@@ -13,6 +13,7 @@
 
 #include "util/alloc.h"
 #include "util/error.h"
+#include "util/block.h"
 #include "util/options.h"
 #include "util/enumname.h"
 #include "dataset/aggregate.h"
@@ -93,13 +94,7 @@ void regint_kb_free(regint_kb *kb)
 {
     if (!kb)
         return;
-    for (size_t i = 0; i < kb->nmaps; i++) {
-        free(kb->maps[i]->p);
-        free(kb->maps[i]);
-    }
-    free(kb->maps);
-    free(kb->wt);
-    free(kb->last);
+    regint_kb_refresh(kb); /* frees the caches */
     pthread_mutex_destroy(&kb->lock);
     free(kb);
 }
@@ -839,14 +834,7 @@ static regint_status kb_settlement_locked(regint_kb *kb, const char *area, int a
 
 void regint_kb_series_result_free(regint_kb_series_result *s)
 {
-    if (!s)
-        return;
-    free(s->indicator);
-    free(s->area);
-    free(s->category);
-    free(s->years);
-    free(s->values);
-    free(s);
+    free(s); /* its strings and arrays are in the same block (util/block.h) */
 }
 
 static int int_cmp(const void *a, const void *b)
@@ -885,19 +873,22 @@ static regint_status build_series(regint_kb *kb, const getter *g, regint_aggrega
                 seen[o->year - 1900] = 1;
         }
     }
-    regint_kb_series_result *s = regint__calloc(1, sizeof *s);
+    const char *cat = g->settlement ? regint_category_name(g->scat) : g->category;
+    const char *text[3] = {label, area, cat};
+    const size_t counts[5] = {strlen(label) + 1, strlen(area) + 1, strlen(cat) + 1, 200, 200};
+    const size_t sizes[5] = {1, 1, 1, sizeof(int), sizeof(regint_aggregate_t)};
+    void *part[5];
+    regint_kb_series_result *s = regint__block_new(sizeof *s, 5, counts, sizes, part);
     if (!s)
-        return regint__enomem();
-    s->indicator = regint__strdup(label);
-    s->area = regint__strdup(area);
-    s->category = regint__strdup(g->settlement ? regint_category_name(g->scat) : g->category);
-    s->years = regint__calloc(200, sizeof *s->years);
-    s->values = regint__calloc(200, sizeof *s->values);
+        return REGINT_ENOMEM;
+    for (int i = 0; i < 3; i++)
+        memcpy(part[i], text[i], counts[i]);
+    s->indicator = part[0];
+    s->area = part[1];
+    s->category = part[2];
+    s->years = part[3];
+    s->values = part[4];
     s->area_year = area_year;
-    if (!s->indicator || !s->area || !s->category || !s->years || !s->values) {
-        regint_kb_series_result_free(s);
-        return regint__enomem();
-    }
     for (int y = 0; y < 200; y++) {
         int year = 1900 + y;
         if (!seen[y] || (first && year < first) || (last && year > last))
@@ -1203,93 +1194,68 @@ static regint_status kb_summarize_locked(regint_kb *kb, const char *indicator, c
 /* ------------------------------------------------------------------------- */
 /* The public queries: each holds the knowledge base's lock (see struct regint_kb). */
 
+/* A public query: a NULL check, then the query under the knowledge base's lock (the caches
+ * it fills are shared between threads, see kb_lock); `m` is the handle the query may fill. */
+#define KB_LOCKED(fn, call)                                                                        \
+    do {                                                                                           \
+        if (!kb)                                                                                   \
+            return regint__error(REGINT_EINVAL, fn ": NULL knowledge base");                       \
+        regint_kb *m = kb_lock(kb);                                                                \
+        regint_status locked_status = (call);                                                      \
+        kb_unlock(m);                                                                              \
+        return locked_status;                                                                      \
+    } while (0)
+
 regint_status regint_kb_value(const regint_kb *kb, const char *indicator, const char *area, int area_year,
                               int year, const char *category, regint_aggregate_t *out)
 {
-    if (!kb)
-        return regint__error(REGINT_EINVAL, "regint_kb_value: NULL knowledge base");
-    regint_kb *m = kb_lock(kb);
-    regint_status st = kb_value_locked(m, indicator, area, area_year, year, category, out);
-    kb_unlock(m);
-    return st;
+    KB_LOCKED("regint_kb_value", kb_value_locked(m, indicator, area, area_year, year, category, out));
 }
 
 regint_status regint_kb_settlement(const regint_kb *kb, const char *area, int area_year, int year,
                                    regint_measure measure, regint_category category,
                                    regint_aggregate_t *out)
 {
-    if (!kb)
-        return regint__error(REGINT_EINVAL, "regint_kb_settlement: NULL knowledge base");
-    regint_kb *m = kb_lock(kb);
-    regint_status st = kb_settlement_locked(m, area, area_year, year, measure, category, out);
-    kb_unlock(m);
-    return st;
+    KB_LOCKED("regint_kb_settlement", kb_settlement_locked(m, area, area_year, year, measure, category, out));
 }
 
 regint_status regint_kb_series(const regint_kb *kb, const char *indicator, const char *area, int area_year,
                                const char *category, int first_year, int last_year,
                                regint_kb_series_result **out)
 {
-    if (!kb)
-        return regint__error(REGINT_EINVAL, "regint_kb_series: NULL knowledge base");
-    regint_kb *m = kb_lock(kb);
-    regint_status st = kb_series_locked(m, indicator, area, area_year, category, first_year, last_year, out);
-    kb_unlock(m);
-    return st;
+    KB_LOCKED("regint_kb_series",
+              kb_series_locked(m, indicator, area, area_year, category, first_year, last_year, out));
 }
 
 regint_status regint_kb_settlement_series(const regint_kb *kb, const char *area, int area_year,
                                           regint_measure measure, regint_category category,
                                           int first_year, int last_year, regint_kb_series_result **out)
 {
-    if (!kb)
-        return regint__error(REGINT_EINVAL, "regint_kb_settlement_series: NULL knowledge base");
-    regint_kb *m = kb_lock(kb);
-    regint_status st = kb_settlement_series_locked(m, area, area_year, measure, category, first_year, last_year, out);
-    kb_unlock(m);
-    return st;
+    KB_LOCKED("regint_kb_settlement_series",
+              kb_settlement_series_locked(m, area, area_year, measure, category, first_year, last_year, out));
 }
 
 regint_status regint_kb_population(const regint_kb *kb, const char *area, int year, int64_t *out)
 {
-    if (!kb)
-        return regint__error(REGINT_EINVAL, "regint_kb_population: NULL knowledge base");
-    regint_kb *m = kb_lock(kb);
-    regint_status st = kb_population_locked(m, area, year, out);
-    kb_unlock(m);
-    return st;
+    KB_LOCKED("regint_kb_population", kb_population_locked(m, area, year, out));
 }
 
 regint_status regint_kb_population_mapped(const regint_kb *kb, const char *area, int area_year, int year,
                                          regint_aggregate_t *out)
 {
-    if (!kb)
-        return regint__error(REGINT_EINVAL, "regint_kb_population_mapped: NULL knowledge base");
-    regint_kb *m = kb_lock(kb);
-    regint_status st = kb_population_mapped_locked(m, area, area_year, year, out);
-    kb_unlock(m);
-    return st;
+    KB_LOCKED("regint_kb_population_mapped", kb_population_mapped_locked(m, area, area_year, year, out));
 }
 
 regint_status regint_kb_per_1000(const regint_kb *kb, const char *area, int year, regint_value_t value,
                                  regint_value_t *out)
 {
-    if (!kb)
-        return regint__error(REGINT_EINVAL, "regint_kb_per_1000: NULL knowledge base");
-    regint_kb *m = kb_lock(kb);
-    regint_status st = kb_per_1000_locked(m, area, year, value, out);
-    kb_unlock(m);
-    return st;
+    KB_LOCKED("regint_kb_per_1000", kb_per_1000_locked(m, area, year, value, out));
 }
 
 regint_status regint_kb_summarize(const regint_kb *kb, const char *indicator, const char *area, int area_year,
                                   int year, const char *category, int trend_years,
                                   regint_indicator_summary_t *out)
 {
-    if (!kb)
-        return regint__error(REGINT_EINVAL, "regint_kb_summarize: NULL knowledge base");
-    regint_kb *m = kb_lock(kb);
-    regint_status st = kb_summarize_locked(m, indicator, area, area_year, year, category, trend_years, out);
-    kb_unlock(m);
-    return st;
+    KB_LOCKED("regint_kb_summarize",
+              kb_summarize_locked(m, indicator, area, area_year, year, category, trend_years, out));
 }

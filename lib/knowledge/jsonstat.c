@@ -16,6 +16,8 @@
 #include "util/fileio.h"
 #include "util/alloc.h"
 #include "util/error.h"
+#include "util/loadfile.h"
+#include "knowledge/area.h"
 #include "util/jsonutil.h"
 #include "util/options.h"
 #include "util/error.h"
@@ -153,18 +155,6 @@ static int parse_year(const char *s, int *year)
             return 0;
     *year = atoi(s);
     return *year >= 1800 && *year <= 2200;
-}
-
-static int area_valid(const regint_dataset *ds, const char *area, int year)
-{
-    if (strcmp(area, "00") == 0)
-        return 1;
-    if (strlen(area) == 2) {
-        const regint_county_t *c;
-        return regint_dataset_county(ds, area, year, &c) == REGINT_OK;
-    }
-    const regint_municipality_t *m;
-    return regint_dataset_municipality(ds, area, year, &m) == REGINT_OK;
 }
 
 static regint_missing status_reason(const char *sym)
@@ -427,7 +417,7 @@ static regint_status import_doc(regint_dataset *ds, const cJSON *doc, const char
         const char *area = areas[pos[which[0]]];
         int year = years[pos[which[1]]];
         int skip = 0;
-        if (!area_valid(ds, area, year)) {
+        if (!regint__area_exists(ds, area, year)) {
             if (present) {
                 char ap[REGINT__PATH_MAX];
                 code_path(ap, da, pos[which[0]]);
@@ -560,17 +550,25 @@ regint_status regint_kb_import_jsonstat_string(regint_kb *kb, regint_dataset *ds
     return st;
 }
 
+/* regint_kb_import_jsonstat_string's arguments besides the text, for regint__load_file. */
+typedef struct import_args {
+    regint_kb *kb;
+    regint_dataset *ds;
+    const regint_kb_jsonstat_options *opt;
+    size_t *n_imported;
+} import_args;
+
+static regint_status import_text(const char *text, size_t len, const char *name, void *out)
+{
+    const import_args *a = out;
+    return regint_kb_import_jsonstat_string(a->kb, a->ds, text, len, name, a->opt, a->n_imported);
+}
+
 regint_status regint_kb_import_jsonstat(regint_kb *kb, regint_dataset *ds, const char *path,
                                         const regint_kb_jsonstat_options *opt, size_t *n_imported)
 {
     if (!path)
         return regint__error(REGINT_EINVAL, "JSON-stat import: path must not be NULL");
-    char *text;
-    size_t len;
-    regint_status st = regint__read_file(path, &text, &len);
-    if (st)
-        return st;
-    st = regint_kb_import_jsonstat_string(kb, ds, text, len, path, opt, n_imported);
-    free(text);
-    return st;
+    import_args a = {kb, ds, opt, n_imported};
+    return regint__load_file(path, import_text, &a);
 }

@@ -11,6 +11,8 @@
 #include "util/fileio.h"
 #include "util/alloc.h"
 #include "util/error.h"
+#include "util/loadfile.h"
+#include "knowledge/area.h"
 #include "util/jsonutil.h"
 #include "util/enumname.h"
 #include "util/error.h"
@@ -282,18 +284,6 @@ regint_status regint_plan_copy(const regint_plan *plan, regint_plan **out)
     return REGINT_OK;
 }
 
-static int area_exists(const regint_dataset *ds, const char *area, int year)
-{
-    if (strcmp(area, "00") == 0)
-        return 1;
-    if (strlen(area) == 2) {
-        const regint_county_t *c;
-        return regint_dataset_county(ds, area, year, &c) == REGINT_OK;
-    }
-    const regint_municipality_t *m;
-    return regint_dataset_municipality(ds, area, year, &m) == REGINT_OK;
-}
-
 regint_status regint_plan_check(const regint_plan *plan, const regint_dataset *ds)
 {
     regint__error_state saved_error;
@@ -302,7 +292,7 @@ regint_status regint_plan_check(const regint_plan *plan, const regint_dataset *d
         return regint__error(REGINT_EINVAL, "regint_plan_check: NULL argument");
     const char *pid = plan->info.id;
     int ay = plan->info.area_year;
-    if (!area_exists(ds, plan->info.fylkesnr, ay))
+    if (!regint__area_exists(ds, plan->info.fylkesnr, ay))
         return regint__error(REGINT_ENOTFOUND, "plan '%s': fylkesnr: no county '%s' in %d", pid,
                              plan->info.fylkesnr, ay);
     for (size_t i = 0; i < plan->ninds; i++) {
@@ -311,7 +301,7 @@ regint_status regint_plan_check(const regint_plan *plan, const regint_dataset *d
         if (regint_dataset_indicator(ds, in->indicator, &cat) != REGINT_OK)
             return regint__error(REGINT_ENOTFOUND, "plan '%s': indicators[%zu].indicator: unknown indicator '%s' "
                                  "(not in the catalogue)", pid, i, in->indicator);
-        if (*in->area && !area_exists(ds, in->area, ay))
+        if (*in->area && !regint__area_exists(ds, in->area, ay))
             return regint__error(REGINT_ENOTFOUND, "plan '%s': indicators[%zu].area: no area '%s' in %d", pid, i,
                                  in->area, ay);
     }
@@ -525,18 +515,16 @@ regint_status regint_plan_load_string(const char *json, size_t len, const char *
     return st;
 }
 
+static regint_status plan_from_text(const char *text, size_t len, const char *name, void *out)
+{
+    return regint_plan_load_string(text, len, name, out);
+}
+
 regint_status regint_plan_load_file(const char *path, regint_plan **out)
 {
     if (!path || !out)
         return regint__error(REGINT_EINVAL, "regint_plan_load_file: NULL argument");
-    char *text;
-    size_t len;
-    regint_status st = regint__read_file(path, &text, &len);
-    if (st)
-        return st;
-    st = regint_plan_load_string(text, len, path, out);
-    free(text);
-    return st;
+    return regint__load_file(path, plan_from_text, out);
 }
 
 regint_status regint_plan_to_string(const regint_plan *plan, char **json)

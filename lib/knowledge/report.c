@@ -118,6 +118,15 @@ static void table_begin(doc *d, const char *align)
 }
 
 static void cell(doc *d, const char *fmt, ...) REGINT__PRINTF(2, 3);
+
+/* A table with its header row: one heading per column of `align`. */
+static void table_with_head(doc *d, const char *align, const char *const *head)
+{
+    table_begin(d, align);
+    for (size_t i = 0; i < d->tcols; i++)
+        cell(d, "%s", head[i]);
+}
+
 static void cell(doc *d, const char *fmt, ...)
 {
     if (d->tn == d->tcap) {
@@ -492,9 +501,7 @@ static void section_intro(rctx *r)
     size_t nm = 0;
     regint_dataset_municipalities_in(r->ds, r->year, r->fylkesnr, &ms, &nm);
     regint_free(ms);
-    table_begin(d, "lr");
-    cell(d, "Nøkkeltall");
-    cell(d, "Verdi");
+    table_with_head(d, "lr", (const char *const[]){"Nøkkeltall", "Verdi"});
     cell(d, "Kommuner i %d", r->year);
     cell(d, "%zu", nm);
     if (population_near(r, r->fylkesnr, &py, &pop)) {
@@ -840,10 +847,7 @@ static void section_plan_one(rctx *r, const regint_plan *plan)
         doc_text(d, B_NOTE, 0, "EKSEMPEL: Dette er en eksempelplan for å vise rapporten, ikke en vedtatt plan.");
     if (pi->note && *pi->note)
         doc_text(d, B_P, 0, "%s", pi->note);
-    table_begin(d, "lll");
-    cell(d, "Mål");
-    cell(d, "Beskrivelse");
-    cell(d, "Bærekraftsmål");
+    table_with_head(d, "lll", (const char *const[]){"Mål", "Beskrivelse", "Bærekraftsmål"});
     for (size_t i = 0; i < regint_plan_goal_count(plan); i++) {
         const regint_plan_goal_t *g = regint_plan_goal_at(plan, i);
         cell(d, "%s %s", g->id, g->title);
@@ -853,12 +857,7 @@ static void section_plan_one(rctx *r, const regint_plan *plan)
     table_end(d);
     if (regint_plan_measure_count(plan)) {
         doc_text(d, B_H, 4, "Tiltak");
-        table_begin(d, "llllr");
-        cell(d, "Tiltak");
-        cell(d, "Mål");
-        cell(d, "Ansvarlig");
-        cell(d, "Org.nr.");
-        cell(d, "Periode");
+        table_with_head(d, "llllr", (const char *const[]){"Tiltak", "Mål", "Ansvarlig", "Org.nr.", "Periode"});
         for (size_t i = 0; i < regint_plan_measure_count(plan); i++) {
             const regint_plan_measure_t *m = regint_plan_measure_at(plan, i);
             cell(d, "%s %s", m->id, m->title);
@@ -871,15 +870,9 @@ static void section_plan_one(rctx *r, const regint_plan *plan)
     }
     if (regint_plan_indicator_count(plan)) {
         doc_text(d, B_H, 4, "Måloppnåelse");
-        table_begin(d, "lllrrrrl");
-        cell(d, "Mål");
-        cell(d, "Indikator");
-        cell(d, "Område");
-        cell(d, "Utgangspunkt");
-        cell(d, "Målverdi");
-        cell(d, "Siste verdi");
-        cell(d, "Forventet etter planen");
-        cell(d, "Status");
+        table_with_head(d, "lllrrrrl",
+                        (const char *const[]){"Mål", "Indikator", "Område", "Utgangspunkt", "Målverdi",
+                                              "Siste verdi", "Forventet etter planen", "Status"});
         for (size_t i = 0; i < regint_plan_indicator_count(plan); i++) {
             const regint_plan_indicator_t *in = regint_plan_indicator_at(plan, i);
             const regint_indicator_t *ind = NULL;
@@ -958,10 +951,7 @@ static void section_sdg(rctx *r, const regint_plan **plans, size_t np)
                 for (size_t k = 0; k < ng; k++)
                     relevant[g[k]] = 1;
         }
-    table_begin(d, "lll");
-    cell(d, "Bærekraftsmål");
-    cell(d, "Indikatorer (delmål)");
-    cell(d, "Planens mål");
+    table_with_head(d, "lll", (const char *const[]){"Bærekraftsmål", "Indikatorer (delmål)", "Planens mål"});
     for (int goal = 1; goal <= 17; goal++) {
         if (!relevant[goal])
             continue;

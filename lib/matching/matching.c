@@ -12,6 +12,7 @@
 #include "util/alloc.h"
 #include "util/error.h"
 #include "util/jsonutil.h"
+#include "util/loadfile.h"
 #include "util/options.h"
 #include "util/enumname.h"
 #include "matching/matching_internal.h"
@@ -504,26 +505,15 @@ regint_status regint_match_instance_load_string(const char *text, size_t len, co
     return REGINT_OK;
 }
 
+static regint_status instance_from_text(const char *text, size_t len, const char *name, void *out)
+{
+    return regint_match_instance_load_string(text, len, name, out);
+}
+
 regint_status regint_match_instance_load_file(const char *path, regint_match_instance **out)
 {
     if (!out || !path)
         return regint__error(REGINT_EINVAL, "regint_match_instance_load_file: NULL argument");
     *out = NULL;
-    cJSON *doc = NULL;
-    regint_status st = regint__json_parse_file(path, &doc);
-    if (st)
-        return st;
-    regint_match_instance *in = regint__calloc(1, sizeof *in);
-    if (!in) {
-        cJSON_Delete(doc);
-        return regint__enomem();
-    }
-    st = parse_doc(path, doc, in);
-    cJSON_Delete(doc);
-    if (st) {
-        regint_match_instance_free(in);
-        return st;
-    }
-    *out = in;
-    return REGINT_OK;
+    return regint__load_file(path, instance_from_text, out);
 }

@@ -136,4 +136,28 @@ int regint__acc_value(const regint__acc *a, int measure, double *v);
  * using regint_apportion. */
 regint_status regint__hamilton(const double *w, size_t n, int64_t total, int64_t *seats);
 
+/* Median of the values that are not NAN (NAN if none); tmp has room for n (recommend.c). */
+double regint__median(const double *v, size_t n, double *tmp);
+
+/* The result of regint_settlement_recommend (filled by recommend.c, read by result.c). */
+struct regint_settlement_recommendation {
+    int year;
+    int history_to;
+    char fylkesnr[8];
+    char *county_name;
+    char *profile_name;
+    int64_t total;
+    int64_t minors;
+    size_t n;
+    regint_settlement_recommendation_row_t *rows;
+    char **names;          /* copies of kommunenr/name/fylkesnr, 3 per row */
+    char **reasons;
+    size_t ncrit;
+    char **crit_ids;
+    double *crit_w;
+    double *contrib;       /* n * ncrit */
+    double *values;        /* n * ncrit */
+    char *note;
+};
+
 #endif

@@ -9,6 +9,7 @@
 
 #include "util/alloc.h"
 #include "util/error.h"
+#include "util/block.h"
 #include "util/isodate.h"
 #include "util/jsonutil.h"
 #include "util/isodate.h"
@@ -985,21 +986,9 @@ static int add_partner_periods(period_list *l, const regint_partner_t *p, const 
     return 1;
 }
 
-static void coverage_free_arrays(regint_collaboration_coverage_result *c)
-{
-    free(c->kommunenr);
-    free(c->name);
-    free(c->covered);
-    free(c->since);
-    free(c->via);
-}
-
 void regint_collaboration_coverage_result_free(regint_collaboration_coverage_result *c)
 {
-    if (!c)
-        return;
-    coverage_free_arrays(c);
-    free(c);
+    free(c); /* its arrays are in the same block (util/block.h) */
 }
 
 /* The county's municipalities valid in the year of as_of. */
@@ -1034,15 +1023,19 @@ static regint_status coverage_from_periods(const regint_dataset *ds, const colla
     regint_status st = county_municipalities(ds, c, fylkesnr, as_of, &fnr, &mun, &n);
     if (st)
         return st;
-    regint_collaboration_coverage_result *r = regint__calloc(1, sizeof *r);
-    size_t m = n ? n : 1;
-    if (!r || !(r->kommunenr = regint__calloc(m, sizeof(char *))) || !(r->name = regint__calloc(m, sizeof(char *))) ||
-        !(r->covered = regint__calloc(m, sizeof(int))) || !(r->since = regint__calloc(m, sizeof(char *))) ||
-        !(r->via = regint__calloc(m, sizeof(char *)))) {
-        regint_collaboration_coverage_result_free(r);
+    const size_t counts[5] = {n, n, n, n, n};
+    const size_t sizes[5] = {sizeof(char *), sizeof(char *), sizeof(int), sizeof(char *), sizeof(char *)};
+    void *a[5];
+    regint_collaboration_coverage_result *r = regint__block_new(sizeof *r, 5, counts, sizes, a);
+    if (!r) {
         free(mun);
-        return regint__enomem();
+        return REGINT_ENOMEM;
     }
+    r->kommunenr = a[0];
+    r->name = a[1];
+    r->covered = a[2];
+    r->since = a[3];
+    r->via = a[4];
     snprintf(r->fylkesnr, sizeof r->fylkesnr, "%s", fnr);
     memcpy(r->as_of, as_of, 11);
     r->n = n;
@@ -1150,13 +1143,7 @@ regint_status regint_collaboration_coverage_task(const regint_dataset *ds, regin
 
 void regint_collaboration_attendance_result_free(regint_collaboration_attendance_result *a)
 {
-    if (!a)
-        return;
-    free(a->kommunenr);
-    free(a->name);
-    free(a->attended);
-    free(a->last_attended);
-    free(a);
+    free(a); /* its arrays are in the same block (util/block.h) */
 }
 
 regint_status regint_collaboration_attendance(const regint_dataset *ds, const char *fylkesnr, int months,
@@ -1173,15 +1160,18 @@ regint_status regint_collaboration_attendance(const regint_dataset *ds, const ch
     regint_status st = county_municipalities(ds, c, fylkesnr, as_of, &fnr, &mun, &n);
     if (st)
         return st;
-    regint_collaboration_attendance_result *r = regint__calloc(1, sizeof *r);
-    size_t m = n ? n : 1;
-    if (!r || !(r->kommunenr = regint__calloc(m, sizeof(char *))) || !(r->name = regint__calloc(m, sizeof(char *))) ||
-        !(r->attended = regint__calloc(m, sizeof(int64_t))) ||
-        !(r->last_attended = regint__calloc(m, sizeof(char *)))) {
-        regint_collaboration_attendance_result_free(r);
+    const size_t counts[4] = {n, n, n, n};
+    const size_t sizes[4] = {sizeof(char *), sizeof(char *), sizeof(int64_t), sizeof(char *)};
+    void *a[4];
+    regint_collaboration_attendance_result *r = regint__block_new(sizeof *r, 4, counts, sizes, a);
+    if (!r) {
         free(mun);
-        return regint__enomem();
+        return REGINT_ENOMEM;
     }
+    r->kommunenr = a[0];
+    r->name = a[1];
+    r->attended = a[2];
+    r->last_attended = a[3];
     snprintf(r->fylkesnr, sizeof r->fylkesnr, "%s", fnr);
     memcpy(r->as_of, as_of, 11);
     regint__date_minus_months(as_of, months, r->after);

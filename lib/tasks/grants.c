@@ -11,6 +11,7 @@
 
 #include "util/alloc.h"
 #include "util/error.h"
+#include "util/block.h"
 #include "util/isodate.h"
 #include "util/jsonutil.h"
 #include "util/isodate.h"
@@ -1183,23 +1184,8 @@ regint_status regint_grants_add_reclaimed(regint_dataset *ds, const char *applic
 
 void regint_grants_allocation_result_free(regint_grants_allocation_result *a)
 {
-    if (!a)
-        return;
-    free(a->application_id);
-    free(a->eligible);
-    free(a->reason);
-    free(a->score);
-    free(a->need);
-    free(a->weight);
-    free(a->cap);
-    free(a->amount);
-    free(a->capped);
-    free(a);
+    free(a); /* its arrays are in the same block (util/block.h) */
 }
-
-/* Weights are scaled so that the largest becomes this integer (regint_apportion takes
- * integer weights). Relative precision 1e-9 is far finer than any score. */
-#define WEIGHT_SCALE 1e9
 
 regint_status regint_grants_allocate(const regint_dataset *ds, const char *scheme_id,
                                      const regint_grants_allocate_options *opt, regint_grants_allocation_result **out)
@@ -1225,20 +1211,31 @@ regint_status regint_grants_allocate(const regint_dataset *ds, const char *schem
     size_t n = 0;
     for (size_t i = 0; i < g->na; i++)
         n += !strcmp(g->apps[i].scheme_id, s->id);
-    regint_grants_allocation_result *r = regint__calloc(1, sizeof *r);
-    size_t m = n ? n : 1;
-    int64_t *w = regint__calloc(m, sizeof *w), *ub = regint__calloc(m, sizeof *ub),
-            *units = regint__calloc(m, sizeof *units);
-    size_t *idx = regint__calloc(m, sizeof *idx);
-    regint_status st = REGINT_OK;
-    if (!r || !w || !ub || !units || !idx || !(r->application_id = regint__calloc(m, sizeof(char *))) ||
-        !(r->eligible = regint__calloc(m, sizeof(int))) || !(r->reason = regint__calloc(m, sizeof(char *))) ||
-        !(r->score = regint__calloc(m, sizeof(double))) || !(r->need = regint__calloc(m, sizeof(double))) ||
-        !(r->weight = regint__calloc(m, sizeof(double))) || !(r->cap = regint__calloc(m, sizeof(int64_t))) ||
-        !(r->amount = regint__calloc(m, sizeof(int64_t))) || !(r->capped = regint__calloc(m, sizeof(int)))) {
-        st = regint__enomem();
-        goto done;
+    /* The result with its nine arrays in one block; the four scratch arrays in another. */
+    const size_t ns[9] = {n, n, n, n, n, n, n, n, n};
+    const size_t rsize[9] = {sizeof(char *), sizeof(int),     sizeof(char *),  sizeof(double), sizeof(double),
+                             sizeof(double), sizeof(int64_t), sizeof(int64_t), sizeof(int)};
+    const size_t ssize[4] = {sizeof(double), sizeof(int64_t), sizeof(int64_t), sizeof(size_t)};
+    void *ra[9], *sa[4];
+    regint_grants_allocation_result *r = regint__block_new(sizeof *r, 9, ns, rsize, ra);
+    void *scratch = r ? regint__block_new(0, 4, ns, ssize, sa) : NULL;
+    if (!scratch) {
+        free(r);
+        return REGINT_ENOMEM;
     }
+    r->application_id = ra[0];
+    r->eligible = ra[1];
+    r->reason = ra[2];
+    r->score = ra[3];
+    r->need = ra[4];
+    r->weight = ra[5];
+    r->cap = ra[6];
+    r->amount = ra[7];
+    r->capped = ra[8];
+    double *w = sa[0];
+    int64_t *ub = sa[1], *units = sa[2];
+    size_t *idx = sa[3];
+    regint_status st = REGINT_OK;
     r->scheme_id = s->id;
     r->budget = s->budget;
     r->unit = opt->unit ? opt->unit : s->rounding_unit;
@@ -1247,7 +1244,6 @@ regint_status regint_grants_allocate(const regint_dataset *ds, const char *schem
     int64_t total_units = s->budget / r->unit;
 
     /* Eligibility, score, need, cap. */
-    double wmax = 0;
     size_t k = 0, ne = 0;
     for (size_t i = 0; i < g->na; i++) {
         const regint_grant_application_t *a = &g->apps[i];
@@ -1281,8 +1277,6 @@ regint_status regint_grants_allocate(const regint_dataset *ds, const char *schem
             r->eligible[k] = 1;
             r->weight[k] = sc * r->need[k];
             r->cap[k] = cap;
-            if (r->weight[k] > wmax)
-                wmax = r->weight[k];
             idx[ne++] = k;
         }
         k++;
@@ -1292,7 +1286,7 @@ regint_status regint_grants_allocate(const regint_dataset *ds, const char *schem
         int64_t sum_caps = 0;
         for (size_t j = 0; j < ne; j++) {
             size_t q = idx[j];
-            w[j] = llround(r->weight[q] / wmax * WEIGHT_SCALE);
+            w[j] = r->weight[q];
             ub[j] = r->cap[q] / r->unit;
             sum_caps = sat_add(sum_caps, ub[j]);
         }
@@ -1300,7 +1294,7 @@ regint_status regint_grants_allocate(const regint_dataset *ds, const char *schem
         regint_apportion_options ao = REGINT_APPORTION_OPTIONS_INIT;
         ao.method = REGINT_APPORTION_HAMILTON;
         ao.upper = ub;
-        if ((st = regint_apportion(w, ne, give, &ao, units))) {
+        if ((st = regint_apportion_double(w, ne, give, &ao, units))) {
             regint__error_prefix("regint_grants_allocate");
             goto done;
         }
@@ -1327,10 +1321,7 @@ regint_status regint_grants_allocate(const regint_dataset *ds, const char *schem
     r = NULL;
 done:
     regint_grants_allocation_result_free(r);
-    free(w);
-    free(ub);
-    free(units);
-    free(idx);
+    free(scratch);
     return st;
 }
 

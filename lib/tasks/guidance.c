@@ -1,5 +1,6 @@
 /* Career guidance demand forecast. See include/regint/guidance.h and docs/tasks.md. */
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,24 +12,12 @@
 
 #include "util/alloc.h"
 #include "util/error.h"
+#include "util/block.h"
 #include "util/options.h"
 
 void regint_guidance_forecast_result_free(regint_guidance_forecast_result *f)
 {
-    if (!f)
-        return;
-    free(f->centre_id);
-    free(f->centre_name);
-    free(f->sessions);
-    free(f->total);
-    free(f->persons);
-    free(f->carried_in);
-    free(f->carried_over);
-    free(f->kommunenr);
-    free(f->settled);
-    free(f->source);
-    free(f->centre_of);
-    free(f);
+    free(f); /* its arrays are in the same block (util/block.h) */
 }
 
 /* Persons per input row: far above any municipality, and small enough that sums of many
@@ -99,16 +88,9 @@ static int figure(const regint_dataset *ds, const char *k, int year, const regin
 /* Sessions of one centre's arrivals spread over 12 months (Hamilton, profile weights). */
 static regint_status spread(const regint_guidance_options *o, int64_t total, int64_t month[12])
 {
-    double mx = 0;
-    int64_t w[12];
-    for (int m = 0; m < 12; m++)
-        if (o->monthly_profile[m] > mx)
-            mx = o->monthly_profile[m];
-    for (int m = 0; m < 12; m++)
-        w[m] = llround(o->monthly_profile[m] / mx * 1e9);
     regint_apportion_options ao = REGINT_APPORTION_OPTIONS_INIT;
     ao.method = REGINT_APPORTION_HAMILTON;
-    return regint_apportion(w, 12, total, &ao, month);
+    return regint_apportion_double(o->monthly_profile, 12, total, &ao, month);
 }
 
 regint_status regint_guidance_forecast(const regint_dataset *ds, const char *fylkesnr, int year,
@@ -158,19 +140,28 @@ regint_status regint_guidance_forecast(const regint_dataset *ds, const char *fyl
                     partners[nc_given++] = regint_collaboration_partner_at(ds, i);
     }
     size_t nc = nc_given + 1; /* + "unassigned", or the single county centre */
-    regint_guidance_forecast_result *f = regint__calloc(1, sizeof *f);
-    size_t mm = nm ? nm : 1;
-    if (!f || !(f->centre_id = regint__calloc(nc, sizeof(char *))) ||
-        !(f->centre_name = regint__calloc(nc, sizeof(char *))) ||
-        !(f->sessions = regint__calloc(nc * 12, sizeof(int64_t))) ||
-        !(f->total = regint__calloc(nc, sizeof(int64_t))) || !(f->persons = regint__calloc(nc, sizeof(double))) ||
-        !(f->carried_in = regint__calloc(nc, sizeof(int64_t))) ||
-        !(f->carried_over = regint__calloc(nc, sizeof(int64_t))) ||
-        !(f->kommunenr = regint__calloc(mm, sizeof(char *))) || !(f->settled = regint__calloc(mm, sizeof(int64_t))) ||
-        !(f->source = regint__calloc(mm, sizeof(char *))) || !(f->centre_of = regint__calloc(mm, sizeof(size_t)))) {
+    /* The forecast with its arrays in one block: seven per centre, four per municipality. */
+    const size_t counts[11] = {nc, nc, nc * 12, nc, nc, nc, nc, nm, nm, nm, nm};
+    const size_t sizes[11] = {sizeof(char *),  sizeof(char *), sizeof(int64_t), sizeof(int64_t),
+                              sizeof(double),  sizeof(int64_t), sizeof(int64_t), sizeof(char *),
+                              sizeof(int64_t), sizeof(char *), sizeof(size_t)};
+    void *a[11];
+    regint_guidance_forecast_result *f = nc <= SIZE_MAX / 12 ? regint__block_new(sizeof *f, 11, counts, sizes, a) : NULL;
+    if (!f) {
         st = regint__enomem();
         goto fail;
     }
+    f->centre_id = a[0];
+    f->centre_name = a[1];
+    f->sessions = a[2];
+    f->total = a[3];
+    f->persons = a[4];
+    f->carried_in = a[5];
+    f->carried_over = a[6];
+    f->kommunenr = a[7];
+    f->settled = a[8];
+    f->source = a[9];
+    f->centre_of = a[10];
     snprintf(f->fylkesnr, sizeof f->fylkesnr, "%s", cty->fylkesnr);
     f->year = year;
     f->municipality_count = nm;

@@ -364,6 +364,84 @@ static void test_default_profile_file(void)
     regint_settlement_profile_free(d);
 }
 
+/* The default total rule lives in regint_settlement_recommend: without a total, IMDi's actual requests
+ * for the year to the county's municipalities; minors likewise for unaccompanied minors.
+ * Hand-made figures: 2026 requests A 30, B 15, C 5 (total 50), of which unaccompanied minors
+ * A 4, B 2 (6). */
+static void test_default_total_rule(void)
+{
+    regint_dataset *ds = small_dataset();
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ds);
+    const char *codes[3] = {"3901", "3903", "3905"};
+    double req[3] = {30, 15, 5}, ema[3] = {4, 2, 0};
+    for (int i = 0; i < 3; i++) {
+        regint_settlement_t s = {codes[i], 2026, REGINT_MEASURE_REQUEST, REGINT_CATEGORY_ALL, {req[i], REGINT_MISSING_NONE}};
+        CU_ASSERT_EQUAL_FATAL(regint_dataset_set_settlement(ds, &s), REGINT_OK);
+        if (ema[i] > 0) {
+            s.category = REGINT_CATEGORY_UNACCOMPANIED;
+            s.value.value = ema[i];
+            CU_ASSERT_EQUAL_FATAL(regint_dataset_set_settlement(ds, &s), REGINT_OK);
+        }
+    }
+    const char *cty = "39";
+    int year = 2026;
+    regint_settlement_recommend_options o = REGINT_SETTLEMENT_RECOMMEND_OPTIONS_INIT;
+    CU_ASSERT_EQUAL(o.total, REGINT_SETTLEMENT_TOTAL_FROM_REQUESTS);
+    CU_ASSERT_EQUAL(o.minors, REGINT_SETTLEMENT_MINORS_DEFAULT);
+    regint_settlement_recommendation *r = NULL, *given = NULL;
+    CU_ASSERT_EQUAL_FATAL(regint_settlement_recommend(ds, cty, year, &o, &r), REGINT_OK);
+    CU_ASSERT_EQUAL(regint_settlement_recommendation_total(r), 50);
+    CU_ASSERT_EQUAL(regint_settlement_recommendation_minors(r), 6);
+    /* The same as giving those numbers. */
+    o.total = 50;
+    o.minors = 6;
+    CU_ASSERT_EQUAL_FATAL(regint_settlement_recommend(ds, cty, year, &o, &given), REGINT_OK);
+    int64_t sum = 0;
+    for (size_t i = 0; i < 3; i++) {
+        CU_ASSERT_EQUAL(regint_settlement_recommendation_row(r, i)->recommended, regint_settlement_recommendation_row(given, i)->recommended);
+        CU_ASSERT_EQUAL(regint_settlement_recommendation_row(r, i)->minors, regint_settlement_recommendation_row(given, i)->minors);
+        sum += regint_settlement_recommendation_row(r, i)->recommended;
+    }
+    CU_ASSERT_EQUAL(sum, 50);
+    regint_settlement_recommendation_free(r);
+    regint_settlement_recommendation_free(given);
+
+    /* A total given and the minors left to the default: no split (minors 0). */
+    o.total = 20;
+    o.minors = REGINT_SETTLEMENT_MINORS_DEFAULT;
+    CU_ASSERT_EQUAL_FATAL(regint_settlement_recommend(ds, cty, year, &o, &r), REGINT_OK);
+    CU_ASSERT_EQUAL(regint_settlement_recommendation_total(r), 20);
+    CU_ASSERT_EQUAL(regint_settlement_recommendation_minors(r), 0);
+    regint_settlement_recommendation_free(r);
+
+    /* Minors given with the default total: the given minors, the total from the requests. */
+    o.total = REGINT_SETTLEMENT_TOTAL_FROM_REQUESTS;
+    o.minors = 3;
+    CU_ASSERT_EQUAL_FATAL(regint_settlement_recommend(ds, cty, year, &o, &r), REGINT_OK);
+    CU_ASSERT_EQUAL(regint_settlement_recommendation_total(r), 50);
+    CU_ASSERT_EQUAL(regint_settlement_recommendation_minors(r), 3);
+    regint_settlement_recommendation_free(r);
+
+    /* No requests for 2027: the default total cannot be had. */
+    r = NULL;
+    o.minors = REGINT_SETTLEMENT_MINORS_DEFAULT;
+    year = 2027;
+    CU_ASSERT_EQUAL(regint_settlement_recommend(ds, cty, year, &o, &r), REGINT_ENOTFOUND);
+    CU_ASSERT_PTR_NULL(r);
+    TEST_ASSERT_CONTAINS(regint_last_error(), "IMDi's actual requests to county '39' for 2027");
+    TEST_ASSERT_CONTAINS(regint_last_error(), "give the total");
+    /* The county check is the library's too. */
+    year = 2026;
+    cty = "40";
+    CU_ASSERT_EQUAL(regint_settlement_recommend(ds, cty, year, &o, &r), REGINT_ENOTFOUND);
+    TEST_ASSERT_CONTAINS(regint_last_error(), "unknown county '40' in 2026");
+    /* Other negative totals stay errors. */
+    cty = "39";
+    o.total = -2;
+    CU_ASSERT_EQUAL(regint_settlement_recommend(ds, cty, year, &o, &r), REGINT_EINVAL);
+    regint_dataset_free(ds);
+}
+
 /* ------------------------------------------------------------------------- */
 /* The bundled real data                                                     */
 
@@ -613,6 +691,7 @@ int main(void)
         {"bad profiles", test_bad_profiles},
         {"edge cases: capacity 0, all excluded, total 0, no history, empty county", test_edge_cases},
         {"default profile file", test_default_profile_file},
+        {"default total rule (IMDi's requests) and county check", test_default_total_rule},
         {NULL, NULL}};
     static const test_case realt[] = {
         {"every county: total exact, bounds hold, contributions sum", test_real_every_county},

@@ -142,17 +142,6 @@ def recommend(county, year, total=None, minors=None, profile=None, dataset=None,
         opts["minors"] = int(minors or 0)
     elif minors is not None:
         opts["minors"] = int(minors)
-    if total is None and not hasattr(_core, "REGINT_SETTLEMENT_TOTAL_FROM_REQUESTS"):
-        # TRANSITION: a library from before the rule moved into regint_settlement_recommend
-        # (branch `engines`); delete this block once that is merged.
-        opts["total"] = _known_sum(ds, cty, year, _core.REGINT_MEASURE_REQUEST,
-                                   _core.REGINT_CATEGORY_ALL)
-        if minors is None:
-            try:
-                opts["minors"] = _known_sum(ds, cty, year, _core.REGINT_MEASURE_REQUEST,
-                                            _core.REGINT_CATEGORY_UNACCOMPANIED)
-            except NotFoundError:
-                opts["minors"] = 0
     r = _core.regint_settlement_recommend(ds._handle, cty, year, opts)
     doc = json.loads(_core.regint_settlement_recommendation_to_json(r))
     # The document gives each municipality's county once for all; rows carry it too.

@@ -7,6 +7,7 @@
 #include "util/fileio.h"
 #include "util/alloc.h"
 #include "util/error.h"
+#include "util/loadfile.h"
 #include "util/jsonutil.h"
 #include "settlement/settlement_internal.h"
 
@@ -476,18 +477,16 @@ regint_status regint_settlement_profile_load_string(const char *json, size_t len
     return REGINT_OK;
 }
 
+static regint_status profile_from_text(const char *text, size_t len, const char *name, void *out)
+{
+    return regint_settlement_profile_load_string(text, len, name, out);
+}
+
 regint_status regint_settlement_profile_load_file(const char *path, regint_settlement_profile **out)
 {
     if (!path || !out)
         return regint__error(REGINT_EINVAL, "regint_settlement_profile_load_file: NULL argument");
-    char *data;
-    size_t len;
-    regint_status st = regint__read_file(path, &data, &len);
-    if (st)
-        return st;
-    st = regint_settlement_profile_load_string(data, len, path, out);
-    free(data);
-    return st;
+    return regint__load_file(path, profile_from_text, out);
 }
 
 regint_status regint_settlement_profile_default(regint_settlement_profile **out)

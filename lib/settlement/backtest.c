@@ -189,20 +189,9 @@ static regint_status test_county(const regint__ctx *ctx, const regint_county_t *
     int64_t itotal = llround(total);
 
     /* Population baseline (unknown population: the county median, as the profile does). */
-    size_t kk = 0;
-    for (size_t k = 0; k < nm; k++)
-        if (!isnan(wpop[k]))
-            tmp[kk++] = wpop[k];
-    double med = 1;
-    if (kk) {
-        for (size_t a = 1; a < kk; a++)
-            for (size_t b = a; b > 0 && tmp[b - 1] > tmp[b]; b--) {
-                double t = tmp[b];
-                tmp[b] = tmp[b - 1];
-                tmp[b - 1] = t;
-            }
-        med = kk % 2 ? tmp[kk / 2] : (tmp[kk / 2 - 1] + tmp[kk / 2]) / 2;
-    }
+    double med = regint__median(wpop, nm, tmp);
+    if (isnan(med))
+        med = 1;
     for (size_t k = 0; k < nm; k++)
         if (isnan(wpop[k]))
             wpop[k] = med;
@@ -408,6 +397,16 @@ static int add_winner(cJSON *o, const char *key, int w)
     return regint__json_add_string(o, key, regint_settlement_backtest_method_name((regint_settlement_backtest_method)w));
 }
 
+/* The comparison figures a row and the summary share, in this order. */
+static int add_comparison(cJSON *o, size_t n_request, size_t n_decision, const double *mae_request,
+                          const double *within2_request, const double *mae_decision, const double *within2_decision)
+{
+    return regint__json_add_number(o, "n_request", (double)n_request) &&
+           regint__json_add_number(o, "n_decision", (double)n_decision) &&
+           add_methods(o, "mae_request", mae_request) && add_methods(o, "within2_request", within2_request) &&
+           add_methods(o, "mae_decision", mae_decision) && add_methods(o, "within2_decision", within2_decision);
+}
+
 regint_status regint_settlement_backtest_to_json(const regint_settlement_backtest *bt, char **json)
 {
     if (!bt || !json)
@@ -426,12 +425,8 @@ regint_status regint_settlement_backtest_to_json(const regint_settlement_backtes
         ok = ok && regint__json_add_string(o, "county", r->county_name);
         ok = ok && regint__json_add_number(o, "municipalities", (double)r->municipalities);
         ok = ok && regint__json_add_number(o, "total", (double)r->total);
-        ok = ok && regint__json_add_number(o, "n_request", (double)r->n_request);
-        ok = ok && regint__json_add_number(o, "n_decision", (double)r->n_decision);
-        ok = ok && add_methods(o, "mae_request", r->mae_request);
-        ok = ok && add_methods(o, "within2_request", r->within2_request);
-        ok = ok && add_methods(o, "mae_decision", r->mae_decision);
-        ok = ok && add_methods(o, "within2_decision", r->within2_decision);
+        ok = ok && add_comparison(o, r->n_request, r->n_decision, r->mae_request, r->within2_request,
+                                  r->mae_decision, r->within2_decision);
         ok = ok && add_winner(o, "winner_request", r->winner_request);
         ok = ok && add_winner(o, "winner_decision", r->winner_decision);
         ok = ok && regint__json_add_string(o, "note", r->note);
@@ -442,12 +437,8 @@ regint_status regint_settlement_backtest_to_json(const regint_settlement_backtes
     ok = ok && regint__json_add_number(s, "rows", (double)su->rows);
     ok = ok && regint__json_add_number(s, "year_from", su->year_from);
     ok = ok && regint__json_add_number(s, "year_to", su->year_to);
-    ok = ok && regint__json_add_number(s, "n_request", (double)su->n_request);
-    ok = ok && regint__json_add_number(s, "n_decision", (double)su->n_decision);
-    ok = ok && add_methods(s, "mae_request", su->mae_request);
-    ok = ok && add_methods(s, "within2_request", su->within2_request);
-    ok = ok && add_methods(s, "mae_decision", su->mae_decision);
-    ok = ok && add_methods(s, "within2_decision", su->within2_decision);
+    ok = ok && add_comparison(s, su->n_request, su->n_decision, su->mae_request, su->within2_request,
+                              su->mae_decision, su->within2_decision);
     double wr[REGINT_SETTLEMENT_BACKTEST_METHOD_COUNT], wd[REGINT_SETTLEMENT_BACKTEST_METHOD_COUNT];
     for (int m = 0; m < REGINT_SETTLEMENT_BACKTEST_METHOD_COUNT; m++) {
         wr[m] = (double)su->wins_request[m];

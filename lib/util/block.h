@@ -1,0 +1,14 @@
+/* Private: one allocation for a result struct and the arrays that hang off it. */
+#ifndef REGINT_BLOCK_H
+#define REGINT_BLOCK_H
+
+#include <stddef.h>
+
+/* Allocate, zeroed, a header of `head` bytes followed by `count` arrays, array i holding
+ * n[i] elements of size[i] bytes (at least one element, so no array is NULL), each aligned
+ * for any type. arrays[i] receives the start of array i. Returns the header: one free() of
+ * it releases everything, so a result built this way is all-or-nothing and its _free is one
+ * call. NULL with REGINT_ENOMEM set when out of memory or the sizes overflow. */
+void *regint__block_new(size_t head, size_t count, const size_t *n, const size_t *size, void **arrays);
+
+#endif
