@@ -947,12 +947,7 @@ regint_status regint_apportion(const int64_t *weights, size_t n, int64_t total,
                                const regint_apportion_options *opt, int64_t *seats)
 {
     static const regint_apportion_options defaults = REGINT_APPORTION_OPTIONS_INIT;
-    if (!opt)
-        opt = &defaults;
-    regint_status vst = regint__check_options_version(opt->version, REGINT_APPORTION_OPTIONS_VERSION,
-                                                      "regint_apportion");
-    if (vst)
-        return vst;
+    REGINT__OPTIONS_RESOLVE(opt, defaults, REGINT_APPORTION_OPTIONS_VERSION, "regint_apportion");
     if ((int)opt->method < 0 || (size_t)opt->method >= N_METHODS)
         return regint__error(REGINT_EINVAL, "apportion: options.method: unknown method %d", (int)opt->method);
     if (n > 0 && (!weights || !seats))

@@ -531,13 +531,8 @@ regint_status regint_kb_import_jsonstat_string(regint_kb *kb, regint_dataset *ds
     if (!kb || !ds || !json || (const regint_dataset *)ds != regint_kb_dataset(kb))
         return regint__error(REGINT_EINVAL,
                              "JSON-stat import: need the knowledge base, its dataset and the text");
-    regint_kb_jsonstat_options dflt = REGINT_KB_JSONSTAT_OPTIONS_INIT;
-    if (!opt)
-        opt = &dflt;
-    regint_status vst = regint__check_options_version(opt->version, REGINT_KB_JSONSTAT_OPTIONS_VERSION,
-                                                      "regint_kb_import_jsonstat");
-    if (vst)
-        return vst;
+    static const regint_kb_jsonstat_options dflt = REGINT_KB_JSONSTAT_OPTIONS_INIT;
+    REGINT__OPTIONS_RESOLVE(opt, dflt, REGINT_KB_JSONSTAT_OPTIONS_VERSION, "regint_kb_import_jsonstat");
     if (!name)
         name = "(json-stat)";
     cJSON *doc = NULL;

@@ -691,27 +691,9 @@ regint_status regint_plan_add_to_dataset(regint_dataset *ds, const regint_plan *
 /* ------------------------------------------------------------------------- */
 /* Progress                                                                   */
 
-const char *regint_progress_name(regint_progress p)
-{
-    switch (p) {
-    case REGINT_PROGRESS_NO_DATA: return "no_data";
-    case REGINT_PROGRESS_ON_TRACK: return "on_track";
-    case REGINT_PROGRESS_BEHIND: return "behind";
-    case REGINT_PROGRESS_ACHIEVED: return "achieved";
-    }
-    return "unknown";
-}
-
 static const char *const progress_names[REGINT_PROGRESS_COUNT] = {"no_data", "on_track", "behind", "achieved"};
 
-regint_status regint_progress_from_name(const char *name, regint_progress *out)
-{
-    int v = 0;
-    regint_status st = regint__enum_from_name(progress_names, REGINT_PROGRESS_COUNT, name, out ? &v : NULL, "progress");
-    if (!st)
-        *out = (regint_progress)v;
-    return st;
-}
+REGINT__ENUM_NAMES(regint_progress, regint_progress, progress_names, REGINT_PROGRESS_COUNT, "progress")
 
 regint_status regint_plan_progress(const regint_plan *plan, size_t i, const regint_kb *kb, int as_of_year,
                                    regint_plan_progress_t *out)

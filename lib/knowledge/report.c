@@ -1032,12 +1032,7 @@ static regint_status prepare(const regint_dataset *ds, const char *fylkesnr, con
     static const regint_report_options defaults = REGINT_REPORT_OPTIONS_INIT;
     if (!ds)
         return regint__error(REGINT_EINVAL, "report: the dataset must not be NULL");
-    if (!opt)
-        opt = &defaults;
-    regint_status vst = regint__check_options_version(opt->version, REGINT_REPORT_OPTIONS_VERSION,
-                                                      "regint_report_render");
-    if (vst)
-        return vst;
+    REGINT__OPTIONS_RESOLVE(opt, defaults, REGINT_REPORT_OPTIONS_VERSION, "regint_report_render");
     if (!regint_validate_fylkesnr_format(fylkesnr))
         return regint__error(REGINT_EINVAL, "report: county '%s': expected a fylkesnr (two digits)",
                              fylkesnr ? fylkesnr : "(null)");
@@ -1145,16 +1140,6 @@ regint_status regint_report_write(const regint_dataset *ds, const char *fylkesnr
 
 static const char *const format_names[REGINT_REPORT_FORMAT_COUNT] = {"markdown", "html"};
 
-const char *regint_report_format_name(regint_report_format v)
-{
-    return regint__enum_name(format_names, REGINT_REPORT_FORMAT_COUNT, (int)v);
-}
+REGINT__ENUM_NAMES(regint_report_format, regint_report_format,
+                   format_names, REGINT_REPORT_FORMAT_COUNT, "report format")
 
-regint_status regint_report_format_from_name(const char *name, regint_report_format *out)
-{
-    int v = 0;
-    regint_status st = regint__enum_from_name(format_names, REGINT_REPORT_FORMAT_COUNT, name, out ? &v : NULL, "report format");
-    if (!st)
-        *out = (regint_report_format)v;
-    return st;
-}

@@ -33,55 +33,11 @@ static const char *const kind_names[] = {"municipality", "county", "employer", "
 static const char *const outcome_names[] = {"pending", "granted", "refused"};
 static const char *const need_names[REGINT_GRANT_NEED_COUNT] = {"participants", "amount", "none"};
 
-const char *regint_grant_need_name(regint_grant_need v)
-{
-    return regint__enum_name(need_names, REGINT_GRANT_NEED_COUNT, (int)v);
-}
-
-regint_status regint_grant_need_from_name(const char *name, regint_grant_need *out)
-{
-    int v = 0;
-    regint_status st = regint__enum_from_name(need_names, REGINT_GRANT_NEED_COUNT, name, out ? &v : NULL, "need measure");
-    if (!st)
-        *out = (regint_grant_need)v;
-    return st;
-}
-
-const char *regint_applicant_kind_name(regint_applicant_kind k)
-{
-    return (unsigned)k < 4 ? kind_names[k] : "unknown";
-}
-
-regint_status regint_applicant_kind_from_name(const char *name, regint_applicant_kind *out)
-{
-    if (!out)
-        return regint__error(REGINT_EINVAL, "regint_applicant_kind_from_name: NULL output");
-    for (int i = 0; name && i < 4; i++)
-        if (!strcmp(name, kind_names[i])) {
-            *out = (regint_applicant_kind)i;
-            return REGINT_OK;
-        }
-    return regint__error(REGINT_ENOTFOUND, "unknown applicant kind '%.40s' (expected municipality, "
-                         "county, employer or voluntary_organisation)", name ? name : "(null)");
-}
-
-const char *regint_grant_outcome_name(regint_grant_outcome o)
-{
-    return (unsigned)o < 3 ? outcome_names[o] : "unknown";
-}
-
-regint_status regint_grant_outcome_from_name(const char *name, regint_grant_outcome *out)
-{
-    if (!out)
-        return regint__error(REGINT_EINVAL, "regint_grant_outcome_from_name: NULL output");
-    for (int i = 0; name && i < 3; i++)
-        if (!strcmp(name, outcome_names[i])) {
-            *out = (regint_grant_outcome)i;
-            return REGINT_OK;
-        }
-    return regint__error(REGINT_ENOTFOUND, "unknown outcome '%.40s' (expected pending, granted or refused)",
-                         name ? name : "(null)");
-}
+REGINT__ENUM_NAMES(regint_grant_need, regint_grant_need, need_names, REGINT_GRANT_NEED_COUNT, "need measure")
+REGINT__ENUM_NAMES(regint_applicant_kind, regint_applicant_kind,
+                   kind_names, REGINT_APPLICANT_KIND_COUNT, "applicant kind")
+REGINT__ENUM_NAMES(regint_grant_outcome, regint_grant_outcome,
+                   outcome_names, REGINT_GRANT_OUTCOME_COUNT, "outcome")
 
 /* ------------------------------------------------------------------------- */
 /* Storage: public value structs whose strings and arrays are owned here.    */
@@ -1193,12 +1149,7 @@ regint_status regint_grants_allocate(const regint_dataset *ds, const char *schem
     static const regint_grants_allocate_options defaults = REGINT_GRANTS_ALLOCATE_OPTIONS_INIT;
     if (!ds || !scheme_id || !out)
         return regint__error(REGINT_EINVAL, "regint_grants_allocate: NULL argument");
-    if (!opt)
-        opt = &defaults;
-    regint_status vst = regint__check_options_version(opt->version, REGINT_GRANTS_ALLOCATE_OPTIONS_VERSION,
-                                                      "regint_grants_allocate");
-    if (vst)
-        return vst;
+    REGINT__OPTIONS_RESOLVE(opt, defaults, REGINT_GRANTS_ALLOCATE_OPTIONS_VERSION, "regint_grants_allocate");
     if (opt->unit < 0)
         return regint__error(REGINT_EINVAL, "regint_grants_allocate: unit must be >= 0 (0 = the scheme's)");
     if ((unsigned)opt->need > REGINT_GRANT_NEED_NONE)

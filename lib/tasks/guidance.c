@@ -26,10 +26,6 @@ void regint_guidance_forecast_result_free(regint_guidance_forecast_result *f)
 
 static regint_status check_options(const regint_guidance_options *o)
 {
-    regint_status vst = regint__check_options_version(o->version, REGINT_GUIDANCE_OPTIONS_VERSION,
-                                                      "regint_guidance_forecast");
-    if (vst)
-        return vst;
     if (!(o->adult_share >= 0 && o->adult_share <= 1))
         return regint__error(REGINT_EINVAL, "guidance: adult_share must be in [0, 1], got %g", o->adult_share);
     if (!(o->intro_share >= 0 && o->intro_share <= 1))
@@ -99,8 +95,7 @@ regint_status regint_guidance_forecast(const regint_dataset *ds, const char *fyl
     static const regint_guidance_options defaults = REGINT_GUIDANCE_OPTIONS_INIT;
     if (!ds || !fylkesnr || !out)
         return regint__error(REGINT_EINVAL, "regint_guidance_forecast: NULL argument");
-    if (!opt)
-        opt = &defaults;
+    REGINT__OPTIONS_RESOLVE(opt, defaults, REGINT_GUIDANCE_OPTIONS_VERSION, "regint_guidance_forecast");
     regint_status st = check_options(opt);
     if (st)
         return st;
