@@ -475,17 +475,7 @@ regint_status regint_dataset_load_string(const char *json, size_t len, const cha
     return regint__json_load(json, len, name ? name : "<string>", load_dataset, out);
 }
 
-static regint_status parse_dataset(const char *text, size_t len, const char *name, void *out)
-{
-    return regint_dataset_load_string(text, len, name, out);
-}
-
-regint_status regint_dataset_load_file(const char *path, regint_dataset **out)
-{
-    if (!path || !out)
-        return regint__error(REGINT_EINVAL, "regint_dataset_load_file: NULL argument");
-    return regint__parse_file(path, parse_dataset, out);
-}
+REGINT__DEFINE_LOAD_FILE(regint_dataset_load_file, regint_dataset, regint_dataset_load_string)
 
 static _Thread_local char default_path[4096];
 

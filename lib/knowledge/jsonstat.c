@@ -16,7 +16,7 @@
 #include "util/fileio.h"
 #include "util/alloc.h"
 #include "util/error.h"
-#include "util/loadfile.h"
+#include "util/fileio.h"
 #include "knowledge/area.h"
 #include "util/jsonutil.h"
 #include "util/options.h"
@@ -524,6 +524,24 @@ done:
     return st;
 }
 
+/* regint_kb_import_jsonstat_string's arguments besides the text, for regint__json_load and
+ * regint__parse_file. */
+typedef struct import_args {
+    regint_kb *kb;
+    regint_dataset *ds;
+    const regint_kb_jsonstat_options *opt;
+    size_t *n_imported;
+} import_args;
+
+/* The knowledge base is refreshed whenever a parsed document was imported, even in part. */
+static regint_status import_loaded(const cJSON *doc, const char *name, void *out)
+{
+    const import_args *a = out;
+    regint_status st = import_doc(a->ds, doc, name, a->opt, a->n_imported);
+    regint_kb_refresh(a->kb);
+    return st;
+}
+
 regint_status regint_kb_import_jsonstat_string(regint_kb *kb, regint_dataset *ds, const char *json,
                                                size_t len, const char *name,
                                                const regint_kb_jsonstat_options *opt, size_t *n_imported)
@@ -535,23 +553,9 @@ regint_status regint_kb_import_jsonstat_string(regint_kb *kb, regint_dataset *ds
     REGINT__OPTIONS_RESOLVE(opt, dflt, REGINT_KB_JSONSTAT_OPTIONS_VERSION, "regint_kb_import_jsonstat");
     if (!name)
         name = "(json-stat)";
-    cJSON *doc = NULL;
-    regint_status st = regint__json_parse(name, json, len, &doc);
-    if (st)
-        return st;
-    st = import_doc(ds, doc, name, opt, n_imported);
-    cJSON_Delete(doc);
-    regint_kb_refresh(kb);
-    return st;
+    import_args a = {kb, ds, opt, n_imported};
+    return regint__json_load(json, len, name, import_loaded, &a);
 }
-
-/* regint_kb_import_jsonstat_string's arguments besides the text, for regint__load_file. */
-typedef struct import_args {
-    regint_kb *kb;
-    regint_dataset *ds;
-    const regint_kb_jsonstat_options *opt;
-    size_t *n_imported;
-} import_args;
 
 static regint_status import_text(const char *text, size_t len, const char *name, void *out)
 {
@@ -565,5 +569,5 @@ regint_status regint_kb_import_jsonstat(regint_kb *kb, regint_dataset *ds, const
     if (!path)
         return regint__error(REGINT_EINVAL, "JSON-stat import: path must not be NULL");
     import_args a = {kb, ds, opt, n_imported};
-    return regint__load_file(path, import_text, &a);
+    return regint__parse_file(path, import_text, &a);
 }

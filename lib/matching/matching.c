@@ -12,7 +12,7 @@
 #include "util/alloc.h"
 #include "util/error.h"
 #include "util/jsonutil.h"
-#include "util/loadfile.h"
+#include "util/fileio.h"
 #include "util/options.h"
 #include "util/enumname.h"
 #include "matching/matching_internal.h"
@@ -444,6 +444,17 @@ static regint_status parse_doc(const char *file, const cJSON *doc, regint_match_
     return REGINT_OK;
 }
 
+static regint_status load_instance(const cJSON *doc, const char *name, void *out)
+{
+    regint_match_instance *in = regint__calloc(1, sizeof *in);
+    regint_status st = in ? parse_doc(name, doc, in) : REGINT_ENOMEM;
+    if (st)
+        regint_match_instance_free(in);
+    else
+        *(regint_match_instance **)out = in;
+    return st;
+}
+
 regint_status regint_match_instance_load_string(const char *text, size_t len, const char *name,
                                                regint_match_instance **out)
 {
@@ -452,34 +463,7 @@ regint_status regint_match_instance_load_string(const char *text, size_t len, co
     *out = NULL;
     if (!name)
         name = "<json>";
-    cJSON *doc = NULL;
-    regint_status st = regint__json_parse(name, text, len, &doc);
-    if (st)
-        return st;
-    regint_match_instance *in = regint__calloc(1, sizeof *in);
-    if (!in) {
-        cJSON_Delete(doc);
-        return regint__enomem();
-    }
-    st = parse_doc(name, doc, in);
-    cJSON_Delete(doc);
-    if (st) {
-        regint_match_instance_free(in);
-        return st;
-    }
-    *out = in;
-    return REGINT_OK;
+    return regint__json_load(text, len, name, load_instance, out);
 }
 
-static regint_status instance_from_text(const char *text, size_t len, const char *name, void *out)
-{
-    return regint_match_instance_load_string(text, len, name, out);
-}
-
-regint_status regint_match_instance_load_file(const char *path, regint_match_instance **out)
-{
-    if (!out || !path)
-        return regint__error(REGINT_EINVAL, "regint_match_instance_load_file: NULL argument");
-    *out = NULL;
-    return regint__load_file(path, instance_from_text, out);
-}
+REGINT__DEFINE_LOAD_FILE(regint_match_instance_load_file, regint_match_instance, regint_match_instance_load_string)

@@ -16,6 +16,7 @@
 #include "util/jsonutil.h"
 #include "util/isodate.h"
 #include "util/jsonutil.h"
+#include "util/record.h"
 #include "util/validate.h"
 #include "util/options.h"
 #include "util/enumname.h"
@@ -49,40 +50,38 @@ typedef struct grants_data {
     size_t na;
 } grants_data;
 
-static void scheme_clear(regint_grant_scheme_t *s)
-{
-    regint__xfree(s->id);
-    regint__xfree(s->name);
-    regint__xfree(s->call_opens);
-    regint__xfree(s->deadline);
-    regint__xfree(s->report_due);
-    for (size_t i = 0; s->criteria && i < s->criterion_count; i++) {
-        regint__xfree(s->criteria[i].id);
-        regint__xfree(s->criteria[i].name);
-    }
-    regint__xfree(s->criteria);
-    memset(s, 0, sizeof *s);
-}
+/* What each record kind owns (util/record.h does the copying and freeing). An application's
+ * scores are not in its kind: a stored copy has the scheme's criterion_count of them, whatever
+ * the caller's record says (app_copy), so they are copied and freed by hand. */
+static const size_t criterion_strings[] = {offsetof(regint_grant_criterion_t, id),
+                                           offsetof(regint_grant_criterion_t, name)};
+static const regint__record_kind criterion_kind = {sizeof(regint_grant_criterion_t), criterion_strings, 2, NULL, 0};
+static const size_t scheme_strings[] = {offsetof(regint_grant_scheme_t, id), offsetof(regint_grant_scheme_t, name),
+                                        offsetof(regint_grant_scheme_t, call_opens),
+                                        offsetof(regint_grant_scheme_t, deadline),
+                                        offsetof(regint_grant_scheme_t, report_due)};
+static const regint__record_array scheme_arrays[] = {
+    REGINT__RECORD_ARRAY(regint_grant_scheme_t, criteria, criterion_count, criterion_kind)};
+static const regint__record_kind scheme_kind = {sizeof(regint_grant_scheme_t), scheme_strings, 5, scheme_arrays, 1};
+
+static const size_t payment_strings[] = {offsetof(regint_grant_payment_t, date)};
+static const regint__record_kind payment_kind = {sizeof(regint_grant_payment_t), payment_strings, 1, NULL, 0};
+#define APP_STRING(m) offsetof(regint_grant_application_t, m)
+static const size_t app_strings[] = {APP_STRING(id), APP_STRING(scheme_id), APP_STRING(received),
+                                     APP_STRING(applicant_orgnr), APP_STRING(applicant_name),
+                                     APP_STRING(target_group), APP_STRING(ineligible_reason),
+                                     APP_STRING(decision_date), APP_STRING(decision_reason),
+                                     APP_STRING(report_due), APP_STRING(report_date)};
+static const regint__record_array app_arrays[] = {
+    REGINT__RECORD_STRING_LIST(regint_grant_application_t, municipalities, municipality_count),
+    REGINT__RECORD_ARRAY(regint_grant_application_t, payments, payment_count, payment_kind)};
+static const regint__record_kind app_kind = {sizeof(regint_grant_application_t), app_strings,
+                                             REGINT__NELEM(app_strings), app_arrays, 2};
 
 static void app_clear(regint_grant_application_t *a)
 {
-    regint__xfree(a->id);
-    regint__xfree(a->scheme_id);
-    regint__xfree(a->received);
-    regint__xfree(a->applicant_orgnr);
-    regint__xfree(a->applicant_name);
-    regint__xfree(a->target_group);
-    regint__strlist_free(a->municipalities, a->municipality_count);
-    regint__xfree(a->ineligible_reason);
     regint__xfree(a->scores);
-    regint__xfree(a->decision_date);
-    regint__xfree(a->decision_reason);
-    for (size_t i = 0; a->payments && i < a->payment_count; i++)
-        regint__xfree(a->payments[i].date);
-    regint__xfree(a->payments);
-    regint__xfree(a->report_due);
-    regint__xfree(a->report_date);
-    memset(a, 0, sizeof *a);
+    regint__record_clear(&app_kind, a);
 }
 
 static void grants_free(void *p)
@@ -90,83 +89,28 @@ static void grants_free(void *p)
     grants_data *g = p;
     if (!g)
         return;
-    for (size_t i = 0; i < g->ns; i++)
-        scheme_clear(&g->schemes[i]);
+    regint__record_array_free(&scheme_kind, g->schemes, g->ns);
     for (size_t i = 0; i < g->na; i++)
-        app_clear(&g->apps[i]);
-    free(g->schemes);
-    free(g->apps);
+        regint__xfree(g->apps[i].scores);
+    regint__record_array_free(&app_kind, g->apps, g->na);
     free(g);
-}
-
-static regint_status scheme_copy(regint_grant_scheme_t *dst, const regint_grant_scheme_t *src)
-{
-    int ok = 1;
-    *dst = *src;
-    dst->id = regint__dup_opt(src->id, &ok);
-    dst->name = regint__dup_opt(src->name, &ok);
-    dst->call_opens = regint__dup_opt(src->call_opens, &ok);
-    dst->deadline = regint__dup_opt(src->deadline, &ok);
-    dst->report_due = regint__dup_opt(src->report_due, &ok);
-    regint_grant_criterion_t *c = regint__calloc(src->criterion_count ? src->criterion_count : 1, sizeof *c);
-    dst->criteria = c;
-    if (!c) {
-        dst->criterion_count = 0;
-        ok = 0;
-    } else {
-        for (size_t i = 0; i < src->criterion_count; i++) {
-            c[i].id = regint__dup_opt(src->criteria[i].id, &ok);
-            c[i].name = regint__dup_opt(src->criteria[i].name, &ok);
-            c[i].weight = src->criteria[i].weight;
-        }
-    }
-    if (!ok) {
-        scheme_clear(dst);
-        return regint__enomem();
-    }
-    return REGINT_OK;
 }
 
 static regint_status app_copy(regint_grant_application_t *dst, const regint_grant_application_t *src,
                               size_t ncrit)
 {
-    int ok = 1;
-    *dst = *src;
-    dst->id = regint__dup_opt(src->id, &ok);
-    dst->scheme_id = regint__dup_opt(src->scheme_id, &ok);
-    dst->received = regint__dup_opt(src->received, &ok);
-    dst->applicant_orgnr = regint__dup_opt(src->applicant_orgnr, &ok);
-    dst->applicant_name = regint__dup_opt(src->applicant_name, &ok);
-    dst->target_group = regint__dup_opt(src->target_group, &ok);
-    dst->ineligible_reason = regint__dup_opt(src->ineligible_reason, &ok);
-    dst->decision_date = regint__dup_opt(src->decision_date, &ok);
-    dst->decision_reason = regint__dup_opt(src->decision_reason, &ok);
-    dst->report_due = regint__dup_opt(src->report_due, &ok);
-    dst->report_date = regint__dup_opt(src->report_date, &ok);
-    dst->municipalities = regint__strlist_dup(src->municipalities, src->municipality_count, &ok);
-    if (!dst->municipalities)
-        dst->municipality_count = 0;
+    regint_status st = regint__record_copy(&app_kind, dst, src);
+    if (st)
+        return st;
     double *sc = regint__calloc(ncrit ? ncrit : 1, sizeof *sc);
     dst->scores = sc;
     dst->score_count = ncrit; /* the stored copy carries its length (src's is ignored) */
-    if (sc)
-        for (size_t i = 0; i < ncrit; i++)
-            sc[i] = src->scores ? src->scores[i] : NAN;
-    else
-        ok = 0;
-    regint_grant_payment_t *p = regint__calloc(src->payment_count ? src->payment_count : 1, sizeof *p);
-    dst->payments = p;
-    if (p)
-        for (size_t i = 0; i < src->payment_count; i++) {
-            p[i].date = regint__dup_opt(src->payments[i].date, &ok);
-            p[i].amount = src->payments[i].amount;
-        }
-    else
-        dst->payment_count = 0, ok = 0;
-    if (!ok) {
+    if (!sc) {
         app_clear(dst);
-        return regint__enomem();
+        return REGINT_ENOMEM;
     }
+    for (size_t i = 0; i < ncrit; i++)
+        sc[i] = src->scores ? src->scores[i] : NAN;
     return REGINT_OK;
 }
 
@@ -649,14 +593,7 @@ static regint_status parse_app(const char *file, const char *path, const cJSON *
 
 static regint_status append_scheme(grants_data *g, const regint_grant_scheme_t *s)
 {
-    regint_grant_scheme_t *ns = regint__reallocarray(g->schemes, g->ns + 1, sizeof *ns);
-    if (!ns)
-        return regint__enomem();
-    g->schemes = ns;
-    regint_status st = scheme_copy(&ns[g->ns], s);
-    if (!st)
-        g->ns++;
-    return st;
+    return regint__record_append(&scheme_kind, &g->schemes, &g->ns, s);
 }
 
 static regint_status append_app(grants_data *g, const regint_grant_application_t *a)

@@ -107,3 +107,10 @@ regint_status regint__record_append(const regint__record_kind *k, void *parr, si
         (*n)++;
     return st;
 }
+
+void regint__record_null_to_empty(const regint__record_kind *k, void *rec)
+{
+    for (size_t i = 0; i < k->n_strings; i++)
+        if (!get_ptr(rec, k->strings[i]))
+            set_ptr(rec, k->strings[i], "");
+}

@@ -45,6 +45,10 @@ void regint__record_clear(const regint__record_kind *k, void *rec);
  * status returned (ENOMEM is set). */
 regint_status regint__record_copy(const regint__record_kind *k, void *dst, const void *src);
 
+/* Point each NULL string member of `rec` at a (borrowed) "": for callers whose stored copies
+ * hold "" where the input had NULL. Do it on a temporary before regint__record_copy(). */
+void regint__record_null_to_empty(const regint__record_kind *k, void *rec);
+
 /* Append a deep copy of `rec` to the array `*parr` of `*n` records of kind k (`parr` is the
  * address of the array pointer, e.g. &c->partners); *n grows only on success. */
 regint_status regint__record_append(const regint__record_kind *k, void *parr, size_t *n, const void *rec);
