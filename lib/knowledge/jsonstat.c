@@ -429,16 +429,17 @@ static regint_status import_doc(regint_dataset *ds, const cJSON *doc, const char
         if (v && !skip) {
             staged *o = &stg[nst];
             o->indicator = (char *)inds[dc && !opt->indicator ? pos[which[2]] : 0];
+            /* Category: codes of the other dimensions with more than one category. */
+            char cat[256] = "";
+            for (size_t k = 0; k < nd; k++) {
+                if ((int)k == which[0] || (int)k == which[1] || (int)k == which[2] || d[k].size < 2)
+                    continue;
+                size_t len = strlen(cat);
+                snprintf(cat + len, sizeof cat - len, "%s%s", len ? "." : "", d[k].codes[pos[k]]);
+            }
             if (opt->refuse_existing) {
                 regint_value_t old;
-                char cat0[256] = "";
-                for (size_t k = 0; k < nd; k++) {
-                    if ((int)k == which[0] || (int)k == which[1] || (int)k == which[2] || d[k].size < 2)
-                        continue;
-                    size_t len = strlen(cat0);
-                    snprintf(cat0 + len, sizeof cat0 - len, "%s%s", len ? "." : "", d[k].codes[pos[k]]);
-                }
-                if (regint_dataset_observation(ds, o->indicator, area, year, cat0, &old) == REGINT_OK) {
+                if (regint_dataset_observation(ds, o->indicator, area, year, cat, &old) == REGINT_OK) {
                     st = regint__json_error(file, p, REGINT_EDUPLICATE,
                                             "observation of '%s' for '%s' in %d is already in the dataset "
                                             "(refuse_existing is set)", o->indicator, area, year);
@@ -448,14 +449,6 @@ static regint_status import_doc(regint_dataset *ds, const cJSON *doc, const char
             }
             snprintf(o->area, sizeof o->area, "%s", area);
             o->year = year;
-            /* Category: codes of the other dimensions with more than one category. */
-            char cat[256] = "";
-            for (size_t k = 0; k < nd; k++) {
-                if ((int)k == which[0] || (int)k == which[1] || (int)k == which[2] || d[k].size < 2)
-                    continue;
-                size_t len = strlen(cat);
-                snprintf(cat + len, sizeof cat - len, "%s%s", len ? "." : "", d[k].codes[pos[k]]);
-            }
             o->category = regint__strdup(cat);
             if (!o->category) {
                 st = regint__enomem();

@@ -32,22 +32,19 @@ struct regint_plan {
 
 /* What a plan owns (util/record.h does the copying and freeing). Stored copies hold "" where
  * the caller gave NULL (regint__record_null_to_empty), so readers compare without NULL checks. */
-static const size_t info_strings[] = {offsetof(regint_plan_info_t, id), offsetof(regint_plan_info_t, title),
-                                      offsetof(regint_plan_info_t, fylkesnr), offsetof(regint_plan_info_t, note)};
-static const regint__record_kind info_kind = {sizeof(regint_plan_info_t), info_strings, 4, NULL, 0};
-static const size_t goal_strings[] = {offsetof(regint_plan_goal_t, id), offsetof(regint_plan_goal_t, title),
-                                      offsetof(regint_plan_goal_t, description),
-                                      offsetof(regint_plan_goal_t, sdg_targets)};
-static const regint__record_kind goal_kind = {sizeof(regint_plan_goal_t), goal_strings, 4, NULL, 0};
-static const size_t measure_strings[] = {offsetof(regint_plan_measure_t, id), offsetof(regint_plan_measure_t, goal),
-                                         offsetof(regint_plan_measure_t, title),
-                                         offsetof(regint_plan_measure_t, partner_orgnr),
-                                         offsetof(regint_plan_measure_t, partner_name)};
-static const regint__record_kind measure_kind = {sizeof(regint_plan_measure_t), measure_strings, 5, NULL, 0};
-static const size_t ind_strings[] = {offsetof(regint_plan_indicator_t, goal), offsetof(regint_plan_indicator_t, indicator),
-                                     offsetof(regint_plan_indicator_t, area),
-                                     offsetof(regint_plan_indicator_t, category)};
-static const regint__record_kind ind_kind = {sizeof(regint_plan_indicator_t), ind_strings, 4, NULL, 0};
+#define INFO(m) offsetof(regint_plan_info_t, m)
+#define GOAL(m) offsetof(regint_plan_goal_t, m)
+#define MEASURE(m) offsetof(regint_plan_measure_t, m)
+#define IND(m) offsetof(regint_plan_indicator_t, m)
+static const size_t info_strings[] = {INFO(id), INFO(title), INFO(fylkesnr), INFO(note)};
+static const size_t goal_strings[] = {GOAL(id), GOAL(title), GOAL(description), GOAL(sdg_targets)};
+static const size_t measure_strings[] = {MEASURE(id), MEASURE(goal), MEASURE(title), MEASURE(partner_orgnr),
+                                         MEASURE(partner_name)};
+static const size_t ind_strings[] = {IND(goal), IND(indicator), IND(area), IND(category)};
+static const regint__record_kind info_kind = REGINT__RECORD_KIND(regint_plan_info_t, info_strings);
+static const regint__record_kind goal_kind = REGINT__RECORD_KIND(regint_plan_goal_t, goal_strings);
+static const regint__record_kind measure_kind = REGINT__RECORD_KIND(regint_plan_measure_t, measure_strings);
+static const regint__record_kind ind_kind = REGINT__RECORD_KIND(regint_plan_indicator_t, ind_strings);
 
 /* Append an owned copy of `rec` (NULL strings stored as "") to a plan's array. */
 static regint_status plan_append(const regint__record_kind *k, void *parr, size_t *n, void *rec)
@@ -455,14 +452,7 @@ static regint_status load_plan(const cJSON *doc, const char *name, void *out)
     return st;
 }
 
-regint_status regint_plan_load_string(const char *json, size_t len, const char *name, regint_plan **out)
-{
-    if (!json || !out)
-        return regint__error(REGINT_EINVAL, "regint_plan_load_string: NULL argument");
-    return regint__json_load(json, len, name ? name : "(plan)", load_plan, out);
-}
-
-REGINT__DEFINE_LOAD_FILE(regint_plan_load_file, regint_plan, regint_plan_load_string)
+REGINT__DEFINE_JSON_LOADERS(regint_plan, regint_plan, "(plan)", load_plan)
 
 regint_status regint_plan_to_string(const regint_plan *plan, char **json)
 {

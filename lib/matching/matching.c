@@ -455,15 +455,14 @@ static regint_status load_instance(const cJSON *doc, const char *name, void *out
     return st;
 }
 
+/* Not REGINT__DEFINE_JSON_LOADERS: on failure this one sets *out = NULL (test_matching relies on it). */
 regint_status regint_match_instance_load_string(const char *text, size_t len, const char *name,
                                                regint_match_instance **out)
 {
     if (!out || !text)
         return regint__error(REGINT_EINVAL, "regint_match_instance_load_string: NULL argument");
     *out = NULL;
-    if (!name)
-        name = "<json>";
-    return regint__json_load(text, len, name, load_instance, out);
+    return regint__json_load(text, len, name ? name : "<json>", load_instance, out);
 }
 
 REGINT__DEFINE_LOAD_FILE(regint_match_instance_load_file, regint_match_instance, regint_match_instance_load_string)

@@ -463,16 +463,7 @@ static regint_status load_profile(const cJSON *root, const char *file, void *out
     return st;
 }
 
-regint_status regint_settlement_profile_load_string(const char *json, size_t len, const char *name,
-                                                    regint_settlement_profile **out)
-{
-    if (!json || !out)
-        return regint__error(REGINT_EINVAL, "regint_settlement_profile_load_string: NULL argument");
-    return regint__json_load(json, len, name ? name : "<profile>", load_profile, out);
-}
-
-REGINT__DEFINE_LOAD_FILE(regint_settlement_profile_load_file, regint_settlement_profile,
-                         regint_settlement_profile_load_string)
+REGINT__DEFINE_JSON_LOADERS(regint_settlement_profile, regint_settlement_profile, "<profile>", load_profile)
 
 regint_status regint_settlement_profile_default(regint_settlement_profile **out)
 {

@@ -58,38 +58,35 @@ typedef struct collab_data {
 } collab_data;
 
 /* What each record kind owns (util/record.h does the copying and freeing). */
-static const size_t partner_strings[] = {offsetof(regint_partner_t, id), offsetof(regint_partner_t, name),
-                                         offsetof(regint_partner_t, orgnr)};
-static const regint__record_array partner_arrays[] = {
-    REGINT__RECORD_STRING_LIST(regint_partner_t, municipalities, municipality_count)};
-static const regint__record_kind partner_kind = {sizeof(regint_partner_t), partner_strings, 3, partner_arrays, 1};
-
-static const size_t agreement_strings[] = {offsetof(regint_agreement_t, id), offsetof(regint_agreement_t, title),
-                                           offsetof(regint_agreement_t, valid_from),
-                                           offsetof(regint_agreement_t, valid_to)};
-static const regint__record_array agreement_arrays[] = {
-    REGINT__RECORD_STRING_LIST(regint_agreement_t, parties, party_count)};
-static const regint__record_kind agreement_kind = {sizeof(regint_agreement_t), agreement_strings, 4,
-                                                   agreement_arrays, 1};
-
+#define PARTNER(m) offsetof(regint_partner_t, m)
+#define AGREEMENT(m) offsetof(regint_agreement_t, m)
+#define MEETING(m) offsetof(regint_meeting_t, m)
+#define MEMBER(m) offsetof(regint_network_member_t, m)
+static const size_t partner_strings[] = {PARTNER(id), PARTNER(name), PARTNER(orgnr)};
+static const size_t agreement_strings[] = {AGREEMENT(id), AGREEMENT(title), AGREEMENT(valid_from), AGREEMENT(valid_to)};
 static const size_t participant_strings[] = {offsetof(regint_participant_t, partner_id),
                                              offsetof(regint_participant_t, kommunenr)};
-static const regint__record_kind participant_kind = {sizeof(regint_participant_t), participant_strings, 2, NULL, 0};
-static const size_t meeting_strings[] = {offsetof(regint_meeting_t, id), offsetof(regint_meeting_t, date),
-                                         offsetof(regint_meeting_t, topic), offsetof(regint_meeting_t, network_id)};
+static const size_t meeting_strings[] = {MEETING(id), MEETING(date), MEETING(topic), MEETING(network_id)};
+static const size_t member_strings[] = {MEMBER(partner_id), MEMBER(role), MEMBER(since), MEMBER(until)};
+static const size_t network_strings[] = {offsetof(regint_network_t, id), offsetof(regint_network_t, name)};
+static const regint__record_kind participant_kind = REGINT__RECORD_KIND(regint_participant_t, participant_strings);
+static const regint__record_kind member_kind = REGINT__RECORD_KIND(regint_network_member_t, member_strings);
+static const regint__record_array partner_arrays[] = {
+    REGINT__RECORD_STRING_LIST(regint_partner_t, municipalities, municipality_count)};
+static const regint__record_array agreement_arrays[] = {
+    REGINT__RECORD_STRING_LIST(regint_agreement_t, parties, party_count)};
 static const regint__record_array meeting_arrays[] = {
     REGINT__RECORD_ARRAY(regint_meeting_t, participants, participant_count, participant_kind)};
-static const regint__record_kind meeting_kind = {sizeof(regint_meeting_t), meeting_strings, 4, meeting_arrays, 1};
-
-static const size_t member_strings[] = {offsetof(regint_network_member_t, partner_id),
-                                        offsetof(regint_network_member_t, role),
-                                        offsetof(regint_network_member_t, since),
-                                        offsetof(regint_network_member_t, until)};
-static const regint__record_kind member_kind = {sizeof(regint_network_member_t), member_strings, 4, NULL, 0};
-static const size_t network_strings[] = {offsetof(regint_network_t, id), offsetof(regint_network_t, name)};
 static const regint__record_array network_arrays[] = {
     REGINT__RECORD_ARRAY(regint_network_t, members, member_count, member_kind)};
-static const regint__record_kind network_kind = {sizeof(regint_network_t), network_strings, 2, network_arrays, 1};
+static const regint__record_kind partner_kind =
+    REGINT__RECORD_KIND_ARRAYS(regint_partner_t, partner_strings, partner_arrays);
+static const regint__record_kind agreement_kind =
+    REGINT__RECORD_KIND_ARRAYS(regint_agreement_t, agreement_strings, agreement_arrays);
+static const regint__record_kind meeting_kind =
+    REGINT__RECORD_KIND_ARRAYS(regint_meeting_t, meeting_strings, meeting_arrays);
+static const regint__record_kind network_kind =
+    REGINT__RECORD_KIND_ARRAYS(regint_network_t, network_strings, network_arrays);
 
 static void collab_free(void *p)
 {
@@ -851,18 +848,14 @@ static regint_status coverage_from_periods(const regint_dataset *ds, const colla
     if (st)
         return st;
     const size_t counts[5] = {n, n, n, n, n};
-    const size_t sizes[5] = {sizeof(char *), sizeof(char *), sizeof(int), sizeof(char *), sizeof(char *)};
-    void *a[5];
-    regint_collaboration_coverage_result *r = regint__block_new(sizeof *r, 5, counts, sizes, a);
+#define PART(m) REGINT__BLOCK_ARRAY(regint_collaboration_coverage_result, m)
+    static const regint__block_array parts[5] = {PART(kommunenr), PART(name), PART(covered), PART(since), PART(via)};
+#undef PART
+    regint_collaboration_coverage_result *r = regint__block_new_in(sizeof *r, 5, counts, parts);
     if (!r) {
         free(mun);
         return REGINT_ENOMEM;
     }
-    r->kommunenr = a[0];
-    r->name = a[1];
-    r->covered = a[2];
-    r->since = a[3];
-    r->via = a[4];
     snprintf(r->fylkesnr, sizeof r->fylkesnr, "%s", fnr);
     memcpy(r->as_of, as_of, 11);
     r->n = n;
@@ -988,17 +981,14 @@ regint_status regint_collaboration_attendance(const regint_dataset *ds, const ch
     if (st)
         return st;
     const size_t counts[4] = {n, n, n, n};
-    const size_t sizes[4] = {sizeof(char *), sizeof(char *), sizeof(int64_t), sizeof(char *)};
-    void *a[4];
-    regint_collaboration_attendance_result *r = regint__block_new(sizeof *r, 4, counts, sizes, a);
+#define PART(m) REGINT__BLOCK_ARRAY(regint_collaboration_attendance_result, m)
+    static const regint__block_array parts[4] = {PART(kommunenr), PART(name), PART(attended), PART(last_attended)};
+#undef PART
+    regint_collaboration_attendance_result *r = regint__block_new_in(sizeof *r, 4, counts, parts);
     if (!r) {
         free(mun);
         return REGINT_ENOMEM;
     }
-    r->kommunenr = a[0];
-    r->name = a[1];
-    r->attended = a[2];
-    r->last_attended = a[3];
     snprintf(r->fylkesnr, sizeof r->fylkesnr, "%s", fnr);
     memcpy(r->as_of, as_of, 11);
     regint__date_minus_months(as_of, months, r->after);

@@ -53,30 +53,28 @@ typedef struct grants_data {
 /* What each record kind owns (util/record.h does the copying and freeing). An application's
  * scores are not in its kind: a stored copy has the scheme's criterion_count of them, whatever
  * the caller's record says (app_copy), so they are copied and freed by hand. */
-static const size_t criterion_strings[] = {offsetof(regint_grant_criterion_t, id),
-                                           offsetof(regint_grant_criterion_t, name)};
-static const regint__record_kind criterion_kind = {sizeof(regint_grant_criterion_t), criterion_strings, 2, NULL, 0};
-static const size_t scheme_strings[] = {offsetof(regint_grant_scheme_t, id), offsetof(regint_grant_scheme_t, name),
-                                        offsetof(regint_grant_scheme_t, call_opens),
-                                        offsetof(regint_grant_scheme_t, deadline),
-                                        offsetof(regint_grant_scheme_t, report_due)};
+#define CRIT(m) offsetof(regint_grant_criterion_t, m)
+#define SCHEME(m) offsetof(regint_grant_scheme_t, m)
+#define APP(m) offsetof(regint_grant_application_t, m)
+static const size_t criterion_strings[] = {CRIT(id), CRIT(name)};
+static const size_t scheme_strings[] = {SCHEME(id), SCHEME(name), SCHEME(call_opens), SCHEME(deadline),
+                                        SCHEME(report_due)};
+static const size_t payment_strings[] = {offsetof(regint_grant_payment_t, date)};
+static const size_t app_strings[] = {APP(id),           APP(scheme_id),     APP(received),
+                                     APP(applicant_orgnr), APP(applicant_name), APP(target_group),
+                                     APP(ineligible_reason), APP(decision_date), APP(decision_reason),
+                                     APP(report_due),   APP(report_date)};
+static const regint__record_kind criterion_kind = REGINT__RECORD_KIND(regint_grant_criterion_t, criterion_strings);
+static const regint__record_kind payment_kind = REGINT__RECORD_KIND(regint_grant_payment_t, payment_strings);
 static const regint__record_array scheme_arrays[] = {
     REGINT__RECORD_ARRAY(regint_grant_scheme_t, criteria, criterion_count, criterion_kind)};
-static const regint__record_kind scheme_kind = {sizeof(regint_grant_scheme_t), scheme_strings, 5, scheme_arrays, 1};
-
-static const size_t payment_strings[] = {offsetof(regint_grant_payment_t, date)};
-static const regint__record_kind payment_kind = {sizeof(regint_grant_payment_t), payment_strings, 1, NULL, 0};
-#define APP_STRING(m) offsetof(regint_grant_application_t, m)
-static const size_t app_strings[] = {APP_STRING(id), APP_STRING(scheme_id), APP_STRING(received),
-                                     APP_STRING(applicant_orgnr), APP_STRING(applicant_name),
-                                     APP_STRING(target_group), APP_STRING(ineligible_reason),
-                                     APP_STRING(decision_date), APP_STRING(decision_reason),
-                                     APP_STRING(report_due), APP_STRING(report_date)};
 static const regint__record_array app_arrays[] = {
     REGINT__RECORD_STRING_LIST(regint_grant_application_t, municipalities, municipality_count),
     REGINT__RECORD_ARRAY(regint_grant_application_t, payments, payment_count, payment_kind)};
-static const regint__record_kind app_kind = {sizeof(regint_grant_application_t), app_strings,
-                                             REGINT__NELEM(app_strings), app_arrays, 2};
+static const regint__record_kind scheme_kind =
+    REGINT__RECORD_KIND_ARRAYS(regint_grant_scheme_t, scheme_strings, scheme_arrays);
+static const regint__record_kind app_kind = REGINT__RECORD_KIND_ARRAYS(regint_grant_application_t, app_strings,
+                                                                       app_arrays);
 
 static void app_clear(regint_grant_application_t *a)
 {
@@ -1101,25 +1099,19 @@ regint_status regint_grants_allocate(const regint_dataset *ds, const char *schem
         n += !strcmp(g->apps[i].scheme_id, s->id);
     /* The result with its nine arrays in one block; the four scratch arrays in another. */
     const size_t ns[9] = {n, n, n, n, n, n, n, n, n};
-    const size_t rsize[9] = {sizeof(char *), sizeof(int),     sizeof(char *),  sizeof(double), sizeof(double),
-                             sizeof(double), sizeof(int64_t), sizeof(int64_t), sizeof(int)};
+#define PART(m) REGINT__BLOCK_ARRAY(regint_grants_allocation_result, m)
+    static const regint__block_array parts[9] = {PART(application_id), PART(eligible), PART(reason),
+                                                 PART(score),          PART(need),     PART(weight),
+                                                 PART(cap),            PART(amount),   PART(capped)};
+#undef PART
     const size_t ssize[4] = {sizeof(double), sizeof(int64_t), sizeof(int64_t), sizeof(size_t)};
-    void *ra[9], *sa[4];
-    regint_grants_allocation_result *r = regint__block_new(sizeof *r, 9, ns, rsize, ra);
+    void *sa[4];
+    regint_grants_allocation_result *r = regint__block_new_in(sizeof *r, 9, ns, parts);
     void *scratch = r ? regint__block_new(0, 4, ns, ssize, sa) : NULL;
     if (!scratch) {
         free(r);
         return REGINT_ENOMEM;
     }
-    r->application_id = ra[0];
-    r->eligible = ra[1];
-    r->reason = ra[2];
-    r->score = ra[3];
-    r->need = ra[4];
-    r->weight = ra[5];
-    r->cap = ra[6];
-    r->amount = ra[7];
-    r->capped = ra[8];
     double *w = sa[0];
     int64_t *ub = sa[1], *units = sa[2];
     size_t *idx = sa[3];

@@ -15,6 +15,7 @@
 #include "regint/common.h"
 
 #include "util/error.h"
+#include "util/fileio.h"
 
 /* Parse JSON text (checked for UTF-8 first). EPARSE gives line and column. */
 regint_status regint__json_parse(const char *file, const char *text, size_t len, cJSON **out);
@@ -27,6 +28,18 @@ regint_status regint__json_parse_file(const char *path, cJSON **out);
 typedef regint_status (*regint__json_load_fn)(const cJSON *doc, const char *name, void *out);
 regint_status regint__json_load(const char *text, size_t len, const char *name, regint__json_load_fn load,
                                 void *out);
+
+/* Define the public pair `prefix_load_string(text, len, name, type **out)` (NULL name:
+ * `default_name`) and `prefix_load_file(path, type **out)` over a regint__json_load_fn:
+ * every JSON object type is loaded exactly this way, so it is written once. */
+#define REGINT__DEFINE_JSON_LOADERS(prefix, type, default_name, load)                                    \
+    regint_status prefix##_load_string(const char *text, size_t len, const char *name, type **out)      \
+    {                                                                                                  \
+        if (!text || !out)                                                                             \
+            return regint__error(REGINT_EINVAL, #prefix "_load_string: NULL argument");                \
+        return regint__json_load(text, len, name ? name : default_name, load, out);                    \
+    }                                                                                                  \
+    REGINT__DEFINE_LOAD_FILE(prefix##_load_file, type, prefix##_load_string)
 
 /* Build "<obj_path>.<key>" or "<obj_path>[<i>]" into buf (size REGINT__PATH_MAX). */
 #define REGINT__PATH_MAX 256

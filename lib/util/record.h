@@ -32,6 +32,11 @@ struct regint__record_kind {
     size_t n_arrays;
 };
 
+/* A kind from its tables (static arrays of offsets and of regint__record_array entries). */
+#define REGINT__RECORD_KIND(type, strings) {sizeof(type), strings, sizeof strings / sizeof strings[0], NULL, 0}
+#define REGINT__RECORD_KIND_ARRAYS(type, strings, arrays)                                          \
+    {sizeof(type), strings, sizeof strings / sizeof strings[0], arrays, sizeof arrays / sizeof arrays[0]}
+
 /* Entries of a kind's `arrays` table. */
 #define REGINT__RECORD_STRING_LIST(type, list, count) \
     {offsetof(type, list), offsetof(type, count), sizeof(const char *), NULL}
