@@ -642,11 +642,14 @@ static regint_status area_kind(regint_kb *kb, const char *area, int area_year, i
                          area ? area : "(null)");
 }
 
-/* The start of every area query: the arguments are there (`what` names the query) and the
- * area exists; its kind as area_kind(). */
+/* The start of every area query: the error state is saved in `saved` (when not NULL: queries
+ * that probe restore it, so that probes leave no error), the arguments are there (`what` names
+ * the query) and the area exists; its kind as area_kind(). */
 static regint_status query_area(regint_kb *kb, const char *area, int area_year, const void *out, const char *what,
-                                int *kind)
+                                regint__error_state *saved, int *kind)
 {
+    if (saved)
+        regint__error_save(saved);
     if (!kb || !area || !out)
         return regint__error(REGINT_EINVAL, "%s: NULL argument", what);
     return area_kind(kb, area, area_year, kind);
@@ -739,9 +742,8 @@ static regint_status kb_compute(regint_kb *kb, const getter *g, regint_aggregati
                                 const char *area, int area_year, int year, regint_aggregate_t *out)
 {
     regint__error_state saved_error;
-    regint__error_save(&saved_error);
     int kind;
-    regint_status st = query_area(kb, area, area_year, out, "knowledge base query", &kind);
+    regint_status st = query_area(kb, area, area_year, out, "knowledge base query", &saved_error, &kind);
     if (st != REGINT_OK)
         return st;
     acc a;
@@ -851,9 +853,8 @@ static regint_status build_series(regint_kb *kb, const getter *g, regint_aggrega
                                   const char *label, regint_kb_series_result **out)
 {
     regint__error_state saved_error;
-    regint__error_save(&saved_error);
     int kind;
-    regint_status st = query_area(kb, area, area_year, out, "knowledge base series", &kind);
+    regint_status st = query_area(kb, area, area_year, out, "knowledge base series", &saved_error, &kind);
     if (st != REGINT_OK)
         return st;
     /* Candidate years: every year with a row of this indicator/measure. */
@@ -939,7 +940,7 @@ static regint_status kb_settlement_series_locked(regint_kb *kb, const char *area
 static regint_status kb_population_locked(regint_kb *kb, const char *area, int year, int64_t *out)
 {
     int kind;
-    regint_status st = query_area(kb, area, year, out, "regint_kb_population", &kind);
+    regint_status st = query_area(kb, area, year, out, "regint_kb_population", NULL, &kind);
     if (st != REGINT_OK)
         return st;
     if (kind == 2)

@@ -394,16 +394,16 @@ static cJSON *emit_plan(const regint_plan *p)
     cJSON *inds = measures ? cJSON_AddArrayToObject(o, "indicators") : NULL;
     ok = inds != NULL;
     for (size_t i = 0; ok && i < p->ngoals; i++) {
-        cJSON *g = cJSON_CreateObject();
-        ok = g && cJSON_AddItemToArray(goals, g) && regint__json_add_string(g, "id", p->goals[i].id) &&
+        cJSON *g = regint__json_append_object(goals);
+        ok = g && regint__json_add_string(g, "id", p->goals[i].id) &&
              regint__json_add_string(g, "title", p->goals[i].title) &&
              regint__json_add_string(g, "description", p->goals[i].description) &&
              regint__json_add_string(g, "sdg_targets", p->goals[i].sdg_targets);
     }
     for (size_t i = 0; ok && i < p->nmeasures; i++) {
         const regint_plan_measure_t *m = &p->measures[i];
-        cJSON *g = cJSON_CreateObject();
-        ok = g && cJSON_AddItemToArray(measures, g) && regint__json_add_string(g, "id", m->id) &&
+        cJSON *g = regint__json_append_object(measures);
+        ok = g && regint__json_add_string(g, "id", m->id) &&
              regint__json_add_string(g, "goal", m->goal) && regint__json_add_string(g, "title", m->title) &&
              regint__json_add_string(g, "partner_orgnr", m->partner_orgnr) &&
              regint__json_add_string(g, "partner_name", m->partner_name) &&
@@ -412,8 +412,8 @@ static cJSON *emit_plan(const regint_plan *p)
     }
     for (size_t i = 0; ok && i < p->ninds; i++) {
         const regint_plan_indicator_t *n = &p->inds[i];
-        cJSON *g = cJSON_CreateObject();
-        ok = g && cJSON_AddItemToArray(inds, g) && regint__json_add_string(g, "goal", n->goal) &&
+        cJSON *g = regint__json_append_object(inds);
+        ok = g && regint__json_add_string(g, "goal", n->goal) &&
              regint__json_add_string(g, "indicator", n->indicator) && regint__json_add_string(g, "area", n->area) &&
              regint__json_add_string(g, "category", n->category) &&
              regint__json_add_number(g, "baseline_year", n->baseline_year) &&

@@ -397,8 +397,8 @@ regint_status regint_settlement_backtest_to_json(const regint_settlement_backtes
     ok = ok && rows;
     for (size_t i = 0; ok && i < bt->n; i++) {
         const regint_settlement_backtest_row_t *r = &bt->rows[i];
-        cJSON *o = cJSON_CreateObject();
-        ok = o && cJSON_AddItemToArray(rows, o);
+        cJSON *o = regint__json_append_object(rows);
+        ok = o != NULL;
         ok = ok && regint__json_add_number(o, "year", r->year);
         ok = ok && regint__json_add_string(o, "fylkesnr", r->fylkesnr);
         ok = ok && regint__json_add_string(o, "county", r->county_name);

@@ -513,27 +513,7 @@ fail:
 /* ------------------------------------------------------------------------- */
 /* JSON writing                                                              */
 
-#define ADD(x)                                                                                     \
-    do {                                                                                           \
-        if (!(x))                                                                                  \
-            goto fail;                                                                             \
-    } while (0)
-
-static int add_opt(cJSON *o, const char *k, const char *v) { return !v || regint__json_add_string(o, k, v); }
-
-static int add_strlist(cJSON *o, const char *k, const char *const *v, size_t n)
-{
-    cJSON *a = cJSON_AddArrayToObject(o, k);
-    if (!a)
-        return 0;
-    for (size_t i = 0; i < n; i++) {
-        cJSON *s = cJSON_CreateString(v[i]);
-        if (!s)
-            return 0;
-        cJSON_AddItemToArray(a, s);
-    }
-    return 1;
-}
+#define ADD REGINT__JSON_TRY
 
 static cJSON *collab_emit(const void *data)
 {
@@ -545,66 +525,60 @@ static cJSON *collab_emit(const void *data)
     ADD(arr = cJSON_AddArrayToObject(o, "partners"));
     for (size_t i = 0; i < c->np; i++) {
         const regint_partner_t *p = &c->partners[i];
-        ADD(x = cJSON_CreateObject());
-        cJSON_AddItemToArray(arr, x);
+        ADD(x = regint__json_append_object(arr));
         ADD(regint__json_add_string(x, "id", p->id));
         ADD(regint__json_add_string(x, "name", p->name));
         ADD(regint__json_add_string(x, "orgnr", p->orgnr));
         ADD(regint__json_add_string(x, "kind", regint_partner_kind_name(p->kind)));
-        ADD(add_strlist(x, "municipalities", p->municipalities, p->municipality_count));
+        ADD(regint__json_add_strlist(x, "municipalities", p->municipalities, p->municipality_count));
     }
     ADD(arr = cJSON_AddArrayToObject(o, "networks"));
     for (size_t i = 0; i < c->nn; i++) {
         const regint_network_t *n = &c->networks[i];
         cJSON *ma;
-        ADD(x = cJSON_CreateObject());
-        cJSON_AddItemToArray(arr, x);
+        ADD(x = regint__json_append_object(arr));
         ADD(regint__json_add_string(x, "id", n->id));
         ADD(regint__json_add_string(x, "name", n->name));
         ADD(regint__json_add_string(x, "task", regint_task_name(n->task)));
         ADD(ma = cJSON_AddArrayToObject(x, "members"));
         for (size_t j = 0; j < n->member_count; j++) {
-            cJSON *m = cJSON_CreateObject();
-            ADD(m);
-            cJSON_AddItemToArray(ma, m);
+            cJSON *m;
+            ADD(m = regint__json_append_object(ma));
             ADD(regint__json_add_string(m, "partner", n->members[j].partner_id));
             ADD(regint__json_add_string(m, "role", n->members[j].role));
-            ADD(add_opt(m, "since", n->members[j].since));
-            ADD(add_opt(m, "until", n->members[j].until));
+            ADD(regint__json_add_opt_string(m, "since", n->members[j].since));
+            ADD(regint__json_add_opt_string(m, "until", n->members[j].until));
         }
     }
     ADD(arr = cJSON_AddArrayToObject(o, "agreements"));
     for (size_t i = 0; i < c->na; i++) {
         const regint_agreement_t *a = &c->agreements[i];
-        ADD(x = cJSON_CreateObject());
-        cJSON_AddItemToArray(arr, x);
+        ADD(x = regint__json_append_object(arr));
         ADD(regint__json_add_string(x, "id", a->id));
         ADD(regint__json_add_string(x, "title", a->title));
         ADD(regint__json_add_string(x, "task", regint_task_name(a->task)));
-        ADD(add_strlist(x, "parties", a->parties, a->party_count));
+        ADD(regint__json_add_strlist(x, "parties", a->parties, a->party_count));
         ADD(regint__json_add_string(x, "valid_from", a->valid_from));
-        ADD(add_opt(x, "valid_to", a->valid_to));
+        ADD(regint__json_add_opt_string(x, "valid_to", a->valid_to));
     }
     ADD(arr = cJSON_AddArrayToObject(o, "meetings"));
     for (size_t i = 0; i < c->nm; i++) {
         const regint_meeting_t *m = &c->meetings[i];
         cJSON *pa;
-        ADD(x = cJSON_CreateObject());
-        cJSON_AddItemToArray(arr, x);
+        ADD(x = regint__json_append_object(arr));
         ADD(regint__json_add_string(x, "id", m->id));
         ADD(regint__json_add_string(x, "date", m->date));
         ADD(regint__json_add_string(x, "topic", m->topic));
         ADD(regint__json_add_string(x, "task", regint_task_name(m->task)));
         ADD(regint__json_add_string(x, "kind", regint_meeting_kind_name(m->kind)));
         ADD(cJSON_AddBoolToObject(x, "competence_raising", m->competence_raising ? 1 : 0));
-        ADD(add_opt(x, "network", m->network_id));
+        ADD(regint__json_add_opt_string(x, "network", m->network_id));
         ADD(pa = cJSON_AddArrayToObject(x, "participants"));
         for (size_t j = 0; j < m->participant_count; j++) {
-            cJSON *p = cJSON_CreateObject();
-            ADD(p);
-            cJSON_AddItemToArray(pa, p);
+            cJSON *p;
+            ADD(p = regint__json_append_object(pa));
             ADD(regint__json_add_string(p, "partner", m->participants[j].partner_id));
-            ADD(add_opt(p, "kommunenr", m->participants[j].kommunenr));
+            ADD(regint__json_add_opt_string(p, "kommunenr", m->participants[j].kommunenr));
             if (m->participants[j].persons)
                 ADD(regint__json_add_number(p, "persons", (double)m->participants[j].persons));
         }

@@ -706,16 +706,7 @@ fail:
 /* ------------------------------------------------------------------------- */
 /* JSON writing (canonical: fixed key order, optional fields omitted when unset) */
 
-#define ADD(x)                                                                                     \
-    do {                                                                                           \
-        if (!(x))                                                                                  \
-            goto fail;                                                                             \
-    } while (0)
-
-static int add_opt_string(cJSON *o, const char *k, const char *v)
-{
-    return !v || regint__json_add_string(o, k, v);
-}
+#define ADD REGINT__JSON_TRY
 
 static cJSON *emit_scheme(const regint_grant_scheme_t *s)
 {
@@ -726,20 +717,19 @@ static cJSON *emit_scheme(const regint_grant_scheme_t *s)
     ADD(regint__json_add_number(o, "year", s->year));
     ADD(regint__json_add_number(o, "budget", (double)s->budget));
     ADD(call = cJSON_AddObjectToObject(o, "call"));
-    ADD(add_opt_string(call, "opens", s->call_opens));
+    ADD(regint__json_add_opt_string(call, "opens", s->call_opens));
     ADD(regint__json_add_string(call, "deadline", s->deadline));
     if (s->max_per_application != INT64_MAX)
         ADD(regint__json_add_number(o, "max_per_application", (double)s->max_per_application));
     ADD(regint__json_add_number(o, "rounding_unit", (double)s->rounding_unit));
     ADD(regint__json_add_number(o, "score_max", s->score_max));
-    ADD(add_opt_string(o, "report_due", s->report_due));
+    ADD(regint__json_add_opt_string(o, "report_due", s->report_due));
     ADD(arr = cJSON_AddArrayToObject(o, "criteria"));
     for (size_t i = 0; i < s->criterion_count; i++) {
-        cJSON *c = cJSON_CreateObject();
-        ADD(c);
-        cJSON_AddItemToArray(arr, c);
+        cJSON *c;
+        ADD(c = regint__json_append_object(arr));
         ADD(regint__json_add_string(c, "id", s->criteria[i].id));
-        ADD(add_opt_string(c, "name", s->criteria[i].name));
+        ADD(regint__json_add_opt_string(c, "name", s->criteria[i].name));
         ADD(regint__json_add_number(c, "weight", s->criteria[i].weight));
     }
     return o;
@@ -755,23 +745,18 @@ static cJSON *emit_app(const regint_grant_application_t *a, const regint_grant_s
     ADD(o);
     ADD(regint__json_add_string(o, "id", a->id));
     ADD(regint__json_add_string(o, "scheme", a->scheme_id));
-    ADD(add_opt_string(o, "received", a->received));
+    ADD(regint__json_add_opt_string(o, "received", a->received));
     ADD(appl = cJSON_AddObjectToObject(o, "applicant"));
     ADD(regint__json_add_string(appl, "orgnr", a->applicant_orgnr));
     ADD(regint__json_add_string(appl, "name", a->applicant_name));
     ADD(regint__json_add_string(appl, "kind", regint_applicant_kind_name(a->applicant_kind)));
     ADD(regint__json_add_number(o, "amount_applied", (double)a->amount_applied));
     ADD(regint__json_add_number(o, "planned_participants", (double)a->planned_participants));
-    ADD(add_opt_string(o, "target_group", a->target_group));
-    ADD(arr = cJSON_AddArrayToObject(o, "municipalities"));
-    for (size_t i = 0; i < a->municipality_count; i++) {
-        cJSON *m = cJSON_CreateString(a->municipalities[i]);
-        ADD(m);
-        cJSON_AddItemToArray(arr, m);
-    }
+    ADD(regint__json_add_opt_string(o, "target_group", a->target_group));
+    ADD(regint__json_add_strlist(o, "municipalities", a->municipalities, a->municipality_count));
     if (!a->eligible) {
         ADD(cJSON_AddFalseToObject(o, "eligible"));
-        ADD(add_opt_string(o, "ineligible_reason", a->ineligible_reason));
+        ADD(regint__json_add_opt_string(o, "ineligible_reason", a->ineligible_reason));
     }
     ADD(sc = cJSON_AddObjectToObject(o, "scores"));
     for (size_t i = 0; i < s->criterion_count; i++)
@@ -782,20 +767,19 @@ static cJSON *emit_app(const regint_grant_application_t *a, const regint_grant_s
         ADD(d = cJSON_AddObjectToObject(o, "decision"));
         ADD(regint__json_add_string(d, "outcome", regint_grant_outcome_name(a->outcome)));
         ADD(regint__json_add_number(d, "amount", (double)a->amount_granted));
-        ADD(add_opt_string(d, "date", a->decision_date));
-        ADD(add_opt_string(d, "reason", a->decision_reason));
+        ADD(regint__json_add_opt_string(d, "date", a->decision_date));
+        ADD(regint__json_add_opt_string(d, "reason", a->decision_reason));
     }
     if (a->payment_count) {
         ADD(arr = cJSON_AddArrayToObject(o, "payments"));
         for (size_t i = 0; i < a->payment_count; i++) {
-            cJSON *p = cJSON_CreateObject();
-            ADD(p);
-            cJSON_AddItemToArray(arr, p);
+            cJSON *p;
+            ADD(p = regint__json_append_object(arr));
             ADD(regint__json_add_string(p, "date", a->payments[i].date));
             ADD(regint__json_add_number(p, "amount", (double)a->payments[i].amount));
         }
     }
-    ADD(add_opt_string(o, "report_due", a->report_due));
+    ADD(regint__json_add_opt_string(o, "report_due", a->report_due));
     if (a->reported) {
         cJSON *r;
         ADD(r = cJSON_AddObjectToObject(o, "report"));

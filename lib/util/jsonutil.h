@@ -93,5 +93,18 @@ char *regint__json_print(const cJSON *doc);
 /* cJSON_Add...ToObject that reports ENOMEM: return 0 on failure. */
 int regint__json_add_string(cJSON *obj, const char *key, const char *value);
 int regint__json_add_number(cJSON *obj, const char *key, double value);
+/* Optional members: nothing is added for a NULL value (returns 1). */
+int regint__json_add_opt_string(cJSON *obj, const char *key, const char *value);
+/* An array of the n strings of v at obj.key. */
+int regint__json_add_strlist(cJSON *obj, const char *key, const char *const *v, size_t n);
+/* A new empty object appended to the array `arr`; NULL (ENOMEM set) on failure. */
+cJSON *regint__json_append_object(cJSON *arr);
+
+/* In emitters: go to the function's `fail:` label when a step returned 0 or NULL. */
+#define REGINT__JSON_TRY(x)                                                                        \
+    do {                                                                                           \
+        if (!(x))                                                                                  \
+            goto fail;                                                                             \
+    } while (0)
 
 #endif
