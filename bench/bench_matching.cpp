@@ -73,7 +73,7 @@ Outcome run_regint(size_t n, size_t m, uint64_t seed)
     std::vector<int64_t> asg(n), used(m);
     regint_match_options opt = REGINT_MATCH_OPTIONS_INIT;
     opt.score_scale = 1000;
-    regint_match_result r;
+    regint_match_summary_t r;
     double t0 = now();
     regint_status st = regint_match(in.scores.data(), n, m, in.sizes.data(), in.caps.data(), &opt, asg.data(),
                                     used.data(), &r);
@@ -176,7 +176,7 @@ bool cross_check(size_t n, size_t m, unsigned seed, int must)
         cap[0] += (int64_t)n - tot;
     regint_match_options o = REGINT_MATCH_OPTIONS_INIT;
     o.must_assign_all = must;
-    regint_match_result r;
+    regint_match_summary_t r;
     regint_status st = regint_match(sc.data(), n, m, NULL, cap.data(), &o, asg.data(), NULL, &r);
     typedef lemon::SmartDigraph G;
     G g;

@@ -1,5 +1,13 @@
-/* Registry of optional dataset sections (see section.h). */
-#include "section.h"
+/* Registry of optional dataset sections (see dataset/section.h): the one place that names
+ * them. It sits above every layer, so the dataset core (below) never names a task. Adding a
+ * section: define a regint__section in its module and list it here (the list is the order
+ * in which sections are emitted on save). */
+#include "dataset/section.h"
+
+extern const regint__section regint__section_description;   /* dataset/description.c */
+extern const regint__section regint__section_grants;        /* tasks/grants.c */
+extern const regint__section regint__section_collaboration; /* tasks/collaboration.c */
+extern const regint__section regint__section_qualification; /* knowledge/qualification.c */
 
 const regint__section *const regint__sections[] = {
     &regint__section_description,

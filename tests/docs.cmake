@@ -12,7 +12,7 @@ if(NOT DOXYGEN_FOUND OR NOT TARGET Doxygen::doxygen)
   return()
 endif()
 
-# Headers left out of the check. matching.h is being finished by its owner; remove it from
+# Headers left out of the check. match.h is being finished by its owner; remove it from
 # this list once it is fully documented (the test then covers every public header).
 set(REGINT_DOCS_CHECK_EXCLUDE "")
 

@@ -1,7 +1,5 @@
-/* Helpers shared by the regint commands: output formatting (JSON strings, CSV fields,
- * UTF-8 aware columns), argument parsing and dataset loading. Public API only. */
-#include <errno.h>
-#include <stdlib.h>
+/* Helpers shared by the regint commands: the one JSON and CSV string escaper, UTF-8 aware
+ * columns, today's date, dataset loading and the bad-input message. Public API only. */
 #include <string.h>
 #include <time.h>
 
@@ -25,10 +23,10 @@ void cli_json_string(FILE *f, const char *s)
     fputc('"', f);
 }
 
-void cli_csv_field(FILE *f, const char *s)
+void cli_csv_field(FILE *f, const char *s, int quote)
 {
     s = s ? s : "";
-    if (!strpbrk(s, ",\"\n\r")) {
+    if (quote != CLI_QUOTE_ALWAYS && !strpbrk(s, ",\"\n\r")) {
         fputs(s, f);
         return;
     }
@@ -39,6 +37,21 @@ void cli_csv_field(FILE *f, const char *s)
         fputc(*s, f);
     }
     fputc('"', f);
+}
+
+void cli_json_member(FILE *f, const char *prefix, const char *s)
+{
+    fputs(prefix, f);
+    cli_json_string(f, s);
+}
+
+int cli_put_text(const char *cmd, regint_status st, char *text)
+{
+    int rc = st == REGINT_OK ? CLI_OK : cli_fail(cmd, NULL);
+    if (rc == CLI_OK)
+        fputs(text, stdout);
+    regint_free(text);
+    return rc;
 }
 
 int cli_utf8_width(const char *s)
@@ -66,18 +79,33 @@ const char *cli_today(char buf[11])
     return buf;
 }
 
-int cli_parse_int64(const char *s, int64_t lo, int64_t hi, int64_t *out)
+int cli_fail(const char *cmd, const char *what)
 {
-    char *end;
-    errno = 0;
-    long long v = strtoll(s, &end, 10);
-    if (errno || end == s || *end || v < lo || v > hi)
-        return 0;
-    *out = (int64_t)v;
-    return 1;
+    if (what)
+        fprintf(stderr, "regint %s: %s: %s\n", cmd, what, regint_last_error());
+    else
+        fprintf(stderr, "regint %s: %s\n", cmd, regint_last_error());
+    return CLI_BAD_INPUT;
 }
 
-regint_status cli_load_dataset(const char *path, regint_dataset **ds)
+int cli_load_dataset(const char *cmd, const char *path, regint_dataset **ds)
 {
-    return path ? regint_dataset_load_file(path, ds) : regint_dataset_load_default(ds);
+    *ds = NULL;
+    /* The library's message names the file (the bundled one too) and the place. */
+    if ((path ? regint_dataset_load_file(path, ds) : regint_dataset_load_default(ds)) != REGINT_OK)
+        return cli_fail(cmd, NULL);
+    return CLI_OK;
+}
+
+int cli_load_settlement(const char *cmd, const char *data, const char *profile, regint_dataset **ds,
+                        regint_settlement_profile **prof)
+{
+    *prof = NULL;
+    int rc = cli_load_dataset(cmd, data, ds);
+    if (rc == CLI_OK && profile && regint_settlement_profile_load_file(profile, prof) != REGINT_OK) {
+        rc = cli_fail(cmd, "--profile");
+        regint_dataset_free(*ds);
+        *ds = NULL;
+    }
+    return rc;
 }

@@ -5,8 +5,6 @@
  *   regint apportion --method sainte-lague-modified --first-divisor 1.4 --total 8 \
  *       --weights 58613,6501,22041,38853 --upper 5,-,-,- --json
  */
-#include <errno.h>
-#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,53 +12,44 @@
 
 #include "cli.h"
 
-static void apportion_usage(FILE *f)
-{
-    fprintf(f,
-            "usage: regint apportion --method NAME --total N --weights W1,W2,...\n"
-            "                        [--lower L1,L2,...] [--upper U1,U2,...] [--first-divisor X] [--json]\n"
-            "\n"
-            "Shares N seats among the units in proportion to their weights (non-negative integers;\n"
-            "scale real weights first). Prints the seats as comma-separated integers, or with --json\n"
-            "as {\"method\":..,\"total\":..,\"seats\":[..]}.\n"
-            "\n"
-            "  --method NAME        hamilton, dhondt, sainte-lague, sainte-lague-modified,\n"
-            "                       huntington-hill, adams, dean ('_' may replace '-')\n"
-            "  --total N            seats to hand out (>= 0)\n"
-            "  --weights LIST       one weight per unit\n"
-            "  --lower LIST         lower bounds, one per unit\n"
-            "  --upper LIST         upper bounds, one per unit; '-' or 'inf' = no bound\n"
-            "  --first-divisor X    first divisor of sainte-lague-modified (default 1.4)\n"
-            "  --json               JSON output\n"
-            "\n"
-            "Ties go to the lowest index. Exit codes: 0 ok, 1 bad input or infeasible bounds,\n"
-            "2 usage or a malformed number.\n");
-}
+typedef struct apportion_args {
+    const char *method, *weights, *lower, *upper;
+    int64_t total;
+    double first_divisor;
+    int fmt;
+} apportion_args;
 
-/* Parse one integer (whole string); allow_inf: '-', 'inf' or 'none' give INT64_MAX. */
-static int parse_i64(const char *s, size_t len, int allow_inf, int64_t *out)
-{
-    char buf[64];
-    if (len == 0 || len >= sizeof buf)
-        return -1;
-    memcpy(buf, s, len);
-    buf[len] = '\0';
-    if (allow_inf && (!strcmp(buf, "-") || !strcmp(buf, "inf") || !strcmp(buf, "none"))) {
-        *out = INT64_MAX;
-        return 0;
-    }
-    char *end = NULL;
-    errno = 0;
-    long long v = strtoll(buf, &end, 10);
-    if (errno || end == buf || *end != '\0')
-        return -1;
-    *out = (int64_t)v;
-    return 0;
-}
+/* The values of options not given. */
+static const apportion_args defaults = {NULL, NULL, NULL, NULL, 0, 0, CLI_TABLE};
 
-/* Parse "a,b,c" into a new array; an empty string gives 0 values. Returns 0 or -1 (with a
- * message on stderr naming the option and the position). */
-static int parse_list(const char *opt, const char *s, int allow_inf, int64_t **out, size_t *n)
+/* Data of the one table shape: `duplicates` pairs its end with summary's table. */
+static const cli_opt apportion_opts[] = {
+    CLI_SUMMARY("apportion a total over weights (Hamilton, divisor methods, bounds)"),
+    CLI_ABOUT("Shares N seats among the units in proportion to their weights (non-negative integers;\n"
+              "scale real weights first). Prints the seats as comma-separated integers, or with --json\n"
+              "as {\"method\":..,\"total\":..,\"seats\":[..]}.\n"),
+    CLI_STRING("method", "NAME", apportion_args, method, CLI_REQUIRED,
+               "hamilton, dhondt, sainte-lague, sainte-lague-modified,\n"
+               "huntington-hill, adams, dean ('_' may replace '-')"),
+    CLI_INT("total", "N", apportion_args, total, 0, INT64_MAX, CLI_REQUIRED, "seats to hand out"),
+    CLI_STRING("weights", "LIST", apportion_args, weights, CLI_REQUIRED, "one weight per unit: W1,W2,..."),
+    CLI_STRING("lower", "LIST", apportion_args, lower, 0, "lower bounds, one per unit"),
+    CLI_STRING("upper", "LIST", apportion_args, upper, 0, "upper bounds, one per unit; '-' or 'inf' = no bound"),
+    CLI_NUMBER("first-divisor", "X", apportion_args, first_divisor, 0.000001, 3,
+               "first divisor of sainte-lague-modified (default 1.4)"),
+    CLI_FLAG("json", apportion_args, fmt, CLI_JSON, "JSON output"),
+    CLI_NOTES("Ties go to the lowest index. Exit codes: 0 ok, 1 bad input or infeasible bounds,\n"
+              "2 usage or a malformed number.\n"),
+    CLI_END,
+};
+
+const cli_command cli_cmd_apportion = CLI_COMMAND("apportion", apportion_opts, cli_run_apportion);
+
+/* Parse the list of option `opt` ("a,b,c", one integer per unit; with allow_inf '-', 'inf'
+ * or 'none' give INT64_MAX) into a new array of exactly `want` values (any count when
+ * want is SIZE_MAX); an empty string gives 0 values. Returns CLI_OK or CLI_USAGE (with a
+ * message naming the option and the item). */
+static int parse_list(const char *opt, const char *s, int allow_inf, size_t want, int64_t **out, size_t *n)
 {
     size_t cap = 1;
     for (const char *p = s; *p; p++)
@@ -68,126 +57,63 @@ static int parse_list(const char *opt, const char *s, int allow_inf, int64_t **o
     int64_t *v = malloc(cap * sizeof *v);
     if (!v) {
         fprintf(stderr, "regint apportion: out of memory\n");
-        return -1;
+        return CLI_BAD_INPUT;
     }
     size_t k = 0;
-    if (*s) {
-        const char *p = s;
-        for (;;) {
-            const char *q = strchr(p, ',');
-            size_t len = q ? (size_t)(q - p) : strlen(p);
-            while (len && (*p == ' ')) {
-                p++;
-                len--;
-            }
-            while (len && p[len - 1] == ' ')
-                len--;
-            if (parse_i64(p, len, allow_inf, &v[k]) != 0) {
-                fprintf(stderr, "regint apportion: %s: item %zu: expected an integer%s, got '%.*s'\n", opt, k + 1,
-                        allow_inf ? " or '-'" : "", (int)(q ? (size_t)(q - p) : strlen(p)), p);
-                free(v);
-                return -1;
-            }
-            k++;
-            if (!q)
-                break;
-            p = q + 1;
+    for (const char *p = *s ? s : NULL; p;) {
+        const char *q = strchr(p, ',');
+        size_t len = q ? (size_t)(q - p) : strlen(p);
+        char item[64];
+        /* Spaces around an item are allowed: "5, 3, 2". */
+        size_t a = 0, b = len;
+        while (a < b && p[a] == ' ')
+            a++;
+        while (b > a && p[b - 1] == ' ')
+            b--;
+        snprintf(item, sizeof item, "%.*s", (int)(b - a), p + a);
+        if (allow_inf && (!strcmp(item, "-") || !strcmp(item, "inf") || !strcmp(item, "none"))) {
+            v[k] = INT64_MAX;
+        } else if (b - a >= sizeof item || !cli_int_in(item, INT64_MIN, INT64_MAX, &v[k])) {
+            fprintf(stderr, "regint apportion: --%s: item %zu: expected an integer%s, got '%.*s'\n", opt, k + 1,
+                    allow_inf ? " or '-'" : "", (int)len, p);
+            free(v);
+            return CLI_USAGE;
         }
+        k++;
+        p = q ? q + 1 : NULL;
+    }
+    if (want != SIZE_MAX && k != want) {
+        fprintf(stderr, "regint apportion: --%s: %zu values for %zu weights\n", opt, k, want);
+        free(v);
+        return CLI_USAGE;
     }
     *out = v;
     *n = k;
-    return 0;
+    return CLI_OK;
 }
 
-int cmd_apportion(int argc, char **argv)
+int cli_run_apportion(const cli_command *cmd, const void *parsed)
 {
-    const char *method = NULL, *total_s = NULL, *weights_s = NULL, *lower_s = NULL, *upper_s = NULL,
-               *fd_s = NULL;
-    int json = 0;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
-            apportion_usage(stdout);
-            return CLI_OK;
-        }
-        if (!strcmp(a, "--json")) {
-            json = 1;
-            continue;
-        }
-        static const char *const names[] = {"--method", "--total", "--weights", "--lower", "--upper",
-                                            "--first-divisor"};
-        const char **slots[] = {&method, &total_s, &weights_s, &lower_s, &upper_s, &fd_s};
-        int matched = 0;
-        for (size_t k = 0; k < sizeof names / sizeof names[0] && !matched; k++) {
-            size_t len = strlen(names[k]);
-            if (!strncmp(a, names[k], len) && a[len] == '=') {
-                *slots[k] = a + len + 1;
-                matched = 1;
-            } else if (!strcmp(a, names[k])) {
-                if (i + 1 >= argc) {
-                    fprintf(stderr, "regint apportion: %s needs a value\n", names[k]);
-                    return CLI_USAGE;
-                }
-                *slots[k] = argv[++i];
-                matched = 1;
-            }
-        }
-        if (!matched) {
-            fprintf(stderr, "regint apportion: unknown option '%s'\n\n", a);
-            apportion_usage(stderr);
-            return CLI_USAGE;
-        }
-    }
-    if (!method || !total_s || !weights_s) {
-        fprintf(stderr, "regint apportion: --method, --total and --weights are required\n\n");
-        apportion_usage(stderr);
-        return CLI_USAGE;
-    }
-
+    const apportion_args args = *(const apportion_args *)parsed;
+    int rc = CLI_OK;
     regint_apportion_options opt = REGINT_APPORTION_OPTIONS_INIT;
-    if (regint_apportion_method_from_name(method, &opt.method) != REGINT_OK) {
+    if (regint_apportion_method_from_name(args.method, &opt.method) != REGINT_OK) {
         fprintf(stderr, "regint apportion: --method: %s\n", regint_last_error());
         return CLI_USAGE;
     }
-    int64_t total;
-    if (parse_i64(total_s, strlen(total_s), 0, &total) != 0) {
-        fprintf(stderr, "regint apportion: --total: expected an integer, got '%s'\n", total_s);
-        return CLI_USAGE;
-    }
-    if (fd_s) {
-        char *end = NULL;
-        errno = 0;
-        double fd = strtod(fd_s, &end);
-        if (errno || end == fd_s || *end != '\0' || !isfinite(fd)) {
-            fprintf(stderr, "regint apportion: --first-divisor: expected a number, got '%s'\n", fd_s);
-            return CLI_USAGE;
-        }
-        opt.first_divisor = fd;
-    }
+    if (args.first_divisor > 0)
+        opt.first_divisor = args.first_divisor;
+    int64_t total = args.total;
+    int json = args.fmt == CLI_JSON;
 
-    int rc = CLI_USAGE;
     int64_t *w = NULL, *lo = NULL, *up = NULL, *seats = NULL;
-    size_t n = 0, nl = 0, nu = 0;
-    if (parse_list("--weights", weights_s, 0, &w, &n) != 0)
+    size_t n = 0, nb = 0;
+    if ((rc = parse_list("weights", args.weights, 0, SIZE_MAX, &w, &n)) != CLI_OK ||
+        (args.lower && (rc = parse_list("lower", args.lower, 0, n, &lo, &nb)) != CLI_OK) ||
+        (args.upper && (rc = parse_list("upper", args.upper, 1, n, &up, &nb)) != CLI_OK))
         goto out;
-    if (lower_s) {
-        if (parse_list("--lower", lower_s, 0, &lo, &nl) != 0)
-            goto out;
-        if (nl != n) {
-            fprintf(stderr, "regint apportion: --lower: %zu values for %zu weights\n", nl, n);
-            goto out;
-        }
-        opt.lower = lo;
-    }
-    if (upper_s) {
-        if (parse_list("--upper", upper_s, 1, &up, &nu) != 0)
-            goto out;
-        if (nu != n) {
-            fprintf(stderr, "regint apportion: --upper: %zu values for %zu weights\n", nu, n);
-            goto out;
-        }
-        opt.upper = up;
-    }
+    opt.lower = lo;
+    opt.upper = up;
     seats = malloc((n ? n : 1) * sizeof *seats);
     if (!seats) {
         fprintf(stderr, "regint apportion: out of memory\n");
@@ -195,12 +121,14 @@ int cmd_apportion(int argc, char **argv)
         goto out;
     }
     if (regint_apportion(w, n, total, &opt, seats) != REGINT_OK) {
-        rc = cli_fail(regint_last_status() == REGINT_EINFEASIBLE ? "no allocation" : "bad input");
+        rc = cli_fail(cmd->name, regint_last_status() == REGINT_EINFEASIBLE ? "no allocation" : "bad input");
         goto out;
     }
-    if (json)
-        printf("{\"method\":\"%s\",\"total\":%lld,\"seats\":[", regint_apportion_method_name(opt.method),
-               (long long)total);
+    if (json) {
+        printf("{\"method\":");
+        cli_json_string(stdout, regint_apportion_method_name(opt.method));
+        printf(",\"total\":%lld,\"seats\":[", (long long)total);
+    }
     for (size_t i = 0; i < n; i++)
         printf("%s%lld", i ? "," : "", (long long)seats[i]);
     printf(json ? "]}\n" : "\n");

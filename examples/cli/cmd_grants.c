@@ -1,38 +1,64 @@
 /* regint grants allocate|report — grant schemes: allocate a budget, follow up applications. */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "cli.h"
 
+typedef struct grants_args {
+    const char *data, *scheme, *as_of, *apply, *out;
+    int64_t unit;
+    int need, fmt;
+} grants_args;
 
-static void usage(FILE *f)
-{
-    fprintf(f,
-            "usage: regint grants allocate [--data FILE] [--scheme ID] [--unit KR]\n"
-            "                              [--need participants|amount|none]\n"
-            "                              [--apply DATE --out FILE] [--json|--csv]\n"
-            "       regint grants report   [--data FILE] [--scheme ID] [--as-of DATE] [--json|--csv]\n"
-            "\n"
-            "allocate  divide each scheme's budget over its eligible applications in proportion to\n"
-            "          assessed score x need (Hamilton, capped at the amount applied for and the\n"
-            "          scheme maximum, in whole rounding units); --apply records the result as\n"
-            "          decisions dated DATE and saves the dataset to --out (atomically).\n"
-            "report    granted, paid, used, reclaim due and overdue reports as of a date\n"
-            "          (default today); then the list of overdue reports.\n"
-            "--data    dataset JSON with a \"grants\" section (default: the bundled dataset).\n");
-}
+/* --data of both subcommands. */
+#define GRANTS_DATA_HELP "dataset JSON with a \"grants\" section (default: the bundled dataset)"
 
-static int allocate_one(regint_dataset *ds, const char *scheme, const regint_grant_allocate_options *opt,
+/* The values of options not given. */
+static const grants_args defaults = {NULL, NULL, NULL, NULL, NULL, 0, -1, CLI_TABLE};
+
+/* The order of --need's words is the order of `needs` in cli_run_grants. */
+static const cli_opt allocate_opts[] = {
+    CLI_SUMMARY("divide each scheme's budget over its eligible applications"),
+    CLI_ABOUT("In proportion to assessed score x need (Hamilton, capped at the amount applied for and the\n"
+              "scheme maximum, in whole rounding units).\n"),
+    CLI_STRING("data", "FILE", grants_args, data, 0, GRANTS_DATA_HELP),
+    CLI_STRING("scheme", "ID", grants_args, scheme, 0, "one scheme (default: every scheme)"),
+    CLI_INT("unit", "KR", grants_args, unit, 1, INT64_MAX, 0, "rounding unit in kroner"),
+    CLI_CHOICE("need", "participants|amount|none", grants_args, need, "what need is measured by"),
+    CLI_STRING("apply", "DATE", grants_args, apply, 0, "record the result as decisions dated DATE ..."),
+    CLI_STRING("out", "FILE", grants_args, out, 0, "... and save the dataset to FILE (atomically)"),
+    CLI_OPT_FORMAT(grants_args),
+    CLI_END,
+};
+
+static const cli_opt report_opts[] = {
+    CLI_SUMMARY("granted, paid, used, reclaim due and overdue reports as of a date"),
+    CLI_ABOUT("Then the list of overdue reports.\n"),
+    CLI_STRING("data", "FILE", grants_args, data, 0, GRANTS_DATA_HELP),
+    CLI_STRING("scheme", "ID", grants_args, scheme, 0, "one scheme (default: every scheme)"),
+    CLI_STRING("as-of", "DATE", grants_args, as_of, 0, "the date (default today)"),
+    CLI_OPT_FORMAT(grants_args),
+    CLI_END,
+};
+
+static const cli_command grants_allocate = CLI_COMMAND("grants allocate", allocate_opts, cli_run_grants);
+static const cli_command grants_report = CLI_COMMAND("grants report", report_opts, cli_run_grants);
+static const cli_command *const grants_subs[] = {&grants_allocate, &grants_report, NULL};
+static const cli_opt grants_opts[] = {
+    CLI_SUMMARY("grant schemes: allocate a budget, report on applications"),
+    CLI_END,
+};
+const cli_command cli_cmd_grants = {"grants", grants_opts, NULL, 0, NULL, grants_subs};
+
+static int allocate_one(regint_dataset *ds, const char *scheme, const regint_grants_allocate_options *opt,
                         enum cli_format fmt, int *first, const char *apply_date)
 {
-    regint_grant_allocation_t *a;
+    regint_grants_allocation_result *a;
     if (regint_grants_allocate(ds, scheme, opt, &a))
-        return cli_fail("grants allocate");
+        return cli_fail("grants allocate", NULL);
     if (apply_date && regint_grants_apply_allocation(ds, a, apply_date)) {
-        regint_grant_allocation_free(a);
-        return cli_fail("grants allocate --apply");
+        regint_grants_allocation_result_free(a);
+        return cli_fail("grants allocate", "--apply");
     }
     if (fmt == CLI_JSON) {
         printf("%s  {\"scheme\": ", *first ? "" : ",\n");
@@ -60,11 +86,11 @@ static int allocate_one(regint_dataset *ds, const char *scheme, const regint_gra
         if (*first)
             printf("scheme,application,eligible,reason,score,need,weight,cap,amount,capped\n");
         for (size_t i = 0; i < a->n; i++) {
-            cli_csv_field(stdout, a->scheme_id);
+            cli_csv_field(stdout, a->scheme_id, CLI_QUOTE_IF_NEEDED);
             putchar(',');
-            cli_csv_field(stdout, a->application_id[i]);
+            cli_csv_field(stdout, a->application_id[i], CLI_QUOTE_IF_NEEDED);
             printf(",%d,", a->eligible[i]);
-            cli_csv_field(stdout, a->reason[i]);
+            cli_csv_field(stdout, a->reason[i], CLI_QUOTE_IF_NEEDED);
             if (a->score[i] == a->score[i])
                 printf(",%.6g", a->score[i]);
             else
@@ -93,7 +119,7 @@ static int allocate_one(regint_dataset *ds, const char *scheme, const regint_gra
         printf("\n");
     }
     *first = 0;
-    regint_grant_allocation_free(a);
+    regint_grants_allocation_result_free(a);
     return CLI_OK;
 }
 
@@ -102,22 +128,20 @@ static int report(regint_dataset *ds, const char *scheme, const char *as_of, enu
     regint_grant_followup_t *f;
     size_t n;
     if (regint_grants_followup(ds, scheme, as_of, &f, &n))
-        return cli_fail("grants report");
+        return cli_fail("grants report", NULL);
     const char **ids;
     size_t no;
     if (regint_grants_overdue_reports(ds, as_of, &ids, &no)) {
         regint_free(f);
-        return cli_fail("grants report");
+        return cli_fail("grants report", NULL);
     }
     if (fmt == CLI_JSON) {
-        printf("{\"as_of\": ");
-        cli_json_string(stdout, as_of);
+        cli_json_member(stdout, "{\"as_of\": ", as_of);
         printf(", \"applications\": [");
         for (size_t i = 0; i < n; i++) {
             printf("%s\n  {\"id\": ", i ? "," : "");
             cli_json_string(stdout, f[i].application_id);
-            printf(", \"scheme\": ");
-            cli_json_string(stdout, f[i].scheme_id);
+            cli_json_member(stdout, ", \"scheme\": ", f[i].scheme_id);
             printf(", \"granted\": %lld, \"paid\": %lld, \"used\": %lld, \"reclaim_due\": %lld, \"report_due\": ",
                    (long long)f[i].granted, (long long)f[i].paid, (long long)f[i].used,
                    (long long)f[i].reclaim_due);
@@ -137,9 +161,9 @@ static int report(regint_dataset *ds, const char *scheme, const char *as_of, enu
     } else if (fmt == CLI_CSV) {
         printf("application,scheme,granted,paid,used,reclaim_due,report_due,reported,overdue,days_overdue\n");
         for (size_t i = 0; i < n; i++) {
-            cli_csv_field(stdout, f[i].application_id);
+            cli_csv_field(stdout, f[i].application_id, CLI_QUOTE_IF_NEEDED);
             putchar(',');
-            cli_csv_field(stdout, f[i].scheme_id);
+            cli_csv_field(stdout, f[i].scheme_id, CLI_QUOTE_IF_NEEDED);
             printf(",%lld,%lld,%lld,%lld,%s,%d,%d,%lld\n", (long long)f[i].granted, (long long)f[i].paid,
                    (long long)f[i].used, (long long)f[i].reclaim_due, f[i].report_due ? f[i].report_due : "",
                    f[i].reported, f[i].overdue, (long long)f[i].days_overdue);
@@ -170,75 +194,32 @@ static int report(regint_dataset *ds, const char *scheme, const char *as_of, enu
     return CLI_OK;
 }
 
-int cmd_grants(int argc, char **argv)
+int cli_run_grants(const cli_command *cmd, const void *parsed)
 {
-    if (argc < 2 || !strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
-        usage(argc < 2 ? stderr : stdout);
-        return argc < 2 ? CLI_USAGE : CLI_OK;
-    }
-    const char *sub = argv[1], *scheme = NULL, *as_of = NULL, *apply = NULL, *outfile = NULL;
-    cli_common com = CLI_COMMON_INIT;
-    regint_grant_allocate_options opt = REGINT_GRANT_ALLOCATE_OPTIONS_INIT;
-    if (strcmp(sub, "allocate") && strcmp(sub, "report")) {
-        fprintf(stderr, "regint grants: unknown subcommand '%s'\n", sub);
-        usage(stderr);
-        return CLI_USAGE;
-    }
-    for (int i = 2; i < argc; i++) {
-        const char *a = argv[i];
-        int has = i + 1 < argc;
-        if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
-            usage(stdout);
-            return CLI_OK;
-        } else if (cli_common_option(argc, argv, &i, CLI_OPT_DATA | CLI_OPT_FORMAT, &com))
-            continue;
-        else if (has && !strcmp(a, "--scheme"))
-            scheme = argv[++i];
-        else if (has && !strcmp(a, "--as-of"))
-            as_of = argv[++i];
-        else if (has && !strcmp(a, "--apply"))
-            apply = argv[++i];
-        else if (has && !strcmp(a, "--out"))
-            outfile = argv[++i];
-        else if (has && !strcmp(a, "--unit")) {
-            int64_t u;
-            if (!cli_parse_int64(argv[++i], 1, INT64_MAX, &u)) {
-                fprintf(stderr, "regint grants: --unit needs a whole number of kroner >= 1\n");
-                return CLI_USAGE;
-            }
-            opt.unit = u;
-        } else if (has && !strcmp(a, "--need")) {
-            const char *v = argv[++i];
-            if (!strcmp(v, "participants"))
-                opt.need = REGINT_GRANT_NEED_PARTICIPANTS;
-            else if (!strcmp(v, "amount"))
-                opt.need = REGINT_GRANT_NEED_AMOUNT;
-            else if (!strcmp(v, "none"))
-                opt.need = REGINT_GRANT_NEED_NONE;
-            else {
-                fprintf(stderr, "regint grants: --need is participants, amount or none\n");
-                return CLI_USAGE;
-            }
-        } else
-            return cli_bad_option("grants", a, usage);
-    }
-    const char *data = com.data;
-    enum cli_format fmt = com.fmt;
-    if ((apply != NULL) != (outfile != NULL)) {
-        fprintf(stderr, "regint grants: --apply DATE and --out FILE go together\n");
-        return CLI_USAGE;
-    }
-    regint_dataset *ds;
-    if (cli_load_dataset(data, &ds))
-        return cli_fail("load");
+    int allocate = !strcmp(cmd->name, "grants allocate");
+    const grants_args args = *(const grants_args *)parsed;
     int rc = CLI_OK;
+    static const regint_grant_need needs[] = {REGINT_GRANT_NEED_PARTICIPANTS, REGINT_GRANT_NEED_AMOUNT,
+                                              REGINT_GRANT_NEED_NONE};
+    regint_grants_allocate_options opt = REGINT_GRANTS_ALLOCATE_OPTIONS_INIT;
+    if (args.unit)
+        opt.unit = args.unit;
+    if (args.need >= 0)
+        opt.need = needs[args.need];
+    const char *data = args.data, *scheme = args.scheme, *apply = args.apply, *outfile = args.out;
+    enum cli_format fmt = (enum cli_format)args.fmt;
+    if ((apply != NULL) != (outfile != NULL))
+        return cli_usage_error(cmd, "--apply DATE and --out FILE go together");
+    regint_dataset *ds;
+    if ((rc = cli_load_dataset(cmd->name, data, &ds)) != CLI_OK)
+        return rc;
     if (regint_grants_scheme_count(ds) == 0) {
         fprintf(stderr, "regint grants: %s has no grant schemes (use --data with a file that has a \"grants\" "
                 "section, e.g. examples/data/county-example.json)\n", data ? data : "the default dataset");
         regint_dataset_free(ds);
         return CLI_BAD_INPUT;
     }
-    if (!strcmp(sub, "allocate")) {
+    if (allocate) {
         int first = 1;
         if (fmt == CLI_JSON)
             printf("[\n");
@@ -250,10 +231,10 @@ int cmd_grants(int argc, char **argv)
         if (fmt == CLI_JSON)
             printf("\n]\n");
         if (rc == CLI_OK && outfile && regint_dataset_save_file(ds, outfile))
-            rc = cli_fail("save");
+            rc = cli_fail(cmd->name, "--out");
     } else {
         char buf[11];
-        rc = report(ds, scheme, as_of ? as_of : cli_today(buf), fmt);
+        rc = report(ds, scheme, args.as_of ? args.as_of : cli_today(buf), fmt);
     }
     regint_dataset_free(ds);
     return rc;

@@ -6,101 +6,85 @@
 
 #include "cli.h"
 
+typedef struct guidance_args {
+    const char *data, *county, *measure;
+    int64_t year, lag;
+    double adult_share, intro_share, sessions;
+    int no_fallback, fmt;
+} guidance_args;
 
-static void usage(FILE *f)
-{
-    fprintf(f,
-            "usage: regint guidance [--data FILE] [--county NR] [--year Y] [--measure vedtak|anmodning|bosatt]\n"
-            "                       [--adult-share X] [--intro-share X] [--sessions X] [--lag N]\n"
-            "                       [--no-fallback] [--json|--csv]\n"
-            "\n"
-            "Sessions = settled x adult share x intro share x sessions per person, per career\n"
-            "centre (partners of kind career_centre in the dataset, else one for the county),\n"
-            "spread over the months (uniform profile) and shifted --lag months later.\n"
-            "Defaults (assumptions, see docs/tasks.md): adult share 0.65, intro share 0.80,\n"
-            "2 sessions per person, lag 1 month, measure vedtak falling back to anmodning.\n"
-            "--county defaults to the dataset's collaboration county; --year to this year.\n");
-}
+/* The values of options not given; -1: the library's default. */
+static const guidance_args defaults = {NULL, NULL, NULL, 0, -1, -1, -1, -1, 0, CLI_TABLE};
 
-static int parse_double(const char *s, double *out)
-{
-    char *end;
-    *out = strtod(s, &end);
-    return *s && !*end;
-}
+static const cli_opt guidance_opts[] = {
+    CLI_SUMMARY("forecast career-guidance sessions per centre and month"),
+    CLI_ABOUT("Sessions = settled x adult share x intro share x sessions per person, per career\n"
+              "centre (partners of kind career_centre in the dataset, else one for the county),\n"
+              "spread over the months (uniform profile) and shifted --lag months later.\n"),
+    CLI_OPT_DATA(guidance_args),
+    CLI_OPT_COUNTY(guidance_args, "county (default: the dataset's collaboration county)"),
+    CLI_INT("year", "Y", guidance_args, year, 1900, 2999, 0, "year of the forecast (default: this year)"),
+    CLI_STRING("measure", "vedtak|anmodning|bosatt", guidance_args, measure, 0,
+               "settlement figure that drives the forecast (default vedtak)"),
+    CLI_NUMBER("adult-share", "X", guidance_args, adult_share, 0, 1, "share of adults (default 0.65)"),
+    CLI_NUMBER("intro-share", "X", guidance_args, intro_share, 0, 1,
+               "share of the adults in the introduction programme (default 0.80)"),
+    CLI_NUMBER("sessions", "X", guidance_args, sessions, 0, 1000, "sessions per person (default 2)"),
+    CLI_INT("lag", "N", guidance_args, lag, 0, 11, 0, "months from settlement to the first session (default 1)"),
+    CLI_FLAG("no-fallback", guidance_args, no_fallback, 1, "no fall-back from vedtak to anmodning"),
+    CLI_OPT_FORMAT(guidance_args),
+    CLI_NOTES("The defaults are assumptions, see docs/tasks.md; vedtak falls back to anmodning\n"
+              "where a municipality has no decision.\n"),
+    CLI_END,
+};
 
-int cmd_guidance(int argc, char **argv)
+const cli_command cli_cmd_guidance = CLI_COMMAND("guidance", guidance_opts, cli_run_guidance);
+
+int cli_run_guidance(const cli_command *cmd, const void *parsed)
 {
-    cli_common com = CLI_COMMON_INIT;
-    int year = 0;
     regint_guidance_options opt = REGINT_GUIDANCE_OPTIONS_INIT;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        int has = i + 1 < argc;
-        double d;
-        if (cli_common_option(argc, argv, &i, CLI_OPT_DATA | CLI_OPT_COUNTY | CLI_OPT_FORMAT, &com))
-            continue;
-        else if (!strcmp(a, "--no-fallback"))
-            opt.fallback_to_request = 0;
-        else if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
-            usage(stdout);
-            return CLI_OK;
-        } else if (has && !strcmp(a, "--year")) {
-            int64_t y;
-            if (!cli_parse_int64(argv[++i], 1900, 2999, &y)) {
-                fprintf(stderr, "regint guidance: --year needs a year such as 2026\n");
-                return CLI_USAGE;
-            }
-            year = (int)y;
-        } else if (has && !strcmp(a, "--measure")) {
-            if (regint_measure_from_name(argv[++i], &opt.measure))
-                return cli_fail("--measure");
-        } else if (has && !strcmp(a, "--adult-share") && parse_double(argv[i + 1], &d)) {
-            opt.adult_share = d;
-            i++;
-        } else if (has && !strcmp(a, "--intro-share") && parse_double(argv[i + 1], &d)) {
-            opt.intro_share = d;
-            i++;
-        } else if (has && !strcmp(a, "--sessions") && parse_double(argv[i + 1], &d)) {
-            opt.sessions_per_person = d;
-            i++;
-        } else if (has && !strcmp(a, "--lag")) {
-            int64_t v;
-            if (!cli_parse_int64(argv[++i], 0, 11, &v)) {
-                fprintf(stderr, "regint guidance: --lag needs a whole number of months 0..11\n");
-                return CLI_USAGE;
-            }
-            opt.lag_months = (int)v;
-        } else
-            return cli_bad_option("guidance", a, usage);
+    const guidance_args args = *(const guidance_args *)parsed;
+    int rc = CLI_OK;
+    if (args.measure && regint_measure_from_name(args.measure, &opt.measure)) {
+        fprintf(stderr, "regint guidance: --measure: %s\n", regint_last_error());
+        return CLI_USAGE;
     }
-    const char *data = com.data, *county = com.county;
-    enum cli_format fmt = com.fmt;
+    if (args.adult_share >= 0)
+        opt.adult_share = args.adult_share;
+    if (args.intro_share >= 0)
+        opt.intro_share = args.intro_share;
+    if (args.sessions >= 0)
+        opt.sessions_per_person = args.sessions;
+    if (args.lag >= 0)
+        opt.lag_months = (int)args.lag;
+    if (args.no_fallback)
+        opt.fallback_to_request = 0;
+    const char *data = args.data, *county = args.county;
+    int year = (int)args.year;
+    enum cli_format fmt = (enum cli_format)args.fmt;
     if (!year) {
         char today[11];
         year = atoi(cli_today(today));
     }
     regint_dataset *ds;
-    if (cli_load_dataset(data, &ds))
-        return cli_fail("load");
+    if ((rc = cli_load_dataset(cmd->name, data, &ds)) != CLI_OK)
+        return rc;
     if (!county || !*county)
         county = regint_collaboration_county(ds);
     if (!county || !*county) {
         regint_dataset_free(ds);
-        fprintf(stderr, "regint guidance: give --county NR (the dataset names no county)\n");
-        return CLI_USAGE;
+        return cli_usage_error(cmd, "give --county NR (the dataset names no county)");
     }
-    regint_guidance_forecast_t *f;
+    regint_guidance_forecast_result *f;
     if (regint_guidance_forecast(ds, county, year, &opt, &f)) {
-        int rc = cli_fail("forecast");
+        rc = cli_fail(cmd->name, NULL);
         regint_dataset_free(ds);
         return rc;
     }
     static const char *const mon[12] = {"jan", "feb", "mar", "apr", "may", "jun",
                                         "jul", "aug", "sep", "oct", "nov", "dec"};
     if (fmt == CLI_JSON) {
-        printf("{\"county\": ");
-        cli_json_string(stdout, f->fylkesnr);
+        cli_json_member(stdout, "{\"county\": ", f->fylkesnr);
         printf(", \"year\": %d, \"parameters\": {\"adult_share\": %g, \"intro_share\": %g, "
                "\"sessions_per_person\": %g, \"lag_months\": %d, \"measure\": ",
                f->year, opt.adult_share, opt.intro_share, opt.sessions_per_person, opt.lag_months);
@@ -109,8 +93,7 @@ int cmd_guidance(int argc, char **argv)
         for (size_t c = 0; c < f->centre_count; c++) {
             printf("%s\n  {\"id\": ", c ? "," : "");
             cli_json_string(stdout, f->centre_id[c]);
-            printf(", \"name\": ");
-            cli_json_string(stdout, f->centre_name[c]);
+            cli_json_member(stdout, ", \"name\": ", f->centre_name[c]);
             printf(", \"persons\": %.2f, \"total\": %lld, \"carried_in\": %lld, \"carried_over\": %lld, "
                    "\"sessions\": [",
                    f->persons[c], (long long)f->total[c], (long long)f->carried_in[c], (long long)f->carried_over[c]);
@@ -124,8 +107,7 @@ int cmd_guidance(int argc, char **argv)
             cli_json_string(stdout, f->kommunenr[k]);
             printf(", \"settled\": %lld, \"source\": ", (long long)f->settled[k]);
             cli_json_string(stdout, f->source[k]);
-            printf(", \"centre\": ");
-            cli_json_string(stdout, f->centre_id[f->centre_of[k]]);
+            cli_json_member(stdout, ", \"centre\": ", f->centre_id[f->centre_of[k]]);
             printf("}");
         }
         printf("]}\n");
@@ -133,9 +115,9 @@ int cmd_guidance(int argc, char **argv)
         printf("centre,name,month,sessions\n");
         for (size_t c = 0; c < f->centre_count; c++)
             for (int m = 0; m < 12; m++) {
-                cli_csv_field(stdout, f->centre_id[c]);
+                cli_csv_field(stdout, f->centre_id[c], CLI_QUOTE_IF_NEEDED);
                 putchar(',');
-                cli_csv_field(stdout, f->centre_name[c]);
+                cli_csv_field(stdout, f->centre_name[c], CLI_QUOTE_IF_NEEDED);
                 printf(",%d-%02d,%lld\n", f->year, m + 1, (long long)f->sessions[c * 12 + m]);
             }
     } else {
@@ -161,7 +143,7 @@ int cmd_guidance(int argc, char **argv)
             printf("  note: figures for %d are missing for some municipalities, so January's carry-in is a "
                    "lower bound\n", f->year - 1);
     }
-    regint_guidance_forecast_free(f);
+    regint_guidance_forecast_result_free(f);
     regint_dataset_free(ds);
     return CLI_OK;
 }

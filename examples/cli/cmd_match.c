@@ -1,36 +1,46 @@
 /* regint match FILE: optimal matching of cases to municipalities (JSON instance). */
 #include <stdio.h>
 #include <stdlib.h>
+#include <math.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "cli.h"
 
-static void usage(FILE *f)
-{
-    fprintf(f,
-            "usage: regint match [options] FILE\n"
-            "\n"
-            "Assign cases (families, never split) to municipalities maximising the total score.\n"
-            "FILE is a JSON instance:\n"
-            "  {\"capacity_unit\": \"cases\"|\"persons\", \"sizes\": [...], \"capacities\": [...],\n"
-            "   \"scores\": [[...], ...]}   (one row per case, null = pair not allowed)\n"
-            "optional: \"must_assign_all\" (default true), \"score_scale\" (scores are divided by it),\n"
-            "\"ids\" (pseudonymous case ids; a fødselsnummer is refused).\n"
-            "\n"
-            "options:\n"
-            "  --json               JSON output (default)\n"
-            "  --csv                CSV output: case,municipality (-1 = not assigned)\n"
-            "  --per-person         scores are per person: multiply by the family size\n"
-            "  --time-limit S       persons unit: stop after S seconds (default 60) and report the gap\n"
-            "  --max-nodes N        persons unit: branch-and-bound node limit (default 200000)\n"
-            "  -h, --help           this help\n"
-            "\n"
-            "Capacity in cases is solved exactly (transportation problem); capacity in persons by\n"
-            "branch and bound, with \"status\": \"gap\" and the bound when a limit stops it.\n"
-            "Exit 1 with \"infeasibility is not proved\" when the limits stopped the search before\n"
-            "any assignment was found (raise them); other infeasibility messages are proofs.\n");
-}
+typedef struct match_args {
+    const char *file;
+    int fmt, per_person;
+    double time_limit;
+    int64_t max_nodes;
+} match_args;
+
+/* The values of options not given; -1: the library's default. */
+static const match_args defaults = {NULL, CLI_JSON, 0, -1, -1};
+
+static const cli_opt match_opts[] = {
+    CLI_SUMMARY("optimal matching of cases to municipalities (JSON instance)"),
+    CLI_ABOUT("Assign cases (families, never split) to municipalities maximising the total score.\n"
+              "FILE is a JSON instance:\n"
+              "  {\"capacity_unit\": \"cases\"|\"persons\", \"sizes\": [...], \"capacities\": [...],\n"
+              "   \"scores\": [[...], ...]}   (one row per case, null = pair not allowed)\n"
+              "optional: \"must_assign_all\" (default true), \"score_scale\" (scores are divided by it),\n"
+              "\"ids\" (pseudonymous case ids; a fødselsnummer is refused).\n"),
+    CLI_FLAG("json", match_args, fmt, CLI_JSON, "JSON output (default)"),
+    CLI_FLAG("csv", match_args, fmt, CLI_CSV, "CSV output: case,municipality (-1 = not assigned)"),
+    CLI_FLAG("per-person", match_args, per_person, 1, "scores are per person: multiply by the family size"),
+    CLI_NUMBER("time-limit", "S", match_args, time_limit, 0, HUGE_VAL,
+               "persons unit: stop after S seconds (default 60) and report the gap"),
+    CLI_INT("max-nodes", "N", match_args, max_nodes, 1, INT64_MAX, 0,
+            "persons unit: branch-and-bound node limit (default 200000)"),
+    CLI_ARG("FILE", match_args, file, CLI_REQUIRED, "the instance"),
+    CLI_NOTES("Capacity in cases is solved exactly (transportation problem); capacity in persons by\n"
+              "branch and bound, with \"status\": \"gap\" and the bound when a limit stops it.\n"
+              "Exit 1 with \"infeasibility is not proved\" when the limits stopped the search before\n"
+              "any assignment was found (raise them); other infeasibility messages are proofs.\n"),
+    CLI_END,
+};
+
+const cli_command cli_cmd_match = CLI_COMMAND("match", match_opts, cli_run_match);
 
 static void progress(void *ctx, double fraction, const char *phase)
 {
@@ -41,61 +51,20 @@ static void progress(void *ctx, double fraction, const char *phase)
     fflush(stderr);
 }
 
-int cmd_match(int argc, char **argv)
+int cli_run_match(const cli_command *cmd, const void *parsed)
 {
-    const char *file = NULL;
-    int csv = 0;
     regint_match_options o = REGINT_MATCH_OPTIONS_INIT;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-            usage(stdout);
-            return CLI_OK;
-        } else if (!strcmp(a, "--json")) {
-            csv = 0;
-        } else if (!strcmp(a, "--csv")) {
-            csv = 1;
-        } else if (!strcmp(a, "--per-person")) {
-            o.score_per_person = 1;
-        } else if (!strcmp(a, "--time-limit") || !strcmp(a, "--max-nodes")) {
-            if (i + 1 >= argc) {
-                fprintf(stderr, "regint match: %s needs a value\n", a);
-                return CLI_USAGE;
-            }
-            char *end;
-            const char *v = argv[++i];
-            if (!strcmp(a, "--time-limit")) {
-                o.time_limit = strtod(v, &end);
-                if (end == v || *end || !(o.time_limit >= 0)) {
-                    fprintf(stderr, "regint match: --time-limit: expected seconds, got '%s'\n", v);
-                    return CLI_USAGE;
-                }
-            } else {
-                long long n = strtoll(v, &end, 10);
-                if (end == v || *end || n < 1) {
-                    fprintf(stderr, "regint match: --max-nodes: expected a positive integer, got '%s'\n", v);
-                    return CLI_USAGE;
-                }
-                o.max_nodes = n;
-            }
-        } else if (a[0] == '-' && a[1]) {
-            fprintf(stderr, "regint match: unknown option '%s'\n\n", a);
-            usage(stderr);
-            return CLI_USAGE;
-        } else if (!file) {
-            file = a;
-        } else {
-            fprintf(stderr, "regint match: only one FILE is allowed\n");
-            return CLI_USAGE;
-        }
-    }
-    if (!file) {
-        usage(stderr);
-        return CLI_USAGE;
-    }
+    const match_args args = *(const match_args *)parsed;
+    const char *file = args.file;
+    int csv = args.fmt == CLI_CSV;
+    o.score_per_person = args.per_person;
+    if (args.time_limit >= 0)
+        o.time_limit = args.time_limit;
+    if (args.max_nodes >= 0)
+        o.max_nodes = args.max_nodes;
     regint_match_instance *in = NULL;
-    if (regint_match_load(file, &in) != REGINT_OK)
-        return cli_fail("match");
+    if (regint_match_instance_load_file(file, &in) != REGINT_OK)
+        return cli_fail(cmd->name, NULL);
     o.unit = in->unit;
     o.must_assign_all = in->must_assign_all;
     o.score_scale = in->score_scale;
@@ -113,7 +82,7 @@ int cmd_match(int argc, char **argv)
         fprintf(stderr, "regint match: out of memory\n");
         return CLI_BAD_INPUT;
     }
-    regint_match_result r;
+    regint_match_summary_t r;
     regint_status st = regint_match(in->scores, n, m, in->sizes, in->capacities, &o, asg, used, &r);
     if (tty && o.progress)
         fprintf(stderr, "\r%60s\r", "");
@@ -121,16 +90,16 @@ int cmd_match(int argc, char **argv)
         free(asg);
         free(used);
         regint_match_instance_free(in);
-        fprintf(stderr, "regint: match: %s: %s\n", file, regint_last_error());
-        return CLI_BAD_INPUT;
+        return cli_fail(cmd->name, file);
     }
     if (csv) {
         printf("case,municipality\n");
         for (size_t c = 0; c < n; c++) {
             if (in->ids)
-                printf("%s,%lld\n", in->ids[c], (long long)asg[c]);
+                cli_csv_field(stdout, in->ids[c], CLI_QUOTE_IF_NEEDED);
             else
-                printf("%zu,%lld\n", c, (long long)asg[c]);
+                printf("%zu", c);
+            printf(",%lld\n", (long long)asg[c]);
         }
     } else {
         printf("{\n  \"objective\": %.15g,\n  \"bound\": %.15g,\n  \"gap\": %.6g,\n  \"status\": \"%s\",\n",

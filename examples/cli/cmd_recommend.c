@@ -8,17 +8,33 @@
 
 #include "cli.h"
 
-static void usage(FILE *f)
-{
-    fprintf(f,
-            "usage: regint recommend [--data FILE] [--county NR] [--year Y] [--total N] [--minors N]\n"
-            "                        [--profile FILE] [--csv|--json]\n\n"
-            "Recommend how many refugees each municipality of a county should be asked to settle.\n"
-            "Without options: Vestfold (39), 2026, with the county's actual 2026 IMDi request total\n"
-            "(and its unaccompanied minors) on the bundled data. Without --total the total is the\n"
-            "sum of IMDi's actual requests for the county and year. --county 00 = whole country.\n"
-            "The default profile is examples/data/profile-default.json (see docs/settlement.md).\n");
-}
+typedef struct recommend_args {
+    const char *data, *county, *profile;
+    int64_t year, total, minors;
+    int fmt;
+} recommend_args;
+
+/* The values of options not given. */
+static const recommend_args defaults = {NULL, "39", NULL, 2026, -1, -1, CLI_TABLE};
+
+static const cli_opt recommend_opts[] = {
+    CLI_SUMMARY("recommend settlement requests per municipality for a county"),
+    CLI_ABOUT("Recommend how many refugees each municipality of a county should be asked to settle.\n"
+              "Without options: Vestfold (39), 2026, with the county's actual 2026 IMDi request total\n"
+              "(and its unaccompanied minors) on the bundled data.\n"),
+    CLI_OPT_DATA(recommend_args),
+    CLI_OPT_COUNTY(recommend_args, "county number (default 39 Vestfold); 00 = the whole country"),
+    CLI_INT("year", "Y", recommend_args, year, 1900, 2200, 0, "year of the recommendation (default 2026)"),
+    CLI_INT("total", "N", recommend_args, total, 0, INT64_MAX, 0,
+            "persons to settle (default: the sum of IMDi's actual requests\nfor the county and year)"),
+    CLI_INT("minors", "N", recommend_args, minors, 0, INT64_MAX, 0, "of which unaccompanied minors"),
+    CLI_STRING("profile", "FILE", recommend_args, profile, 0, "settlement profile (see docs/settlement.md)"),
+    CLI_OPT_FORMAT(recommend_args),
+    CLI_NOTES("The default profile is examples/data/profile-default.json (see docs/settlement.md).\n"),
+    CLI_END,
+};
+
+const cli_command cli_cmd_recommend = CLI_COMMAND("recommend", recommend_opts, cli_run_recommend);
 
 static void print_value(FILE *f, regint_value_t v, int width)
 {
@@ -40,36 +56,26 @@ static void csv_value(FILE *f, regint_value_t v)
         fputc(',', f);
 }
 
-static void csv_string(FILE *f, const char *s)
+static void print_table(const regint_settlement_recommendation *r, const char *source)
 {
-    fputc('"', f);
-    for (; *s; s++) {
-        if (*s == '"')
-            fputc('"', f);
-        fputc(*s, f);
-    }
-    fputc('"', f);
-}
-
-static void print_table(const regint_recommendation *r, const char *source)
-{
-    size_t n = regint_recommendation_count(r);
-    int y = regint_recommendation_year(r);
-    printf("Settlement recommendation for %s (%s), %d: %" PRId64 " persons", regint_recommendation_county_name(r),
-           regint_recommendation_fylkesnr(r), y, regint_recommendation_total(r));
-    if (regint_recommendation_minors(r))
-        printf(", of which %" PRId64 " unaccompanied minors", regint_recommendation_minors(r));
-    printf("\n%s\nProfile '%s'; history up to %d.\n", source, regint_recommendation_profile_name(r), y - 1);
+    size_t n = regint_settlement_recommendation_count(r);
+    int y = regint_settlement_recommendation_year(r);
+    printf("Settlement recommendation for %s (%s), %d: %" PRId64 " persons", regint_settlement_recommendation_county_name(r),
+           regint_settlement_recommendation_fylkesnr(r), y, regint_settlement_recommendation_total(r));
+    if (regint_settlement_recommendation_minors(r))
+        printf(", of which %" PRId64 " unaccompanied minors", regint_settlement_recommendation_minors(r));
+    printf("\n%s\nProfile '%s'; history up to %d.\n", source, regint_settlement_recommendation_profile_name(r), y - 1);
     printf("Criteria (normalised weights):");
-    for (size_t c = 0; c < regint_recommendation_criterion_count(r); c++)
-        printf(" %s %.3f", regint_recommendation_criterion_id(r, c), regint_recommendation_criterion_weight(r, c));
+    for (size_t c = 0; c < regint_settlement_recommendation_criterion_count(r); c++)
+        printf(" %s %.3f", regint_settlement_recommendation_criterion_id(r, c),
+               regint_settlement_recommendation_criterion_weight(r, c));
     printf("\n");
-    const char *note = regint_recommendation_note(r);
+    const char *note = regint_settlement_recommendation_note(r);
     if (*note)
         printf("Note: %s\n", note);
     int nw = 4;
     for (size_t i = 0; i < n; i++) {
-        int w = cli_utf8_width(regint_recommendation_row(r, i)->name);
+        int w = cli_utf8_width(regint_settlement_recommendation_row(r, i)->name);
         if (w > nw)
             nw = w;
     }
@@ -82,7 +88,7 @@ static void print_table(const regint_recommendation *r, const char *source)
     int64_t sum = 0, sum_min = 0;
     double sum_act = 0;
     for (size_t i = 0; i < n; i++) {
-        const regint_recommendation_row_t *row = regint_recommendation_row(r, i);
+        const regint_settlement_recommendation_row_t *row = regint_settlement_recommendation_row(r, i);
         int pad = nw - cli_utf8_width(row->name);
         printf("%-4s  %.*s%*s %6" PRId64 " %4" PRId64 " %5" PRId64, row->kommunenr, 200, row->name, pad > 0 ? pad : 0,
                "", row->recommended, row->minors, row->lower);
@@ -93,7 +99,7 @@ static void print_table(const regint_recommendation *r, const char *source)
         printf(" %6.2f ", 100 * row->score);
         print_value(stdout, row->actual_request, 7);
         printf(" | ");
-        int h = REGINT_RECOMMEND_HISTORY_YEARS - 1;
+        int h = REGINT_SETTLEMENT_HISTORY_YEARS - 1;
         print_value(stdout, row->request[h], 7);
         printf(" ");
         print_value(stdout, row->decision[h], 7);
@@ -112,23 +118,23 @@ static void print_table(const regint_recommendation *r, const char *source)
            "':' suppressed (<5), '-' no decision, '.' not available.\n", y, y - 1);
 }
 
-static void print_csv(const regint_recommendation *r)
+static void print_csv(const regint_settlement_recommendation *r)
 {
-    size_t n = regint_recommendation_count(r), nc = regint_recommendation_criterion_count(r);
-    int y0 = regint_recommendation_year(r) - REGINT_RECOMMEND_HISTORY_YEARS;
+    size_t n = regint_settlement_recommendation_count(r), nc = regint_settlement_recommendation_criterion_count(r);
+    int y0 = regint_settlement_recommendation_year(r) - REGINT_SETTLEMENT_HISTORY_YEARS;
     printf("kommunenr,name,asked,recommended,minors,lower,upper,score,quota,population");
     for (size_t c = 0; c < nc; c++)
-        printf(",contribution_%s", regint_recommendation_criterion_id(r, c));
+        printf(",contribution_%s", regint_settlement_recommendation_criterion_id(r, c));
     for (size_t c = 0; c < nc; c++)
-        printf(",value_%s", regint_recommendation_criterion_id(r, c));
-    for (int h = 0; h < REGINT_RECOMMEND_HISTORY_YEARS; h++)
+        printf(",value_%s", regint_settlement_recommendation_criterion_id(r, c));
+    for (int h = 0; h < REGINT_SETTLEMENT_HISTORY_YEARS; h++)
         printf(",request_%d,decision_%d,settled_%d", y0 + h, y0 + h, y0 + h);
-    printf(",actual_request_%d,actual_decision_%d,reason\n", y0 + REGINT_RECOMMEND_HISTORY_YEARS,
-           y0 + REGINT_RECOMMEND_HISTORY_YEARS);
+    printf(",actual_request_%d,actual_decision_%d,reason\n", y0 + REGINT_SETTLEMENT_HISTORY_YEARS,
+           y0 + REGINT_SETTLEMENT_HISTORY_YEARS);
     for (size_t i = 0; i < n; i++) {
-        const regint_recommendation_row_t *row = regint_recommendation_row(r, i);
+        const regint_settlement_recommendation_row_t *row = regint_settlement_recommendation_row(r, i);
         printf("%s,", row->kommunenr);
-        csv_string(stdout, row->name);
+        cli_csv_field(stdout, row->name, CLI_QUOTE_ALWAYS);
         printf(",%d,%" PRId64 ",%" PRId64 ",%" PRId64 ",", row->asked, row->recommended, row->minors, row->lower);
         if (row->upper != INT64_MAX)
             printf("%" PRId64, row->upper);
@@ -142,7 +148,7 @@ static void print_csv(const regint_recommendation *r)
                 printf(",");
             else
                 printf(",%.6g", row->values[c]);
-        for (int h = 0; h < REGINT_RECOMMEND_HISTORY_YEARS; h++) {
+        for (int h = 0; h < REGINT_SETTLEMENT_HISTORY_YEARS; h++) {
             csv_value(stdout, row->request[h]);
             csv_value(stdout, row->decision[h]);
             csv_value(stdout, row->settled[h]);
@@ -150,122 +156,58 @@ static void print_csv(const regint_recommendation *r)
         csv_value(stdout, row->actual_request);
         csv_value(stdout, row->actual_decision);
         putchar(',');
-        csv_string(stdout, row->reason);
+        cli_csv_field(stdout, row->reason, CLI_QUOTE_ALWAYS);
         putchar('\n');
     }
 }
 
-int cmd_recommend(int argc, char **argv)
+int cli_run_recommend(const cli_command *cmd, const void *parsed)
 {
-    const char *profile_path = NULL;
-    cli_common com = CLI_COMMON_INIT;
-    int year = 0, have_total = 0, have_minors = 0;
-    int64_t total = 0, minors = 0;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        int more = i + 1 < argc;
-        if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
-            usage(stdout);
-            return CLI_OK;
-        } else if (cli_common_option(argc, argv, &i, CLI_OPT_DATA | CLI_OPT_COUNTY | CLI_OPT_FORMAT, &com)) {
-            continue;
-        } else if (!strcmp(a, "--profile") && more) {
-            profile_path = argv[++i];
-        } else if (!strcmp(a, "--year") && more) {
-            int64_t v;
-            if (!cli_parse_int64(argv[++i], 1900, 2200, &v)) {
-                fprintf(stderr, "regint recommend: --year: expected a year, got '%s'\n", argv[i]);
-                return CLI_USAGE;
-            }
-            year = (int)v;
-        } else if (!strcmp(a, "--total") && more) {
-            if (!cli_parse_int64(argv[++i], 0, INT64_MAX, &total)) {
-                fprintf(stderr, "regint recommend: --total: expected a non-negative integer, got '%s'\n", argv[i]);
-                return CLI_USAGE;
-            }
-            have_total = 1;
-        } else if (!strcmp(a, "--minors") && more) {
-            if (!cli_parse_int64(argv[++i], 0, INT64_MAX, &minors)) {
-                fprintf(stderr, "regint recommend: --minors: expected a non-negative integer, got '%s'\n", argv[i]);
-                return CLI_USAGE;
-            }
-            have_minors = 1;
-        } else {
-            return cli_bad_option("recommend", a, usage);
-        }
-    }
-    const char *data = com.data, *county = com.county;
-    int csv = com.csv, json = com.json;
-    if (csv && json) {
-        fprintf(stderr, "regint recommend: give --csv or --json, not both\n");
-        return CLI_USAGE;
-    }
-    if (!county)
-        county = "39";
-    if (!year)
-        year = 2026;
+    const recommend_args args = *(const recommend_args *)parsed;
+    int rc = CLI_OK;
+    const char *data = args.data, *profile_path = args.profile;
+    int year = (int)args.year, have_total = args.total >= 0, have_minors = args.minors >= 0;
+    int csv = args.fmt == CLI_CSV, json = args.fmt == CLI_JSON;
 
     regint_dataset *ds = NULL;
     regint_settlement_profile *prof = NULL;
-    regint_recommendation *rec = NULL;
-    int rc = CLI_OK;
-    if (cli_load_dataset(data, &ds) != REGINT_OK)
-        return cli_fail(data ? data : "loading the bundled dataset");
-    if (profile_path && regint_settlement_profile_load_file(profile_path, &prof) != REGINT_OK) {
-        rc = cli_fail("profile");
+    regint_settlement_recommendation *rec = NULL;
+    if ((rc = cli_load_settlement(cmd->name, data, profile_path, &ds, &prof)) != CLI_OK)
+        return rc;
+    /* Without --total the library applies the default rule (IMDi's actual requests). The same
+     * steps as backtest's (options struct, engine call, JSON through the library); `duplicates`
+     * pairs the two: the library's one options pattern, not logic to share. */
+    regint_settlement_recommend_options o = REGINT_SETTLEMENT_RECOMMEND_OPTIONS_INIT;
+    if (have_total)
+        o.total = args.total;
+    if (have_minors)
+        o.minors = args.minors;
+    o.profile = prof;
+    if (regint_settlement_recommend(ds, args.county, year, &o, &rec) != REGINT_OK) { /* "00": the country */
+        rc = cli_fail(cmd->name, NULL);
         goto done;
     }
     char source[512];
-    const char *cty = strcmp(county, "00") ? county : NULL;
-    const regint_county_t *cinfo = NULL;
-    if (cty && regint_dataset_county(ds, cty, year, &cinfo) != REGINT_OK) {
-        fprintf(stderr, "regint recommend: unknown county '%s' in %d\n", cty, year);
-        rc = CLI_BAD_INPUT;
-        goto done;
-    }
-    if (!have_total) {
-        if (regint_settlement_county_sum(ds, cty, year, REGINT_MEASURE_REQUEST, REGINT_CATEGORY_ALL, &total) != REGINT_OK) {
-            fprintf(stderr, "regint recommend: %s; give the total with --total N\n", regint_last_error());
-            rc = CLI_BAD_INPUT;
-            goto done;
-        }
-        if (!have_minors &&
-            regint_settlement_county_sum(ds, cty, year, REGINT_MEASURE_REQUEST, REGINT_CATEGORY_UNACCOMPANIED,
-                                         &minors) != REGINT_OK) {
-            minors = 0;
-            regint_clear_error();
-        }
+    if (!have_total)
         snprintf(source, sizeof source, "Total = IMDi's actual %d requests to the county's municipalities%s (data: %s).",
-                 year, minors && !have_minors ? " (minors: IMDi's actual requests for unaccompanied minors)" : "",
+                 year,
+                 regint_settlement_recommendation_minors(rec) && !have_minors
+                     ? " (minors: IMDi's actual requests for unaccompanied minors)"
+                     : "",
                  data ? data : "bundled dataset");
-    } else {
+    else
         snprintf(source, sizeof source, "Total given on the command line (data: %s).", data ? data : "bundled dataset");
-    }
-    regint_recommend_options o = REGINT_RECOMMEND_OPTIONS_INIT;
-    o.fylkesnr = cty;
-    o.year = year;
-    o.total = total;
-    o.minors = minors;
-    o.profile = prof;
-    if (regint_recommend(ds, &o, &rec) != REGINT_OK) {
-        rc = cli_fail("recommend");
-        goto done;
-    }
     if (json) {
         char *s = NULL;
-        if (regint_recommendation_to_json(rec, &s) != REGINT_OK) {
-            rc = cli_fail("json");
-            goto done;
-        }
-        fputs(s, stdout);
-        regint_free(s);
+        regint_status st = regint_settlement_recommendation_to_json(rec, &s);
+        rc = cli_put_text(cmd->name, st, s);
     } else if (csv) {
         print_csv(rec);
     } else {
         print_table(rec, source);
     }
 done:
-    regint_recommendation_free(rec);
+    regint_settlement_recommendation_free(rec);
     regint_settlement_profile_free(prof);
     regint_dataset_free(ds);
     return rc;

@@ -8,16 +8,6 @@
 
 #include "cli.h"
 
-static void help(FILE *f)
-{
-    fprintf(f, "usage: regint summary [--data FILE] [--year YEAR] [--json]\n"
-               "  --data FILE  dataset JSON (default: the bundled dataset, $REGINT_DATA overrides)\n"
-               "  --year YEAR  year of the per-county table (default: the latest settlement year)\n"
-               "  --json       machine-readable output\n"
-               "Settlement totals are sums over municipalities of the figures present; 'missing' counts\n"
-               "cells without a value (suppressed, not applicable, ...), which are never counted as 0.\n");
-}
-
 typedef struct county_row {
     const regint_county_t *c;
     size_t nmuni;
@@ -27,50 +17,39 @@ typedef struct county_row {
     size_t missing[3];
 } county_row;
 
-static void json_str(const char *s)
-{
-    putchar('"');
-    for (; *s; s++) {
-        if (*s == '"' || *s == '\\')
-            printf("\\%c", *s);
-        else if ((unsigned char)*s < 0x20)
-            printf("\\u%04x", (unsigned char)*s);
-        else
-            putchar(*s);
-    }
-    putchar('"');
-}
+typedef struct summary_args {
+    const char *data;
+    int64_t year;
+    int fmt;
+} summary_args;
 
-int cmd_summary(int argc, char **argv)
+/* The values of options not given. */
+static const summary_args defaults = {NULL, 0, CLI_TABLE};
+
+/* Option tables are data of one shape, so `duplicates` pairs the end of this one (a --json
+ * flag, notes, the command) with apportion's; nothing there to share. */
+static const cli_opt summary_opts[] = {
+    CLI_SUMMARY("load a dataset (default: the bundled one) and summarise it"),
+    CLI_OPT_DATA(summary_args),
+    CLI_INT("year", "YEAR", summary_args, year, 1800, 2200, 0,
+            "year of the per-county table (default: the latest settlement year)"),
+    CLI_FLAG("json", summary_args, fmt, CLI_JSON, "machine-readable output"),
+    CLI_NOTES("Settlement totals are sums over municipalities of the figures present; 'missing' counts\n"
+              "cells without a value (suppressed, not applicable, ...), which are never counted as 0.\n"),
+    CLI_END,
+};
+
+const cli_command cli_cmd_summary = CLI_COMMAND("summary", summary_opts, cli_run_summary);
+
+int cli_run_summary(const cli_command *cmd, const void *parsed)
 {
-    const char *data = NULL;
-    int as_json = 0, year = 0;
-    for (int i = 1; i < argc; i++) {
-        if (!strcmp(argv[i], "--data") && i + 1 < argc)
-            data = argv[++i];
-        else if (!strcmp(argv[i], "--year") && i + 1 < argc) {
-            char *end;
-            long y = strtol(argv[++i], &end, 10);
-            if (*end || y < 1800 || y > 2200) {
-                fprintf(stderr, "regint summary: --year: expected a year, got '%s'\n", argv[i]);
-                return CLI_USAGE;
-            }
-            year = (int)y;
-        } else if (!strcmp(argv[i], "--json"))
-            as_json = 1;
-        else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
-            help(stdout);
-            return CLI_OK;
-        } else {
-            fprintf(stderr, "regint summary: unknown option '%s'\n", argv[i]);
-            help(stderr);
-            return CLI_USAGE;
-        }
-    }
+    const summary_args args = *(const summary_args *)parsed;
+    const char *data = args.data;
+    int as_json = args.fmt == CLI_JSON, year = (int)args.year;
     regint_dataset *ds;
     const char *path = data ? data : regint_dataset_default_path();
-    if (data ? regint_dataset_load_file(data, &ds) : regint_dataset_load_default(&ds))
-        return cli_fail("summary");
+    if (cli_load_dataset(cmd->name, data, &ds))
+        return CLI_BAD_INPUT;
 
     int smin = 0, smax = 0, pmax = 0;
     for (size_t i = 0; i < regint_dataset_settlement_count(ds); i++) {
@@ -88,7 +67,7 @@ int cmd_summary(int argc, char **argv)
     size_t nm;
     if (regint_dataset_municipalities_in(ds, year, NULL, &ms, &nm)) {
         regint_dataset_free(ds);
-        return cli_fail("summary");
+        return cli_fail(cmd->name, NULL);
     }
     for (int y = year; y >= year - 30 && !pmax; y--)
         for (size_t i = 0; i < nm && !pmax; i++) {
@@ -144,8 +123,7 @@ int cmd_summary(int argc, char **argv)
     }
 
     if (as_json) {
-        printf("{\"dataset\": ");
-        json_str(path ? path : "");
+        cli_json_member(stdout, "{\"dataset\": ", path ? path : "");
         printf(", \"counts\": {\"counties\": %zu, \"municipalities\": %zu, \"municipalities_in_year\": %zu, "
                "\"code_changes\": %zu, \"settlement\": %zu, \"indicators\": %zu, \"observations\": %zu, "
                "\"cases\": %zu}",
@@ -158,9 +136,8 @@ int cmd_summary(int argc, char **argv)
         for (size_t j = 0; j <= ncty; j++) {
             county_row *r = j < ncty ? &rows[j] : &total;
             printf("%s\n  {\"fylkesnr\": ", j ? "," : "");
-            json_str(j < ncty ? r->c->fylkesnr : "00");
-            printf(", \"name\": ");
-            json_str(j < ncty ? r->c->name : "Norge");
+            cli_json_string(stdout, j < ncty ? r->c->fylkesnr : "00");
+            cli_json_member(stdout, ", \"name\": ", j < ncty ? r->c->name : "Norge");
             printf(", \"municipalities\": %zu, \"population\": ", r->nmuni);
             if (r->pop_n == r->nmuni && r->nmuni)
                 printf("%lld", (long long)r->pop);

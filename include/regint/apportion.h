@@ -77,6 +77,8 @@ typedef enum regint_apportion_method {
     REGINT_APPORTION_ADAMS = 5,                 /**< d(k)=k ("adams") */
     REGINT_APPORTION_DEAN = 6                   /**< d(k)=k(k+1)/(k+1/2) ("dean") */
 } regint_apportion_method;
+/** Number of values of ::regint_apportion_method (they are 0 .. REGINT_APPORTION_METHOD_COUNT - 1). */
+#define REGINT_APPORTION_METHOD_COUNT 7
 
 /** Version of ::regint_apportion_options understood by this build. */
 #define REGINT_APPORTION_OPTIONS_VERSION 1
@@ -96,9 +98,19 @@ typedef struct regint_apportion_options {
 #define REGINT_APPORTION_OPTIONS_INIT { REGINT_APPORTION_OPTIONS_VERSION, REGINT_APPORTION_HAMILTON, 1.4, NULL, NULL }
 
 /**
+ * Initialise @p opts with the defaults of ::REGINT_APPORTION_OPTIONS_INIT for the given version (like
+ * libgit2's `git_checkout_options_init()`): use it where a brace initialiser cannot be.
+ * @param opts     the options to fill (all members are overwritten)
+ * @param version  the version the caller was compiled with, ::REGINT_APPORTION_OPTIONS_VERSION
+ * @return ::REGINT_OK; ::REGINT_EVERSION for a version this build does not know;
+ *         ::REGINT_EINVAL for a NULL @p opts.
+ */
+REGINT_API regint_status regint_apportion_options_init(regint_apportion_options *opts, int version);
+
+/**
  * Apportion @p total seats among @p n units in proportion to @p weights.
  *
- * @param weights n non-negative integers (scale real-valued weights, e.g. llround(w * 1e6));
+ * @param weights n non-negative integers (for real-valued weights use regint_apportion_double());
  *                Σweights must not exceed INT64_MAX. May be NULL only when n = 0.
  * @param n       number of units (0 is allowed: then total must be 0, or sit within the
  *                bounds, which are empty, so total must be 0).
@@ -112,8 +124,9 @@ typedef struct regint_apportion_options {
  *         total < positive-weight units and Σlower < total, or seats left over once every
  *         positive-weight unit is at its upper bound);
  *         ::REGINT_EINVAL for bad arguments (NULL pointers, negative weight, total or lower
- *         bound, lower > upper for a unit (the message names the index), unknown method or
- *         options version, bad first divisor);
+ *         bound, lower > upper for a unit (the message names the index), unknown method,
+ *         bad first divisor);
+ *         ::REGINT_EVERSION for an options version this build does not know;
  *         ::REGINT_ERANGE when Σweights overflows int64_t;
  *         ::REGINT_ENOMEM when out of memory.
  */
@@ -121,10 +134,37 @@ REGINT_API regint_status regint_apportion(const int64_t *weights, size_t n, int6
                                           const regint_apportion_options *opt, int64_t *seats);
 
 /**
+ * Apportion @p total seats among @p n units in proportion to real-valued @p weights: the same
+ * as regint_apportion() (methods, bounds, ties, errors) on integer weights derived from the
+ * doubles in one documented, deterministic way.
+ *
+ * Conversion: all weights are multiplied by one power of two 2^s, chosen so that the largest
+ * weight lands in [2^(B-1), 2^B) with B = 62 - ceil(log2 n) (so the integers sum to at most
+ * 2^62), and each product is rounded to the nearest integer (halves away from zero).
+ * Scaling by a power of two is exact, so rounding is the only approximation: a weight whose
+ * binary order is at most B-53 below the largest's (n <= 512: at least every weight of the
+ * largest's order; n = 3: down to about 1/128 of it) is converted exactly, as is any weight
+ * whose low bits are zero (integers, halves, ...); any other is off by at most 2^-B of the
+ * largest weight. So the apportionment is that of the doubles' exact ratios, up to that
+ * rounding. A weight below about 2^-B of the largest may become 0 and then gets only its
+ * lower bound. The same input gives the same output on every IEEE 754 platform.
+ *
+ * @param weights n finite non-negative doubles. May be NULL only when n = 0.
+ * @param n       number of units.
+ * @param total   seats to hand out, >= 0.
+ * @param opt     options, or NULL for ::REGINT_APPORTION_OPTIONS_INIT.
+ * @param seats   out: n values summing exactly to @p total; untouched on failure.
+ * @return as regint_apportion(); ::REGINT_EINVAL also for a NaN, infinite or negative weight
+ *         (the message names the index); ::REGINT_ENOMEM when out of memory.
+ */
+REGINT_API regint_status regint_apportion_double(const double *weights, size_t n, int64_t total,
+                                                 const regint_apportion_options *opt, int64_t *seats);
+
+/**
  * The name of a method: "hamilton", "dhondt", "sainte-lague", "sainte-lague-modified",
  * "huntington-hill", "adams", "dean".
  * @param m  the method
- * @return a static string; NULL for a value outside the enum.
+ * @return a static string; "unknown" for a value outside the enum (never NULL).
  */
 REGINT_API const char *regint_apportion_method_name(regint_apportion_method m);
 
@@ -133,8 +173,8 @@ REGINT_API const char *regint_apportion_method_name(regint_apportion_method m);
  * in place of '-', letter case is ignored).
  * @param name  the name (NUL-terminated)
  * @param out   receives the method on success
- * @return ::REGINT_OK; ::REGINT_EINVAL for an unknown name (the message lists the known
- *         names) or when @p name or @p out is NULL.
+ * @return ::REGINT_OK; ::REGINT_ENOTFOUND for an unknown or NULL name (the message lists the
+ *         known names), as every _from_name(); ::REGINT_EINVAL for a NULL @p out.
  */
 REGINT_API regint_status regint_apportion_method_from_name(const char *name,
                                                            regint_apportion_method *out);

@@ -47,10 +47,15 @@ typedef enum regint_partner_kind {
     REGINT_PARTNER_CAREER_CENTRE = 12,   /**< "career_centre": the county's own karrieresenter */
     REGINT_PARTNER_OTHER = 13            /**< "other" */
 } regint_partner_kind;
+/** Number of values of ::regint_partner_kind (they are 0 .. REGINT_PARTNER_KIND_COUNT - 1). */
+#define REGINT_PARTNER_KIND_COUNT 14
 
-/** Stable name of a partner kind (see the enum); "" if out of range. */
+/** Stable name of a partner kind (see the enum); "unknown" for a value outside the enum (never NULL). */
 REGINT_API const char *regint_partner_kind_name(regint_partner_kind k);
-/** Parse a partner kind name; REGINT_ENOTFOUND if unknown. */
+/** Parse a partner kind name; REGINT_ENOTFOUND if unknown or NULL, REGINT_EINVAL for a NULL @p out.
+ *  @param name  the name
+ *  @param out   receives the value
+ *  @return REGINT_OK or the errors above */
 REGINT_API regint_status regint_partner_kind_from_name(const char *name, regint_partner_kind *out);
 
 /** The county's regional tasks (DOMAIN.md), used to tag agreements, networks, meetings. */
@@ -63,10 +68,15 @@ typedef enum regint_task {
     REGINT_TASK_GRANTS = 5,                  /**< "grants": grant schemes */
     REGINT_TASK_CAREER_GUIDANCE = 6          /**< "career_guidance": karriereveiledning */
 } regint_task;
+/** Number of values of ::regint_task (they are 0 .. REGINT_TASK_COUNT - 1). */
+#define REGINT_TASK_COUNT 7
 
-/** Stable name of a task (see the enum); "" if out of range. */
+/** Stable name of a task (see the enum); "unknown" for a value outside the enum (never NULL). */
 REGINT_API const char *regint_task_name(regint_task t);
-/** Parse a task name; REGINT_ENOTFOUND if unknown. */
+/** Parse a task name; REGINT_ENOTFOUND if unknown or NULL, REGINT_EINVAL for a NULL @p out.
+ *  @param name  the name
+ *  @param out   receives the value
+ *  @return REGINT_OK or the errors above */
 REGINT_API regint_status regint_task_from_name(const char *name, regint_task *out);
 
 /** A partner organisation. */
@@ -81,7 +91,7 @@ typedef struct regint_partner_t {
 
 /** A collaboration agreement between the county and partners. */
 typedef struct regint_agreement_t {
-    const char *id;                  /**< identifier, unique among agreements (passes regint_check_identifier()) */
+    const char *id;                  /**< identifier, unique among agreements (passes regint_validate_identifier()) */
     const char *title;               /**< non-empty title */
     regint_task task;                /**< the regional task the agreement serves */
     size_t party_count;              /**< >= 1 */
@@ -96,10 +106,15 @@ typedef enum regint_meeting_kind {
     REGINT_MEETING_MEETING = 1,         /**< "meeting": ordinary meeting */
     REGINT_MEETING_NETWORK_MEETING = 2  /**< "network_meeting": meeting of a network */
 } regint_meeting_kind;
+/** Number of values of ::regint_meeting_kind (they are 0 .. REGINT_MEETING_KIND_COUNT - 1). */
+#define REGINT_MEETING_KIND_COUNT 3
 
-/** Stable names: "gathering", "meeting", "network_meeting". */
+/** Stable names: "gathering", "meeting", "network_meeting"; "unknown" for a value outside the enum (never NULL). */
 REGINT_API const char *regint_meeting_kind_name(regint_meeting_kind k);
-/** Parse a meeting kind name; REGINT_ENOTFOUND if unknown. */
+/** Parse a meeting kind name; REGINT_ENOTFOUND if unknown or NULL, REGINT_EINVAL for a NULL @p out.
+ *  @param name  the name
+ *  @param out   receives the value
+ *  @return REGINT_OK or the errors above */
 REGINT_API regint_status regint_meeting_kind_from_name(const char *name, regint_meeting_kind *out);
 
 /** Who took part in a meeting: an organisation, on behalf of a municipality. */
@@ -112,7 +127,7 @@ typedef struct regint_participant_t {
 
 /** A meeting or gathering. */
 typedef struct regint_meeting_t {
-    const char *id;           /**< identifier, unique among meetings (passes regint_check_identifier()) */
+    const char *id;           /**< identifier, unique among meetings (passes regint_validate_identifier()) */
     const char *date;         /**< date held, "YYYY-MM-DD" */
     const char *topic;        /**< non-empty topic */
     regint_task task;         /**< the regional task the meeting serves */
@@ -133,7 +148,7 @@ typedef struct regint_network_member_t {
 
 /** A network. */
 typedef struct regint_network_t {
-    const char *id;        /**< identifier, unique among networks (passes regint_check_identifier()) */
+    const char *id;        /**< identifier, unique among networks (passes regint_validate_identifier()) */
     const char *name;      /**< non-empty name */
     regint_task task;      /**< the regional task the network serves */
     size_t member_count;   /**< number of entries in @ref members (may be 0) */
@@ -202,9 +217,9 @@ REGINT_API regint_status regint_collaboration_add_network(regint_dataset *ds, co
 /**
  * Coverage of the county's municipalities (those valid in the year of @p as_of) on a date,
  * one row per municipality sorted by kommunenr, as parallel arrays.
- * Free with regint_coverage_free().
+ * Free with regint_collaboration_coverage_result_free().
  */
-typedef struct regint_coverage_t {
+typedef struct regint_collaboration_coverage_result {
     char fylkesnr[3];        /**< the county analysed (two digits, NUL-terminated) */
     char as_of[11];          /**< the date of the analysis, "YYYY-MM-DD" */
     size_t n;                /**< number of municipalities (rows) */
@@ -216,7 +231,7 @@ typedef struct regint_coverage_t {
     const char **via;        /**< [n] id of the partner (network) or agreement whose period
                                   starts that coverage; NULL if not covered */
     size_t covered_count;    /**< number of covered municipalities */
-} regint_coverage_t;
+} regint_collaboration_coverage_result;
 
 /**
  * Coverage by one network on @p as_of.
@@ -224,34 +239,34 @@ typedef struct regint_coverage_t {
  * @param network_id  id of a network of the collaboration section
  * @param fylkesnr    county to analyse, or NULL for the section's county
  * @param as_of       date "YYYY-MM-DD"; its year selects the municipalities
- * @param out         receives a new result, free with regint_coverage_free()
+ * @param out         receives a new result, free with regint_collaboration_coverage_result_free()
  * @return REGINT_OK; REGINT_EINVAL for a NULL argument, a bad date or fylkesnr, or no county
  *         (NULL @p fylkesnr and no section); REGINT_ENOTFOUND for an unknown network or a
  *         county that does not exist in the year of @p as_of.
  */
-REGINT_API regint_status regint_coverage_network(const regint_dataset *ds, const char *network_id,
+REGINT_API regint_status regint_collaboration_coverage_network(const regint_dataset *ds, const char *network_id,
                                                  const char *fylkesnr, const char *as_of,
-                                                 regint_coverage_t **out);
+                                                 regint_collaboration_coverage_result **out);
 /**
  * Coverage for one task (its networks and agreements) on @p as_of.
- * Parameters and errors as regint_coverage_network(); REGINT_EINVAL for an unknown @p task.
+ * Parameters and errors as regint_collaboration_coverage_network(); REGINT_EINVAL for an unknown @p task.
  * Without a collaboration section (and with @p fylkesnr given) every municipality is
  * uncovered.
  */
-REGINT_API regint_status regint_coverage_task(const regint_dataset *ds, regint_task task,
+REGINT_API regint_status regint_collaboration_coverage_task(const regint_dataset *ds, regint_task task,
                                               const char *fylkesnr, const char *as_of,
-                                              regint_coverage_t **out);
+                                              regint_collaboration_coverage_result **out);
 /** Free a coverage result. NULL is allowed. */
-REGINT_API void regint_coverage_free(regint_coverage_t *c);
+REGINT_API void regint_collaboration_coverage_result_free(regint_collaboration_coverage_result *c);
 
 /**
  * Attendance at competence-raising meetings (gatherings, or meetings marked
  * competence_raising) by the county's municipalities in the window of @p months months
  * ending on @p as_of: dates d with (as_of − months) < d ≤ as_of. Parallel arrays, one row
  * per municipality valid in the year of as_of, sorted by kommunenr.
- * Free with regint_attendance_free().
+ * Free with regint_collaboration_attendance_result_free().
  */
-typedef struct regint_attendance_t {
+typedef struct regint_collaboration_attendance_result {
     char fylkesnr[3];        /**< the county analysed (two digits, NUL-terminated) */
     char as_of[11];          /**< the end of the window, "YYYY-MM-DD" */
     char after[11];          /**< the window is (after, as_of] */
@@ -262,7 +277,7 @@ typedef struct regint_attendance_t {
     int64_t *attended;       /**< [n] competence-raising meetings attended in the window */
     const char **last_attended; /**< [n] last such meeting on or before as_of, or NULL (never) */
     size_t absent_count;     /**< municipalities with attended == 0 */
-} regint_attendance_t;
+} regint_collaboration_attendance_result;
 
 /**
  * Attendance in the last @p months as of @p as_of.
@@ -270,16 +285,16 @@ typedef struct regint_attendance_t {
  * @param fylkesnr  county to analyse, or NULL for the section's county
  * @param months    window length in months, 1 to 1200
  * @param as_of     end of the window, "YYYY-MM-DD"
- * @param out       receives a new result, free with regint_attendance_free()
+ * @param out       receives a new result, free with regint_collaboration_attendance_result_free()
  * @return REGINT_OK; REGINT_EINVAL for a NULL argument, @p months out of range, a bad date
  *         or fylkesnr, or no county; REGINT_ENOTFOUND if the county does not exist in the
  *         year of @p as_of.
  */
-REGINT_API regint_status regint_coverage_gatherings(const regint_dataset *ds, const char *fylkesnr,
+REGINT_API regint_status regint_collaboration_attendance(const regint_dataset *ds, const char *fylkesnr,
                                                     int months, const char *as_of,
-                                                    regint_attendance_t **out);
+                                                    regint_collaboration_attendance_result **out);
 /** Free an attendance result. NULL is allowed. */
-REGINT_API void regint_attendance_free(regint_attendance_t *a);
+REGINT_API void regint_collaboration_attendance_result_free(regint_collaboration_attendance_result *a);
 
 #ifdef __cplusplus
 }

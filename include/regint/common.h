@@ -42,9 +42,25 @@ typedef enum regint_status {
     REGINT_EINFEASIBLE = 6,   /**< constraints (bounds, capacities) cannot all hold */
     REGINT_EDUPLICATE = 7,    /**< an identifier occurs twice */
     REGINT_EPERSONAL = 8,     /**< refused: looks like personal data (a fødselsnummer) */
-    REGINT_EVERSION = 9,      /**< unknown schema or schema version */
+    REGINT_EVERSION = 9,      /**< unknown schema, schema version or options-struct version */
     REGINT_ERANGE = 10        /**< a number is out of its allowed range or overflows */
 } regint_status;
+/** Number of values of ::regint_status (they are 0 .. REGINT_STATUS_COUNT - 1). */
+#define REGINT_STATUS_COUNT 11
+/**
+ * The stable name of a value: "ok", "einval", "enomem", "eio", "eparse", "enotfound", "einfeasible", "eduplicate", "epersonal", "eversion", "erange".
+ * @param v  the value
+ * @return a static string; "unknown" for a value outside the enum (never NULL).
+ */
+REGINT_API const char *regint_status_name(regint_status v);
+/**
+ * The value with the given name (as regint_status_name() gives it).
+ * @param name  the name (NUL-terminated)
+ * @param out   receives the value on success
+ * @return ::REGINT_OK; ::REGINT_ENOTFOUND for an unknown or NULL name (the message lists the
+ *         known names); ::REGINT_EINVAL for a NULL @p out.
+ */
+REGINT_API regint_status regint_status_from_name(const char *name, regint_status *out);
 
 /**
  * The name and meaning of a status code, e.g. "REGINT_EINVAL: invalid argument".

@@ -10,8 +10,8 @@
  * they live until the dataset is freed or the next call that changes its grants.
  *
  * Money is whole kroner (`int64_t`); dates are ISO strings "YYYY-MM-DD" (validated).
- * Application ids pass regint_check_identifier() (a fødselsnummer is refused); applicants
- * are identified by a valid organisation number (regint_orgnr_valid()).
+ * Application ids pass regint_validate_identifier() (a fødselsnummer is refused); applicants
+ * are identified by a valid organisation number (regint_validate_orgnr()).
  *
  * **Allocation rule** (regint_grants_allocate()): the budget is cut into units (1 kr or a
  * rounding unit such as 1 000 kr); each eligible application gets a weight
@@ -39,10 +39,16 @@ typedef enum regint_applicant_kind {
     REGINT_APPLICANT_EMPLOYER = 2,              /**< employer (private or public) */
     REGINT_APPLICANT_VOLUNTARY_ORGANISATION = 3 /**< frivillig organisasjon */
 } regint_applicant_kind;
+/** Number of values of ::regint_applicant_kind (they are 0 .. REGINT_APPLICANT_KIND_COUNT - 1). */
+#define REGINT_APPLICANT_KIND_COUNT 4
 
-/** Stable names: "municipality", "county", "employer", "voluntary_organisation". */
+/** Stable names: "municipality", "county", "employer", "voluntary_organisation";
+ * "unknown" for a value outside the enum (never NULL). */
 REGINT_API const char *regint_applicant_kind_name(regint_applicant_kind k);
-/** Parse an applicant kind name; REGINT_ENOTFOUND if unknown. */
+/** Parse an applicant kind name; REGINT_ENOTFOUND if unknown or NULL, REGINT_EINVAL for a NULL @p out.
+ *  @param name  the name
+ *  @param out   receives the value
+ *  @return REGINT_OK or the errors above */
 REGINT_API regint_status regint_applicant_kind_from_name(const char *name, regint_applicant_kind *out);
 
 /** The state of an application's decision. */
@@ -51,10 +57,15 @@ typedef enum regint_grant_outcome {
     REGINT_GRANT_GRANTED = 1, /**< innvilget (amount > 0) */
     REGINT_GRANT_REFUSED = 2  /**< avslag (with a reason) */
 } regint_grant_outcome;
+/** Number of values of ::regint_grant_outcome (they are 0 .. REGINT_GRANT_OUTCOME_COUNT - 1). */
+#define REGINT_GRANT_OUTCOME_COUNT 3
 
-/** Stable names: "pending", "granted", "refused". */
+/** Stable names: "pending", "granted", "refused"; "unknown" for a value outside the enum (never NULL). */
 REGINT_API const char *regint_grant_outcome_name(regint_grant_outcome o);
-/** Parse an outcome name; REGINT_ENOTFOUND if unknown. */
+/** Parse an outcome name; REGINT_ENOTFOUND if unknown or NULL, REGINT_EINVAL for a NULL @p out.
+ *  @param name  the name
+ *  @param out   receives the value
+ *  @return REGINT_OK or the errors above */
 REGINT_API regint_status regint_grant_outcome_from_name(const char *name, regint_grant_outcome *out);
 
 /** An assessment criterion of a scheme. */
@@ -117,6 +128,10 @@ typedef struct regint_grant_application_t {
     int64_t participants_reached;   /**< from the report (valid if reported) */
     int64_t funds_used;             /**< kroner used, from the report (valid if reported) */
     int64_t amount_reclaimed;       /**< kroner already paid back to the county, >= 0 */
+    /** Length of @ref scores in applications read from a dataset (the scheme's
+     *  criterion_count), so that a reader needs not look the scheme up. Ignored when
+     *  adding: there the scheme's criterion_count applies. */
+    size_t score_count;
 } regint_grant_application_t;
 
 /* ------------------------------------------------------------------------- */
@@ -191,25 +206,51 @@ typedef enum regint_grant_need {
     REGINT_GRANT_NEED_AMOUNT = 1,       /**< the amount applied for */
     REGINT_GRANT_NEED_NONE = 2          /**< 1 for everyone: weight = score */
 } regint_grant_need;
+/** Number of values of ::regint_grant_need (they are 0 .. REGINT_GRANT_NEED_COUNT - 1). */
+#define REGINT_GRANT_NEED_COUNT 3
+/**
+ * The stable name of a value: "participants", "amount", "none".
+ * @param v  the value
+ * @return a static string; "unknown" for a value outside the enum (never NULL).
+ */
+REGINT_API const char *regint_grant_need_name(regint_grant_need v);
+/**
+ * The value with the given name (as regint_grant_need_name() gives it).
+ * @param name  the name (NUL-terminated)
+ * @param out   receives the value on success
+ * @return ::REGINT_OK; ::REGINT_ENOTFOUND for an unknown or NULL name (the message lists the
+ *         known names); ::REGINT_EINVAL for a NULL @p out.
+ */
+REGINT_API regint_status regint_grant_need_from_name(const char *name, regint_grant_need *out);
 
 /** Options of regint_grants_allocate(). */
-typedef struct regint_grant_allocate_options {
-    int version;            /**< REGINT_GRANT_ALLOCATE_OPTIONS_VERSION */
+typedef struct regint_grants_allocate_options {
+    int version;            /**< REGINT_GRANTS_ALLOCATE_OPTIONS_VERSION */
     int64_t unit;           /**< rounding unit in kroner; 0 = the scheme's rounding_unit */
     regint_grant_need need; /**< need measure */
-} regint_grant_allocate_options;
+} regint_grants_allocate_options;
 
-/** Version of ::regint_grant_allocate_options understood by this library. */
-#define REGINT_GRANT_ALLOCATE_OPTIONS_VERSION 1
+/** Version of ::regint_grants_allocate_options understood by this library. */
+#define REGINT_GRANTS_ALLOCATE_OPTIONS_VERSION 1
 /** Default options: the scheme's rounding unit, need = planned participants. */
-#define REGINT_GRANT_ALLOCATE_OPTIONS_INIT { REGINT_GRANT_ALLOCATE_OPTIONS_VERSION, 0, REGINT_GRANT_NEED_PARTICIPANTS }
+#define REGINT_GRANTS_ALLOCATE_OPTIONS_INIT { REGINT_GRANTS_ALLOCATE_OPTIONS_VERSION, 0, REGINT_GRANT_NEED_PARTICIPANTS }
+
+/**
+ * Initialise @p opts with the defaults of ::REGINT_GRANTS_ALLOCATE_OPTIONS_INIT for the given version (like
+ * libgit2's `git_checkout_options_init()`): use it where a brace initialiser cannot be.
+ * @param opts     the options to fill (all members are overwritten)
+ * @param version  the version the caller was compiled with, ::REGINT_GRANTS_ALLOCATE_OPTIONS_VERSION
+ * @return ::REGINT_OK; ::REGINT_EVERSION for a version this build does not know;
+ *         ::REGINT_EINVAL for a NULL @p opts.
+ */
+REGINT_API regint_status regint_grants_allocate_options_init(regint_grants_allocate_options *opts, int version);
 
 /**
  * The result of an allocation: one row per application of the scheme (in file order),
  * as parallel arrays so that it converts to a table (DataFrame) in one step.
- * Free with regint_grant_allocation_free(). Strings are borrowed from the dataset.
+ * Free with regint_grants_allocation_result_free(). Strings are borrowed from the dataset.
  */
-typedef struct regint_grant_allocation_t {
+typedef struct regint_grants_allocation_result {
     const char *scheme_id;     /**< the scheme allocated (borrowed from the dataset) */
     int64_t budget;            /**< the scheme budget */
     int64_t unit;              /**< the rounding unit used */
@@ -226,7 +267,7 @@ typedef struct regint_grant_allocation_t {
     int64_t *cap;              /**< [n] upper bound in kroner (0 if not eligible) */
     int64_t *amount;           /**< [n] kroner allocated, a multiple of unit */
     int *capped;               /**< [n] 1 if amount == cap */
-} regint_grant_allocation_t;
+} regint_grants_allocation_result;
 
 /**
  * Allocate a scheme's budget over its eligible applications (rule in the file comment and
@@ -235,17 +276,17 @@ typedef struct regint_grant_allocation_t {
  * of at least one unit. Does not change the dataset: see regint_grants_apply_allocation().
  * @param ds        the dataset (borrowed; must outlive the result, whose strings point into it)
  * @param scheme_id id of a grant scheme of the dataset
- * @param opt       NULL for defaults (::REGINT_GRANT_ALLOCATE_OPTIONS_INIT)
- * @param out       receives a new result, free with regint_grant_allocation_free()
- * @return REGINT_OK; REGINT_EINVAL for a NULL argument, a wrong options version, a negative
+ * @param opt       NULL for defaults (::REGINT_GRANTS_ALLOCATE_OPTIONS_INIT)
+ * @param out       receives a new result, free with regint_grants_allocation_result_free()
+ * @return REGINT_OK; REGINT_EVERSION for an unknown options version; REGINT_EINVAL for a NULL argument, a negative
  *         unit or an unknown need measure; REGINT_ENOTFOUND for an unknown scheme.
  */
 REGINT_API regint_status regint_grants_allocate(const regint_dataset *ds, const char *scheme_id,
-                                                const regint_grant_allocate_options *opt,
-                                                regint_grant_allocation_t **out);
+                                                const regint_grants_allocate_options *opt,
+                                                regint_grants_allocation_result **out);
 
 /** Free an allocation result. NULL is allowed. */
-REGINT_API void regint_grant_allocation_free(regint_grant_allocation_t *a);
+REGINT_API void regint_grants_allocation_result_free(regint_grants_allocation_result *a);
 
 /**
  * Turn an allocation into decisions dated @p date: amount > 0 → granted; otherwise refused
@@ -254,7 +295,7 @@ REGINT_API void regint_grant_allocation_free(regint_grant_allocation_t *a);
  * payments or a report.
  */
 REGINT_API regint_status regint_grants_apply_allocation(regint_dataset *ds,
-                                                        const regint_grant_allocation_t *a,
+                                                        const regint_grants_allocation_result *a,
                                                         const char *date);
 
 /* ------------------------------------------------------------------------- */

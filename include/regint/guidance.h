@@ -89,10 +89,20 @@ typedef struct regint_guidance_options {
       REGINT_MEASURE_DECISION, 1, 0, NULL, 0, NULL, NULL }
 
 /**
- * The forecast, as parallel arrays. Free with regint_guidance_forecast_free(). Strings are
+ * Initialise @p opts with the defaults of ::REGINT_GUIDANCE_OPTIONS_INIT for the given version (like
+ * libgit2's `git_checkout_options_init()`): use it where a brace initialiser cannot be.
+ * @param opts     the options to fill (all members are overwritten)
+ * @param version  the version the caller was compiled with, ::REGINT_GUIDANCE_OPTIONS_VERSION
+ * @return ::REGINT_OK; ::REGINT_EVERSION for a version this build does not know;
+ *         ::REGINT_EINVAL for a NULL @p opts.
+ */
+REGINT_API regint_status regint_guidance_options_init(regint_guidance_options *opts, int version);
+
+/**
+ * The forecast, as parallel arrays. Free with regint_guidance_forecast_result_free(). Strings are
  * borrowed from the dataset or the options' centres (keep those alive) or static.
  */
-typedef struct regint_guidance_forecast_t {
+typedef struct regint_guidance_forecast_result {
     char fylkesnr[3];           /**< the county (two digits, NUL-terminated) */
     int year;                   /**< the forecast year */
     size_t centre_count;        /**< number of centres (rows of the centre arrays) */
@@ -109,7 +119,7 @@ typedef struct regint_guidance_forecast_t {
     int64_t *settled;           /**< [municipality_count] settled(k) used for the year */
     const char **source;        /**< [municipality_count] "vedtak", "anmodning", "bosatt", "input" or "missing" */
     size_t *centre_of;          /**< [municipality_count] index into the centre arrays */
-} regint_guidance_forecast_t;
+} regint_guidance_forecast_result;
 
 /**
  * Forecast career-guidance sessions for county @p fylkesnr in @p year (municipalities
@@ -120,9 +130,9 @@ typedef struct regint_guidance_forecast_t {
  * @param fylkesnr  county code valid in @p year
  * @param year      the forecast year
  * @param opt       options, or NULL for ::REGINT_GUIDANCE_OPTIONS_INIT
- * @param out       receives a new forecast, free with regint_guidance_forecast_free()
- * @return REGINT_OK; REGINT_EINVAL for a NULL argument or a bad option (wrong version,
- *         shares outside [0,1], sessions_per_person outside [0,1000], a bad profile or lag,
+ * @param out       receives a new forecast, free with regint_guidance_forecast_result_free()
+ * @return REGINT_OK; REGINT_EVERSION for an unknown options version; REGINT_EINVAL for a
+ *         NULL argument or a bad option (shares outside [0,1], sessions_per_person outside [0,1000], a bad profile or lag,
  *         an unknown measure, NULL arrays with non-zero counts, input_persons outside
  *         [0,10^9], a centre without id, a municipality served by two centres);
  *         REGINT_ENOTFOUND for an unknown county or an input kommunenr outside it;
@@ -130,11 +140,11 @@ typedef struct regint_guidance_forecast_t {
  */
 REGINT_API regint_status regint_guidance_forecast(const regint_dataset *ds, const char *fylkesnr, int year,
                                                   const regint_guidance_options *opt,
-                                                  regint_guidance_forecast_t **out);
+                                                  regint_guidance_forecast_result **out);
 
 /** Free a forecast. NULL is allowed.
  *  @param f  a forecast from regint_guidance_forecast(), or NULL */
-REGINT_API void regint_guidance_forecast_free(regint_guidance_forecast_t *f);
+REGINT_API void regint_guidance_forecast_result_free(regint_guidance_forecast_result *f);
 
 #ifdef __cplusplus
 }

@@ -19,7 +19,7 @@
 
 #include "regint/common.h"
 #include "regint/dataset.h"
-#include "regint/qualification.h"
+#include "regint/plan.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -30,11 +30,26 @@ typedef enum regint_report_format {
     REGINT_REPORT_MARKDOWN = 0, /**< CommonMark/GFM tables, SVG as inline HTML blocks */
     REGINT_REPORT_HTML = 1      /**< one HTML5 page with inline CSS and SVG */
 } regint_report_format;
+/** Number of values of ::regint_report_format (they are 0 .. REGINT_REPORT_FORMAT_COUNT - 1). */
+#define REGINT_REPORT_FORMAT_COUNT 2
+/**
+ * The stable name of a value: "markdown", "html".
+ * @param v  the value
+ * @return a static string; "unknown" for a value outside the enum (never NULL).
+ */
+REGINT_API const char *regint_report_format_name(regint_report_format v);
+/**
+ * The value with the given name (as regint_report_format_name() gives it).
+ * @param name  the name (NUL-terminated)
+ * @param out   receives the value on success
+ * @return ::REGINT_OK; ::REGINT_ENOTFOUND for an unknown or NULL name (the message lists the
+ *         known names); ::REGINT_EINVAL for a NULL @p out.
+ */
+REGINT_API regint_status regint_report_format_from_name(const char *name, regint_report_format *out);
 
-/** Report options. */
+/** Report options. The county is a parameter. */
 typedef struct regint_report_options {
     int version;             /**< REGINT_REPORT_OPTIONS_VERSION */
-    const char *fylkesnr;    /**< the county (code valid in `year`); required */
     int year;                /**< report year; 0 = the latest year with settlement figures */
     int history_years;       /**< years of settlement history, default 10 */
     int trend_years;         /**< window of indicator trends, default 5 */
@@ -43,23 +58,36 @@ typedef struct regint_report_options {
 } regint_report_options;
 /** Version of ::regint_report_options understood by this library. */
 #define REGINT_REPORT_OPTIONS_VERSION 1
-/** Initialiser of ::regint_report_options: no county (must be set), latest year, 10 years of
- *  history, 5-year trends, the dataset's plans, charts on. */
-#define REGINT_REPORT_OPTIONS_INIT { REGINT_REPORT_OPTIONS_VERSION, NULL, 0, 10, 5, NULL, 1 }
+/** Initialiser of ::regint_report_options: latest year, 10 years of history, 5-year trends,
+ *  the dataset's plans, charts on. */
+#define REGINT_REPORT_OPTIONS_INIT { REGINT_REPORT_OPTIONS_VERSION, 0, 10, 5, NULL, 1 }
+
+/**
+ * Initialise @p opts with the defaults of ::REGINT_REPORT_OPTIONS_INIT for the given version (like
+ * libgit2's `git_checkout_options_init()`): use it where a brace initialiser cannot be.
+ * @param opts     the options to fill (all members are overwritten)
+ * @param version  the version the caller was compiled with, ::REGINT_REPORT_OPTIONS_VERSION
+ * @return ::REGINT_OK; ::REGINT_EVERSION for a version this build does not know;
+ *         ::REGINT_EINVAL for a NULL @p opts.
+ */
+REGINT_API regint_status regint_report_options_init(regint_report_options *opts, int version);
 
 /**
  * Render a county report. `*out` is NUL-terminated text, the caller's (regint_free()).
  * REGINT_ENOTFOUND if the county does not exist in the year; REGINT_EINVAL for bad options.
- * @param ds      the dataset (borrowed)
- * @param opt     options (required: version and fylkesnr set)
- * @param format  Markdown or HTML
- * @param out     receives the text; untouched on failure
- * @return REGINT_OK; REGINT_EINVAL for a NULL argument, an unknown format or options
- *         version, a fylkesnr that is not two digits or history_years outside 0..60;
+ * @param ds        the dataset (borrowed)
+ * @param fylkesnr  the county (code valid in the report year)
+ * @param format    Markdown or HTML
+ * @param opt       options, or NULL for ::REGINT_REPORT_OPTIONS_INIT
+ * @param out       receives the text; untouched on failure
+ * @return REGINT_OK; REGINT_EVERSION for an unknown options version; REGINT_EINVAL for a
+ *         NULL argument, an unknown format, a fylkesnr that is not two digits or
+ *         history_years outside 0..60;
  *         REGINT_ENOTFOUND for a county not in the dataset or not valid in the year.
  */
-REGINT_API regint_status regint_report_render(const regint_dataset *ds, const regint_report_options *opt,
-                                              regint_report_format format, char **out);
+REGINT_API regint_status regint_report_render(const regint_dataset *ds, const char *fylkesnr,
+                                              regint_report_format format,
+                                              const regint_report_options *opt, char **out);
 
 /**
  * Write the report in both formats into directory `dir` (which must exist), as
@@ -67,16 +95,18 @@ REGINT_API regint_status regint_report_render(const regint_dataset *ds, const re
  * flush, rename). `md_path` / `html_path`, if not NULL, receive the paths written
  * (the caller's, regint_free()).
  * @param ds         the dataset (borrowed)
- * @param opt        options, as for regint_report_render()
+ * @param fylkesnr   the county, as for regint_report_render()
  * @param dir        an existing directory
+ * @param opt        options, or NULL for ::REGINT_REPORT_OPTIONS_INIT
  * @param md_path    NULL, or receives the path of the Markdown file on success
  * @param html_path  NULL, or receives the path of the HTML file on success
  * @return REGINT_OK; the errors of regint_report_render() (nothing is written then);
  *         REGINT_EINVAL for a NULL @p dir; REGINT_EIO if a file cannot be written (the
  *         Markdown file is written first, so it may exist when the HTML one failed).
  */
-REGINT_API regint_status regint_report_write(const regint_dataset *ds, const regint_report_options *opt,
-                                             const char *dir, char **md_path, char **html_path);
+REGINT_API regint_status regint_report_write(const regint_dataset *ds, const char *fylkesnr,
+                                             const char *dir, const regint_report_options *opt,
+                                             char **md_path, char **html_path);
 
 #ifdef __cplusplus
 }

@@ -4,7 +4,7 @@
  *        organisasjonsnummer, and the guard against fødselsnummer (personal data).
  *
  * The library handles pseudonymous identifiers only. Any identifier field (case id,
- * application id, contact reference, ...) is passed through regint_check_identifier(),
+ * application id, contact reference, ...) is passed through regint_validate_identifier(),
  * which refuses a value that looks like a fødselsnummer (or D-number): 11 digits whose two
  * modulus-11 control digits are valid, possibly written with a space, dash or dot after the
  * 6-digit date part.
@@ -21,12 +21,12 @@ extern "C" {
 /** 1 if @p s is exactly four ASCII digits (a kommunenummer in form), else 0. NULL gives 0.
  *  @param s  the string to test (NUL-terminated), or NULL
  *  @return 1 or 0 */
-REGINT_API int regint_kommunenr_format_ok(const char *s);
+REGINT_API int regint_validate_kommunenr_format(const char *s);
 
 /** 1 if @p s is exactly two ASCII digits (a fylkesnummer in form), else 0. NULL gives 0.
  *  @param s  the string to test (NUL-terminated), or NULL
  *  @return 1 or 0 */
-REGINT_API int regint_fylkesnr_format_ok(const char *s);
+REGINT_API int regint_validate_fylkesnr_format(const char *s);
 
 /**
  * 1 if @p s is a valid organisasjonsnummer: nine digits (spaces allowed between groups are
@@ -35,7 +35,7 @@ REGINT_API int regint_fylkesnr_format_ok(const char *s);
  * @param s  the string to test (NUL-terminated), or NULL (gives 0)
  * @return 1 or 0
  */
-REGINT_API int regint_orgnr_valid(const char *s);
+REGINT_API int regint_validate_orgnr(const char *s);
 
 /**
  * 1 if @p s looks like a Norwegian national identity number (fødselsnummer, D- or
@@ -46,7 +46,7 @@ REGINT_API int regint_orgnr_valid(const char *s);
  * @param s  the string to test (NUL-terminated), or NULL (gives 0)
  * @return 1 or 0
  */
-REGINT_API int regint_looks_like_fodselsnummer(const char *s);
+REGINT_API int regint_validate_looks_like_fodselsnummer(const char *s);
 
 /**
  * Check a pseudonymous identifier before it is stored: non-empty, at most 64 bytes, no
@@ -56,7 +56,7 @@ REGINT_API int regint_looks_like_fodselsnummer(const char *s);
  * @return REGINT_OK; REGINT_EPERSONAL if it looks like a fødselsnummer (the message says
  *         why it is refused, without echoing the number); REGINT_EINVAL otherwise.
  */
-REGINT_API regint_status regint_check_identifier(const char *id, const char *what);
+REGINT_API regint_status regint_validate_identifier(const char *id, const char *what);
 
 #ifdef __cplusplus
 }

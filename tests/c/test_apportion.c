@@ -7,7 +7,7 @@
 #include <cjson/cJSON.h>
 #include <regint/regint.h>
 
-#include "fileio.h"
+#include "util/fileio.h"
 #include "test_util.h"
 
 __extension__ typedef __int128 i128;
@@ -693,7 +693,7 @@ static void test_bad_arguments(void)
     CU_ASSERT_EQUAL(regint_apportion(w, 3, -1, &opt, s), REGINT_EINVAL);
     TEST_ASSERT_CONTAINS(regint_last_error(), "total");
     opt.version = 99;
-    CU_ASSERT_EQUAL(regint_apportion(w, 3, 10, &opt, s), REGINT_EINVAL);
+    CU_ASSERT_EQUAL(regint_apportion(w, 3, 10, &opt, s), REGINT_EVERSION);
     TEST_ASSERT_CONTAINS(regint_last_error(), "version");
     opt.version = REGINT_APPORTION_OPTIONS_VERSION;
     opt.method = (regint_apportion_method)7;
@@ -752,6 +752,82 @@ static void test_zero_weights_and_sizes(void)
     CU_ASSERT(s[0] == 1 && s[1] == 0 && s[2] == 1 && s[3] == 1);
 }
 
+/* ------------------------------------------------------------------ double weights */
+
+/* Worked by hand. Hamilton, total 7, weights 0.5 : 0.3 : 0.2 (sum 1): quotas 3.5, 2.1, 1.4;
+ * floors 3 + 2 + 1 = 6; the seventh seat goes to the largest remainder 0.5 -> {4, 2, 1}.
+ * D'Hondt, total 5, weights 3 : 2 (as 1.5 and 1.0): priorities 3, 2, 1.5, 1, 1, 0.75, ...
+ * (3/1, 2/1, 3/2, 3/3 = 2/2 tie to the lowest index, ...) -> seats 3/1, 2/1, 3/2, 3/3, 2/2
+ * -> {3, 2}. Equal weights, total 2, Hamilton: remainders tie -> lowest indices {1, 1, 0}.
+ * Powers of two far from 1 change nothing: 2^-1000 : 3 * 2^-1000 with total 4 -> {1, 3}. */
+static void test_double_hand_worked(void)
+{
+    int64_t s3[3], s2[2];
+    const double w1[3] = {0.5, 0.3, 0.2};
+    CU_ASSERT_EQUAL_FATAL(regint_apportion_double(w1, 3, 7, NULL, s3), REGINT_OK);
+    CU_ASSERT_EQUAL(s3[0], 4);
+    CU_ASSERT_EQUAL(s3[1], 2);
+    CU_ASSERT_EQUAL(s3[2], 1);
+
+    regint_apportion_options o = REGINT_APPORTION_OPTIONS_INIT;
+    o.method = REGINT_APPORTION_DHONDT;
+    const double w2[2] = {1.5, 1.0};
+    CU_ASSERT_EQUAL_FATAL(regint_apportion_double(w2, 2, 5, &o, s2), REGINT_OK);
+    CU_ASSERT_EQUAL(s2[0], 3);
+    CU_ASSERT_EQUAL(s2[1], 2);
+
+    const double w3[3] = {1.0 / 3, 1.0 / 3, 1.0 / 3};
+    CU_ASSERT_EQUAL_FATAL(regint_apportion_double(w3, 3, 2, NULL, s3), REGINT_OK);
+    CU_ASSERT_EQUAL(s3[0], 1);
+    CU_ASSERT_EQUAL(s3[1], 1);
+    CU_ASSERT_EQUAL(s3[2], 0);
+
+    const double w4[2] = {ldexp(1, -1000), ldexp(3, -1000)};
+    CU_ASSERT_EQUAL_FATAL(regint_apportion_double(w4, 2, 4, NULL, s2), REGINT_OK);
+    CU_ASSERT_EQUAL(s2[0], 1);
+    CU_ASSERT_EQUAL(s2[1], 3);
+
+    /* Bounds pass through: Hamilton 8 : 1 : 1, total 10, upper 5 on the first -> {5, 3, 2}
+     * (hand-worked: the first is capped at 5, the other two share 5 equally as 2.5 + 2.5,
+     * floors 2 + 2, the remaining seat to the lower index on the tied remainder). */
+    const double w5[3] = {8, 1, 1};
+    const int64_t up[3] = {5, INT64_MAX, INT64_MAX};
+    regint_apportion_options ob = REGINT_APPORTION_OPTIONS_INIT;
+    ob.upper = up;
+    CU_ASSERT_EQUAL_FATAL(regint_apportion_double(w5, 3, 10, &ob, s3), REGINT_OK);
+    CU_ASSERT_EQUAL(s3[0], 5);
+    CU_ASSERT_EQUAL(s3[1], 3);
+    CU_ASSERT_EQUAL(s3[2], 2);
+}
+
+/* The ratio of two doubles decides, not a decimal scale: 1 : 1 + 2^-40 with total 1 gives the
+ * seat to the second (a scale of 1e9 would have made them equal and given it to the first). */
+static void test_double_exact_ratio(void)
+{
+    int64_t s[2];
+    const double w[2] = {1.0, 1.0 + ldexp(1, -40)};
+    CU_ASSERT_EQUAL_FATAL(regint_apportion_double(w, 2, 1, NULL, s), REGINT_OK);
+    CU_ASSERT_EQUAL(s[0], 0);
+    CU_ASSERT_EQUAL(s[1], 1);
+}
+
+static void test_double_bad_arguments(void)
+{
+    int64_t s[3] = {7, 7, 7};
+    const double neg[3] = {1, -0.5, 1}, nan3[3] = {1, 1, NAN}, inf3[3] = {INFINITY, 1, 1}, zero[3] = {0, 0, 0};
+    CU_ASSERT_EQUAL(regint_apportion_double(neg, 3, 2, NULL, s), REGINT_EINVAL);
+    TEST_ASSERT_CONTAINS(regint_last_error(), "weights[1]");
+    CU_ASSERT_EQUAL(regint_apportion_double(nan3, 3, 2, NULL, s), REGINT_EINVAL);
+    TEST_ASSERT_CONTAINS(regint_last_error(), "weights[2]");
+    CU_ASSERT_EQUAL(regint_apportion_double(inf3, 3, 2, NULL, s), REGINT_EINVAL);
+    TEST_ASSERT_CONTAINS(regint_last_error(), "weights[0]");
+    CU_ASSERT_EQUAL(regint_apportion_double(NULL, 3, 2, NULL, s), REGINT_EINVAL);
+    CU_ASSERT_EQUAL(s[0], 7); /* untouched on failure */
+    /* As regint_apportion: all weights 0 and seats to hand out is infeasible; n = 0 is fine. */
+    CU_ASSERT_EQUAL(regint_apportion_double(zero, 3, 2, NULL, s), REGINT_EINFEASIBLE);
+    CU_ASSERT_EQUAL(regint_apportion_double(NULL, 0, 0, NULL, NULL), REGINT_OK);
+}
+
 static void test_method_names(void)
 {
     static const char *const names[] = {"hamilton", "dhondt", "sainte-lague", "sainte-lague-modified",
@@ -773,14 +849,14 @@ static void test_method_names(void)
         CU_ASSERT_EQUAL((int)out, m);
     }
     regint_apportion_method out;
-    CU_ASSERT_PTR_NULL(regint_apportion_method_name((regint_apportion_method)7));
-    CU_ASSERT_PTR_NULL(regint_apportion_method_name((regint_apportion_method)-1));
+    CU_ASSERT_STRING_EQUAL(regint_apportion_method_name((regint_apportion_method)7), "unknown");
+    CU_ASSERT_STRING_EQUAL(regint_apportion_method_name((regint_apportion_method)-1), "unknown");
     CU_ASSERT_EQUAL(regint_apportion_method_from_name("SAINTE_LAGUE", &out), REGINT_OK);
     CU_ASSERT_EQUAL(out, REGINT_APPORTION_SAINTE_LAGUE);
-    CU_ASSERT_EQUAL(regint_apportion_method_from_name("sainte", &out), REGINT_EINVAL);
+    CU_ASSERT_EQUAL(regint_apportion_method_from_name("sainte", &out), REGINT_ENOTFOUND);
     TEST_ASSERT_CONTAINS(regint_last_error(), "sainte-lague-modified");
-    CU_ASSERT_EQUAL(regint_apportion_method_from_name("dhondtx", &out), REGINT_EINVAL);
-    CU_ASSERT_EQUAL(regint_apportion_method_from_name(NULL, &out), REGINT_EINVAL);
+    CU_ASSERT_EQUAL(regint_apportion_method_from_name("dhondtx", &out), REGINT_ENOTFOUND);
+    CU_ASSERT_EQUAL(regint_apportion_method_from_name(NULL, &out), REGINT_ENOTFOUND);
     CU_ASSERT_EQUAL(regint_apportion_method_from_name("dean", NULL), REGINT_EINVAL);
 }
 
@@ -798,6 +874,9 @@ int main(void)
         {"bad arguments", test_bad_arguments},
         {"weight 0, n = 0, total = 0", test_zero_weights_and_sizes},
         {"method names", test_method_names},
+        {"double weights hand-worked", test_double_hand_worked},
+        {"double weights exact ratio", test_double_exact_ratio},
+        {"double weights bad arguments", test_double_bad_arguments},
         {NULL, NULL},
     };
     if (CU_initialize_registry() != CUE_SUCCESS)

@@ -14,7 +14,7 @@
 
 #include <regint/regint.h>
 
-#include "section.h" /* REGINT__SCHEMA_VERSION */
+#include "dataset/section.h" /* REGINT__SCHEMA_VERSION */
 #include "test_util.h"
 
 static regint_dataset *dflt; /* the default dataset, loaded once */
@@ -912,6 +912,38 @@ static void test_csv_source_files(void)
     regint_dataset_free(ds);
 }
 
+static void test_build_default(void)
+{
+    /* Built from the source files, the dataset has kommuner_2024.csv's 357 population figures
+     * (357 data rows) and saves to the same bytes as the regint-default.json the build made. */
+    regint_dataset *ds = NULL;
+    CU_ASSERT_EQUAL_FATAL(regint_dataset_build_default(REGINT_SOURCE_DATA_DIR, &ds), REGINT_OK);
+    CU_ASSERT_EQUAL(regint_dataset_population_count(ds), 357);
+    CU_ASSERT_EQUAL(regint_dataset_population_count(NULL), 0);
+    char *built = NULL, *bundled = NULL;
+    size_t len = 0;
+    CU_ASSERT_EQUAL(regint_dataset_to_string(ds, &built), REGINT_OK);
+    FILE *f = fopen(default_file(), "rb");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    fseek(f, 0, SEEK_END);
+    len = (size_t)ftell(f);
+    rewind(f);
+    bundled = malloc(len + 1);
+    CU_ASSERT_EQUAL(fread(bundled, 1, len, f), len);
+    bundled[len] = '\0';
+    fclose(f);
+    CU_ASSERT_STRING_EQUAL(built, bundled);
+    free(bundled);
+    regint_free(built);
+    regint_dataset_free(ds);
+    /* A folder without the files: the error names the first file it needs. */
+    ds = NULL;
+    CU_ASSERT_EQUAL(regint_dataset_build_default("/nonexistent-regint-dir", &ds), REGINT_EIO);
+    CU_ASSERT_PTR_NULL(ds);
+    TEST_ASSERT_CONTAINS(regint_last_error(), "/nonexistent-regint-dir/kommune_historisk_to_2024.csv");
+    CU_ASSERT_EQUAL(regint_dataset_build_default(NULL, &ds), REGINT_EINVAL);
+}
+
 int main(void)
 {
     if (CU_initialize_registry() != CUE_SUCCESS)
@@ -933,6 +965,7 @@ int main(void)
         {"sections survive", test_json_sections},
         {"CSV import all-or-nothing", test_csv_import},
         {"CSV import of the source files", test_csv_source_files},
+        {"default dataset built from the source files", test_build_default},
         {"CSV import across a split", test_csv_split_mapping},
         {"map_code along a long chain", test_map_code_long_chain},
         {"failed saves leave no trace", test_save_failure},

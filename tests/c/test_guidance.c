@@ -62,7 +62,7 @@ static void test_hand_example(void)
 {
     regint_dataset *ds = load();
     regint_guidance_options o = base_options();
-    regint_guidance_forecast_t *f = NULL;
+    regint_guidance_forecast_result *f = NULL;
     CU_ASSERT_EQUAL_FATAL(regint_guidance_forecast(ds, "39", 2025, &o, &f), REGINT_OK);
     CU_ASSERT_EQUAL_FATAL(f->centre_count, 2);
     CU_ASSERT_STRING_EQUAL(f->centre_id[0], "A");
@@ -86,7 +86,7 @@ static void test_hand_example(void)
     CU_ASSERT_STRING_EQUAL(f->source[2], "anmodning");
     CU_ASSERT_EQUAL(f->settled[2], 20);
     CU_ASSERT_EQUAL(f->centre_of[2], 1);
-    regint_guidance_forecast_free(f);
+    regint_guidance_forecast_result_free(f);
     regint_dataset_free(ds);
 }
 
@@ -101,7 +101,7 @@ static void test_profile_no_fallback(void)
     o.fallback_to_request = 0;
     for (int m = 0; m < 12; m++)
         o.monthly_profile[m] = m == 0 ? 2 : m == 11 ? 0 : 1;
-    regint_guidance_forecast_t *f = NULL;
+    regint_guidance_forecast_result *f = NULL;
     CU_ASSERT_EQUAL_FATAL(regint_guidance_forecast(ds, "39", 2025, &o, &f), REGINT_OK);
     CU_ASSERT_EQUAL(f->sessions[0], 20);
     CU_ASSERT_EQUAL(f->sessions[5], 10);
@@ -114,7 +114,7 @@ static void test_profile_no_fallback(void)
     CU_ASSERT_EQUAL(f->carried_over[0], 0);
     CU_ASSERT_STRING_EQUAL(f->source[2], "missing");
     CU_ASSERT_EQUAL(f->settled[2], 0);
-    regint_guidance_forecast_free(f);
+    regint_guidance_forecast_result_free(f);
     regint_dataset_free(ds);
 }
 
@@ -134,7 +134,7 @@ static void test_input_and_default_centre(void)
     o.input_count = 1;
     o.input_kommunenr = k;
     o.input_persons = p;
-    regint_guidance_forecast_t *f = NULL;
+    regint_guidance_forecast_result *f = NULL;
     CU_ASSERT_EQUAL_FATAL(regint_guidance_forecast(ds, "39", 2025, &o, &f), REGINT_OK);
     CU_ASSERT_EQUAL_FATAL(f->centre_count, 1);
     CU_ASSERT_STRING_EQUAL(f->centre_id[0], "county");
@@ -143,14 +143,14 @@ static void test_input_and_default_centre(void)
         CU_ASSERT_EQUAL(f->sessions[m], 1);
     CU_ASSERT_STRING_EQUAL(f->source[1], "input");
     CU_ASSERT_EQUAL(f->settled[1], 0);
-    regint_guidance_forecast_free(f);
+    regint_guidance_forecast_result_free(f);
     regint_dataset_free(ds);
 }
 
 static void test_errors(void)
 {
     regint_dataset *ds = load();
-    regint_guidance_forecast_t *f = NULL;
+    regint_guidance_forecast_result *f = NULL;
     regint_guidance_options o = base_options();
     o.adult_share = 1.5;
     CU_ASSERT_EQUAL(regint_guidance_forecast(ds, "39", 2025, &o, &f), REGINT_EINVAL);
@@ -170,7 +170,7 @@ static void test_errors(void)
     TEST_ASSERT_CONTAINS(regint_last_error(), "municipality 3907 is served by two centres");
     o = base_options();
     o.version = 99;
-    CU_ASSERT_EQUAL(regint_guidance_forecast(ds, "39", 2025, &o, &f), REGINT_EINVAL);
+    CU_ASSERT_EQUAL(regint_guidance_forecast(ds, "39", 2025, &o, &f), REGINT_EVERSION);
     TEST_ASSERT_CONTAINS(regint_last_error(), "options version 99");
     o = base_options();
     CU_ASSERT_EQUAL(regint_guidance_forecast(ds, "03", 2025, &o, &f), REGINT_ENOTFOUND);
@@ -190,7 +190,7 @@ static void test_errors(void)
     CU_ASSERT_EQUAL(regint_guidance_forecast(ds, "39", 2025, &o, &f), REGINT_EINVAL);
     TEST_ASSERT_CONTAINS(regint_last_error(), "input_persons[0] must be in [0, 1000000000]");
     CU_ASSERT_PTR_NULL(f);
-    regint_guidance_forecast_free(NULL);
+    regint_guidance_forecast_result_free(NULL);
     regint_dataset_free(ds);
 }
 
@@ -204,7 +204,7 @@ static void test_example_file(void)
 {
     regint_dataset *ds = NULL;
     CU_ASSERT_EQUAL_FATAL(regint_dataset_load_file(EXAMPLE, &ds), REGINT_OK);
-    regint_guidance_forecast_t *f = NULL;
+    regint_guidance_forecast_result *f = NULL;
     CU_ASSERT_EQUAL_FATAL(regint_guidance_forecast(ds, "39", 2026, NULL, &f), REGINT_OK);
     CU_ASSERT_EQUAL_FATAL(f->centre_count, 2);
     CU_ASSERT_STRING_EQUAL(f->centre_id[0], "karriere-tonsberg");
@@ -212,7 +212,7 @@ static void test_example_file(void)
     CU_ASSERT_EQUAL(f->total[0] - f->carried_in[0] + f->carried_over[0], 213);
     CU_ASSERT_EQUAL(f->total[1] - f->carried_in[1] + f->carried_over[1], 52);
     CU_ASSERT_EQUAL(f->carried_in_complete, 1);
-    regint_guidance_forecast_free(f);
+    regint_guidance_forecast_result_free(f);
     regint_dataset_free(ds);
 }
 

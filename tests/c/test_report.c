@@ -9,7 +9,7 @@
 
 #include <regint/regint.h>
 
-#include "fileio.h"
+#include "util/fileio.h"
 #include "test_util.h"
 
 #define EXAMPLE_PLAN REGINT_TEST_DIR "/../examples/data/plan-vestfold.json"
@@ -21,12 +21,12 @@ static void test_vestfold(void)
     regint_plan *plan;
     CU_ASSERT_FATAL(regint_plan_load_file(EXAMPLE_PLAN, &plan) == REGINT_OK);
     regint_report_options opt = REGINT_REPORT_OPTIONS_INIT;
-    opt.fylkesnr = "39";
+    const char *cty = "39"; /* the county is a parameter since 0.2.0 */
     opt.year = 2026;
     opt.plan = plan;
     char *md = NULL, *html = NULL;
-    CU_ASSERT_FATAL(regint_report_render(g_ds, &opt, REGINT_REPORT_MARKDOWN, &md) == REGINT_OK);
-    CU_ASSERT_FATAL(regint_report_render(g_ds, &opt, REGINT_REPORT_HTML, &html) == REGINT_OK);
+    CU_ASSERT_FATAL(regint_report_render(g_ds, cty, REGINT_REPORT_MARKDOWN, &opt, &md) == REGINT_OK);
+    CU_ASSERT_FATAL(regint_report_render(g_ds, cty, REGINT_REPORT_HTML, &opt, &html) == REGINT_OK);
     TEST_ASSERT_CONTAINS(md, "# Kunnskapsgrunnlag for integrering – Vestfold (39), 2026");
     /* IMDi's own county totals for Vestfold (imdi_bosetting_fylke_2024_2026.csv):
      * 2024 anmodning 980, vedtak 639, bosatt 633; 2025 322 / 380 / 346. */
@@ -60,7 +60,7 @@ static void test_vestfold(void)
     /* Without charts: no SVG. */
     char *plain = NULL;
     opt.charts = 0;
-    CU_ASSERT_EQUAL(regint_report_render(g_ds, &opt, REGINT_REPORT_HTML, &plain), REGINT_OK);
+    CU_ASSERT_EQUAL(regint_report_render(g_ds, cty, REGINT_REPORT_HTML, &opt, &plain), REGINT_OK);
     CU_ASSERT(plain && strstr(plain, "<svg") == NULL);
     regint_free(plain);
     regint_free(md);
@@ -72,14 +72,14 @@ static void test_viken_2022(void)
 {
     /* Viken (30) exists 2020-2023 only. */
     regint_report_options opt = REGINT_REPORT_OPTIONS_INIT;
-    opt.fylkesnr = "30";
+    const char *cty = "30"; /* the county is a parameter since 0.2.0 */
     opt.year = 2026;
     char *md = NULL;
-    CU_ASSERT_EQUAL(regint_report_render(g_ds, &opt, REGINT_REPORT_MARKDOWN, &md), REGINT_ENOTFOUND);
+    CU_ASSERT_EQUAL(regint_report_render(g_ds, cty, REGINT_REPORT_MARKDOWN, &opt, &md), REGINT_ENOTFOUND);
     TEST_ASSERT_CONTAINS(regint_last_error(), "county 30 (Viken) does not exist in 2026 (valid 2020–2023)");
     CU_ASSERT(md == NULL);
     opt.year = 2022;
-    CU_ASSERT_FATAL(regint_report_render(g_ds, &opt, REGINT_REPORT_MARKDOWN, &md) == REGINT_OK);
+    CU_ASSERT_FATAL(regint_report_render(g_ds, cty, REGINT_REPORT_MARKDOWN, &opt, &md) == REGINT_OK);
     /* 2022 anmodning of Viken's municipalities: raw rows of imdi_bosetting_1995_2023.csv with
      * codes 30xx sum to 5 765 (summed with a script over the file; the test in
      * test_indicators.c sums the rows in C). */
@@ -93,11 +93,11 @@ static void test_write_files(void)
     char dir[] = "/tmp/regint-report-XXXXXX";
     CU_ASSERT_FATAL(mkdtemp(dir) != NULL);
     regint_report_options opt = REGINT_REPORT_OPTIONS_INIT;
-    opt.fylkesnr = "03";
+    const char *cty = "03"; /* the county is a parameter since 0.2.0 */
     opt.year = 2025;
     opt.history_years = 3;
     char *mdp = NULL, *htp = NULL, *md = NULL;
-    CU_ASSERT_FATAL(regint_report_write(g_ds, &opt, dir, &mdp, &htp) == REGINT_OK);
+    CU_ASSERT_FATAL(regint_report_write(g_ds, cty, dir, &opt, &mdp, &htp) == REGINT_OK);
     char want[512];
     snprintf(want, sizeof want, "%s/fylke-03-2025.md", dir);
     CU_ASSERT_STRING_EQUAL(mdp, want);
@@ -106,7 +106,7 @@ static void test_write_files(void)
     char *file = NULL;
     size_t len = 0;
     CU_ASSERT_FATAL(regint__read_file(mdp, &file, &len) == REGINT_OK);
-    CU_ASSERT_FATAL(regint_report_render(g_ds, &opt, REGINT_REPORT_MARKDOWN, &md) == REGINT_OK);
+    CU_ASSERT_FATAL(regint_report_render(g_ds, cty, REGINT_REPORT_MARKDOWN, &opt, &md) == REGINT_OK);
     CU_ASSERT_STRING_EQUAL(file, md);
     /* history_years 3: 2023..2025 only. */
     TEST_ASSERT_CONTAINS(md, "## Bosetting av flyktninger 2023–2025");
@@ -118,23 +118,24 @@ static void test_write_files(void)
     regint_free(mdp);
     regint_free(htp);
     /* A directory that does not exist: EIO, nothing written. */
-    CU_ASSERT_EQUAL(regint_report_write(g_ds, &opt, "/nonexistent-dir/x", NULL, NULL), REGINT_EIO);
+    CU_ASSERT_EQUAL(regint_report_write(g_ds, cty, "/nonexistent-dir/x", &opt, NULL, NULL), REGINT_EIO);
 }
 
 static void test_bad_options(void)
 {
     regint_report_options opt = REGINT_REPORT_OPTIONS_INIT;
+    const char *cty = NULL; /* the county is a parameter since 0.2.0 */
     char *out = NULL;
-    CU_ASSERT_EQUAL(regint_report_render(g_ds, &opt, REGINT_REPORT_HTML, &out), REGINT_EINVAL); /* no county */
-    opt.fylkesnr = "3";
-    CU_ASSERT_EQUAL(regint_report_render(g_ds, &opt, REGINT_REPORT_HTML, &out), REGINT_EINVAL);
-    opt.fylkesnr = "77";
-    CU_ASSERT_EQUAL(regint_report_render(g_ds, &opt, REGINT_REPORT_HTML, &out), REGINT_ENOTFOUND);
+    CU_ASSERT_EQUAL(regint_report_render(g_ds, cty, REGINT_REPORT_HTML, &opt, &out), REGINT_EINVAL); /* no county */
+    cty = "3";
+    CU_ASSERT_EQUAL(regint_report_render(g_ds, cty, REGINT_REPORT_HTML, &opt, &out), REGINT_EINVAL);
+    cty = "77";
+    CU_ASSERT_EQUAL(regint_report_render(g_ds, cty, REGINT_REPORT_HTML, &opt, &out), REGINT_ENOTFOUND);
     TEST_ASSERT_CONTAINS(regint_last_error(), "no county '77'");
-    opt.fylkesnr = "03";
-    CU_ASSERT_EQUAL(regint_report_render(g_ds, &opt, (regint_report_format)7, &out), REGINT_EINVAL);
+    cty = "03";
+    CU_ASSERT_EQUAL(regint_report_render(g_ds, cty, (regint_report_format)7, &opt, &out), REGINT_EINVAL);
     opt.version = 99;
-    CU_ASSERT_EQUAL(regint_report_render(g_ds, &opt, REGINT_REPORT_HTML, &out), REGINT_EINVAL);
+    CU_ASSERT_EQUAL(regint_report_render(g_ds, cty, REGINT_REPORT_HTML, &opt, &out), REGINT_EVERSION);
     CU_ASSERT(out == NULL);
     /* A plan for another dataset's indicator is refused before anything is written. */
     regint_plan_info_t info = {"p", "Plan", "03", 2024, 2028, 0, 0, ""};
@@ -145,7 +146,7 @@ static void test_bad_options(void)
     CU_ASSERT(regint_plan_add_goal(p, &g) == REGINT_OK && regint_plan_add_indicator(p, &in) == REGINT_OK);
     opt.version = REGINT_REPORT_OPTIONS_VERSION;
     opt.plan = p;
-    CU_ASSERT_EQUAL(regint_report_render(g_ds, &opt, REGINT_REPORT_HTML, &out), REGINT_ENOTFOUND);
+    CU_ASSERT_EQUAL(regint_report_render(g_ds, cty, REGINT_REPORT_HTML, &opt, &out), REGINT_ENOTFOUND);
     TEST_ASSERT_CONTAINS(regint_last_error(), "unknown indicator 'nope'");
     regint_plan_free(p);
 }

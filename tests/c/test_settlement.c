@@ -54,17 +54,17 @@ static regint_settlement_profile *profile_from(const char *json)
 
 #define PROFILE_HEAD "{\"schema\": \"regint.settlement_profile\", \"schema_version\": 1, "
 
-static regint_recommendation *recommend_small(regint_dataset *ds, const regint_settlement_profile *p,
+static regint_settlement_recommendation *recommend_small(regint_dataset *ds, const regint_settlement_profile *p,
                                               int64_t total, int64_t minors)
 {
-    regint_recommend_options o = REGINT_RECOMMEND_OPTIONS_INIT;
-    o.fylkesnr = "39";
-    o.year = 2026;
+    regint_settlement_recommend_options o = REGINT_SETTLEMENT_RECOMMEND_OPTIONS_INIT;
+    const char *cty = "39"; /* county and year are parameters since 0.2.0 */
+    int year = 2026;
     o.total = total;
     o.minors = minors;
     o.profile = p;
-    regint_recommendation *r = NULL;
-    regint_status st = regint_recommend(ds, &o, &r);
+    regint_settlement_recommendation *r = NULL;
+    regint_status st = regint_settlement_recommend(ds, cty, year, &o, &r);
     if (st)
         fprintf(stderr, "\n  recommend: %s\n", regint_last_error());
     CU_ASSERT_EQUAL(st, REGINT_OK);
@@ -85,11 +85,11 @@ static void test_hand_worked_size(void)
     regint_settlement_profile *p = profile_from(PROFILE_HEAD
         "\"criteria\": [{\"id\": \"population\", \"weight\": 1}, {\"id\": \"decisions\", \"weight\": 1, \"years\": 1}],"
         "\"minimum\": 10}");
-    regint_recommendation *r = recommend_small(ds, p, 100, 0);
+    regint_settlement_recommendation *r = recommend_small(ds, p, 100, 0);
     CU_ASSERT_PTR_NOT_NULL_FATAL(r);
-    CU_ASSERT_EQUAL(regint_recommendation_count(r), 3);
-    const regint_recommendation_row_t *a = regint_recommendation_row(r, 0), *b = regint_recommendation_row(r, 1),
-                                      *c = regint_recommendation_row(r, 2);
+    CU_ASSERT_EQUAL(regint_settlement_recommendation_count(r), 3);
+    const regint_settlement_recommendation_row_t *a = regint_settlement_recommendation_row(r, 0), *b = regint_settlement_recommendation_row(r, 1),
+                                      *c = regint_settlement_recommendation_row(r, 2);
     CU_ASSERT_STRING_EQUAL(a->kommunenr, "3901");
     CU_ASSERT_DOUBLE_EQUAL(a->score, 0.55, 1e-12);
     CU_ASSERT_DOUBLE_EQUAL(b->score, 0.40, 1e-12);
@@ -97,9 +97,9 @@ static void test_hand_worked_size(void)
     CU_ASSERT_DOUBLE_EQUAL(a->contributions[0], 0.30, 1e-12);
     CU_ASSERT_DOUBLE_EQUAL(a->contributions[1], 0.25, 1e-12);
     CU_ASSERT_DOUBLE_EQUAL(c->contributions[1], 0.0, 1e-12);
-    CU_ASSERT_DOUBLE_EQUAL(regint_recommendation_contribution(r, 1, 1), 0.25, 1e-12); /* B: 0.5 x 0.5 */
-    CU_ASSERT(isnan(regint_recommendation_contribution(r, 3, 0)));
-    CU_ASSERT_DOUBLE_EQUAL(regint_recommendation_value(r, 0, 0), 6000, 0);
+    CU_ASSERT_DOUBLE_EQUAL(regint_settlement_recommendation_contribution(r, 1, 1), 0.25, 1e-12); /* B: 0.5 x 0.5 */
+    CU_ASSERT(isnan(regint_settlement_recommendation_contribution(r, 3, 0)));
+    CU_ASSERT_DOUBLE_EQUAL(regint_settlement_recommendation_value(r, 0, 0), 6000, 0);
     CU_ASSERT_EQUAL(a->recommended, 52);
     CU_ASSERT_EQUAL(b->recommended, 38);
     CU_ASSERT_EQUAL(c->recommended, 10);
@@ -109,7 +109,7 @@ static void test_hand_worked_size(void)
     CU_ASSERT_EQUAL(a->history_first_year, 2023);
     CU_ASSERT_DOUBLE_EQUAL(a->decision[2].value, 20, 0);
     CU_ASSERT_EQUAL(a->decision[0].missing != REGINT_MISSING_NONE, 1);
-    regint_recommendation_free(r);
+    regint_settlement_recommendation_free(r);
     regint_settlement_profile_free(p);
     regint_dataset_free(ds);
 }
@@ -127,10 +127,10 @@ static void test_hand_worked_rate(void)
     regint_settlement_profile *p = profile_from(PROFILE_HEAD
         "\"criteria\": [{\"id\": \"population\", \"weight\": 2},"
         " {\"id\": \"delivery_rate\", \"weight\": 2, \"years\": 1, \"clamp\": [0.5, 2]}], \"minimum\": 10}");
-    regint_recommendation *r = recommend_small(ds, p, 200, 0);
+    regint_settlement_recommendation *r = recommend_small(ds, p, 200, 0);
     CU_ASSERT_PTR_NOT_NULL_FATAL(r);
-    const regint_recommendation_row_t *a = regint_recommendation_row(r, 0), *b = regint_recommendation_row(r, 1),
-                                      *c = regint_recommendation_row(r, 2);
+    const regint_settlement_recommendation_row_t *a = regint_settlement_recommendation_row(r, 0), *b = regint_settlement_recommendation_row(r, 1),
+                                      *c = regint_settlement_recommendation_row(r, 2);
     CU_ASSERT_DOUBLE_EQUAL(a->values[1], 0.5, 1e-12);
     CU_ASSERT(isnan(c->values[1]));
     CU_ASSERT_DOUBLE_EQUAL(a->contributions[1], 0.225, 1e-12);
@@ -140,8 +140,8 @@ static void test_hand_worked_rate(void)
     CU_ASSERT_EQUAL(a->recommended, 105);
     CU_ASSERT_EQUAL(b->recommended, 75);
     CU_ASSERT_EQUAL(c->recommended, 20);
-    CU_ASSERT_DOUBLE_EQUAL(regint_recommendation_criterion_weight(r, 0), 0.5, 1e-12);
-    regint_recommendation_free(r);
+    CU_ASSERT_DOUBLE_EQUAL(regint_settlement_recommendation_criterion_weight(r, 0), 0.5, 1e-12);
+    regint_settlement_recommendation_free(r);
     regint_settlement_profile_free(p);
     regint_dataset_free(ds);
 }
@@ -155,10 +155,10 @@ static void test_bounds_exclusion_minors(void)
     regint_settlement_profile *p = profile_from(PROFILE_HEAD
         "\"criteria\": [{\"id\": \"population\", \"weight\": 1}],"
         "\"bounds\": [{\"kommunenr\": \"3901\", \"upper\": 40}], \"exclude\": [\"3905\"]}");
-    regint_recommendation *r = recommend_small(ds, p, 100, 10);
+    regint_settlement_recommendation *r = recommend_small(ds, p, 100, 10);
     CU_ASSERT_PTR_NOT_NULL_FATAL(r);
-    const regint_recommendation_row_t *a = regint_recommendation_row(r, 0), *b = regint_recommendation_row(r, 1),
-                                      *c = regint_recommendation_row(r, 2);
+    const regint_settlement_recommendation_row_t *a = regint_settlement_recommendation_row(r, 0), *b = regint_settlement_recommendation_row(r, 1),
+                                      *c = regint_settlement_recommendation_row(r, 2);
     CU_ASSERT_EQUAL(a->recommended, 40);
     CU_ASSERT_EQUAL(a->upper, 40);
     TEST_ASSERT_CONTAINS(a->reason, "stated capacity 40");
@@ -171,27 +171,27 @@ static void test_bounds_exclusion_minors(void)
     /* Minors only where there is experience with them (B settled 3 in 2024). */
     CU_ASSERT_EQUAL(b->minors, 10);
     CU_ASSERT_EQUAL(a->minors, 0);
-    CU_ASSERT_EQUAL(regint_recommendation_minors(r), 10);
-    regint_recommendation_free(r);
+    CU_ASSERT_EQUAL(regint_settlement_recommendation_minors(r), 10);
+    regint_settlement_recommendation_free(r);
     regint_settlement_profile_free(p);
 
     /* Minimums exceed the total: 3 x 10 > 25, the lowest score (C) is not asked. */
     p = profile_from(PROFILE_HEAD "\"criteria\": [{\"id\": \"population\", \"weight\": 1}], \"minimum\": 10}");
     r = recommend_small(ds, p, 25, 0);
     CU_ASSERT_PTR_NOT_NULL_FATAL(r);
-    CU_ASSERT_EQUAL(regint_recommendation_row(r, 2)->recommended, 0);
-    TEST_ASSERT_CONTAINS(regint_recommendation_row(r, 2)->reason, "not asked");
-    CU_ASSERT_EQUAL(regint_recommendation_row(r, 0)->recommended + regint_recommendation_row(r, 1)->recommended, 25);
-    TEST_ASSERT_CONTAINS(regint_recommendation_note(r), "lowest scores");
-    regint_recommendation_free(r);
+    CU_ASSERT_EQUAL(regint_settlement_recommendation_row(r, 2)->recommended, 0);
+    TEST_ASSERT_CONTAINS(regint_settlement_recommendation_row(r, 2)->reason, "not asked");
+    CU_ASSERT_EQUAL(regint_settlement_recommendation_row(r, 0)->recommended + regint_settlement_recommendation_row(r, 1)->recommended, 25);
+    TEST_ASSERT_CONTAINS(regint_settlement_recommendation_note(r), "lowest scores");
+    regint_settlement_recommendation_free(r);
     /* A total below one minimum: the highest score (A, population 6000) takes all 5. */
     r = recommend_small(ds, p, 5, 0);
     CU_ASSERT_PTR_NOT_NULL_FATAL(r);
-    CU_ASSERT_EQUAL(regint_recommendation_row(r, 0)->recommended, 5);
-    CU_ASSERT_EQUAL(regint_recommendation_row(r, 1)->recommended, 0);
-    CU_ASSERT_EQUAL(regint_recommendation_row(r, 2)->recommended, 0);
-    TEST_ASSERT_CONTAINS(regint_recommendation_note(r), "below the minimum");
-    regint_recommendation_free(r);
+    CU_ASSERT_EQUAL(regint_settlement_recommendation_row(r, 0)->recommended, 5);
+    CU_ASSERT_EQUAL(regint_settlement_recommendation_row(r, 1)->recommended, 0);
+    CU_ASSERT_EQUAL(regint_settlement_recommendation_row(r, 2)->recommended, 0);
+    TEST_ASSERT_CONTAINS(regint_settlement_recommendation_note(r), "below the minimum");
+    regint_settlement_recommendation_free(r);
     regint_settlement_profile_free(p);
     regint_dataset_free(ds);
 }
@@ -211,16 +211,16 @@ static void test_edge_cases(void)
         "\"criteria\": [{\"id\": \"population\", \"weight\": 1}], \"minimum\": 10,"
         " \"bounds\": [{\"kommunenr\": \"3901\", \"upper\": 0}]}");
     CU_ASSERT_PTR_NOT_NULL_FATAL(p);
-    regint_recommendation *r = recommend_small(ds, p, 5, 0);
+    regint_settlement_recommendation *r = recommend_small(ds, p, 5, 0);
     CU_ASSERT_PTR_NOT_NULL_FATAL(r);
-    CU_ASSERT_EQUAL(regint_recommendation_row(r, 0)->recommended, 0);
-    CU_ASSERT_EQUAL(regint_recommendation_row(r, 1)->recommended, 5);
-    CU_ASSERT_EQUAL(regint_recommendation_row(r, 1)->asked, 1);
-    CU_ASSERT_EQUAL(regint_recommendation_row(r, 2)->recommended, 0);
-    CU_ASSERT_EQUAL(regint_recommendation_row(r, 2)->asked, 0);
-    TEST_ASSERT_CONTAINS(regint_recommendation_note(r), "the others asked can take only 0 of the total 5");
-    TEST_ASSERT_CONTAINS(regint_recommendation_row(r, 1)->reason, "raised to the lower bound 5 (see the note)");
-    regint_recommendation_free(r);
+    CU_ASSERT_EQUAL(regint_settlement_recommendation_row(r, 0)->recommended, 0);
+    CU_ASSERT_EQUAL(regint_settlement_recommendation_row(r, 1)->recommended, 5);
+    CU_ASSERT_EQUAL(regint_settlement_recommendation_row(r, 1)->asked, 1);
+    CU_ASSERT_EQUAL(regint_settlement_recommendation_row(r, 2)->recommended, 0);
+    CU_ASSERT_EQUAL(regint_settlement_recommendation_row(r, 2)->asked, 0);
+    TEST_ASSERT_CONTAINS(regint_settlement_recommendation_note(r), "the others asked can take only 0 of the total 5");
+    TEST_ASSERT_CONTAINS(regint_settlement_recommendation_row(r, 1)->reason, "raised to the lower bound 5 (see the note)");
+    regint_settlement_recommendation_free(r);
     regint_settlement_profile_free(p);
 
     /* Everybody excluded: total 0 gives three zeros; a positive total cannot be placed. */
@@ -231,10 +231,10 @@ static void test_edge_cases(void)
     r = recommend_small(ds, p, 0, 0);
     CU_ASSERT_PTR_NOT_NULL_FATAL(r);
     for (size_t i = 0; i < 3; i++) {
-        CU_ASSERT_EQUAL(regint_recommendation_row(r, i)->recommended, 0);
-        CU_ASSERT_EQUAL(regint_recommendation_row(r, i)->asked, 0);
+        CU_ASSERT_EQUAL(regint_settlement_recommendation_row(r, i)->recommended, 0);
+        CU_ASSERT_EQUAL(regint_settlement_recommendation_row(r, i)->asked, 0);
     }
-    regint_recommendation_free(r);
+    regint_settlement_recommendation_free(r);
     regint_settlement_profile_free(p);
     expect_recommend_error(ds, all_out, "39", 10, REGINT_EINFEASIBLE,
                            "t.json: exclude: every municipality of county 39 is excluded or not asked");
@@ -245,64 +245,54 @@ static void test_edge_cases(void)
     r = recommend_small(ds, p, 0, 0);
     CU_ASSERT_PTR_NOT_NULL_FATAL(r);
     for (size_t i = 0; i < 3; i++)
-        CU_ASSERT_EQUAL(regint_recommendation_row(r, i)->recommended, 0);
-    regint_recommendation_free(r);
+        CU_ASSERT_EQUAL(regint_settlement_recommendation_row(r, i)->recommended, 0);
+    regint_settlement_recommendation_free(r);
 
     /* No history at all (small_dataset has figures for 2025 only): recommending for 2030 with
      * history to 2029 leaves "decisions" without values; population carries the score. */
-    regint_recommend_options o = REGINT_RECOMMEND_OPTIONS_INIT;
-    o.fylkesnr = "39";
-    o.year = 2030;
+    regint_settlement_recommend_options o = REGINT_SETTLEMENT_RECOMMEND_OPTIONS_INIT;
+    const char *cty = "39"; /* county and year are parameters since 0.2.0 */
+    int year = 2030;
     o.total = 100;
     regint_settlement_profile *pd = profile_from(PROFILE_HEAD
         "\"criteria\": [{\"id\": \"population\", \"weight\": 1}, {\"id\": \"decisions\", \"weight\": 1, \"years\": 1}],"
         " \"minimum\": 0}");
     CU_ASSERT_PTR_NOT_NULL_FATAL(pd);
     o.profile = pd;
-    CU_ASSERT_EQUAL_FATAL(regint_recommend(ds, &o, &r), REGINT_OK);
+    CU_ASSERT_EQUAL_FATAL(regint_settlement_recommend(ds, cty, year, &o, &r), REGINT_OK);
     /* population shares 0.6, 0.3, 0.1 of 100 */
-    CU_ASSERT_EQUAL(regint_recommendation_row(r, 0)->recommended, 60);
-    CU_ASSERT_EQUAL(regint_recommendation_row(r, 1)->recommended, 30);
-    CU_ASSERT_EQUAL(regint_recommendation_row(r, 2)->recommended, 10);
-    TEST_ASSERT_CONTAINS(regint_recommendation_note(r), "criterion 'decisions' has no value");
-    regint_recommendation_free(r);
+    CU_ASSERT_EQUAL(regint_settlement_recommendation_row(r, 0)->recommended, 60);
+    CU_ASSERT_EQUAL(regint_settlement_recommendation_row(r, 1)->recommended, 30);
+    CU_ASSERT_EQUAL(regint_settlement_recommendation_row(r, 2)->recommended, 10);
+    TEST_ASSERT_CONTAINS(regint_settlement_recommendation_note(r), "criterion 'decisions' has no value");
+    regint_settlement_recommendation_free(r);
     regint_settlement_profile_free(pd);
 
-    /* An options version this build does not know (EINVAL, as in regint_apportion()). */
+    /* An options version this build does not know: REGINT_EVERSION, the one shared check. */
     o.version = 99;
     r = NULL;
-    CU_ASSERT_EQUAL(regint_recommend(ds, &o, &r), REGINT_EINVAL);
+    CU_ASSERT_EQUAL(regint_settlement_recommend(ds, cty, year, &o, &r), REGINT_EVERSION);
     TEST_ASSERT_CONTAINS(regint_last_error(), "options version 99");
     CU_ASSERT_PTR_NULL(r);
-    regint_backtest_options bo = REGINT_BACKTEST_OPTIONS_INIT;
+    regint_settlement_backtest_options bo = REGINT_SETTLEMENT_BACKTEST_OPTIONS_INIT;
     bo.version = 99;
-    regint_backtest *bt = NULL;
-    CU_ASSERT_EQUAL(regint_backtest_run(ds, &bo, &bt), REGINT_EINVAL);
+    regint_settlement_backtest *bt = NULL;
+    CU_ASSERT_EQUAL(regint_settlement_backtest_run(ds, &bo, &bt), REGINT_EVERSION);
     CU_ASSERT_PTR_NULL(bt);
-    o.version = REGINT_RECOMMEND_OPTIONS_VERSION;
+    o.version = REGINT_SETTLEMENT_RECOMMEND_OPTIONS_VERSION;
 
     /* An empty county (no municipality valid in the year). */
     regint_county_t e = {"40", "Tomfylke", 2024, REGINT_YEAR_OPEN};
     CU_ASSERT_EQUAL_FATAL(regint_dataset_add_county(ds, &e), REGINT_OK);
     o.profile = p;
-    o.fylkesnr = "40";
-    o.year = 2026;
+    cty = "40";
+    year = 2026;
     r = NULL;
-    CU_ASSERT_EQUAL(regint_recommend(ds, &o, &r), REGINT_ENOTFOUND);
+    CU_ASSERT_EQUAL(regint_settlement_recommend(ds, cty, year, &o, &r), REGINT_ENOTFOUND);
     CU_ASSERT_PTR_NULL(r);
     TEST_ASSERT_CONTAINS(regint_last_error(), "county '40' has no municipality valid in 2026");
     regint_settlement_profile_free(p);
     regint_dataset_free(ds);
-}
-
-static void expect_profile_error(const char *json, regint_status want, const char *msg)
-{
-    regint_settlement_profile *p = NULL;
-    regint_status st = regint_settlement_profile_load_string(json, strlen(json), "bad.json", &p);
-    CU_ASSERT_EQUAL(st, want);
-    CU_ASSERT_PTR_NULL(p);
-    TEST_ASSERT_CONTAINS(regint_last_error(), msg);
-    regint_settlement_profile_free(p);
 }
 
 static void expect_recommend_error(regint_dataset *ds, const char *json, const char *county, int64_t total,
@@ -310,47 +300,23 @@ static void expect_recommend_error(regint_dataset *ds, const char *json, const c
 {
     regint_settlement_profile *p = profile_from(json);
     CU_ASSERT_PTR_NOT_NULL_FATAL(p);
-    regint_recommend_options o = REGINT_RECOMMEND_OPTIONS_INIT;
-    o.fylkesnr = county;
-    o.year = 2026;
+    regint_settlement_recommend_options o = REGINT_SETTLEMENT_RECOMMEND_OPTIONS_INIT;
+    const char *cty = county; /* county and year are parameters since 0.2.0 */
+    int year = 2026;
     o.total = total;
     o.profile = p;
-    regint_recommendation *r = NULL;
-    CU_ASSERT_EQUAL(regint_recommend(ds, &o, &r), want);
+    regint_settlement_recommendation *r = NULL;
+    CU_ASSERT_EQUAL(regint_settlement_recommend(ds, cty, year, &o, &r), want);
     CU_ASSERT_PTR_NULL(r);
     TEST_ASSERT_CONTAINS(regint_last_error(), msg);
-    regint_recommendation_free(r);
+    regint_settlement_recommendation_free(r);
     regint_settlement_profile_free(p);
 }
 
+/* Profiles that are valid alone but wrong for the dataset. The broken profile files are rows
+ * of tests/data/bad_inputs.tsv (settlement/bad_profile_*.json). */
 static void test_bad_profiles(void)
 {
-    expect_profile_error(PROFILE_HEAD "\"criteria\": [{\"id\": \"population\", \"weight\": -1}]}", REGINT_ERANGE,
-                         "bad.json: criteria[0].weight: must be a non-negative number");
-    expect_profile_error(PROFILE_HEAD "\"criteria\": [{\"id\": \"population\", \"wieght\": 1}]}", REGINT_EPARSE,
-                         "bad.json: criteria[0].wieght: unknown member");
-    expect_profile_error(PROFILE_HEAD "\"criteria\": []}", REGINT_EINVAL, "criteria: at least one criterion");
-    expect_profile_error(PROFILE_HEAD "\"criteria\": [{\"id\": \"population\", \"weight\": 0}]}", REGINT_EINVAL,
-                         "the weights sum to 0");
-    expect_profile_error(PROFILE_HEAD "\"criteria\": [{\"id\": \"population\", \"weight\": 1, \"direction\": \"lower_better\"}]}",
-                         REGINT_EINVAL, "criteria[0].direction");
-    expect_profile_error(PROFILE_HEAD "\"criteria\": [{\"id\": \"population\", \"weight\": 1}],"
-                         "\"bounds\": [{\"kommunenr\": \"3901\", \"lower\": 50, \"upper\": 20}]}",
-                         REGINT_EINFEASIBLE, "bounds[0].lower: lower bound 50 is above the upper bound 20");
-    expect_profile_error(PROFILE_HEAD "\"criteria\": [{\"id\": \"population\", \"weight\": 1}], \"exclude\": [\"39x1\"]}",
-                         REGINT_EPARSE, "exclude[0]: expected a 4-digit kommunenr");
-    expect_profile_error(PROFILE_HEAD "\"criteria\": [{\"id\": \"population\", \"weight\": 1}], \"method\": \"borda\"}",
-                         REGINT_EINVAL, "method: unknown apportionment method 'borda'");
-    expect_profile_error("{\"schema\": \"regint.dataset\", \"schema_version\": 1, \"criteria\": []}", REGINT_EVERSION,
-                         "schema: expected \"regint.settlement_profile\"");
-    expect_profile_error(PROFILE_HEAD "\"criteria\": [", REGINT_EPARSE, "bad.json: line 1");
-    expect_profile_error(PROFILE_HEAD "\"criteria\": [{\"id\": \"population\", \"weight\": 1e308},"
-                         " {\"id\": \"settled\", \"weight\": 1e308}]}",
-                         REGINT_ERANGE, "bad.json: criteria: the weights must sum to a finite number");
-    expect_profile_error(PROFILE_HEAD "\"criteria\": [{\"id\": \"population\", \"weight\": 1}],"
-                         " \"upper_from_history\": {\"factor\": 1e300}}",
-                         REGINT_ERANGE, "bad.json: upper_from_history.factor: must be a number in [0, 1000]");
-
     regint_dataset *ds = small_dataset();
     CU_ASSERT_PTR_NOT_NULL_FATAL(ds);
     expect_recommend_error(ds, PROFILE_HEAD "\"criteria\": [{\"id\": \"population\", \"weight\": 1},"
@@ -398,6 +364,84 @@ static void test_default_profile_file(void)
     regint_settlement_profile_free(d);
 }
 
+/* The default total rule lives in regint_settlement_recommend: without a total, IMDi's actual requests
+ * for the year to the county's municipalities; minors likewise for unaccompanied minors.
+ * Hand-made figures: 2026 requests A 30, B 15, C 5 (total 50), of which unaccompanied minors
+ * A 4, B 2 (6). */
+static void test_default_total_rule(void)
+{
+    regint_dataset *ds = small_dataset();
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ds);
+    const char *codes[3] = {"3901", "3903", "3905"};
+    double req[3] = {30, 15, 5}, ema[3] = {4, 2, 0};
+    for (int i = 0; i < 3; i++) {
+        regint_settlement_t s = {codes[i], 2026, REGINT_MEASURE_REQUEST, REGINT_CATEGORY_ALL, {req[i], REGINT_MISSING_NONE}};
+        CU_ASSERT_EQUAL_FATAL(regint_dataset_set_settlement(ds, &s), REGINT_OK);
+        if (ema[i] > 0) {
+            s.category = REGINT_CATEGORY_UNACCOMPANIED;
+            s.value.value = ema[i];
+            CU_ASSERT_EQUAL_FATAL(regint_dataset_set_settlement(ds, &s), REGINT_OK);
+        }
+    }
+    const char *cty = "39";
+    int year = 2026;
+    regint_settlement_recommend_options o = REGINT_SETTLEMENT_RECOMMEND_OPTIONS_INIT;
+    CU_ASSERT_EQUAL(o.total, REGINT_SETTLEMENT_TOTAL_FROM_REQUESTS);
+    CU_ASSERT_EQUAL(o.minors, REGINT_SETTLEMENT_MINORS_DEFAULT);
+    regint_settlement_recommendation *r = NULL, *given = NULL;
+    CU_ASSERT_EQUAL_FATAL(regint_settlement_recommend(ds, cty, year, &o, &r), REGINT_OK);
+    CU_ASSERT_EQUAL(regint_settlement_recommendation_total(r), 50);
+    CU_ASSERT_EQUAL(regint_settlement_recommendation_minors(r), 6);
+    /* The same as giving those numbers. */
+    o.total = 50;
+    o.minors = 6;
+    CU_ASSERT_EQUAL_FATAL(regint_settlement_recommend(ds, cty, year, &o, &given), REGINT_OK);
+    int64_t sum = 0;
+    for (size_t i = 0; i < 3; i++) {
+        CU_ASSERT_EQUAL(regint_settlement_recommendation_row(r, i)->recommended, regint_settlement_recommendation_row(given, i)->recommended);
+        CU_ASSERT_EQUAL(regint_settlement_recommendation_row(r, i)->minors, regint_settlement_recommendation_row(given, i)->minors);
+        sum += regint_settlement_recommendation_row(r, i)->recommended;
+    }
+    CU_ASSERT_EQUAL(sum, 50);
+    regint_settlement_recommendation_free(r);
+    regint_settlement_recommendation_free(given);
+
+    /* A total given and the minors left to the default: no split (minors 0). */
+    o.total = 20;
+    o.minors = REGINT_SETTLEMENT_MINORS_DEFAULT;
+    CU_ASSERT_EQUAL_FATAL(regint_settlement_recommend(ds, cty, year, &o, &r), REGINT_OK);
+    CU_ASSERT_EQUAL(regint_settlement_recommendation_total(r), 20);
+    CU_ASSERT_EQUAL(regint_settlement_recommendation_minors(r), 0);
+    regint_settlement_recommendation_free(r);
+
+    /* Minors given with the default total: the given minors, the total from the requests. */
+    o.total = REGINT_SETTLEMENT_TOTAL_FROM_REQUESTS;
+    o.minors = 3;
+    CU_ASSERT_EQUAL_FATAL(regint_settlement_recommend(ds, cty, year, &o, &r), REGINT_OK);
+    CU_ASSERT_EQUAL(regint_settlement_recommendation_total(r), 50);
+    CU_ASSERT_EQUAL(regint_settlement_recommendation_minors(r), 3);
+    regint_settlement_recommendation_free(r);
+
+    /* No requests for 2027: the default total cannot be had. */
+    r = NULL;
+    o.minors = REGINT_SETTLEMENT_MINORS_DEFAULT;
+    year = 2027;
+    CU_ASSERT_EQUAL(regint_settlement_recommend(ds, cty, year, &o, &r), REGINT_ENOTFOUND);
+    CU_ASSERT_PTR_NULL(r);
+    TEST_ASSERT_CONTAINS(regint_last_error(), "IMDi's actual requests to county '39' for 2027");
+    TEST_ASSERT_CONTAINS(regint_last_error(), "give the total");
+    /* The county check is the library's too. */
+    year = 2026;
+    cty = "40";
+    CU_ASSERT_EQUAL(regint_settlement_recommend(ds, cty, year, &o, &r), REGINT_ENOTFOUND);
+    TEST_ASSERT_CONTAINS(regint_last_error(), "unknown county '40' in 2026");
+    /* Other negative totals stay errors. */
+    cty = "39";
+    o.total = -2;
+    CU_ASSERT_EQUAL(regint_settlement_recommend(ds, cty, year, &o, &r), REGINT_EINVAL);
+    regint_dataset_free(ds);
+}
+
 /* ------------------------------------------------------------------------- */
 /* The bundled real data                                                     */
 
@@ -405,27 +449,27 @@ static regint_dataset *real;
 
 static void check_county_year(const char *fylkesnr, int year)
 {
-    int64_t total = 0;
-    if (regint_settlement_county_sum(real, fylkesnr, year, REGINT_MEASURE_REQUEST, REGINT_CATEGORY_ALL, &total) != REGINT_OK)
+    regint_aggregate_t req;
+    if (regint_settlement_county_sum(real, fylkesnr, year, REGINT_MEASURE_REQUEST, REGINT_CATEGORY_ALL, &req) != REGINT_OK ||
+        isnan(req.partial))
         return;
-    regint_recommend_options o = REGINT_RECOMMEND_OPTIONS_INIT;
-    o.fylkesnr = fylkesnr;
-    o.year = year;
+    int64_t total = llround(req.partial); /* the known requests */
+    regint_settlement_recommend_options o = REGINT_SETTLEMENT_RECOMMEND_OPTIONS_INIT;
     o.total = total;
-    regint_recommendation *r = NULL;
-    regint_status st = regint_recommend(real, &o, &r);
+    regint_settlement_recommendation *r = NULL;
+    regint_status st = regint_settlement_recommend(real, fylkesnr, year, &o, &r);
     if (st)
         fprintf(stderr, "\n  %s %d: %s\n", fylkesnr, year, regint_last_error());
     CU_ASSERT_EQUAL_FATAL(st, REGINT_OK);
     int64_t sum = 0;
     double ssum = 0;
-    size_t nc = regint_recommendation_criterion_count(r);
+    size_t nc = regint_settlement_recommendation_criterion_count(r);
     double wsum = 0;
     for (size_t j = 0; j < nc; j++)
-        wsum += regint_recommendation_criterion_weight(r, j);
+        wsum += regint_settlement_recommendation_criterion_weight(r, j);
     CU_ASSERT_DOUBLE_EQUAL(wsum, 1.0, 1e-9);
-    for (size_t i = 0; i < regint_recommendation_count(r); i++) {
-        const regint_recommendation_row_t *row = regint_recommendation_row(r, i);
+    for (size_t i = 0; i < regint_settlement_recommendation_count(r); i++) {
+        const regint_settlement_recommendation_row_t *row = regint_settlement_recommendation_row(r, i);
         CU_ASSERT(row->recommended >= row->lower);
         CU_ASSERT(row->recommended <= row->upper);
         CU_ASSERT(row->lower >= 0);
@@ -442,7 +486,7 @@ static void check_county_year(const char *fylkesnr, int year)
     }
     CU_ASSERT_EQUAL(sum, total);
     CU_ASSERT_DOUBLE_EQUAL(ssum, 1.0, 1e-9);
-    regint_recommendation_free(r);
+    regint_settlement_recommendation_free(r);
 }
 
 static void test_real_every_county(void)
@@ -466,24 +510,25 @@ static void test_real_every_county(void)
 static void test_real_vestfold_json(void)
 {
     CU_ASSERT_PTR_NOT_NULL_FATAL(real);
-    int64_t total = 0, minors = 0;
-    CU_ASSERT_EQUAL_FATAL(regint_settlement_county_sum(real, "39", 2026, REGINT_MEASURE_REQUEST, REGINT_CATEGORY_ALL, &total),
+    regint_aggregate_t st, sm;
+    CU_ASSERT_EQUAL_FATAL(regint_settlement_county_sum(real, "39", 2026, REGINT_MEASURE_REQUEST, REGINT_CATEGORY_ALL, &st),
                           REGINT_OK);
     CU_ASSERT_EQUAL(regint_settlement_county_sum(real, "39", 2026, REGINT_MEASURE_REQUEST, REGINT_CATEGORY_UNACCOMPANIED,
-                                                 &minors), REGINT_OK);
-    regint_recommend_options o = REGINT_RECOMMEND_OPTIONS_INIT;
-    o.fylkesnr = "39";
-    o.year = 2026;
+                                                 &sm), REGINT_OK);
+    int64_t total = llround(st.partial), minors = llround(sm.partial);
+    regint_settlement_recommend_options o = REGINT_SETTLEMENT_RECOMMEND_OPTIONS_INIT;
+    const char *cty = "39"; /* county and year are parameters since 0.2.0 */
+    int year = 2026;
     o.total = total;
     o.minors = minors;
-    regint_recommendation *r = NULL;
-    CU_ASSERT_EQUAL_FATAL(regint_recommend(real, &o, &r), REGINT_OK);
+    regint_settlement_recommendation *r = NULL;
+    CU_ASSERT_EQUAL_FATAL(regint_settlement_recommend(real, cty, year, &o, &r), REGINT_OK);
     char *js = NULL;
-    CU_ASSERT_EQUAL_FATAL(regint_recommendation_to_json(r, &js), REGINT_OK);
+    CU_ASSERT_EQUAL_FATAL(regint_settlement_recommendation_to_json(r, &js), REGINT_OK);
     cJSON *doc = cJSON_Parse(js);
     CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
     cJSON *arr = cJSON_GetObjectItem(doc, "municipalities");
-    CU_ASSERT_EQUAL(cJSON_GetArraySize(arr), (int)regint_recommendation_count(r));
+    CU_ASSERT_EQUAL(cJSON_GetArraySize(arr), (int)regint_settlement_recommendation_count(r));
     double sum = 0, msum = 0;
     cJSON *it;
     cJSON_ArrayForEach(it, arr) {
@@ -500,7 +545,7 @@ static void test_real_vestfold_json(void)
     CU_ASSERT_DOUBLE_EQUAL(msum, (double)minors, 0);
     cJSON_Delete(doc);
     regint_free(js);
-    regint_recommendation_free(r);
+    regint_settlement_recommendation_free(r);
 }
 
 /* ------------------------------------------------------------------------- */
@@ -568,39 +613,39 @@ static void test_backtest_baselines(void)
     mae_dec /= (double)n;
     in_pop /= (double)n;
 
-    regint_backtest_options o = REGINT_BACKTEST_OPTIONS_INIT;
+    regint_settlement_backtest_options o = REGINT_SETTLEMENT_BACKTEST_OPTIONS_INIT;
     o.fylkesnr = "39";
     o.year_from = 2025;
     o.year_to = 2025;
-    regint_backtest *bt = NULL;
-    regint_status st = regint_backtest_run(real, &o, &bt);
+    regint_settlement_backtest *bt = NULL;
+    regint_status st = regint_settlement_backtest_run(real, &o, &bt);
     if (st)
         fprintf(stderr, "\n  backtest: %s\n", regint_last_error());
     CU_ASSERT_EQUAL_FATAL(st, REGINT_OK);
-    CU_ASSERT_EQUAL_FATAL(regint_backtest_count(bt), 1);
-    const regint_backtest_row_t *r = regint_backtest_row(bt, 0);
+    CU_ASSERT_EQUAL_FATAL(regint_settlement_backtest_count(bt), 1);
+    const regint_settlement_backtest_row_t *r = regint_settlement_backtest_row(bt, 0);
     CU_ASSERT_EQUAL(r->year, 2025);
     CU_ASSERT_STRING_EQUAL(r->fylkesnr, "39");
     CU_ASSERT_EQUAL(r->total, (int64_t)total);
     CU_ASSERT_EQUAL(r->n_request, n);
-    CU_ASSERT_DOUBLE_EQUAL(r->mae_request[REGINT_BACKTEST_POPULATION], mae_pop, 1e-9);
-    CU_ASSERT_DOUBLE_EQUAL(r->within2_request[REGINT_BACKTEST_POPULATION], in_pop, 1e-9);
-    CU_ASSERT_DOUBLE_EQUAL(r->mae_request[REGINT_BACKTEST_LAST_DECISION], mae_dec, 1e-9);
-    CU_ASSERT(!isnan(r->mae_request[REGINT_BACKTEST_PROFILE]));
+    CU_ASSERT_DOUBLE_EQUAL(r->mae_request[REGINT_SETTLEMENT_BACKTEST_POPULATION], mae_pop, 1e-9);
+    CU_ASSERT_DOUBLE_EQUAL(r->within2_request[REGINT_SETTLEMENT_BACKTEST_POPULATION], in_pop, 1e-9);
+    CU_ASSERT_DOUBLE_EQUAL(r->mae_request[REGINT_SETTLEMENT_BACKTEST_LAST_DECISION], mae_dec, 1e-9);
+    CU_ASSERT(!isnan(r->mae_request[REGINT_SETTLEMENT_BACKTEST_PROFILE]));
     /* The winner has the lowest MAE. */
     if (r->winner_request >= 0)
-        for (int m = 0; m < REGINT_BACKTEST_METHOD_COUNT; m++)
+        for (int m = 0; m < REGINT_SETTLEMENT_BACKTEST_METHOD_COUNT; m++)
             CU_ASSERT(r->mae_request[r->winner_request] <= r->mae_request[m]);
-    const regint_backtest_summary_t *s = regint_backtest_summary(bt);
+    const regint_settlement_backtest_summary_t *s = regint_settlement_backtest_summary(bt);
     CU_ASSERT_EQUAL(s->rows, 1);
-    CU_ASSERT_DOUBLE_EQUAL(s->mae_request[REGINT_BACKTEST_POPULATION], mae_pop, 1e-9);
+    CU_ASSERT_DOUBLE_EQUAL(s->mae_request[REGINT_SETTLEMENT_BACKTEST_POPULATION], mae_pop, 1e-9);
     char *js = NULL;
-    CU_ASSERT_EQUAL(regint_backtest_to_json(bt, &js), REGINT_OK);
+    CU_ASSERT_EQUAL(regint_settlement_backtest_to_json(bt, &js), REGINT_OK);
     cJSON *doc = cJSON_Parse(js);
     CU_ASSERT_PTR_NOT_NULL(doc);
     cJSON_Delete(doc);
     regint_free(js);
-    regint_backtest_free(bt);
+    regint_settlement_backtest_free(bt);
 
     /* An explicit profile (this path once read an uninitialised status): population only,
      * no minimum, no caps, nobody left out is the population baseline itself, so its MAE is
@@ -612,22 +657,22 @@ static void test_backtest_baselines(void)
     CU_ASSERT_EQUAL_FATAL(regint_settlement_profile_load_string(pop_only, strlen(pop_only), "pop.json", &pp), REGINT_OK);
     o.profile = pp;
     bt = NULL;
-    CU_ASSERT_EQUAL_FATAL(regint_backtest_run(real, &o, &bt), REGINT_OK);
-    CU_ASSERT_EQUAL_FATAL(regint_backtest_count(bt), 1);
-    CU_ASSERT_DOUBLE_EQUAL(regint_backtest_row(bt, 0)->mae_request[REGINT_BACKTEST_PROFILE], mae_pop, 1e-9);
-    regint_backtest_free(bt);
+    CU_ASSERT_EQUAL_FATAL(regint_settlement_backtest_run(real, &o, &bt), REGINT_OK);
+    CU_ASSERT_EQUAL_FATAL(regint_settlement_backtest_count(bt), 1);
+    CU_ASSERT_DOUBLE_EQUAL(regint_settlement_backtest_row(bt, 0)->mae_request[REGINT_SETTLEMENT_BACKTEST_PROFILE], mae_pop, 1e-9);
+    regint_settlement_backtest_free(bt);
     regint_settlement_profile_free(pp);
     o.profile = NULL;
 
     /* Years out of range (INT_MAX once made the year loop overflow). */
     o.year_to = INT_MAX;
-    CU_ASSERT_EQUAL(regint_backtest_run(real, &o, &bt), REGINT_EINVAL);
+    CU_ASSERT_EQUAL(regint_settlement_backtest_run(real, &o, &bt), REGINT_EINVAL);
     TEST_ASSERT_CONTAINS(regint_last_error(), "outside 1900-2200");
     o.year_to = 2025;
 
     /* Unknown county. */
     o.fylkesnr = "77";
-    CU_ASSERT_EQUAL(regint_backtest_run(real, &o, &bt), REGINT_ENOTFOUND);
+    CU_ASSERT_EQUAL(regint_settlement_backtest_run(real, &o, &bt), REGINT_ENOTFOUND);
     TEST_ASSERT_CONTAINS(regint_last_error(), "unknown county '77'");
     free(pop); free(dec); free(req); free(a); free(b);
     regint_free((void *)mun);
@@ -646,6 +691,7 @@ int main(void)
         {"bad profiles", test_bad_profiles},
         {"edge cases: capacity 0, all excluded, total 0, no history, empty county", test_edge_cases},
         {"default profile file", test_default_profile_file},
+        {"default total rule (IMDi's requests) and county check", test_default_total_rule},
         {NULL, NULL}};
     static const test_case realt[] = {
         {"every county: total exact, bounds hold, contributions sum", test_real_every_county},

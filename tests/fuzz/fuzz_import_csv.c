@@ -5,7 +5,7 @@
  * was and names the file; a successful one gives a dataset that saves and loads again. */
 #include <string.h>
 
-#include "dataset_internal.h"
+#include "dataset/dataset_internal.h"
 #include "regint/dataset.h"
 #include "fuzz_util.h"
 

@@ -1,4 +1,4 @@
-# Run by ctest (tests/install.cmake): install regint into WORK_DIR/prefix, then build and
+# Run by ctest (tests/install/install.cmake): install regint into WORK_DIR/prefix, then build and
 # run install/consumer.c with pkg-config and with find_package(regint CONFIG).
 cmake_minimum_required(VERSION 3.25)
 set(prefix ${WORK_DIR}/prefix)

@@ -1,4 +1,4 @@
-"""Shared fixtures: paths from the environment set by tests/python.cmake."""
+"""Shared fixtures: paths from the environment set by tests/python/python.cmake."""
 import os
 import pathlib
 

@@ -21,8 +21,8 @@ from ._errors import (Error, InvalidError, OutOfMemoryError, FileError, ParseErr
 __version__ = _core.regint_version()
 
 #: The C modules wrapped (all of them, in every build).
-modules = ["common", "validate", "dataset", "apportion", "settlement", "matching",
-           "indicators", "qualification", "report", "grants", "collaboration", "guidance"]
+modules = ["common", "validate", "dataset", "apportion", "settlement", "match",
+           "kb", "plan", "report", "grants", "collaboration", "guidance"]
 
 __all__ = [
     "__version__", "modules", "version", "strerror", "last_error",
@@ -59,29 +59,29 @@ def check_identifier(identifier, what="identifier"):
     """
     if not isinstance(identifier, str):
         raise TypeError("identifier must be a str")
-    _core.regint_check_identifier(identifier, what)
+    _core.regint_validate_identifier(identifier, what)
 
 
 def looks_like_fodselsnummer(s):
     """True if ``s`` looks like a Norwegian national identity number (fødselsnummer,
     D- or H-number): 11 digits (one optional separator after the date) with valid
     modulus-11 control digits."""
-    return bool(_core.regint_looks_like_fodselsnummer(str(s)))
+    return bool(_core.regint_validate_looks_like_fodselsnummer(str(s)))
 
 
 def kommunenr_format_ok(s):
     """True if ``s`` is four ASCII digits (a kommunenummer in form)."""
-    return bool(_core.regint_kommunenr_format_ok(str(s)))
+    return bool(_core.regint_validate_kommunenr_format(str(s)))
 
 
 def fylkesnr_format_ok(s):
     """True if ``s`` is two ASCII digits (a fylkesnummer in form)."""
-    return bool(_core.regint_fylkesnr_format_ok(str(s)))
+    return bool(_core.regint_validate_fylkesnr_format(str(s)))
 
 
 def orgnr_valid(s):
     """True if ``s`` is a valid organisasjonsnummer (nine digits, modulus-11 check digit)."""
-    return bool(_core.regint_orgnr_valid(str(s)))
+    return bool(_core.regint_validate_orgnr(str(s)))
 
 
 from ._dataset import Dataset, Record, RecordList, load_default, default_path  # noqa: E402

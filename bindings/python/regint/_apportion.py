@@ -2,14 +2,14 @@
 
 from . import regint_core as _core
 from ._errors import InvalidError
+from ._names import names
 
 __all__ = ["apportion", "APPORTION_METHODS"]
 
 _NO_BOUND = 2**63 - 1  # INT64_MAX: the C library's "no upper bound"
 
-#: Method names as the CLI spells them (``_`` and ``-`` are both accepted).
-APPORTION_METHODS = ("hamilton", "dhondt", "sainte-lague", "sainte-lague-modified",
-                     "huntington-hill", "adams", "dean")
+#: Method names as the C library (and the CLI) spells them (``_`` and ``-`` are both accepted).
+APPORTION_METHODS = names("apportion_method")
 
 
 def _method_code(method):
@@ -42,7 +42,14 @@ def apportion(weights, total, method="hamilton", lower=None, upper=None, first_d
         raise InvalidError("first_divisor applies to method 'sainte-lague-modified' only")
     if isinstance(total, bool) or int(total) != total:
         raise InvalidError(f"total: expected an integer, got {total!r}")
-    if isinstance(upper, (list, tuple)):
-        upper = [_NO_BOUND if u is None else u for u in upper]
-    return _core.regint_py_apportion(weights, int(total), code, float(first_divisor),
-                                     lower, upper)
+    opts = {"method": code, "first_divisor": float(first_divisor)}
+    n = len(weights)
+    for key, bounds in (("lower", lower), ("upper", upper)):
+        if bounds is None:
+            continue
+        if isinstance(bounds, (list, tuple)) and key == "upper":
+            bounds = [_NO_BOUND if u is None else u for u in bounds]
+        if len(bounds) != n:
+            raise InvalidError(f"{key}: must have one bound per weight")
+        opts[key] = bounds
+    return list(_core.regint_apportion(weights, int(total), opts))

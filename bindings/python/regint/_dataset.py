@@ -7,6 +7,7 @@ import pandas as pd
 
 from . import regint_core as _core
 from ._errors import InvalidError, StaleHandleError
+from ._names import names, code as _code
 
 __all__ = ["Dataset", "Record", "RecordList", "load_default", "default_path"]
 
@@ -23,22 +24,28 @@ _CATEGORY_ALIASES = {
     "unaccompanied_15_18": "enslige_mindreaarige_15_18",
     "collective_protection": "kollektiv_beskyttelse",
 }
-_CHANGE_KINDS = ["unchanged", "renumbered", "split", "merged"]
-_DIRECTIONS = ["neutral", "higher_better", "lower_better"]
-_LEVELS = ["kommune", "fylke", "nation"]
-_CSV_KINDS = {
-    "municipalities_2024": _core.REGINT_CSV_MUNICIPALITIES_2024,
-    "municipalities_2020": _core.REGINT_CSV_MUNICIPALITIES_2020,
-    "code_changes_2020_2024": _core.REGINT_CSV_CODE_CHANGES_2020_2024,
-    "imdi_settlement": _core.REGINT_CSV_IMDI_SETTLEMENT,
-    "observations": _core.REGINT_CSV_OBSERVATIONS,
-}
 _CASE_FLAGS = {
     "unaccompanied_minor": _core.REGINT_CASE_UNACCOMPANIED_MINOR,
     "family_reunification": _core.REGINT_CASE_FAMILY_REUNIFICATION,
     "resettlement": _core.REGINT_CASE_RESETTLEMENT,
     "collective_protection": _core.REGINT_CASE_COLLECTIVE_PROTECTION,
 }
+
+
+def _missing_names():
+    # In tables and records a present value has the reason "" whatever the C name of NONE.
+    return ("",) + names("missing")[1:]
+
+
+def _value_pair(v):
+    """(value or None, missing reason or "") of a regint_value_t dict."""
+    return (None if v["missing"] else v["value"], _missing_names()[v["missing"]])
+
+
+def _named(codes, kind):
+    """Enum values -> names (values outside the enumeration are kept as they are)."""
+    n = _missing_names() if kind == "missing" else names(kind)
+    return [n[c] if 0 <= c < len(n) else c for c in codes]
 
 
 def _norm(name):
@@ -50,7 +57,7 @@ def measure_code(name):
     if isinstance(name, int):
         return name
     n = _norm(name)
-    return _core.regint_measure_from_name(_MEASURE_ALIASES.get(n, n))
+    return _code("measure", _MEASURE_ALIASES.get(n, n))
 
 
 def category_code(name):
@@ -58,7 +65,7 @@ def category_code(name):
     if isinstance(name, int):
         return name
     n = _norm(name)
-    return _core.regint_category_from_name(_CATEGORY_ALIASES.get(n, n))
+    return _code("category", _CATEGORY_ALIASES.get(n, n))
 
 
 def _missing_code(missing):
@@ -66,16 +73,7 @@ def _missing_code(missing):
         return 0
     if isinstance(missing, int):
         return missing
-    return _core.regint_missing_from_name(_norm(missing))
-
-
-def _index(name, names, what):
-    if isinstance(name, int):
-        return name
-    n = _norm(name)
-    if n not in names:
-        raise InvalidError(f"{what}: unknown name {name!r}; expected one of {', '.join(names)}")
-    return names.index(n)
+    return _code("missing", _norm(missing))
 
 
 def _int_column(values):
@@ -86,24 +84,30 @@ def _int_column(values):
 # Records borrowed from a dataset
 
 _KINDS = {
-    # kind: (count fn, at fn, fields)
-    "county": ("regint_dataset_county_count", "regint_dataset_county_at",
-               ("fylkesnr", "name", "valid_from", "valid_to")),
-    "municipality": ("regint_dataset_municipality_count", "regint_dataset_municipality_at",
-                     ("kommunenr", "name", "fylkesnr", "valid_from", "valid_to",
-                      "centrality", "kostra_group")),
-    "code_change": ("regint_dataset_code_change_count", "regint_dataset_code_change_at",
-                    ("from_kommunenr", "from_year", "to_kommunenr", "to_year", "kind")),
-    "settlement": ("regint_dataset_settlement_count", "regint_dataset_settlement_at",
-                   ("kommunenr", "year", "measure", "category", "value", "missing")),
-    "indicator": ("regint_dataset_indicator_count", "regint_dataset_indicator_at",
-                  ("id", "name_nb", "name_en", "unit", "source", "direction", "level",
-                   "sdg_targets")),
-    "observation": ("regint_dataset_observation_count", "regint_dataset_observation_at",
-                    ("indicator", "area", "year", "category", "value", "missing")),
-    "case": ("regint_dataset_case_count", "regint_dataset_case_at",
-             ("id", "family_size", "flags", "year")),
+    # kind: (C table name, fields, {field: enumeration})
+    "county": ("county", ("fylkesnr", "name", "valid_from", "valid_to"), {}),
+    "municipality": ("municipality", ("kommunenr", "name", "fylkesnr", "valid_from", "valid_to",
+                                      "centrality", "kostra_group"), {}),
+    "code_change": ("code_change", ("from_kommunenr", "from_year", "to_kommunenr", "to_year",
+                                    "kind"), {"kind": "change_kind"}),
+    "settlement": ("settlement", ("kommunenr", "year", "measure", "category", "value", "missing"),
+                   {"measure": "measure", "category": "category", "missing": "missing"}),
+    "indicator": ("indicator", ("id", "name_nb", "name_en", "unit", "source", "direction", "level",
+                                "sdg_targets"), {"direction": "direction", "level": "level"}),
+    "observation": ("observation", ("indicator", "area", "year", "category", "value", "missing"),
+                    {"missing": "missing"}),
+    "case": ("case", ("id", "family_size", "flags", "year"), {}),
 }
+
+
+def _record_values(kind, raw):
+    """A record dict from the C library with enum values named and missing values None."""
+    d = dict(raw)
+    for f, e in _KINDS[kind][2].items():
+        d[f] = _named([d[f]], e)[0]
+    if "missing" in d and d["missing"] != "":
+        d["value"] = None
+    return d
 
 
 class Record:
@@ -115,7 +119,7 @@ class Record:
 
     def __init__(self, kind, raw, ds):
         object.__setattr__(self, "_kind", kind)
-        object.__setattr__(self, "_raw", raw)
+        object.__setattr__(self, "_raw", _record_values(kind, raw))
         object.__setattr__(self, "_ds", ds)
         object.__setattr__(self, "_gen", ds._gen)
 
@@ -126,7 +130,7 @@ class Record:
 
     @property
     def fields(self):
-        return _KINDS[self._kind][2]
+        return _KINDS[self._kind][1]
 
     def _check(self):
         if self._ds._h is None:
@@ -136,26 +140,10 @@ class Record:
                                    "was modified; read it again")
 
     def __getattr__(self, name):
-        if name.startswith("_") or name not in _KINDS[self._kind][2]:
+        if name.startswith("_") or name not in _KINDS[self._kind][1]:
             raise AttributeError(f"{self._kind} record has no field {name!r}")
         self._check()
-        raw = self._raw
-        if name == "missing":
-            return _core.regint_missing_name(raw.value.missing)
-        v = getattr(raw, name)
-        if name == "value":
-            return None if v.missing != 0 else v.value
-        if self._kind == "settlement" and name == "measure":
-            return _core.regint_measure_name(v)
-        if self._kind == "settlement" and name == "category":
-            return _core.regint_category_name(v)
-        if self._kind == "code_change" and name == "kind":
-            return _CHANGE_KINDS[v] if 0 <= v < len(_CHANGE_KINDS) else v
-        if self._kind == "indicator" and name == "direction":
-            return _DIRECTIONS[v] if 0 <= v < len(_DIRECTIONS) else v
-        if self._kind == "indicator" and name == "level":
-            return _LEVELS[v] if 0 <= v < len(_LEVELS) else v
-        return v
+        return self._raw[name]
 
     def __setattr__(self, name, value):
         raise AttributeError("regint records are read-only; use the Dataset's set/add methods")
@@ -188,7 +176,7 @@ class RecordList:
         self._gen = ds._gen
 
     def __len__(self):
-        return getattr(_core, _KINDS[self._kind][0])(self._ds._handle)
+        return getattr(_core, f"regint_dataset_{_KINDS[self._kind][0]}_count")(self._ds._handle)
 
     def __getitem__(self, i):
         if isinstance(i, slice):
@@ -199,7 +187,7 @@ class RecordList:
             i += n
         if not 0 <= i < n:
             raise IndexError(f"{self._kind} index out of range")
-        raw = getattr(_core, _KINDS[self._kind][1])(self._ds._handle, i)
+        raw = getattr(_core, f"regint_dataset_{_KINDS[self._kind][0]}_at")(self._ds._handle, i)
         return Record(self._kind, raw, self._ds)
 
     def __iter__(self):
@@ -208,7 +196,7 @@ class RecordList:
 
     def to_frame(self):
         """All records as a DataFrame."""
-        return pd.DataFrame([r.as_dict() for r in self], columns=list(_KINDS[self._kind][2]))
+        return pd.DataFrame([r.as_dict() for r in self], columns=list(_KINDS[self._kind][1]))
 
     def __repr__(self):
         return f"<regint.RecordList of {len(self)} {self._kind} records>"
@@ -364,25 +352,27 @@ class Dataset:
     def map_code(self, kommunenr, from_year, to_year):
         """The codes in ``to_year`` that ``kommunenr`` of ``from_year`` maps to (a list:
         one code, or several for a split). NotFoundError if there is no mapping."""
-        return _core.regint_dataset_map_code(self._handle, str(kommunenr), int(from_year),
-                                             int(to_year))
+        return list(_core.regint_dataset_map_code(self._handle, str(kommunenr), int(from_year),
+                                                  int(to_year)))
 
     def settlement_value(self, kommunenr, year, measure, category="alle"):
         """One settlement figure as ``(value, missing)``: value is a float, or None when it
         is missing and ``missing`` names the reason. NotFoundError if there is no row."""
-        return tuple(_core.regint_dataset_settlement(self._handle, str(kommunenr), int(year),
-                                                     measure_code(measure),
-                                                     category_code(category)))
+        return _value_pair(_core.regint_dataset_settlement(
+            self._handle, str(kommunenr), int(year), measure_code(measure), category_code(category)))
 
     def observation_value(self, indicator, area, year, category=""):
         """One observation as ``(value, missing)``; NotFoundError if absent."""
-        return tuple(_core.regint_dataset_observation(self._handle, str(indicator), str(area),
-                                                      int(year), category or ""))
+        return _value_pair(_core.regint_dataset_observation(
+            self._handle, str(indicator), str(area), int(year), category or ""))
 
     # -- tables -------------------------------------------------------------
     def counties(self, year=None):
         """Counties (all, or those valid in ``year``) as a DataFrame."""
-        d = _core.regint_py_counties(self._handle, int(year or 0))
+        if year:
+            d = _core.regint_dataset_counties_in(self._handle, int(year))
+        else:
+            d = _core.regint_dataset_counties(self._handle)
         return pd.DataFrame(d, columns=["fylkesnr", "name", "valid_from", "valid_to"])
 
     def municipalities(self, year, county=None):
@@ -390,18 +380,26 @@ class Dataset:
         (fylkesnr such as "39"), with centrality, KOSTRA group and population on 1 January
         of ``year`` (<NA> where the dataset has no figure). ``year=None`` lists every record
         of every period (population then <NA>)."""
-        d = _core.regint_py_municipalities(self._handle, int(year or 0),
-                                           None if county is None else str(county))
-        df = pd.DataFrame(d, columns=["kommunenr", "name", "fylkesnr", "valid_from", "valid_to",
-                                      "centrality", "kostra_group", "population"])
-        df["population"] = _int_column(d["population"])
+        cols = ["kommunenr", "name", "fylkesnr", "valid_from", "valid_to", "centrality",
+                "kostra_group"]
+        if year:
+            d = _core.regint_dataset_municipalities_in(self._handle, int(year),
+                                                       None if county is None else str(county))
+            pop = _core.regint_dataset_populations(self._handle, int(year), d["kommunenr"])
+            df = pd.DataFrame(d, columns=cols)
+            df["population"] = pd.array([None if p < 0 else p for p in pop], dtype="Int64")
+            return df
+        df = pd.DataFrame(_core.regint_dataset_municipalities(self._handle), columns=cols)
+        if county is not None:
+            df = df[df["fylkesnr"] == str(county)].reset_index(drop=True)
+        df["population"] = pd.array([None] * len(df), dtype="Int64")
         return df
 
     def code_changes(self):
         """The municipality code correspondence as a DataFrame."""
-        df = pd.DataFrame(_core.regint_py_code_changes(self._handle),
+        df = pd.DataFrame(_core.regint_dataset_code_changes(self._handle),
                           columns=["from_kommunenr", "from_year", "to_kommunenr", "to_year", "kind"])
-        df["kind"] = [_CHANGE_KINDS[k] if 0 <= k < 4 else k for k in df["kind"]]
+        df["kind"] = _named(df["kind"], "change_kind")
         return df
 
     def settlement(self, county=None, kommunenr=None, years=None, measure=None,
@@ -419,19 +417,20 @@ class Dataset:
                    correspondence; <NA> where a code was split or is unknown), so that a
                    time series crosses municipal reforms.
         """
-        if years is None:
-            y0, y1 = -10**6, 10**6
-        elif isinstance(years, (tuple, list)):
-            y0, y1 = int(years[0]), int(years[1])
-        else:
-            y0 = y1 = int(years)
-        m = -1 if measure is None else measure_code(measure)
-        c = -1 if category is None else category_code(category)
-        prefix = None
-        if map_to is None:
-            prefix = str(kommunenr) if kommunenr is not None else (
-                str(county) if county is not None else None)
-        d = _core.regint_py_settlements(self._handle, prefix, y0, y1, m, c)
+        q = {}
+        if years is not None:
+            y0, y1 = (years[0], years[1]) if isinstance(years, (tuple, list)) else (years, years)
+            q["year_from"], q["year_to"] = int(y0), int(y1)
+        if measure is not None:
+            q["measure"] = measure_code(measure)
+        if category is not None:
+            q["category"] = category_code(category)
+        if map_to is None and (kommunenr is not None or county is not None):
+            q["area"] = str(kommunenr) if kommunenr is not None else str(county)
+        d = _core.regint_dataset_find_settlements(self._handle, q)
+        d["measure"] = _named(d["measure"], "measure")
+        d["category"] = _named(d["category"], "category")
+        d["missing"] = _named(d["missing"], "missing")
         df = pd.DataFrame(d, columns=["kommunenr", "year", "measure", "category", "value",
                                       "missing"])
         if map_to is not None:
@@ -446,19 +445,18 @@ class Dataset:
 
     def _map_column(self, codes, years, to_year):
         pairs = pd.DataFrame({"k": codes, "y": years}).drop_duplicates()
-        mapped = _core.regint_py_map_codes(self._handle, list(pairs["k"]),
-                                           [int(y) for y in pairs["y"]], to_year)
-        table = {(k, y): (t[0] if t is not None and len(t) == 1 else None)
-                 for k, y, t in zip(pairs["k"], pairs["y"], mapped)}
+        mapped = _core.regint_dataset_map_codes(self._handle, list(pairs["k"]),
+                                                [int(y) for y in pairs["y"]], to_year)
+        table = dict(zip(zip(pairs["k"], pairs["y"]), mapped))
         return pd.array([table[(k, y)] for k, y in zip(codes, years)], dtype="string")
 
     def indicators(self):
         """The indicator catalogue as a DataFrame."""
-        df = pd.DataFrame(_core.regint_py_indicators(self._handle),
+        df = pd.DataFrame(_core.regint_dataset_indicators(self._handle),
                           columns=["id", "name_nb", "name_en", "unit", "source", "direction",
                                    "level", "sdg_targets"])
-        df["direction"] = [_DIRECTIONS[v] if 0 <= v < 3 else v for v in df["direction"]]
-        df["level"] = [_LEVELS[v] if 0 <= v < 3 else v for v in df["level"]]
+        df["direction"] = _named(df["direction"], "direction")
+        df["level"] = _named(df["level"], "level")
         return df
 
     def observations(self, indicator=None, area=None, map_to=None):
@@ -470,8 +468,11 @@ class Dataset:
         code in that year (county and national areas are kept as they are), and filter
         ``area`` on that column.
         """
-        prefix = None if map_to is not None else area
-        d = _core.regint_py_observations(self._handle, indicator, prefix)
+        q = {"indicator": indicator or None}
+        if map_to is None and area:
+            q["area"] = str(area)
+        d = _core.regint_dataset_find_observations(self._handle, q)
+        d["missing"] = _named(d["missing"], "missing")
         df = pd.DataFrame(d, columns=["indicator", "area", "year", "category", "value",
                                       "missing"])
         if map_to is not None:
@@ -488,29 +489,28 @@ class Dataset:
 
     def cases(self):
         """Refugee cases (pseudonymous) as a DataFrame: id, family_size, flags, year."""
-        return pd.DataFrame(_core.regint_py_cases(self._handle),
+        return pd.DataFrame(_core.regint_dataset_cases(self._handle),
                             columns=["id", "family_size", "flags", "year"])
 
     # -- building -----------------------------------------------------------
     def import_csv(self, kind, path):
-        """Import a tidy public CSV file (all-or-nothing). ``kind``: "municipalities_2024",
-        "municipalities_2020", "code_changes_2020_2024", "imdi_settlement", "observations"."""
-        k = _CSV_KINDS.get(_norm(kind)) if not isinstance(kind, int) else kind
-        if k is None:
-            raise InvalidError(f"import_csv: unknown kind {kind!r}; expected one of "
-                               + ", ".join(_CSV_KINDS))
-        _core.regint_dataset_import_csv(self._handle, k, os.fspath(path))
+        """Import a tidy public CSV file (all-or-nothing). ``kind``: one of the C library's
+        layouts (``regint.Dataset.CSV_KINDS``: "municipalities_2024", "municipalities_2020",
+        "code_changes_2020_2024", "imdi_settlement", "observations", "indicators")."""
+        _core.regint_dataset_import_csv(self._handle, _code("csv_kind", kind, "import_csv: kind"),
+                                        os.fspath(path))
         self._modified()
 
     def add_county(self, fylkesnr, name, valid_from, valid_to=YEAR_OPEN):
-        _core.regint_py_add_county(self._handle, fylkesnr, name, int(valid_from), int(valid_to))
+        _core.regint_dataset_add_county(self._handle, dict(
+            fylkesnr=fylkesnr, name=name, valid_from=int(valid_from), valid_to=int(valid_to)))
         self._modified()
 
     def add_municipality(self, kommunenr, name, fylkesnr, valid_from, valid_to=YEAR_OPEN,
                          centrality=0, kostra_group=""):
-        _core.regint_py_add_municipality(self._handle, kommunenr, name, fylkesnr,
-                                         int(valid_from), int(valid_to), int(centrality),
-                                         kostra_group)
+        _core.regint_dataset_add_municipality(self._handle, dict(
+            kommunenr=kommunenr, name=name, fylkesnr=fylkesnr, valid_from=int(valid_from),
+            valid_to=int(valid_to), centrality=int(centrality), kostra_group=kostra_group or ""))
         self._modified()
 
     def set_population(self, kommunenr, year, persons):
@@ -519,9 +519,9 @@ class Dataset:
 
     def add_code_change(self, from_kommunenr, from_year, to_kommunenr, to_year,
                         kind="renumbered"):
-        _core.regint_py_add_code_change(self._handle, from_kommunenr, int(from_year),
-                                        to_kommunenr, int(to_year),
-                                        _index(kind, _CHANGE_KINDS, "kind"))
+        _core.regint_dataset_add_code_change(self._handle, dict(
+            from_kommunenr=from_kommunenr, from_year=int(from_year), to_kommunenr=to_kommunenr,
+            to_year=int(to_year), kind=_code("change_kind", _norm(kind), "kind")))
         self._modified()
 
     def set_settlement(self, kommunenr, year, measure, value, category="alle", missing=None):
@@ -530,24 +530,27 @@ class Dataset:
         miss = _missing_code(missing)
         if value is None and miss == 0:
             miss = _missing_code("unknown")
-        _core.regint_py_set_settlement(self._handle, kommunenr, int(year), measure_code(measure),
-                                       category_code(category),
-                                       float("nan") if value is None else float(value), miss)
+        _core.regint_dataset_set_settlement(self._handle, dict(
+            kommunenr=kommunenr, year=int(year), measure=measure_code(measure),
+            category=category_code(category),
+            value=float("nan") if value is None or miss else float(value), missing=miss))
         self._modified()
 
     def add_indicator(self, id, name_nb="", name_en="", unit="", source="", direction="neutral",
                       level="kommune", sdg_targets=""):
-        _core.regint_py_add_indicator(self._handle, id, name_nb, name_en, unit, source,
-                                      _index(direction, _DIRECTIONS, "direction"),
-                                      _index(level, _LEVELS, "level"), sdg_targets)
+        _core.regint_dataset_add_indicator(self._handle, dict(
+            id=id, name_nb=name_nb or "", name_en=name_en or "", unit=unit or "",
+            source=source or "", direction=_code("direction", _norm(direction), "direction"),
+            level=_code("level", _norm(level), "level"), sdg_targets=sdg_targets or ""))
         self._modified()
 
     def set_observation(self, indicator, area, year, value, category="", missing=None):
         miss = _missing_code(missing)
         if value is None and miss == 0:
             miss = _missing_code("unknown")
-        _core.regint_py_set_observation(self._handle, indicator, area, int(year), category,
-                                        float("nan") if value is None else float(value), miss)
+        _core.regint_dataset_set_observation(self._handle, dict(
+            indicator=indicator, area=area, year=int(year), category=category or "",
+            value=float("nan") if value is None or miss else float(value), missing=miss))
         self._modified()
 
     def add_case(self, id, family_size=1, year=0, flags=0, **flag_kw):
@@ -560,5 +563,6 @@ class Dataset:
                 raise TypeError(f"add_case() got an unexpected keyword argument {k!r}")
             if v:
                 f |= _CASE_FLAGS[k]
-        _core.regint_py_add_case(self._handle, str(id), int(family_size), f, int(year))
+        _core.regint_dataset_add_case(self._handle, dict(
+            id=str(id), family_size=int(family_size), flags=f, year=int(year)))
         self._modified()

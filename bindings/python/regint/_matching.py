@@ -4,17 +4,17 @@ import numpy as np
 
 from . import regint_core as _core
 from ._errors import InvalidError
+from ._names import names
 
 __all__ = ["match", "match_synth", "MatchResult"]
 
-_UNITS = {"cases": _core.REGINT_MATCH_CASES, "persons": _core.REGINT_MATCH_PERSONS}
-
-
 def _unit(capacity_unit):
-    u = _UNITS.get(str(capacity_unit).strip().lower())
-    if u is None:
-        raise InvalidError(f"capacity_unit: expected 'cases' or 'persons', got {capacity_unit!r}")
-    return u
+    units = names("match_unit")
+    u = str(capacity_unit).strip().lower()
+    if u not in units:
+        raise InvalidError(f"capacity_unit: expected {' or '.join(map(repr, units))}, "
+                           f"got {capacity_unit!r}")
+    return units.index(u)
 
 
 class MatchResult(tuple):
@@ -83,18 +83,23 @@ def match(sizes, capacities, scores, capacity_unit="cases", must_assign_all=True
     if sc.ndim != 2 or sc.shape != (sz.shape[0], cap.shape[0]):
         raise InvalidError(f"scores must have shape (len(sizes), len(capacities)) = "
                            f"({sz.shape[0]}, {cap.shape[0]}), got {sc.shape}")
-    d = _core.regint_py_match(sc.ravel(), sz.shape[0], cap.shape[0], sz, cap,
-                              _unit(capacity_unit), int(bool(must_assign_all)),
-                              int(bool(score_per_person)), float(score_scale),
-                              int(max_nodes or 0), float(time_limit))
-    return MatchResult(d)
+    opts = {"unit": _unit(capacity_unit), "must_assign_all": int(bool(must_assign_all)),
+            "score_per_person": int(bool(score_per_person)), "score_scale": float(score_scale),
+            "time_limit": float(time_limit)}
+    if max_nodes:
+        opts["max_nodes"] = int(max_nodes)
+    assignment, used, summary = _core.regint_match(sc.ravel(), sz.shape[0], cap.shape[0], sz, cap,
+                                                   opts)
+    summary["optimal"] = summary.pop("quality") == _core.REGINT_MATCH_OPTIMAL
+    summary.update(assignment=assignment, used=used)
+    return MatchResult(summary)
 
 
 def match_synth(n_cases, n_munis, capacity_unit="cases", seed=1, slack_permille=1100):
     """A synthetic instance from the library's generator regint-synth-v1
     (tests/oracles/README.md): ``(sizes, capacities, scores)`` with scores in permille as an
     (n_cases, n_munis) float array."""
-    sz, cap, sc = _core.regint_py_match_synth(int(n_cases), int(n_munis), _unit(capacity_unit),
-                                              int(seed), int(slack_permille))
+    sz, cap, sc = _core.regint_match_synth(int(n_cases), int(n_munis), _unit(capacity_unit),
+                                           int(seed), int(slack_permille))
     return (np.asarray(sz, dtype=np.int64), np.asarray(cap, dtype=np.int64),
             np.asarray(sc, dtype=np.float64).reshape(int(n_cases), int(n_munis)))

@@ -6,12 +6,11 @@ import os
 import pandas as pd
 
 from . import regint_core as _core
-from ._dataset import Dataset
+from ._dataset import Dataset, _missing_names
 from ._errors import NotFoundError
+from ._names import names
 
 __all__ = ["Plan", "render_report", "write_report"]
-
-_PROGRESS = _core.regint_py_enum_names("progress")
 
 
 class Plan:
@@ -26,9 +25,10 @@ class Plan:
         if _handle is None:
             if None in (id, title, fylkesnr, first_year, last_year):
                 raise TypeError("Plan(id, title, fylkesnr, first_year, last_year) are required")
-            _handle = _core.regint_py_plan_new(id, title, str(fylkesnr), int(first_year),
-                                               int(last_year), int(area_year or 0),
-                                               1 if example else 0, note or "")
+            _handle = _core.regint_plan_new(dict(
+                id=id, title=title, fylkesnr=str(fylkesnr), first_year=int(first_year),
+                last_year=int(last_year), area_year=int(area_year or 0), example=bool(example),
+                note=note or ""))
         self._h = _handle
 
     # -- files --------------------------------------------------------------
@@ -46,15 +46,16 @@ class Plan:
     @classmethod
     def from_dataset(cls, dataset, index=0):
         """A copy of plan ``index`` of the dataset's "qualification" section."""
-        n = _core.regint_dataset_plan_count(dataset._handle)
+        n = _core.regint_plan_dataset_count(dataset._handle)
         if not -n <= index < n:
             raise NotFoundError(f"plan index {index} out of range: the dataset has {n} plans")
-        return cls(_handle=_core.regint_py_dataset_plan(dataset._handle, index % n))
+        return cls(_handle=_core.regint_plan_copy(
+            _core.regint_plan_dataset_at(dataset._handle, index % n)))
 
     @staticmethod
     def count_in(dataset):
         """Number of plans kept in the dataset."""
-        return _core.regint_dataset_plan_count(dataset._handle)
+        return _core.regint_plan_dataset_count(dataset._handle)
 
     def save(self, path):
         """Save as canonical JSON, atomically."""
@@ -68,7 +69,7 @@ class Plan:
 
     def add_to(self, dataset):
         """Store a copy of the plan in the dataset (replacing a plan with the same id)."""
-        _core.regint_dataset_add_plan(dataset._handle, self._h)
+        _core.regint_plan_add_to_dataset(dataset._handle, self._h)
         dataset._modified()
 
     def check(self, dataset):
@@ -78,38 +79,43 @@ class Plan:
 
     # -- contents -----------------------------------------------------------
     def _tables(self):
-        return _core.regint_py_plan_tables(self._h)
+        return {"info": self.info, "goals": _core.regint_plan_goals(self._h),
+                "measures": _core.regint_plan_measures(self._h),
+                "indicators": _core.regint_plan_indicators(self._h)}
 
     @property
     def info(self):
         """id, title, fylkesnr, first_year, last_year, area_year, example, note (a dict)."""
-        return self._tables()["info"]
+        return _core.regint_plan_info(self._h)
 
     @property
     def goals(self):
-        return pd.DataFrame(self._tables()["goals"])
+        return pd.DataFrame(_core.regint_plan_goals(self._h))
 
     @property
     def measures(self):
-        return pd.DataFrame(self._tables()["measures"])
+        return pd.DataFrame(_core.regint_plan_measures(self._h))
 
     @property
     def indicators(self):
-        return pd.DataFrame(self._tables()["indicators"])
+        return pd.DataFrame(_core.regint_plan_indicators(self._h))
 
     def add_goal(self, id, title, description="", sdg_targets=""):
-        _core.regint_py_plan_add_goal(self._h, id, title, description or "", sdg_targets or "")
+        _core.regint_plan_add_goal(self._h, dict(id=id, title=title, description=description or "",
+                                                 sdg_targets=sdg_targets or ""))
 
     def add_measure(self, id, goal, title, start_year, end_year, partner_orgnr="",
                     partner_name=""):
-        _core.regint_py_plan_add_measure(self._h, id, goal, title, partner_orgnr or "",
-                                         partner_name or "", int(start_year), int(end_year))
+        _core.regint_plan_add_measure(self._h, dict(
+            id=id, goal=goal, title=title, partner_orgnr=partner_orgnr or "",
+            partner_name=partner_name or "", start_year=int(start_year), end_year=int(end_year)))
 
     def add_indicator(self, goal, indicator, baseline_year, baseline, target_year, target,
                       area="", category=""):
-        _core.regint_py_plan_add_indicator(self._h, goal, indicator, area or "", category or "",
-                                           int(baseline_year), float(baseline),
-                                           int(target_year), float(target))
+        _core.regint_plan_add_indicator(self._h, dict(
+            goal=goal, indicator=indicator, area=area or "", category=category or "",
+            baseline_year=int(baseline_year), baseline=float(baseline),
+            target_year=int(target_year), target=float(target)))
 
     def progress(self, kb, as_of_year=0):
         """Progress of every plan indicator as of ``as_of_year`` (0 = the latest data),
@@ -120,8 +126,14 @@ class Plan:
         from ._kb import KnowledgeBase
         if isinstance(kb, Dataset):
             kb = KnowledgeBase(kb)
-        p = pd.DataFrame(_core.regint_py_plan_progress(self._h, kb._kb(), int(as_of_year)))
-        p["status"] = [_PROGRESS[s] for s in p["status"]]
+        h = kb._kb()
+        p = pd.DataFrame([_core.regint_plan_progress(self._h, i, h, int(as_of_year))
+                          for i in range(_core.regint_plan_indicator_count(self._h))],
+                         columns=["status", "year", "value", "expected", "share_of_target",
+                                  "latest_missing"])
+        p["status"] = [names("progress")[s] for s in p["status"]]
+        p["year"] = [y or None for y in p["year"]]   # 0: no value judged
+        p["latest_missing"] = [_missing_names()[m] for m in p["latest_missing"]]
         p["year"] = pd.array(p["year"], dtype="Int64")
         return pd.concat([self.indicators, p], axis=1)
 
@@ -137,13 +149,19 @@ class Plan:
 
 
 def _report(dataset, county, year, history_years, trend_years, plan, charts, fmt, directory):
-    fmts = {"markdown": 0, "md": 0, "html": 1}
+    fmts = {"markdown": _core.REGINT_REPORT_MARKDOWN, "md": _core.REGINT_REPORT_MARKDOWN,
+            "html": _core.REGINT_REPORT_HTML}
     if fmt not in fmts:
         raise ValueError(f"format must be 'markdown' or 'html', not {fmt!r}")
-    return _core.regint_py_report(dataset._handle, str(county), int(year or 0),
-                                  int(history_years or 0), int(trend_years or 0),
-                                  None if plan is None else plan._h, 1 if charts else 0,
-                                  fmts[fmt], directory)
+    opts = {"year": int(year or 0), "charts": 1 if charts else 0,
+            "plan": None if plan is None else plan._h}
+    if history_years:
+        opts["history_years"] = int(history_years)
+    if trend_years:
+        opts["trend_years"] = int(trend_years)
+    if directory is None:
+        return _core.regint_report_render(dataset._handle, str(county), fmts[fmt], opts)
+    return tuple(_core.regint_report_write(dataset._handle, str(county), directory, opts))
 
 
 def render_report(dataset, county, year=0, format="markdown", history_years=10, trend_years=5,

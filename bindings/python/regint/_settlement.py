@@ -1,5 +1,6 @@
 """Settlement recommendation and back-test as pandas DataFrames."""
 
+import json
 import os
 
 import numpy as np
@@ -8,6 +9,7 @@ import pandas as pd
 from . import regint_core as _core
 from ._dataset import Dataset, load_default
 from ._errors import NotFoundError, StaleHandleError
+from ._names import names
 
 __all__ = ["recommend", "backtest", "SettlementProfile", "county_request_sum"]
 
@@ -86,13 +88,25 @@ def _profile(profile):
     return SettlementProfile.load(profile)
 
 
+def _known_sum(ds, county, year, measure, category):
+    """The sum of the figures present (regint_aggregate_t.partial of the library's county sum,
+    whose value is missing as soon as one municipality's figure is): IMDi's known requests.
+    NotFoundError if no municipality has a present figure."""
+    s = _core.regint_settlement_county_sum(ds._handle, county, int(year), measure, category)
+    if s["partial"] != s["partial"]:
+        raise NotFoundError(f"settlement: no figure present for county '{county or '00'}' "
+                            f"in {year}")
+    return int(round(s["partial"]))
+
+
 def county_request_sum(county, year, measure="anmodning", category="alle", dataset=None):
-    """Sum of a settlement measure over a county's municipalities (codes valid in ``year``);
-    ``county`` None or "00" for the whole country. NotFoundError if there is no figure."""
+    """Sum of a settlement measure over a county's municipalities (codes valid in ``year``)
+    counting the figures present (a figure kept back for privacy is not counted, as in the
+    CLI's default total); ``county`` None or "00" for the whole country. NotFoundError if
+    there is no figure."""
     from ._dataset import measure_code, category_code
-    ds = _dataset(dataset)
-    return _core.regint_settlement_county_sum(ds._handle, _county(county), int(year),
-                                              measure_code(measure), category_code(category))
+    return _known_sum(_dataset(dataset), _county(county), year, measure_code(measure),
+                      category_code(category))
 
 
 def recommend(county, year, total=None, minors=None, profile=None, dataset=None,
@@ -119,46 +133,53 @@ def recommend(county, year, total=None, minors=None, profile=None, dataset=None,
     ds = _dataset(dataset)
     cty = _county(county)
     year = int(year)
-    if total is None:
-        total = _core.regint_settlement_county_sum(ds._handle, cty, year,
-                                                   _core.REGINT_MEASURE_REQUEST,
-                                                   _core.REGINT_CATEGORY_ALL)
-        if minors is None:
-            try:
-                minors = _core.regint_settlement_county_sum(ds._handle, cty, year,
-                                                            _core.REGINT_MEASURE_REQUEST,
-                                                            _core.REGINT_CATEGORY_UNACCOMPANIED)
-            except NotFoundError:
-                minors = 0
-    if minors is None:
-        minors = 0
     prof = _profile(profile)
-    res = _core.regint_py_recommend(ds._handle, cty, year, int(total), int(minors),
-                                    None if prof is None else prof._h, int(history_to or 0))
-    cols = res["columns"]
-    crit = [c for c, _ in res["criteria"]]
-    df = pd.DataFrame({k: cols[k] for k in ("kommunenr", "name", "fylkesnr", "asked",
-                                            "recommended", "minors", "lower")})
-    df["upper"] = pd.array(cols["upper"], dtype="Int64")
-    for k in ("score", "quota"):
-        df[k] = np.asarray(cols[k], dtype=float)
-    df["population"] = np.asarray([np.nan if v is None else v for v in cols["population"]])
-    for k in ("actual_request", "actual_decision"):
-        df[k] = np.asarray([np.nan if v is None else v for v in cols[k]], dtype=float)
-    df["reason"] = cols["reason"]
-    first = cols["history_first_year"][0] if cols["history_first_year"] else year - 3
-    for h in range(_core.REGINT_RECOMMEND_HISTORY_YEARS):
+    # total/minors None: the library's default rule (IMDi's actual requests; the minors
+    # follow the total), i.e. the options' defaults.
+    opts = {"profile": None if prof is None else prof._h, "history_to": int(history_to or 0)}
+    if total is not None:
+        opts["total"] = int(total)
+        opts["minors"] = int(minors or 0)
+    elif minors is not None:
+        opts["minors"] = int(minors)
+    r = _core.regint_settlement_recommend(ds._handle, cty, year, opts)
+    doc = json.loads(_core.regint_settlement_recommendation_to_json(r))
+    # The document gives each municipality's county once for all; rows carry it too.
+    munis = _core.regint_dataset_municipalities_in(ds._handle, doc["year"], None)
+    county_of = dict(zip(munis["kommunenr"], munis["fylkesnr"]))
+    for row in doc["municipalities"]:
+        row.setdefault("fylkesnr", county_of.get(row["kommunenr"]))
+    return _recommendation_frame(doc)
+
+
+def _float(values):
+    return np.asarray([np.nan if v is None else v for v in values], dtype=float)
+
+
+def _recommendation_frame(doc):
+    """The recommendation document (the CLI's ``--json``) as one row per municipality."""
+    rows = doc["municipalities"]
+    crit = [c["id"] for c in doc["criteria"]]
+    hist = doc["history_to"] - _core.REGINT_SETTLEMENT_HISTORY_YEARS + 1
+    years = [hist + h for h in range(_core.REGINT_SETTLEMENT_HISTORY_YEARS)]
+    df = pd.DataFrame({k: [r[k] for r in rows] for k in ("kommunenr", "name", "fylkesnr", "asked",
+                                                         "recommended", "minors", "lower")},
+                      columns=["kommunenr", "name", "fylkesnr", "asked", "recommended", "minors",
+                               "lower"])
+    df["upper"] = pd.array([r["upper"] for r in rows], dtype="Int64")
+    for k in ("score", "quota", "population", "actual_request", "actual_decision"):
+        df[k] = _float([r.get(k) for r in rows])
+    df["reason"] = [r["reason"] for r in rows]
+    for y in years:
         for m in ("request", "decision", "settled"):
-            df[f"history.{first + h}.{m}"] = np.asarray(
-                [np.nan if t[h] is None else t[h] for t in cols[m]], dtype=float)
-    for j, c in enumerate(crit):
-        df[f"contributions.{c}"] = np.asarray([t[j] for t in cols["contributions"]], dtype=float)
-    for j, c in enumerate(crit):
-        df[f"values.{c}"] = np.asarray([np.nan if t[j] is None else t[j]
-                                        for t in cols["values"]], dtype=float)
-    df.attrs.update(res["meta"])
-    df.attrs["criteria"] = dict(res["criteria"])
-    df.attrs["history_years"] = [first + h for h in range(_core.REGINT_RECOMMEND_HISTORY_YEARS)]
+            df[f"history.{y}.{m}"] = _float([r["history"].get(str(y), {}).get(m) for r in rows])
+    for part in ("contributions", "values"):
+        for c in crit:
+            df[f"{part}.{c}"] = _float([r[part].get(c) for r in rows])
+    df.attrs.update({k: doc[k] for k in ("year", "total", "minors", "fylkesnr", "county",
+                                         "profile", "note")})
+    df.attrs["criteria"] = {c["id"]: c["weight"] for c in doc["criteria"]}
+    df.attrs["history_years"] = years
     return df
 
 
@@ -175,24 +196,19 @@ def backtest(county=None, year_from=None, year_to=None, profile=None, dataset=No
     """
     ds = _dataset(dataset)
     prof = _profile(profile)
-    res = _core.regint_py_backtest(ds._handle, _county(county), int(year_from or 0),
-                                   int(year_to or 0), None if prof is None else prof._h)
-    methods = res["methods"]
-    cols = res["rows"]
-    df = pd.DataFrame({k: cols[k] for k in ("year", "fylkesnr", "county", "municipalities",
-                                            "total", "n_request", "n_decision")})
+    bt = _core.regint_settlement_backtest_run(ds._handle, dict(
+        fylkesnr=_county(county), year_from=int(year_from or 0), year_to=int(year_to or 0),
+        profile=None if prof is None else prof._h))
+    doc = json.loads(_core.regint_settlement_backtest_to_json(bt))
+    methods = list(names("settlement_backtest_method"))
+    rows = doc["rows"]
+    cols = ["year", "fylkesnr", "county", "municipalities", "total", "n_request", "n_decision"]
+    df = pd.DataFrame({k: [r[k] for r in rows] for k in cols}, columns=cols)
     for k in ("mae_request", "within2_request", "mae_decision", "within2_decision"):
-        for j, m in enumerate(methods):
-            df[f"{k}.{m}"] = np.asarray([np.nan if t[j] is None else t[j] for t in cols[k]],
-                                        dtype=float)
-    for k in ("winner_request", "winner_decision"):
-        df[k] = [methods[w] if 0 <= w < len(methods) else None for w in cols[k]]
-    df["note"] = cols["note"]
-    summary = dict(res["summary"])
-    for k in ("mae_request", "within2_request", "mae_decision", "within2_decision",
-              "wins_request", "wins_decision"):
-        if k in summary:
-            summary[k] = dict(zip(methods, summary[k]))
-    df.attrs["summary"] = summary
+        for m in methods:
+            df[f"{k}.{m}"] = _float([r[k][m] for r in rows])
+    for k in ("winner_request", "winner_decision", "note"):
+        df[k] = [r[k] for r in rows]
+    df.attrs["summary"] = doc["summary"]
     df.attrs["methods"] = methods
     return df

@@ -9,16 +9,20 @@ import pandas as pd
 from . import regint_core as _core
 from ._dataset import Dataset, measure_code
 from ._errors import InvalidError
+from ._names import names
 
 __all__ = ["Grants", "Collaboration", "guidance_forecast", "APPLICANT_KINDS", "GRANT_OUTCOMES",
            "PARTNER_KINDS", "TASKS", "MEETING_KINDS", "GRANT_NEEDS"]
 
-APPLICANT_KINDS = _core.regint_py_enum_names("applicant_kind")
-GRANT_OUTCOMES = _core.regint_py_enum_names("grant_outcome")
-PARTNER_KINDS = _core.regint_py_enum_names("partner_kind")
-TASKS = _core.regint_py_enum_names("task")
-MEETING_KINDS = _core.regint_py_enum_names("meeting_kind")
-GRANT_NEEDS = ["participants", "amount", "none"]   # regint_grant_need, in enum order
+APPLICANT_KINDS = list(names("applicant_kind"))
+GRANT_OUTCOMES = list(names("grant_outcome"))
+PARTNER_KINDS = list(names("partner_kind"))
+TASKS = list(names("task"))
+MEETING_KINDS = list(names("meeting_kind"))
+GRANT_NEEDS = list(names("grant_need"))
+
+
+_NO_MAXIMUM = 2**63 - 1  # INT64_MAX: the C library's "no maximum per application"
 
 
 def _name_index(name, names, what):
@@ -59,7 +63,10 @@ class Grants:
         """One row per scheme: id, name, year, budget, call_opens, deadline,
         max_per_application (<NA> = none), rounding_unit, score_max, report_due, criteria
         (tuples of (id, name, weight))."""
-        df = pd.DataFrame(_core.regint_py_grant_schemes(self._ds._handle))
+        d = _core.regint_grants_schemes(self._ds._handle)
+        d["max_per_application"] = [None if m == _NO_MAXIMUM else m
+                                    for m in d["max_per_application"]]
+        df = pd.DataFrame(d)
         if len(df):
             df["max_per_application"] = pd.array(df["max_per_application"], dtype="Int64")
         return df
@@ -67,7 +74,28 @@ class Grants:
     def applications(self, scheme=None):
         """One row per application (optionally of one scheme): applicant, amounts, scores
         (dict by criterion, None = not assessed), decision, payments, report."""
-        df = pd.DataFrame(_core.regint_py_grant_applications(self._ds._handle))
+        h = self._ds._handle
+        d = _core.regint_grants_applications(h)
+        schemes = _core.regint_grants_schemes(h)
+        crit = dict(zip(schemes["id"], ([c[0] for c in cs] for cs in schemes["criteria"])))
+        due = dict(zip(schemes["id"], schemes["report_due"]))
+        n = len(d["id"])
+        d["scheme"] = d.pop("scheme_id")
+        d["applicant_kind"] = [APPLICANT_KINDS[k] for k in d["applicant_kind"]]
+        d["outcome"] = [GRANT_OUTCOMES[k] for k in d["outcome"]]
+        d["scores"] = [{c: (None if v != v else v) for c, v in zip(crit.get(sc, ()), scores or ())}
+                       for sc, scores in zip(d["scheme"], d["scores"])]
+        d["paid"] = [sum(a for _, a in p) for p in d["payments"]]
+        d["report_due"] = [r if r is not None else due.get(sc)
+                           for r, sc in zip(d["report_due"], d["scheme"])]
+        for c in ("participants_reached", "funds_used"):
+            d[c] = [v if d["reported"][i] else None for i, v in enumerate(d[c])]
+        cols = ["id", "scheme", "received", "applicant_orgnr", "applicant_name", "applicant_kind",
+                "amount_applied", "planned_participants", "target_group", "municipalities",
+                "eligible", "ineligible_reason", "scores", "outcome", "amount_granted",
+                "decision_date", "decision_reason", "paid", "payments", "report_due", "reported",
+                "report_date", "participants_reached", "funds_used", "amount_reclaimed"]
+        df = pd.DataFrame({c: d[c] for c in cols} if n else {c: [] for c in cols}, columns=cols)
         for c in ("participants_reached", "funds_used"):
             if len(df):
                 df[c] = pd.array(df[c], dtype="Int64")
@@ -83,12 +111,13 @@ class Grants:
         if isinstance(criteria, dict):
             criteria = [(k, v[0], v[1]) for k, v in criteria.items()]
         crit = [(str(i), str(n), float(w)) for i, n, w in criteria]
-        _core.regint_py_grants_add_scheme(
-            self._ds._handle, id, name, int(year), int(budget),
-            None if call_opens is None else _date(call_opens), _date(deadline),
-            -1 if max_per_application is None else int(max_per_application),
-            int(rounding_unit), float(score_max),
-            None if report_due is None else _date(report_due), crit)
+        _core.regint_grants_add_scheme(self._ds._handle, dict(
+            id=id, name=name, year=int(year), budget=int(budget),
+            call_opens=None if call_opens is None else _date(call_opens), deadline=_date(deadline),
+            max_per_application=(_NO_MAXIMUM if max_per_application is None
+                                 else int(max_per_application)),
+            rounding_unit=int(rounding_unit), score_max=float(score_max),
+            report_due=None if report_due is None else _date(report_due), criteria=crit))
         self._ds._modified()
 
     def add_application(self, id, scheme, applicant_orgnr, applicant_name, applicant_kind,
@@ -99,18 +128,24 @@ class Grants:
         scheme's criterion order or a dict by criterion id (missing = not assessed).
         The id must not be a fødselsnummer (PersonalDataError); the organisation number
         must be valid (InvalidError)."""
+        crit = _core.regint_grants_scheme(self._ds._handle, scheme)["criteria"]
         if isinstance(scores, dict):
-            crit = self.schemes().set_index("id").loc[scheme, "criteria"]
             scores = [scores.get(c[0]) for c in crit]
-        if scores is not None:
-            scores = [None if x is None else float(x) for x in scores]
-        _core.regint_py_grants_add_application(
-            self._ds._handle, id, scheme, None if received is None else _date(received),
-            str(applicant_orgnr), applicant_name,
-            _name_index(applicant_kind, APPLICANT_KINDS, "applicant_kind"), int(amount_applied),
-            int(planned_participants), target_group or "", [str(k) for k in municipalities],
-            1 if eligible else 0, ineligible_reason, scores,
-            None if report_due is None else _date(report_due))
+        if scores is None:
+            scores = [None] * len(crit)           # not assessed
+        scores = [None if x is None else float(x) for x in scores]
+        if len(scores) != len(crit):
+            raise InvalidError(f"grants: application {id}: {len(scores)} scores for "
+                               f"{len(crit)} criteria")
+        _core.regint_grants_add_application(self._ds._handle, dict(
+            id=id, scheme_id=scheme, received=None if received is None else _date(received),
+            applicant_orgnr=str(applicant_orgnr), applicant_name=applicant_name,
+            applicant_kind=_name_index(applicant_kind, APPLICANT_KINDS, "applicant_kind"),
+            amount_applied=int(amount_applied), planned_participants=int(planned_participants),
+            target_group=target_group or "", municipalities=[str(k) for k in municipalities],
+            eligible=bool(eligible), ineligible_reason=ineligible_reason, scores=scores,
+            outcome=_core.REGINT_GRANT_PENDING,
+            report_due=None if report_due is None else _date(report_due)))
         self._ds._modified()
 
     def score(self, application_id):
@@ -125,19 +160,23 @@ class Grants:
         ``attrs``: scheme, budget, unit, allocated, remainder, remainder_reason.
         ``apply="YYYY-MM-DD"`` also records the result as decisions of that date
         (all-or-nothing)."""
-        res = _core.regint_py_grants_allocate(
-            self._ds._handle, scheme, int(unit or 0), _name_index(need, GRANT_NEEDS, "need"),
-            None if apply is None else _date(apply))
+        h, res = _core.regint_grants_allocate(self._ds._handle, scheme, dict(
+            unit=int(unit or 0), need=_name_index(need, GRANT_NEEDS, "need")))
         if apply is not None:
+            _core.regint_grants_apply_allocation(self._ds._handle, h, _date(apply))
             self._ds._modified()
-        df = pd.DataFrame(res.pop("columns"))
-        df.attrs.update(res)
+        cols = ["application_id", "eligible", "reason", "score", "need", "weight", "cap",
+                "amount", "capped"]
+        df = pd.DataFrame({c: list(res[c]) for c in cols}, columns=cols)
+        df.attrs.update({"scheme": res["scheme_id"], "budget": res["budget"], "unit": res["unit"],
+                         "allocated": res["allocated"], "remainder": res["remainder"],
+                         "remainder_reason": res["remainder_reason"]})
         return df
 
     def decide(self, application_id, outcome, amount=0, date=None, reason=None):
         """Record a decision: ``"granted"`` with an amount, ``"refused"`` with a reason, or
         ``"pending"`` to clear it."""
-        _core.regint_py_grants_decide(self._ds._handle, application_id,
+        _core.regint_grants_decide(self._ds._handle, application_id,
                                       _name_index(outcome, GRANT_OUTCOMES, "outcome"),
                                       int(amount), _date(date), reason)
         self._ds._modified()
@@ -158,12 +197,15 @@ class Grants:
     def followup(self, as_of=None, scheme=None):
         """Follow-up of every granted application as of a date (default today): granted,
         paid, used, reclaim_due, report_due, reported, overdue, days_overdue."""
-        return pd.DataFrame(_core.regint_py_grants_followup(self._ds._handle, scheme,
-                                                            _date(as_of)))
+        d = _core.regint_grants_followup(self._ds._handle, scheme, _date(as_of))
+        d["scheme"] = d.pop("scheme_id")
+        return pd.DataFrame(d, columns=["application_id", "scheme", "granted", "paid", "used",
+                                        "reclaim_due", "report_due", "reported", "overdue",
+                                        "days_overdue"])
 
     def overdue_reports(self, as_of=None):
         """Ids of granted applications whose report is overdue, by due date then id."""
-        return _core.regint_py_grants_overdue(self._ds._handle, _date(as_of))
+        return list(_core.regint_grants_overdue_reports(self._ds._handle, _date(as_of)))
 
 
 class Collaboration:
@@ -174,7 +216,38 @@ class Collaboration:
         self._ds = _need_dataset(dataset)
 
     def _all(self):
-        return _core.regint_py_collaboration(self._ds._handle)
+        h = self._ds._handle
+        p = _core.regint_collaboration_partners(h)
+        p["kind"] = [PARTNER_KINDS[k] for k in p["kind"]]
+        a = _core.regint_collaboration_agreements(h)
+        a["task"] = [TASKS[t] for t in a["task"]]
+        m = _core.regint_collaboration_meetings(h)
+        q = {"meeting": [], "partner": [], "kommunenr": [], "persons": []}
+        for mid, parts in zip(m["id"], m["participants"]):
+            for partner, kommunenr, persons in parts:
+                q["meeting"].append(mid)
+                q["partner"].append(partner)
+                q["kommunenr"].append(kommunenr)
+                q["persons"].append(persons if persons > 0 else None)   # 0: not recorded
+        m["task"] = [TASKS[t] for t in m["task"]]
+        m["kind"] = [MEETING_KINDS[k] for k in m["kind"]]
+        m["network"] = m.pop("network_id")
+        m["persons"] = [sum(x[2] for x in parts) for parts in m["participants"]]
+        m["participants"] = [len(parts) for parts in m["participants"]]
+        nw = _core.regint_collaboration_networks(h)
+        w = {"network": [], "partner": [], "role": [], "since": [], "until": []}
+        for nid, members in zip(nw["id"], nw["members"]):
+            for partner, role, since, until in members:
+                for k, v in zip(w, (nid, partner, role, since, until)):
+                    w[k].append(v)
+        nw["task"] = [TASKS[t] for t in nw["task"]]
+        nw["members"] = [len(x) for x in nw["members"]]
+        return {"county": _core.regint_collaboration_county(h),
+                "year": _core.regint_collaboration_year(h), "partners": p, "agreements": a,
+                "meetings": {k: m[k] for k in ("id", "date", "topic", "task", "kind",
+                                               "competence_raising", "network", "participants",
+                                               "persons")},
+                "networks": nw, "members": w, "participants": q}
 
     def __repr__(self):
         a = self._all()
@@ -197,15 +270,15 @@ class Collaboration:
         self._ds._modified()
 
     def add_partner(self, id, name, orgnr, kind, municipalities=()):
-        _core.regint_py_collaboration_add_partner(
-            self._ds._handle, id, name, str(orgnr), _name_index(kind, PARTNER_KINDS, "kind"),
-            [str(k) for k in municipalities])
+        _core.regint_collaboration_add_partner(self._ds._handle, dict(
+            id=id, name=name, orgnr=str(orgnr), kind=_name_index(kind, PARTNER_KINDS, "kind"),
+            municipalities=[str(k) for k in municipalities]))
         self._ds._modified()
 
     def add_agreement(self, id, title, task, parties, valid_from, valid_to=None):
-        _core.regint_py_collaboration_add_agreement(
-            self._ds._handle, id, title, _name_index(task, TASKS, "task"), list(parties),
-            _date(valid_from), None if valid_to is None else _date(valid_to))
+        _core.regint_collaboration_add_agreement(self._ds._handle, dict(
+            id=id, title=title, task=_name_index(task, TASKS, "task"), parties=list(parties),
+            valid_from=_date(valid_from), valid_to=None if valid_to is None else _date(valid_to)))
         self._ds._modified()
 
     def add_network(self, id, name, task, members=()):
@@ -216,8 +289,8 @@ class Collaboration:
             m = list(m) + [None] * (4 - len(m))
             mem.append((m[0], m[1], None if m[2] is None else _date(m[2]),
                         None if m[3] is None else _date(m[3])))
-        _core.regint_py_collaboration_add_network(self._ds._handle, id, name,
-                                                  _name_index(task, TASKS, "task"), mem)
+        _core.regint_collaboration_add_network(self._ds._handle, dict(
+            id=id, name=name, task=_name_index(task, TASKS, "task"), members=mem))
         self._ds._modified()
 
     def add_meeting(self, id, date, topic, task, kind="meeting", participants=(),
@@ -231,9 +304,9 @@ class Collaboration:
         for p in participants:
             p = list(p) + [None] * (3 - len(p))
             parts.append((p[0], None if p[1] is None else str(p[1]), int(p[2] or 0)))
-        _core.regint_py_collaboration_add_meeting(
-            self._ds._handle, id, _date(date), topic, _name_index(task, TASKS, "task"), k,
-            1 if competence_raising else 0, network, parts)
+        _core.regint_collaboration_add_meeting(self._ds._handle, dict(
+            id=id, date=_date(date), topic=topic, task=_name_index(task, TASKS, "task"), kind=k,
+            competence_raising=bool(competence_raising), network_id=network, participants=parts))
         self._ds._modified()
 
     def partners(self):
@@ -274,20 +347,28 @@ class Collaboration:
         ``attrs``: county, as_of, covered_count."""
         if (network is None) == (task is None):
             raise TypeError("coverage: give exactly one of network= or task=")
-        res = _core.regint_py_coverage(
-            self._ds._handle, network, -1 if task is None else _name_index(task, TASKS, "task"),
-            county, _date(as_of))
-        df = pd.DataFrame(res.pop("columns"))
-        df.attrs.update(res)
+        h = self._ds._handle
+        if network is not None:
+            res = _core.regint_collaboration_coverage_network(h, network, county, _date(as_of))
+        else:
+            res = _core.regint_collaboration_coverage_task(h, _name_index(task, TASKS, "task"),
+                                                          county, _date(as_of))
+        cols = ["kommunenr", "name", "covered", "since", "via"]
+        df = pd.DataFrame({c: list(res[c]) for c in cols}, columns=cols)
+        df.attrs.update({"county": res["fylkesnr"], "as_of": res["as_of"],
+                         "covered_count": res["covered_count"]})
         return df
 
     def gatherings(self, months=12, as_of=None, county=None):
         """Attendance at competence-raising meetings in the ``months`` months up to
         ``as_of``: kommunenr, name, attended, last_attended. ``attrs``: county, as_of, after,
         months, absent_count."""
-        res = _core.regint_py_gatherings(self._ds._handle, county, int(months), _date(as_of))
-        df = pd.DataFrame(res.pop("columns"))
-        df.attrs.update(res)
+        res = _core.regint_collaboration_attendance(self._ds._handle, county, int(months),
+                                                    _date(as_of))
+        cols = ["kommunenr", "name", "attended", "last_attended"]
+        df = pd.DataFrame({c: list(res[c]) for c in cols}, columns=cols)
+        df.attrs.update({"county": res["fylkesnr"], "as_of": res["as_of"], "after": res["after"],
+                         "months": res["months"], "absent_count": res["absent_count"]})
         return df
 
 
@@ -306,33 +387,39 @@ def guidance_forecast(dataset, county, year, adult_share=None, intro_share=None,
     ``(id, name, [kommunenr, ...])``; default the dataset's career centres. ``inputs``: a
     dict ``{kommunenr: persons}`` (or a Series) to forecast from, e.g. a recommendation.
     """
-    nan = float("nan")
+    opts = {}
+    for key, v, conv in (("adult_share", adult_share, float), ("intro_share", intro_share, float),
+                         ("sessions_per_person", sessions_per_person, float),
+                         ("lag_months", lag_months, int), ("fallback_to_request",
+                                                           fallback_to_request, bool)):
+        if v is not None:
+            opts[key] = conv(v)
+    if measure is not None:
+        opts["measure"] = measure_code(measure)
+    if monthly_profile is not None:
+        opts["monthly_profile"] = [float(x) for x in monthly_profile]
     if centres is not None:
         if isinstance(centres, dict):
             centres = [(k, v[0], v[1]) for k, v in centres.items()]
-        centres = [(str(i), str(n), [str(k) for k in ms]) for i, n, ms in centres]
-        centres = [tuple(c) for c in centres]
-    ik = ip = None
+        opts["centres"] = [(str(i), str(n), [str(k) for k in ms]) for i, n, ms in centres]
     if inputs is not None:
         items = list(dict(inputs).items())
-        ik = [str(k) for k, _ in items]
-        ip = [int(v) for _, v in items]
-    res = _core.regint_py_guidance(
-        _need_dataset(dataset)._handle, str(county), int(year),
-        nan if adult_share is None else float(adult_share),
-        nan if intro_share is None else float(intro_share),
-        nan if sessions_per_person is None else float(sessions_per_person),
-        None if monthly_profile is None else [float(x) for x in monthly_profile],
-        -1 if lag_months is None else int(lag_months),
-        -1 if measure is None else measure_code(measure),
-        -1 if fallback_to_request is None else (1 if fallback_to_request else 0),
-        centres, ik, ip)
-    c = pd.DataFrame(res["centres"])
-    sessions = pd.DataFrame(list(c["sessions"]), index=pd.Index(c["centre"], name="centre"),
+        opts["input_kommunenr"] = [str(k) for k, _ in items]
+        opts["input_persons"] = [int(v) for _, v in items]
+    res = _core.regint_guidance_forecast(_need_dataset(dataset)._handle, str(county), int(year),
+                                         opts)
+    ids = list(res["centre_id"])
+    sessions = pd.DataFrame([res["sessions"][12 * i:12 * i + 12] for i in range(len(ids))],
+                            index=pd.Index(ids, name="centre"),
                             columns=pd.RangeIndex(1, 13, name="month"))
-    info = c.drop(columns=["sessions"]).set_index("centre")
-    sessions.attrs.update({"county": res["county"], "year": res["year"],
+    info = pd.DataFrame({"name": list(res["centre_name"]), "total": list(res["total"]),
+                         "persons": list(res["persons"]), "carried_in": list(res["carried_in"]),
+                         "carried_over": list(res["carried_over"])},
+                        index=pd.Index(ids, name="centre"))
+    munis = pd.DataFrame({"kommunenr": list(res["kommunenr"]), "settled": list(res["settled"]),
+                          "source": list(res["source"]),
+                          "centre": [ids[c] if c < len(ids) else None for c in res["centre_of"]]})
+    sessions.attrs.update({"county": res["fylkesnr"], "year": res["year"],
                            "carried_in_complete": res["carried_in_complete"],
-                           "centres": info,
-                           "municipalities": pd.DataFrame(res["municipalities"])})
+                           "centres": info, "municipalities": munis})
     return sessions

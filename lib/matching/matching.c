@@ -1,0 +1,468 @@
+/* Matching of cases to municipalities: argument checks, exact integer scaling, the
+ * regint-synth-v1 generator and the JSON instance loader. The solvers live in
+ * matching_flow.c (capacity in cases) and matching_mip.c (capacity in persons). */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <cjson/cJSON.h>
+
+#include "util/alloc.h"
+#include "util/error.h"
+#include "util/jsonutil.h"
+#include "util/fileio.h"
+#include "util/options.h"
+#include "util/enumname.h"
+#include "matching/matching_internal.h"
+#include "regint/validate.h"
+
+double regint__match_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}
+
+static const char *const unit_names[REGINT_MATCH_UNIT_COUNT] = {"cases", "persons"};
+static const char *const quality_names[REGINT_MATCH_QUALITY_COUNT] = {"optimal", "gap"};
+
+REGINT__ENUM_NAMES(regint_match_unit, regint_match_unit, unit_names, REGINT_MATCH_UNIT_COUNT, "capacity unit")
+REGINT__ENUM_NAMES(regint_match_quality, regint_match_quality,
+                   quality_names, REGINT_MATCH_QUALITY_COUNT, "match quality")
+
+/* Smallest k in 0..9 with s·10^k an integer (to 1e-9 relative), or 10 if none. */
+static int decimals_needed(double s, int from)
+{
+    static const double p10[10] = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
+    for (int k = from; k < 10; k++) {
+        double v = s * p10[k];
+        double tol = 1e-9 * (fabs(v) > 1 ? fabs(v) : 1);
+        if (fabs(v - nearbyint(v)) <= tol)
+            return k;
+    }
+    return 10;
+}
+
+regint_status regint_match(const double *scores, size_t n_cases, size_t n_munis, const int64_t *sizes,
+                           const int64_t *capacities, const regint_match_options *opt,
+                           int64_t *assignment, int64_t *used, regint_match_summary_t *result)
+{
+    static const regint_match_options defaults = REGINT_MATCH_OPTIONS_INIT;
+    REGINT__OPTIONS_RESOLVE(opt, defaults, REGINT_MATCH_OPTIONS_VERSION, "regint_match");
+    if (opt->unit != REGINT_MATCH_CASES && opt->unit != REGINT_MATCH_PERSONS)
+        return regint__error(REGINT_EINVAL, "regint_match: options.unit: unknown unit %d", (int)opt->unit);
+    if (!(opt->score_scale > 0) || !isfinite(opt->score_scale))
+        return regint__error(REGINT_EINVAL, "regint_match: options.score_scale must be a positive number");
+    if (n_munis == 0)
+        return regint__error(REGINT_EINVAL, "regint_match: n_munis: at least one municipality is needed");
+    if (n_cases >= (size_t)INT32_MAX || n_munis >= (size_t)INT32_MAX / 2 ||
+        (n_cases && n_munis > SIZE_MAX / sizeof(double) / n_cases))
+        return regint__error(REGINT_ERANGE, "regint_match: %zu cases × %zu municipalities is too large",
+                             n_cases, n_munis);
+    if ((n_cases && (!scores || !assignment)) || !capacities)
+        return regint__error(REGINT_EINVAL, "regint_match: scores, capacities and assignment must not be NULL");
+    int persons = opt->unit == REGINT_MATCH_PERSONS;
+    if ((persons || opt->score_per_person) && n_cases && !sizes)
+        return regint__error(REGINT_EINVAL, "regint_match: sizes are needed for the persons unit and per-person scores");
+    int64_t maxsize = 1, demand = 0, capsum = 0;
+    for (size_t c = 0; sizes && c < n_cases; c++) {
+        if (sizes[c] < 1 || sizes[c] > 1000000)
+            return regint__error(REGINT_EINVAL, "regint_match: sizes[%zu] = %lld: a family size must be 1..1000000",
+                                 c, (long long)sizes[c]);
+        if (sizes[c] > maxsize)
+            maxsize = sizes[c];
+    }
+    for (size_t c = 0; c < n_cases; c++)
+        demand += (persons && sizes) ? sizes[c] : 1;
+    for (size_t j = 0; j < n_munis; j++) {
+        if (capacities[j] < 0 || capacities[j] > ((int64_t)1 << 50))
+            return regint__error(REGINT_EINVAL, "regint_match: capacities[%zu] = %lld: must be 0..2^50",
+                                 j, (long long)capacities[j]);
+        capsum += capacities[j];
+    }
+    const char *unitname = persons ? "persons" : "cases";
+    /* Scores: finite or NaN; find the decimal grid. */
+    double maxabs = 0;
+    int k = 0;
+    for (size_t c = 0; c < n_cases; c++) {
+        int any = 0;
+        for (size_t j = 0; j < n_munis; j++) {
+            double s = scores[c * n_munis + j];
+            if (isnan(s))
+                continue;
+            if (!isfinite(s))
+                return regint__error(REGINT_EINVAL, "regint_match: scores[%zu][%zu]: must be finite (NaN = forbidden)", c, j);
+            any = 1;
+            if (fabs(s) > maxabs)
+                maxabs = fabs(s);
+            if (k < 10 && !(k == 0 && s == nearbyint(s)))
+                k = decimals_needed(s, k);
+        }
+        if (!any && opt->must_assign_all)
+            return regint__error(REGINT_EINFEASIBLE,
+                                 "cases[%zu]: must_assign_all but every municipality is forbidden for it", c);
+    }
+    if (opt->must_assign_all && demand > capsum)
+        return regint__error(REGINT_EINFEASIBLE,
+                             "must_assign_all: demand %lld %s > total capacity %lld %s",
+                             (long long)demand, unitname, (long long)capsum, unitname);
+    double mult = opt->score_per_person ? (double)maxsize : 1.0;
+    double limit = (double)REGINT__MATCH_AMAX;
+    double factor;
+    int exact = 0;
+    if (k < 10 && maxabs * pow(10, k) * mult <= limit) {
+        factor = pow(10, k);
+        exact = 1;
+    } else if (maxabs == 0) {
+        factor = 1;
+    } else {
+        /* Largest power of two keeping |integer score| <= 2^29. */
+        int e;
+        frexp(limit / (maxabs * mult), &e);
+        factor = ldexp(1.0, e - 1);
+        if (factor * maxabs * mult > limit)
+            factor /= 2;
+    }
+    regint__match_problem p;
+    memset(&p, 0, sizeof p);
+    p.n = n_cases;
+    p.m = n_munis;
+    p.scores = scores;
+    p.factor = factor;
+    p.sizes = sizes;
+    p.per_person = opt->score_per_person && sizes;
+    p.must_all = opt->must_assign_all != 0;
+    p.cap = capacities;
+    p.persons = persons;
+    p.opt = opt;
+    p.t_start = regint__match_now();
+
+    int32_t *asg = regint__calloc(n_cases ? n_cases : 1, sizeof *asg);
+    if (!asg)
+        return regint__enomem();
+    regint_status st;
+    int64_t augs = 0, nodes = 0, bound = 0;
+    int optimal = 1;
+    if (!persons)
+        st = regint__match_flow(&p, asg, &augs);
+    else
+        st = regint__match_mip(&p, asg, &bound, &optimal, &nodes);
+    if (st != REGINT_OK) {
+        free(asg);
+        return st;
+    }
+    long double obj = 0;
+    int64_t iobj = 0;
+    size_t nas = 0;
+    if (used)
+        for (size_t j = 0; j < n_munis; j++)
+            used[j] = 0;
+    for (size_t c = 0; c < n_cases; c++) {
+        assignment[c] = asg[c];
+        if (asg[c] < 0)
+            continue;
+        nas++;
+        size_t j = (size_t)asg[c];
+        double s = scores[c * n_munis + j];
+        obj += (long double)s * (p.per_person ? (long double)sizes[c] : 1.0L);
+        iobj += regint__match_a(&p, c, j);
+        if (used)
+            used[j] += (persons && sizes) ? sizes[c] : 1;
+    }
+    free(asg);
+    if (result) {
+        memset(result, 0, sizeof *result);
+        result->objective = (double)(obj / (long double)opt->score_scale);
+        result->n_assigned = nas;
+        result->nodes = nodes;
+        result->augmentations = augs;
+        result->exact = exact;
+        result->score_resolution = 1.0 / factor;
+        if (optimal) {
+            result->quality = REGINT_MATCH_OPTIMAL;
+            result->bound = result->objective;
+            result->gap = 0;
+        } else {
+            result->quality = REGINT_MATCH_GAP;
+            /* Bound in integer units; add the rounding slack when scores are inexact. */
+            double b = (double)bound / factor;
+            if (!exact)
+                b += (double)n_cases * mult * 0.5 / factor;
+            result->bound = b / opt->score_scale;
+            if (result->bound < result->objective)
+                result->bound = result->objective;
+            double den = fabs(result->objective) > 1 ? fabs(result->objective) : 1;
+            result->gap = (result->bound - result->objective) / den;
+        }
+    }
+    (void)iobj;
+    return REGINT_OK;
+}
+
+/* ---------------------------------------------------------------------------------------- */
+/* regint-synth-v1 */
+
+static uint64_t splitmix64(uint64_t *state)
+{
+    uint64_t z = (*state += 0x9E3779B97F4A7C15ULL);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+    return z ^ (z >> 31);
+}
+
+regint_status regint_match_synth(size_t n_cases, size_t n_munis, regint_match_unit unit, uint64_t seed,
+                                 int64_t slack_permille, int64_t *sizes, int64_t *capacities, double *scores)
+{
+    if (n_munis == 0 || (n_cases && (!sizes || !scores)) || !capacities)
+        return regint__error(REGINT_EINVAL, "regint_match_synth: need n_munis >= 1 and output arrays");
+    if (unit != REGINT_MATCH_CASES && unit != REGINT_MATCH_PERSONS)
+        return regint__error(REGINT_EINVAL, "regint_match_synth: unknown unit %d", (int)unit);
+    if (slack_permille < 0 || slack_permille > 1000000)
+        return regint__error(REGINT_EINVAL, "regint_match_synth: slack_permille must be 0..1000000");
+    static const uint64_t thr[8] = {400, 550, 670, 790, 880, 940, 980, 1000};
+    uint64_t st = seed;
+    int64_t *ability = regint__calloc(n_cases ? n_cases : 1, sizeof *ability);
+    int64_t *base = regint__calloc(n_munis, sizeof *base);
+    int64_t *w = regint__calloc(n_munis, sizeof *w);
+    if (!ability || !base || !w) {
+        free(ability);
+        free(base);
+        free(w);
+        return regint__enomem();
+    }
+    int64_t demand = 0, wsum = 0;
+    for (size_t c = 0; c < n_cases; c++) {
+        uint64_t u = splitmix64(&st) % 1000;
+        int64_t s = 1;
+        for (int t = 0; t < 8; t++)
+            if (thr[t] <= u)
+                s++;
+        sizes[c] = s;
+    }
+    for (size_t c = 0; c < n_cases; c++)
+        ability[c] = (int64_t)(splitmix64(&st) % 301) - 150;
+    for (size_t j = 0; j < n_munis; j++)
+        base[j] = (int64_t)(splitmix64(&st) % 401);
+    for (size_t j = 0; j < n_munis; j++) {
+        w[j] = (int64_t)(splitmix64(&st) % 100) + 1;
+        wsum += w[j];
+    }
+    for (size_t c = 0; c < n_cases; c++)
+        for (size_t j = 0; j < n_munis; j++) {
+            int64_t v = 300 + base[j] + ability[c] + ((int64_t)(splitmix64(&st) % 301) - 150);
+            scores[c * n_munis + j] = (double)(v < 0 ? 0 : v > 1000 ? 1000 : v);
+        }
+    for (size_t c = 0; c < n_cases; c++)
+        demand += unit == REGINT_MATCH_PERSONS ? sizes[c] : 1;
+    for (size_t j = 0; j < n_munis; j++) {
+        /* floor(slack·demand·w / (1000·Σw)); the numerator fits in 128 bits only in general,
+         * so use long double for the (rare) huge cases and integers otherwise. */
+        int64_t num_a = slack_permille * demand;
+        int64_t q;
+        if (demand < ((int64_t)1 << 31) && num_a / 1000 < ((int64_t)1 << 40))
+            q = (num_a * w[j]) / (1000 * wsum);
+        else
+            q = (int64_t)floorl((long double)num_a * (long double)w[j] / (1000.0L * (long double)wsum));
+        capacities[j] = q + 1 + (unit == REGINT_MATCH_PERSONS ? 8 : 0);
+    }
+    free(ability);
+    free(base);
+    free(w);
+    return REGINT_OK;
+}
+
+/* ---------------------------------------------------------------------------------------- */
+/* JSON instances */
+
+void regint_match_instance_free(regint_match_instance *inst)
+{
+    if (!inst)
+        return;
+    if (inst->ids)
+        for (size_t c = 0; c < inst->n_cases; c++)
+            free(inst->ids[c]);
+    free(inst->ids);
+    free(inst->sizes);
+    free(inst->capacities);
+    free(inst->scores);
+    free(inst);
+}
+
+static regint_status int_array(const char *file, const cJSON *arr, const char *name, int64_t min,
+                               int64_t max, int64_t *out)
+{
+    size_t i = 0;
+    const cJSON *it;
+    cJSON_ArrayForEach(it, arr)
+    {
+        char path[REGINT__PATH_MAX];
+        regint__json_path_index(path, name, i);
+        if (!cJSON_IsNumber(it) || !regint__json_is_int(it))
+            return regint__json_error(file, path, REGINT_EPARSE, "expected an integer");
+        double v = it->valuedouble;
+        if (v < (double)min || v > (double)max)
+            return regint__json_error(file, path, REGINT_EINVAL, "%.17g is out of range %lld..%lld", v,
+                                      (long long)min, (long long)max);
+        out[i++] = (int64_t)v;
+    }
+    return REGINT_OK;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static regint_status parse_doc(const char *file, const cJSON *doc, regint_match_instance *in)
+{
+    regint_status st;
+    if (!cJSON_IsObject(doc))
+        return regint__json_error(file, "", REGINT_EPARSE, "expected a JSON object");
+    const char *unit = NULL;
+    if ((st = regint__json_string(file, "", doc, "capacity_unit", 1, &unit)))
+        return st;
+    if (!strcmp(unit, "cases"))
+        in->unit = REGINT_MATCH_CASES;
+    else if (!strcmp(unit, "persons"))
+        in->unit = REGINT_MATCH_PERSONS;
+    else
+        return regint__json_error(file, "capacity_unit", REGINT_EINVAL,
+                                  "expected \"cases\" or \"persons\", got \"%s\"", unit);
+    in->must_assign_all = 1;
+    if ((st = regint__json_bool(file, "", doc, "must_assign_all", 0, &in->must_assign_all)))
+        return st;
+    in->score_scale = 1;
+    if ((st = regint__json_number(file, "", doc, "score_scale", 0, &in->score_scale)))
+        return st;
+    if (!(in->score_scale > 0) || !isfinite(in->score_scale))
+        return regint__json_error(file, "score_scale", REGINT_EINVAL, "must be a positive number");
+    const cJSON *caps = NULL, *sc = NULL, *sz = NULL, *ids = NULL;
+    if ((st = regint__json_array(file, "", doc, "capacities", 1, &caps)) ||
+        (st = regint__json_array(file, "", doc, "scores", 1, &sc)) ||
+        (st = regint__json_array(file, "", doc, "sizes", in->unit == REGINT_MATCH_PERSONS, &sz)) ||
+        (st = regint__json_array(file, "", doc, "ids", 0, &ids)))
+        return st;
+    in->n_munis = (size_t)cJSON_GetArraySize(caps);
+    in->n_cases = (size_t)cJSON_GetArraySize(sc);
+    if (in->n_munis == 0)
+        return regint__json_error(file, "capacities", REGINT_EINVAL, "at least one municipality is needed");
+    if (sz && (size_t)cJSON_GetArraySize(sz) != in->n_cases)
+        return regint__json_error(file, "sizes", REGINT_EINVAL, "has %d entries but scores has %zu rows",
+                                  cJSON_GetArraySize(sz), in->n_cases);
+    if (ids && (size_t)cJSON_GetArraySize(ids) != in->n_cases)
+        return regint__json_error(file, "ids", REGINT_EINVAL, "has %d entries but scores has %zu rows",
+                                  cJSON_GetArraySize(ids), in->n_cases);
+    size_t n = in->n_cases, m = in->n_munis;
+    if (n && m > SIZE_MAX / sizeof(double) / n)
+        return regint__json_error(file, "scores", REGINT_ERANGE, "too large");
+    in->capacities = regint__calloc(m, sizeof *in->capacities);
+    in->sizes = regint__calloc(n ? n : 1, sizeof *in->sizes);
+    in->scores = regint__calloc((n * m) > 0 ? n * m : 1, sizeof *in->scores);
+    if (!in->capacities || !in->sizes || !in->scores)
+        return regint__enomem();
+    if ((st = int_array(file, caps, "capacities", 0, (int64_t)1 << 50, in->capacities)))
+        return st;
+    if (sz) {
+        if ((st = int_array(file, sz, "sizes", 1, 1000000, in->sizes)))
+            return st;
+    } else {
+        for (size_t c = 0; c < n; c++)
+            in->sizes[c] = 1;
+    }
+    size_t c = 0;
+    const cJSON *row;
+    cJSON_ArrayForEach(row, sc)
+    {
+        char path[REGINT__PATH_MAX];
+        regint__json_path_index(path, "scores", c);
+        if (!cJSON_IsArray(row))
+            return regint__json_error(file, path, REGINT_EPARSE, "expected an array (one score per municipality)");
+        if ((size_t)cJSON_GetArraySize(row) != m)
+            return regint__json_error(file, path, REGINT_EINVAL, "has %d scores but there are %zu municipalities",
+                                      cJSON_GetArraySize(row), m);
+        size_t j = 0;
+        const cJSON *it;
+        cJSON_ArrayForEach(it, row)
+        {
+            double v;
+            if (cJSON_IsNull(it))
+                v = NAN;
+            else if (cJSON_IsNumber(it) && isfinite(it->valuedouble))
+                v = it->valuedouble;
+            else {
+                char p2[REGINT__PATH_MAX];
+                regint__json_path_index(p2, path, j);
+                return regint__json_error(file, p2, REGINT_EPARSE, "expected a number or null (forbidden pair)");
+            }
+            in->scores[c * m + j] = v;
+            j++;
+        }
+        c++;
+    }
+    if (ids) {
+        in->ids = regint__calloc(n ? n : 1, sizeof *in->ids);
+        if (!in->ids)
+            return regint__enomem();
+        size_t i = 0;
+        const cJSON *it;
+        cJSON_ArrayForEach(it, ids)
+        {
+            char path[REGINT__PATH_MAX];
+            regint__json_path_index(path, "ids", i);
+            if (!cJSON_IsString(it))
+                return regint__json_error(file, path, REGINT_EPARSE, "expected a string");
+            char what[REGINT__PATH_MAX + 64];
+            snprintf(what, sizeof what, "%s: %s", file, path);
+            if ((st = regint_validate_identifier(it->valuestring, what)))
+                return st;
+            if (!(in->ids[i] = regint__strdup(it->valuestring)))
+                return regint__enomem();
+            i++;
+        }
+        char **sorted = regint__calloc(n ? n : 1, sizeof *sorted);
+        if (!sorted)
+            return regint__enomem();
+        memcpy(sorted, in->ids, n * sizeof *sorted);
+        qsort(sorted, n, sizeof *sorted, cmp_str);
+        for (size_t q = 1; q < n; q++)
+            if (!strcmp(sorted[q - 1], sorted[q])) {
+                size_t first = n;
+                for (size_t r = 0; r < n && first == n; r++)
+                    if (!strcmp(in->ids[r], sorted[q]))
+                        first = r;
+                char path[REGINT__PATH_MAX];
+                regint__json_path_index(path, "ids", first);
+                st = regint__json_error(file, path, REGINT_EDUPLICATE, "case id \"%s\" occurs more than once",
+                                        sorted[q]);
+                free(sorted);
+                return st;
+            }
+        free(sorted);
+    }
+    return REGINT_OK;
+}
+
+static regint_status load_instance(const cJSON *doc, const char *name, void *out)
+{
+    regint_match_instance *in = regint__calloc(1, sizeof *in);
+    regint_status st = in ? parse_doc(name, doc, in) : REGINT_ENOMEM;
+    if (st)
+        regint_match_instance_free(in);
+    else
+        *(regint_match_instance **)out = in;
+    return st;
+}
+
+/* Not REGINT__DEFINE_JSON_LOADERS: on failure this one sets *out = NULL (test_matching relies on it). */
+regint_status regint_match_instance_load_string(const char *text, size_t len, const char *name,
+                                               regint_match_instance **out)
+{
+    if (!out || !text)
+        return regint__error(REGINT_EINVAL, "regint_match_instance_load_string: NULL argument");
+    *out = NULL;
+    return regint__json_load(text, len, name ? name : "<json>", load_instance, out);
+}
+
+REGINT__DEFINE_LOAD_FILE(regint_match_instance_load_file, regint_match_instance, regint_match_instance_load_string)

@@ -1,0 +1,59 @@
+/* Private: shared parts of the matching solvers (matching.c, matching_flow.c, matching_mip.c). */
+#ifndef REGINT_MATCHING_INTERNAL_H
+#define REGINT_MATCHING_INTERNAL_H
+
+#include <math.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "regint/match.h"
+
+/* Largest |integer score| the solvers accept (so that differences, ±2^30, fit in int32 and sums of
+ * up to 2^32 of them fit in int64). */
+#define REGINT__MATCH_AMAX ((int64_t)1 << 29)
+/* Marks a forbidden pair in integer rows. */
+#define REGINT__MATCH_FORBID INT32_MIN
+
+typedef struct regint__match_problem {
+    size_t n, m;                 /* cases, municipalities */
+    const double *scores;        /* n × m, NaN = forbidden */
+    double factor;               /* integer score = llround(score * factor) (* size) */
+    const int64_t *sizes;        /* NULL = all 1 */
+    int per_person;              /* multiply by size */
+    int must_all;
+    const int64_t *cap;          /* m capacities in the unit */
+    int persons;                 /* weights are sizes (else 1) */
+    const regint_match_options *opt;
+    double t_start;              /* monotonic seconds at start */
+} regint__match_problem;
+
+/* Integer score of (c, j): REGINT__MATCH_FORBID if forbidden. */
+static inline int32_t regint__match_a(const regint__match_problem *p, size_t c, size_t j)
+{
+    double s = p->scores[c * p->m + j];
+    if (isnan(s))
+        return REGINT__MATCH_FORBID;
+    double t = s * p->factor;
+    /* |t| <= 2^29 (checked by regint_match), so rounding half away from zero by hand is exact */
+    int64_t v = (int64_t)(t >= 0 ? t + 0.5 : t - 0.5);
+    if (p->per_person && p->sizes)
+        v *= p->sizes[c];
+    return (int32_t)v;
+}
+
+static inline int64_t regint__match_w(const regint__match_problem *p, size_t c)
+{
+    return (p->persons && p->sizes) ? p->sizes[c] : 1;
+}
+
+double regint__match_now(void);
+
+/* Cases unit: exact optimum. assign[c] = municipality or -1. */
+regint_status regint__match_flow(const regint__match_problem *p, int32_t *assign, int64_t *augmentations);
+
+/* Persons unit: best assignment found, *bound = proved upper bound (integer units),
+ * *optimal = 1 if proved optimal. */
+regint_status regint__match_mip(const regint__match_problem *p, int32_t *assign, int64_t *bound,
+                                int *optimal, int64_t *nodes);
+
+#endif

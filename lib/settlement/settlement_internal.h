@@ -1,0 +1,163 @@
+/* Private: the settlement module's shared structures (profile, per-year context). */
+#ifndef REGINT_SETTLEMENT_INTERNAL_H
+#define REGINT_SETTLEMENT_INTERNAL_H
+
+#include <stdint.h>
+
+#include "regint/dataset.h"
+#include "regint/settlement.h"
+
+#define REGINT__SPATH 256
+
+/* Built-in criteria computed from the dataset's settlement history and population;
+ * anything else is an indicator of the dataset's catalogue. */
+typedef enum regint__crit_kind {
+    REGINT__CRIT_POPULATION = 0,
+    REGINT__CRIT_REQUESTS = 1,
+    REGINT__CRIT_DECISIONS = 2,
+    REGINT__CRIT_SETTLED = 3,
+    REGINT__CRIT_DELIVERY_RATE = 4,
+    REGINT__CRIT_INDICATOR = 5
+} regint__crit_kind;
+
+typedef enum regint__crit_use { REGINT__USE_SIZE = 0, REGINT__USE_RATE = 1 } regint__crit_use;
+
+typedef struct regint__criterion {
+    char *id;
+    regint__crit_kind kind;
+    char *indicator;       /* INDICATOR: catalogue id */
+    char *per;             /* INDICATOR: optional denominator indicator (ratio), or NULL */
+    char *category;        /* observation category ("" default) */
+    double weight;
+    regint_direction direction; /* NEUTRAL = take from the catalogue */
+    regint__crit_use use;
+    int years;             /* history window / maximum age of an observation */
+    int optional;          /* INDICATOR: absent from the catalogue = skipped with a note */
+    int indicator_is_id;   /* INDICATOR: no "indicator" member, the id names it */
+    double clamp_lo, clamp_hi; /* rate factor limits */
+    char path[REGINT__SPATH];  /* "criteria[i]" for messages */
+} regint__criterion;
+
+typedef struct regint__bound {
+    char *kommunenr;
+    int64_t lower;         /* -1 = not given */
+    int64_t upper;         /* -1 = not given */
+    char path[REGINT__SPATH];
+} regint__bound;
+
+struct regint_settlement_profile {
+    char *file;            /* name used in messages */
+    char *name;
+    char *description;
+    regint__criterion *crit;
+    size_t ncrit;
+    int64_t minimum;
+    char **exempt;
+    size_t nexempt;
+    int drop_lowest;       /* when minimums exceed the total */
+    int upper_history;     /* derive soft upper bounds from past decisions */
+    double upper_factor;
+    int64_t upper_add;
+    int upper_years;
+    regint__bound *bounds;
+    size_t nbounds;
+    char **exclude;
+    size_t nexclude;
+    int64_t exclude_pop_below; /* 0 = no rule */
+    int keep_if_settled_within;/* years; 0 = keep none */
+    int method;            /* regint_apportion_method */
+    int minors_years;
+};
+
+/* Value of suppressed cells ("usually under 5") used in scores. */
+#define REGINT__SUPPRESSED_ESTIMATE 2.0
+
+/* One accumulated settlement figure for a municipality valid in the context year. */
+typedef struct regint__acc {
+    double sum;            /* present values (plus suppressed estimate) */
+    int present;           /* number of present parts */
+    int suppressed;        /* number of suppressed parts */
+    int rows;              /* number of rows seen */
+    regint_missing missing;/* reason of the first missing part */
+} regint__acc;
+
+/* Measures kept in the context. */
+enum { REGINT__M_REQUEST = 0, REGINT__M_DECISION = 1, REGINT__M_SETTLED = 2,
+       REGINT__M_EMA = 3, REGINT__M_COUNT = 4 };
+
+/* Everything about one year's municipalities that does not depend on the county. */
+typedef struct regint__ctx {
+    const regint_dataset *ds;
+    int year;
+    int hist_to;           /* last history year */
+    int first;             /* first year held: hist_to - window + 1 */
+    int nyears;            /* years held: first .. hist_to, then `year` */
+    const regint_municipality_t **mun; /* valid in year, sorted */
+    size_t n;
+    double *pop;           /* NAN if unknown */
+    regint__acc *acc;      /* n * (nyears + 1) * REGINT__M_COUNT */
+    size_t unmapped;       /* rows whose code could not be mapped */
+} regint__ctx;
+
+regint_status regint__ctx_build(const regint_dataset *ds, int year, int hist_to, int window,
+                                regint__ctx *ctx);
+void regint__ctx_free(regint__ctx *ctx);
+/* The accumulator of municipality i, year y (first..hist_to or year), measure m; NULL if the
+ * year is not held. */
+const regint__acc *regint__ctx_acc(const regint__ctx *ctx, size_t i, int y, int m);
+
+/* What a recommendation is asked for: the county and year (parameters of the public call)
+ * with the options, in one struct so that the back-test can drive the engine directly. */
+typedef struct regint__recommend_args {
+    const char *fylkesnr;   /* county valid in `year`; NULL or "00" = the whole country */
+    int year;               /* the year to settle in */
+    int64_t total;          /* persons to settle */
+    int64_t minors;         /* of which unaccompanied minors */
+    const regint_settlement_profile *profile; /* NULL = the default profile */
+    int history_to;         /* last year of data used; 0 = year - 1 */
+} regint__recommend_args;
+
+/* Recommend for a county using a built context. */
+regint_status regint__recommend_ctx(const regint__ctx *ctx, const regint__recommend_args *opt,
+                                    const regint_settlement_profile *prof,
+                                    regint_settlement_recommendation **out);
+
+/* Free n strings and the array holding them (NULL allowed). */
+void regint__settlement_free_strv(char **v, size_t n);
+
+/* The largest history window a profile needs. */
+int regint__profile_window(const regint_settlement_profile *p);
+
+/* Value of an accumulator for scoring: 1 if usable (*v set), 0 if missing.
+ * Requests and decisions marked "no decision"/"not applicable" count as 0 (not asked). */
+int regint__acc_value(const regint__acc *a, int measure, double *v);
+
+/* Hamilton (largest remainder) apportionment of `total` by double weights without bounds,
+ * using regint_apportion. */
+regint_status regint__hamilton(const double *w, size_t n, int64_t total, int64_t *seats);
+
+/* Median of the values that are not NAN (NAN if none); tmp has room for n (recommend.c). */
+double regint__median(const double *v, size_t n, double *tmp);
+
+/* The result of regint_settlement_recommend (filled by recommend.c, read by result.c). */
+struct regint_settlement_recommendation {
+    int year;
+    int history_to;
+    char fylkesnr[8];
+    char *county_name;
+    char *profile_name;
+    int64_t total;
+    int64_t minors;
+    size_t n;
+    regint_settlement_recommendation_row_t *rows;
+    char **names;          /* copies of kommunenr/name/fylkesnr, 3 per row */
+    char **reasons;
+    size_t ncrit;
+    char **crit_ids;
+    double *crit_w;
+    double *contrib;       /* n * ncrit */
+    double *values;        /* n * ncrit */
+    char *note;
+};
+
+#endif

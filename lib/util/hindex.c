@@ -1,0 +1,54 @@
+/* Open-addressing hash indexes over record positions; see hindex.h. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/alloc.h"
+#include "util/error.h"
+#include "util/hindex.h"
+
+void regint__hindex_free(regint__hindex *h)
+{
+    free(h->slot);
+    h->slot = NULL;
+    h->cap = h->n = 0;
+}
+
+void regint__hindex_put(regint__hindex *h, uint64_t hash, size_t pos)
+{
+    size_t mask = h->cap - 1, i = (size_t)hash & mask;
+    while (h->slot[i])
+        i = (i + 1) & mask;
+    h->slot[i] = pos + 1;
+    h->n++;
+}
+
+regint_status regint__hindex_rebuild(regint__hindex *h, size_t n, size_t want, regint__hindex_hash_fn hash,
+                                     const void *ctx)
+{
+    if (!h->cap && !want)
+        return REGINT_OK;
+    size_t cap = h->cap ? h->cap : 16;
+    while (cap < want * 2)
+        cap *= 2;
+    if (cap != h->cap) {
+        size_t *s = regint__calloc(cap, sizeof *s);
+        if (!s)
+            return regint__enomem();
+        free(h->slot);
+        h->slot = s;
+        h->cap = cap;
+    } else {
+        memset(h->slot, 0, cap * sizeof *h->slot);
+    }
+    h->n = 0;
+    for (size_t i = 0; i < n; i++)
+        regint__hindex_put(h, hash(ctx, h, i), i);
+    return REGINT_OK;
+}
+
+regint_status regint__hindex_reserve1(regint__hindex *h, size_t n, regint__hindex_hash_fn hash, const void *ctx)
+{
+    if (h->cap && (h->n + 1) * 2 <= h->cap)
+        return REGINT_OK;
+    return regint__hindex_rebuild(h, n, h->n + 1 < 8 ? 8 : (h->n + 1) * 2, hash, ctx);
+}

@@ -1,0 +1,3 @@
+/* Deliberately wrong (layout test fixture): shipped tools use the public API only. */
+#include <regint/regint.h>
+#include "util/csv.h"

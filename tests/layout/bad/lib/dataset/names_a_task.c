@@ -1,0 +1,3 @@
+/* Deliberately wrong (layout test fixture): the dataset core names a task. */
+#include "dataset/section.h"
+#include "tasks/grants.h"
