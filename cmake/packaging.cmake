@@ -29,20 +29,29 @@ if(REGINT_BUILD_PYTHON)
 endif()
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)   # libc6, libcjson1 from dpkg-shlibdeps
+# dpkg-shlibdeps runs in each component's staging folder; libregint.so.* of the CLI is in
+# the sibling folder of the component libregint (the dependency itself is stated below).
+set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS_PRIVATE_DIRS "../libregint/usr/${CMAKE_INSTALL_LIBDIR}")
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(_ver "${PROJECT_VERSION}")
 
 set(CPACK_DEBIAN_LIBREGINT_PACKAGE_NAME ${REGINT_DEB_LIB})
 set(CPACK_DEBIAN_LIBREGINT_PACKAGE_SECTION libs)
 set(CPACK_DEBIAN_LIBREGINT_PACKAGE_SUGGESTS regint)
-set(CPACK_DEBIAN_PACKAGE_GENERATE_SHLIBS ON)  # shlibs + the ldconfig trigger
+set(CPACK_DEBIAN_PACKAGE_GENERATE_SHLIBS ON)  # a shlibs file, for packages built on this one
+# ldconfig through a trigger (Debian policy 8.1.1); own postinst/postrm keep CPack from
+# writing ones that call ldconfig.
+set(CPACK_DEBIAN_LIBREGINT_PACKAGE_CONTROL_EXTRA ${PROJECT_SOURCE_DIR}/cmake/debian/triggers
+    ${PROJECT_SOURCE_DIR}/cmake/debian/postinst ${PROJECT_SOURCE_DIR}/cmake/debian/postrm)
+set(CPACK_DEBIAN_LIBREGINT_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 set(CPACK_DEBIAN_PACKAGE_GENERATE_SHLIBS_POLICY ">=")
 set(CPACK_COMPONENT_LIBREGINT_DESCRIPTION
   "integration work of Norwegian counties - shared library
-regint models the regional integration work of Norwegian counties (fylkeskommuner):
-settlement capacity steering on real public data, apportionment with bounds, criteria
-scoring, optimal matching of cases to municipalities, grant allocation, coverage
-analysis and a knowledge base of indicators.
+regint models the regional integration work of Norwegian counties
+(fylkeskommuner): settlement capacity steering on real public data,
+apportionment with bounds, criteria scoring, optimal matching of cases
+to municipalities, grant allocation, coverage analysis and a knowledge
+base of indicators.
 .
 This package holds the shared library.")
 
@@ -52,36 +61,43 @@ set(CPACK_DEBIAN_DEV_PACKAGE_DEPENDS "${REGINT_DEB_LIB} (= ${_ver}), libcjson-de
 set(CPACK_DEBIAN_DEV_PACKAGE_SHLIBDEPS OFF)
 set(CPACK_COMPONENT_DEV_DESCRIPTION
   "integration work of Norwegian counties - development files
-regint models the regional integration work of Norwegian counties (fylkeskommuner).
+regint models the regional integration work of Norwegian counties
+(fylkeskommuner).
 .
-This package holds the C headers, the static library, the pkg-config file regint.pc
-and the CMake package (find_package(regint CONFIG)).")
+This package holds the C headers, the static library, the pkg-config
+file regint.pc and the CMake package (find_package(regint CONFIG)).")
 
 set(CPACK_DEBIAN_CLI_PACKAGE_NAME regint)
 set(CPACK_DEBIAN_CLI_PACKAGE_SECTION science)
 set(CPACK_DEBIAN_CLI_PACKAGE_DEPENDS "${REGINT_DEB_LIB} (= ${_ver})")
 set(CPACK_COMPONENT_CLI_DESCRIPTION
   "integration work of Norwegian counties - command-line tool and data
-regint models the regional integration work of Norwegian counties (fylkeskommuner).
+regint models the regional integration work of Norwegian counties
+(fylkeskommuner).
 .
-This package holds the command regint (settlement recommendations, back-tests,
-apportionment, matching, grants, coverage, guidance, county reports), its manual
-page and the bundled default dataset built from real public data (SSB, IMDi).")
+This package holds the command regint (settlement recommendations,
+back-tests, apportionment, matching, grants, coverage, guidance, county
+reports), its manual page and the bundled default dataset built from
+real public data (SSB, IMDi).")
 
 set(CPACK_DEBIAN_PYTHON_DEB_PACKAGE_NAME python3-regint)
 set(CPACK_DEBIAN_PYTHON_DEB_PACKAGE_SECTION python)
 if(REGINT_BUILD_PYTHON)
-  # The extension is built for this Python version only (no stable ABI).
-  math(EXPR _pynext "${Python3_VERSION_MINOR} + 1")
+  # The extension is built for this Python version only (no stable ABI); the version was
+  # found in bindings/python.
+  get_directory_property(_pymaj DIRECTORY ${PROJECT_SOURCE_DIR}/bindings/python DEFINITION Python3_VERSION_MAJOR)
+  get_directory_property(_pymin DIRECTORY ${PROJECT_SOURCE_DIR}/bindings/python DEFINITION Python3_VERSION_MINOR)
+  math(EXPR _pynext "${_pymin} + 1")
   set(CPACK_DEBIAN_PYTHON_DEB_PACKAGE_DEPENDS
-    "python3 (>= ${Python3_VERSION_MAJOR}.${Python3_VERSION_MINOR}), python3 (<< ${Python3_VERSION_MAJOR}.${_pynext}), python3-numpy, python3-pandas, regint (= ${_ver})")
+    "python3 (>= ${_pymaj}.${_pymin}), python3 (<< ${_pymaj}.${_pynext}), python3-numpy, python3-pandas, regint (= ${_ver})")
 endif()
 set(CPACK_COMPONENT_PYTHON_DEB_DESCRIPTION
   "integration work of Norwegian counties - Python 3 module
-regint models the regional integration work of Norwegian counties (fylkeskommuner).
+regint models the regional integration work of Norwegian counties
+(fylkeskommuner).
 .
-This package holds the Python 3 module regint (pandas DataFrames, exceptions). It
-uses the dataset of the package regint.")
+This package holds the Python 3 module regint (pandas DataFrames,
+exceptions). It uses the dataset of the package regint.")
 
 # Debian wants a copyright file and a changelog in /usr/share/doc/<package>/ of each package.
 file(READ ${PROJECT_SOURCE_DIR}/LICENSE _license)

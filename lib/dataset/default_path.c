@@ -22,8 +22,9 @@
 #include "util/error.h"
 
 #define DEFAULT_NAME "regint-default.json"
-/* How far up from the object's folder the prefix may be (see 2. above). */
-#define MAX_LEVELS 4
+/* How many folders up from the object the prefix may be (see 2. above): 5 for
+ * <prefix>/lib/python3/dist-packages/regint/_regint_core.so. */
+#define MAX_LEVELS 5
 
 static _Thread_local char default_path[4096];
 /* An object of this library for dladdr (a function pointer may not become a void * in ISO C;
