@@ -17,10 +17,12 @@ endif()
 add_test(NAME package_deb
   COMMAND ${CMAKE_COMMAND}
     -DREGINT_BINARY_DIR=${PROJECT_BINARY_DIR}
+    -DCPACK=${CMAKE_CPACK_COMMAND}
+    -DLIB_PACKAGE=libregint${REGINT_SOVERSION}
     -DCONSUMER=${CMAKE_CURRENT_SOURCE_DIR}/install/consumer.c
     -DWORK_DIR=${CMAKE_CURRENT_BINARY_DIR}/package_test
     -DC_COMPILER=${CMAKE_C_COMPILER}
     -DPYTHON=${_py}
     -DLINTIAN=${REGINT_LINTIAN}
     -P ${CMAKE_CURRENT_SOURCE_DIR}/package/run.cmake)
-set_tests_properties(package_deb PROPERTIES LABELS "package" TIMEOUT 600 RUN_SERIAL TRUE)
+set_tests_properties(package_deb PROPERTIES LABELS "package" TIMEOUT 1200 RUN_SERIAL TRUE)
