@@ -1115,7 +1115,7 @@ static regint_status kb_summarize_locked(regint_kb *kb, const char *indicator, c
     const regint_indicator_t *ind;
     if (regint_dataset_indicator(kb->ds, indicator, &ind) != REGINT_OK)
         return regint__error(REGINT_ENOTFOUND, "indicator '%s': not in the catalogue", indicator);
-    int kind;
+    int kind = 0;
     regint_status st = area_kind(kb, area, area_year, &kind);
     if (st != REGINT_OK)
         return st;
