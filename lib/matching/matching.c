@@ -143,6 +143,14 @@ regint_status regint_match(const double *scores, size_t n_cases, size_t n_munis,
                              "must_assign_all: demand %lld %s > total capacity %lld %s",
                              (long long)demand, unitname, (long long)capsum, unitname);
     double mult = opt->score_per_person ? (double)maxsize : 1.0;
+    /* No output of the library may hold a non-finite number: refuse scores whose sum over
+     * every case could overflow a double (the objective and bound are such sums), before
+     * solving. The worst case is every case at the largest |score|. */
+    if (!isfinite(maxabs * mult * (double)(n_cases ? n_cases : 1) / opt->score_scale * 2))
+        return regint__error(REGINT_ERANGE,
+                             "regint_match: scores: |score| up to %g over %zu cases (score_scale %g) would "
+                             "overflow the objective; the sum of |score| × size / score_scale must stay "
+                             "below about 1e307", maxabs, n_cases, opt->score_scale);
     double limit = (double)REGINT__MATCH_AMAX;
     double factor;
     int exact = 0;
