@@ -341,11 +341,12 @@ static regint_status int_array(const char *file, const cJSON *arr, const char *n
     {
         char path[REGINT__PATH_MAX];
         regint__json_path_index(path, name, i);
-        if (!cJSON_IsNumber(it) || !regint__json_is_int(it))
-            return regint__json_error(file, path, REGINT_EPARSE, "expected an integer");
+        if (!cJSON_IsNumber(it) || floor(it->valuedouble) != it->valuedouble)
+            return regint__json_error(file, path, REGINT_EPARSE, "expected an integer%s",
+                                      cJSON_IsNumber(it) ? ", got a fractional number" : "");
         double v = it->valuedouble;
         if (v < (double)min || v > (double)max)
-            return regint__json_error(file, path, REGINT_EINVAL, "%.17g is out of range %lld..%lld", v,
+            return regint__json_error(file, path, REGINT_EINVAL, "%.6g is out of range %lld..%lld", v,
                                       (long long)min, (long long)max);
         out[i++] = (int64_t)v;
     }

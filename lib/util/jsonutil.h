@@ -16,7 +16,14 @@
 
 #include "util/error.h"
 
-/* Parse JSON text (checked for UTF-8 first). EPARSE gives line and column. */
+/* The deepest nesting of arrays and objects any JSON input may have (cJSON's own limit is
+ * 1000; data files need fewer than 10 levels). */
+#define REGINT__JSON_DEPTH_MAX 100
+
+/* Parse JSON text (checked for UTF-8 first). EPARSE gives line and column. Refused with the
+ * rule named, and the JSON path where there is one: nesting deeper than
+ * REGINT__JSON_DEPTH_MAX, "\u0000", a lone UTF-16 surrogate, a number beyond the range of a
+ * double (1e999; ERANGE), an integer literal beyond 2^53 (ERANGE), a member given twice. */
 regint_status regint__json_parse(const char *file, const char *text, size_t len, cJSON **out);
 /* Read and parse a file. */
 regint_status regint__json_parse_file(const char *path, cJSON **out);
