@@ -549,3 +549,29 @@ regint_status regint__verr(const char *file, const char *path, const char *field
     va_end(ap);
     return st;
 }
+
+regint_status regint__json_only(const char *file, const char *path, const cJSON *obj, const char *const *allowed)
+{
+    if (!cJSON_IsObject(obj))
+        return REGINT_OK; /* the typed getters say what is wrong with it */
+    for (const cJSON *it = obj->child; it; it = it->next) {
+        int ok = 0;
+        for (const char *const *a = allowed; *a && !ok; a++)
+            ok = strcmp(*a, it->string) == 0;
+        if (ok)
+            continue;
+        char p[REGINT__PATH_MAX], known[512];
+        size_t n = 0;
+        known[0] = '\0';
+        for (const char *const *a = allowed; *a && n + 1 < sizeof known; a++) {
+            int w = snprintf(known + n, sizeof known - n, "%s%s", n ? ", " : "", *a);
+            if (w < 0)
+                break;
+            n += (size_t)w;
+        }
+        regint__json_path_key(p, path, it->string);
+        return regint__json_error(file, p, REGINT_EPARSE, "unknown member '%.64s' (known members: %s)", it->string,
+                                  known);
+    }
+    return REGINT_OK;
+}

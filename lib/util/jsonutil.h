@@ -77,6 +77,12 @@ regint_status regint__json_array(const char *file, const char *obj_path, const c
 regint_status regint__json_object(const char *file, const char *obj_path, const cJSON *obj,
                                   const char *key, int required, const cJSON **out);
 
+/* Refuse a member of `obj` not in `allowed` (NULL-terminated): EPARSE "<path>.<key>: unknown
+ * member '<key>' (known members: ...)", so that a typo or a stray field is not silently
+ * dropped on load and lost on save. OK when `obj` is not an object (the getters report it).
+ * Members given twice are refused by regint__json_parse for every object. */
+regint_status regint__json_only(const char *file, const char *path, const cJSON *obj, const char *const *allowed);
+
 /* Whether a cJSON number is an integer exactly representable (|v| <= 2^53). */
 int regint__json_is_int(const cJSON *item);
 
