@@ -17,7 +17,9 @@
  * readers, which build Python objects. */
 
 %{
+#include <limits.h>
 #include <math.h>
+#include <stdint.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -173,6 +175,82 @@ static void rpy_arena_free(void **arena)
     }
 }
 
+/* Python values into C scalars, refusing what would be silently changed: every message
+ * names the argument (`name`; NULL inside a struct, whose member name rpy_from_py adds).
+ *  - an integer: int (bool too) or anything with __index__ (NumPy integers); a float only when it is a
+ *    whole number (3.0; 2.9 is a ValueError, never truncated); None, str and bytes
+ *    are a TypeError; a value outside [lo, hi] a ValueError naming the range (never SWIG's
+ *    "argument 3 of type 'int'" or a silent wrap-around);
+ *  - text: str only (None or bytes are a TypeError: str(None) would store "None"), without
+ *    "\x00" (ValueError: C would cut the string there). */
+static PyObject *rpy_name_prefix(const char *name)
+{
+    return PyUnicode_FromFormat("%s%s", name ? name : "", name ? ": " : "");
+}
+
+static int rpy_integer(PyObject *o, const char *name, long long lo, long long hi, long long *out)
+{
+    PyObject *pre = rpy_name_prefix(name), *num = NULL;
+    int overflow = 0, rc = -1;
+    long long v = 0;
+    if (pre == NULL) return -1;
+    if (o == Py_None || PyUnicode_Check(o) || PyBytes_Check(o)) {
+        PyErr_Format(PyExc_TypeError, "%Uexpected an integer, got %s", pre, Py_TYPE(o)->tp_name);
+        goto done;
+    }
+    if (PyFloat_Check(o)) {
+        double d = PyFloat_AsDouble(o);
+        if (!isfinite(d) || d != floor(d)) {
+            PyErr_Format(PyExc_ValueError, "%Uexpected an integer, got %R (a fraction is not truncated)", pre, o);
+            goto done;
+        }
+        num = PyLong_FromDouble(d);
+    } else {
+        num = PyNumber_Index(o);
+        if (num == NULL) {
+            PyErr_Clear();
+            PyErr_Format(PyExc_TypeError, "%Uexpected an integer, got %s", pre, Py_TYPE(o)->tp_name);
+            goto done;
+        }
+    }
+    if (num == NULL) goto done;
+    v = PyLong_AsLongLongAndOverflow(num, &overflow);
+    if (v == -1 && PyErr_Occurred()) goto done;
+    if (overflow || v < lo || v > hi) {
+        PyErr_Format(PyExc_ValueError, "%U%R is outside the allowed range [%lld, %lld]", pre, num, lo, hi);
+        goto done;
+    }
+    *out = v;
+    rc = 0;
+done:
+    Py_XDECREF(num);
+    Py_DECREF(pre);
+    return rc;
+}
+
+static const char *rpy_text(PyObject *o, const char *name)
+{
+    Py_ssize_t n = 0;
+    const char *s;
+    if (!PyUnicode_Check(o)) {
+        PyObject *pre = rpy_name_prefix(name);
+        if (pre != NULL)
+            PyErr_Format(PyExc_TypeError, "%Uexpected a str, got %s", pre, o == Py_None ? "None" : Py_TYPE(o)->tp_name);
+        Py_XDECREF(pre);
+        return NULL;
+    }
+    s = PyUnicode_AsUTF8AndSize(o, &n);
+    if (s != NULL && strlen(s) != (size_t)n) {
+        PyObject *pre = rpy_name_prefix(name);
+        if (pre != NULL)
+            PyErr_Format(PyExc_ValueError, "%Uthe string holds a NUL character (\\x00) at index %zu; C would cut it "
+                         "there", pre, strlen(s));
+        Py_XDECREF(pre);
+        return NULL;
+    }
+    return s;
+}
+
 static int rpy_from_py(PyObject *o, char *rec, const rpy_field *fields, void **arena);
 
 /* Store Python value `o` as one element of kind f->kind at p. Strings are borrowed from
@@ -181,25 +259,32 @@ static int rpy_put(PyObject *o, char *p, const rpy_field *f, void **arena)
 {
     switch (f->kind) {
     case RPY_STR:
-        *(const char **)p = (o == Py_None) ? NULL : PyUnicode_AsUTF8(o);
-        return (o != Py_None && *(const char **)p == NULL) ? -1 : 0;
+        if (o == Py_None) {
+            *(const char **)p = NULL;
+            return 0;
+        }
+        return (*(const char **)p = rpy_text(o, NULL)) == NULL ? -1 : 0;
     case RPY_F64:
         *(double *)p = (o == Py_None) ? NAN : PyFloat_AsDouble(o);
         break;
-    case RPY_I64:
-        if (PyFloat_Check(o)) {             /* 3.0 is an integer, 2.5 is not */
-            double d = PyFloat_AsDouble(o);
-            if (d != floor(d) || fabs(d) > 9.0e18) {
-                PyErr_Format(PyExc_ValueError, "expected an integer, got %R", o);
-                return -1;
-            }
-            *(int64_t *)p = (int64_t)d;
-        } else {
-            *(int64_t *)p = (int64_t)PyLong_AsLongLong(o);
-        }
-        break;
-    case RPY_SIZE: *(size_t *)p = PyLong_AsSize_t(o); break;
-    case RPY_UINT: *(unsigned *)p = (unsigned)PyLong_AsUnsignedLong(o); break;
+    case RPY_I64: {
+        long long v;
+        if (rpy_integer(o, NULL, LLONG_MIN, LLONG_MAX, &v)) return -1;
+        *(int64_t *)p = (int64_t)v;
+        return 0;
+    }
+    case RPY_SIZE: {
+        long long v;
+        if (rpy_integer(o, NULL, 0, (long long)(SIZE_MAX > LLONG_MAX ? LLONG_MAX : SIZE_MAX), &v)) return -1;
+        *(size_t *)p = (size_t)v;
+        return 0;
+    }
+    case RPY_UINT: {
+        long long v;
+        if (rpy_integer(o, NULL, 0, UINT_MAX, &v)) return -1;
+        *(unsigned *)p = (unsigned)v;
+        return 0;
+    }
     case RPY_BOOL: *(int *)p = PyObject_IsTrue(o); break;
     case RPY_STRUCT: return rpy_from_py(o, p, f->sub, arena);
     case RPY_HANDLE:                        /* a proxy of that type only */
@@ -208,7 +293,12 @@ static int rpy_put(PyObject *o, char *p, const rpy_field *f, void **arena)
             return 0;
         PyErr_Format(PyExc_TypeError, "expected %s or None", f->type);
         return -1;
-    case RPY_INT: *(int *)p = (int)PyLong_AsLong(o); break;
+    case RPY_INT: {
+        long long v;
+        if (rpy_integer(o, NULL, INT_MIN, INT_MAX, &v)) return -1;
+        *(int *)p = (int)v;
+        return 0;
+    }
     default: PyErr_SetString(PyExc_TypeError, "read-only member"); return -1;
     }
     return PyErr_Occurred() ? -1 : 0;
@@ -550,3 +640,47 @@ REGINT_IN(T, FIELDS)
 }
 %typemap(freearg) T *PTR { rpy_arena_free(&arena$argnum); }
 %enddef
+
+/* ---- plain arguments ---------------------------------------------------------- */
+
+/* Integer and text arguments through rpy_integer/rpy_text, so that a message names the
+ * argument and its range ("add_population: persons: 10**30 is outside ...") instead of SWIG's
+ * "argument 3 of type 'int'", a float is never truncated and a string never cut. A `const
+ * char *` argument may be None only where the header documents NULL (rpy_optional_text). */
+%typemap(in) int (long long v) {
+    if (rpy_integer($input, "$symname: $1_name", INT_MIN, INT_MAX, &v)) SWIG_fail;
+    $1 = (int)v;
+}
+%typemap(in) int64_t (long long v) {
+    if (rpy_integer($input, "$symname: $1_name", LLONG_MIN, LLONG_MAX, &v)) SWIG_fail;
+    $1 = (int64_t)v;
+}
+%typemap(in) size_t (long long v) {
+    if (rpy_integer($input, "$symname: $1_name", 0, LLONG_MAX, &v)) SWIG_fail;
+    $1 = (size_t)v;
+}
+%typemap(typecheck, precedence=SWIG_TYPECHECK_INTEGER) int, int64_t, size_t {
+    $1 = PyLong_Check($input) || PyFloat_Check($input) || PyIndex_Check($input);
+}
+%{
+/* `const char *` parameters the headers document as optional (NULL = a default: a name
+ * for messages, the language, "" category, "the section's county", every county). Any
+ * other None is a TypeError naming the parameter, not the library's "NULL argument". */
+static int rpy_optional_text(const char *param)
+{
+    static const char *const names[] = {"name", "lang", "category", "fylkesnr", "county", "indicator", "reason",
+                                        "scheme_id", NULL};
+    const char *const *n;
+    for (n = names; *n; n++)
+        if (strcmp(*n, param) == 0) return 1;
+    return 0;
+}
+%}
+%typemap(in) const char * {
+    if ($input == Py_None && rpy_optional_text("$1_name")) $1 = NULL;
+    else if (($1 = ($1_ltype)rpy_text($input, "$symname: $1_name")) == NULL) SWIG_fail;
+}
+%typemap(freearg) const char * "";
+%typemap(typecheck, precedence=SWIG_TYPECHECK_STRING) const char * {
+    $1 = $input == Py_None || PyUnicode_Check($input);
+}

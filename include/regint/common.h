@@ -96,6 +96,17 @@ REGINT_API int regint_version_number(void);
  */
 REGINT_API void regint_free(void *ptr);
 
+/**
+ * The largest file, in bytes, that any loader reads (datasets, CSV, JSON-stat, profiles,
+ * plans, matching instances): 256 MiB, about 45 times the full default dataset. A larger
+ * file is refused with ::REGINT_ERANGE naming the size and the limit. The environment
+ * variable `REGINT_MAX_FILE_SIZE` (bytes, or with a suffix `k`, `M` or `G`) sets another
+ * limit; it is read at each load. Loaders read regular files only: a FIFO, a device (also
+ * through a symlink, e.g. to /dev/zero), a socket or a directory is refused with
+ * ::REGINT_EIO and the message says what the path is.
+ */
+#define REGINT_MAX_FILE_SIZE_DEFAULT (256u * 1024u * 1024u)
+
 #ifdef __cplusplus
 }
 #endif

@@ -418,11 +418,15 @@ static regint_status load_doc(const cJSON *doc, const char *file, regint_dataset
         return regint__json_error(file, "schema", REGINT_EVERSION, "unknown schema '%s' (expected '%s')", schema,
                                   SCHEMA_NAME);
     const cJSON *vv = cJSON_GetObjectItemCaseSensitive(doc, "schema_version");
-    if (!regint__json_is_int(vv))
-        return regint__json_error(file, "schema_version", REGINT_EVERSION, "missing or not an integer");
+    if (!vv)
+        return regint__json_error(file, "schema_version", REGINT_EVERSION, "required integer is missing");
+    if (!cJSON_IsNumber(vv) || floor(vv->valuedouble) != vv->valuedouble)
+        return regint__json_error(file, "schema_version", REGINT_EVERSION,
+                                  "expected an integer version 1..%d, got %s", REGINT__SCHEMA_VERSION,
+                                  cJSON_IsNumber(vv) ? "a fractional number" : "another type");
     if (vv->valuedouble < 1 || vv->valuedouble > REGINT__SCHEMA_VERSION)
         return regint__json_error(file, "schema_version", REGINT_EVERSION,
-                                  "version %.0f is not supported: this regint %s reads versions 1..%d%s",
+                                  "version %.6g is not supported: this regint %s reads versions 1..%d%s",
                                   vv->valuedouble, regint_version(), REGINT__SCHEMA_VERSION,
                                   vv->valuedouble > REGINT__SCHEMA_VERSION ? " (file written by a newer regint?)"
                                                                            : "");

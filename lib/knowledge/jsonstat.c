@@ -57,6 +57,8 @@ static void code_path(char *buf, const js_dim *d, size_t pos)
 static regint_status read_dim(const char *file, const cJSON *dims, const char *id, size_t size,
                               js_dim *d)
 {
+    /* Cleared first: the caller frees d->codes on every failure, the early ones included. */
+    memset(d, 0, sizeof *d);
     char path[REGINT__PATH_MAX];
     snprintf(path, sizeof path, "dimension.%.100s", id);
     const cJSON *dim = cJSON_GetObjectItemCaseSensitive(dims, id);
@@ -69,7 +71,6 @@ static regint_status read_dim(const char *file, const cJSON *dims, const char *i
         return regint__json_error(file, cpath, REGINT_EPARSE, "expected an object");
     const cJSON *index = cJSON_GetObjectItemCaseSensitive(cat, "index");
     const cJSON *label = cJSON_GetObjectItemCaseSensitive(cat, "label");
-    memset(d, 0, sizeof *d);
     d->id = id;
     d->size = size;
     snprintf(d->path, sizeof d->path, "dimension.%.100s.category.index", id);

@@ -109,6 +109,14 @@ regint_status regint_match(const double *scores, size_t n_cases, size_t n_munis,
                              "must_assign_all: demand %lld %s > total capacity %lld %s",
                              (long long)demand, unitname, (long long)capsum, unitname);
     double mult = opt->score_per_person ? (double)maxsize : 1.0;
+    /* No output of the library may hold a non-finite number: refuse scores whose sum over
+     * every case could overflow a double (the objective and bound are such sums), before
+     * solving. The worst case is every case at the largest |score|. */
+    if (!isfinite(maxabs * mult * (double)(n_cases ? n_cases : 1) / opt->score_scale * 2))
+        return regint__error(REGINT_ERANGE,
+                             "regint_match: scores: |score| up to %g over %zu cases (score_scale %g) would "
+                             "overflow the objective; the sum of |score| × size / score_scale must stay "
+                             "below about 1e307", maxabs, n_cases, opt->score_scale);
     double limit = (double)REGINT__MATCH_AMAX;
     double factor;
     int exact = 0;
@@ -299,11 +307,12 @@ static regint_status int_array(const char *file, const cJSON *arr, const char *n
     {
         char path[REGINT__PATH_MAX];
         regint__json_path_index(path, name, i);
-        if (!cJSON_IsNumber(it) || !regint__json_is_int(it))
-            return regint__json_error(file, path, REGINT_EPARSE, "expected an integer");
+        if (!cJSON_IsNumber(it) || floor(it->valuedouble) != it->valuedouble)
+            return regint__json_error(file, path, REGINT_EPARSE, "expected an integer%s",
+                                      cJSON_IsNumber(it) ? ", got a fractional number" : "");
         double v = it->valuedouble;
         if (v < (double)min || v > (double)max)
-            return regint__json_error(file, path, REGINT_EINVAL, "%.17g is out of range %lld..%lld", v,
+            return regint__json_error(file, path, REGINT_EINVAL, "%.6g is out of range %lld..%lld", v,
                                       (long long)min, (long long)max);
         out[i++] = (int64_t)v;
     }

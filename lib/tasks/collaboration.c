@@ -332,7 +332,9 @@ static regint_status read_partner(const char *file, const char *path, const cJSO
     const char **mun = NULL;
     int kind = 0;
     regint_status st;
-    if (!(st = regint__json_string(file, path, o, "id", 1, &p.id)) &&
+    static const char *const keys[] = {"id", "name", "orgnr", "kind", "municipalities", NULL};
+    if (!(st = regint__json_only(file, path, o, keys)) &&
+        !(st = regint__json_string(file, path, o, "id", 1, &p.id)) &&
         !(st = regint__json_string(file, path, o, "name", 1, &p.name)) &&
         !(st = regint__json_string(file, path, o, "orgnr", 1, &p.orgnr)) &&
         !(st = json_enum(file, path, o, "kind", 1, partner_kinds, N_PARTNER_KINDS, &kind)) &&
@@ -353,7 +355,9 @@ static regint_status read_agreement(const char *file, const char *path, const cJ
     const char **parties = NULL;
     int task = 0;
     regint_status st;
-    if (!(st = regint__json_string(file, path, o, "id", 1, &a.id)) &&
+    static const char *const keys[] = {"id", "title", "task", "parties", "valid_from", "valid_to", NULL};
+    if (!(st = regint__json_only(file, path, o, keys)) &&
+        !(st = regint__json_string(file, path, o, "id", 1, &a.id)) &&
         !(st = regint__json_string(file, path, o, "title", 1, &a.title)) &&
         !(st = json_enum(file, path, o, "task", 1, task_names, N_TASKS, &task)) &&
         !(st = json_strlist(file, path, o, "parties", 1, &parties, &a.party_count)) &&
@@ -377,7 +381,11 @@ static regint_status read_meeting(const char *file, const char *path, const cJSO
     int task = 0, kind = 0, cr = -1;
     const cJSON *arr, *it;
     regint_status st;
-    if (!(st = regint__json_string(file, path, o, "id", 1, &m.id)) &&
+    static const char *const keys[] = {"id", "date", "topic", "task", "kind", "competence_raising", "network",
+                                       "participants", NULL};
+    static const char *const part_keys[] = {"partner", "kommunenr", "persons", NULL};
+    if (!(st = regint__json_only(file, path, o, keys)) &&
+        !(st = regint__json_string(file, path, o, "id", 1, &m.id)) &&
         !(st = regint__json_date(file, path, o, "date", 1, &m.date)) &&
         !(st = regint__json_string(file, path, o, "topic", 1, &m.topic)) &&
         !(st = json_enum(file, path, o, "task", 1, task_names, N_TASKS, &task)) &&
@@ -396,7 +404,8 @@ static regint_status read_meeting(const char *file, const char *path, const cJSO
         {
             char pp[REGINT__PATH_MAX];
             regint__path_sub_index(pp, path, "participants", i);
-            if (st || (st = regint__json_string(file, pp, it, "partner", 1, &parts[i].partner_id)) ||
+            if (st || (st = regint__json_only(file, pp, it, part_keys)) ||
+                (st = regint__json_string(file, pp, it, "partner", 1, &parts[i].partner_id)) ||
                 (st = regint__json_string(file, pp, it, "kommunenr", 0, &parts[i].kommunenr)) ||
                 (st = regint__json_int(file, pp, it, "persons", 0, -JSON_INT_MAX, JSON_INT_MAX, &parts[i].persons)))
                 break;
@@ -420,7 +429,10 @@ static regint_status read_network(const char *file, const char *path, const cJSO
     int task = 0;
     const cJSON *arr, *it;
     regint_status st;
-    if (!(st = regint__json_string(file, path, o, "id", 1, &n.id)) &&
+    static const char *const keys[] = {"id", "name", "task", "members", NULL};
+    static const char *const mem_keys[] = {"partner", "role", "since", "until", NULL};
+    if (!(st = regint__json_only(file, path, o, keys)) &&
+        !(st = regint__json_string(file, path, o, "id", 1, &n.id)) &&
         !(st = regint__json_string(file, path, o, "name", 1, &n.name)) &&
         !(st = json_enum(file, path, o, "task", 1, task_names, N_TASKS, &task)) &&
         !(st = regint__json_array(file, path, o, "members", 0, &arr))) {
@@ -440,7 +452,8 @@ static regint_status read_network(const char *file, const char *path, const cJSO
                  * member with the generic role "kontaktperson" and an unknown start. */
                 mem[i].partner_id = it->valuestring;
                 mem[i].role = "kontaktperson";
-            } else if ((st = regint__json_string(file, mp, it, "partner", 1, &mem[i].partner_id)) ||
+            } else if ((st = regint__json_only(file, mp, it, mem_keys)) ||
+                       (st = regint__json_string(file, mp, it, "partner", 1, &mem[i].partner_id)) ||
                        (st = regint__json_string(file, mp, it, "role", 1, &mem[i].role)) ||
                        (st = regint__json_date(file, mp, it, "since", 0, &mem[i].since)) ||
                        (st = regint__json_date(file, mp, it, "until", 0, &mem[i].until)))
@@ -472,7 +485,9 @@ static regint_status collab_parse(const cJSON *node, const char *file, int schem
     int64_t year;
     regint_status st;
     const regint_county_t *cty;
-    if ((st = regint__json_string(file, sec, node, "county", 1, &county)) ||
+    static const char *const top_keys[] = {"county", "year", "partners", "networks", "agreements", "meetings", NULL};
+    if ((st = regint__json_only(file, sec, node, top_keys)) ||
+        (st = regint__json_string(file, sec, node, "county", 1, &county)) ||
         (st = regint__json_int(file, sec, node, "year", 1, 1900, 2999, &year)))
         goto fail;
     if (regint_dataset_county(ds, county, (int)year, &cty) != REGINT_OK) {

@@ -386,6 +386,11 @@ static regint_status parse_scheme(const char *file, const char *path, const cJSO
     s->max_per_application = INT64_MAX;
     s->rounding_unit = 1;
     s->score_max = 6;
+    /* "applications" only in the version-1 form (schemes with their applications nested). */
+    static const char *const keys[] = {"id", "name", "year", "budget", "max_per_application", "rounding_unit",
+                                       "score_max", "report_due", "call", "criteria", "applications", NULL};
+    if ((st = regint__json_only(file, path, o, keys)))
+        return st;
     if ((st = regint__json_string(file, path, o, "id", 1, &s->id)) ||
         (st = regint__json_string(file, path, o, "name", 1, &s->name)))
         return st;
@@ -402,7 +407,9 @@ static regint_status parse_scheme(const char *file, const char *path, const cJSO
     const cJSON *call, *arr;
     char cp[REGINT__PATH_MAX];
     regint__json_path_key(cp, path, "call");
+    static const char *const call_keys[] = {"opens", "deadline", NULL};
     if ((st = regint__json_object(file, path, o, "call", 1, &call)) ||
+        (st = regint__json_only(file, cp, call, call_keys)) ||
         (st = regint__json_date(file, cp, call, "opens", 0, &s->call_opens)) ||
         (st = regint__json_date(file, cp, call, "deadline", 1, &s->deadline)))
         return st;
@@ -419,7 +426,9 @@ static regint_status parse_scheme(const char *file, const char *path, const cJSO
     {
         char ip[REGINT__PATH_MAX];
         regint__path_sub_index(ip, path, "criteria", i);
-        if ((st = regint__json_string(file, ip, it, "id", 1, &c[i].id)) ||
+        static const char *const crit_keys[] = {"id", "name", "weight", NULL};
+        if ((st = regint__json_only(file, ip, it, crit_keys)) ||
+            (st = regint__json_string(file, ip, it, "id", 1, &c[i].id)) ||
             (st = regint__json_string(file, ip, it, "name", 0, &c[i].name)) ||
             (st = regint__json_number(file, ip, it, "weight", 1, &c[i].weight)))
             return st;
@@ -454,6 +463,13 @@ static regint_status parse_app(const char *file, const char *path, const cJSON *
     char p2[REGINT__PATH_MAX];
     memset(a, 0, sizeof *a);
     a->eligible = 1;
+    static const char *const keys[] = {"id", "scheme", "received", "applicant", "amount_applied",
+                                       "planned_participants", "target_group", "eligible", "ineligible_reason",
+                                       "report_due", "amount_reclaimed", "municipalities", "scores", "decision",
+                                       "payments", "report", NULL};
+    static const char *const appl_keys[] = {"orgnr", "name", "kind", NULL};
+    if ((st = regint__json_only(file, path, o, keys)))
+        return st;
     if ((st = regint__json_string(file, path, o, "id", 1, &a->id)))
         return st;
     if (scheme_id) {
@@ -472,6 +488,7 @@ static regint_status parse_app(const char *file, const char *path, const cJSON *
     regint__json_path_key(p2, path, "applicant");
     if ((st = regint__json_date(file, path, o, "received", 0, &a->received)) ||
         (st = regint__json_object(file, path, o, "applicant", 1, &appl)) ||
+        (st = regint__json_only(file, p2, appl, appl_keys)) ||
         (st = regint__json_string(file, p2, appl, "orgnr", 1, &a->applicant_orgnr)) ||
         (st = regint__json_string(file, p2, appl, "name", 1, &a->applicant_name)) ||
         (st = regint__json_string(file, p2, appl, "kind", 1, &kind)))
@@ -542,7 +559,9 @@ static regint_status parse_app(const char *file, const char *path, const cJSON *
         return st;
     if (dec) {
         regint__json_path_key(p2, path, "decision");
-        if ((st = regint__json_string(file, p2, dec, "outcome", 1, &outcome)))
+        static const char *const dec_keys[] = {"outcome", "amount", "date", "reason", NULL};
+        if ((st = regint__json_only(file, p2, dec, dec_keys)) ||
+            (st = regint__json_string(file, p2, dec, "outcome", 1, &outcome)))
             return st;
         if (regint_grant_outcome_from_name(outcome, &a->outcome)) {
             char op[REGINT__PATH_MAX];
@@ -567,7 +586,9 @@ static regint_status parse_app(const char *file, const char *path, const cJSON *
     {
         char pp[REGINT__PATH_MAX];
         regint__path_sub_index(pp, path, "payments", i);
-        if ((st = regint__json_date(file, pp, it, "date", 1, &t->pay[i].date)) ||
+        static const char *const pay_keys[] = {"date", "amount", NULL};
+        if ((st = regint__json_only(file, pp, it, pay_keys)) ||
+            (st = regint__json_date(file, pp, it, "date", 1, &t->pay[i].date)) ||
             (st = regint__json_int(file, pp, it, "amount", 1, -JSON_INT_MAX, JSON_INT_MAX, &t->pay[i].amount)))
             return st;
         i++;
@@ -580,7 +601,9 @@ static regint_status parse_app(const char *file, const char *path, const cJSON *
     if (rep) {
         regint__json_path_key(p2, path, "report");
         a->reported = 1;
-        if ((st = regint__json_date(file, p2, rep, "date", 1, &a->report_date)) ||
+        static const char *const rep_keys[] = {"date", "participants_reached", "funds_used", NULL};
+        if ((st = regint__json_only(file, p2, rep, rep_keys)) ||
+            (st = regint__json_date(file, p2, rep, "date", 1, &a->report_date)) ||
             (st = regint__json_int(file, p2, rep, "participants_reached", 1, -JSON_INT_MAX, JSON_INT_MAX,
                                    &a->participants_reached)) ||
             (st = regint__json_int(file, p2, rep, "funds_used", 1, -JSON_INT_MAX, JSON_INT_MAX, &a->funds_used)))
@@ -675,11 +698,20 @@ static regint_status grants_parse(const cJSON *node, const char *file, int schem
             goto fail;
         }
         const cJSON *arr;
-        if ((st = regint__json_array(file, "grants", node, "schemes", 0, &arr)))
+        static const char *const top_keys[] = {"schemes", "applications", NULL};
+        if ((st = regint__json_only(file, "grants", node, top_keys)) ||
+            (st = regint__json_array(file, "grants", node, "schemes", 0, &arr)))
             goto fail;
         cJSON_ArrayForEach(it, arr)
         {
             snprintf(path, sizeof path, "grants.schemes[%zu]", i++);
+            if (cJSON_GetObjectItemCaseSensitive(it, "applications")) {
+                char ap[REGINT__PATH_MAX];
+                regint__json_path_key(ap, path, "applications");
+                st = regint__json_error(file, ap, REGINT_EPARSE, "unknown member 'applications' (applications "
+                                        "are listed in grants.applications, each naming its scheme)");
+                goto fail;
+            }
             if ((st = read_scheme(file, path, it, g)))
                 goto fail;
         }

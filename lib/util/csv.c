@@ -160,6 +160,16 @@ regint_status regint__csv_open_mem(const char *name, const char *text, size_t le
     c->nheader = c->nfields;
     c->fields = NULL;
     c->nfields = c->cap = 0;
+    /* A column named twice: a lookup would take the first and silently ignore the other.
+     * Headers are short (a dozen columns), so the pairwise check costs nothing. */
+    for (size_t i = 0; i < c->nheader; i++)
+        for (size_t j = 0; j < i; j++)
+            if (strcmp(c->header[i], c->header[j]) == 0) {
+                regint__error(REGINT_EPARSE, "%s: line 1: column '%.64s' is named twice (columns %zu and %zu)",
+                              c->name, c->header[i], j + 1, i + 1);
+                regint__csv_close(c);
+                return REGINT_EPARSE;
+            }
     *out = c;
     return REGINT_OK;
 }

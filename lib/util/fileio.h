@@ -8,8 +8,13 @@
 
 #include "util/error.h"
 
-/* Read a whole file; `*data` is NUL-terminated and the caller's (free()). EIO names the
- * path and the system error. */
+/* Read a whole regular file of at most regint__max_file_size() bytes; `*data` is
+ * NUL-terminated and the caller's (free()). EIO names the path and the system error, or
+ * what the path is when it is not a regular file (FIFO, device, directory); ERANGE names the
+ * size and the limit. */
+/* The largest file regint__read_file reads (REGINT_MAX_FILE_SIZE_DEFAULT, or the environment
+ * variable REGINT_MAX_FILE_SIZE); EINVAL names the variable when it is malformed. */
+regint_status regint__max_file_size(size_t *out);
 regint_status regint__read_file(const char *path, char **data, size_t *len);
 
 /* The one shape of every *_load_file: read the whole file, then hand its text to `parse`

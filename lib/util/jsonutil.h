@@ -17,7 +17,14 @@
 #include "util/error.h"
 #include "util/fileio.h"
 
-/* Parse JSON text (checked for UTF-8 first). EPARSE gives line and column. */
+/* The deepest nesting of arrays and objects any JSON input may have (cJSON's own limit is
+ * 1000; data files need fewer than 10 levels). */
+#define REGINT__JSON_DEPTH_MAX 100
+
+/* Parse JSON text (checked for UTF-8 first). EPARSE gives line and column. Refused with the
+ * rule named, and the JSON path where there is one: nesting deeper than
+ * REGINT__JSON_DEPTH_MAX, "\u0000", a lone UTF-16 surrogate, a number beyond the range of a
+ * double (1e999; ERANGE), an integer literal beyond 2^53 (ERANGE), a member given twice. */
 regint_status regint__json_parse(const char *file, const char *text, size_t len, cJSON **out);
 /* Read and parse a file. */
 regint_status regint__json_parse_file(const char *path, cJSON **out);
@@ -82,6 +89,12 @@ regint_status regint__json_array(const char *file, const char *obj_path, const c
                                  const char *key, int required, const cJSON **out);
 regint_status regint__json_object(const char *file, const char *obj_path, const cJSON *obj,
                                   const char *key, int required, const cJSON **out);
+
+/* Refuse a member of `obj` not in `allowed` (NULL-terminated): EPARSE "<path>.<key>: unknown
+ * member '<key>' (known members: ...)", so that a typo or a stray field is not silently
+ * dropped on load and lost on save. OK when `obj` is not an object (the getters report it).
+ * Members given twice are refused by regint__json_parse for every object. */
+regint_status regint__json_only(const char *file, const char *path, const cJSON *obj, const char *const *allowed);
 
 /* Whether a cJSON number is an integer exactly representable (|v| <= 2^53). */
 int regint__json_is_int(const cJSON *item);

@@ -140,6 +140,11 @@ static int read_table(void)
 
 static char *slurp(const char *path, size_t *len)
 {
+    /* Regular files only: a row may name a symlink to /dev/zero (a loader must refuse it),
+     * which this reader must not read either. */
+    struct stat sb;
+    if (stat(path, &sb) != 0 || !S_ISREG(sb.st_mode))
+        return NULL;
     FILE *f = fopen(path, "rb");
     if (!f)
         return NULL;

@@ -9,7 +9,7 @@
 #    (see tests/fuzz/README.md).
 option(REGINT_BUILD_FUZZ "Build the libFuzzer targets in tests/fuzz (clang only)" OFF)
 
-set(REGINT_FUZZ_TARGETS dataset_json import_csv apportion)
+set(REGINT_FUZZ_TARGETS dataset_json import_csv apportion jsonstat profile plan match_instance sections)
 set(REGINT_FUZZ_DIR ${CMAKE_CURRENT_SOURCE_DIR}/fuzz)
 
 foreach(t ${REGINT_FUZZ_TARGETS})

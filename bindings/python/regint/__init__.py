@@ -66,22 +66,22 @@ def looks_like_fodselsnummer(s):
     """True if ``s`` looks like a Norwegian national identity number (fødselsnummer,
     D- or H-number): 11 digits (one optional separator after the date) with valid
     modulus-11 control digits."""
-    return bool(_core.regint_validate_looks_like_fodselsnummer(str(s)))
+    return bool(_core.regint_validate_looks_like_fodselsnummer(s))
 
 
 def kommunenr_format_ok(s):
     """True if ``s`` is four ASCII digits (a kommunenummer in form)."""
-    return bool(_core.regint_validate_kommunenr_format(str(s)))
+    return bool(_core.regint_validate_kommunenr_format(s))
 
 
 def fylkesnr_format_ok(s):
     """True if ``s`` is two ASCII digits (a fylkesnummer in form)."""
-    return bool(_core.regint_validate_fylkesnr_format(str(s)))
+    return bool(_core.regint_validate_fylkesnr_format(s))
 
 
 def orgnr_valid(s):
     """True if ``s`` is a valid organisasjonsnummer (nine digits, modulus-11 check digit)."""
-    return bool(_core.regint_validate_orgnr(str(s)))
+    return bool(_core.regint_validate_orgnr(s))
 
 
 from ._dataset import Dataset, Record, RecordList, load_default, default_path  # noqa: E402

@@ -333,45 +333,45 @@ class Dataset:
 
     def county(self, fylkesnr, year):
         """The county with this code valid in ``year`` (NotFoundError if none)."""
-        return Record("county", _core.regint_dataset_county(self._handle, str(fylkesnr),
-                                                            int(year)), self)
+        return Record("county", _core.regint_dataset_county(self._handle, fylkesnr,
+                                                            year), self)
 
     def municipality(self, kommunenr, year):
         """The municipality with this code valid in ``year`` (NotFoundError if none)."""
         return Record("municipality", _core.regint_dataset_municipality(
-            self._handle, str(kommunenr), int(year)), self)
+            self._handle, kommunenr, year), self)
 
     def indicator(self, id):
         """The catalogue entry of an indicator (NotFoundError if none)."""
-        return Record("indicator", _core.regint_dataset_indicator(self._handle, str(id)), self)
+        return Record("indicator", _core.regint_dataset_indicator(self._handle, id), self)
 
     # -- single values ------------------------------------------------------
     def population(self, kommunenr, year):
         """Population of a municipality on 1 January of ``year`` (NotFoundError if absent)."""
-        return _core.regint_dataset_population(self._handle, str(kommunenr), int(year))
+        return _core.regint_dataset_population(self._handle, kommunenr, year)
 
     def map_code(self, kommunenr, from_year, to_year):
         """The codes in ``to_year`` that ``kommunenr`` of ``from_year`` maps to (a list:
         one code, or several for a split). NotFoundError if there is no mapping."""
-        return list(_core.regint_dataset_map_code(self._handle, str(kommunenr), int(from_year),
-                                                  int(to_year)))
+        return list(_core.regint_dataset_map_code(self._handle, kommunenr, from_year,
+                                                  to_year))
 
     def settlement_value(self, kommunenr, year, measure, category="alle"):
         """One settlement figure as ``(value, missing)``: value is a float, or None when it
         is missing and ``missing`` names the reason. NotFoundError if there is no row."""
         return _value_pair(_core.regint_dataset_settlement(
-            self._handle, str(kommunenr), int(year), measure_code(measure), category_code(category)))
+            self._handle, kommunenr, year, measure_code(measure), category_code(category)))
 
     def observation_value(self, indicator, area, year, category=""):
         """One observation as ``(value, missing)``; NotFoundError if absent."""
         return _value_pair(_core.regint_dataset_observation(
-            self._handle, str(indicator), str(area), int(year), category or ""))
+            self._handle, indicator, area, year, category or ""))
 
     # -- tables -------------------------------------------------------------
     def counties(self, year=None):
         """Counties (all, or those valid in ``year``) as a DataFrame."""
         if year:
-            d = _core.regint_dataset_counties_in(self._handle, int(year))
+            d = _core.regint_dataset_counties_in(self._handle, year)
         else:
             d = _core.regint_dataset_counties(self._handle)
         return pd.DataFrame(d, columns=["fylkesnr", "name", "valid_from", "valid_to"])
@@ -384,15 +384,15 @@ class Dataset:
         cols = ["kommunenr", "name", "fylkesnr", "valid_from", "valid_to", "centrality",
                 "kostra_group"]
         if year:
-            d = _core.regint_dataset_municipalities_in(self._handle, int(year),
-                                                       None if county is None else str(county))
-            pop = _core.regint_dataset_populations(self._handle, int(year), d["kommunenr"])
+            d = _core.regint_dataset_municipalities_in(self._handle, year,
+                                                       None if county is None else county)
+            pop = _core.regint_dataset_populations(self._handle, year, d["kommunenr"])
             df = pd.DataFrame(d, columns=cols)
             df["population"] = pd.array([None if p < 0 else p for p in pop], dtype="Int64")
             return df
         df = pd.DataFrame(_core.regint_dataset_municipalities(self._handle), columns=cols)
         if county is not None:
-            df = df[df["fylkesnr"] == str(county)].reset_index(drop=True)
+            df = df[df["fylkesnr"] == county].reset_index(drop=True)
         df["population"] = pd.array([None] * len(df), dtype="Int64")
         return df
 
@@ -421,13 +421,13 @@ class Dataset:
         q = {}
         if years is not None:
             y0, y1 = (years[0], years[1]) if isinstance(years, (tuple, list)) else (years, years)
-            q["year_from"], q["year_to"] = int(y0), int(y1)
+            q["year_from"], q["year_to"] = y0, y1
         if measure is not None:
             q["measure"] = measure_code(measure)
         if category is not None:
             q["category"] = category_code(category)
         if map_to is None and (kommunenr is not None or county is not None):
-            q["area"] = str(kommunenr) if kommunenr is not None else str(county)
+            q["area"] = kommunenr if kommunenr is not None else county
         d = _core.regint_dataset_find_settlements(self._handle, q)
         d["measure"] = _named(d["measure"], "measure")
         d["category"] = _named(d["category"], "category")
@@ -436,7 +436,7 @@ class Dataset:
                                       "missing"])
         if map_to is not None:
             col = f"kommunenr_{int(map_to)}"
-            df[col] = self._map_column(df["kommunenr"], df["year"], int(map_to))
+            df[col] = self._map_column(df["kommunenr"], df["year"], map_to)
             if kommunenr is not None:
                 df = df[df[col] == str(kommunenr)]
             elif county is not None:
@@ -471,7 +471,7 @@ class Dataset:
         """
         q = {"indicator": indicator or None}
         if map_to is None and area:
-            q["area"] = str(area)
+            q["area"] = area
         d = _core.regint_dataset_find_observations(self._handle, q)
         d["missing"] = _named(d["missing"], "missing")
         df = pd.DataFrame(d, columns=["indicator", "area", "year", "category", "value",
@@ -482,7 +482,7 @@ class Dataset:
             muni = (df["area"].str.len() == 4).to_numpy()
             if muni.any():
                 mapped[muni] = self._map_column(df.loc[muni, "area"], df.loc[muni, "year"],
-                                                int(map_to))
+                                                map_to)
             df[col] = mapped
             if area is not None:
                 df = df[df[col].str.startswith(str(area), na=False)].reset_index(drop=True)
@@ -504,25 +504,25 @@ class Dataset:
 
     def add_county(self, fylkesnr, name, valid_from, valid_to=YEAR_OPEN):
         _core.regint_dataset_add_county(self._handle, dict(
-            fylkesnr=fylkesnr, name=name, valid_from=int(valid_from), valid_to=int(valid_to)))
+            fylkesnr=fylkesnr, name=name, valid_from=valid_from, valid_to=valid_to))
         self._modified()
 
     def add_municipality(self, kommunenr, name, fylkesnr, valid_from, valid_to=YEAR_OPEN,
                          centrality=0, kostra_group=""):
         _core.regint_dataset_add_municipality(self._handle, dict(
-            kommunenr=kommunenr, name=name, fylkesnr=fylkesnr, valid_from=int(valid_from),
-            valid_to=int(valid_to), centrality=int(centrality), kostra_group=kostra_group or ""))
+            kommunenr=kommunenr, name=name, fylkesnr=fylkesnr, valid_from=valid_from,
+            valid_to=valid_to, centrality=centrality, kostra_group=kostra_group or ""))
         self._modified()
 
     def set_population(self, kommunenr, year, persons):
-        _core.regint_dataset_set_population(self._handle, kommunenr, int(year), int(persons))
+        _core.regint_dataset_set_population(self._handle, kommunenr, year, persons)
         self._modified()
 
     def add_code_change(self, from_kommunenr, from_year, to_kommunenr, to_year,
                         kind="renumbered"):
         _core.regint_dataset_add_code_change(self._handle, dict(
-            from_kommunenr=from_kommunenr, from_year=int(from_year), to_kommunenr=to_kommunenr,
-            to_year=int(to_year), kind=_code("change_kind", _norm(kind), "kind")))
+            from_kommunenr=from_kommunenr, from_year=from_year, to_kommunenr=to_kommunenr,
+            to_year=to_year, kind=_code("change_kind", _norm(kind), "kind")))
         self._modified()
 
     def set_settlement(self, kommunenr, year, measure, value, category="alle", missing=None):
@@ -532,7 +532,7 @@ class Dataset:
         if value is None and miss == 0:
             miss = _missing_code("unknown")
         _core.regint_dataset_set_settlement(self._handle, dict(
-            kommunenr=kommunenr, year=int(year), measure=measure_code(measure),
+            kommunenr=kommunenr, year=year, measure=measure_code(measure),
             category=category_code(category),
             value=float("nan") if value is None or miss else float(value), missing=miss))
         self._modified()
@@ -550,7 +550,7 @@ class Dataset:
         if value is None and miss == 0:
             miss = _missing_code("unknown")
         _core.regint_dataset_set_observation(self._handle, dict(
-            indicator=indicator, area=area, year=int(year), category=category or "",
+            indicator=indicator, area=area, year=year, category=category or "",
             value=float("nan") if value is None or miss else float(value), missing=miss))
         self._modified()
 
@@ -565,5 +565,5 @@ class Dataset:
             if v:
                 f |= _CASE_FLAGS[k]
         _core.regint_dataset_add_case(self._handle, dict(
-            id=str(id), family_size=int(family_size), flags=f, year=int(year)))
+            id=id, family_size=family_size, flags=f, year=year))
         self._modified()

@@ -17,13 +17,13 @@ __all__ = ["KnowledgeBase", "sdg_goals", "sdg_goal_name"]
 def sdg_goals(targets):
     """The distinct SDG goals (1..17) of a comma-separated target list, ascending:
     ``sdg_goals("8.5,10.2,10.c") == [8, 10]``. InvalidError names a malformed target."""
-    return list(_core.regint_kb_sdg_goals(str(targets)))
+    return list(_core.regint_kb_sdg_goals(targets))
 
 
 def sdg_goal_name(goal, lang="en"):
     """Short name of SDG goal 1..17 in English (``lang="en"``) or Norwegian (``"nb"``);
     "" for a number out of range."""
-    return _core.regint_kb_sdg_goal_name(int(goal), lang)
+    return _core.regint_kb_sdg_goal_name(goal, lang)
 
 
 def _nan_none(v):
@@ -125,30 +125,30 @@ class KnowledgeBase:
         when missing), ``missing`` (reason, "" if present), ``partial`` (sum or mean of the
         present parts), ``n_parts``, ``n_missing``, ``n_absent``, ``direct``.
         NotFoundError when no part of the area has a row for that year."""
-        return _aggregate(_core.regint_kb_value(self._kb(), indicator, str(area),
-                                                int(area_year or year), int(year), category or ""))
+        return _aggregate(_core.regint_kb_value(self._kb(), indicator, area,
+                                                int(area_year or year), year, category or ""))
 
     def settlement(self, area, year, measure, category="alle", area_year=None):
         """A settlement figure (``"anmodning"``/``"request"``, ...) for an area, summed over
         its municipalities, as the dict of :meth:`value`."""
-        return _aggregate(_core.regint_kb_settlement(self._kb(), str(area), int(area_year or year),
-                                                     int(year), measure_code(measure),
+        return _aggregate(_core.regint_kb_settlement(self._kb(), area, int(area_year or year),
+                                                     year, measure_code(measure),
                                                      category_code(category)))
 
     def population(self, area, year, area_year=None):
         """Population on 1 January of ``year``: an int for a code of that year, else (with
         ``area_year``) the mapped value as the dict of :meth:`value`."""
         if area_year is None:
-            return _core.regint_kb_population(self._kb(), str(area), int(year))
-        return _aggregate(_core.regint_kb_population_mapped(self._kb(), str(area),
-                                                            int(area_year), int(year)))
+            return _core.regint_kb_population(self._kb(), area, year)
+        return _aggregate(_core.regint_kb_population_mapped(self._kb(), area,
+                                                            area_year, year))
 
     def per_1000(self, area, year, value):
         """``value`` per 1,000 inhabitants of ``area`` in ``year``: (value or None, missing
         reason). None in, None out (missing stays missing)."""
         miss = 0 if value is not None else _missing_code("unknown")
         v = {"value": float("nan") if value is None else float(value), "missing": miss}
-        return _pair(_core.regint_kb_per_1000(self._kb(), str(area), int(year), v))
+        return _pair(_core.regint_kb_per_1000(self._kb(), area, year, v))
 
     # -- series -------------------------------------------------------------
     def series(self, indicator, area, area_year=2024, category="", years=None, trend_years=5,
@@ -159,7 +159,7 @@ class KnowledgeBase:
         out. ``years=(first, last)`` limits it. ``attrs["trend"]`` is the least-squares trend
         over ``trend_years`` years ending ``trend_last`` (default: the last year)."""
         first, last = years if years is not None else (0, 0)
-        h, res = _core.regint_kb_series(self._kb(), indicator, str(area), int(area_year),
+        h, res = _core.regint_kb_series(self._kb(), indicator, area, area_year,
                                         category or "", int(first or 0), int(last or 0))
         return _series_frame(h, res, int(trend_last or 0), int(trend_years or 0))
 
@@ -168,7 +168,7 @@ class KnowledgeBase:
         """The series of a settlement figure, like :meth:`series` (e.g. Vestfold's decisions
         2015–2026 in the 2024 structure, across both reforms)."""
         first, last = years if years is not None else (0, 0)
-        h, res = _core.regint_kb_settlement_series(self._kb(), str(area), int(area_year),
+        h, res = _core.regint_kb_settlement_series(self._kb(), area, area_year,
                                                    measure_code(measure), category_code(category),
                                                    int(first or 0), int(last or 0))
         return _series_frame(h, res, int(trend_last or 0), int(trend_years or 0))
@@ -176,8 +176,8 @@ class KnowledgeBase:
     def summarize(self, indicator, area, year, area_year=None, category="", trend_years=5):
         """Value, change, trend, rank within the county (1 = best) and comparison with the
         county and the nation, as a dict."""
-        s = _core.regint_kb_summarize(self._kb(), indicator, str(area), int(area_year or year),
-                                      int(year), category or "", int(trend_years))
+        s = _core.regint_kb_summarize(self._kb(), indicator, area, int(area_year or year),
+                                      year, category or "", trend_years)
         return {"value": _aggregate(s["value"]), "change": _pair(s["change"]),
                 "trend": _trend(s["trend"]), "county": _pair(s["county"]),
                 "nation": _pair(s["nation"]), "rank": s["rank"], "rank_of": s["rank_of"]}

@@ -87,7 +87,7 @@ def match(sizes, capacities, scores, capacity_unit="cases", must_assign_all=True
             "score_per_person": int(bool(score_per_person)), "score_scale": float(score_scale),
             "time_limit": float(time_limit)}
     if max_nodes:
-        opts["max_nodes"] = int(max_nodes)
+        opts["max_nodes"] = max_nodes
     assignment, used, summary = _core.regint_match(sc.ravel(), sz.shape[0], cap.shape[0], sz, cap,
                                                    opts)
     summary["optimal"] = summary.pop("quality") == _core.REGINT_MATCH_OPTIMAL
@@ -99,7 +99,7 @@ def match_synth(n_cases, n_munis, capacity_unit="cases", seed=1, slack_permille=
     """A synthetic instance from the library's generator regint-synth-v1
     (tests/oracles/README.md): ``(sizes, capacities, scores)`` with scores in permille as an
     (n_cases, n_munis) float array."""
-    sz, cap, sc = _core.regint_match_synth(int(n_cases), int(n_munis), _unit(capacity_unit),
-                                           int(seed), int(slack_permille))
+    sz, cap, sc = _core.regint_match_synth(n_cases, n_munis, _unit(capacity_unit),
+                                           seed, slack_permille)
     return (np.asarray(sz, dtype=np.int64), np.asarray(cap, dtype=np.int64),
             np.asarray(sc, dtype=np.float64).reshape(int(n_cases), int(n_munis)))

@@ -26,8 +26,8 @@ class Plan:
             if None in (id, title, fylkesnr, first_year, last_year):
                 raise TypeError("Plan(id, title, fylkesnr, first_year, last_year) are required")
             _handle = _core.regint_plan_new(dict(
-                id=id, title=title, fylkesnr=str(fylkesnr), first_year=int(first_year),
-                last_year=int(last_year), area_year=int(area_year or 0), example=bool(example),
+                id=id, title=title, fylkesnr=fylkesnr, first_year=first_year,
+                last_year=last_year, area_year=int(area_year or 0), example=bool(example),
                 note=note or ""))
         self._h = _handle
 
@@ -108,14 +108,14 @@ class Plan:
                     partner_name=""):
         _core.regint_plan_add_measure(self._h, dict(
             id=id, goal=goal, title=title, partner_orgnr=partner_orgnr or "",
-            partner_name=partner_name or "", start_year=int(start_year), end_year=int(end_year)))
+            partner_name=partner_name or "", start_year=start_year, end_year=end_year))
 
     def add_indicator(self, goal, indicator, baseline_year, baseline, target_year, target,
                       area="", category=""):
         _core.regint_plan_add_indicator(self._h, dict(
             goal=goal, indicator=indicator, area=area or "", category=category or "",
-            baseline_year=int(baseline_year), baseline=float(baseline),
-            target_year=int(target_year), target=float(target)))
+            baseline_year=baseline_year, baseline=float(baseline),
+            target_year=target_year, target=float(target)))
 
     def progress(self, kb, as_of_year=0):
         """Progress of every plan indicator as of ``as_of_year`` (0 = the latest data),
@@ -127,7 +127,7 @@ class Plan:
         if isinstance(kb, Dataset):
             kb = KnowledgeBase(kb)
         h = kb._kb()
-        p = pd.DataFrame([_core.regint_plan_progress(self._h, i, h, int(as_of_year))
+        p = pd.DataFrame([_core.regint_plan_progress(self._h, i, h, as_of_year)
                           for i in range(_core.regint_plan_indicator_count(self._h))],
                          columns=["status", "year", "value", "expected", "share_of_target",
                                   "latest_missing"])
@@ -156,12 +156,12 @@ def _report(dataset, county, year, history_years, trend_years, plan, charts, fmt
     opts = {"year": int(year or 0), "charts": 1 if charts else 0,
             "plan": None if plan is None else plan._h}
     if history_years:
-        opts["history_years"] = int(history_years)
+        opts["history_years"] = history_years
     if trend_years:
-        opts["trend_years"] = int(trend_years)
+        opts["trend_years"] = trend_years
     if directory is None:
-        return _core.regint_report_render(dataset._handle, str(county), fmts[fmt], opts)
-    return tuple(_core.regint_report_write(dataset._handle, str(county), directory, opts))
+        return _core.regint_report_render(dataset._handle, county, fmts[fmt], opts)
+    return tuple(_core.regint_report_write(dataset._handle, county, directory, opts))
 
 
 def render_report(dataset, county, year=0, format="markdown", history_years=10, trend_years=5,

@@ -92,7 +92,7 @@ def _known_sum(ds, county, year, measure, category):
     """The sum of the figures present (regint_aggregate_t.partial of the library's county sum,
     whose value is missing as soon as one municipality's figure is): IMDi's known requests.
     NotFoundError if no municipality has a present figure."""
-    s = _core.regint_settlement_county_sum(ds._handle, county, int(year), measure, category)
+    s = _core.regint_settlement_county_sum(ds._handle, county, year, measure, category)
     if s["partial"] != s["partial"]:
         raise NotFoundError(f"settlement: no figure present for county '{county or '00'}' "
                             f"in {year}")
@@ -138,10 +138,10 @@ def recommend(county, year, total=None, minors=None, profile=None, dataset=None,
     # follow the total), i.e. the options' defaults.
     opts = {"profile": None if prof is None else prof._h, "history_to": int(history_to or 0)}
     if total is not None:
-        opts["total"] = int(total)
+        opts["total"] = total
         opts["minors"] = int(minors or 0)
     elif minors is not None:
-        opts["minors"] = int(minors)
+        opts["minors"] = minors
     r = _core.regint_settlement_recommend(ds._handle, cty, year, opts)
     doc = json.loads(_core.regint_settlement_recommendation_to_json(r))
     # The document gives each municipality's county once for all; rows carry it too.

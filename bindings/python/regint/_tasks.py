@@ -110,13 +110,13 @@ class Grants:
         ``{id: (name, weight)}``; ``max_per_application=None``: no maximum."""
         if isinstance(criteria, dict):
             criteria = [(k, v[0], v[1]) for k, v in criteria.items()]
-        crit = [(str(i), str(n), float(w)) for i, n, w in criteria]
+        crit = [(i, n, float(w)) for i, n, w in criteria]
         _core.regint_grants_add_scheme(self._ds._handle, dict(
-            id=id, name=name, year=int(year), budget=int(budget),
+            id=id, name=name, year=year, budget=budget,
             call_opens=None if call_opens is None else _date(call_opens), deadline=_date(deadline),
             max_per_application=(_NO_MAXIMUM if max_per_application is None
-                                 else int(max_per_application)),
-            rounding_unit=int(rounding_unit), score_max=float(score_max),
+                                 else max_per_application),
+            rounding_unit=rounding_unit, score_max=float(score_max),
             report_due=None if report_due is None else _date(report_due), criteria=crit))
         self._ds._modified()
 
@@ -139,10 +139,10 @@ class Grants:
                                f"{len(crit)} criteria")
         _core.regint_grants_add_application(self._ds._handle, dict(
             id=id, scheme_id=scheme, received=None if received is None else _date(received),
-            applicant_orgnr=str(applicant_orgnr), applicant_name=applicant_name,
+            applicant_orgnr=applicant_orgnr, applicant_name=applicant_name,
             applicant_kind=_name_index(applicant_kind, APPLICANT_KINDS, "applicant_kind"),
-            amount_applied=int(amount_applied), planned_participants=int(planned_participants),
-            target_group=target_group or "", municipalities=[str(k) for k in municipalities],
+            amount_applied=amount_applied, planned_participants=planned_participants,
+            target_group=target_group or "", municipalities=list(municipalities),
             eligible=bool(eligible), ineligible_reason=ineligible_reason, scores=scores,
             outcome=_core.REGINT_GRANT_PENDING,
             report_due=None if report_due is None else _date(report_due)))
@@ -178,20 +178,20 @@ class Grants:
         ``"pending"`` to clear it."""
         _core.regint_grants_decide(self._ds._handle, application_id,
                                       _name_index(outcome, GRANT_OUTCOMES, "outcome"),
-                                      int(amount), _date(date), reason)
+                                      amount, _date(date), reason)
         self._ds._modified()
 
     def add_payment(self, application_id, amount, date=None):
-        _core.regint_grants_add_payment(self._ds._handle, application_id, _date(date), int(amount))
+        _core.regint_grants_add_payment(self._ds._handle, application_id, _date(date), amount)
         self._ds._modified()
 
     def set_report(self, application_id, participants_reached, funds_used, date=None):
         _core.regint_grants_set_report(self._ds._handle, application_id, _date(date),
-                                       int(participants_reached), int(funds_used))
+                                       participants_reached, funds_used)
         self._ds._modified()
 
     def add_reclaimed(self, application_id, amount):
-        _core.regint_grants_add_reclaimed(self._ds._handle, application_id, int(amount))
+        _core.regint_grants_add_reclaimed(self._ds._handle, application_id, amount)
         self._ds._modified()
 
     def followup(self, as_of=None, scheme=None):
@@ -266,13 +266,13 @@ class Collaboration:
     # -- building (each call validates; the dataset is unchanged on failure) ----------
     def set_scope(self, county, year):
         """Set the section's county and the year its kommunenr are valid in (creates it)."""
-        _core.regint_collaboration_set_scope(self._ds._handle, str(county), int(year))
+        _core.regint_collaboration_set_scope(self._ds._handle, county, year)
         self._ds._modified()
 
     def add_partner(self, id, name, orgnr, kind, municipalities=()):
         _core.regint_collaboration_add_partner(self._ds._handle, dict(
-            id=id, name=name, orgnr=str(orgnr), kind=_name_index(kind, PARTNER_KINDS, "kind"),
-            municipalities=[str(k) for k in municipalities]))
+            id=id, name=name, orgnr=orgnr, kind=_name_index(kind, PARTNER_KINDS, "kind"),
+            municipalities=list(municipalities)))
         self._ds._modified()
 
     def add_agreement(self, id, title, task, parties, valid_from, valid_to=None):
@@ -363,7 +363,7 @@ class Collaboration:
         """Attendance at competence-raising meetings in the ``months`` months up to
         ``as_of``: kommunenr, name, attended, last_attended. ``attrs``: county, as_of, after,
         months, absent_count."""
-        res = _core.regint_collaboration_attendance(self._ds._handle, county, int(months),
+        res = _core.regint_collaboration_attendance(self._ds._handle, county, months,
                                                     _date(as_of))
         cols = ["kommunenr", "name", "attended", "last_attended"]
         df = pd.DataFrame({c: list(res[c]) for c in cols}, columns=cols)
@@ -401,12 +401,12 @@ def guidance_forecast(dataset, county, year, adult_share=None, intro_share=None,
     if centres is not None:
         if isinstance(centres, dict):
             centres = [(k, v[0], v[1]) for k, v in centres.items()]
-        opts["centres"] = [(str(i), str(n), [str(k) for k in ms]) for i, n, ms in centres]
+        opts["centres"] = [(i, n, list(ms)) for i, n, ms in centres]
     if inputs is not None:
         items = list(dict(inputs).items())
-        opts["input_kommunenr"] = [str(k) for k, _ in items]
-        opts["input_persons"] = [int(v) for _, v in items]
-    res = _core.regint_guidance_forecast(_need_dataset(dataset)._handle, str(county), int(year),
+        opts["input_kommunenr"] = [k for k, _ in items]
+        opts["input_persons"] = [v for _, v in items]
+    res = _core.regint_guidance_forecast(_need_dataset(dataset)._handle, county, year,
                                          opts)
     ids = list(res["centre_id"])
     sessions = pd.DataFrame([res["sessions"][12 * i:12 * i + 12] for i in range(len(ids))],
