@@ -13,6 +13,9 @@
 #include "util/error.h"
 #include "util/jsonutil.h"
 #include "util/strbuf.h"
+#include "util/options.h"
+#include "util/savefile.h"
+#include "dataset/store.h"
 #include "dataset/section.h"
 
 #define SCHEMA_NAME "regint.dataset"
@@ -484,7 +487,20 @@ regint_status regint_dataset_load_file(const char *path, regint_dataset **out)
 {
     if (!path || !out)
         return regint__error(REGINT_EINVAL, "regint_dataset_load_file: NULL argument");
-    return regint__parse_file(path, parse_dataset, out);
+    char *data;
+    size_t len;
+    regint_status st = regint__read_file(path, &data, &len);
+    if (st)
+        return st;
+    regint_dataset *ds = NULL;
+    st = parse_dataset(data, len, path, &ds);
+    /* Remember the bytes read: a later save to this file refuses to erase another's changes. */
+    if (!st && (st = regint__origin_set(&ds->origin, path, data, len)))
+        regint_dataset_free(ds);
+    else if (!st)
+        *out = ds;
+    free(data);
+    return st;
 }
 
 static _Thread_local char default_path[4096];
@@ -830,11 +846,30 @@ regint_status regint_dataset_to_string(const regint_dataset *ds, char **json)
     return REGINT_OK;
 }
 
-regint_status regint_dataset_save_file(const regint_dataset *ds, const char *path)
+regint_status regint_dataset_save_file_opts(const regint_dataset *ds, const char *path,
+                                           const regint_dataset_save_options *opt)
 {
+    static const regint_dataset_save_options defaults = REGINT_DATASET_SAVE_OPTIONS_INIT;
     if (!ds || !path)
         return regint__error(REGINT_EINVAL, "regint_dataset_save_file: NULL argument");
+    regint_status st = opt ? regint__check_options_version(opt->version, REGINT_DATASET_SAVE_OPTIONS_VERSION,
+                                                           "regint_dataset_save_file_opts")
+                           : REGINT_OK;
+    if (st)
+        return st;
+    if (!opt)
+        opt = &defaults;
     char *text;
-    regint_status st = regint_dataset_to_string(ds, &text);
-    return st ? st : regint__write_string_atomic(path, text);
+    if ((st = regint_dataset_to_string(ds, &text)))
+        return st;
+    /* ds->origin is NULL for a dataset not loaded from a file; else the file it read (or last
+     * wrote), whose bytes the save compares. */
+    st = regint__save(path, text, strlen(text), ds->origin, opt->force);
+    free(text);
+    return st;
+}
+
+regint_status regint_dataset_save_file(const regint_dataset *ds, const char *path)
+{
+    return regint_dataset_save_file_opts(ds, path, NULL);
 }
