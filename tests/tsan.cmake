@@ -25,7 +25,7 @@ add_executable(test_kb_threads_tsan ${CMAKE_CURRENT_LIST_DIR}/c/test_kb_threads.
 target_compile_options(test_kb_threads_tsan PRIVATE ${REGINT_WARNINGS} -fsanitize=thread -g -O1)
 target_include_directories(test_kb_threads_tsan PRIVATE ${CMAKE_CURRENT_LIST_DIR}/c)
 target_compile_definitions(test_kb_threads_tsan PRIVATE _POSIX_C_SOURCE=200809L)
-target_link_libraries(test_kb_threads_tsan PRIVATE regint_tsan cJSON::cjson PkgConfig::CUNIT m)
+target_link_libraries(test_kb_threads_tsan PRIVATE regint_tsan cJSON::cjson PkgConfig::CUNIT Threads::Threads m)
 add_test(NAME c_kb_threads_tsan COMMAND test_kb_threads_tsan)
 set_tests_properties(c_kb_threads_tsan PROPERTIES LABELS "c;tsan"
   ENVIRONMENT "TSAN_OPTIONS=halt_on_error=1 exitcode=66")
