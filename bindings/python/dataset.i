@@ -52,6 +52,9 @@ static const rpy_field rpy_case[] = {RPY_F(id, STR), RPY_F(family_size, INT), RP
 static const rpy_field rpy_dataset_find_options[] = {RPY_F(area, STR), RPY_F(year_from, INT), RPY_F(year_to, INT),
     RPY_F(measure, INT), RPY_F(category, INT), RPY_F(indicator, STR), RPY_DONE};
 #undef RPY_T
+#define RPY_T regint_dataset_save_options
+static const rpy_field rpy_dataset_save_options[] = {RPY_F(force, BOOL), RPY_DONE};
+#undef RPY_T
 %}
 
 REGINT_STRUCT(regint_value_t, rpy_value_t)
@@ -66,6 +69,9 @@ REGINT_STRUCT(regint_case_t, rpy_case)
 REGINT_OPTIONS_IN(regint_dataset_find_options, regint_dataset_find_options_init, REGINT_DATASET_FIND_OPTIONS_VERSION,
                   rpy_dataset_find_options)
 %ignore regint_dataset_find_options_init;
+REGINT_OPTIONS_IN(regint_dataset_save_options, regint_dataset_save_options_init, REGINT_DATASET_SAVE_OPTIONS_VERSION,
+                  rpy_dataset_save_options)
+%ignore regint_dataset_save_options_init;
 
 REGINT_ARRAY_IN_COUNTED(char *const, RPY_STR, kommunenr)
 REGINT_ARRAY_IN_N(int, RPY_INT, from_year, arg2)

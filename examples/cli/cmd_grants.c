@@ -7,14 +7,14 @@
 typedef struct grants_args {
     const char *data, *scheme, *as_of, *apply, *out;
     int64_t unit;
-    int need, fmt;
+    int need, fmt, force;
 } grants_args;
 
 /* --data of both subcommands. */
 #define GRANTS_DATA_HELP "dataset JSON with a \"grants\" section (default: the bundled dataset)"
 
 /* The values of options not given. */
-static const grants_args defaults = {NULL, NULL, NULL, NULL, NULL, 0, -1, CLI_TABLE};
+static const grants_args defaults = {NULL, NULL, NULL, NULL, NULL, 0, -1, CLI_TABLE, 0};
 
 /* The order of --need's words is the order of `needs` in cli_run_grants. */
 static const cli_opt allocate_opts[] = {
@@ -27,6 +27,8 @@ static const cli_opt allocate_opts[] = {
     CLI_CHOICE("need", "participants|amount|none", grants_args, need, "what need is measured by"),
     CLI_STRING("apply", "DATE", grants_args, apply, 0, "record the result as decisions dated DATE ..."),
     CLI_STRING("out", "FILE", grants_args, out, 0, "... and save the dataset to FILE (atomically)"),
+    CLI_FLAG("force", grants_args, force, 1,
+             "save even if FILE changed on disk since --data was read from it (that change is lost)"),
     CLI_OPT_FORMAT(grants_args),
     CLI_END,
 };
@@ -230,7 +232,10 @@ int cli_run_grants(const cli_command *cmd, const void *parsed)
                 rc = allocate_one(ds, regint_grants_scheme_at(ds, i)->id, &opt, fmt, &first, apply);
         if (fmt == CLI_JSON)
             printf("\n]\n");
-        if (rc == CLI_OK && outfile && regint_dataset_save_file(ds, outfile))
+        regint_dataset_save_options save = REGINT_DATASET_SAVE_OPTIONS_INIT;
+        save.force = args.force;
+        /* Without --force, a FILE another program saved meanwhile is not overwritten (ECONFLICT). */
+        if (rc == CLI_OK && outfile && regint_dataset_save_file_opts(ds, outfile, &save))
             rc = cli_fail(cmd->name, "--out");
     } else {
         char buf[11];

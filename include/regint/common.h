@@ -43,12 +43,14 @@ typedef enum regint_status {
     REGINT_EDUPLICATE = 7,    /**< an identifier occurs twice */
     REGINT_EPERSONAL = 8,     /**< refused: looks like personal data (a fødselsnummer) */
     REGINT_EVERSION = 9,      /**< unknown schema, schema version or options-struct version */
-    REGINT_ERANGE = 10        /**< a number is out of its allowed range or overflows */
+    REGINT_ERANGE = 10,       /**< a number is out of its allowed range or overflows */
+    REGINT_ECONFLICT = 11     /**< a save refused: the file changed on disk since it was loaded
+                                   (another program saved it); reload, or save with force */
 } regint_status;
 /** Number of values of ::regint_status (they are 0 .. REGINT_STATUS_COUNT - 1). */
-#define REGINT_STATUS_COUNT 11
+#define REGINT_STATUS_COUNT 12
 /**
- * The stable name of a value: "ok", "einval", "enomem", "eio", "eparse", "enotfound", "einfeasible", "eduplicate", "epersonal", "eversion", "erange".
+ * The stable name of a value: "ok", "einval", "enomem", "eio", "eparse", "enotfound", "einfeasible", "eduplicate", "epersonal", "eversion", "erange", "econflict".
  * @param v  the value
  * @return a static string; "unknown" for a value outside the enum (never NULL).
  */

@@ -335,8 +335,55 @@ REGINT_API regint_status regint_dataset_build_default(const char *data_dir, regi
  *  or NULL if none is found. A static or thread-local string. */
 REGINT_API const char *regint_dataset_default_path(void);
 
-/** Save as JSON, atomically (temporary file, flush, rename). The file is canonical:
- *  load → save → load → save gives identical bytes. */
+/** Version of ::regint_dataset_save_options. */
+#define REGINT_DATASET_SAVE_OPTIONS_VERSION 1
+
+/** How regint_dataset_save_file_opts() saves. */
+typedef struct regint_dataset_save_options {
+    int version; /**< ::REGINT_DATASET_SAVE_OPTIONS_VERSION */
+    int force;   /**< 1: overwrite the file even if it changed on disk since it was loaded
+                      (the other program's changes are lost); 0 (default): refuse with
+                      ::REGINT_ECONFLICT */
+} regint_dataset_save_options;
+
+/** Initialiser: the defaults (no force). */
+#define REGINT_DATASET_SAVE_OPTIONS_INIT { REGINT_DATASET_SAVE_OPTIONS_VERSION, 0 }
+
+/**
+ * Initialise @p opts with the defaults of ::REGINT_DATASET_SAVE_OPTIONS_INIT for the given
+ * version, as the other _options_init() functions.
+ * @param opts     the options to fill (all members are overwritten)
+ * @param version  the version the caller was compiled with, ::REGINT_DATASET_SAVE_OPTIONS_VERSION
+ * @return ::REGINT_OK; ::REGINT_EVERSION for a version this build does not know;
+ *         ::REGINT_EINVAL for a NULL @p opts.
+ */
+REGINT_API regint_status regint_dataset_save_options_init(regint_dataset_save_options *opts, int version);
+
+/**
+ * Save as JSON, atomically: a temporary `<file>.tmp.XXXXXX` next to the file, flushed, then
+ * renamed over it. The file is canonical: load → save → load → save gives identical bytes.
+ *
+ * - **Lost updates.** A dataset loaded with regint_dataset_load_file() remembers the bytes it
+ *   read. Saving it back to that file refuses with ::REGINT_ECONFLICT (nothing written) when
+ *   the file no longer holds those bytes — another program saved it meanwhile — unless
+ *   `opt->force`. The check and the replacement hold an exclusive `flock()` on the file, so
+ *   of two regint processes saving at once one wins and the other gets the conflict. After a
+ *   save the handle remembers the file it wrote (so saving twice is fine); this updates the
+ *   handle, so do not save one handle from two threads at once.
+ * - **Symbolic links** are followed: the link stays, its target is replaced atomically.
+ * - **Leftovers** of an interrupted save of the same file (`<file>.tmp.XXXXXX` that no running
+ *   save holds) are removed.
+ * @param ds    the dataset
+ * @param path  the file to write
+ * @param opt   options; NULL means the defaults (::REGINT_DATASET_SAVE_OPTIONS_INIT)
+ * @return ::REGINT_OK, ::REGINT_ECONFLICT, ::REGINT_EIO (the message names the file and the
+ *         system error), ::REGINT_ENOMEM, ::REGINT_EVERSION or ::REGINT_EINVAL.
+ */
+REGINT_API regint_status regint_dataset_save_file_opts(const regint_dataset *ds, const char *path,
+                                                       const regint_dataset_save_options *opt);
+
+/** regint_dataset_save_file_opts() with the defaults: refuses with ::REGINT_ECONFLICT to
+ *  overwrite a file that changed on disk since @p ds was loaded from it. */
 REGINT_API regint_status regint_dataset_save_file(const regint_dataset *ds, const char *path);
 
 /** Serialise to JSON text; `*json` is the caller's, free with regint_free(). */

@@ -8,6 +8,7 @@
 #include "dataset/store.h"
 #include "regint/validate.h"
 #include "util/utf8.h"
+#include "util/validate.h"
 
 /* "<file>: <path>.<field>: rule" (JSON), "<file>: line <N>: <field>: rule" (CSV),
  * "<path>.<field>: rule" (API), through the one formatter regint__error_at(). */
@@ -439,9 +440,14 @@ regint_status regint__ds_add_case(regint_dataset *ds, const regint_case_t *c, co
  * UTF-8 here (files are checked whole when read): a saved dataset must load again. */
 static regint_status api_utf8(const char *what, const char *const *fields, const char *const *values, size_t n)
 {
-    for (size_t i = 0; i < n; i++)
+    size_t pos;
+    for (size_t i = 0; i < n; i++) {
         if (values[i] && !regint__utf8_valid(values[i], strlen(values[i]), NULL))
             return regint__error(REGINT_EINVAL, "%s.%s: not valid UTF-8", what, fields[i]);
+        /* The fødselsnummer guard (files get it when they are read, util/jsonutil.c). */
+        if (values[i] && regint__text_personal(values[i], &pos))
+            return regint__error(REGINT_EPERSONAL, "%s.%s: " REGINT__FNR_RULE, what, fields[i], pos);
+    }
     return REGINT_OK;
 }
 
@@ -483,8 +489,8 @@ regint_status regint_dataset_add_indicator(regint_dataset *ds, const regint_indi
 }
 regint_status regint_dataset_set_observation(regint_dataset *ds, const regint_observation_t *o)
 {
-    static const char *const f[] = {"category"};
-    regint_status st = o ? api_utf8("observation", f, (const char *const[]){o->category}, 1) : REGINT_OK;
+    static const char *const f[] = {"category", "area"};
+    regint_status st = o ? api_utf8("observation", f, (const char *const[]){o->category, o->area}, 2) : REGINT_OK;
     return st ? st : regint__ds_set_observation(ds, o, 1, NULL);
 }
 regint_status regint_dataset_add_case(regint_dataset *ds, const regint_case_t *c)

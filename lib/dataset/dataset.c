@@ -4,6 +4,7 @@
 
 #include "dataset/section.h"
 #include "dataset/store.h"
+#include "util/savefile.h"
 
 regint_status regint_dataset_new(regint_dataset **out)
 {
@@ -31,6 +32,7 @@ void regint_dataset_free(regint_dataset *ds)
         if (ds->sections && ds->sections[i])
             regint__sections[i]->free(ds->sections[i]);
     free(ds->sections);
+    regint__origin_free(ds->origin);
     for (size_t i = 0; i < ds->pool.cap; i++)
         free(ds->pool.slot[i]);
     free(ds->pool.slot);

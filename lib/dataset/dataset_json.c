@@ -13,6 +13,9 @@
 #include "util/error.h"
 #include "util/jsonutil.h"
 #include "util/strbuf.h"
+#include "util/options.h"
+#include "util/savefile.h"
+#include "dataset/store.h"
 #include "dataset/section.h"
 
 #define SCHEMA_NAME "regint.dataset"
@@ -472,7 +475,34 @@ static regint_status load_dataset(const cJSON *doc, const char *name, void *out)
     return st;
 }
 
-REGINT__DEFINE_JSON_LOADERS(regint_dataset, regint_dataset, "<string>", load_dataset)
+/* load_string as REGINT__DEFINE_JSON_LOADERS writes it; load_file is written out because it
+ * also remembers the bytes it read, for the lost-update check of a later save
+ * (util/savefile.h). */
+regint_status regint_dataset_load_string(const char *text, size_t len, const char *name, regint_dataset **out)
+{
+    if (!text || !out)
+        return regint__error(REGINT_EINVAL, "regint_dataset_load_string: NULL argument");
+    return regint__json_load(text, len, name ? name : "<string>", load_dataset, out);
+}
+
+regint_status regint_dataset_load_file(const char *path, regint_dataset **out)
+{
+    if (!path || !out)
+        return regint__error(REGINT_EINVAL, "regint_dataset_load_file: NULL argument");
+    char *data;
+    size_t len;
+    regint_status st = regint__read_file(path, &data, &len);
+    if (st)
+        return st;
+    regint_dataset *ds = NULL;
+    st = regint_dataset_load_string(data, len, path, &ds);
+    if (!st && (st = regint__origin_set(&ds->origin, path, data, len)))
+        regint_dataset_free(ds);
+    else if (!st)
+        *out = ds;
+    free(data);
+    return st;
+}
 
 /* regint_dataset_default_path() and regint_dataset_load_default(): default_path.c */
 
@@ -786,11 +816,30 @@ regint_status regint_dataset_to_string(const regint_dataset *ds, char **json)
     return REGINT_OK;
 }
 
-regint_status regint_dataset_save_file(const regint_dataset *ds, const char *path)
+regint_status regint_dataset_save_file_opts(const regint_dataset *ds, const char *path,
+                                           const regint_dataset_save_options *opt)
 {
+    static const regint_dataset_save_options defaults = REGINT_DATASET_SAVE_OPTIONS_INIT;
     if (!ds || !path)
         return regint__error(REGINT_EINVAL, "regint_dataset_save_file: NULL argument");
+    regint_status st = opt ? regint__check_options_version(opt->version, REGINT_DATASET_SAVE_OPTIONS_VERSION,
+                                                           "regint_dataset_save_file_opts")
+                           : REGINT_OK;
+    if (st)
+        return st;
+    if (!opt)
+        opt = &defaults;
     char *text;
-    regint_status st = regint_dataset_to_string(ds, &text);
-    return st ? st : regint__write_string_atomic(path, text);
+    if ((st = regint_dataset_to_string(ds, &text)))
+        return st;
+    /* ds->origin is NULL for a dataset not loaded from a file; else the file it read (or last
+     * wrote), whose bytes the save compares. */
+    st = regint__save(path, text, strlen(text), ds->origin, opt->force);
+    free(text);
+    return st;
+}
+
+regint_status regint_dataset_save_file(const regint_dataset *ds, const char *path)
+{
+    return regint_dataset_save_file_opts(ds, path, NULL);
 }

@@ -62,6 +62,11 @@ struct regint_dataset {
     size_t nundo, cundo;
 
     void **sections; /* one slot per entry of regint__sections[] */
+
+    /* The file it was loaded from, for the lost-update check of a save (util/savefile.h);
+     * NULL if not loaded from a file. A pointer, so that a save of a const handle can record
+     * the file it wrote. */
+    struct regint__origin *origin;
 };
 
 /* Make room for one more element of a growing array (doubling); returns ENOMEM from the

@@ -64,6 +64,15 @@ void regint_plan_free(regint_plan *plan)
     free(plan);
 }
 
+/* The fødselsnummer guard on a text given to the plan API, before any message could echo it
+ * (files get it when they are read, util/jsonutil.c). */
+static regint_status personal(const char *what, const char *field, const char *text)
+{
+    char w[64];
+    snprintf(w, sizeof w, "%s %s", what, field);
+    return regint_validate_text(text, w);
+}
+
 static int year_ok(int y) { return y >= 1900 && y <= 2200; }
 
 regint_status regint_plan_new(const regint_plan_info_t *info, regint_plan **out)
@@ -71,7 +80,8 @@ regint_status regint_plan_new(const regint_plan_info_t *info, regint_plan **out)
     if (!info || !out)
         return regint__error(REGINT_EINVAL, "regint_plan_new: info and out must not be NULL");
     regint_status st = regint_validate_identifier(info->id, "plan id");
-    if (st)
+    if (st || (st = personal("plan", "title", info->title)) || (st = personal("plan", "note", info->note)) ||
+        (st = personal("plan", "fylkesnr", info->fylkesnr)))
         return st;
     if (!info->title || !*info->title)
         return regint__error(REGINT_EINVAL, "plan '%s': title: must not be empty", info->id);
@@ -114,7 +124,8 @@ regint_status regint_plan_add_goal(regint_plan *plan, const regint_plan_goal_t *
     if (!plan || !g)
         return regint__error(REGINT_EINVAL, "regint_plan_add_goal: NULL argument");
     regint_status st = regint_validate_identifier(g->id, "goal id");
-    if (st)
+    if (st || (st = personal("goal", "title", g->title)) || (st = personal("goal", "description", g->description)) ||
+        (st = personal("goal", "sdg_targets", g->sdg_targets)))
         return st;
     if (find_goal(plan, g->id))
         return regint__error(REGINT_EDUPLICATE, "plan '%s': goal '%s': id used twice", plan->info.id, g->id);
@@ -135,7 +146,9 @@ regint_status regint_plan_add_measure(regint_plan *plan, const regint_plan_measu
         return regint__error(REGINT_EINVAL, "regint_plan_add_measure: NULL argument");
     const char *pid = plan->info.id;
     regint_status st = regint_validate_identifier(m->id, "measure id");
-    if (st)
+    if (st || (st = personal("measure", "title", m->title)) || (st = personal("measure", "goal", m->goal)) ||
+        (st = personal("measure", "partner_name", m->partner_name)) ||
+        (st = personal("measure", "partner_orgnr", m->partner_orgnr)))
         return st;
     for (size_t i = 0; i < plan->nmeasures; i++)
         if (strcmp(plan->measures[i].id, m->id) == 0)
@@ -150,8 +163,8 @@ regint_status regint_plan_add_measure(regint_plan *plan, const regint_plan_measu
         return regint__error(REGINT_EINVAL, "plan '%s': measure '%s': a responsible partner is required "
                              "(partner_orgnr or partner_name)", pid, m->id);
     if (has_org && !regint_validate_orgnr(m->partner_orgnr))
-        return regint__error(REGINT_EINVAL, "plan '%s': measure '%s': partner_orgnr '%s' is not a valid "
-                             "organisasjonsnummer (9 digits, modulus-11 check digit)", pid, m->id, m->partner_orgnr);
+        return regint__error(REGINT_EINVAL, "plan '%s': measure '%s': partner_orgnr is not a valid "
+                             "organisasjonsnummer (9 digits, modulus-11 check digit)", pid, m->id);
     if (!year_ok(m->start_year) || !year_ok(m->end_year) || m->start_year > m->end_year)
         return regint__error(REGINT_EINVAL, "plan '%s': measure '%s': period %d-%d: expected years 1900..2200, "
                              "start <= end", pid, m->id, m->start_year, m->end_year);
@@ -336,8 +349,7 @@ static regint_status parse_plan(const cJSON *obj, const char *file, const char *
                 char op[REGINT__PATH_MAX];
                 regint__json_path_key(op, ip, "partner_orgnr");
                 st = regint__json_error(file, op, REGINT_EINVAL,
-                                        "'%s' is not a valid organisasjonsnummer (9 digits, modulus-11 check digit)",
-                                        ms.partner_orgnr);
+                                        "not a valid organisasjonsnummer (9 digits, modulus-11 check digit)");
             } else if ((st = regint_plan_add_measure(p, &ms))) {
                 st = rewrap(file, ip, st);
             }

@@ -13,6 +13,7 @@
 #include "regint/validate.h"
 
 #include "util/fileio.h"
+#include "util/savefile.h"
 #include "util/alloc.h"
 #include "util/error.h"
 #include "util/options.h"
@@ -1113,9 +1114,8 @@ regint_status regint_report_write(const regint_dataset *ds, const char *fylkesnr
     } else {
         snprintf(pm, l, "%s/fylke-%s-%d.md", dir, fylkesnr, year);
         snprintf(ph, l, "%s/fylke-%s-%d.html", dir, fylkesnr, year);
-        st = regint__write_atomic(pm, md, strlen(md));
-        if (st == REGINT_OK)
-            st = regint__write_atomic(ph, html, strlen(html));
+        /* Both or neither: a failed .html must not leave a new .md beside an old .html. */
+        st = regint__save_pair(pm, md, strlen(md), ph, html, strlen(html));
     }
     free(md);
     free(html);

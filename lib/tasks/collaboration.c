@@ -152,10 +152,13 @@ static regint_status validate_partner(const collab_data *c, const regint_dataset
     DUP_CHECK(c->partners, c->np, p->id, "partner");
     if (!regint__nonempty(p->name))
         return regint__verr(file, path, "name", REGINT_EINVAL, "must be a non-empty string");
+    if ((st = regint__check_text_at(file, path, "name", p->name)))
+        return st;
+    /* The value is not echoed: a mistyped field may hold a person's number. */
     if (!regint_validate_orgnr(p->orgnr))
         return regint__verr(file, path, "orgnr", REGINT_EINVAL,
-                    "'%.20s' is not a valid organisation number (9 digits, modulus-11 check digit "
-                    "with weights 3 2 7 6 5 4 3 2)", p->orgnr ? p->orgnr : "");
+                    "not a valid organisation number (9 digits, modulus-11 check digit "
+                    "with weights 3 2 7 6 5 4 3 2)");
     if ((unsigned)p->kind >= N_PARTNER_KINDS)
         return regint__verr(file, path, "kind", REGINT_EINVAL, "unknown partner kind");
     if (p->kind == REGINT_PARTNER_MUNICIPALITY && p->municipality_count == 0)
@@ -182,6 +185,8 @@ static regint_status validate_agreement(const collab_data *c, const regint_agree
     DUP_CHECK(c->agreements, c->na, a->id, "agreement");
     if (!regint__nonempty(a->title))
         return regint__verr(file, path, "title", REGINT_EINVAL, "must be a non-empty string");
+    if ((st = regint__check_text_at(file, path, "title", a->title)))
+        return st;
     if ((unsigned)a->task >= N_TASKS)
         return regint__verr(file, path, "task", REGINT_EINVAL, "unknown task");
     if (a->party_count == 0)
@@ -213,6 +218,8 @@ static regint_status validate_meeting(const collab_data *c, const regint_dataset
         return st;
     if (!regint__nonempty(m->topic))
         return regint__verr(file, path, "topic", REGINT_EINVAL, "must be a non-empty string");
+    if ((st = regint__check_text_at(file, path, "topic", m->topic)))
+        return st;
     if ((unsigned)m->task >= N_TASKS)
         return regint__verr(file, path, "task", REGINT_EINVAL, "unknown task");
     if ((unsigned)m->kind > REGINT_MEETING_NETWORK_MEETING)
@@ -247,6 +254,8 @@ static regint_status validate_network(const collab_data *c, const regint_network
     DUP_CHECK(c->networks, c->nn, n->id, "network");
     if (!regint__nonempty(n->name))
         return regint__verr(file, path, "name", REGINT_EINVAL, "must be a non-empty string");
+    if ((st = regint__check_text_at(file, path, "name", n->name)))
+        return st;
     if ((unsigned)n->task >= N_TASKS)
         return regint__verr(file, path, "task", REGINT_EINVAL, "unknown task");
     for (size_t i = 0; i < n->member_count; i++) {

@@ -159,6 +159,8 @@ static regint_status validate_scheme(const grants_data *g, const regint_grant_sc
         return VERR(REGINT_EDUPLICATE, "id", "scheme id '%s' occurs twice", s->id);
     if (!regint__nonempty(s->name))
         return VERR(REGINT_EINVAL, "name", "must be a non-empty string");
+    if ((st = regint__check_text_at(file, path, "name", s->name)))
+        return st;
     if (s->year < 1900 || s->year > 2999)
         return VERR(REGINT_ERANGE, "year", "%d is not a plausible year", s->year);
     if (s->budget < 0)
@@ -197,6 +199,8 @@ static regint_status validate_scheme(const grants_data *g, const regint_grant_sc
         for (size_t j = 0; j < i; j++)
             if (!strcmp(s->criteria[j].id, c->id))
                 return regint__verr(file, cp, "id", REGINT_EDUPLICATE, "criterion id '%s' occurs twice", c->id);
+        if ((st = regint__check_text_at(file, cp, "name", c->name)))
+            return st;
         if (!(c->weight > 0) || !isfinite(c->weight))
             return regint__verr(file, cp, "weight", REGINT_ERANGE, "must be a positive number");
     }
@@ -228,10 +232,16 @@ static regint_status validate_app(const grants_data *g, const regint_dataset *ds
         return VERR(REGINT_ENOTFOUND, "scheme", "no scheme with id '%.64s'", a->scheme_id ? a->scheme_id : "");
     if ((st = regint__check_date_at(file, path, "received", a->received, 0)))
         return st;
+    /* The value is not echoed: a mistyped field may hold a person's number. */
     if (!regint_validate_orgnr(a->applicant_orgnr))
         return VERR(REGINT_EINVAL, "applicant.orgnr",
-                    "'%.20s' is not a valid organisation number (9 digits, modulus-11 check digit "
-                    "with weights 3 2 7 6 5 4 3 2)", a->applicant_orgnr ? a->applicant_orgnr : "");
+                    "not a valid organisation number (9 digits, modulus-11 check digit "
+                    "with weights 3 2 7 6 5 4 3 2)");
+    if ((st = regint__check_text_at(file, path, "applicant.name", a->applicant_name)) ||
+        (st = regint__check_text_at(file, path, "target_group", a->target_group)) ||
+        (st = regint__check_text_at(file, path, "ineligible_reason", a->ineligible_reason)) ||
+        (st = regint__check_text_at(file, path, "decision_reason", a->decision_reason)))
+        return st;
     if (!regint__nonempty(a->applicant_name))
         return VERR(REGINT_EINVAL, "applicant.name", "must be a non-empty string");
     if ((unsigned)a->applicant_kind > REGINT_APPLICANT_VOLUNTARY_ORGANISATION)

@@ -12,6 +12,7 @@
 #include "util/alloc.h"
 #include "util/error.h"
 #include "util/utf8.h"
+#include "util/validate.h"
 
 struct regint__csv {
     char *name;
@@ -25,6 +26,21 @@ struct regint__csv {
     char **header;
     size_t nheader;
 };
+
+/* The fødselsnummer guard (util/validate.h) on every cell of a record, the header included:
+ * 1 = clean, -1 = refused (error set, naming the line and the column by number — the header
+ * itself may be what holds the number). */
+static int personal_row(const regint__csv *c)
+{
+    size_t pos;
+    for (size_t k = 0; k < c->nfields; k++)
+        if (regint__text_personal(c->fields[k], &pos)) {
+            regint__error(REGINT_EPERSONAL, "%s: line %zu: field %zu: " REGINT__FNR_RULE, c->name, c->row_line,
+                          k + 1, pos);
+            return -1;
+        }
+    return 1;
+}
 
 /* Parse one record starting at c->pos into c->fields. Returns 1, 0 (EOF), -1 (error). */
 static int parse_record(regint__csv *c)
@@ -99,7 +115,7 @@ static int parse_record(regint__csv *c)
         /* terminator */
         if (c->pos >= c->len) {
             *w = '\0';
-            return 1;
+            return personal_row(c);
         }
         char t = c->buf[c->pos];
         if (t == ',') {
@@ -112,7 +128,7 @@ static int parse_record(regint__csv *c)
         c->pos++; /* '\n' */
         *w = '\0';
         c->line++;
-        return 1;
+        return personal_row(c);
     }
 }
 

@@ -24,6 +24,7 @@ const char *regint_strerror(regint_status status)
     case REGINT_EPERSONAL: return "REGINT_EPERSONAL: refused personal data";
     case REGINT_EVERSION: return "REGINT_EVERSION: unsupported schema or version";
     case REGINT_ERANGE: return "REGINT_ERANGE: value out of range";
+    case REGINT_ECONFLICT: return "REGINT_ECONFLICT: the file changed since it was loaded";
     }
     return "unknown status";
 }

@@ -9,6 +9,7 @@
 #include "util/alloc.h"
 #include "util/error.h"
 #include "util/utf8.h"
+#include "util/validate.h"
 #include "util/jsonutil.h"
 
 /* ---- The checks cJSON does not make, each with its rule in the message ----------------
@@ -286,6 +287,32 @@ static regint_status no_twice(const char *file, const cJSON *node, char *path)
     return REGINT_OK;
 }
 
+/* The fødselsnummer guard over a whole document (util/validate.h): every string and every
+ * member name, so no loader can store one, whatever it keeps. 1 = refused (error set). */
+static int personal_walk(const char *file, const cJSON *it, const char *path)
+{
+    size_t pos, i = 0;
+    for (const cJSON *c = it->child; c; c = c->next, i++) {
+        char p[REGINT__PATH_MAX];
+        if (cJSON_IsObject(it)) {
+            if (c->string && regint__text_personal(c->string, &pos)) {
+                regint__json_error(file, path, REGINT_EPERSONAL, "member name: " REGINT__FNR_RULE, pos);
+                return 1;
+            }
+            regint__json_path_key(p, path, c->string ? c->string : "");
+        } else {
+            regint__json_path_index(p, path, i);
+        }
+        if (cJSON_IsString(c) && regint__text_personal(c->valuestring, &pos)) {
+            regint__json_error(file, p, REGINT_EPERSONAL, REGINT__FNR_RULE, pos);
+            return 1;
+        }
+        if ((cJSON_IsObject(c) || cJSON_IsArray(c)) && personal_walk(file, c, p))
+            return 1;
+    }
+    return 0;
+}
+
 regint_status regint__json_parse(const char *file, const char *text, size_t len, cJSON **out)
 {
     size_t bad;
@@ -328,6 +355,10 @@ regint_status regint__json_parse(const char *file, const char *text, size_t len,
     if ((st = no_twice(file, doc, root))) {
         cJSON_Delete(doc);
         return st;
+    }
+    if (personal_walk(file, doc, "")) {
+        cJSON_Delete(doc);
+        return REGINT_EPERSONAL;
     }
     *out = doc;
     return REGINT_OK;

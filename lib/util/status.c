@@ -6,6 +6,6 @@
 
 static const char *const status_names[REGINT_STATUS_COUNT] = {
     "ok", "einval", "enomem", "eio", "eparse", "enotfound", "einfeasible", "eduplicate", "epersonal",
-    "eversion", "erange"};
+    "eversion", "erange", "econflict"};
 
 REGINT__ENUM_NAMES(regint_status, regint_status, status_names, REGINT_STATUS_COUNT, "status")

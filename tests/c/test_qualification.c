@@ -85,7 +85,7 @@ static void test_model_rules(void)
      * modulus-11 check (worked in test_common.c: check digit must be 5). */
     regint_plan_measure_t m = {"T1", "M1", "Tiltak", "123456784", "", 2024, 2025};
     CU_ASSERT_EQUAL(regint_plan_add_measure(p, &m), REGINT_EINVAL);
-    TEST_ASSERT_CONTAINS(regint_last_error(), "partner_orgnr '123456784' is not a valid organisasjonsnummer");
+    TEST_ASSERT_CONTAINS(regint_last_error(), "partner_orgnr is not a valid organisasjonsnummer");
     m.partner_orgnr = "";
     CU_ASSERT_EQUAL(regint_plan_add_measure(p, &m), REGINT_EINVAL); /* no partner at all */
     TEST_ASSERT_CONTAINS(regint_last_error(), "responsible partner is required");

@@ -23,9 +23,9 @@ def test_error_hierarchy_one_class_per_code():
     codes = {cls.code for cls in (regint.InvalidError, regint.OutOfMemoryError, regint.FileError,
                                   regint.ParseError, regint.NotFoundError, regint.InfeasibleError,
                                   regint.DuplicateError, regint.PersonalDataError,
-                                  regint.VersionError, regint.RangeError)}
-    assert len(codes) == 10
-    for status in range(1, 11):
+                                  regint.VersionError, regint.RangeError, regint.ConflictError)}
+    assert len(codes) == 11
+    for status in range(1, 12):
         cls = regint.error_class(status)
         assert issubclass(cls, regint.Error)
         assert cls.status == status

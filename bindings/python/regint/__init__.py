@@ -15,7 +15,7 @@ Start with ``ds = regint.load_default()`` (the bundled real public data),
 from . import regint_core as _core
 from ._errors import (Error, InvalidError, OutOfMemoryError, FileError, ParseError,
                       NotFoundError, InfeasibleError, DuplicateError, PersonalDataError,
-                      VersionError, RangeError, StaleHandleError, error_class)
+                      VersionError, RangeError, ConflictError, StaleHandleError, error_class)
 
 #: Run-time version of the C library, "MAJOR.MINOR.PATCH".
 __version__ = _core.regint_version()
@@ -29,7 +29,7 @@ __all__ = [
     "check_identifier", "looks_like_fodselsnummer", "kommunenr_format_ok",
     "fylkesnr_format_ok", "orgnr_valid",
     "Error", "InvalidError", "OutOfMemoryError", "FileError", "ParseError", "NotFoundError",
-    "InfeasibleError", "DuplicateError", "PersonalDataError", "VersionError", "RangeError",
+    "InfeasibleError", "DuplicateError", "PersonalDataError", "VersionError", "RangeError", "ConflictError",
     "StaleHandleError", "error_class",
 ]
 

@@ -242,9 +242,14 @@ class Dataset:
             text = text.decode("utf-8")
         return cls(_handle=_core.regint_dataset_load_string(text, name))
 
-    def save(self, path):
-        """Save as canonical JSON, atomically (temporary file, flush, rename)."""
-        _core.regint_dataset_save_file(self._handle, os.fspath(path))
+    def save(self, path, force=False):
+        """Save as canonical JSON, atomically (temporary file, flush, rename; through a
+        symbolic link to its target). A dataset loaded from ``path`` refuses with
+        ``regint.ConflictError`` to overwrite it when the file changed on disk since it was
+        loaded (another program saved it), unless ``force=True``."""
+        if not isinstance(force, bool):
+            raise TypeError(f"force: expected True or False, got {type(force).__name__}")
+        _core.regint_dataset_save_file_opts(self._handle, os.fspath(path), {"force": force})
 
     def to_json(self):
         """The dataset as canonical JSON text."""

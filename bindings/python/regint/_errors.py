@@ -79,6 +79,11 @@ class RangeError(Error, ValueError):
     status, code = 10, "REGINT_ERANGE"
 
 
+class ConflictError(Error):
+    """REGINT_ECONFLICT: a save refused because the file changed on disk since it was loaded."""
+    status, code = 11, "REGINT_ECONFLICT"
+
+
 class StaleHandleError(Error):
     """A record or handle was used after its dataset was closed or modified (raised by the
     Python layer instead of reading freed memory)."""
@@ -87,7 +92,7 @@ class StaleHandleError(Error):
 
 _BY_STATUS = {cls.status: cls for cls in (
     InvalidError, OutOfMemoryError, FileError, ParseError, NotFoundError, InfeasibleError,
-    DuplicateError, PersonalDataError, VersionError, RangeError)}
+    DuplicateError, PersonalDataError, VersionError, RangeError, ConflictError)}
 
 
 def error_class(status):
