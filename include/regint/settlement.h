@@ -465,6 +465,33 @@ REGINT_API size_t regint_settlement_rolling_count(const regint_settlement_rollin
 REGINT_API const regint_settlement_rolling_row_t *regint_settlement_rolling_row(const regint_settlement_rolling *r,
                                                                                 size_t i);
 
+/** One year of the rolling back-test: means over the counties that every method scored (a
+ *  county-year where a method fails counts as failed for it and is left out of every mean). */
+typedef struct regint_settlement_rolling_year_t {
+    int year;                /**< the year */
+    size_t counties;         /**< county-years in the means (0: no requests that year, reported) */
+    size_t failed[REGINT_SETTLEMENT_ROLLING_METHOD_COUNT];          /**< county-years where the method failed */
+    double mae_request[REGINT_SETTLEMENT_ROLLING_METHOD_COUNT];     /**< mean over counties of the MAE vs request */
+    double within2_request[REGINT_SETTLEMENT_ROLLING_METHOD_COUNT]; /**< mean share within 2 of the request */
+    double mae_decision[REGINT_SETTLEMENT_ROLLING_METHOD_COUNT];    /**< mean MAE vs decision (counties with decisions) */
+    double mae_settled[REGINT_SETTLEMENT_ROLLING_METHOD_COUNT];     /**< mean MAE vs settled (counties with figures) */
+    double weights[REGINT_SETTLEMENT_FITTED_CRITERION_COUNT];       /**< the engine's mean fitted weights */
+    int best_baseline;       /**< the baseline (method 1..4) with the lowest mean MAE vs request; -1 if none */
+    double ratio;            /**< engine / best baseline (mean MAE vs request); NAN if none */
+} regint_settlement_rolling_year_t;
+
+/** Number of years (every year asked for, with or without requests). */
+REGINT_API size_t regint_settlement_rolling_year_count(const regint_settlement_rolling *r);
+/** Year i (borrowed) or NULL. */
+REGINT_API const regint_settlement_rolling_year_t *regint_settlement_rolling_year(const regint_settlement_rolling *r,
+                                                                                  size_t i);
+/** Mean over the years of engine / best baseline (the issue-14 target: at most 0.95); NAN if none. */
+REGINT_API double regint_settlement_rolling_mean_ratio(const regint_settlement_rolling *r);
+/** Largest yearly engine / best baseline (target: at most 1.10); NAN if none. */
+REGINT_API double regint_settlement_rolling_max_ratio(const regint_settlement_rolling *r);
+/** The result as JSON (rows, years, summary); `*json` is the caller's (regint_free()). */
+REGINT_API regint_status regint_settlement_rolling_to_json(const regint_settlement_rolling *r, char **json);
+
 #ifdef __cplusplus
 }
 #endif

@@ -17,6 +17,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <cjson/cJSON.h>
+
 #include "dataset/vintage.h"
 #include "regint/apportion.h"
 #include "settlement/settlement_internal.h"
@@ -493,7 +495,78 @@ struct regint_settlement_rolling {
     size_t n;
     char (*codes)[3];
     char *note;
+    regint_settlement_rolling_year_t *years;
+    size_t nyears;
+    double mean_ratio, max_ratio;
 };
+
+/* Per-year means over the county-years every method scored (SPEC §5-6). */
+static regint_status summarise(regint_settlement_rolling *r, int from, int to)
+{
+    r->years = regint__calloc((size_t)(to - from + 1), sizeof *r->years);
+    if (!r->years)
+        return regint__enomem();
+    double rsum = 0;
+    size_t nr = 0;
+    r->max_ratio = NAN;
+    for (int y = from; y <= to; y++) {
+        regint_settlement_rolling_year_t *Y = &r->years[r->nyears++];
+        memset(Y, 0, sizeof *Y);
+        Y->year = y;
+        double *acc[4] = {Y->mae_request, Y->within2_request, Y->mae_decision, Y->mae_settled};
+        size_t nd[NMETH] = {0}, nse[NMETH] = {0};
+        for (size_t i = 0; i < r->n; i++) {
+            const regint_settlement_rolling_row_t *x = &r->rows[i];
+            if (x->year != y || !x->scored)
+                continue;
+            int all = 1;
+            for (int m = 0; m < NMETH; m++) {
+                Y->failed[m] += (size_t)x->failed[m];
+                all &= !x->failed[m];
+            }
+            if (!all)
+                continue;
+            Y->counties++;
+            for (int m = 0; m < NMETH; m++) {
+                acc[0][m] += x->mae_request[m];
+                acc[1][m] += x->within2_request[m];
+                if (!isnan(x->mae_decision[m])) {
+                    acc[2][m] += x->mae_decision[m];
+                    nd[m]++;
+                }
+                if (!isnan(x->mae_settled[m])) {
+                    acc[3][m] += x->mae_settled[m];
+                    nse[m]++;
+                }
+            }
+            for (int j = 0; j < NCRIT; j++)
+                Y->weights[j] += x->weights[j];
+        }
+        for (int m = 0; m < NMETH; m++) {
+            double c = (double)Y->counties;
+            acc[0][m] = Y->counties ? acc[0][m] / c : NAN;
+            acc[1][m] = Y->counties ? acc[1][m] / c : NAN;
+            acc[2][m] = nd[m] ? acc[2][m] / (double)nd[m] : NAN;
+            acc[3][m] = nse[m] ? acc[3][m] / (double)nse[m] : NAN;
+        }
+        for (int j = 0; j < NCRIT; j++)
+            Y->weights[j] = Y->counties ? Y->weights[j] / (double)Y->counties : NAN;
+        Y->best_baseline = -1;
+        Y->ratio = NAN;
+        for (int m = 1; m < NMETH && Y->counties; m++)
+            if (Y->best_baseline < 0 || Y->mae_request[m] < Y->mae_request[Y->best_baseline])
+                Y->best_baseline = m;
+        if (Y->best_baseline > 0 && Y->mae_request[Y->best_baseline] > 0) {
+            Y->ratio = Y->mae_request[0] / Y->mae_request[Y->best_baseline];
+            rsum += Y->ratio;
+            nr++;
+            if (isnan(r->max_ratio) || Y->ratio > r->max_ratio)
+                r->max_ratio = Y->ratio;
+        }
+    }
+    r->mean_ratio = nr ? rsum / (double)nr : NAN;
+    return REGINT_OK;
+}
 
 static void metrics(const double *pred, const cyear *c, regint_settlement_rolling_row_t *r, int m)
 {
@@ -748,6 +821,8 @@ regint_status regint_settlement_rolling_run(const regint_dataset *ds, const regi
             res->n++;
         }
     }
+    if (!st)
+        st = summarise(res, from, to);
 done:
     for (size_t i = 0; cy && i < ny; i++) {
         for (size_t c = 0; c < ncy[i]; c++)
@@ -775,6 +850,7 @@ void regint_settlement_rolling_free(regint_settlement_rolling *r)
     if (!r)
         return;
     free(r->rows);
+    free(r->years);
     free(r->codes);
     free(r->note);
     free(r);
@@ -785,4 +861,91 @@ size_t regint_settlement_rolling_count(const regint_settlement_rolling *r) { ret
 const regint_settlement_rolling_row_t *regint_settlement_rolling_row(const regint_settlement_rolling *r, size_t i)
 {
     return r && i < r->n ? &r->rows[i] : NULL;
+}
+
+size_t regint_settlement_rolling_year_count(const regint_settlement_rolling *r) { return r ? r->nyears : 0; }
+
+const regint_settlement_rolling_year_t *regint_settlement_rolling_year(const regint_settlement_rolling *r, size_t i)
+{
+    return r && i < r->nyears ? &r->years[i] : NULL;
+}
+
+double regint_settlement_rolling_mean_ratio(const regint_settlement_rolling *r) { return r ? r->mean_ratio : NAN; }
+
+double regint_settlement_rolling_max_ratio(const regint_settlement_rolling *r) { return r ? r->max_ratio : NAN; }
+
+static int add_nums(cJSON *o, const char *key, const double *v, int n, const char *const *names)
+{
+    cJSON *m = cJSON_AddObjectToObject(o, key);
+    for (int i = 0; m && i < n; i++) {
+        cJSON *x = isnan(v[i]) ? cJSON_CreateNull() : cJSON_CreateNumber(v[i]);
+        if (!x || !cJSON_AddItemToObject(m, names[i], x))
+            return 0;
+    }
+    return m != NULL;
+}
+
+static int add_num(cJSON *o, const char *key, double v)
+{
+    return isnan(v) ? cJSON_AddNullToObject(o, key) != NULL : regint__json_add_number(o, key, v);
+}
+
+regint_status regint_settlement_rolling_to_json(const regint_settlement_rolling *r, char **json)
+{
+    if (!r || !json)
+        return regint__error(REGINT_EINVAL, "regint_settlement_rolling_to_json: NULL argument");
+    cJSON *doc = cJSON_CreateObject();
+    int ok = doc && regint__json_add_string(doc, "schema", "regint.backtest_rolling");
+    ok = ok && regint__json_add_string(doc, "profile", "fitted");
+    ok = ok && regint__json_add_string(doc, "rounding", "sainte-lague-min10");
+    cJSON *rows = ok ? cJSON_AddArrayToObject(doc, "rows") : NULL;
+    ok = ok && rows;
+    for (size_t i = 0; ok && i < r->n; i++) {
+        const regint_settlement_rolling_row_t *x = &r->rows[i];
+        cJSON *o = cJSON_CreateObject();
+        ok = o && cJSON_AddItemToArray(rows, o);
+        ok = ok && regint__json_add_number(o, "year", x->year);
+        ok = ok && regint__json_add_string(o, "fylkesnr", x->fylkesnr);
+        ok = ok && regint__json_add_number(o, "municipalities", (double)x->municipalities);
+        ok = ok && regint__json_add_number(o, "total", (double)x->total);
+        ok = ok && add_num(o, "ratio", x->scored ? x->ratio : NAN);
+        ok = ok && cJSON_AddBoolToObject(o, "scored", x->scored) != NULL;
+        ok = ok && add_nums(o, "mae_request", x->mae_request, NMETH, meth_names);
+        ok = ok && add_nums(o, "within2_request", x->within2_request, NMETH, meth_names);
+        ok = ok && add_nums(o, "mae_decision", x->mae_decision, NMETH, meth_names);
+        ok = ok && add_nums(o, "within2_decision", x->within2_decision, NMETH, meth_names);
+        ok = ok && add_nums(o, "mae_settled", x->mae_settled, NMETH, meth_names);
+        ok = ok && add_nums(o, "within2_settled", x->within2_settled, NMETH, meth_names);
+        ok = ok && add_nums(o, "weights", x->weights, NCRIT, crit_names);
+    }
+    cJSON *ys = ok ? cJSON_AddArrayToObject(doc, "years") : NULL;
+    ok = ok && ys;
+    for (size_t i = 0; ok && i < r->nyears; i++) {
+        const regint_settlement_rolling_year_t *Y = &r->years[i];
+        cJSON *o = cJSON_CreateObject();
+        double failed[NMETH];
+        for (int m = 0; m < NMETH; m++)
+            failed[m] = (double)Y->failed[m];
+        ok = o && cJSON_AddItemToArray(ys, o);
+        ok = ok && regint__json_add_number(o, "year", Y->year);
+        ok = ok && regint__json_add_number(o, "counties", (double)Y->counties);
+        ok = ok && add_nums(o, "failed", failed, NMETH, meth_names);
+        ok = ok && add_nums(o, "mae_request", Y->mae_request, NMETH, meth_names);
+        ok = ok && add_nums(o, "within2_request", Y->within2_request, NMETH, meth_names);
+        ok = ok && add_nums(o, "mae_decision", Y->mae_decision, NMETH, meth_names);
+        ok = ok && add_nums(o, "mae_settled", Y->mae_settled, NMETH, meth_names);
+        ok = ok && add_nums(o, "weights", Y->weights, NCRIT, crit_names);
+        ok = ok && (Y->best_baseline > 0
+                        ? regint__json_add_string(o, "best_baseline", meth_names[Y->best_baseline])
+                        : cJSON_AddNullToObject(o, "best_baseline") != NULL);
+        ok = ok && add_num(o, "ratio", Y->ratio);
+    }
+    cJSON *s = ok ? cJSON_AddObjectToObject(doc, "summary") : NULL;
+    ok = ok && s && add_num(s, "mean_ratio", r->mean_ratio) && add_num(s, "max_ratio", r->max_ratio);
+    char *txt = ok ? regint__json_print(doc) : NULL;
+    cJSON_Delete(doc);
+    if (!txt)
+        return regint__enomem();
+    *json = txt;
+    return REGINT_OK;
 }
