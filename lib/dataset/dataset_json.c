@@ -468,24 +468,7 @@ static regint_status load_dataset(const cJSON *doc, const char *name, void *out)
     return st;
 }
 
-regint_status regint_dataset_load_string(const char *json, size_t len, const char *name, regint_dataset **out)
-{
-    if (!json || !out)
-        return regint__error(REGINT_EINVAL, "regint_dataset_load_string: NULL argument");
-    return regint__json_load(json, len, name ? name : "<string>", load_dataset, out);
-}
-
-static regint_status parse_dataset(const char *text, size_t len, const char *name, void *out)
-{
-    return regint_dataset_load_string(text, len, name, out);
-}
-
-regint_status regint_dataset_load_file(const char *path, regint_dataset **out)
-{
-    if (!path || !out)
-        return regint__error(REGINT_EINVAL, "regint_dataset_load_file: NULL argument");
-    return regint__parse_file(path, parse_dataset, out);
-}
+REGINT__DEFINE_JSON_LOADERS(regint_dataset, regint_dataset, "<string>", load_dataset)
 
 static _Thread_local char default_path[4096];
 

@@ -268,3 +268,34 @@ regint_status regint__verr(const char *file, const char *path, const char *field
     va_end(ap);
     return st;
 }
+
+int regint__json_add_opt_string(cJSON *obj, const char *key, const char *value)
+{
+    return !value || regint__json_add_string(obj, key, value);
+}
+
+int regint__json_add_strlist(cJSON *obj, const char *key, const char *const *v, size_t n)
+{
+    cJSON *a = cJSON_AddArrayToObject(obj, key);
+    for (size_t i = 0; a && i < n; i++) {
+        cJSON *s = cJSON_CreateString(v[i]);
+        if (!s || !cJSON_AddItemToArray(a, s)) {
+            cJSON_Delete(s);
+            a = NULL;
+        }
+    }
+    if (!a)
+        regint__enomem();
+    return a != NULL;
+}
+
+cJSON *regint__json_append_object(cJSON *arr)
+{
+    cJSON *o = cJSON_CreateObject();
+    if (!o || !cJSON_AddItemToArray(arr, o)) {
+        cJSON_Delete(o);
+        regint__enomem();
+        return NULL;
+    }
+    return o;
+}
