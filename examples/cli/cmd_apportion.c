@@ -30,7 +30,7 @@ static const cli_opt apportion_opts[] = {
               "as {\"method\":..,\"total\":..,\"seats\":[..]}.\n"),
     CLI_STRING("method", "NAME", apportion_args, method, CLI_REQUIRED,
                "hamilton, dhondt, sainte-lague, sainte-lague-modified,\n"
-               "huntington-hill, adams, dean ('_' may replace '-')"),
+               "huntington-hill, adams, dean, sainte-lague-min10 ('_' may replace '-')"),
     CLI_INT("total", "N", apportion_args, total, 0, INT64_MAX, CLI_REQUIRED, "seats to hand out"),
     CLI_STRING("weights", "LIST", apportion_args, weights, CLI_REQUIRED, "one weight per unit: W1,W2,..."),
     CLI_STRING("lower", "LIST", apportion_args, lower, 0, "lower bounds, one per unit"),

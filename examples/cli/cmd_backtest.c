@@ -10,23 +10,31 @@
 typedef struct backtest_args {
     const char *data, *county, *years, *profile;
     int fmt;
+    int weights;
 } backtest_args;
 
 /* The values of options not given. */
-static const backtest_args defaults = {NULL, NULL, NULL, NULL, CLI_TABLE};
+static const backtest_args defaults = {NULL, NULL, NULL, NULL, CLI_TABLE, 0};
 
 static const cli_opt backtest_opts[] = {
     CLI_SUMMARY("back-test recommendations against IMDi's requests and decisions"),
-    CLI_ABOUT("For each past year and county with IMDi requests, recommend with data up to the year before\n"
-              "and the county's actual total, and compare with IMDi's requests and the councils' decisions:\n"
-              "mean absolute error (MAE) and share within +-2 persons, next to two baselines (population-\n"
-              "proportional; last year's decisions scaled to the total).\n"),
+    CLI_ABOUT("Default: a rolling-origin back-test of the fitted engine, out of sample. For each year\n"
+              "(default 2016 to the last year with requests) and county, in that year's own county\n"
+              "structure, the engine's criteria weights are fitted on earlier years only and the county's\n"
+              "actual total is apportioned (sainte-lague-min10). Compared with four baselines, each scaled\n"
+              "to the total with Sainte-Lague: population (1.1. of the year before), last_request,\n"
+              "last_decision, mean3_request. Metrics: MAE per municipality vs IMDi's request, the council\n"
+              "decision and settled; share within +-2. Prints the per-year table (mean over counties).\n"
+              "With --profile FILE: the in-sample back-test of that criteria profile against two baselines.\n"),
     CLI_OPT_DATA(backtest_args),
     CLI_OPT_COUNTY(backtest_args, "one county (default: every county with requests)"),
     CLI_STRING("years", "A-B", backtest_args, years, 0,
                "the years A to B, or one year A (1900 <= A <= B <= 2200; default:\n"
-               CLI_STR(REGINT_SETTLEMENT_BACKTEST_DEFAULT_FROM) " to the last year with requests in the data)"),
-    CLI_STRING("profile", "FILE", backtest_args, profile, 0, "settlement profile (default: the bundled one)"),
+               CLI_STR(REGINT_SETTLEMENT_ROLLING_DEFAULT_FROM) " to the last year with requests in the data;\n"
+               "with --profile " CLI_STR(REGINT_SETTLEMENT_BACKTEST_DEFAULT_FROM) " to the last)"),
+    CLI_STRING("profile", "FILE", backtest_args, profile, 0,
+               "back-test this criteria profile in sample (the 0.2 back-test)"),
+    CLI_FLAG("weights", backtest_args, weights, 1, "also print the fitted weights per county and year"),
     CLI_OPT_FORMAT(backtest_args),
     CLI_END,
 };
@@ -81,6 +89,153 @@ static void summary_line(const char *label, const double *v, double scale, const
     printf("\n");
 }
 
+/* A value or "-" (NaN) in a table. */
+static void num(double v, const char *f, int width)
+{
+    if (isnan(v))
+        printf(" %*s", width, "-");
+    else
+        printf(f, v);
+}
+
+enum { RM = REGINT_SETTLEMENT_ROLLING_METHOD_COUNT, RC = REGINT_SETTLEMENT_FITTED_CRITERION_COUNT };
+
+static const char *rname(int m) { return regint_settlement_rolling_method_name((regint_settlement_rolling_method)m); }
+static const char *cname(int j)
+{
+    return regint_settlement_fitted_criterion_name((regint_settlement_fitted_criterion)j);
+}
+
+static void rolling_csv(const regint_settlement_rolling *r)
+{
+    static const char *const sets[] = {"mae_request", "within2_request", "mae_decision", "within2_decision",
+                                       "mae_settled", "within2_settled"};
+    printf("year,fylkesnr,municipalities,total,ratio,scored");
+    for (int k = 0; k < 6; k++)
+        for (int m = 0; m < RM; m++)
+            printf(",%s_%s", sets[k], rname(m));
+    for (int j = 0; j < RC; j++)
+        printf(",w_%s", cname(j));
+    printf("\n");
+    for (size_t i = 0; i < regint_settlement_rolling_count(r); i++) {
+        const regint_settlement_rolling_row_t *x = regint_settlement_rolling_row(r, i);
+        printf("%d,%s,%zu,%" PRId64 ",", x->year, x->fylkesnr, x->municipalities, x->total);
+        if (x->scored)
+            printf("%.4f", x->ratio);
+        printf(",%d", x->scored);
+        const double *v[6] = {x->mae_request, x->within2_request, x->mae_decision, x->within2_decision,
+                              x->mae_settled, x->within2_settled};
+        for (int k = 0; k < 6; k++)
+            for (int m = 0; m < RM; m++)
+                isnan(v[k][m]) ? printf(",") : printf(",%.4f", v[k][m]);
+        for (int j = 0; j < RC; j++)
+            isnan(x->weights[j]) ? printf(",") : printf(",%.2f", x->weights[j]);
+        printf("\n");
+    }
+}
+
+static void rolling_table(const regint_settlement_rolling *r, const char *data, int weights)
+{
+    size_t ny = regint_settlement_rolling_year_count(r), rows = 0;
+    for (size_t i = 0; i < regint_settlement_rolling_count(r); i++)
+        rows += (size_t)regint_settlement_rolling_row(r, i)->scored;
+    printf("Rolling-origin back-test on %s: for each year the engine's weights are fitted on earlier\n"
+           "years only; every method apportions the county's actual total. Mean over counties of the MAE\n"
+           "per municipality vs IMDi's request (each year's own county structure).\n\n",
+           data ? data : "the bundled dataset");
+    printf("%-4s %8s | %7s", "year", "counties", "engine");
+    for (int m = 1; m < RM; m++)
+        printf(" %13s", rname(m));
+    printf(" | %13s %6s | %15s %15s\n", "best", "ratio", "vs decision e/b", "vs settled e/b");
+    for (size_t i = 0; i < ny; i++) {
+        const regint_settlement_rolling_year_t *Y = regint_settlement_rolling_year(r, i);
+        if (!Y->counties) {
+            printf("%-4d %8s | no county-year with IMDi requests: not scored\n", Y->year, "0");
+            continue;
+        }
+        printf("%-4d %8zu |", Y->year, Y->counties);
+        num(Y->mae_request[0], " %7.2f", 7);
+        for (int m = 1; m < RM; m++)
+            num(Y->mae_request[m], " %13.2f", 13);
+        printf(" | %13s", Y->best_baseline > 0 ? rname(Y->best_baseline) : "-");
+        num(Y->ratio, " %6.3f", 6);
+        double bd = NAN, bs = NAN;
+        for (int m = 1; m < RM; m++) {
+            if (!isnan(Y->mae_decision[m]) && (isnan(bd) || Y->mae_decision[m] < bd))
+                bd = Y->mae_decision[m];
+            if (!isnan(Y->mae_settled[m]) && (isnan(bs) || Y->mae_settled[m] < bs))
+                bs = Y->mae_settled[m];
+        }
+        printf(" | %7.2f/%-7.2f %7.2f/%-7.2f", Y->mae_decision[0], bd, Y->mae_settled[0], bs);
+        size_t nf = 0;
+        for (int m = 0; m < RM; m++)
+            nf += Y->failed[m];
+        if (nf)
+            printf("  (%zu method failures left out)", nf);
+        printf("\n");
+    }
+    printf("\nSummary over %zu county-years: engine / best baseline per year, mean %.3f, max %.3f\n"
+           "(targets: mean <= 0.95, max <= 1.10).\n",
+           rows, regint_settlement_rolling_mean_ratio(r), regint_settlement_rolling_max_ratio(r));
+    printf("\nFitted weights (mean over the year's counties):\n%-4s", "year");
+    for (int j = 0; j < RC; j++)
+        printf(" %10s", cname(j));
+    printf("\n");
+    for (size_t i = 0; i < ny; i++) {
+        const regint_settlement_rolling_year_t *Y = regint_settlement_rolling_year(r, i);
+        if (!Y->counties)
+            continue;
+        printf("%-4d", Y->year);
+        for (int j = 0; j < RC; j++)
+            printf(" %10.2f", Y->weights[j]);
+        printf("\n");
+    }
+    if (weights) {
+        printf("\nFitted weights per county-year:\n%-4s %-2s", "year", "nr");
+        for (int j = 0; j < RC; j++)
+            printf(" %10s", cname(j));
+        printf("\n");
+        for (size_t i = 0; i < regint_settlement_rolling_count(r); i++) {
+            const regint_settlement_rolling_row_t *x = regint_settlement_rolling_row(r, i);
+            if (!x->scored)
+                continue;
+            printf("%-4d %-2s", x->year, x->fylkesnr);
+            for (int j = 0; j < RC; j++)
+                printf(" %10.2f", x->weights[j]);
+            printf("\n");
+        }
+    }
+    printf("\nThe published national criteria (population, work opportunities, introduction results) all\n"
+           "distribute like population within a county: the fitted population weight stands for them.\n");
+}
+
+static int run_rolling(const cli_command *cmd, const backtest_args *args, int from, int to)
+{
+    regint_dataset *ds = NULL;
+    regint_settlement_rolling *r = NULL;
+    int rc = cli_load_dataset(cmd->name, args->data, &ds);
+    if (rc != CLI_OK)
+        return rc;
+    regint_settlement_rolling_options o = REGINT_SETTLEMENT_ROLLING_OPTIONS_INIT;
+    o.fylkesnr = args->county;
+    o.year_from = from;
+    o.year_to = to;
+    if (regint_settlement_rolling_run(ds, &o, &r) != REGINT_OK) {
+        rc = cli_fail(cmd->name, NULL);
+    } else if (args->fmt == CLI_JSON) {
+        char *txt = NULL;
+        regint_status st = regint_settlement_rolling_to_json(r, &txt);
+        rc = cli_put_text(cmd->name, st, txt);
+    } else if (args->fmt == CLI_CSV) {
+        rolling_csv(r);
+    } else {
+        rolling_table(r, args->data, args->weights);
+    }
+    regint_settlement_rolling_free(r);
+    regint_dataset_free(ds);
+    return rc;
+}
+
 int cli_run_backtest(const cli_command *cmd, const void *parsed)
 {
     const backtest_args args = *(const backtest_args *)parsed;
@@ -91,6 +246,8 @@ int cli_run_backtest(const cli_command *cmd, const void *parsed)
                 args.years);
         return CLI_USAGE;
     }
+    if (!args.profile)
+        return run_rolling(cmd, &args, from, to);
     const char *data = args.data, *county = args.county, *profile_path = args.profile;
     int csv = args.fmt == CLI_CSV, json = args.fmt == CLI_JSON;
     regint_dataset *ds = NULL;

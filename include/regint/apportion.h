@@ -20,9 +20,24 @@
  * | ::REGINT_APPORTION_HUNTINGTON_HILL      | sqrt(k (k+1))                     |
  * | ::REGINT_APPORTION_ADAMS                | k                                 |
  * | ::REGINT_APPORTION_DEAN                 | k (k+1) / (k + 1/2)               |
+ * | ::REGINT_APPORTION_SAINTE_LAGUE_MIN10   | 5 for k < 10, then k + 1/2 (10.5, 11.5, ...) |
  *
  * ::REGINT_APPORTION_HAMILTON (largest remainder, Hare quota) gives each unit the floor of
  * its quota total*w_i/W and the remaining seats to the largest remainders.
+ *
+ * ::REGINT_APPORTION_SAINTE_LAGUE_MIN10 is Sainte-Laguë with the national rule "nobody is
+ * asked for fewer than 10" built into the divisors (signposts): the first ten seats all have
+ * divisor 5, so a unit gets none while its divisor-adjusted quota is at most 5 and then ten
+ * at once; above ten it is plain Sainte-Laguë. No separate "who is asked" step is needed.
+ * Between two thresholds a unit can stand at 1..9 while it is being phased in (the last
+ * seats of a total go one at a time). It is the settlement default (docs/settlement.md).
+ *
+ * ## House monotonicity (the Alabama paradox)
+ * Every divisor method, with fixed bounds, is *house monotone*: raising the total by one adds
+ * one seat to one unit and takes none from any (the sequential form below). Hamilton is not:
+ * with IMDi's 2026 figures for Vestfold, total 338 gives Holmestrand 19 and total 339 gives
+ * it 18 (the Alabama paradox). Use a divisor method where a unit must never lose because the
+ * total rose.
  *
  * ## Conventions
  * - **Ties** (equal priorities, or equal Hamilton remainders) go to the **lowest index**
@@ -75,10 +90,11 @@ typedef enum regint_apportion_method {
     REGINT_APPORTION_SAINTE_LAGUE_MODIFIED = 3, /**< first divisor configurable, then 3,5,7,... ("sainte-lague-modified") */
     REGINT_APPORTION_HUNTINGTON_HILL = 4,       /**< d(k)=sqrt(k(k+1)) ("huntington-hill") */
     REGINT_APPORTION_ADAMS = 5,                 /**< d(k)=k ("adams") */
-    REGINT_APPORTION_DEAN = 6                   /**< d(k)=k(k+1)/(k+1/2) ("dean") */
+    REGINT_APPORTION_DEAN = 6,                  /**< d(k)=k(k+1)/(k+1/2) ("dean") */
+    REGINT_APPORTION_SAINTE_LAGUE_MIN10 = 7     /**< d(k)=5 for k<10, else k+1/2: 0 or at least 10 ("sainte-lague-min10") */
 } regint_apportion_method;
 /** Number of values of ::regint_apportion_method (they are 0 .. REGINT_APPORTION_METHOD_COUNT - 1). */
-#define REGINT_APPORTION_METHOD_COUNT 7
+#define REGINT_APPORTION_METHOD_COUNT 8
 
 /** Version of ::regint_apportion_options understood by this build. */
 #define REGINT_APPORTION_OPTIONS_VERSION 1
@@ -162,7 +178,7 @@ REGINT_API regint_status regint_apportion_double(const double *weights, size_t n
 
 /**
  * The name of a method: "hamilton", "dhondt", "sainte-lague", "sainte-lague-modified",
- * "huntington-hill", "adams", "dean".
+ * "huntington-hill", "adams", "dean", "sainte-lague-min10".
  * @param m  the method
  * @return a static string; "unknown" for a value outside the enum (never NULL).
  */

@@ -347,6 +347,151 @@ REGINT_API const regint_settlement_backtest_summary_t *regint_settlement_backtes
 /** The result as JSON (rows and summary); `*json` is the caller's (regint_free()). */
 REGINT_API regint_status regint_settlement_backtest_to_json(const regint_settlement_backtest *bt, char **json);
 
+/* ------------------------------------------------------------------------- */
+/* Out-of-sample engine and rolling-origin back-test (issue 14)              */
+
+/** Criteria of the fitted engine (docs/settlement.md, "Out-of-sample engine"); each is a
+ *  municipality's share of its county. Values are stable. */
+typedef enum regint_settlement_fitted_criterion {
+    REGINT_SETTLEMENT_FITTED_POPULATION = 0, /**< population 1.1.(year-1) ("population"); within a
+                                                  county the published criteria work
+                                                  opportunities and introduction results
+                                                  distribute like it */
+    REGINT_SETTLEMENT_FITTED_SPREAD = 1,     /**< square root of the population ("spread"):
+                                                  municipalities of different sizes */
+    REGINT_SETTLEMENT_FITTED_REQUEST_1 = 2,  /**< IMDi's request of year-1 ("request_1") */
+    REGINT_SETTLEMENT_FITTED_REQUEST_3 = 3,  /**< mean request of year-3..year-1 ("request_3") */
+    REGINT_SETTLEMENT_FITTED_DECISION_1 = 4, /**< council decision of year-1, else the request ("decision_1") */
+    REGINT_SETTLEMENT_FITTED_SETTLED_2 = 5   /**< settled in year-2, else the request ("settled_2"): year-1
+                                                  is not settled when the county recommends */
+} regint_settlement_fitted_criterion;
+/** Number of values of ::regint_settlement_fitted_criterion. */
+#define REGINT_SETTLEMENT_FITTED_CRITERION_COUNT 6
+/** Stable name of a criterion ("population", "spread", ...); "unknown" outside the enum (never NULL). */
+REGINT_API const char *regint_settlement_fitted_criterion_name(regint_settlement_fitted_criterion v);
+/**
+ * The criterion with the given name (as regint_settlement_fitted_criterion_name() gives it).
+ * @param name  the name
+ * @param out   receives the value
+ * @return ::REGINT_OK; ::REGINT_ENOTFOUND for an unknown or NULL name; ::REGINT_EINVAL for a NULL @p out.
+ */
+REGINT_API regint_status regint_settlement_fitted_criterion_from_name(const char *name,
+                                                                      regint_settlement_fitted_criterion *out);
+
+/** Methods compared by the rolling back-test. Values are stable. */
+typedef enum regint_settlement_rolling_method {
+    REGINT_SETTLEMENT_ROLLING_PROFILE = 0,       /**< the fitted engine, sainte-lague-min10 ("profile") */
+    REGINT_SETTLEMENT_ROLLING_POPULATION = 1,    /**< population share of year-1 ("population") */
+    REGINT_SETTLEMENT_ROLLING_LAST_REQUEST = 2,  /**< last year's requests ("last_request") */
+    REGINT_SETTLEMENT_ROLLING_LAST_DECISION = 3, /**< last year's decisions, else requests ("last_decision") */
+    REGINT_SETTLEMENT_ROLLING_MEAN3_REQUEST = 4  /**< mean of three years' requests ("mean3_request") */
+} regint_settlement_rolling_method;
+/** Number of values of ::regint_settlement_rolling_method. */
+#define REGINT_SETTLEMENT_ROLLING_METHOD_COUNT 5
+/** Stable name of a method ("profile", "population", "last_request", "last_decision",
+ *  "mean3_request"); "unknown" outside the enum (never NULL). */
+REGINT_API const char *regint_settlement_rolling_method_name(regint_settlement_rolling_method v);
+/**
+ * The method with the given name (as regint_settlement_rolling_method_name() gives it).
+ * @param name  the name
+ * @param out   receives the value
+ * @return ::REGINT_OK; ::REGINT_ENOTFOUND for an unknown or NULL name; ::REGINT_EINVAL for a NULL @p out.
+ */
+REGINT_API regint_status regint_settlement_rolling_method_from_name(const char *name,
+                                                                    regint_settlement_rolling_method *out);
+
+/** Version of ::regint_settlement_rolling_options. */
+#define REGINT_SETTLEMENT_ROLLING_OPTIONS_VERSION 1
+/** First year of the rolling back-test by default. */
+#define REGINT_SETTLEMENT_ROLLING_DEFAULT_FROM 2016
+
+/** Options of regint_settlement_rolling_run(). */
+typedef struct regint_settlement_rolling_options {
+    int version;          /**< ::REGINT_SETTLEMENT_ROLLING_OPTIONS_VERSION */
+    const char *fylkesnr; /**< one county (code of each year's own structure) or NULL for all */
+    int year_from;        /**< first year; 0 = ::REGINT_SETTLEMENT_ROLLING_DEFAULT_FROM (at least 2014) */
+    int year_to;          /**< last year; 0 = the last year with requests */
+} regint_settlement_rolling_options;
+/** Initialiser: all counties, 2016 to the last year with requests. */
+#define REGINT_SETTLEMENT_ROLLING_OPTIONS_INIT { REGINT_SETTLEMENT_ROLLING_OPTIONS_VERSION, NULL, 0, 0 }
+/**
+ * Initialise @p opts with ::REGINT_SETTLEMENT_ROLLING_OPTIONS_INIT for the given version.
+ * @param opts     the options to fill
+ * @param version  ::REGINT_SETTLEMENT_ROLLING_OPTIONS_VERSION
+ * @return ::REGINT_OK; ::REGINT_EVERSION for an unknown version; ::REGINT_EINVAL for a NULL @p opts.
+ */
+REGINT_API regint_status regint_settlement_rolling_options_init(regint_settlement_rolling_options *opts, int version);
+
+/** One county-year of the rolling back-test; per-method arrays are indexed by
+ *  ::regint_settlement_rolling_method. A method that failed has NAN figures and `failed` set. */
+typedef struct regint_settlement_rolling_row_t {
+    int year;                /**< the year settled */
+    const char *fylkesnr;    /**< county in the year's own structure; "" for a year without requests */
+    size_t municipalities;   /**< municipalities valid in the year (expired codes not counted) */
+    int64_t total;           /**< sum of IMDi's requests to the county (suppressed counted 2) */
+    double ratio;            /**< total / last year's requests carried to this year's codes (the regime variable, exp g) */
+    int scored;              /**< 0 when the county-year has no requests (not scored) */
+    int failed[REGINT_SETTLEMENT_ROLLING_METHOD_COUNT];              /**< 1 where the method failed */
+    double mae_request[REGINT_SETTLEMENT_ROLLING_METHOD_COUNT];      /**< mean |predicted - request| over the municipalities */
+    double within2_request[REGINT_SETTLEMENT_ROLLING_METHOD_COUNT];  /**< share within 2 of the request */
+    double mae_decision[REGINT_SETTLEMENT_ROLLING_METHOD_COUNT];     /**< vs council decisions (known ones); NAN if none */
+    double within2_decision[REGINT_SETTLEMENT_ROLLING_METHOD_COUNT]; /**< share within 2 of the decision */
+    double mae_settled[REGINT_SETTLEMENT_ROLLING_METHOD_COUNT];      /**< vs settled (known ones); NAN if none */
+    double within2_settled[REGINT_SETTLEMENT_ROLLING_METHOD_COUNT];  /**< share within 2 of settled */
+    double weights[REGINT_SETTLEMENT_FITTED_CRITERION_COUNT];        /**< the engine's fitted weights (sum 1), fitted on earlier years only */
+} regint_settlement_rolling_row_t;
+
+/** Opaque result of regint_settlement_rolling_run(). */
+typedef struct regint_settlement_rolling regint_settlement_rolling;
+
+/**
+ * Rolling-origin back-test of the fitted engine against four baselines: for each year Y and
+ * county (each year's own structure), the engine's weights are fitted on the county-years of
+ * 2013..Y-1 only and the county's actual total is apportioned (docs/settlement.md).
+ * @param ds   the dataset (with the population series: the default dataset has it)
+ * @param opt  options, or NULL for ::REGINT_SETTLEMENT_ROLLING_OPTIONS_INIT
+ * @param out  receives the result (regint_settlement_rolling_free())
+ * @return ::REGINT_OK; ::REGINT_EINVAL for a NULL argument, a bad county code or years
+ *         outside 2014..2026; ::REGINT_EVERSION; ::REGINT_ENOMEM.
+ */
+REGINT_API regint_status regint_settlement_rolling_run(const regint_dataset *ds,
+                                                       const regint_settlement_rolling_options *opt,
+                                                       regint_settlement_rolling **out);
+/** Free a rolling back-test. NULL is allowed. */
+REGINT_API void regint_settlement_rolling_free(regint_settlement_rolling *r);
+/** Number of rows (year, then county). */
+REGINT_API size_t regint_settlement_rolling_count(const regint_settlement_rolling *r);
+/** Row i (borrowed) or NULL. */
+REGINT_API const regint_settlement_rolling_row_t *regint_settlement_rolling_row(const regint_settlement_rolling *r,
+                                                                                size_t i);
+
+/** One year of the rolling back-test: means over the counties that every method scored (a
+ *  county-year where a method fails counts as failed for it and is left out of every mean). */
+typedef struct regint_settlement_rolling_year_t {
+    int year;                /**< the year */
+    size_t counties;         /**< county-years in the means (0: no requests that year, reported) */
+    size_t failed[REGINT_SETTLEMENT_ROLLING_METHOD_COUNT];          /**< county-years where the method failed */
+    double mae_request[REGINT_SETTLEMENT_ROLLING_METHOD_COUNT];     /**< mean over counties of the MAE vs request */
+    double within2_request[REGINT_SETTLEMENT_ROLLING_METHOD_COUNT]; /**< mean share within 2 of the request */
+    double mae_decision[REGINT_SETTLEMENT_ROLLING_METHOD_COUNT];    /**< mean MAE vs decision (counties with decisions) */
+    double mae_settled[REGINT_SETTLEMENT_ROLLING_METHOD_COUNT];     /**< mean MAE vs settled (counties with figures) */
+    double weights[REGINT_SETTLEMENT_FITTED_CRITERION_COUNT];       /**< the engine's mean fitted weights */
+    int best_baseline;       /**< the baseline (method 1..4) with the lowest mean MAE vs request; -1 if none */
+    double ratio;            /**< engine / best baseline (mean MAE vs request); NAN if none */
+} regint_settlement_rolling_year_t;
+
+/** Number of years (every year asked for, with or without requests). */
+REGINT_API size_t regint_settlement_rolling_year_count(const regint_settlement_rolling *r);
+/** Year i (borrowed) or NULL. */
+REGINT_API const regint_settlement_rolling_year_t *regint_settlement_rolling_year(const regint_settlement_rolling *r,
+                                                                                  size_t i);
+/** Mean over the years of engine / best baseline (the issue-14 target: at most 0.95); NAN if none. */
+REGINT_API double regint_settlement_rolling_mean_ratio(const regint_settlement_rolling *r);
+/** Largest yearly engine / best baseline (target: at most 1.10); NAN if none. */
+REGINT_API double regint_settlement_rolling_max_ratio(const regint_settlement_rolling *r);
+/** The result as JSON (rows, years, summary); `*json` is the caller's (regint_free()). */
+REGINT_API regint_status regint_settlement_rolling_to_json(const regint_settlement_rolling *r, char **json);
+
 #ifdef __cplusplus
 }
 #endif

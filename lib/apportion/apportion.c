@@ -40,7 +40,7 @@ __extension__ typedef __int128 ap_i128;
 
 static const char *const method_names[] = {
     "hamilton", "dhondt", "sainte-lague", "sainte-lague-modified",
-    "huntington-hill", "adams", "dean",
+    "huntington-hill", "adams", "dean", "sainte-lague-min10",
 };
 #define N_METHODS (sizeof method_names / sizeof method_names[0])
 
@@ -73,7 +73,7 @@ regint_status regint_apportion_method_from_name(const char *name, regint_apporti
     }
     return regint__error(REGINT_ENOTFOUND,
                          "apportion: method '%s': unknown (known: hamilton, dhondt, sainte-lague, "
-                         "sainte-lague-modified, huntington-hill, adams, dean)",
+                         "sainte-lague-modified, huntington-hill, adams, dean, sainte-lague-min10)",
                          name);
 }
 
@@ -190,6 +190,10 @@ static void seat_priority(const dctx *c, uint64_t w, uint64_t k, ratio *r)
             r->nd = 1; r->den[0] = 2 * k + 1;
         }
         break;
+    case REGINT_APPORTION_SAINTE_LAGUE_MIN10: /* d(k) = 5 for k < 10, else k + 1/2: 2w / max(10, 2k+1) */
+        r->nn = 2; r->num[0] = w; r->num[1] = 2;
+        r->nd = 1; r->den[0] = k < 10 ? 10 : 2 * k + 1;
+        break;
     case REGINT_APPORTION_HUNTINGTON_HILL: /* w^2 / (k(k+1)) */
         r->nn = 2; r->num[0] = w; r->num[1] = w;
         r->nd = 2; r->den[0] = k; r->den[1] = k + 1;
@@ -227,6 +231,10 @@ static int seat_cmp(const dctx *c, size_t i, int64_t k, size_t j, int64_t l)
         x = (ap_u128)wi * (2 * kj + 1);
         y = (ap_u128)wj * (2 * ki + 1);
         return (x > y) - (x < y);
+    case REGINT_APPORTION_SAINTE_LAGUE_MIN10:
+        x = (ap_u128)wi * (kj < 10 ? 10 : 2 * kj + 1);
+        y = (ap_u128)wj * (ki < 10 ? 10 : 2 * ki + 1);
+        return (x > y) - (x < y);
     case REGINT_APPORTION_ADAMS:
         x = (ap_u128)wi * kj;
         y = (ap_u128)wj * ki;
@@ -261,6 +269,11 @@ static double float_count(const dctx *c, double q)
     case REGINT_APPORTION_SAINTE_LAGUE_MODIFIED:
         n = ceil((q - 1) / 2) - 1;
         return (q > c->fd ? 1 : 0) + (n > 0 ? n : 0);
+    case REGINT_APPORTION_SAINTE_LAGUE_MIN10: /* none while q <= 5, then max(10, ceil(q - 1/2)) */
+        if (!(q > 5))
+            return 0;
+        n = ceil(q - 0.5);
+        return n > 10 ? n : 10;
     case REGINT_APPORTION_HUNTINGTON_HILL:
         n = floor(q);
         return n + (q * q > n * (n + 1) ? 1 : 0);

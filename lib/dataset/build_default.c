@@ -13,12 +13,21 @@
  *     kommune_historisk_to_2024.csv (from_year = last year of the historic record).
  *  4. The IMDi settlement files, skipping the codes kommune_historisk_to_2024.csv marks
  *     ikke_kommune (Svalbard, Jan Mayen, 9999 "uoppgitt kommune").
- *  5. The indicator catalogue and indicators_tidy.csv (made by make_indicators.py). */
+ *  5. The indicator catalogue and indicators_tidy.csv (made by make_indicators.py).
+ *  6. Population on 1 January 2006-2026 from kommune_folkemengde_2005_2026.csv (SSB 07459 on
+ *     2024 borders) for every municipality valid in the year (dataset/vintage.h): the sum of
+ *     its 2024 codes. Codes valid in a year that share 2024 territory (pre-2020 municipalities
+ *     merged later, e.g. 1241 Fusa and 1243 Os -> 4624 Bjørnafjorden) share the territory's
+ *     population in proportion to 1 + their own IMDi requests of the six years before, an
+ *     approximation: SSB's per-code figures of those municipalities are not in the data.
+ *     2005 lacks 1160 Vindafjord and 1576 Aure, so the series is read from 2006. */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "dataset/dataset_internal.h"
+#include "dataset/vintage.h"
 #include "util/alloc.h"
 #include "util/csv.h"
 #include "util/error.h"
@@ -203,6 +212,152 @@ static const char **non_municipalities(const hist_table *t)
     return skip;
 }
 
+/* ------------------------------------------------------------- step 6: population series */
+
+#define POP_FIRST 2006
+#define POP_LAST 2026
+#define POP_YEARS (POP_LAST - POP_FIRST + 1)
+
+typedef struct pop_series {
+    char code[512][5];              /* 2024 codes */
+    double v[512][POP_YEARS];       /* population 1.1.year; NAN if none */
+    size_t n;
+} pop_series;
+
+static long series_find(const pop_series *s, const char *code)
+{
+    for (size_t i = 0; i < s->n; i++)
+        if (!strcmp(s->code[i], code))
+            return (long)i;
+    return -1;
+}
+
+static regint_status series_row(const regint__csv *c, const int *ix, void *ctx)
+{
+    pop_series *s = ctx;
+    int64_t y, v;
+    regint_status st = regint__csv_int(c, ix[0], 1900, 2200, &y);
+    if (!st)
+        st = regint__csv_int(c, ix[2], 0, INT64_C(100000000), &v);
+    if (st || y < POP_FIRST || y > POP_LAST)
+        return st;
+    const char *code = regint__csv_field(c, ix[1]);
+    long i = series_find(s, code);
+    if (i < 0) {
+        if (s->n == 512 || strlen(code) != 4)
+            return regint__csv_error(c, ix[1], REGINT_EINVAL, "'%s': not a 2024 code or too many codes", code);
+        i = (long)s->n++;
+        snprintf(s->code[i], sizeof s->code[i], "%s", code);
+        for (int k = 0; k < POP_YEARS; k++)
+            s->v[i][k] = NAN;
+    }
+    s->v[i][y - POP_FIRST] = (double)v;
+    return REGINT_OK;
+}
+
+static size_t uf_find(size_t *parent, size_t a)
+{
+    while (parent[a] != a)
+        a = parent[a] = parent[parent[a]];
+    return a;
+}
+
+/* One year: municipalities valid in `year`, grouped by shared 2024 codes. */
+static regint_status population_year(regint_dataset *ds, const pop_series *s, int year)
+{
+    const regint_municipality_t **m = NULL;
+    size_t n = 0;
+    regint_status st = regint__vintage_municipalities(ds, year, &m, &n);
+    if (st)
+        return st;
+    size_t *parent = regint__calloc(n ? n : 1, sizeof *parent);
+    long *owner = regint__calloc(s->n ? s->n : 1, sizeof *owner); /* 2024 code -> first code */
+    unsigned char *used = regint__calloc(s->n ? s->n : 1, 1);
+    double *weight = regint__calloc(n ? n : 1, sizeof *weight);
+    const char ***tg = regint__calloc(n ? n : 1, sizeof *tg);
+    size_t *ntg = regint__calloc(n ? n : 1, sizeof *ntg);
+    if (!parent || !owner || !used || !weight || !tg || !ntg) {
+        st = regint__enomem();
+        goto done;
+    }
+    for (size_t i = 0; i < s->n; i++)
+        owner[i] = -1;
+    for (size_t i = 0; i < n; i++) {
+        parent[i] = i;
+        if (regint_dataset_map_code(ds, m[i]->kommunenr, year, 2024, &tg[i], &ntg[i]) != REGINT_OK) {
+            ntg[i] = 0;
+        }
+        for (size_t j = 0; j < ntg[i]; j++) {
+            long g = series_find(s, tg[i][j]);
+            if (g < 0)
+                continue;
+            if (owner[g] < 0)
+                owner[g] = (long)i;
+            else
+                parent[uf_find(parent, i)] = uf_find(parent, (size_t)owner[g]);
+        }
+        double w = 1;
+        for (int t = year - 6; t < year; t++) {
+            regint_value_t v;
+            if (regint_dataset_settlement(ds, m[i]->kommunenr, t, REGINT_MEASURE_REQUEST, REGINT_CATEGORY_ALL, &v) ==
+                    REGINT_OK &&
+                v.missing == REGINT_MISSING_NONE)
+                w += v.value;
+        }
+        weight[i] = w;
+    }
+    for (size_t r = 0; r < n && !st; r++) {
+        if (uf_find(parent, r) != r)
+            continue;
+        double total = 0, wsum = 0;
+        int complete = 1;
+        memset(used, 0, s->n);
+        for (size_t i = 0; i < n; i++) {
+            if (uf_find(parent, i) != r)
+                continue;
+            wsum += weight[i];
+            complete &= ntg[i] > 0;
+            for (size_t j = 0; j < ntg[i]; j++) {
+                long g = series_find(s, tg[i][j]);
+                if (g < 0 || isnan(s->v[g][year - POP_FIRST])) {
+                    complete = 0;
+                } else if (!used[g]) {
+                    used[g] = 1;
+                    total += s->v[g][year - POP_FIRST];
+                }
+            }
+        }
+        for (size_t i = 0; i < n && complete && !st; i++)
+            if (uf_find(parent, i) == r)
+                st = regint_dataset_set_population(ds, m[i]->kommunenr, year,
+                                                   (int64_t)llround(total * weight[i] / wsum));
+    }
+done:
+    for (size_t i = 0; tg && i < n; i++)
+        regint_free(tg[i]);
+    free(tg);
+    free(ntg);
+    free(parent);
+    free(owner);
+    free(used);
+    free(weight);
+    regint_free(m);
+    return st;
+}
+
+static regint_status add_population_series(regint_dataset *ds, const char *dir)
+{
+    static const char *const cols[] = {"year", "kommunenr", "population", NULL};
+    pop_series *s = regint__calloc(1, sizeof *s);
+    if (!s)
+        return regint__enomem();
+    regint_status st = each_row(dir, "kommune_folkemengde_2005_2026.csv", cols, series_row, s);
+    for (int y = POP_FIRST; y <= POP_LAST && !st; y++)
+        st = population_year(ds, s, y);
+    free(s);
+    return st;
+}
+
 static regint_status build(regint_dataset *ds, const char *dir, hist_table *t)
 {
     static const char *const hist_cols[] = {"kommunenummer", "kommune", "kommunenummer_2024", "endring", NULL};
@@ -232,6 +387,8 @@ static regint_status build(regint_dataset *ds, const char *dir, hist_table *t)
         st = steps[i].file ? import(ds, dir, steps[i].file, steps[i].kind, steps[i].skip ? skip : NULL)
                            : add_history_changes(ds, t);
     free(skip);
+    if (!st)
+        st = add_population_series(ds, dir);
     return st;
 }
 

@@ -39,16 +39,17 @@ static int is_merge_target(const regint_dataset *ds, const char *code, const cha
     return 0;
 }
 
-/* Population of municipality `k` (valid in `year`): the latest figure for the same code in
- * `year` or before; else a later figure of the same territory through the correspondence
+/* Population of municipality `k` (valid in `year`): the latest figure for the same code on
+ * 1 January of `year` - 1 or before (the county recommends in the autumn of year - 1, when
+ * that is the latest published figure; issue 14); else a later figure of the same territory through the correspondence
  * (a split is summed over its parts; a merger gives unknown). NAN if unknown. */
 static double population_of(const regint_dataset *ds, const char *k, int year)
 {
     int64_t p;
-    for (int t = year; t >= year - 15; t--)
+    for (int t = year - 1; t >= year - 15; t--)
         if (regint_dataset_population(ds, k, t, &p) == REGINT_OK)
             return (double)p;
-    for (int t = year + 1; t <= year + 15; t++) {
+    for (int t = year; t <= year + 15; t++) {
         const char **to = NULL;
         size_t nt = 0;
         if (regint_dataset_map_code(ds, k, year, t, &to, &nt) != REGINT_OK || nt == 0) {

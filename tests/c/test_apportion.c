@@ -125,6 +125,8 @@ static void ref_divisor(regint_apportion_method m, int64_t F, int64_t D, int64_t
         break;
     case REGINT_APPORTION_ADAMS: *dn = k; *dd = 1; break;
     case REGINT_APPORTION_DEAN: *dn = (i128)2 * k * (k + 1); *dd = (i128)2 * k + 1; break;
+    /* signposts 5 (ten times), then 10.5, 11.5, ... */
+    case REGINT_APPORTION_SAINTE_LAGUE_MIN10: *dn = k < 10 ? 10 : (i128)2 * k + 1; *dd = 2; break;
     default: *dn = 1; *dd = 1; break;
     }
 }
@@ -328,7 +330,7 @@ static void cross_check(int rounds, size_t max_n, int64_t max_w, int64_t max_tot
     int64_t w[64], L[64], U[64], got[64], want[64];
     for (int r = 0; r < rounds; r++) {
         regint_apportion_options opt = REGINT_APPORTION_OPTIONS_INIT;
-        opt.method = (regint_apportion_method)rnd(7);
+        opt.method = (regint_apportion_method)rnd(REGINT_APPORTION_METHOD_COUNT);
         size_t n = 1 + (size_t)rnd(max_n);
         int64_t F = 7, D = 5;
         if (opt.method == REGINT_APPORTION_SAINTE_LAGUE_MODIFIED) {
@@ -439,7 +441,7 @@ static void test_hand_worked(void)
     /* Huge totals: weights 1,1,1, total 3e17+1 -> every divisor method gives 1e17 each and
      * the extra seat goes to the lowest index (exact tie). */
     const int64_t w3[] = {1, 1, 1};
-    for (int m = 0; m < 7; m++) {
+    for (int m = 0; m < REGINT_APPORTION_METHOD_COUNT; m++) {
         CU_ASSERT_EQUAL(run((regint_apportion_method)m, w3, 3, 300000000000000001LL, s), REGINT_OK);
         CU_ASSERT(s[0] == 100000000000000001LL && s[1] == 100000000000000000LL && s[2] == 100000000000000000LL);
     }
@@ -494,7 +496,7 @@ static void test_huge_totals(void)
                               INT64_C(42) << 54};
     int64_t s[7];
     for (size_t t = 0; t < sizeof totals / sizeof totals[0]; t++) {
-        for (int m = 1; m < 7; m++) {
+        for (int m = 1; m < REGINT_APPORTION_METHOD_COUNT; m++) {
             if (m == REGINT_APPORTION_DEAN)
                 continue; /* the i128 certificate would overflow; Dean is covered below */
             CU_ASSERT_EQUAL_FATAL(run((regint_apportion_method)m, w, n, totals[t], s), REGINT_OK);
@@ -607,6 +609,70 @@ static void test_totals_near_int64_max(void)
     }
 }
 
+/* Sainte-Laguë with the "nobody below 10" signposts, worked by hand. Weights 50 : 30 : 20.
+ * The first ten seats of every unit have divisor 5: priorities 10, 6, 4 -> A takes ten (20
+ * seats: A 10, B 10 after B's ten at 6). Then A's 11th..13th seats 50/10.5 = 4.76, 50/11.5 =
+ * 4.35, 50/12.5 = 4 (ties C's 4: lowest index A), so total 23 = 13, 10, 0; then C's seats at 4
+ * beat A's 14th (3.70) and B's 11th (2.86): total 25 = 13, 10, 2 (C being phased in), total
+ * 33 = 13, 10, 10; the 34th seat goes to A (3.70 > 2.86 > 20/10.5). */
+static void test_min10_hand_worked(void)
+{
+    const int64_t w[] = {50, 30, 20};
+    const int64_t totals[] = {9, 20, 23, 25, 33, 34};
+    const int64_t want[][3] = {{9, 0, 0}, {10, 10, 0}, {13, 10, 0}, {13, 10, 2}, {13, 10, 10}, {14, 10, 10}};
+    int64_t s[3];
+    for (size_t t = 0; t < sizeof totals / sizeof totals[0]; t++) {
+        CU_ASSERT_EQUAL_FATAL(run(REGINT_APPORTION_SAINTE_LAGUE_MIN10, w, 3, totals[t], s), REGINT_OK);
+        CU_ASSERT(s[0] == want[t][0] && s[1] == want[t][1] && s[2] == want[t][2]);
+    }
+    /* Bounds hold: C at least 10 (a council decision), A at most 12. Total 30: C starts at 10,
+     * A takes ten (10), B ten (20 + 10 = 30) -> 10, 10, 10. */
+    regint_apportion_options opt = REGINT_APPORTION_OPTIONS_INIT;
+    const int64_t lo[] = {0, 0, 10}, hi[] = {12, INT64_MAX, INT64_MAX};
+    opt.method = REGINT_APPORTION_SAINTE_LAGUE_MIN10;
+    opt.lower = lo;
+    opt.upper = hi;
+    CU_ASSERT_EQUAL(regint_apportion(w, 3, 30, &opt, s), REGINT_OK);
+    CU_ASSERT(s[0] == 10 && s[1] == 10 && s[2] == 10);
+    /* Total 60: A capped at 12; the rest by the signposts: B 30/d, C 20/d ... B 11th 2.86 vs C
+     * 11th 1.90: the remaining 38 - 2 (A's 11th, 12th) split 30 : 20 in Sainte-Laguë. */
+    CU_ASSERT_EQUAL(regint_apportion(w, 3, 60, &opt, s), REGINT_OK);
+    CU_ASSERT_EQUAL(s[0], 12);
+    CU_ASSERT_EQUAL(s[0] + s[1] + s[2], 60);
+}
+
+/* House monotonicity of every divisor method (and the Alabama paradox of Hamilton): over
+ * pseudo-random weights and all totals 0..300, no unit ever loses a seat when the total rises
+ * by one under a divisor method. Hamilton is allowed to (and the classic 3-unit case does). */
+static void test_house_monotone(void)
+{
+    int64_t w[12], prev[12], cur[12];
+    for (int r = 0; r < 40; r++) {
+        size_t n = 2 + (size_t)rnd(10);
+        for (size_t i = 0; i < n; i++)
+            w[i] = 1 + (int64_t)rnd(1000);
+        for (int m = 1; m < REGINT_APPORTION_METHOD_COUNT; m++) {
+            if (m == REGINT_APPORTION_HUNTINGTON_HILL || m == REGINT_APPORTION_ADAMS || m == REGINT_APPORTION_DEAN)
+                continue; /* they refuse totals below n; monotone all the same */
+            CU_ASSERT_EQUAL_FATAL(run((regint_apportion_method)m, w, n, 0, prev), REGINT_OK);
+            for (int64_t t = 1; t <= 300; t++) {
+                CU_ASSERT_EQUAL_FATAL(run((regint_apportion_method)m, w, n, t, cur), REGINT_OK);
+                for (size_t i = 0; i < n; i++)
+                    CU_ASSERT(cur[i] >= prev[i]);
+                memcpy(prev, cur, n * sizeof *cur);
+            }
+        }
+    }
+    /* Alabama paradox, textbook: weights 6, 6, 2 (quotas for 10: 4.286, 4.286, 1.429 -> 4, 4, 2
+     * after remainders .286 .286 .429: C gets the 10th seat; for 11: 4.714, 4.714, 1.571 ->
+     * floors 4, 4, 1 and the two seats go to A and B): C falls from 2 to 1. */
+    const int64_t wa[] = {6, 6, 2};
+    int64_t s10[3], s11[3];
+    CU_ASSERT_EQUAL(run(REGINT_APPORTION_HAMILTON, wa, 3, 10, s10), REGINT_OK);
+    CU_ASSERT_EQUAL(run(REGINT_APPORTION_HAMILTON, wa, 3, 11, s11), REGINT_OK);
+    CU_ASSERT(s10[2] == 2 && s11[2] == 1);
+}
+
 static void test_bounds_hand_worked(void)
 {
     int64_t s[3];
@@ -696,7 +762,7 @@ static void test_bad_arguments(void)
     CU_ASSERT_EQUAL(regint_apportion(w, 3, 10, &opt, s), REGINT_EVERSION);
     TEST_ASSERT_CONTAINS(regint_last_error(), "version");
     opt.version = REGINT_APPORTION_OPTIONS_VERSION;
-    opt.method = (regint_apportion_method)7;
+    opt.method = (regint_apportion_method)REGINT_APPORTION_METHOD_COUNT;
     CU_ASSERT_EQUAL(regint_apportion(w, 3, 10, &opt, s), REGINT_EINVAL);
     opt.method = REGINT_APPORTION_SAINTE_LAGUE_MODIFIED;
     opt.first_divisor = 0;
@@ -731,7 +797,7 @@ static void test_zero_weights_and_sizes(void)
     CU_ASSERT_EQUAL(regint_apportion(NULL, 0, 1, &opt, NULL), REGINT_EINFEASIBLE);
     /* total = 0: zeros by every method (nothing to hand out, so no first seats either) */
     const int64_t w[] = {5, 0, 3, 1};
-    for (int m = 0; m < 7; m++) {
+    for (int m = 0; m < REGINT_APPORTION_METHOD_COUNT; m++) {
         opt.method = (regint_apportion_method)m;
         CU_ASSERT_EQUAL(regint_apportion(w, 4, 0, &opt, s), REGINT_OK);
         CU_ASSERT(s[0] == 0 && s[1] == 0 && s[2] == 0 && s[3] == 0);
@@ -739,7 +805,7 @@ static void test_zero_weights_and_sizes(void)
     /* weight 0 gets its lower bound only, by every method: unit 1 has lower 2 */
     const int64_t lo[] = {0, 2, 0, 0};
     opt.lower = lo;
-    for (int m = 0; m < 7; m++) {
+    for (int m = 0; m < REGINT_APPORTION_METHOD_COUNT; m++) {
         opt.method = (regint_apportion_method)m;
         CU_ASSERT_EQUAL(regint_apportion(w, 4, 20, &opt, s), REGINT_OK);
         CU_ASSERT_EQUAL(s[1], 2);
@@ -831,8 +897,8 @@ static void test_double_bad_arguments(void)
 static void test_method_names(void)
 {
     static const char *const names[] = {"hamilton", "dhondt", "sainte-lague", "sainte-lague-modified",
-                                        "huntington-hill", "adams", "dean"};
-    for (int m = 0; m < 7; m++) {
+                                        "huntington-hill", "adams", "dean", "sainte-lague-min10"};
+    for (int m = 0; m < REGINT_APPORTION_METHOD_COUNT; m++) {
         regint_apportion_method out = (regint_apportion_method)99;
         const char *nm = regint_apportion_method_name((regint_apportion_method)m);
         CU_ASSERT_PTR_NOT_NULL_FATAL(nm);
@@ -849,7 +915,7 @@ static void test_method_names(void)
         CU_ASSERT_EQUAL((int)out, m);
     }
     regint_apportion_method out;
-    CU_ASSERT_STRING_EQUAL(regint_apportion_method_name((regint_apportion_method)7), "unknown");
+    CU_ASSERT_STRING_EQUAL(regint_apportion_method_name((regint_apportion_method)REGINT_APPORTION_METHOD_COUNT), "unknown");
     CU_ASSERT_STRING_EQUAL(regint_apportion_method_name((regint_apportion_method)-1), "unknown");
     CU_ASSERT_EQUAL(regint_apportion_method_from_name("SAINTE_LAGUE", &out), REGINT_OK);
     CU_ASSERT_EQUAL(out, REGINT_APPORTION_SAINTE_LAGUE);
@@ -866,6 +932,8 @@ int main(void)
         {"oracle cases", test_oracle_cases},
         {"hand-worked", test_hand_worked},
         {"bounds hand-worked", test_bounds_hand_worked},
+        {"sainte-lague-min10 hand-worked", test_min10_hand_worked},
+        {"house monotone (divisor) / Alabama (Hamilton)", test_house_monotone},
         {"huge totals (certificate)", test_huge_totals},
         {"totals near INT64_MAX", test_totals_near_int64_max},
         {"random vs one-seat-at-a-time (small)", test_random_small},

@@ -35,9 +35,10 @@ static void test_vestfold(void)
     /* Ten years of history: 2017 .. 2026. */
     TEST_ASSERT_CONTAINS(md, "| 2017 |");
     CU_ASSERT(strstr(md, "| 2016 |") == NULL);
-    /* Municipalities of 2026 (six in Vestfold, kommuner_2024.csv) with 2024 population:
-     * 3905 Tønsberg 59 174 (U+00A0 as the thousands separator). */
-    TEST_ASSERT_CONTAINS(md, "| 3905 Tønsberg | 59\xC2\xA0" "174 |");
+    /* Municipalities of 2026 (six in Vestfold, kommuner_2024.csv) with the latest population,
+     * 1.1.2026 (data/kommune_folkemengde_2005_2026.csv, SSB 07459, row "2026,3905,60246"):
+     * 3905 Tønsberg 60 246 (U+00A0 as the thousands separator). */
+    TEST_ASSERT_CONTAINS(md, "| 3905 Tønsberg | 60\xC2\xA0" "246 |");
     /* Plan section with the example marker and the three goals; SDG overview. */
     TEST_ASSERT_CONTAINS(md, "EKSEMPEL");
     TEST_ASSERT_CONTAINS(md, "M3 Øke inkluderingen i arbeidslivet");

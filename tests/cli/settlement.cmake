@@ -12,3 +12,14 @@ regint_cli_test(cli_recommend_bad_option ARGS recommend --nope EXIT 2)
 regint_cli_test(cli_backtest ARGS backtest --county 39 --years 2024-2026 OUTPUT "Summary over 3 county-years")
 regint_cli_test(cli_backtest_bad_years ARGS backtest --years 99999999999-2025 EXIT 2)
 regint_cli_test(cli_recommend_csv_and_json ARGS recommend --csv --json EXIT 2)
+# Rolling-origin back-test (issue 14). Values from the independent prototype
+# (per_county_year.csv): Vestfold 2026, 6 municipalities, total 383, ratio 1.1894, engine MAE 7.3333.
+regint_cli_test(cli_backtest_rolling_csv ARGS backtest --county 39 --years 2026 --csv
+  OUTPUT "year,fylkesnr,municipalities,total,ratio,scored,mae_request_profile,mae_request_population,mae_request_last_request,mae_request_last_decision,mae_request_mean3_request,.*w_settled_2\n2026,39,6,383,1.1894,1,7.3333,")
+regint_cli_test(cli_backtest_rolling_weights ARGS backtest --county 39 --years 2025-2026 --weights
+  OUTPUT "Fitted weights per county-year:.*2026 39 ")
+regint_cli_test(cli_backtest_rolling_json ARGS backtest --county 39 --years 2026 --json
+  OUTPUT "\"schema\":[ \t]*\"regint.backtest_rolling\"")
+regint_cli_test(cli_backtest_rolling_years ARGS backtest --years 2010-2012 EXIT 1 ERRORS "training starts in 2013")
+regint_cli_test(cli_backtest_profile_in_sample ARGS backtest --profile ${PROJECT_SOURCE_DIR}/examples/data/profile-default.json --county 39 --years 2025
+  OUTPUT "Summary over 1 county-years")

@@ -53,6 +53,7 @@ static void divisor(regint_apportion_method m, int64_t f_micro, int64_t k, i128 
         break;
     case REGINT_APPORTION_ADAMS: *num = k; break;
     case REGINT_APPORTION_DEAN: *num = 2 * k * (k + 1); *den = 2 * k + 1; break;
+    case REGINT_APPORTION_SAINTE_LAGUE_MIN10: *num = k < 10 ? 10 : 2 * k + 1; *den = 2; break;
     default: *num = 0; break; /* Huntington-Hill is compared by squares below */
     }
 }
@@ -140,7 +141,7 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
     size_t n = (size_t)(take(&r, 1) % (MAXN + 1));
     int raw = (mode & 0x04) != 0;
     regint_apportion_options opt = REGINT_APPORTION_OPTIONS_INIT;
-    opt.method = (regint_apportion_method)(mbyte >= 252 ? (int)mbyte - 256 + 100 * (int)(mbyte & 1u) : (int)(mbyte % 7u));
+    opt.method = (regint_apportion_method)(mbyte >= 252 ? (int)mbyte - 256 + 100 * (int)(mbyte & 1u) : (int)(mbyte % (unsigned)REGINT_APPORTION_METHOD_COUNT));
     if (mode & 0x08) {
         uint64_t bits = take(&r, 8);
         memcpy(&opt.first_divisor, &bits, sizeof bits);

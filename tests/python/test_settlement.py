@@ -124,6 +124,22 @@ def test_backtest_frame(ds):
     assert s["rows"] == len(bt)
 
 
+def test_backtest_rolling_frame(ds):
+    # Vestfold 2024-2026 out of sample. Expected values from the independent prototype
+    # (issue 14, per_county_year.csv): Vestfold 2026 has 6 municipalities, total 383, engine MAE
+    # 7.3333 vs IMDi's request, weights population 0.1, spread 0.1, request_1 0.7, decision_1 0.1.
+    bt = regint.backtest_rolling(county="39", year_from=2024, dataset=ds)
+    assert list(bt["year"]) == [2024, 2025, 2026] and set(bt["fylkesnr"]) == {"39"}
+    last = bt.iloc[-1]
+    assert last["municipalities"] == 6 and last["total"] == 383
+    assert abs(last["mae_request.profile"] - 7.3333) < 1e-3
+    assert [last[f"w.{c}"] for c in ("population", "spread", "request_1", "request_3", "decision_1",
+                                     "settled_2")] == pytest.approx([0.1, 0.1, 0.7, 0.0, 0.1, 0.0])
+    years = bt.attrs["years"]
+    assert list(years["year"]) == [2024, 2025, 2026]
+    assert {"mae_request.last_request", "mae_request.mean3_request"} <= set(years.columns)
+
+
 def test_recommend_whole_country(ds):
     df = regint.recommend("00", 2026, total=5000, minors=0, dataset=ds)
     assert len(df) == 357 and df["recommended"].sum() == 5000   # all 2024-structure municipalities

@@ -27,7 +27,8 @@ def apportion(weights, total, method="hamilton", lower=None, upper=None, first_d
               weights yourself, e.g. ``np.rint(w * 1e6).astype(np.int64)``.
     total:    the number to divide; the result sums exactly to it.
     method:   "hamilton" (largest remainder), "dhondt", "sainte-lague",
-              "sainte-lague-modified", "huntington-hill", "adams", "dean" (``_`` or ``-``).
+              "sainte-lague-modified", "huntington-hill", "adams", "dean",
+              "sainte-lague-min10" (0 or at least 10; ``_`` or ``-``).
     lower, upper: None or one bound per unit; in a list ``upper``, None means "no bound".
     first_divisor: modified Sainte-Laguë only (default 1.4, the Norwegian rule).
 

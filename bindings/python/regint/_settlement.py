@@ -11,7 +11,7 @@ from ._dataset import Dataset, load_default
 from ._errors import NotFoundError, StaleHandleError
 from ._names import names
 
-__all__ = ["recommend", "backtest", "SettlementProfile", "county_request_sum"]
+__all__ = ["recommend", "backtest", "backtest_rolling", "SettlementProfile", "county_request_sum"]
 
 
 class SettlementProfile:
@@ -209,6 +209,55 @@ def backtest(county=None, year_from=None, year_to=None, profile=None, dataset=No
             df[f"{k}.{m}"] = _float([r[k][m] for r in rows])
     for k in ("winner_request", "winner_decision", "note"):
         df[k] = [r[k] for r in rows]
+    df.attrs["summary"] = doc["summary"]
+    df.attrs["methods"] = methods
+    return df
+
+
+def backtest_rolling(county=None, year_from=None, year_to=None, dataset=None):
+    """Rolling-origin back-test of the fitted engine, out of sample (``regint backtest``'s
+    default): for each year (default 2016 to the last year with requests) and county, in that
+    year's own county structure, the engine's criteria weights are fitted on earlier years only
+    and the county's actual total is apportioned (sainte-lague-min10), next to four baselines
+    scaled to the same total: population, last_request, last_decision, mean3_request.
+
+    Returns a DataFrame with one row per county-year: year, fylkesnr, municipalities, total,
+    ratio, scored, ``mae_request.<method>``, ``within2_request.<method>``,
+    ``mae_decision.<method>``, ``within2_decision.<method>``, ``mae_settled.<method>``,
+    ``within2_settled.<method>`` (method "profile" is the engine) and ``w.<criterion>`` (the
+    fitted weights). ``df.attrs["years"]`` is the per-year table (means over the counties
+    every method scored, best baseline, ratio) and ``df.attrs["summary"]`` the mean and max of
+    the yearly ratios engine / best baseline.
+    """
+    ds = _dataset(dataset)
+    r = _core.regint_settlement_rolling_run(ds._handle, dict(
+        fylkesnr=_county(county), year_from=int(year_from or 0), year_to=int(year_to or 0)))
+    doc = json.loads(_core.regint_settlement_rolling_to_json(r))
+    methods = list(names("settlement_rolling_method"))
+    crit = list(names("settlement_fitted_criterion"))
+    rows = doc["rows"]
+    cols = ["year", "fylkesnr", "municipalities", "total", "ratio", "scored"]
+    df = pd.DataFrame({k: [r_[k] for r_ in rows] for k in cols}, columns=cols)
+    df["ratio"] = _float(df["ratio"])
+    for k in ("mae_request", "within2_request", "mae_decision", "within2_decision", "mae_settled",
+              "within2_settled"):
+        for m in methods:
+            df[f"{k}.{m}"] = _float([r_[k][m] for r_ in rows])
+    for c in crit:
+        df[f"w.{c}"] = _float([r_["weights"][c] for r_ in rows])
+    years = []
+    for y in doc["years"]:
+        d = {"year": y["year"], "counties": y["counties"], "best_baseline": y["best_baseline"],
+             "ratio": y["ratio"]}
+        for m in methods:
+            d[f"mae_request.{m}"] = y["mae_request"][m]
+            d[f"mae_decision.{m}"] = y["mae_decision"][m]
+            d[f"mae_settled.{m}"] = y["mae_settled"][m]
+            d[f"failed.{m}"] = y["failed"][m]
+        for c in crit:
+            d[f"w.{c}"] = y["weights"][c]
+        years.append(d)
+    df.attrs["years"] = pd.DataFrame(years)
     df.attrs["summary"] = doc["summary"]
     df.attrs["methods"] = methods
     return df

@@ -1,0 +1,951 @@
+/* The fitted settlement engine and its rolling-origin back-test (issue 14; docs/settlement.md,
+ * "Out-of-sample engine"). A port of the validated prototype (SPEC §1-5):
+ *
+ *  - data in each year's own structure (dataset/vintage.h): history of year t is carried to
+ *    the codes of year Y (a code valid in both maps to itself; an expired code to the Y-codes
+ *    sharing 2024 territory with it, newly created codes first, shared by population);
+ *  - six criteria per municipality (population, its square root "spread", last request, mean
+ *    of three requests, last decision, settled two years back), each as a share of the county;
+ *  - weights on a 1/10 grid of the simplex, fitted for each county-year on the county-years of
+ *    *earlier* years only (L1 error of shares, kernel-weighted by how the county's total
+ *    changed, shrunk toward population = the published national criteria);
+ *  - the score apportioned with sainte-lague-min10 (monotone, "nobody below 10").
+ * Baselines: the criterion shares of population, last request, last decision and the mean of
+ * three requests, each apportioned to the county's actual total with plain Sainte-Laguë. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+
+#include "dataset/vintage.h"
+#include "regint/apportion.h"
+#include "settlement/settlement_internal.h"
+#include "util/alloc.h"
+#include "util/enumname.h"
+#include "util/error.h"
+#include "util/jsonutil.h"
+#include "util/options.h"
+
+#define FIRST_TRAIN 2013 /* first year of the training county-years (SPEC §3) */
+#define GRID_STEPS 10
+#define KERNEL_H 0.5
+#define SHRINK 0.01
+#define POP_MIN 2006 /* the population series is complete from 2006 */
+#define POP_MAX 2026
+#define NCRIT REGINT_SETTLEMENT_FITTED_CRITERION_COUNT
+#define NMETH REGINT_SETTLEMENT_ROLLING_METHOD_COUNT
+
+static const char *const crit_names[NCRIT] = {"population", "spread",     "request_1",
+                                              "request_3",  "decision_1", "settled_2"};
+static const char *const meth_names[NMETH] = {"profile", "population", "last_request", "last_decision",
+                                              "mean3_request"};
+/* The baselines' criterion. */
+static const int meth_crit[NMETH] = {-1, 0, 2, 4, 3};
+
+REGINT__ENUM_NAMES(regint_settlement_fitted_criterion, regint_settlement_fitted_criterion, crit_names, NCRIT,
+                   "fitted criterion")
+REGINT__ENUM_NAMES(regint_settlement_rolling_method, regint_settlement_rolling_method, meth_names, NMETH,
+                   "rolling back-test method")
+
+/* ------------------------------------------------------------------ one year's structure */
+
+typedef struct yst {
+    int year;
+    size_t n;
+    const regint_municipality_t **m; /* sorted by code */
+    char (*cty)[3];
+    const char ***t24; /* 2024 codes of each */
+    size_t *nt24;
+} yst;
+
+typedef struct eng {
+    const regint_dataset *ds;
+    int y0, y1; /* years with a structure */
+    yst *ys;
+    unsigned char has[POP_MAX - 1900 + 1][3]; /* any figure of (year, measure) */
+    double *pop24; /* unused */
+} eng;
+
+static yst *Y_(eng *e, int y) { return (y >= e->y0 && y <= e->y1) ? &e->ys[y - e->y0] : NULL; }
+
+static long code_ix(const yst *s, const char *code)
+{
+    size_t lo = 0, hi = s->n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        int c = strcmp(s->m[mid]->kommunenr, code);
+        if (!c)
+            return (long)mid;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return -1;
+}
+
+static int share24(const yst *a, size_t i, const yst *b, size_t j)
+{
+    for (size_t x = 0; x < a->nt24[i]; x++)
+        for (size_t y = 0; y < b->nt24[j]; y++)
+            if (!strcmp(a->t24[i][x], b->t24[j][y]))
+                return 1;
+    return 0;
+}
+
+static void yst_free(yst *s)
+{
+    for (size_t i = 0; s->t24 && i < s->n; i++)
+        regint_free(s->t24[i]);
+    free(s->t24);
+    free(s->nt24);
+    free(s->cty);
+    regint_free(s->m);
+}
+
+static regint_status yst_build(const regint_dataset *ds, int y, yst *s)
+{
+    memset(s, 0, sizeof *s);
+    s->year = y;
+    regint_status st = regint__vintage_municipalities(ds, y, &s->m, &s->n);
+    if (st)
+        return st;
+    s->cty = regint__calloc(s->n ? s->n : 1, sizeof *s->cty);
+    s->t24 = regint__calloc(s->n ? s->n : 1, sizeof *s->t24);
+    s->nt24 = regint__calloc(s->n ? s->n : 1, sizeof *s->nt24);
+    if (!s->cty || !s->t24 || !s->nt24)
+        return regint__enomem();
+    for (size_t i = 0; i < s->n; i++) {
+        regint__vintage_county(s->m[i], y, s->cty[i]);
+        if (regint_dataset_map_code(ds, s->m[i]->kommunenr, y, 2024, &s->t24[i], &s->nt24[i]) != REGINT_OK)
+            s->nt24[i] = 0;
+    }
+    return REGINT_OK;
+}
+
+/* A figure: suppressed 2, not applicable / no decision 0, awaiting / unknown NAN; no row: 0
+ * for a request, NAN otherwise (SPEC §1). */
+static double val(const eng *e, const char *code, int y, regint_measure m)
+{
+    regint_value_t v;
+    if (y < 1900 || y > POP_MAX || !e->has[y - 1900][m])
+        return NAN;
+    if (regint_dataset_settlement(e->ds, code, y, m, REGINT_CATEGORY_ALL, &v) != REGINT_OK)
+        return m == REGINT_MEASURE_REQUEST ? 0 : NAN;
+    switch (v.missing) {
+    case REGINT_MISSING_NONE: return v.value;
+    case REGINT_MISSING_SUPPRESSED: return 2;
+    case REGINT_MISSING_NOT_APPLICABLE:
+    case REGINT_MISSING_NO_DECISION: return 0;
+    default: return NAN;
+    }
+}
+
+static double pop_of(const eng *e, const char *code, int y)
+{
+    int64_t p;
+    return regint_dataset_population(e->ds, code, y, &p) == REGINT_OK ? (double)p : 0;
+}
+
+/* Population at 1.1.p of every code valid in y (SPEC §1): codes sharing 2024 territory form a
+ * group; the group gets the population of the p-codes covering that territory (a p-code
+ * covering more is shared by its 2024 parts' populations of 2024), split among the group by
+ * 1 + own requests of y-6..y-1. out[n]. */
+static regint_status comp_pop(eng *e, int y, int p, double *out)
+{
+    if (p < POP_MIN)
+        p = POP_MIN;
+    if (p > POP_MAX)
+        p = POP_MAX;
+    yst *a = Y_(e, y), *b = Y_(e, p);
+    yst tmp;
+    int own = 0;
+    if (!b) {
+        regint_status st = yst_build(e->ds, p, &tmp);
+        if (st) {
+            yst_free(&tmp);
+            return st;
+        }
+        b = &tmp;
+        own = 1;
+    }
+    size_t n = a->n;
+    size_t *grp = regint__calloc(n ? n : 1, sizeof *grp);
+    double *w = regint__calloc(n ? n : 1, sizeof *w);
+    if (!grp || !w) {
+        free(grp);
+        free(w);
+        if (own)
+            yst_free(&tmp);
+        return regint__enomem();
+    }
+    for (size_t i = 0; i < n; i++) {
+        grp[i] = i;
+        for (size_t j = 0; j < i; j++)
+            if (grp[j] == j && share24(a, i, a, j)) {
+                grp[i] = j;
+                break;
+            }
+        /* union: an earlier member of i's group may link to another root */
+    }
+    /* full union-find to be safe against chains */
+    for (int changed = 1; changed;) {
+        changed = 0;
+        for (size_t i = 0; i < n; i++)
+            for (size_t j = 0; j < i; j++)
+                if (grp[i] != grp[j] && share24(a, i, a, j)) {
+                    size_t r = grp[i] < grp[j] ? grp[i] : grp[j], o = grp[i] < grp[j] ? grp[j] : grp[i];
+                    for (size_t k = 0; k < n; k++)
+                        if (grp[k] == o)
+                            grp[k] = r;
+                    changed = 1;
+                }
+    }
+    for (size_t i = 0; i < n; i++) {
+        double s = 1;
+        for (int t = y - 6; t < y; t++) {
+            double v = val(e, a->m[i]->kommunenr, t, REGINT_MEASURE_REQUEST);
+            if (!isnan(v))
+                s += v;
+        }
+        w[i] = s;
+    }
+    for (size_t r = 0; r < n; r++) {
+        if (grp[r] != r)
+            continue;
+        double total = 0, wsum = 0;
+        for (size_t c = 0; c < b->n; c++) {
+            /* share of p-code c inside group r's territory, by 2024 populations */
+            double in = 0, all = 0;
+            for (size_t x = 0; x < b->nt24[c]; x++) {
+                double g = pop_of(e, b->t24[c][x], 2024);
+                int inside = 0;
+                for (size_t i = r; i < n && !inside; i++)
+                    if (grp[i] == r)
+                        for (size_t z = 0; z < a->nt24[i] && !inside; z++)
+                            inside = !strcmp(a->t24[i][z], b->t24[c][x]);
+                all += g;
+                in += inside ? g : 0;
+            }
+            if (in > 0)
+                total += pop_of(e, b->m[c]->kommunenr, p) * (in / all);
+        }
+        for (size_t i = r; i < n; i++)
+            if (grp[i] == r)
+                wsum += w[i];
+        for (size_t i = r; i < n; i++)
+            if (grp[i] == r)
+                out[i] = total * w[i] / wsum;
+    }
+    free(grp);
+    free(w);
+    if (own)
+        yst_free(&tmp);
+    return REGINT_OK;
+}
+
+/* Figures of measure m in year t carried to the codes of year y (SPEC §1). out[n of y]. */
+static regint_status carry(eng *e, int t, int y, regint_measure m, double *out)
+{
+    yst *a = Y_(e, t), *b = Y_(e, y);
+    for (size_t h = 0; h < b->n; h++)
+        out[h] = 0;
+    if (!a) {
+        for (size_t h = 0; h < b->n; h++)
+            out[h] = NAN;
+        return REGINT_OK;
+    }
+    double *popy = NULL;
+    size_t *cand = regint__calloc(b->n ? b->n : 1, sizeof *cand);
+    unsigned char *unknown = regint__calloc(b->n ? b->n : 1, 1);
+    if (!cand || !unknown) {
+        free(cand);
+        free(unknown);
+        return regint__enomem();
+    }
+    regint_status st = REGINT_OK;
+    for (size_t c = 0; c < a->n && !st; c++) {
+        const char *code = a->m[c]->kommunenr;
+        double v = val(e, code, t, m);
+        long self = code_ix(b, code);
+        size_t nc = 0;
+        if (self >= 0) {
+            cand[nc++] = (size_t)self;
+        } else {
+            for (size_t h = 0; h < b->n; h++)
+                if (share24(a, c, b, h))
+                    cand[nc++] = h;
+            size_t nn = 0;
+            for (size_t k = 0; k < nc; k++)
+                if (code_ix(a, b->m[cand[k]]->kommunenr) < 0)
+                    cand[nn++] = cand[k];
+            if (nn)
+                nc = nn;
+        }
+        if (nc == 0)
+            continue;
+        if (nc == 1) {
+            if (isnan(v))
+                unknown[cand[0]] = 1;
+            else
+                out[cand[0]] += v;
+            continue;
+        }
+        if (!popy) {
+            popy = regint__calloc(b->n, sizeof *popy);
+            if (!popy) {
+                st = regint__enomem();
+                break;
+            }
+            st = comp_pop(e, y, t, popy);
+        }
+        double s = 0;
+        for (size_t k = 0; k < nc; k++)
+            s += popy[cand[k]];
+        for (size_t k = 0; k < nc; k++) {
+            if (isnan(v))
+                unknown[cand[k]] = 1;
+            else
+                out[cand[k]] += v * (s > 0 ? popy[cand[k]] / s : 1.0 / (double)nc);
+        }
+    }
+    for (size_t h = 0; h < b->n; h++)
+        if (unknown[h])
+            out[h] = NAN;
+    free(popy);
+    free(cand);
+    free(unknown);
+    return st;
+}
+
+/* ------------------------------------------------------------------ county-years */
+
+typedef struct cyear {
+    int year;
+    char fylkesnr[3];
+    size_t n;
+    size_t *ix;        /* indexes into the year's structure */
+    double *X;         /* n x NCRIT shares */
+    double *raw;       /* n x NCRIT raw values */
+    double *req, *dec, *set;
+    int64_t T;
+    double lq;
+    double *loss;      /* per grid point, when T > 0 */
+} cyear;
+
+static void cyear_free(cyear *c)
+{
+    free(c->ix);
+    free(c->X);
+    free(c->raw);
+    free(c->req);
+    free(c->dec);
+    free(c->set);
+    free(c->loss);
+}
+
+/* Column of a criterion: mean over the known years of ts (fallback measure when none). */
+static void col(double *const *H, const int *ts, int nts, double *const *F, size_t n, const size_t *ix, double *x,
+                size_t stride)
+{
+    for (size_t i = 0; i < n; i++) {
+        double s = 0;
+        int k = 0;
+        for (int a = 0; a < nts; a++)
+            if (!isnan(H[ts[a]][ix[i]])) {
+                s += H[ts[a]][ix[i]];
+                k++;
+            }
+        if (!k && F)
+            for (int a = 0; a < nts; a++)
+                if (!isnan(F[ts[a]][ix[i]])) {
+                    s += F[ts[a]][ix[i]];
+                    k++;
+                }
+        x[i * stride] = k ? s / k : 0;
+    }
+}
+
+/* All county-years of year y (features and targets). */
+static regint_status build_year(eng *e, int y, cyear **out, size_t *nout)
+{
+    yst *s = Y_(e, y);
+    size_t n = s->n;
+    double *pop = regint__calloc(n ? n : 1, sizeof *pop);
+    double *H[3][3] = {{NULL}}; /* measure x (y-1, y-2, y-3) */
+    regint_status st = pop ? comp_pop(e, y, y - 1, pop) : regint__enomem();
+    for (int m = 0; m < 3 && !st; m++)
+        for (int k = 0; k < 3 && !st; k++) {
+            H[m][k] = regint__calloc(n ? n : 1, sizeof *H[m][k]);
+            st = H[m][k] ? carry(e, y - 1 - k, y, (regint_measure)m, H[m][k]) : regint__enomem();
+        }
+    cyear *cs = NULL;
+    size_t nc = 0;
+    for (size_t i = 0; i < n && !st; i++) {
+        int seen = 0;
+        for (size_t c = 0; c < nc; c++)
+            seen |= !strcmp(cs[c].fylkesnr, s->cty[i]);
+        if (seen)
+            continue;
+        cyear *ncs = realloc(cs, (nc + 1) * sizeof *cs);
+        if (!ncs) {
+            st = regint__enomem();
+            break;
+        }
+        cs = ncs;
+        cyear *c = &cs[nc++];
+        memset(c, 0, sizeof *c);
+        c->year = y;
+        memcpy(c->fylkesnr, s->cty[i], 3);
+        for (size_t j = 0; j < n; j++)
+            c->n += !strcmp(s->cty[j], c->fylkesnr);
+        c->ix = regint__calloc(c->n, sizeof *c->ix);
+        c->X = regint__calloc(c->n * NCRIT, sizeof *c->X);
+        c->raw = regint__calloc(c->n * NCRIT, sizeof *c->raw);
+        c->req = regint__calloc(c->n, sizeof *c->req);
+        c->dec = regint__calloc(c->n, sizeof *c->dec);
+        c->set = regint__calloc(c->n, sizeof *c->set);
+        if (!c->ix || !c->X || !c->raw || !c->req || !c->dec || !c->set) {
+            st = regint__enomem();
+            break;
+        }
+        for (size_t j = 0, k = 0; j < n; j++)
+            if (!strcmp(s->cty[j], c->fylkesnr))
+                c->ix[k++] = j;
+        double *R = c->raw;
+        for (size_t a = 0; a < c->n; a++) {
+            R[a * NCRIT + 0] = pop[c->ix[a]];
+            R[a * NCRIT + 1] = sqrt(pop[c->ix[a]]);
+        }
+        static const int t1[] = {0}, t3[] = {0, 1, 2}, t2[] = {1};
+        col(H[0], t1, 1, NULL, c->n, c->ix, R + 2, NCRIT);
+        col(H[0], t3, 3, NULL, c->n, c->ix, R + 3, NCRIT);
+        col(H[1], t1, 1, H[0], c->n, c->ix, R + 4, NCRIT);
+        col(H[2], t2, 1, H[0], c->n, c->ix, R + 5, NCRIT);
+        double psum = 0;
+        for (size_t a = 0; a < c->n; a++)
+            psum += R[a * NCRIT];
+        for (int k = 0; k < NCRIT; k++) {
+            double sum = 0;
+            for (size_t a = 0; a < c->n; a++)
+                sum += R[a * NCRIT + k];
+            for (size_t a = 0; a < c->n; a++) {
+                double ps = psum > 0 ? R[a * NCRIT] / psum : 1.0 / (double)c->n;
+                c->X[a * NCRIT + k] = sum > 0 ? R[a * NCRIT + k] / sum : ps;
+            }
+        }
+        double tot = 0, prev = 0;
+        for (size_t a = 0; a < c->n; a++) {
+            const char *code = s->m[c->ix[a]]->kommunenr;
+            double r = val(e, code, y, REGINT_MEASURE_REQUEST);
+            c->req[a] = isnan(r) ? 0 : r;
+            c->dec[a] = val(e, code, y, REGINT_MEASURE_DECISION);
+            c->set[a] = val(e, code, y, REGINT_MEASURE_SETTLED);
+            tot += c->req[a];
+            prev += R[a * NCRIT + 2];
+        }
+        c->T = (int64_t)llround(tot);
+        c->lq = c->T > 0 && prev > 0 ? log((double)c->T / prev) : 0;
+    }
+    for (int m = 0; m < 3; m++)
+        for (int k = 0; k < 3; k++)
+            free(H[m][k]);
+    free(pop);
+    if (st) {
+        for (size_t c = 0; c < nc; c++)
+            cyear_free(&cs[c]);
+        free(cs);
+        return st;
+    }
+    /* counties in code order */
+    for (size_t a = 1; a < nc; a++)
+        for (size_t b = a; b > 0 && strcmp(cs[b - 1].fylkesnr, cs[b].fylkesnr) > 0; b--) {
+            cyear t = cs[b];
+            cs[b] = cs[b - 1];
+            cs[b - 1] = t;
+        }
+    *out = cs;
+    *nout = nc;
+    return REGINT_OK;
+}
+
+/* The simplex grid: compositions of GRID_STEPS into NCRIT parts, descending lexicographic. */
+static size_t grid_fill(double *g, int k, int left, int *cur, int depth, size_t pos)
+{
+    if (depth == k - 1) {
+        cur[depth] = left;
+        if (g)
+            for (int j = 0; j < k; j++)
+                g[pos * (size_t)k + (size_t)j] = (double)cur[j] / GRID_STEPS;
+        return pos + 1;
+    }
+    for (int a = left; a >= 0; a--) {
+        cur[depth] = a;
+        pos = grid_fill(g, k, left - a, cur, depth + 1, pos);
+    }
+    return pos;
+}
+
+/* ------------------------------------------------------------------ the result */
+
+struct regint_settlement_rolling {
+    regint_settlement_rolling_row_t *rows;
+    size_t n;
+    char (*codes)[3];
+    char *note;
+    regint_settlement_rolling_year_t *years;
+    size_t nyears;
+    double mean_ratio, max_ratio;
+};
+
+/* Per-year means over the county-years every method scored (SPEC §5-6). */
+static regint_status summarise(regint_settlement_rolling *r, int from, int to)
+{
+    r->years = regint__calloc((size_t)(to - from + 1), sizeof *r->years);
+    if (!r->years)
+        return regint__enomem();
+    double rsum = 0;
+    size_t nr = 0;
+    r->max_ratio = NAN;
+    for (int y = from; y <= to; y++) {
+        regint_settlement_rolling_year_t *Y = &r->years[r->nyears++];
+        memset(Y, 0, sizeof *Y);
+        Y->year = y;
+        double *acc[4] = {Y->mae_request, Y->within2_request, Y->mae_decision, Y->mae_settled};
+        size_t nd[NMETH] = {0}, nse[NMETH] = {0};
+        for (size_t i = 0; i < r->n; i++) {
+            const regint_settlement_rolling_row_t *x = &r->rows[i];
+            if (x->year != y || !x->scored)
+                continue;
+            int all = 1;
+            for (int m = 0; m < NMETH; m++) {
+                Y->failed[m] += (size_t)x->failed[m];
+                all &= !x->failed[m];
+            }
+            if (!all)
+                continue;
+            Y->counties++;
+            for (int m = 0; m < NMETH; m++) {
+                acc[0][m] += x->mae_request[m];
+                acc[1][m] += x->within2_request[m];
+                if (!isnan(x->mae_decision[m])) {
+                    acc[2][m] += x->mae_decision[m];
+                    nd[m]++;
+                }
+                if (!isnan(x->mae_settled[m])) {
+                    acc[3][m] += x->mae_settled[m];
+                    nse[m]++;
+                }
+            }
+            for (int j = 0; j < NCRIT; j++)
+                Y->weights[j] += x->weights[j];
+        }
+        for (int m = 0; m < NMETH; m++) {
+            double c = (double)Y->counties;
+            acc[0][m] = Y->counties ? acc[0][m] / c : NAN;
+            acc[1][m] = Y->counties ? acc[1][m] / c : NAN;
+            acc[2][m] = nd[m] ? acc[2][m] / (double)nd[m] : NAN;
+            acc[3][m] = nse[m] ? acc[3][m] / (double)nse[m] : NAN;
+        }
+        for (int j = 0; j < NCRIT; j++)
+            Y->weights[j] = Y->counties ? Y->weights[j] / (double)Y->counties : NAN;
+        Y->best_baseline = -1;
+        Y->ratio = NAN;
+        for (int m = 1; m < NMETH && Y->counties; m++)
+            if (Y->best_baseline < 0 || Y->mae_request[m] < Y->mae_request[Y->best_baseline])
+                Y->best_baseline = m;
+        if (Y->best_baseline > 0 && Y->mae_request[Y->best_baseline] > 0) {
+            Y->ratio = Y->mae_request[0] / Y->mae_request[Y->best_baseline];
+            rsum += Y->ratio;
+            nr++;
+            if (isnan(r->max_ratio) || Y->ratio > r->max_ratio)
+                r->max_ratio = Y->ratio;
+        }
+    }
+    r->mean_ratio = nr ? rsum / (double)nr : NAN;
+    return REGINT_OK;
+}
+
+static void metrics(const double *pred, const cyear *c, regint_settlement_rolling_row_t *r, int m)
+{
+    const double *tg[3] = {c->req, c->dec, c->set};
+    double *mae[3] = {r->mae_request, r->mae_decision, r->mae_settled};
+    double *w2[3] = {r->within2_request, r->within2_decision, r->within2_settled};
+    for (int k = 0; k < 3; k++) {
+        double s = 0, in = 0;
+        size_t n = 0;
+        for (size_t a = 0; a < c->n; a++) {
+            if (isnan(tg[k][a]))
+                continue;
+            double d = fabs(pred[a] - tg[k][a]);
+            s += d;
+            in += d <= 2;
+            n++;
+        }
+        mae[k][m] = n ? s / (double)n : NAN;
+        w2[k][m] = n ? in / (double)n : NAN;
+    }
+}
+
+static regint_status apportion_scores(const double *score, size_t n, int64_t T, regint_apportion_method m,
+                                      double *pred)
+{
+    int64_t *s = regint__calloc(n ? n : 1, sizeof *s);
+    if (!s)
+        return regint__enomem();
+    regint_apportion_options o = REGINT_APPORTION_OPTIONS_INIT;
+    o.method = m;
+    regint_status st = regint_apportion_double(score, n, T, &o, s);
+    for (size_t a = 0; a < n && !st; a++)
+        pred[a] = (double)s[a];
+    free(s);
+    return st;
+}
+
+regint_status regint_settlement_rolling_options_init(regint_settlement_rolling_options *opts, int version)
+{
+    static const regint_settlement_rolling_options init = REGINT_SETTLEMENT_ROLLING_OPTIONS_INIT;
+    if (!opts)
+        return regint__error(REGINT_EINVAL, "regint_settlement_rolling_options_init: NULL options");
+    regint_status st = regint__check_options_version(version, REGINT_SETTLEMENT_ROLLING_OPTIONS_VERSION,
+                                                     "regint_settlement_rolling_options_init");
+    if (st)
+        return st;
+    *opts = init;
+    return REGINT_OK;
+}
+
+regint_status regint_settlement_rolling_run(const regint_dataset *ds, const regint_settlement_rolling_options *opt,
+                                            regint_settlement_rolling **out)
+{
+    static const regint_settlement_rolling_options defaults = REGINT_SETTLEMENT_ROLLING_OPTIONS_INIT;
+    if (!ds || !out)
+        return regint__error(REGINT_EINVAL, "settlement rolling back-test: NULL argument");
+    if (!opt)
+        opt = &defaults;
+    regint_status st = regint__check_options_version(opt->version, REGINT_SETTLEMENT_ROLLING_OPTIONS_VERSION,
+                                                     "regint_settlement_rolling_run");
+    if (st)
+        return st;
+    eng e;
+    memset(&e, 0, sizeof e);
+    e.ds = ds;
+    size_t ns = regint_dataset_settlement_count(ds);
+    int last_req = 0;
+    for (size_t i = 0; i < ns; i++) {
+        const regint_settlement_t *f = regint_dataset_settlement_at(ds, i);
+        if (f->category != REGINT_CATEGORY_ALL || (int)f->measure > 2 || f->year < 1900 || f->year > POP_MAX)
+            continue;
+        e.has[f->year - 1900][f->measure] = 1;
+        if (f->measure == REGINT_MEASURE_REQUEST && f->year > last_req)
+            last_req = f->year;
+    }
+    int from = opt->year_from ? opt->year_from : REGINT_SETTLEMENT_ROLLING_DEFAULT_FROM;
+    int to = opt->year_to ? opt->year_to : last_req;
+    if (from < FIRST_TRAIN + 1 || to > POP_MAX || from > to)
+        return regint__error(REGINT_EINVAL,
+                             "settlement rolling back-test: years %d-%d: must lie within %d-%d (training "
+                             "starts in %d) and not be empty",
+                             from, to, FIRST_TRAIN + 1, POP_MAX, FIRST_TRAIN);
+    if (opt->fylkesnr && (strlen(opt->fylkesnr) != 2 || opt->fylkesnr[0] < '0' || opt->fylkesnr[0] > '9' ||
+                          opt->fylkesnr[1] < '0' || opt->fylkesnr[1] > '9'))
+        return regint__error(REGINT_EINVAL, "settlement rolling back-test: fylkesnr '%s': expected two digits",
+                             opt->fylkesnr);
+    e.y0 = FIRST_TRAIN - 3;
+    e.y1 = to;
+    size_t ny = (size_t)(e.y1 - e.y0 + 1);
+    e.ys = regint__calloc(ny, sizeof *e.ys);
+    cyear **cy = regint__calloc(ny, sizeof *cy);
+    size_t *ncy = regint__calloc(ny, sizeof *ncy);
+    size_t ngrid = grid_fill(NULL, NCRIT, GRID_STEPS, (int[NCRIT]){0}, 0, 0);
+    double *grid = regint__calloc(ngrid * NCRIT, sizeof *grid);
+    double *pen = regint__calloc(ngrid, sizeof *pen);
+    double *L = regint__calloc(ngrid, sizeof *L);
+    regint_settlement_rolling *res = regint__calloc(1, sizeof *res);
+    if (!e.ys || !cy || !ncy || !grid || !pen || !L || !res) {
+        st = regint__enomem();
+        goto done;
+    }
+    grid_fill(grid, NCRIT, GRID_STEPS, (int[NCRIT]){0}, 0, 0);
+    for (size_t g = 0; g < ngrid; g++) {
+        double p = 0;
+        for (int k = 0; k < NCRIT; k++)
+            p += fabs(grid[g * NCRIT + (size_t)k] - (k == 0 ? 1.0 : 0.0));
+        pen[g] = SHRINK * p;
+    }
+    for (size_t i = 0; i < ny && !st; i++)
+        st = yst_build(ds, e.y0 + (int)i, &e.ys[i]);
+    for (int y = FIRST_TRAIN; y <= to && !st; y++) {
+        size_t k = (size_t)(y - e.y0);
+        st = build_year(&e, y, &cy[k], &ncy[k]);
+        for (size_t c = 0; c < ncy[k] && !st; c++) {
+            cyear *o = &cy[k][c];
+            if (o->T <= 0)
+                continue;
+            o->loss = regint__calloc(ngrid, sizeof *o->loss);
+            if (!o->loss) {
+                st = regint__enomem();
+                break;
+            }
+            for (size_t g = 0; g < ngrid; g++) {
+                double l = 0;
+                for (size_t a = 0; a < o->n; a++) {
+                    double s = 0;
+                    for (int j = 0; j < NCRIT; j++)
+                        s += o->X[a * NCRIT + (size_t)j] * grid[g * NCRIT + (size_t)j];
+                    l += fabs(s - o->req[a] / (double)o->T);
+                }
+                o->loss[g] = l;
+            }
+        }
+    }
+    if (st)
+        goto done;
+    /* rows */
+    size_t cap = 0;
+    for (int y = from; y <= to; y++)
+        cap += ncy[y - e.y0] + 1;
+    res->rows = regint__calloc(cap ? cap : 1, sizeof *res->rows);
+    res->codes = regint__calloc(cap ? cap : 1, sizeof *res->codes);
+    if (!res->rows || !res->codes) {
+        st = regint__enomem();
+        goto done;
+    }
+    for (int y = from; y <= to && !st; y++) {
+        size_t k = (size_t)(y - e.y0);
+        double nyear[POP_MAX - FIRST_TRAIN + 1] = {0};
+        for (int t = FIRST_TRAIN; t < y; t++)
+            for (size_t c = 0; c < ncy[t - e.y0]; c++)
+                nyear[t - FIRST_TRAIN] += cy[t - e.y0][c].T > 0;
+        size_t scored = 0;
+        for (size_t c = 0; c < ncy[k] && !st; c++) {
+            cyear *o = &cy[k][c];
+            if (opt->fylkesnr && strcmp(opt->fylkesnr, o->fylkesnr))
+                continue;
+            regint_settlement_rolling_row_t *r = &res->rows[res->n];
+            memset(r, 0, sizeof *r);
+            memcpy(res->codes[res->n], o->fylkesnr, 3);
+            r->year = y;
+            r->fylkesnr = res->codes[res->n];
+            r->municipalities = o->n;
+            r->total = o->T;
+            r->ratio = exp(o->lq);
+            res->n++;
+            if (o->T <= 0) {
+                r->scored = 0;
+                for (int m = 0; m < NMETH; m++)
+                    r->mae_request[m] = r->within2_request[m] = r->mae_decision[m] = r->within2_decision[m] =
+                        r->mae_settled[m] = r->within2_settled[m] = NAN;
+                for (int j = 0; j < NCRIT; j++)
+                    r->weights[j] = NAN;
+                continue;
+            }
+            r->scored = 1;
+            scored++;
+            /* fit */
+            double K = 0;
+            for (size_t g = 0; g < ngrid; g++)
+                L[g] = 0;
+            for (int t = FIRST_TRAIN; t < y; t++)
+                for (size_t b = 0; b < ncy[t - e.y0]; b++) {
+                    const cyear *tr = &cy[t - e.y0][b];
+                    if (tr->T <= 0)
+                        continue;
+                    double d = tr->lq - o->lq;
+                    double kw = exp(-d * d / (2 * KERNEL_H * KERNEL_H)) / nyear[t - FIRST_TRAIN];
+                    for (size_t g = 0; g < ngrid; g++)
+                        L[g] += kw * tr->loss[g];
+                    K += kw;
+                }
+            size_t best = 0;
+            double jmin = INFINITY;
+            for (size_t g = 0; g < ngrid; g++) {
+                double J = (K > 0 ? L[g] / K : 0) + pen[g];
+                if (J < jmin)
+                    jmin = J;
+            }
+            for (size_t g = 0; g < ngrid; g++)
+                if ((K > 0 ? L[g] / K : 0) + pen[g] <= jmin + 1e-12 * (1 + fabs(jmin))) {
+                    best = g;
+                    break;
+                }
+            for (int j = 0; j < NCRIT; j++)
+                r->weights[j] = grid[best * NCRIT + (size_t)j];
+            double *score = regint__calloc(o->n, sizeof *score), *pred = regint__calloc(o->n, sizeof *pred);
+            if (!score || !pred) {
+                free(score);
+                free(pred);
+                st = regint__enomem();
+                break;
+            }
+            for (size_t a = 0; a < o->n; a++)
+                for (int j = 0; j < NCRIT; j++)
+                    score[a] += o->X[a * NCRIT + (size_t)j] * r->weights[j];
+            for (int m = 0; m < NMETH; m++) {
+                if (m > 0)
+                    for (size_t a = 0; a < o->n; a++)
+                        score[a] = o->X[a * NCRIT + (size_t)meth_crit[m]];
+                regint_status as = apportion_scores(score, o->n, o->T,
+                                                    m == 0 ? REGINT_APPORTION_SAINTE_LAGUE_MIN10
+                                                           : REGINT_APPORTION_SAINTE_LAGUE,
+                                                    pred);
+                if (as == REGINT_ENOMEM) {
+                    st = as;
+                    break;
+                }
+                if (as) {
+                    r->failed[m] = 1;
+                    r->mae_request[m] = r->within2_request[m] = r->mae_decision[m] = r->within2_decision[m] =
+                        r->mae_settled[m] = r->within2_settled[m] = NAN;
+                    continue;
+                }
+                metrics(pred, o, r, m);
+            }
+            free(score);
+            free(pred);
+        }
+        if (!scored && !st) {
+            /* a year without requests is reported, not skipped silently */
+            regint_settlement_rolling_row_t *r = &res->rows[res->n];
+            memset(r, 0, sizeof *r);
+            r->year = y;
+            r->fylkesnr = "";
+            r->scored = 0;
+            for (int m = 0; m < NMETH; m++)
+                r->mae_request[m] = r->within2_request[m] = r->mae_decision[m] = r->within2_decision[m] =
+                    r->mae_settled[m] = r->within2_settled[m] = NAN;
+            for (int j = 0; j < NCRIT; j++)
+                r->weights[j] = NAN;
+            res->n++;
+        }
+    }
+    if (!st)
+        st = summarise(res, from, to);
+done:
+    for (size_t i = 0; cy && i < ny; i++) {
+        for (size_t c = 0; c < ncy[i]; c++)
+            cyear_free(&cy[i][c]);
+        free(cy[i]);
+    }
+    for (size_t i = 0; e.ys && i < ny; i++)
+        yst_free(&e.ys[i]);
+    free(e.ys);
+    free(cy);
+    free(ncy);
+    free(grid);
+    free(pen);
+    free(L);
+    if (st) {
+        regint_settlement_rolling_free(res);
+        return st;
+    }
+    *out = res;
+    return REGINT_OK;
+}
+
+void regint_settlement_rolling_free(regint_settlement_rolling *r)
+{
+    if (!r)
+        return;
+    free(r->rows);
+    free(r->years);
+    free(r->codes);
+    free(r->note);
+    free(r);
+}
+
+size_t regint_settlement_rolling_count(const regint_settlement_rolling *r) { return r ? r->n : 0; }
+
+const regint_settlement_rolling_row_t *regint_settlement_rolling_row(const regint_settlement_rolling *r, size_t i)
+{
+    return r && i < r->n ? &r->rows[i] : NULL;
+}
+
+size_t regint_settlement_rolling_year_count(const regint_settlement_rolling *r) { return r ? r->nyears : 0; }
+
+const regint_settlement_rolling_year_t *regint_settlement_rolling_year(const regint_settlement_rolling *r, size_t i)
+{
+    return r && i < r->nyears ? &r->years[i] : NULL;
+}
+
+double regint_settlement_rolling_mean_ratio(const regint_settlement_rolling *r) { return r ? r->mean_ratio : NAN; }
+
+double regint_settlement_rolling_max_ratio(const regint_settlement_rolling *r) { return r ? r->max_ratio : NAN; }
+
+static int add_nums(cJSON *o, const char *key, const double *v, int n, const char *const *names)
+{
+    cJSON *m = cJSON_AddObjectToObject(o, key);
+    for (int i = 0; m && i < n; i++) {
+        cJSON *x = isnan(v[i]) ? cJSON_CreateNull() : cJSON_CreateNumber(v[i]);
+        if (!x || !cJSON_AddItemToObject(m, names[i], x))
+            return 0;
+    }
+    return m != NULL;
+}
+
+static int add_num(cJSON *o, const char *key, double v)
+{
+    return isnan(v) ? cJSON_AddNullToObject(o, key) != NULL : regint__json_add_number(o, key, v);
+}
+
+regint_status regint_settlement_rolling_to_json(const regint_settlement_rolling *r, char **json)
+{
+    if (!r || !json)
+        return regint__error(REGINT_EINVAL, "regint_settlement_rolling_to_json: NULL argument");
+    cJSON *doc = cJSON_CreateObject();
+    int ok = doc && regint__json_add_string(doc, "schema", "regint.backtest_rolling");
+    ok = ok && regint__json_add_string(doc, "profile", "fitted");
+    ok = ok && regint__json_add_string(doc, "rounding", "sainte-lague-min10");
+    cJSON *rows = ok ? cJSON_AddArrayToObject(doc, "rows") : NULL;
+    ok = ok && rows;
+    for (size_t i = 0; ok && i < r->n; i++) {
+        const regint_settlement_rolling_row_t *x = &r->rows[i];
+        cJSON *o = cJSON_CreateObject();
+        ok = o && cJSON_AddItemToArray(rows, o);
+        ok = ok && regint__json_add_number(o, "year", x->year);
+        ok = ok && regint__json_add_string(o, "fylkesnr", x->fylkesnr);
+        ok = ok && regint__json_add_number(o, "municipalities", (double)x->municipalities);
+        ok = ok && regint__json_add_number(o, "total", (double)x->total);
+        ok = ok && add_num(o, "ratio", x->scored ? x->ratio : NAN);
+        ok = ok && cJSON_AddBoolToObject(o, "scored", x->scored) != NULL;
+        ok = ok && add_nums(o, "mae_request", x->mae_request, NMETH, meth_names);
+        ok = ok && add_nums(o, "within2_request", x->within2_request, NMETH, meth_names);
+        ok = ok && add_nums(o, "mae_decision", x->mae_decision, NMETH, meth_names);
+        ok = ok && add_nums(o, "within2_decision", x->within2_decision, NMETH, meth_names);
+        ok = ok && add_nums(o, "mae_settled", x->mae_settled, NMETH, meth_names);
+        ok = ok && add_nums(o, "within2_settled", x->within2_settled, NMETH, meth_names);
+        ok = ok && add_nums(o, "weights", x->weights, NCRIT, crit_names);
+    }
+    cJSON *ys = ok ? cJSON_AddArrayToObject(doc, "years") : NULL;
+    ok = ok && ys;
+    for (size_t i = 0; ok && i < r->nyears; i++) {
+        const regint_settlement_rolling_year_t *Y = &r->years[i];
+        cJSON *o = cJSON_CreateObject();
+        double failed[NMETH];
+        for (int m = 0; m < NMETH; m++)
+            failed[m] = (double)Y->failed[m];
+        ok = o && cJSON_AddItemToArray(ys, o);
+        ok = ok && regint__json_add_number(o, "year", Y->year);
+        ok = ok && regint__json_add_number(o, "counties", (double)Y->counties);
+        ok = ok && add_nums(o, "failed", failed, NMETH, meth_names);
+        ok = ok && add_nums(o, "mae_request", Y->mae_request, NMETH, meth_names);
+        ok = ok && add_nums(o, "within2_request", Y->within2_request, NMETH, meth_names);
+        ok = ok && add_nums(o, "mae_decision", Y->mae_decision, NMETH, meth_names);
+        ok = ok && add_nums(o, "mae_settled", Y->mae_settled, NMETH, meth_names);
+        ok = ok && add_nums(o, "weights", Y->weights, NCRIT, crit_names);
+        ok = ok && (Y->best_baseline > 0
+                        ? regint__json_add_string(o, "best_baseline", meth_names[Y->best_baseline])
+                        : cJSON_AddNullToObject(o, "best_baseline") != NULL);
+        ok = ok && add_num(o, "ratio", Y->ratio);
+    }
+    cJSON *s = ok ? cJSON_AddObjectToObject(doc, "summary") : NULL;
+    ok = ok && s && add_num(s, "mean_ratio", r->mean_ratio) && add_num(s, "max_ratio", r->max_ratio);
+    char *txt = ok ? regint__json_print(doc) : NULL;
+    cJSON_Delete(doc);
+    if (!txt)
+        return regint__enomem();
+    *json = txt;
+    return REGINT_OK;
+}
