@@ -10,12 +10,12 @@
 
 typedef struct recommend_args {
     const char *data, *county, *profile;
-    int64_t year, total, minors;
+    int64_t year, total, minors, plan_total;
     int fmt;
 } recommend_args;
 
 /* The values of options not given. */
-static const recommend_args defaults = {NULL, "39", NULL, 2026, -1, -1, CLI_TABLE};
+static const recommend_args defaults = {NULL, "39", NULL, 2026, -1, -1, -1, CLI_TABLE};
 
 static const cli_opt recommend_opts[] = {
     CLI_SUMMARY("recommend settlement requests per municipality for a county"),
@@ -28,6 +28,8 @@ static const cli_opt recommend_opts[] = {
     CLI_INT("total", "N", recommend_args, total, 0, INT64_MAX, 0,
             "persons to settle (default: the sum of IMDi's actual requests\nfor the county and year)"),
     CLI_INT("minors", "N", recommend_args, minors, 0, INT64_MAX, 0, "of which unaccompanied minors"),
+    CLI_INT("plan-total", "N", recommend_args, plan_total, 0, INT64_MAX, 0,
+            "IMDi's plan figure for the county for the next year (default:\nthe year's total; docs/settlement.md, \"Plan figure\")"),
     CLI_STRING("profile", "FILE", recommend_args, profile, 0, "settlement profile (see docs/settlement.md)"),
     CLI_OPT_FORMAT(recommend_args),
     CLI_NOTES("The default profile is examples/data/profile-default.json (see docs/settlement.md).\n"),
@@ -229,6 +231,10 @@ int cli_run_recommend(const cli_command *cmd, const void *parsed)
     o.profile = prof;
     if (regint_settlement_recommend(ds, cty, year, &o, &rec) != REGINT_OK) {
         rc = cli_fail(cmd->name, NULL);
+        goto done;
+    }
+    if (args.plan_total >= 0 && regint_settlement_recommendation_set_plan_total(rec, args.plan_total) != REGINT_OK) {
+        rc = cli_fail(cmd->name, "--plan-total");
         goto done;
     }
     char source[512];

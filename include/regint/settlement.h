@@ -238,6 +238,15 @@ REGINT_API int64_t regint_settlement_recommendation_plan_total(const regint_sett
  */
 REGINT_API regint_status regint_settlement_recommendation_plan(const regint_settlement_recommendation *r,
                                                                int64_t plan_total, int64_t *plan);
+/**
+ * Set the plan total of the result (IMDi's plan figure for the county for year + 1): every
+ * row's `plan` becomes regint_settlement_recommendation_plan() of it, and the JSON carries it.
+ * @param r           the recommendation (changed)
+ * @param plan_total  persons planned for year + 1, >= 0
+ * @return as regint_settlement_recommendation_plan(); on an error the result is unchanged.
+ */
+REGINT_API regint_status regint_settlement_recommendation_set_plan_total(regint_settlement_recommendation *r,
+                                                                         int64_t plan_total);
 /** The result as a JSON document; `*json` is the caller's (regint_free()). */
 REGINT_API regint_status regint_settlement_recommendation_to_json(const regint_settlement_recommendation *r, char **json);
 

@@ -463,6 +463,24 @@ int64_t regint_settlement_recommendation_plan_total(const regint_settlement_reco
     return r ? r->plan_total : 0;
 }
 
+regint_status regint_settlement_recommendation_set_plan_total(regint_settlement_recommendation *r, int64_t plan_total)
+{
+    if (!r)
+        return regint__error(REGINT_EINVAL, "regint_settlement_recommendation_set_plan_total: NULL argument");
+    int64_t *plan = regint__calloc(r->n ? r->n : 1, sizeof *plan);
+    if (!plan)
+        return regint__enomem();
+    regint_status st = regint_settlement_recommendation_plan(r, plan_total, plan);
+    if (!st) {
+        memcpy(r->plan, plan, r->n * sizeof *plan);
+        for (size_t k = 0; k < r->n; k++)
+            r->rows[k].plan = plan[k];
+        r->plan_total = plan_total;
+    }
+    free(plan);
+    return st;
+}
+
 regint_status regint_settlement_recommendation_plan(const regint_settlement_recommendation *r, int64_t plan_total,
                                                     int64_t *plan)
 {
