@@ -86,7 +86,7 @@ def orgnr_valid(s):
 
 from ._dataset import Dataset, Record, RecordList, load_default, default_path  # noqa: E402
 from ._apportion import apportion, APPORTION_METHODS  # noqa: E402
-from ._settlement import recommend, backtest, SettlementProfile, county_request_sum  # noqa: E402
+from ._settlement import recommend, backtest, gap, SettlementProfile, county_request_sum  # noqa: E402
 from ._matching import match, match_synth, MatchResult  # noqa: E402
 from ._kb import KnowledgeBase, sdg_goals, sdg_goal_name  # noqa: E402
 from ._plan import Plan, render_report, write_report  # noqa: E402
@@ -95,7 +95,7 @@ from ._tasks import (Grants, Collaboration, guidance_forecast, APPLICANT_KINDS, 
 
 __all__ += ["Dataset", "Record", "RecordList", "load_default", "default_path",
             "apportion", "APPORTION_METHODS",
-            "recommend", "backtest", "SettlementProfile", "county_request_sum",
+            "recommend", "backtest", "gap", "SettlementProfile", "county_request_sum",
             "match", "match_synth", "MatchResult",
             "KnowledgeBase", "sdg_goals", "sdg_goal_name",
             "Plan", "render_report", "write_report",
