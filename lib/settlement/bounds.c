@@ -50,7 +50,7 @@ static regint_status set_bounds(const regint__ctx *ctx, const regint_settlement_
             w->lo[k] = b->lower;
             w->hard_lo[k] = 1;
         }
-        regint_status st = regint__local_bounds(ctx, p, code, &w->lo[k], &w->up[k], &w->hard_lo[k], &w->hard_up[k],
+        regint_status st = regint__local_bounds(ctx, p, i, &w->lo[k], &w->up[k], &w->hard_lo[k], &w->hard_up[k],
                                                 &w->soft_up[k]);
         if (st)
             return st;

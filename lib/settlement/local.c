@@ -21,6 +21,9 @@
 
 static const char *const kind_names[] = {"decision", "capacity", "exemption", "agreement"};
 
+static const regint__local *entry_of(const regint_settlement_profile *p, const char *code, int year,
+                                     regint__local_kind kind);
+
 /* Longest note or source kept (a council reference, not a document). */
 #define LOCAL_TEXT_MAX 1000
 
@@ -117,8 +120,16 @@ static regint_status parse_entry(const char *file, const cJSON *it, const char *
 
 regint_status regint__local_parse(const char *file, const cJSON *root, regint_settlement_profile *p)
 {
+    const char *dd = "ignore";
+    regint_status st = regint__json_string(file, "", root, "decisions_in_data", 0, &dd);
+    if (st)
+        return st;
+    if (!strcmp(dd, "bound"))
+        p->data_decisions = 1;
+    else if (strcmp(dd, "ignore"))
+        return regint__json_error(file, "decisions_in_data", REGINT_EPARSE, "expected \"ignore\" or \"bound\", got '%s'", dd);
     const cJSON *arr = NULL;
-    regint_status st = regint__json_array(file, "", root, "local", 0, &arr);
+    st = regint__json_array(file, "", root, "local", 0, &arr);
     if (st || !arr)
         return st;
     size_t n = (size_t)cJSON_GetArraySize(arr);
@@ -196,9 +207,27 @@ regint_status regint__local_check(const regint__ctx *ctx, const regint_settlemen
     return REGINT_OK;
 }
 
-regint_status regint__local_bounds(const regint__ctx *ctx, const regint_settlement_profile *p, const char *code,
+regint_status regint__local_bounds(const regint__ctx *ctx, const regint_settlement_profile *p, size_t mi,
                                    int64_t *lo, int64_t *up, int *hard_lo, int *hard_up, int *soft_up)
 {
+    const char *code = ctx->mun[mi]->kommunenr;
+    double d;
+    if (p->data_decisions &&
+        regint__acc_value(regint__ctx_acc(ctx, mi, ctx->year, REGINT__M_DECISION), REGINT__M_DECISION, &d) &&
+        !entry_of(p, code, ctx->year, REGINT__LOCAL_DECISION)) {
+        /* The council's decision for the year already in the data: what it will take. */
+        int64_t v = (int64_t)llround(d);
+        if (!*hard_up || v < *up)
+            *up = v;
+        *hard_up = 1;
+        *soft_up = 0;
+        if (*lo > *up && !*hard_lo)
+            *lo = *up;
+        if (*lo > *up)
+            return regint__error(REGINT_EINFEASIBLE,
+                                 "%s: decisions_in_data: the lower bound %lld of %s is above the council's decision of %lld for %d in the data",
+                                 p->file, (long long)*lo, code, (long long)v, ctx->year);
+    }
     for (size_t i = 0; i < p->nlocal; i++) {
         const regint__local *e = &p->local[i];
         if (e->year != ctx->year || strcmp(e->kommunenr, code))
@@ -394,6 +423,10 @@ regint_status regint__local_annotate(const regint__ctx *ctx, const regint_settle
         const regint__bound *bd = regint__bound_of(p, row->kommunenr);
         if (bd && bd->note && *bd->note)
             regint__sb_printf(&b, "bound: %s", bd->note);
+        if (p->data_decisions && row->actual_decision.missing == REGINT_MISSING_NONE &&
+            !entry_of(p, row->kommunenr, r->year, REGINT__LOCAL_DECISION))
+            regint__sb_printf(&b, "%sdecision %d: %.0f - the council's decision in the data (IMDi vedtak), an upper bound",
+                              b.n ? "; " : "", r->year, row->actual_decision.value);
         for (size_t i = 0; i < p->nlocal; i++)
             if (!strcmp(p->local[i].kommunenr, row->kommunenr) && p->local[i].year <= r->year + 1 &&
                 p->local[i].year >= r->year - 1)

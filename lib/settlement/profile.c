@@ -284,7 +284,7 @@ static regint_status parse_profile(const char *file, const cJSON *root, regint_s
                                        "minimum", "minimum_exempt", "when_minimums_exceed_total",
                                        "upper_from_history", "bounds", "exclude",
                                        "exclude_population_below", "keep_if_settled_within",
-                                       "method", "minors_history_years", "local", NULL};
+                                       "method", "minors_history_years", "local", "decisions_in_data", NULL};
     regint_status st;
     const char *schema = NULL, *name = "unnamed", *desc = "";
     if (!cJSON_IsObject(root))

@@ -88,6 +88,7 @@ struct regint_settlement_profile {
     int method;            /* regint_apportion_method */
     int minors_years;
     regint__local *local;  /* local decisions and capacity (local.c) */
+    int data_decisions;    /* "decisions_in_data": "bound": the year's decisions in the data are upper bounds */
     size_t nlocal;
 };
 
@@ -196,7 +197,7 @@ void regint__local_free(regint_settlement_profile *p);
  * bounds), for a recommendation of ctx->year. */
 regint_status regint__local_check(const regint__ctx *ctx, const regint_settlement_profile *p);
 /* local.c: apply the local entries of ctx->year for municipality `code` to its bounds. */
-regint_status regint__local_bounds(const regint__ctx *ctx, const regint_settlement_profile *p, const char *code,
+regint_status regint__local_bounds(const regint__ctx *ctx, const regint_settlement_profile *p, size_t i,
                                    int64_t *lo, int64_t *up, int *hard_lo, int *hard_up, int *soft_up);
 /* local.c: notes, flags, the plan figure and the caveats of a filled result. */
 regint_status regint__local_annotate(const regint__ctx *ctx, const regint_settlement_profile *p,

@@ -121,6 +121,32 @@ static void test_local_bounds(void)
     regint_settlement_profile_free(p);
 }
 
+/* The councils' 2026 decisions in the data as upper bounds (profile "decisions_in_data":
+ * "bound"): with the total of the decisions, 13 + 10 + 172 + 0 + 50 + 10 = 255 (the CSV's
+ * vedtak rows), every municipality gets exactly its decision. */
+static void test_decisions_in_data(void)
+{
+    regint_settlement_profile *p = profile_with_local("\"decisions_in_data\": \"bound\"");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(p);
+    regint_settlement_recommendation *r = vestfold(p, 2026, 255);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(r);
+    static const struct { const char *k; int64_t d; } dec[] = {
+        {"3901", 13}, {"3903", 10}, {"3905", 172}, {"3907", 0}, {"3909", 50}, {"3911", 10}};
+    for (size_t i = 0; i < 6; i++) {
+        CU_ASSERT_EQUAL(row_of(r, dec[i].k)->recommended, dec[i].d);
+        TEST_ASSERT_CONTAINS(row_of(r, dec[i].k)->note, "the council's decision in the data");
+        CU_ASSERT_STRING_EQUAL(row_of(r, dec[i].k)->flag, "");
+    }
+    regint_settlement_recommendation_free(r);
+    /* Above the decisions' sum the hard bounds cannot hold: a clear error. */
+    r = vestfold(p, 2026, 256);
+    CU_ASSERT_PTR_NULL(r);
+    TEST_ASSERT_CONTAINS(regint_last_error(), "the upper bounds sum to 255, below the total 256");
+    regint_settlement_profile_free(p);
+    CU_ASSERT_PTR_NULL(profile_with_local("\"decisions_in_data\": \"yes\""));
+    TEST_ASSERT_CONTAINS(regint_last_error(), "decisions_in_data: expected \"ignore\" or \"bound\", got 'yes'");
+}
+
 /* The plan figure: the year's scores and bounds on the plan total. */
 static void test_plan_figure(void)
 {
@@ -241,6 +267,7 @@ int main(void)
     static const test_case tests[] = {
         {"flag: a council that decided 0", test_flag_own_decision},
         {"local entries are bounds of their year, with notes", test_local_bounds},
+        {"the year's decisions in the data as bounds", test_decisions_in_data},
         {"plan figure for the next year", test_plan_figure},
         {"caveats of the bundled data", test_caveats},
         {"gap: Vestfold 2024-2026 by hand", test_gap_vestfold},
