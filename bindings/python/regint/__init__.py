@@ -21,7 +21,7 @@ from ._errors import (Error, InvalidError, OutOfMemoryError, FileError, ParseErr
 __version__ = _core.regint_version()
 
 #: The C modules wrapped (all of them, in every build).
-modules = ["common", "validate", "dataset", "apportion", "settlement", "match",
+modules = ["common", "validate", "dataset", "apportion", "settlement", "settlement_gap", "match",
            "kb", "plan", "report", "grants", "collaboration", "guidance"]
 
 __all__ = [
