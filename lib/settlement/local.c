@@ -406,6 +406,33 @@ static regint_status caveats(const regint__ctx *ctx, const regint_settlement_rec
     return REGINT_OK;
 }
 
+/* The reason says what the bound is: "capped at the stated capacity" is the engine's word
+ * for any hard upper bound; a council's decision or an exemption is named as such, and an
+ * exclusion carries the profile's note. Returns the new reason or NULL to keep it. */
+static char *reworded_reason(const regint_settlement_profile *p, const regint_settlement_recommendation_row_t *row,
+                             int year, const char *note)
+{
+    static const char cap[] = "capped at the stated capacity";
+    const char *at = strstr(row->reason, cap);
+    const regint__local *d = entry_of(p, row->kommunenr, year, REGINT__LOCAL_DECISION);
+    const regint__local *e = entry_of(p, row->kommunenr, year, REGINT__LOCAL_EXEMPTION);
+    const regint__local *c = entry_of(p, row->kommunenr, year, REGINT__LOCAL_CAPACITY);
+    regint__sb b = {0};
+    if (at && !c && (d || e || p->data_decisions)) {
+        regint__sb_put(&b, row->reason, (size_t)(at - row->reason));
+        regint__sb_puts(&b, e && (!d || e->value <= d->value) ? "capped by the exemption at"
+                            : d ? "capped at the council's decision"
+                                : "capped at the council's decision in the data");
+        regint__sb_puts(&b, at + sizeof cap - 1);
+        return regint__sb_take(&b);
+    }
+    if (!row->asked && !strcmp(row->reason, "excluded by the profile") && *note) {
+        regint__sb_printf(&b, "excluded by the profile: %s", note);
+        return regint__sb_take(&b);
+    }
+    return NULL;
+}
+
 regint_status regint__local_annotate(const regint__ctx *ctx, const regint_settlement_profile *p,
                                      regint_settlement_recommendation *r)
 {
@@ -440,6 +467,15 @@ regint_status regint__local_annotate(const regint__ctx *ctx, const regint_settle
             return regint__enomem();
         row->note = r->row_notes[k];
         row->flag = r->flags[k];
+        regint__error_state saved;
+        regint__error_save(&saved);
+        char *reason = reworded_reason(p, row, r->year, row->note);
+        if (reason) {
+            free(r->reasons[k]);
+            r->reasons[k] = reason;
+            row->reason = reason;
+        }
+        regint__error_restore(&saved); /* out of memory keeps the engine's wording */
     }
     if (nflag) {
         /* Said once on the whole result too, so that no reader misses it. */
