@@ -110,6 +110,7 @@ static void test_local_bounds(void)
     CU_ASSERT_EQUAL(row_of(r, "3911")->recommended, 0);
     CU_ASSERT_EQUAL(row_of(r, "3911")->lower, 0);
     TEST_ASSERT_CONTAINS(row_of(r, "3911")->note, "fritak 2027");
+    TEST_ASSERT_CONTAINS(row_of(r, "3911")->reason, "capped by the exemption at 0");
     CU_ASSERT(row_of(r, "3909")->recommended >= 120);
     /* The 2030 capacity is no bound in 2027 and not among the notes of 2026-2028. */
     CU_ASSERT(row_of(r, "3909")->upper != 1);
@@ -137,6 +138,7 @@ static void test_decisions_in_data(void)
         TEST_ASSERT_CONTAINS(row_of(r, dec[i].k)->note, "the council's decision in the data");
         CU_ASSERT_STRING_EQUAL(row_of(r, dec[i].k)->flag, "");
     }
+    TEST_ASSERT_CONTAINS(row_of(r, "3907")->reason, "capped at the council's decision in the data 0");
     regint_settlement_recommendation_free(r);
     /* Above the decisions' sum the hard bounds cannot hold: a clear error. */
     r = vestfold(p, 2026, 256);
