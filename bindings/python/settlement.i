@@ -37,4 +37,15 @@ REGINT_OPTIONS_IN(regint_settlement_rolling_options, regint_settlement_rolling_o
 %ignore regint_settlement_backtest_summary_t;
 %ignore regint_settlement_backtest_summary;
 
+/* The plan array crosses through regint_settlement_recommendation_set_plan_total() and the JSON. */
+%ignore regint_settlement_recommendation_plan;
+
 %include "regint/settlement.h"
+
+/* Gap analytics (settlement_gap.h): read as the library's JSON document. */
+REGINT_HANDLE(regint_settlement_gap, SettlementGapHandle, regint_settlement_gap_free)
+%ignore regint_settlement_gap_row_t;
+%ignore regint_settlement_gap_row;
+%ignore regint_settlement_gap_year_t;
+%ignore regint_settlement_gap_year;
+%include "regint/settlement_gap.h"

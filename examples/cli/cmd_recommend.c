@@ -10,12 +10,12 @@
 
 typedef struct recommend_args {
     const char *data, *county, *profile;
-    int64_t year, total, minors;
+    int64_t year, total, minors, plan_total;
     int fmt;
 } recommend_args;
 
 /* The values of options not given. */
-static const recommend_args defaults = {NULL, "39", NULL, 2026, -1, -1, CLI_TABLE};
+static const recommend_args defaults = {NULL, "39", NULL, 2026, -1, -1, -1, CLI_TABLE};
 
 static const cli_opt recommend_opts[] = {
     CLI_SUMMARY("recommend settlement requests per municipality for a county"),
@@ -28,6 +28,8 @@ static const cli_opt recommend_opts[] = {
     CLI_INT("total", "N", recommend_args, total, 0, INT64_MAX, 0,
             "persons to settle (default: the sum of IMDi's actual requests\nfor the county and year)"),
     CLI_INT("minors", "N", recommend_args, minors, 0, INT64_MAX, 0, "of which unaccompanied minors"),
+    CLI_INT("plan-total", "N", recommend_args, plan_total, 0, INT64_MAX, 0,
+            "IMDi's plan figure for the county for the next year (default:\nthe year's total; docs/settlement.md, \"Plan figure\")"),
     CLI_STRING("profile", "FILE", recommend_args, profile, 0, "settlement profile (see docs/settlement.md)"),
     CLI_OPT_FORMAT(recommend_args),
     CLI_NOTES("The default profile is examples/data/profile-default.json (see docs/settlement.md).\n"),
@@ -56,6 +58,28 @@ static void csv_value(FILE *f, regint_value_t v)
         fputc(',', f);
 }
 
+/* Flags and notes under the table: long texts that a column would cut. */
+static void print_local(const regint_settlement_recommendation *r, size_t nflag, size_t nnote)
+{
+    size_t n = regint_settlement_recommendation_count(r);
+    if (nflag) {
+        printf("\nFlags (the number departs from the municipality's own decision or stated capacity):\n");
+        for (size_t i = 0; i < n; i++) {
+            const regint_settlement_recommendation_row_t *row = regint_settlement_recommendation_row(r, i);
+            if (*row->flag)
+                printf("  %s %s: %s\n", row->kommunenr, row->name, row->flag);
+        }
+    }
+    if (nnote) {
+        printf("\nLocal notes (profile):\n");
+        for (size_t i = 0; i < n; i++) {
+            const regint_settlement_recommendation_row_t *row = regint_settlement_recommendation_row(r, i);
+            if (*row->note)
+                printf("  %s %s: %s\n", row->kommunenr, row->name, row->note);
+        }
+    }
+}
+
 static void print_table(const regint_settlement_recommendation *r, const char *source)
 {
     size_t n = regint_settlement_recommendation_count(r);
@@ -81,17 +105,22 @@ static void print_table(const regint_settlement_recommendation *r, const char *s
     }
     if (nw > 28)
         nw = 28;
-    printf("\n%-4s  %-*s %6s %4s %5s %5s %6s %7s | %7s %7s %7s %7s | %s\n", "nr", nw, "name", "recom", "EMA", "lower",
-           "upper", "score%", "IMDi", "req", "dec", "settled", "dec", "reason");
-    printf("%-4s  %-*s %6s %4s %5s %5s %6s %7d | %7d %7d %7d %7d |\n", "", nw, "", "", "", "", "", "", y, y - 1, y - 1,
-           y - 1, y);
-    int64_t sum = 0, sum_min = 0;
+    printf("\n%-4s  %-*s %6s %5s %4s %5s %5s %6s %7s | %7s %7s %7s %7s | %s\n", "nr", nw, "name", "recom", "plan", "EMA",
+           "lower", "upper", "score%", "IMDi", "req", "dec", "settled", "dec", "reason");
+    printf("%-4s  %-*s %6d %5d %4s %5s %5s %6s %7d | %7d %7d %7d %7d |\n", "", nw, "", y, y + 1, "", "", "", "", y, y - 1,
+           y - 1, y - 1, y);
+    int64_t sum = 0, sum_min = 0, sum_plan = 0;
     double sum_act = 0;
+    size_t nflag = 0, nnote = 0;
     for (size_t i = 0; i < n; i++) {
         const regint_settlement_recommendation_row_t *row = regint_settlement_recommendation_row(r, i);
         int pad = nw - cli_utf8_width(row->name);
-        printf("%-4s  %.*s%*s %6" PRId64 " %4" PRId64 " %5" PRId64, row->kommunenr, 200, row->name, pad > 0 ? pad : 0,
-               "", row->recommended, row->minors, row->lower);
+        printf("%-4s  %.*s%*s %6" PRId64 " %5" PRId64 " %4" PRId64 " %5" PRId64, row->kommunenr, 200, row->name,
+               pad > 0 ? pad : 0, "", row->recommended, row->plan, row->minors, row->lower);
+        if (*row->flag)
+            nflag++;
+        if (*row->note)
+            nnote++;
         if (row->upper == INT64_MAX)
             printf(" %5s", "-");
         else
@@ -109,13 +138,24 @@ static void print_table(const regint_settlement_recommendation *r, const char *s
         print_value(stdout, row->actual_decision, 7);
         printf(" | %s\n", row->reason);
         sum += row->recommended;
+        sum_plan += row->plan;
         sum_min += row->minors;
         if (row->actual_request.missing == REGINT_MISSING_NONE)
             sum_act += row->actual_request.value;
     }
-    printf("%-4s  %-*s %6" PRId64 " %4" PRId64 " %5s %5s %6s %7.0f\n", "", nw, "total", sum, sum_min, "", "", "", sum_act);
+    printf("%-4s  %-*s %6" PRId64 " %5" PRId64 " %4" PRId64 " %5s %5s %6s %7.0f\n", "", nw, "total", sum, sum_plan, sum_min,
+           "", "", "", sum_act);
+    print_local(r, nflag, nnote);
     printf("\nIMDi = IMDi's actual request for %d (shown for comparison, not used); req/dec/settled = %d figures;\n"
-           "':' suppressed (<5), '-' no decision, '.' not available.\n", y, y - 1);
+           "':' suppressed (<5), '-' no decision, '.' not available.\n"
+           "plan = plan figure for %d: the year's scores and bounds applied to the plan total %" PRId64 "\n"
+           "(docs/settlement.md, \"Plan figure\").\n",
+           y, y - 1, y + 1, regint_settlement_recommendation_plan_total(r));
+    size_t ncav = regint_settlement_recommendation_caveat_count(r);
+    if (ncav)
+        printf("Caveats:\n");
+    for (size_t c = 0; c < ncav; c++)
+        printf("  - %s\n", regint_settlement_recommendation_caveat(r, c));
 }
 
 static void print_csv(const regint_settlement_recommendation *r)
@@ -129,8 +169,8 @@ static void print_csv(const regint_settlement_recommendation *r)
         printf(",value_%s", regint_settlement_recommendation_criterion_id(r, c));
     for (int h = 0; h < REGINT_SETTLEMENT_HISTORY_YEARS; h++)
         printf(",request_%d,decision_%d,settled_%d", y0 + h, y0 + h, y0 + h);
-    printf(",actual_request_%d,actual_decision_%d,reason\n", y0 + REGINT_SETTLEMENT_HISTORY_YEARS,
-           y0 + REGINT_SETTLEMENT_HISTORY_YEARS);
+    printf(",actual_request_%d,actual_decision_%d,reason,plan_%d,note,flag\n", y0 + REGINT_SETTLEMENT_HISTORY_YEARS,
+           y0 + REGINT_SETTLEMENT_HISTORY_YEARS, y0 + REGINT_SETTLEMENT_HISTORY_YEARS + 1);
     for (size_t i = 0; i < n; i++) {
         const regint_settlement_recommendation_row_t *row = regint_settlement_recommendation_row(r, i);
         printf("%s,", row->kommunenr);
@@ -157,6 +197,10 @@ static void print_csv(const regint_settlement_recommendation *r)
         csv_value(stdout, row->actual_decision);
         putchar(',');
         cli_csv_field(stdout, row->reason, CLI_QUOTE_ALWAYS);
+        printf(",%" PRId64 ",", row->plan);
+        cli_csv_field(stdout, row->note, CLI_QUOTE_ALWAYS);
+        putchar(',');
+        cli_csv_field(stdout, row->flag, CLI_QUOTE_ALWAYS);
         putchar('\n');
     }
 }
@@ -185,6 +229,10 @@ int cli_run_recommend(const cli_command *cmd, const void *parsed)
     o.profile = prof;
     if (regint_settlement_recommend(ds, args.county, year, &o, &rec) != REGINT_OK) { /* "00": the country */
         rc = cli_fail(cmd->name, NULL);
+        goto done;
+    }
+    if (args.plan_total >= 0 && regint_settlement_recommendation_set_plan_total(rec, args.plan_total) != REGINT_OK) {
+        rc = cli_fail(cmd->name, "--plan-total");
         goto done;
     }
     char source[512];

@@ -16,6 +16,7 @@
 #include "regint/dataset.h"
 #include "regint/apportion.h"
 #include "regint/settlement.h"
+#include "regint/settlement_gap.h"
 #include "regint/match.h"
 #include "regint/kb.h"
 #include "regint/plan.h"

@@ -147,6 +147,13 @@ typedef struct regint_settlement_recommendation_row_t {
     regint_value_t actual_request;  /**< IMDi's request for `year` if known (not used) */
     regint_value_t actual_decision; /**< the council's decision for `year` if known (not used) */
     const char *reason;         /**< short English explanation */
+    const char *note;           /**< the profile's notes on this municipality: its bound's `note`
+                                     and its local decisions, capacity, exemptions and agreements
+                                     of year - 1 .. year + 1 with their note and source; "" if none */
+    const char *flag;           /**< why the number departs from the municipality's own decision
+                                     or stated capacity (profile `local` or the data), "" if it
+                                     does not */
+    int64_t plan;               /**< plan figure for year + 1 (regint_settlement_recommendation_plan_total()) */
 } regint_settlement_recommendation_row_t;
 
 /** Opaque result of regint_settlement_recommend(). */
@@ -209,6 +216,37 @@ REGINT_API const char *regint_settlement_recommendation_county_name(const regint
 REGINT_API const char *regint_settlement_recommendation_profile_name(const regint_settlement_recommendation *r);
 /** Notes on the whole result (relaxed bounds, missing indicators), "" if none (borrowed). */
 REGINT_API const char *regint_settlement_recommendation_note(const regint_settlement_recommendation *r);
+/** Number of caveats about the data behind the result (the 2023 extract, suppressed cells
+ *  counted at an estimate, the population vintage). */
+REGINT_API size_t regint_settlement_recommendation_caveat_count(const regint_settlement_recommendation *r);
+/** Caveat i, one English sentence (borrowed), or NULL if out of range. */
+REGINT_API const char *regint_settlement_recommendation_caveat(const regint_settlement_recommendation *r, size_t i);
+/** The year of the plan figure (the recommended year + 1); 0 for NULL. */
+REGINT_API int regint_settlement_recommendation_plan_year(const regint_settlement_recommendation *r);
+/** The total of the rows' `plan` figures: by default the year's total (docs/settlement.md,
+ *  "Plan figure"). */
+REGINT_API int64_t regint_settlement_recommendation_plan_total(const regint_settlement_recommendation *r);
+/**
+ * The plan figure for the next year for another plan total (IMDi's plan figure for the
+ * county): the year's scores apportioned by the profile's method within the year's bounds
+ * (the minimums give way when they sum above the plan total).
+ * @param r           the recommendation
+ * @param plan_total  persons planned for year + 1, >= 0
+ * @param plan        [count] receives one figure per row, in row order
+ * @return ::REGINT_OK; ::REGINT_EINVAL for a NULL argument or a negative total;
+ *         ::REGINT_EINFEASIBLE when the year's hard upper bounds cannot take the plan total.
+ */
+REGINT_API regint_status regint_settlement_recommendation_plan(const regint_settlement_recommendation *r,
+                                                               int64_t plan_total, int64_t *plan);
+/**
+ * Set the plan total of the result (IMDi's plan figure for the county for year + 1): every
+ * row's `plan` becomes regint_settlement_recommendation_plan() of it, and the JSON carries it.
+ * @param r           the recommendation (changed)
+ * @param plan_total  persons planned for year + 1, >= 0
+ * @return as regint_settlement_recommendation_plan(); on an error the result is unchanged.
+ */
+REGINT_API regint_status regint_settlement_recommendation_set_plan_total(regint_settlement_recommendation *r,
+                                                                         int64_t plan_total);
 /** The result as a JSON document; `*json` is the caller's (regint_free()). */
 REGINT_API regint_status regint_settlement_recommendation_to_json(const regint_settlement_recommendation *r, char **json);
 

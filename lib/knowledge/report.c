@@ -567,6 +567,11 @@ static void section_settlement(rctx *r)
                  "≥ betyr at minst én kommune har en prikket (skjult) verdi: summen av de kjente verdiene er en "
                  "nedre grense (blek stiplet søyle i figuren). IMDis egne fylkestall tar med de prikkede personene.");
     doc_text(d, B_NOTE, 0, "– betyr at datasettet ikke har tall for året. Tall for inneværende år er foreløpige.");
+    /* The caveat of the bundled IMDi data that the recommendation states too (issue 14). */
+    if (y0 <= 2023 && r->year >= 2023)
+        doc_text(d, B_NOTE, 0,
+                 "Tallene for 2023 i det medfølgende datasettet er et uttrekk fra september 2023, ikke endelige "
+                 "tall for året (data/SOURCES.md). Anbefalingen (regint recommend) teller en prikket verdi som 2.");
     if (r->opt->charts) {
         regint__sb sb = {0};
         regint__chart_series cs[3] = {{"Anmodning", bars[0], "#9bb7d4", lowb[0]},

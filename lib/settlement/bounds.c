@@ -50,6 +50,10 @@ static regint_status set_bounds(const regint__ctx *ctx, const regint_settlement_
             w->lo[k] = b->lower;
             w->hard_lo[k] = 1;
         }
+        regint_status st = regint__local_bounds(ctx, p, i, &w->lo[k], &w->up[k], &w->hard_lo[k], &w->hard_up[k],
+                                                &w->soft_up[k]);
+        if (st)
+            return st;
         if (w->up[k] < w->lo[k]) {
             if (w->hard_up[k])
                 return regint__error(REGINT_EINFEASIBLE, "%s: %s: lower bound %lld is above the upper bound %lld",

@@ -87,8 +87,9 @@ void regint_settlement_profile_free(regint_settlement_profile *p)
     regint__settlement_free_strv(p->exempt, p->nexempt);
     regint__settlement_free_strv(p->exclude, p->nexclude);
     for (size_t i = 0; i < p->nbounds; i++)
-        free(p->bounds[i].kommunenr);
+        free(p->bounds[i].kommunenr), free(p->bounds[i].note);
     free(p->bounds);
+    regint__local_free(p);
     free(p);
 }
 
@@ -283,7 +284,7 @@ static regint_status parse_profile(const char *file, const cJSON *root, regint_s
                                        "minimum", "minimum_exempt", "when_minimums_exceed_total",
                                        "upper_from_history", "bounds", "exclude",
                                        "exclude_population_below", "keep_if_settled_within",
-                                       "method", "minors_history_years", NULL};
+                                       "method", "minors_history_years", "local", "decisions_in_data", NULL};
     regint_status st;
     const char *schema = NULL, *name = "unnamed", *desc = "";
     if (!cJSON_IsObject(root))
@@ -408,6 +409,11 @@ static regint_status parse_profile(const char *file, const cJSON *root, regint_s
                     return regint__json_error(file, pp, REGINT_EDUPLICATE, "'%s' has bounds twice", k);
             if (!(b->kommunenr = regint__strdup(k)))
                 return regint__enomem();
+            const char *bnote = "";
+            if ((st = regint__json_string(file, path, it, "note", 0, &bnote)))
+                return st;
+            if (!(b->note = regint__strdup(bnote)))
+                return regint__enomem();
             if ((st = regint__json_int(file, path, it, "lower", 0, 0, INT64_C(1) << 40, &b->lower)) ||
                 (st = regint__json_int(file, path, it, "upper", 0, 0, INT64_C(1) << 40, &b->upper)))
                 return st;
@@ -447,7 +453,7 @@ static regint_status parse_profile(const char *file, const cJSON *root, regint_s
     if (regint_apportion_method_from_name(method, &m) != REGINT_OK)
         return regint__json_error(file, "method", REGINT_EINVAL, "unknown apportionment method '%s'", method);
     p->method = (int)m;
-    return REGINT_OK;
+    return regint__local_parse(file, root, p);
 }
 
 static regint_status load_profile(const cJSON *root, const char *file, void *out)

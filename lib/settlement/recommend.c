@@ -154,7 +154,7 @@ static regint_status check_profile_codes(const regint__ctx *ctx, const regint_se
         if (regint_dataset_municipality(ctx->ds, p->bounds[i].kommunenr, ctx->year, &m) != REGINT_OK)
             return regint__error(REGINT_ENOTFOUND, "%s: %s.kommunenr: unknown municipality '%s' in %d",
                                  p->file, p->bounds[i].path, p->bounds[i].kommunenr, ctx->year);
-    return REGINT_OK;
+    return regint__local_check(ctx, p);
 }
 
 const regint__bound *regint__bound_of(const regint_settlement_profile *p, const char *k)
@@ -396,6 +396,8 @@ regint_status regint__recommend_ctx(const regint__ctx *ctx, const regint__recomm
         row->actual_decision = value_of_acc(regint__ctx_acc(ctx, i, opt->year, REGINT__M_DECISION));
         row->reason = r->reasons[k];
     }
+    if ((st = regint__local_annotate(ctx, p, r)))
+        goto fail;
     regint__work_free(&w);
     *out = r;
     return REGINT_OK;

@@ -23,6 +23,7 @@ void regint_settlement_recommendation_free(regint_settlement_recommendation *r)
     free(r->values);
     free(r->rows);
     free(r->note);
+    regint__local_result_free(r);
     free(r);
 }
 
@@ -93,6 +94,17 @@ regint_status regint_settlement_recommendation_to_json(const regint_settlement_r
     ok = ok && regint__json_add_number(doc, "total", (double)r->total);
     ok = ok && regint__json_add_number(doc, "minors", (double)r->minors);
     ok = ok && regint__json_add_string(doc, "note", r->note ? r->note : "");
+    cJSON *notes = ok ? cJSON_AddArrayToObject(doc, "notes") : NULL;
+    ok = ok && notes;
+    for (size_t c = 0; ok && c < r->ncaveats; c++) {
+        cJSON *s = cJSON_CreateString(r->caveats[c]);
+        ok = s && cJSON_AddItemToArray(notes, s);
+    }
+    cJSON *plan = ok ? cJSON_AddObjectToObject(doc, "plan") : NULL;
+    ok = ok && plan;
+    ok = ok && regint__json_add_number(plan, "year", r->year + 1);
+    ok = ok && regint__json_add_number(plan, "total", (double)r->plan_total);
+    ok = ok && regint__json_add_string(plan, "rule", "the year's scores and bounds applied to the plan total");
     cJSON *crit = ok ? cJSON_AddArrayToObject(doc, "criteria") : NULL;
     ok = ok && crit;
     for (size_t c = 0; ok && c < r->ncrit; c++) {
@@ -139,6 +151,9 @@ regint_status regint_settlement_recommendation_to_json(const regint_settlement_r
         ok = ok && cJSON_AddItemToObject(o, "actual_request", value_json(row->actual_request));
         ok = ok && cJSON_AddItemToObject(o, "actual_decision", value_json(row->actual_decision));
         ok = ok && regint__json_add_string(o, "reason", row->reason);
+        ok = ok && regint__json_add_string(o, "note", row->note ? row->note : "");
+        ok = ok && regint__json_add_string(o, "flag", row->flag ? row->flag : "");
+        ok = ok && regint__json_add_number(o, "plan", (double)row->plan);
     }
     char *s = ok ? regint__json_print(doc) : NULL;
     cJSON_Delete(doc);

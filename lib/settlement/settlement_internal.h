@@ -6,6 +6,7 @@
 
 #include "regint/dataset.h"
 #include "regint/settlement.h"
+#include "util/jsonutil.h"
 
 #define REGINT__SPATH 256
 
@@ -42,8 +43,27 @@ typedef struct regint__bound {
     char *kommunenr;
     int64_t lower;         /* -1 = not given */
     int64_t upper;         /* -1 = not given */
+    char *note;            /* the profile's "note" ("" if none): carried to every output */
     char path[REGINT__SPATH];
 } regint__bound;
+
+/* A local decision or statement from the capacity dialogue (profile "local", local.c). */
+typedef enum regint__local_kind {
+    REGINT__LOCAL_DECISION = 0,  /* the council's decision for the year: upper bound */
+    REGINT__LOCAL_CAPACITY = 1,  /* capacity stated in the dialogue: upper bound */
+    REGINT__LOCAL_EXEMPTION = 2, /* exempted (value, default 0): upper bound, no minimum */
+    REGINT__LOCAL_AGREEMENT = 3  /* agreed to take at least value: lower bound */
+} regint__local_kind;
+
+typedef struct regint__local {
+    char *kommunenr;
+    int year;
+    regint__local_kind kind;
+    int64_t value;
+    char *note;
+    char *source;
+    char path[REGINT__SPATH]; /* "local[i]" for messages */
+} regint__local;
 
 struct regint_settlement_profile {
     char *file;            /* name used in messages */
@@ -67,6 +87,9 @@ struct regint_settlement_profile {
     int keep_if_settled_within;/* years; 0 = keep none */
     int method;            /* regint_apportion_method */
     int minors_years;
+    regint__local *local;  /* local decisions and capacity (local.c) */
+    int data_decisions;    /* "decisions_in_data": "bound": the year's decisions in the data are upper bounds */
+    size_t nlocal;
 };
 
 /* Value of suppressed cells ("usually under 5") used in scores. */
@@ -158,6 +181,28 @@ struct regint_settlement_recommendation {
     double *contrib;       /* n * ncrit */
     double *values;        /* n * ncrit */
     char *note;
+    int method;            /* regint_apportion_method of the profile (the plan figure) */
+    int64_t plan_total;    /* total of the plan figure for year + 1 */
+    int64_t *plan;         /* n: plan figure for year + 1 */
+    char **row_notes;      /* n: local notes ("" if none) */
+    char **flags;          /* n: departures from own decisions/capacity ("" if none) */
+    char **caveats;        /* ncaveats: about the data (local.c) */
+    size_t ncaveats;
 };
+
+/* local.c: the profile's "local" member (root is the profile object). */
+regint_status regint__local_parse(const char *file, const cJSON *root, regint_settlement_profile *p);
+void regint__local_free(regint_settlement_profile *p);
+/* local.c: the local entries against the dataset (unknown municipality or year; contradicting
+ * bounds), for a recommendation of ctx->year. */
+regint_status regint__local_check(const regint__ctx *ctx, const regint_settlement_profile *p);
+/* local.c: apply the local entries of ctx->year for municipality `code` to its bounds. */
+regint_status regint__local_bounds(const regint__ctx *ctx, const regint_settlement_profile *p, size_t i,
+                                   int64_t *lo, int64_t *up, int *hard_lo, int *hard_up, int *soft_up);
+/* local.c: notes, flags, the plan figure and the caveats of a filled result. */
+regint_status regint__local_annotate(const regint__ctx *ctx, const regint_settlement_profile *p,
+                                     regint_settlement_recommendation *r);
+/* local.c: free what regint__local_annotate added. */
+void regint__local_result_free(regint_settlement_recommendation *r);
 
 #endif

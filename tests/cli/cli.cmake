@@ -50,6 +50,6 @@ function(regint_cli_test name)
   endif()
 endfunction()
 
-foreach(_cmd apportion match report settlement summary tasks usage)
+foreach(_cmd apportion gap match report settlement summary tasks usage)
   include(${CMAKE_CURRENT_LIST_DIR}/${_cmd}.cmake)
 endforeach()

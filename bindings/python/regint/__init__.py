@@ -21,7 +21,7 @@ from ._errors import (Error, InvalidError, OutOfMemoryError, FileError, ParseErr
 __version__ = _core.regint_version()
 
 #: The C modules wrapped (all of them, in every build).
-modules = ["common", "validate", "dataset", "apportion", "settlement", "match",
+modules = ["common", "validate", "dataset", "apportion", "settlement", "settlement_gap", "match",
            "kb", "plan", "report", "grants", "collaboration", "guidance"]
 
 __all__ = [
@@ -86,7 +86,7 @@ def orgnr_valid(s):
 
 from ._dataset import Dataset, Record, RecordList, load_default, default_path  # noqa: E402
 from ._apportion import apportion, APPORTION_METHODS  # noqa: E402
-from ._settlement import recommend, backtest, backtest_rolling, SettlementProfile, county_request_sum  # noqa: E402
+from ._settlement import recommend, backtest, backtest_rolling, gap, SettlementProfile, county_request_sum  # noqa: E402
 from ._matching import match, match_synth, MatchResult  # noqa: E402
 from ._kb import KnowledgeBase, sdg_goals, sdg_goal_name  # noqa: E402
 from ._plan import Plan, render_report, write_report  # noqa: E402
@@ -95,7 +95,7 @@ from ._tasks import (Grants, Collaboration, guidance_forecast, APPLICANT_KINDS, 
 
 __all__ += ["Dataset", "Record", "RecordList", "load_default", "default_path",
             "apportion", "APPORTION_METHODS",
-            "recommend", "backtest", "backtest_rolling", "SettlementProfile", "county_request_sum",
+            "recommend", "backtest", "backtest_rolling", "gap", "SettlementProfile", "county_request_sum",
             "match", "match_synth", "MatchResult",
             "KnowledgeBase", "sdg_goals", "sdg_goal_name",
             "Plan", "render_report", "write_report",

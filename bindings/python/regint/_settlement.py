@@ -11,7 +11,7 @@ from ._dataset import Dataset, load_default
 from ._errors import NotFoundError, StaleHandleError
 from ._names import names
 
-__all__ = ["recommend", "backtest", "backtest_rolling", "SettlementProfile", "county_request_sum"]
+__all__ = ["recommend", "backtest", "backtest_rolling", "gap", "SettlementProfile", "county_request_sum"]
 
 
 class SettlementProfile:
@@ -110,7 +110,7 @@ def county_request_sum(county, year, measure="anmodning", category="alle", datas
 
 
 def recommend(county, year, total=None, minors=None, profile=None, dataset=None,
-              history_to=None):
+              history_to=None, plan_total=None):
     """Recommend how many refugees each municipality of a county should be asked to settle.
 
     county:   fylkesnr valid in ``year`` ("39"); "00" or None for the whole country.
@@ -122,13 +122,19 @@ def recommend(county, year, total=None, minors=None, profile=None, dataset=None,
     profile:  a SettlementProfile, a path or JSON text; None for the default profile.
     dataset:  a Dataset or a path; None for the bundled default dataset.
     history_to: last year of data used (default ``year - 1``).
+    plan_total: IMDi's plan figure for the county for ``year + 1``; None: the year's total
+              (docs/settlement.md, "Plan figure").
 
     Returns a DataFrame with one row per municipality and the columns of the CLI's JSON
     (``regint recommend --json``, flattened as by ``pandas.json_normalize``): kommunenr,
     name, fylkesnr, asked, recommended, minors, lower, upper (<NA> = no bound), score,
-    quota, population, actual_request, actual_decision, reason, ``history.<year>.request``
+    quota, population, actual_request, actual_decision, reason, note (the profile's notes:
+    bound notes, local decisions and capacity with their source), flag (why the number
+    departs from the municipality's own decision or stated capacity; "" if it does not),
+    plan (plan figure for ``year + 1``), ``history.<year>.request``
     / ``.decision`` / ``.settled``, ``contributions.<criterion>`` and ``values.<criterion>``.
-    ``df.attrs`` holds year, total, minors, fylkesnr, county, profile, note and criteria.
+    ``df.attrs`` holds year, total, minors, fylkesnr, county, profile, note, notes (the
+    caveats of the data), plan (year, total, rule) and criteria.
     """
     ds = _dataset(dataset)
     cty = _county(county)
@@ -143,6 +149,8 @@ def recommend(county, year, total=None, minors=None, profile=None, dataset=None,
     elif minors is not None:
         opts["minors"] = minors
     r = _core.regint_settlement_recommend(ds._handle, cty, year, opts)
+    if plan_total is not None:
+        _core.regint_settlement_recommendation_set_plan_total(r, int(plan_total))
     doc = json.loads(_core.regint_settlement_recommendation_to_json(r))
     # The document gives each municipality's county once for all; rows carry it too.
     munis = _core.regint_dataset_municipalities_in(ds._handle, doc["year"], None)
@@ -170,6 +178,9 @@ def _recommendation_frame(doc):
     for k in ("score", "quota", "population", "actual_request", "actual_decision"):
         df[k] = _float([r.get(k) for r in rows])
     df["reason"] = [r["reason"] for r in rows]
+    df["note"] = [r.get("note", "") for r in rows]
+    df["flag"] = [r.get("flag", "") for r in rows]
+    df["plan"] = [r.get("plan") for r in rows]
     for y in years:
         for m in ("request", "decision", "settled"):
             df[f"history.{y}.{m}"] = _float([r["history"].get(str(y), {}).get(m) for r in rows])
@@ -178,6 +189,8 @@ def _recommendation_frame(doc):
             df[f"{part}.{c}"] = _float([r[part].get(c) for r in rows])
     df.attrs.update({k: doc[k] for k in ("year", "total", "minors", "fylkesnr", "county",
                                          "profile", "note")})
+    df.attrs["notes"] = list(doc.get("notes", []))
+    df.attrs["plan"] = dict(doc.get("plan", {}))
     df.attrs["criteria"] = {c["id"]: c["weight"] for c in doc["criteria"]}
     df.attrs["history_years"] = years
     return df
@@ -260,4 +273,45 @@ def backtest_rolling(county=None, year_from=None, year_to=None, dataset=None):
     df.attrs["years"] = pd.DataFrame(years)
     df.attrs["summary"] = doc["summary"]
     df.attrs["methods"] = methods
+
+
+def gap(county, years, dataset=None):
+    """Request vs decision vs settled per municipality and year (``regint gap``).
+
+    county:  fylkesnr ("39"); "00" or None for the whole country.
+    years:   (from, to), a "A-B" string or one year.
+    dataset: a Dataset or a path; None for the bundled default dataset.
+
+    Returns a DataFrame with one row per municipality and year: year, kommunenr, name,
+    request, decision, settled (NaN where missing or suppressed), below_request (bool), gap
+    (request - decision) and delivery_rate (settled / decision). ``df.attrs["years"]`` is a
+    DataFrame of the county's sums per year (request, decision, settled, missing_figures,
+    decided_below_request, below_by, decision_rate, delivery_rate); ``df.attrs["note"]``
+    names the years skipped.
+    """
+    if isinstance(years, str):
+        a, _, b = years.partition("-")
+        y0, y1 = int(a), int(b or a)
+    elif isinstance(years, (tuple, list)):
+        y0, y1 = int(years[0]), int(years[-1])
+    else:
+        y0 = y1 = int(years)
+    ds = _dataset(dataset)
+    g = _core.regint_settlement_gap_run(ds._handle, _county(county), y0, y1)
+    doc = json.loads(_core.regint_settlement_gap_to_json(g))
+    rows = doc["municipalities"]
+    df = pd.DataFrame({k: [r[k] for r in rows] for k in ("year", "kommunenr", "name")},
+                      columns=["year", "kommunenr", "name"])
+    for k in ("request", "decision", "settled"):
+        df[k] = _float([r.get(k) for r in rows])
+    df["below_request"] = [bool(r["below_request"]) for r in rows]
+    df["gap"] = _float([r.get("gap") for r in rows])
+    df["delivery_rate"] = _float([r.get("delivery_rate") for r in rows])
+    ys = pd.DataFrame(doc["years"])
+    for k in ("decision_rate", "delivery_rate"):
+        if k in ys:
+            ys[k] = _float(list(ys[k]))
+    df.attrs["years"] = ys
+    df.attrs["note"] = doc["note"]
+    df.attrs["fylkesnr"] = doc["fylkesnr"]
     return df
