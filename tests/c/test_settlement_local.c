@@ -180,8 +180,9 @@ static void test_plan_figure(void)
     regint_settlement_recommendation_free(r);
 }
 
-/* The caveats of the bundled data (data/SOURCES.md): the 2023 extract, suppressed cells,
- * population of 1.1.2024. */
+/* The caveats of the bundled data (data/SOURCES.md): the 2023 extract and suppressed cells;
+ * population vintage: the bundled series (kommune_folkemengde_2005_2026.csv) ends on
+ * 1.1.2026, so a 2026 recommendation has no vintage caveat and a 2027 one says 1 January 2026. */
 static void test_caveats(void)
 {
     regint_settlement_recommendation *r = vestfold(NULL, 2026, -1);
@@ -191,10 +192,17 @@ static void test_caveats(void)
     int extract = 0, pop = 0;
     for (size_t i = 0; i < n; i++) {
         extract |= strstr(regint_settlement_recommendation_caveat(r, i), "September 2023") != NULL;
-        pop |= strstr(regint_settlement_recommendation_caveat(r, i), "1 January 2024") != NULL;
+        pop |= strstr(regint_settlement_recommendation_caveat(r, i), "Population is that of") != NULL;
     }
-    CU_ASSERT(extract && pop);
+    CU_ASSERT(extract && !pop);
     CU_ASSERT_PTR_NULL(regint_settlement_recommendation_caveat(r, n));
+    regint_settlement_recommendation_free(r);
+    r = vestfold(NULL, 2027, 300);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(r);
+    pop = 0;
+    for (size_t i = 0; i < regint_settlement_recommendation_caveat_count(r); i++)
+        pop |= strstr(regint_settlement_recommendation_caveat(r, i), "1 January 2026, not of 2027") != NULL;
+    CU_ASSERT(pop);
     regint_settlement_recommendation_free(r);
 }
 

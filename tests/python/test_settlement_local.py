@@ -41,7 +41,8 @@ def test_plan_figure_same_as_cli(cli):
 def test_caveats():
     notes = regint.recommend("39", 2026).attrs["notes"]
     assert any("September 2023" in n for n in notes)
-    assert any("1 January 2024" in n for n in notes)
+    # The bundled population series ends on 1.1.2026: no vintage caveat for 2026.
+    assert not any("Population is that of" in n for n in notes)
 
 
 def test_gap_by_hand():

@@ -273,6 +273,7 @@ def backtest_rolling(county=None, year_from=None, year_to=None, dataset=None):
     df.attrs["years"] = pd.DataFrame(years)
     df.attrs["summary"] = doc["summary"]
     df.attrs["methods"] = methods
+    return df
 
 
 def gap(county, years, dataset=None):
