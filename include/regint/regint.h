@@ -12,6 +12,7 @@
 
 #include "regint/version.h"
 #include "regint/common.h"
+#include "regint/lang.h"
 #include "regint/validate.h"
 #include "regint/dataset.h"
 #include "regint/apportion.h"
