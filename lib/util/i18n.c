@@ -747,6 +747,31 @@ const char *regint__tr_sdg(regint_lang lang, int goal)
     return goal >= 1 && goal <= 17 ? regint__tr(lang, (regint__msg)(REGINT__MSG_SDG_1 + goal - 1)) : "";
 }
 
+const char *regint__tr_criterion(regint_lang lang, const char *id)
+{
+    static const struct {
+        const char *id;
+        regint__msg msg;
+    } crit[] = {
+        {"population", REGINT__MSG_CRITERION_POPULATION},
+        {"decisions", REGINT__MSG_CRITERION_DECISIONS},
+        {"requests", REGINT__MSG_CRITERION_REQUESTS},
+        {"settled", REGINT__MSG_CRITERION_SETTLED},
+        {"delivery_rate", REGINT__MSG_CRITERION_DELIVERY_RATE},
+        {"secondary_inflow", REGINT__MSG_CRITERION_SECONDARY_INFLOW},
+        {"unemployment", REGINT__MSG_CRITERION_UNEMPLOYMENT},
+        {"intro_results", REGINT__MSG_CRITERION_INTRO_RESULTS},
+    };
+    if (!id)
+        return "";
+    if (lang == REGINT_LANG_EN)
+        return id;
+    for (size_t i = 0; i < sizeof crit / sizeof crit[0]; i++)
+        if (!strcmp(crit[i].id, id))
+            return regint__tr(lang, crit[i].msg);
+    return id;
+}
+
 const char *regint__tr_indicator(regint_lang lang, const char *id, const char *name_nb, const char *name_en)
 {
     static const struct {

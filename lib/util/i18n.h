@@ -287,6 +287,10 @@ const char *regint__msg_id(regint__msg id);
  * regint_kb_sdg_goal_name()'s two private lists (that public function can call this). */
 const char *regint__tr_sdg(regint_lang lang, int goal);
 
+/* A settlement criterion in a reason: English keeps the profile's id (as 0.2.0 printed it);
+ * nb/nn the table's word for the default profile's ids (CRITERION_*), else the id. Never NULL. */
+const char *regint__tr_criterion(regint_lang lang, const char *id);
+
 /* The name of an indicator: the table's text for the bundled catalogue's ids, else the dataset's
  * own name (name_nb for nb and nn, name_en for en; "" when NULL). Never NULL. */
 const char *regint__tr_indicator(regint_lang lang, const char *id, const char *name_nb, const char *name_en);
