@@ -21,6 +21,7 @@
 #include "regint/kb.h"
 #include "regint/plan.h"
 #include "regint/report.h"
+#include "regint/letter.h"
 #include "regint/grants.h"
 #include "regint/collaboration.h"
 #include "regint/guidance.h"
