@@ -153,7 +153,8 @@ static void item(doc *d, const char *fmt, ...)
     free(s);
 }
 
-/* A table row; `align` has one letter per column ('l' or 'r'); head = 1 for the header. */
+/* A table row; `align` has one letter per column: 'l' left, 'r' right (numbers), 'w' a wide
+ * left column of running text (the reason); head = 1 for the header. */
 static void row(doc *d, const char *const *cells, const char *align, int head, int strong)
 {
     size_t n = strlen(align);
@@ -170,7 +171,8 @@ static void row(doc *d, const char *const *cells, const char *align, int head, i
         if (strong && *cells[i])
             regint__sb_puts(&d->md, "**");
         regint__sb_puts(&d->md, " |");
-        regint__sb_printf(&d->html, "<%s%s>", head ? "th" : "td", align[i] == 'r' ? " class=\"num\"" : "");
+        regint__sb_printf(&d->html, "<%s%s>", head ? "th" : "td",
+                          align[i] == 'r' ? " class=\"num\"" : align[i] == 'w' ? " class=\"wide\"" : "");
         regint__sb_escape(&d->html, cells[i]);
         regint__sb_printf(&d->html, "</%s>", head ? "th" : "td");
     }
@@ -193,7 +195,7 @@ static void table_end(doc *d)
 
 /* The page around the letter: one inline style sheet, the system's fonts, nothing fetched. */
 static const char html_style[] =
-    "body{font-family:Georgia,'DejaVu Serif',serif;max-width:60rem;margin:2rem auto;padding:0 1.5rem;"
+    "body{font-family:Georgia,'DejaVu Serif',serif;max-width:72rem;margin:2rem auto;padding:0 1.5rem;"
     "line-height:1.45;color:#1a1a1a}"
     "h1{font-size:1.45rem;margin-bottom:1.2rem}h2{font-size:1.15rem;margin-top:1.8rem;"
     "border-bottom:1px solid #bbb;padding-bottom:.2rem}"
@@ -201,7 +203,8 @@ static const char html_style[] =
     "table{border-collapse:collapse;margin:.6rem 0 1rem;font-size:.86rem;"
     "font-family:'DejaVu Sans',Arial,sans-serif}"
     "th,td{border-bottom:1px solid #ddd;padding:.25rem .45rem;vertical-align:top;text-align:left}"
-    "th{background:#f2f2f2;font-weight:600}td.num,th.num{text-align:right;white-space:nowrap}"
+    "th{background:#f2f2f2;font-weight:600}th.num{text-align:right}td.num{text-align:right;white-space:nowrap}"
+    "td:first-child{white-space:nowrap}td.wide,th.wide{min-width:18rem}"
     "tr.sum td{font-weight:700;border-top:2px solid #888}"
     "code{font-size:.85em;background:#f4f4f4;padding:0 .2em}"
     "@media print{body{margin:0;max-width:none}table{page-break-inside:auto}tr{page-break-inside:avoid}}";
@@ -508,7 +511,7 @@ regint_status regint_letter_write(const regint_dataset *ds, const char *fylkesnr
         snprintf(c5, sizeof c5, TR(LETTER_COL_DECISION), prev);
         snprintf(c6, sizeof c6, TR(LETTER_COL_SETTLED), prev);
         const char *hd[] = {TR(LETTER_COL_MUNICIPALITY), c1, TR(LETTER_COL_MINORS), c4, c5, c6, TR(LETTER_COL_REASON)};
-        row(&d, hd, "lrrrrrl", 1, 0);
+        row(&d, hd, "lrrrrrw", 1, 0);
         for (size_t k = 0; k < n; k++) {
             const regint_settlement_recommendation_row_t *r = regint_settlement_recommendation_row(rec, k);
             const char *c[] = {mun_label(r, lab, sizeof lab), num(L, (double)r->recommended, b1, sizeof b1),
@@ -516,30 +519,33 @@ regint_status regint_letter_write(const regint_dataset *ds, const char *fylkesnr
                                value_text(L, r->decision[h], b4, sizeof b4),
                                value_text(L, r->settled[h], b5, sizeof b5),
                                regint_settlement_recommendation_reason(rec, k, L)};
-            row(&d, c, "lrrrrrl", 0, 0);
+            row(&d, c, "lrrrrrw", 0, 0);
         }
         const char *t[] = {TR(LETTER_ROW_TOTAL), num(L, (double)total, b1, sizeof b1),
                            num(L, (double)minors, b2, sizeof b2), "", "", "", ""};
-        row(&d, t, "lrrrrrl", 0, 1);
+        row(&d, t, "lrrrrrw", 0, 1);
         table_end(&d);
         para(&d, TR(LETTER_TABLE_LEGEND), prev);
     }
 
-    /* 5. stated capacities (the profile's hard upper bounds).
-     * ISSUE-14 PLACEHOLDER: local decisions with basis, source and note. */
+    /* 5. stated capacities (the profile's hard upper bounds) and the councils' decisions.
+     * ISSUE-14 PLACEHOLDER: local decisions with basis, source and note, used as bounds. */
     heading(&d, 2, TR(LETTER_H_LOCAL));
     {
         size_t nb = 0;
         for (size_t i = 0; i < prof->nbounds; i++)
             nb += prof->bounds[i].upper >= 0;
-        if (!nb) {
+        size_t ndec = 0;
+        for (size_t k = 0; k < n; k++)
+            ndec += regint_settlement_recommendation_row(rec, k)->actual_decision.missing == REGINT_MISSING_NONE;
+        char c6[64];
+        snprintf(c6, sizeof c6, TR(LETTER_COL_RECOMMENDED), year);
+        const char *hd[] = {TR(LETTER_COL_MUNICIPALITY), TR(LETTER_COL_BASIS), TR(LETTER_COL_FIGURE),
+                            TR(LETTER_COL_SOURCE), c6};
+        if (!nb && !ndec)
             para(&d, TR(LETTER_LOCAL_NONE), year);
-        } else {
+        if (nb) {
             para(&d, TR(LETTER_LOCAL), year);
-            char c6[64];
-            snprintf(c6, sizeof c6, TR(LETTER_COL_RECOMMENDED), year);
-            const char *hd[] = {TR(LETTER_COL_MUNICIPALITY), TR(LETTER_COL_BASIS), TR(LETTER_COL_FIGURE),
-                                TR(LETTER_COL_SOURCE), c6};
             row(&d, hd, "llrlr", 1, 0);
             for (size_t i = 0; i < prof->nbounds; i++) {
                 if (prof->bounds[i].upper < 0)
@@ -554,6 +560,22 @@ regint_status regint_letter_write(const regint_dataset *ds, const char *fylkesnr
                 }
                 const char *c[] = {name, TR(LETTER_BASIS_CAPACITY), num(L, (double)prof->bounds[i].upper, b1, sizeof b1),
                                    regint_settlement_profile_name(prof), recd};
+                row(&d, c, "llrlr", 0, 0);
+            }
+            table_end(&d);
+        }
+        if (ndec) {
+            /* The councils' decisions for the year as IMDi publishes them: shown, not used as
+             * bounds (the engine reads only earlier years). */
+            para(&d, TR(LETTER_CAVEAT_CURRENT_YEAR), year);
+            row(&d, hd, "llrlr", 1, 0);
+            for (size_t k = 0; k < n; k++) {
+                const regint_settlement_recommendation_row_t *r = regint_settlement_recommendation_row(rec, k);
+                if (r->actual_decision.missing != REGINT_MISSING_NONE)
+                    continue;
+                const char *c[] = {mun_label(r, lab, sizeof lab), TR(LETTER_BASIS_DECISION),
+                                   num(L, r->actual_decision.value, b1, sizeof b1), "IMDi",
+                                   num(L, (double)r->recommended, b2, sizeof b2)};
                 row(&d, c, "llrlr", 0, 0);
             }
             table_end(&d);
