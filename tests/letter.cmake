@@ -41,3 +41,15 @@ regint_cli_test(cli_letter_html_self_contained
 regint_cli_test(cli_letter_bad_lang ARGS letter --county 15 --year 2026 --lang de EXIT 2 ERRORS "expected nb, nn or en")
 regint_cli_test(cli_letter_bad_date ARGS letter --county 15 --year 2026 --date 15.10.2026 --stdout md
   EXIT 1 ERRORS "date '15.10.2026': expected YYYY-MM-DD")
+
+# `regint scenario` and `regint audit` (sections 7 and 8 of the letter as JSON). Expected: the
+# base run equals `regint recommend --county 15 --year 2026` (Kristiansund 79, Sande raised to
+# the minimum 10 from a quota of 8.7); the variants are 9 totals + 2 x 8 weights = 25.
+regint_cli_test(cli_scenario_15
+  ARGS scenario --county 15 --year 2026 --json
+  OUTPUT "\"variants\":25,.*\"kommunenr\":\"1505\",\"name\":\"Kristiansund\",\"asked\":true,\"recommended\":79,")
+regint_cli_test(cli_audit_15
+  ARGS audit --county 15 --year 2026 --json
+  OUTPUT "\"house_monotone\":true,.*\"quota_violations\":\\[\\],\"binding_bounds\":\\[{\"kommunenr\":\"1514\",\"recommended\":10,\"lower\":10")
+regint_cli_test(cli_audit_usage ARGS audit --year 2026 EXIT 2 ERRORS "--county")
+regint_cli_test(cli_scenario_bad_county ARGS scenario --county 30 --year 2026 EXIT 1 ERRORS "30")

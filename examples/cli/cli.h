@@ -156,7 +156,7 @@ const char *cli_today(char buf[11]);
 
 /* ---- the commands (cmd_<name>.c) ----------------------------------------------------- */
 extern const cli_command cli_cmd_summary, cli_cmd_apportion, cli_cmd_recommend, cli_cmd_backtest,
-    cli_cmd_match, cli_cmd_report, cli_cmd_grants, cli_cmd_coverage, cli_cmd_guidance, cli_cmd_letter;
+    cli_cmd_match, cli_cmd_report, cli_cmd_grants, cli_cmd_coverage, cli_cmd_guidance, cli_cmd_letter, cli_cmd_scenario, cli_cmd_audit;
 /* Their run functions: args points to the command's argument struct. */
 int cli_run_summary(const cli_command *cmd, const void *args);
 int cli_run_apportion(const cli_command *cmd, const void *args);

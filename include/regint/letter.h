@@ -63,6 +63,39 @@ REGINT_API regint_status regint_letter_options_init(regint_letter_options *opts,
 REGINT_API regint_status regint_letter_write(const regint_dataset *ds, const char *fylkesnr, int year,
                                              const regint_letter_options *opt, char **markdown, char **html);
 
+/**
+ * The scenario range of the letter's section 7 as JSON: the county's total varied from -20 %
+ * to +20 % in steps of 5 % and each criterion weight raised and lowered by 25 %; for each
+ * municipality `{"kommunenr", "name", "asked", "recommended", "min", "median", "max",
+ * "on_bound_share", "stability"}` (stability = 1 - (max - min) / recommended), and
+ * "variants", "totals", "stable" (municipalities with the same number in every variant).
+ * Method: docs/scenarios.md.
+ * @param ds        the dataset
+ * @param fylkesnr  county valid in @p year
+ * @param year      the year to settle in
+ * @param opt       options (total, profile; the language is not used), or NULL
+ * @param json      receives the document (regint_free())
+ * @return as regint_letter_write().
+ */
+REGINT_API regint_status regint_letter_scenario_json(const regint_dataset *ds, const char *fylkesnr, int year,
+                                                     const regint_letter_options *opt, char **json);
+
+/**
+ * The audit of the letter's section 8 as JSON: "pass", "house_monotone" (nobody gets fewer
+ * when the total rises over the scenario totals), "quota_violations" (outside the floor and
+ * ceiling of the ideal share without a binding bound), "binding_bounds", "ties" (pairs with the
+ * same ideal share whose numbers differ), "per_1000" (min, max, Gini) and "last_year"
+ * (compared with IMDi's request of the year before). Method: docs/scenarios.md.
+ * @param ds        the dataset
+ * @param fylkesnr  county valid in @p year
+ * @param year      the year to settle in
+ * @param opt       options (total, profile; the language is not used), or NULL
+ * @param json      receives the document (regint_free())
+ * @return as regint_letter_write().
+ */
+REGINT_API regint_status regint_letter_audit_json(const regint_dataset *ds, const char *fylkesnr, int year,
+                                                  const regint_letter_options *opt, char **json);
+
 #ifdef __cplusplus
 }
 #endif

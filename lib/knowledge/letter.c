@@ -378,8 +378,10 @@ static regint_status parse_date(const char *s, int *y, int *m, int *d)
     return REGINT_OK;
 }
 
-regint_status regint_letter_write(const regint_dataset *ds, const char *fylkesnr, int year,
-                                  const regint_letter_options *opt, char **markdown, char **html)
+/* The letter; sj and aj (when not NULL) also receive the figures of sections 7 and 8 as JSON
+ * (regint_letter_scenario_json(), regint_letter_audit_json()). */
+static regint_status build(const regint_dataset *ds, const char *fylkesnr, int year, const regint_letter_options *opt,
+                           char **markdown, char **html, regint__sb *sj, regint__sb *aj)
 {
     regint_letter_options defaults = REGINT_LETTER_OPTIONS_INIT;
     if (!opt)
@@ -388,7 +390,7 @@ regint_status regint_letter_write(const regint_dataset *ds, const char *fylkesnr
                                                      "regint_letter_write");
     if (st)
         return st;
-    if (!ds || !fylkesnr || (!markdown && !html))
+    if (!ds || !fylkesnr || (!markdown && !html && !sj && !aj))
         return regint__error(REGINT_EINVAL, "regint_letter_write: NULL argument");
     if ((unsigned)opt->lang >= REGINT_LANG_COUNT)
         return regint__error(REGINT_EINVAL, "regint_letter_write: language %d out of range", (int)opt->lang);
@@ -620,6 +622,14 @@ regint_status regint_letter_write(const regint_dataset *ds, const char *fylkesnr
         const char *hd[] = {TR(LETTER_COL_MUNICIPALITY), c1, TR(LETTER_COL_MIN), TR(LETTER_COL_MEDIAN),
                             TR(LETTER_COL_MAX), TR(LETTER_COL_ON_BOUND)};
         row(&d, hd, "lrrrrr", 1, 0);
+        if (sj) {
+            regint__sb_printf(sj, "{\"fylkesnr\":\"%s\",\"year\":%d,\"total\":%lld,\"variants\":%zu,"
+                                  "\"weight_change\":%g,\"totals\":[",
+                              fylkesnr, year, (long long)total, var.nv, LETTER_WEIGHT_CHANGE);
+            for (int t = 0; t < LETTER_TOTAL_STEPS; t++)
+                regint__sb_printf(sj, "%s%lld", t ? "," : "", (long long)var.totals[t]);
+            regint__sb_puts(sj, "],\"municipalities\":[");
+        }
         int64_t *col = regint__calloc(var.nv + 1, sizeof *col);
         if (!col) {
             st = regint__enomem();
@@ -641,7 +651,25 @@ regint_status regint_letter_write(const regint_dataset *ds, const char *fylkesnr
                                num(L, (double)col[var.nv - 1], b3, sizeof b3),
                                regint__i18n_percent(L, var.nv ? (double)on / (double)var.nv : 0, 0, b4, sizeof b4)};
             row(&d, c, "lrrrrr", 0, 0);
+            if (sj) {
+                regint__sb_printf(sj, "%s{\"kommunenr\":", k ? "," : "");
+                regint__sb_json_string(sj, r->kommunenr);
+                regint__sb_puts(sj, ",\"name\":");
+                regint__sb_json_string(sj, r->name);
+                regint__sb_printf(sj, ",\"asked\":%s,\"recommended\":%lld,\"min\":%lld,\"median\":", r->asked ? "true" : "false",
+                                  (long long)r->recommended, (long long)col[0]);
+                regint__sb_double(sj, med);
+                regint__sb_printf(sj, ",\"max\":%lld,\"on_bound_share\":", (long long)col[var.nv - 1]);
+                regint__sb_double(sj, var.nv ? (double)on / (double)var.nv : 0);
+                /* stability: 1 - (max - min) / recommended (1 = the same in every variant) */
+                regint__sb_puts(sj, ",\"stability\":");
+                regint__sb_double(sj, r->recommended > 0 ? 1.0 - (double)(col[var.nv - 1] - col[0]) / (double)r->recommended
+                                                         : (col[0] == col[var.nv - 1] ? 1.0 : 0.0));
+                regint__sb_puts(sj, "}");
+            }
         }
+        if (sj)
+            regint__sb_printf(sj, "],\"stable\":%zu}\n", stable + 0);
         free(col);
         table_end(&d);
         para(&d, TR(LETTER_SCENARIOS_STABLE), num(L, (double)stable, b1, sizeof b1), num(L, (double)n, b2, sizeof b2));
@@ -650,7 +678,8 @@ regint_status regint_letter_write(const regint_dataset *ds, const char *fylkesnr
     /* 8. audit */
     heading(&d, 2, TR(LETTER_H_AUDIT));
     {
-        regint__sb quota_names = {0}, bound_names = {0}, tie_text = {0};
+        regint__sb quota_names = {0}, bound_names = {0}, tie_text = {0}, quota_json = {0}, bound_json = {0},
+                   tie_json = {0};
         size_t nquota = 0, nbound = 0, more = 0, fewer = 0, same = 0;
         double pmin = INFINITY, pmax = -INFINITY, *rate = regint__calloc(n + 1, sizeof *rate);
         size_t nrate = 0, imin = 0, imax = 0;
@@ -665,9 +694,17 @@ regint_status regint_letter_write(const regint_dataset *ds, const char *fylkesnr
             int at_bound = r->recommended == r->lower || (r->upper != INT64_MAX && r->recommended == r->upper);
             int outside = (double)r->recommended < floor(r->quota) - 1e-9 || (double)r->recommended > ceil(r->quota) + 1e-9;
             if (outside && at_bound) {
-                regint__sb_printf(&bound_names, "%s%s", nbound++ ? ", " : "", r->name);
+                regint__sb_printf(&bound_names, "%s%s", nbound ? ", " : "", r->name);
+                regint__sb_printf(&bound_json, "%s{\"kommunenr\":\"%s\",\"recommended\":%lld,\"lower\":%lld,\"quota\":",
+                                  nbound++ ? "," : "", r->kommunenr, (long long)r->recommended, (long long)r->lower);
+                regint__sb_double(&bound_json, r->quota);
+                regint__sb_puts(&bound_json, "}");
             } else if (outside) {
-                regint__sb_printf(&quota_names, "%s%s", nquota++ ? ", " : "", r->name);
+                regint__sb_printf(&quota_names, "%s%s", nquota ? ", " : "", r->name);
+                regint__sb_printf(&quota_json, "%s{\"kommunenr\":\"%s\",\"recommended\":%lld,\"quota\":",
+                                  nquota++ ? "," : "", r->kommunenr, (long long)r->recommended);
+                regint__sb_double(&quota_json, r->quota);
+                regint__sb_puts(&quota_json, "}");
             }
             if (!isnan(r->population) && r->population > 0) {
                 double pc = 1000.0 * (double)r->recommended / r->population;
@@ -691,9 +728,11 @@ regint_status regint_letter_write(const regint_dataset *ds, const char *fylkesnr
              * rounding decided between them). Reported, never silently broken. */
             for (size_t j = k + 1; j < n; j++) {
                 const regint_settlement_recommendation_row_t *s = regint_settlement_recommendation_row(rec, j);
-                if (s->asked && fabs(s->quota - r->quota) < 1e-9 && s->recommended != r->recommended)
+                if (s->asked && fabs(s->quota - r->quota) < 1e-9 && s->recommended != r->recommended) {
+                    regint__sb_printf(&tie_json, "%s[\"%s\",\"%s\"]", tie_json.n ? "," : "", r->kommunenr, s->kommunenr);
                     regint__sb_printf(&tie_text, TR(LETTER_AUDIT_TIE), r->name, s->name,
                                       s->recommended > r->recommended ? s->name : r->name, method_rule_text(L, prof));
+                }
             }
         }
         /* Gini of the per-1,000 figures (mean absolute difference / 2 mean), unweighted. */
@@ -752,6 +791,37 @@ regint_status regint_letter_write(const regint_dataset *ds, const char *fylkesnr
             row(&d, c, "ll", 0, 0);
         }
         table_end(&d);
+        if (aj) {
+            char *qj = regint__sb_take(&quota_json), *bj = regint__sb_take(&bound_json), *tj = regint__sb_take(&tie_json);
+            regint__sb_printf(aj, "{\"fylkesnr\":\"%s\",\"year\":%d,\"total\":%lld,\"pass\":%s,\"house_monotone\":%s,",
+                              fylkesnr, year, (long long)total, pass ? "true" : "false", var.house_fail ? "false" : "true");
+            regint__sb_printf(aj, "\"house_totals\":[%lld,%lld],", (long long)var.totals[0],
+                              (long long)var.totals[LETTER_TOTAL_STEPS - 1]);
+            if (var.house_fail)
+                regint__sb_printf(aj, "\"house_departure\":{\"kommunenr\":\"%s\",\"from\":%lld,\"to\":%lld},",
+                                  regint_settlement_recommendation_row(rec, var.house_who)->kommunenr,
+                                  (long long)var.house_from, (long long)var.house_to);
+            regint__sb_printf(aj, "\"quota_violations\":[%s],\"binding_bounds\":[%s],\"ties\":[%s],", qj ? qj : "",
+                              bj ? bj : "", tj ? tj : "");
+            if (nrate) {
+                regint__sb_printf(aj, "\"per_1000\":{\"min\":");
+                regint__sb_double(aj, pmin);
+                regint__sb_printf(aj, ",\"min_kommunenr\":\"%s\",\"max\":", regint_settlement_recommendation_row(rec, imin)->kommunenr);
+                regint__sb_double(aj, pmax);
+                regint__sb_printf(aj, ",\"max_kommunenr\":\"%s\",\"gini\":", regint_settlement_recommendation_row(rec, imax)->kommunenr);
+                regint__sb_double(aj, gini);
+                regint__sb_puts(aj, "},");
+            }
+            regint__sb_printf(aj, "\"last_year\":{\"year\":%d,\"more\":%zu,\"fewer\":%zu,\"same\":%zu}}\n", prev, more,
+                              fewer, same);
+            free(qj);
+            free(bj);
+            free(tj);
+        } else {
+            regint__sb_free(&quota_json);
+            regint__sb_free(&bound_json);
+            regint__sb_free(&tie_json);
+        }
         free(qn);
         free(bn);
         free(tt);
@@ -835,4 +905,43 @@ out:
     regint_settlement_recommendation_free(rec);
     regint_settlement_profile_free(own);
     return st;
+}
+
+regint_status regint_letter_write(const regint_dataset *ds, const char *fylkesnr, int year,
+                                  const regint_letter_options *opt, char **markdown, char **html)
+{
+    if (!markdown && !html)
+        return regint__error(REGINT_EINVAL, "regint_letter_write: NULL argument");
+    return build(ds, fylkesnr, year, opt, markdown, html, NULL, NULL);
+}
+
+/* The JSON of one section: the letter is built (cheap next to the variants) and dropped. */
+static regint_status section_json(const regint_dataset *ds, const char *fylkesnr, int year,
+                                  const regint_letter_options *opt, int audit, char **json)
+{
+    if (!json)
+        return regint__error(REGINT_EINVAL, "%s: NULL output", audit ? "regint_letter_audit_json" : "regint_letter_scenario_json");
+    regint__sb b = {0};
+    char *md = NULL;
+    regint_status st = build(ds, fylkesnr, year, opt, &md, NULL, audit ? NULL : &b, audit ? &b : NULL);
+    free(md);
+    if (st) {
+        regint__sb_free(&b);
+        return st;
+    }
+    if (!(*json = regint__sb_take(&b)))
+        return regint__enomem();
+    return REGINT_OK;
+}
+
+regint_status regint_letter_scenario_json(const regint_dataset *ds, const char *fylkesnr, int year,
+                                          const regint_letter_options *opt, char **json)
+{
+    return section_json(ds, fylkesnr, year, opt, 0, json);
+}
+
+regint_status regint_letter_audit_json(const regint_dataset *ds, const char *fylkesnr, int year,
+                                       const regint_letter_options *opt, char **json)
+{
+    return section_json(ds, fylkesnr, year, opt, 1, json);
 }
