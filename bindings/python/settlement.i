@@ -26,4 +26,5 @@ REGINT_OPTIONS_IN(regint_settlement_backtest_options, regint_settlement_backtest
 %ignore regint_settlement_backtest_summary_t;
 %ignore regint_settlement_backtest_summary;
 
+%include "regint/lang.h"
 %include "regint/settlement.h"
