@@ -23,6 +23,7 @@
 %include "kb.i"
 %include "plan.i"
 %include "report.i"
+%include "letter.i"
 %include "grants.i"
 %include "collaboration.i"
 %include "guidance.i"

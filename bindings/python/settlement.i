@@ -40,6 +40,7 @@ REGINT_OPTIONS_IN(regint_settlement_rolling_options, regint_settlement_rolling_o
 /* The plan array crosses through regint_settlement_recommendation_set_plan_total() and the JSON. */
 %ignore regint_settlement_recommendation_plan;
 
+%include "regint/lang.h"
 %include "regint/settlement.h"
 
 /* Gap analytics (settlement_gap.h): read as the library's JSON document. */

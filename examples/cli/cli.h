@@ -156,7 +156,8 @@ const char *cli_today(char buf[11]);
 
 /* ---- the commands (cmd_<name>.c) ----------------------------------------------------- */
 extern const cli_command cli_cmd_summary, cli_cmd_apportion, cli_cmd_recommend, cli_cmd_backtest, cli_cmd_gap,
-    cli_cmd_match, cli_cmd_report, cli_cmd_grants, cli_cmd_coverage, cli_cmd_guidance;
+    cli_cmd_match, cli_cmd_report, cli_cmd_grants, cli_cmd_coverage, cli_cmd_guidance, cli_cmd_letter, cli_cmd_scenario,
+    cli_cmd_audit;
 /* Their run functions: args points to the command's argument struct. */
 int cli_run_summary(const cli_command *cmd, const void *args);
 int cli_run_apportion(const cli_command *cmd, const void *args);
@@ -165,6 +166,7 @@ int cli_run_backtest(const cli_command *cmd, const void *args);
 int cli_run_gap(const cli_command *cmd, const void *args);
 int cli_run_match(const cli_command *cmd, const void *args);
 int cli_run_report(const cli_command *cmd, const void *args);
+int cli_run_letter(const cli_command *cmd, const void *args);
 int cli_run_grants(const cli_command *cmd, const void *args);
 int cli_run_coverage(const cli_command *cmd, const void *args);
 int cli_run_guidance(const cli_command *cmd, const void *args);

@@ -7,8 +7,9 @@
 
 /* Every command, in the order `regint --help` lists them. */
 static const cli_command *const commands[] = {
-    &cli_cmd_summary, &cli_cmd_apportion, &cli_cmd_recommend, &cli_cmd_backtest, &cli_cmd_gap,  &cli_cmd_match,
-    &cli_cmd_report,  &cli_cmd_grants,    &cli_cmd_coverage,  &cli_cmd_guidance,
+    &cli_cmd_summary, &cli_cmd_apportion, &cli_cmd_recommend, &cli_cmd_backtest, &cli_cmd_gap,
+    &cli_cmd_match,   &cli_cmd_report,    &cli_cmd_letter,    &cli_cmd_scenario, &cli_cmd_audit,
+    &cli_cmd_grants,  &cli_cmd_coverage,  &cli_cmd_guidance,
 };
 
 static void usage(FILE *f)

@@ -12,6 +12,7 @@
 
 #include "regint/version.h"
 #include "regint/common.h"
+#include "regint/lang.h"
 #include "regint/validate.h"
 #include "regint/dataset.h"
 #include "regint/apportion.h"
@@ -21,6 +22,7 @@
 #include "regint/kb.h"
 #include "regint/plan.h"
 #include "regint/report.h"
+#include "regint/letter.h"
 #include "regint/grants.h"
 #include "regint/collaboration.h"
 #include "regint/guidance.h"

@@ -29,6 +29,7 @@
 
 #include "regint/common.h"
 #include "regint/dataset.h"
+#include "regint/lang.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -247,6 +248,13 @@ REGINT_API regint_status regint_settlement_recommendation_plan(const regint_sett
  */
 REGINT_API regint_status regint_settlement_recommendation_set_plan_total(regint_settlement_recommendation *r,
                                                                          int64_t plan_total);
+/**
+ * The reason of row @p i in a language (borrowed): the same pieces as the row's `reason` (which
+ * is the English one), from the one translation table (lang.h).
+ * @return the text; "" for an index or language out of range (never NULL).
+ */
+REGINT_API const char *regint_settlement_recommendation_reason(const regint_settlement_recommendation *r, size_t i,
+                                                               regint_lang lang);
 /** The result as a JSON document; `*json` is the caller's (regint_free()). */
 REGINT_API regint_status regint_settlement_recommendation_to_json(const regint_settlement_recommendation *r, char **json);
 

@@ -8,6 +8,7 @@
 #include "util/alloc.h"
 #include "util/error.h"
 #include "util/error.h"
+#include "util/i18n.h"
 #include "util/options.h"
 #include "dataset/aggregate.h"
 #include "settlement/recommend_internal.h"
@@ -101,12 +102,6 @@ regint_status regint__work_alloc(regint__work *w, size_t nm, size_t nc)
 int64_t regint__sat_add(int64_t a, int64_t b)
 {
     return (a > INT64_MAX - b) ? INT64_MAX : a + b;
-}
-
-static const char *pct(double share, char *buf, size_t len)
-{
-    snprintf(buf, len, "%.1f%%", 100.0 * share);
-    return buf;
 }
 
 /* regint_apportion_double, except that all-zero weights share the total equally above the
@@ -232,21 +227,23 @@ static regint_status run(const regint__ctx *ctx, const regint__recommend_args *o
     return REGINT_OK;
 }
 
+/* The reason of member k in one language, built from the translation table's pieces
+ * (lib/util/i18n.c, REASON_*): English is byte for byte the text of 0.2.0. */
 static char *make_reason(const regint__ctx *ctx, const regint_settlement_profile *p, const regint__work *w,
-                         size_t k, int64_t total)
+                         size_t k, int64_t total, regint_lang lang)
 {
     regint__sb b = {0};
     size_t nc = p->ncrit;
     char s1[32], s2[32];
+#define TR(id) regint__tr(lang, REGINT__MSG_##id)
     if (!w->asked[k]) {
         if (w->dropped[k])
-            regint__sb_printf(&b, "not asked: the minimum of %lld for everyone would exceed the total; lowest score",
-                                (long long)p->minimum);
+            regint__sb_printf(&b, TR(REASON_NOT_ASKED_MINIMUM), (long long)p->minimum);
         else if (w->pop_rule[k])
-            regint__sb_printf(&b, "not asked: population %.0f below %lld and nobody settled in %d-%d", w->pop[k],
-                                (long long)p->exclude_pop_below, ctx->hist_to - p->keep_if_settled_within + 1, ctx->hist_to);
+            regint__sb_printf(&b, TR(REASON_NOT_ASKED_POPULATION), w->pop[k], (long long)p->exclude_pop_below,
+                              ctx->hist_to - p->keep_if_settled_within + 1, ctx->hist_to);
         else
-            regint__sb_printf(&b, "excluded by the profile");
+            regint__sb_printf(&b, "%s", TR(REASON_EXCLUDED));
         return regint__sb_take(&b);
     }
     /* The two largest contributions. */
@@ -261,25 +258,27 @@ static char *make_reason(const regint__ctx *ctx, const regint_settlement_profile
         }
     }
     double quota = (double)total * w->score[k];
-    regint__sb_printf(&b, "score %s", pct(w->score[k], s1, sizeof s1));
+    regint__sb_printf(&b, TR(REASON_SCORE), regint__i18n_percent(lang, w->score[k], 1, s1, sizeof s1));
     if (c1 >= 0 && w->z[k * nc + (size_t)c1] > 0)
-        regint__sb_printf(&b, " (%s %s", p->crit[c1].id, pct(w->z[k * nc + (size_t)c1], s2, sizeof s2));
+        regint__sb_printf(&b, TR(REASON_TOP1), regint__tr_criterion(lang, p->crit[c1].id),
+                          regint__i18n_percent(lang, w->z[k * nc + (size_t)c1], 1, s2, sizeof s2));
     if (c2 >= 0 && w->z[k * nc + (size_t)c2] > 0)
-        regint__sb_printf(&b, ", %s %s", p->crit[c2].id, pct(w->z[k * nc + (size_t)c2], s2, sizeof s2));
+        regint__sb_printf(&b, TR(REASON_TOP2), regint__tr_criterion(lang, p->crit[c2].id),
+                          regint__i18n_percent(lang, w->z[k * nc + (size_t)c2], 1, s2, sizeof s2));
     if (c1 >= 0 && w->z[k * nc + (size_t)c1] > 0)
-        regint__sb_printf(&b, ")");
-    regint__sb_printf(&b, ", quota %.1f", quota);
+        regint__sb_printf(&b, "%s", TR(REASON_CLOSE));
+    regint__sb_printf(&b, TR(REASON_QUOTA), regint__i18n_decimal(lang, quota, 1, s1, sizeof s1));
     if (w->seats[k] == w->lo[k] && quota < (double)w->lo[k])
-        regint__sb_printf(&b, w->hard_lo[k]              ? "; raised to the profile's lower bound %lld"
-                                : w->lo[k] == p->minimum ? "; raised to the minimum %lld"
-                                                         : "; raised to the lower bound %lld (see the note)",
-                            (long long)w->lo[k]);
+        regint__sb_printf(&b, w->hard_lo[k]              ? TR(REASON_RAISED_PROFILE_LOWER)
+                              : w->lo[k] == p->minimum ? TR(REASON_RAISED_MINIMUM)
+                                                       : TR(REASON_RAISED_LOWER_SEE_NOTE),
+                          (long long)w->lo[k]);
     if (w->up[k] != INT64_MAX && w->seats[k] == w->up[k] && quota > (double)w->up[k])
-        regint__sb_printf(&b, w->hard_up[k] ? "; capped at the stated capacity %lld"
-                                              : "; capped at %lld (from past decisions)",
-                            (long long)w->up[k]);
+        regint__sb_printf(&b, w->hard_up[k] ? TR(REASON_CAPPED_CAPACITY) : TR(REASON_CAPPED_HISTORY),
+                          (long long)w->up[k]);
     if (w->pop_imputed[k])
-        regint__sb_printf(&b, "; population unknown (median used)");
+        regint__sb_printf(&b, "%s", TR(REASON_POPULATION_UNKNOWN));
+#undef TR
     return regint__sb_take(&b);
 }
 
@@ -334,7 +333,7 @@ regint_status regint__recommend_ctx(const regint__ctx *ctx, const regint__recomm
     r->ncrit = nc;
     r->rows = regint__calloc(nm, sizeof *r->rows);
     r->names = regint__calloc(3 * nm, sizeof *r->names);
-    r->reasons = regint__calloc(nm, sizeof *r->reasons);
+    r->reasons = regint__calloc(REGINT_LANG_COUNT * nm, sizeof *r->reasons);
     r->crit_ids = regint__calloc(nc, sizeof *r->crit_ids);
     r->crit_w = regint__calloc(nc, sizeof *r->crit_w);
     r->contrib = regint__calloc(nm * nc, sizeof *r->contrib);
@@ -362,8 +361,10 @@ regint_status regint__recommend_ctx(const regint__ctx *ctx, const regint__recomm
         r->names[3 * k] = regint__strdup(m->kommunenr);
         r->names[3 * k + 1] = regint__strdup(m->name);
         r->names[3 * k + 2] = regint__strdup(m->fylkesnr);
-        r->reasons[k] = make_reason(ctx, p, &w, k, opt->total);
-        if (!r->names[3 * k] || !r->names[3 * k + 1] || !r->names[3 * k + 2] || !r->reasons[k]) {
+        int reasons_ok = 1;
+        for (int l = 0; l < REGINT_LANG_COUNT; l++) /* reasons[lang * nm + k] */
+            reasons_ok &= !!(r->reasons[(size_t)l * nm + k] = make_reason(ctx, p, &w, k, opt->total, (regint_lang)l));
+        if (!r->names[3 * k] || !r->names[3 * k + 1] || !r->names[3 * k + 2] || !reasons_ok) {
             st = regint__enomem();
             goto fail;
         }
@@ -394,7 +395,7 @@ regint_status regint__recommend_ctx(const regint__ctx *ctx, const regint__recomm
         }
         row->actual_request = value_of_acc(regint__ctx_acc(ctx, i, opt->year, REGINT__M_REQUEST));
         row->actual_decision = value_of_acc(regint__ctx_acc(ctx, i, opt->year, REGINT__M_DECISION));
-        row->reason = r->reasons[k];
+        row->reason = r->reasons[(size_t)REGINT_LANG_EN * nm + k];
     }
     if ((st = regint__local_annotate(ctx, p, r)))
         goto fail;

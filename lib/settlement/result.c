@@ -16,7 +16,7 @@ void regint_settlement_recommendation_free(regint_settlement_recommendation *r)
     free(r->county_name);
     free(r->profile_name);
     regint__settlement_free_strv(r->names, 3 * r->n);
-    regint__settlement_free_strv(r->reasons, r->n);
+    regint__settlement_free_strv(r->reasons, REGINT_LANG_COUNT * r->n);
     regint__settlement_free_strv(r->crit_ids, r->ncrit);
     free(r->crit_w);
     free(r->contrib);
@@ -63,6 +63,14 @@ const char *regint_settlement_recommendation_fylkesnr(const regint_settlement_re
 const char *regint_settlement_recommendation_county_name(const regint_settlement_recommendation *r) { return r ? r->county_name : NULL; }
 const char *regint_settlement_recommendation_profile_name(const regint_settlement_recommendation *r) { return r ? r->profile_name : NULL; }
 const char *regint_settlement_recommendation_note(const regint_settlement_recommendation *r) { return r && r->note ? r->note : ""; }
+
+const char *regint_settlement_recommendation_reason(const regint_settlement_recommendation *r, size_t i,
+                                                    regint_lang lang)
+{
+    if (!r || i >= r->n || (unsigned)lang >= REGINT_LANG_COUNT)
+        return "";
+    return r->reasons[(size_t)lang * r->n + i];
+}
 
 /* ------------------------------------------------------------------------- */
 /* JSON                                                                      */

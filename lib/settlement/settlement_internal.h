@@ -174,7 +174,7 @@ struct regint_settlement_recommendation {
     size_t n;
     regint_settlement_recommendation_row_t *rows;
     char **names;          /* copies of kommunenr/name/fylkesnr, 3 per row */
-    char **reasons;
+    char **reasons;         /* REGINT_LANG_COUNT * n: reasons[lang * n + k] */
     size_t ncrit;
     char **crit_ids;
     double *crit_w;

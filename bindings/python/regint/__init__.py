@@ -22,7 +22,7 @@ __version__ = _core.regint_version()
 
 #: The C modules wrapped (all of them, in every build).
 modules = ["common", "validate", "dataset", "apportion", "settlement", "settlement_gap", "match",
-           "kb", "plan", "report", "grants", "collaboration", "guidance"]
+           "kb", "plan", "report", "grants", "collaboration", "guidance", "lang", "letter"]
 
 __all__ = [
     "__version__", "modules", "version", "strerror", "last_error",
@@ -90,12 +90,14 @@ from ._settlement import recommend, backtest, backtest_rolling, gap, SettlementP
 from ._matching import match, match_synth, MatchResult  # noqa: E402
 from ._kb import KnowledgeBase, sdg_goals, sdg_goal_name  # noqa: E402
 from ._plan import Plan, render_report, write_report  # noqa: E402
+from ._letter import scenario, audit, letter  # noqa: E402
 from ._tasks import (Grants, Collaboration, guidance_forecast, APPLICANT_KINDS,  # noqa: E402
                      GRANT_OUTCOMES, PARTNER_KINDS, TASKS, MEETING_KINDS, GRANT_NEEDS)
 
 __all__ += ["Dataset", "Record", "RecordList", "load_default", "default_path",
             "apportion", "APPORTION_METHODS",
             "recommend", "backtest", "backtest_rolling", "gap", "SettlementProfile", "county_request_sum",
+            "scenario", "audit", "letter",
             "match", "match_synth", "MatchResult",
             "KnowledgeBase", "sdg_goals", "sdg_goal_name",
             "Plan", "render_report", "write_report",

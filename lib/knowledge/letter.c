@@ -1,0 +1,947 @@
+/* The recommendation letter (issue 15): one walk through sections 1-9 writes Markdown and a
+ * self-contained HTML page side by side, every text from the translation table (util/i18n.h).
+ * The scenario range and the audit of sections 7-8 are computed here from plain calls of
+ * regint_settlement_recommend() (totals -20 %..+20 %, each weight +-25 %); see docs/scenarios.md.
+ *
+ * ISSUE-14 PLACEHOLDERS (marked below): the plan figure for year + 1, local decisions with
+ * their notes and the engine's flags are not on main yet. Section 5 lists the profile's stated
+ * capacities (its hard upper bounds) and section 6 compares with the councils' decisions for the
+ * year as IMDi publishes them; the lead wires the 14 accessors in when they land. */
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "regint/apportion.h"
+#include "regint/letter.h"
+#include "regint/version.h"
+
+#include "settlement/settlement_internal.h"
+#include "util/alloc.h"
+#include "util/error.h"
+#include "util/i18n.h"
+#include "util/options.h"
+#include "util/strbuf.h"
+
+/* ---- the two documents ----------------------------------------------------------------- */
+
+typedef struct doc {
+    regint__sb md, html;
+    regint_lang lang;
+    int in_list;
+} doc;
+
+/* Inline text into HTML: escaped, with Markdown's **bold** and `code` as tags. */
+static void html_inline(regint__sb *b, const char *s)
+{
+    int bold = 0, code = 0;
+    char one[2] = {0, 0};
+    for (const char *p = s; *p; p++) {
+        if (p[0] == '*' && p[1] == '*' && !code) {
+            regint__sb_puts(b, bold ? "</strong>" : "<strong>");
+            bold = !bold;
+            p++;
+        } else if (*p == '`') {
+            regint__sb_puts(b, code ? "</code>" : "<code>");
+            code = !code;
+        } else {
+            one[0] = *p;
+            regint__sb_escape(b, one);
+        }
+    }
+    if (bold)
+        regint__sb_puts(b, "</strong>");
+    if (code)
+        regint__sb_puts(b, "</code>");
+}
+
+/* A Markdown table cell: '|' escaped, line breaks as spaces. */
+static void md_cell(regint__sb *b, const char *s)
+{
+    for (const char *p = s; *p; p++) {
+        if (*p == '|')
+            regint__sb_puts(b, "\\|");
+        else if (*p == '\n')
+            regint__sb_puts(b, " ");
+        else
+            regint__sb_put(b, p, 1);
+    }
+}
+
+static void end_list(doc *d)
+{
+    if (d->in_list) {
+        regint__sb_puts(&d->md, "\n");
+        regint__sb_puts(&d->html, "</ul>\n");
+        d->in_list = 0;
+    }
+}
+
+static void heading(doc *d, int level, const char *text)
+{
+    end_list(d);
+    for (int i = 0; i < level; i++)
+        regint__sb_puts(&d->md, "#");
+    regint__sb_printf(&d->md, " %s\n\n", text);
+    regint__sb_printf(&d->html, "<h%d>", level);
+    html_inline(&d->html, text);
+    regint__sb_printf(&d->html, "</h%d>\n", level);
+}
+
+static void vtext(regint__sb *b, const char *fmt, va_list ap)
+{
+    regint__sb_vprintf(b, fmt, ap);
+}
+
+/* A paragraph whose text is the table's format `fmt` filled with the arguments. */
+static void para(doc *d, const char *fmt, ...)
+{
+    regint__sb t = {0};
+    va_list ap;
+    va_start(ap, fmt);
+    vtext(&t, fmt, ap);
+    va_end(ap);
+    char *s = regint__sb_take(&t);
+    end_list(d);
+    if (s) {
+        regint__sb_printf(&d->md, "%s\n\n", s);
+        regint__sb_puts(&d->html, "<p>");
+        html_inline(&d->html, s);
+        regint__sb_puts(&d->html, "</p>\n");
+    } else {
+        d->md.oom = 1;
+    }
+    free(s);
+}
+
+/* Lines kept together (the header block): Markdown hard breaks, one HTML paragraph. */
+static void lines(doc *d, const char *const *l, size_t n)
+{
+    end_list(d);
+    regint__sb_puts(&d->html, "<p class=\"head\">");
+    for (size_t i = 0; i < n; i++) {
+        regint__sb_printf(&d->md, "%s%s", l[i], i + 1 < n ? "  \n" : "\n\n");
+        html_inline(&d->html, l[i]);
+        if (i + 1 < n)
+            regint__sb_puts(&d->html, "<br>\n");
+    }
+    regint__sb_puts(&d->html, "</p>\n");
+}
+
+static void item(doc *d, const char *fmt, ...)
+{
+    regint__sb t = {0};
+    va_list ap;
+    va_start(ap, fmt);
+    vtext(&t, fmt, ap);
+    va_end(ap);
+    char *s = regint__sb_take(&t);
+    if (!d->in_list) {
+        regint__sb_puts(&d->html, "<ul>\n");
+        d->in_list = 1;
+    }
+    if (s) {
+        regint__sb_printf(&d->md, "- %s\n", s);
+        regint__sb_puts(&d->html, "<li>");
+        html_inline(&d->html, s);
+        regint__sb_puts(&d->html, "</li>\n");
+    } else {
+        d->md.oom = 1;
+    }
+    free(s);
+}
+
+/* A table row; `align` has one letter per column: 'l' left, 'r' right (numbers), 'w' a wide
+ * left column of running text (the reason); head = 1 for the header. */
+static void row(doc *d, const char *const *cells, const char *align, int head, int strong)
+{
+    size_t n = strlen(align);
+    end_list(d);
+    if (head)
+        regint__sb_puts(&d->html, "<table>\n<thead>");
+    regint__sb_puts(&d->html, strong ? "<tr class=\"sum\">" : "<tr>");
+    regint__sb_puts(&d->md, "|");
+    for (size_t i = 0; i < n; i++) {
+        regint__sb_puts(&d->md, " ");
+        if (strong && *cells[i])
+            regint__sb_puts(&d->md, "**");
+        md_cell(&d->md, cells[i]);
+        if (strong && *cells[i])
+            regint__sb_puts(&d->md, "**");
+        regint__sb_puts(&d->md, " |");
+        regint__sb_printf(&d->html, "<%s%s>", head ? "th" : "td",
+                          align[i] == 'r' ? " class=\"num\"" : align[i] == 'w' ? " class=\"wide\"" : "");
+        regint__sb_escape(&d->html, cells[i]);
+        regint__sb_printf(&d->html, "</%s>", head ? "th" : "td");
+    }
+    regint__sb_puts(&d->md, "\n");
+    regint__sb_puts(&d->html, "</tr>\n");
+    if (head) {
+        regint__sb_puts(&d->md, "|");
+        for (size_t i = 0; i < n; i++)
+            regint__sb_puts(&d->md, align[i] == 'r' ? " ---: |" : " --- |");
+        regint__sb_puts(&d->md, "\n");
+        regint__sb_puts(&d->html, "</thead>\n<tbody>\n");
+    }
+}
+
+static void table_end(doc *d)
+{
+    regint__sb_puts(&d->md, "\n");
+    regint__sb_puts(&d->html, "</tbody>\n</table>\n");
+}
+
+/* The page around the letter: one inline style sheet, the system's fonts, nothing fetched. */
+static const char html_style[] =
+    "body{font-family:Georgia,'DejaVu Serif',serif;max-width:72rem;margin:2rem auto;padding:0 1.5rem;"
+    "line-height:1.45;color:#1a1a1a}"
+    "h1{font-size:1.45rem;margin-bottom:1.2rem}h2{font-size:1.15rem;margin-top:1.8rem;"
+    "border-bottom:1px solid #bbb;padding-bottom:.2rem}"
+    "p.head{margin-bottom:1.5rem}"
+    "table{border-collapse:collapse;margin:.6rem 0 1rem;font-size:.86rem;"
+    "font-family:'DejaVu Sans',Arial,sans-serif}"
+    "th,td{border-bottom:1px solid #ddd;padding:.25rem .45rem;vertical-align:top;text-align:left}"
+    "th{background:#f2f2f2;font-weight:600}th.num{text-align:right}td.num{text-align:right;white-space:nowrap}"
+    "td:first-child{white-space:nowrap}td.wide,th.wide{min-width:18rem}"
+    "tr.sum td{font-weight:700;border-top:2px solid #888}"
+    "code{font-size:.85em;background:#f4f4f4;padding:0 .2em}"
+    "@media print{body{margin:0;max-width:none}table{page-break-inside:auto}tr{page-break-inside:avoid}}";
+
+/* ---- figures ----------------------------------------------------------------------------- */
+
+#define TR(id) regint__tr(L, REGINT__MSG_##id)
+
+static const char *num(regint_lang L, double v, char *b, size_t n)
+{
+    return regint__i18n_number(L, v, 0, b, n);
+}
+
+static const char *value_text(regint_lang L, regint_value_t v, char *b, size_t n)
+{
+    if (v.missing == REGINT_MISSING_NONE)
+        return num(L, v.value, b, n);
+    if (v.missing == REGINT_MISSING_SUPPRESSED)
+        return ":";
+    if (v.missing == REGINT_MISSING_NO_DECISION)
+        return "–";
+    return "";
+}
+
+/* "1505 Kristiansund" */
+static const char *mun_label(const regint_settlement_recommendation_row_t *r, char *b, size_t n)
+{
+    snprintf(b, n, "%s %s", r->kommunenr, r->name);
+    return b;
+}
+
+static int cmp_i64(const void *a, const void *b)
+{
+    int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* The criterion's long name, its reason and the weight word (table entries for the default
+ * profile's ids; another id is shown as it is, without a reason). */
+static void criterion_words(regint_lang L, const char *id, const char **name, const char **why)
+{
+    static const struct {
+        const char *id;
+        regint__msg name, why;
+    } c[] = {
+        {"population", REGINT__MSG_CRITERION_POPULATION_LONG, REGINT__MSG_CRITERION_POPULATION_WHY},
+        {"decisions", REGINT__MSG_CRITERION_DECISIONS_LONG, REGINT__MSG_CRITERION_DECISIONS_WHY},
+        {"requests", REGINT__MSG_CRITERION_REQUESTS_LONG, REGINT__MSG_CRITERION_REQUESTS_WHY},
+        {"settled", REGINT__MSG_CRITERION_SETTLED_LONG, REGINT__MSG_CRITERION_SETTLED_WHY},
+        {"delivery_rate", REGINT__MSG_CRITERION_DELIVERY_RATE_LONG, REGINT__MSG_CRITERION_DELIVERY_RATE_WHY},
+        {"secondary_inflow", REGINT__MSG_CRITERION_SECONDARY_INFLOW_LONG,
+         REGINT__MSG_CRITERION_SECONDARY_INFLOW_WHY},
+        {"unemployment", REGINT__MSG_CRITERION_UNEMPLOYMENT_LONG, REGINT__MSG_CRITERION_UNEMPLOYMENT_WHY},
+        {"intro_results", REGINT__MSG_CRITERION_INTRO_RESULTS_LONG, REGINT__MSG_CRITERION_INTRO_RESULTS_WHY},
+    };
+    *name = id;
+    *why = "";
+    for (size_t i = 0; i < sizeof c / sizeof c[0]; i++)
+        if (!strcmp(c[i].id, id)) {
+            *name = regint__tr(L, c[i].name);
+            *why = regint__tr(L, c[i].why);
+        }
+}
+
+/* Variants for sections 7 and 8: totals from -20 % to +20 % in steps of 5 %, and each weight
+ * raised and lowered by 25 % (on the base total). seats[v * n + k]. */
+#define LETTER_TOTAL_STEPS 9
+#define LETTER_WEIGHT_CHANGE 0.25
+
+typedef struct variants {
+    size_t n, nv;      /* municipalities, variants run */
+    int64_t *seats;    /* nv * n */
+    int64_t totals[LETTER_TOTAL_STEPS];
+    int house_fail;    /* someone loses when the total rises */
+    size_t house_who;  /* the first one */
+    int64_t house_from, house_to;
+} variants;
+
+static regint_status run_variants(const regint_dataset *ds, const char *fylkesnr, int year, int64_t total,
+                                  const regint_settlement_profile *prof, size_t n, variants *v)
+{
+    regint_status st = REGINT_OK;
+    size_t nc = prof->ncrit;
+    memset(v, 0, sizeof *v);
+    v->n = n;
+    v->seats = regint__calloc((LETTER_TOTAL_STEPS + 2 * nc) * n + 1, sizeof *v->seats);
+    regint__criterion *crit = regint__calloc(nc + 1, sizeof *crit);
+    if (!v->seats || !crit) {
+        free(crit);
+        return regint__enomem();
+    }
+    regint_settlement_recommend_options o = REGINT_SETTLEMENT_RECOMMEND_OPTIONS_INIT;
+    o.profile = prof;
+    o.minors = 0;
+    for (int s = 0; s < LETTER_TOTAL_STEPS && !st; s++) {
+        /* 0.80, 0.85, ... 1.20 of the total, rounded to whole persons */
+        o.total = (int64_t)llround((double)total * (0.80 + 0.05 * s));
+        v->totals[s] = o.total;
+        regint_settlement_recommendation *r = NULL;
+        if (regint_settlement_recommend(ds, fylkesnr, year, &o, &r) == REGINT_OK) {
+            for (size_t k = 0; k < n; k++)
+                v->seats[v->nv * n + k] = regint_settlement_recommendation_row(r, k)->recommended;
+            if (v->nv > 0 && !v->house_fail)
+                for (size_t k = 0; k < n; k++)
+                    if (v->seats[v->nv * n + k] < v->seats[(v->nv - 1) * n + k]) {
+                        v->house_fail = 1;
+                        v->house_who = k;
+                        v->house_from = v->totals[s - 1];
+                        v->house_to = o.total;
+                        break;
+                    }
+            v->nv++;
+        }
+        regint_settlement_recommendation_free(r);
+    }
+    /* A shallow copy of the profile with one weight changed: the copy borrows every string. */
+    struct regint_settlement_profile copy = *prof;
+    copy.crit = crit;
+    o.total = total;
+    o.profile = &copy;
+    for (size_t c = 0; c < nc; c++)
+        for (int sign = -1; sign <= 1; sign += 2) {
+            memcpy(crit, prof->crit, nc * sizeof *crit);
+            crit[c].weight = prof->crit[c].weight * (1.0 + sign * LETTER_WEIGHT_CHANGE);
+            regint_settlement_recommendation *r = NULL;
+            if (regint_settlement_recommend(ds, fylkesnr, year, &o, &r) == REGINT_OK) {
+                for (size_t k = 0; k < n; k++)
+                    v->seats[v->nv * n + k] = regint_settlement_recommendation_row(r, k)->recommended;
+                v->nv++;
+            }
+            regint_settlement_recommendation_free(r);
+        }
+    free(crit);
+    return st;
+}
+
+/* The rule that breaks a tie: the apportionment method's name. */
+static const char *method_rule_text(regint_lang L, const regint_settlement_profile *prof)
+{
+    switch (prof->method) {
+    case REGINT_APPORTION_SAINTE_LAGUE:
+    case REGINT_APPORTION_SAINTE_LAGUE_MODIFIED:
+        return TR(METHOD_SAINTE_LAGUE);
+    case REGINT_APPORTION_DHONDT:
+        return TR(METHOD_DHONDT);
+    case REGINT_APPORTION_HAMILTON:
+        return TR(METHOD_HAMILTON);
+    default: /* the other divisor methods have no entry in the table: their stable name */
+        return regint_apportion_method_name((regint_apportion_method)prof->method);
+    }
+}
+
+/* ---- the letter -------------------------------------------------------------------------- */
+
+static regint_status parse_date(const char *s, int *y, int *m, int *d)
+{
+    if (!s) {
+        time_t now = time(NULL);
+        struct tm tm;
+        if (!gmtime_r(&now, &tm))
+            return regint__error(REGINT_EINVAL, "letter: no clock");
+        *y = tm.tm_year + 1900;
+        *m = tm.tm_mon + 1;
+        *d = tm.tm_mday;
+        return REGINT_OK;
+    }
+    char tail;
+    if (strlen(s) != 10 || sscanf(s, "%4d-%2d-%2d%c", y, m, d, &tail) != 3 || *m < 1 || *m > 12 || *d < 1 ||
+        *d > 31)
+        return regint__error(REGINT_EINVAL, "letter: date '%s': expected YYYY-MM-DD", s);
+    return REGINT_OK;
+}
+
+/* The letter; sj and aj (when not NULL) also receive the figures of sections 7 and 8 as JSON
+ * (regint_letter_scenario_json(), regint_letter_audit_json()). */
+static regint_status build(const regint_dataset *ds, const char *fylkesnr, int year, const regint_letter_options *opt,
+                           char **markdown, char **html, regint__sb *sj, regint__sb *aj)
+{
+    regint_letter_options defaults = REGINT_LETTER_OPTIONS_INIT;
+    if (!opt)
+        opt = &defaults;
+    regint_status st = regint__check_options_version(opt->version, REGINT_LETTER_OPTIONS_VERSION,
+                                                     "regint_letter_write");
+    if (st)
+        return st;
+    if (!ds || !fylkesnr || (!markdown && !html && !sj && !aj))
+        return regint__error(REGINT_EINVAL, "regint_letter_write: NULL argument");
+    if ((unsigned)opt->lang >= REGINT_LANG_COUNT)
+        return regint__error(REGINT_EINVAL, "regint_letter_write: language %d out of range", (int)opt->lang);
+    const regint_lang L = opt->lang;
+    int dy, dm, dd;
+    if ((st = parse_date(opt->date, &dy, &dm, &dd)))
+        return st;
+
+    regint_settlement_profile *own = NULL;
+    const regint_settlement_profile *prof = opt->profile;
+    if (!prof) {
+        if ((st = regint_settlement_profile_default(&own)))
+            return st;
+        prof = own;
+    }
+    regint_settlement_recommend_options ro = REGINT_SETTLEMENT_RECOMMEND_OPTIONS_INIT;
+    ro.total = opt->total;
+    ro.profile = prof;
+    regint_settlement_recommendation *rec = NULL;
+    variants var;
+    memset(&var, 0, sizeof var);
+    doc d;
+    memset(&d, 0, sizeof d);
+    d.lang = L;
+    if ((st = regint_settlement_recommend(ds, fylkesnr, year, &ro, &rec)))
+        goto out;
+    size_t n = regint_settlement_recommendation_count(rec);
+    int64_t total = regint_settlement_recommendation_total(rec);
+    int64_t minors = regint_settlement_recommendation_minors(rec);
+    const char *county = regint_settlement_recommendation_county_name(rec);
+    if ((st = run_variants(ds, fylkesnr, year, total, prof, n, &var)))
+        goto out;
+
+    char b1[64], b2[64], b3[64], b4[64], b5[64], lab[256];
+    /* 1. header and background */
+    {
+        char title[512];
+        snprintf(title, sizeof title, TR(LETTER_TITLE), county, year);
+        regint__sb_printf(&d.html,
+                          "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
+                          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
+                          regint_lang_name(L));
+        regint__sb_escape(&d.html, title);
+        regint__sb_printf(&d.html, "</title>\n<style>%s</style>\n</head>\n<body>\n", html_style);
+        heading(&d, 1, title);
+        char from[256], date[128], subj[512], datebuf[64];
+        snprintf(from, sizeof from, TR(LETTER_FROM), county);
+        snprintf(date, sizeof date, TR(LETTER_DATE), regint__i18n_date(L, dy, dm, dd, datebuf, sizeof datebuf));
+        snprintf(subj, sizeof subj, TR(LETTER_SUBJECT), year);
+        const char *hl[] = {TR(LETTER_TO), from, date, subj};
+        lines(&d, hl, 4);
+    }
+    heading(&d, 2, TR(LETTER_H_BACKGROUND));
+    para(&d, "%s", TR(LETTER_BACKGROUND));
+    if (opt->national_need > 0)
+        para(&d, TR(LETTER_NEED), num(L, (double)opt->national_need, b1, sizeof b1), year,
+             num(L, (double)total, b2, sizeof b2), county, num(L, (double)minors, b3, sizeof b3));
+    else
+        para(&d, TR(LETTER_TOTAL), year, num(L, (double)total, b2, sizeof b2), num(L, (double)minors, b3, sizeof b3),
+             opt->total == REGINT_SETTLEMENT_TOTAL_FROM_REQUESTS ? TR(LETTER_TOTAL_FROM_IMDI) : TR(LETTER_TOTAL_GIVEN));
+
+    /* 2. recommendation */
+    size_t asked = 0;
+    for (size_t k = 0; k < n; k++)
+        asked += regint_settlement_recommendation_row(rec, k)->asked ? 1 : 0;
+    heading(&d, 2, TR(LETTER_H_RECOMMENDATION));
+    para(&d, TR(LETTER_RECOMMENDATION), county, num(L, (double)total, b1, sizeof b1), year,
+         num(L, (double)minors, b2, sizeof b2));
+    para(&d, TR(LETTER_ASKED), num(L, (double)asked, b1, sizeof b1), num(L, (double)n, b2, sizeof b2));
+    /* ISSUE-14 PLACEHOLDER: LETTER_PLAN (the plan figure for year + 1) once the recommendation
+     * carries it; until then no plan paragraph and no plan column. */
+
+    /* 3. criteria and weights in words */
+    heading(&d, 2, TR(LETTER_H_CRITERIA));
+    para(&d, "%s", TR(LETTER_CRITERIA));
+    {
+        const char *h[] = {TR(LETTER_COL_CRITERION), TR(LETTER_COL_WEIGHT), TR(LETTER_COL_WHY)};
+        row(&d, h, "lrl", 1, 0);
+        size_t nc = regint_settlement_recommendation_criterion_count(rec);
+        double wmax = 0;
+        for (size_t c = 0; c < nc; c++)
+            wmax = fmax(wmax, regint_settlement_recommendation_criterion_weight(rec, c));
+        for (size_t c = 0; c < nc; c++) {
+            double w = regint_settlement_recommendation_criterion_weight(rec, c);
+            const char *name, *why;
+            criterion_words(L, regint_settlement_recommendation_criterion_id(rec, c), &name, &why);
+            /* Words for the weight: the largest "weighs most"; then >= 15 %, >= 5 %, below. */
+            const char *word = w >= wmax - 1e-12 ? TR(WEIGHT_HEAVIEST)
+                               : w >= 0.15       ? TR(WEIGHT_LARGE)
+                               : w >= 0.05       ? TR(WEIGHT_SOME)
+                                                 : TR(WEIGHT_SMALL);
+            char cell[128];
+            snprintf(cell, sizeof cell, TR(WEIGHT_CELL), regint__i18n_percent(L, w, 0, b1, sizeof b1), word);
+            const char *c3[] = {name, cell, why};
+            row(&d, c3, "lrl", 0, 0);
+        }
+        table_end(&d);
+        const char *method = method_rule_text(L, prof);
+        /* Divisor methods are house monotone; the largest remainder method is not. */
+        int monotone = prof->method != REGINT_APPORTION_HAMILTON;
+        regint__sb t = {0};
+        regint__sb_printf(&t, TR(LETTER_METHOD), method, num(L, (double)total, b1, sizeof b1));
+        regint__sb_printf(&t, " %s", monotone ? TR(LETTER_METHOD_MONOTONE) : TR(LETTER_METHOD_NOT_MONOTONE));
+        char *s = regint__sb_take(&t);
+        para(&d, "%s", s ? s : "");
+        free(s);
+        if (prof->minimum > 0 && prof->exclude_pop_below > 0)
+            para(&d, TR(LETTER_MINIMUM), num(L, (double)prof->minimum, b1, sizeof b1),
+                 num(L, (double)prof->exclude_pop_below, b2, sizeof b2),
+                 num(L, (double)prof->keep_if_settled_within, b3, sizeof b3));
+    }
+
+    /* 4. the table of every municipality */
+    int prev = year - 1, h = REGINT_SETTLEMENT_HISTORY_YEARS - 1;
+    heading(&d, 2, TR(LETTER_H_TABLE));
+    {
+        char c1[64], c4[64], c5[64], c6[64];
+        snprintf(c1, sizeof c1, TR(LETTER_COL_RECOMMENDED), year);
+        snprintf(c4, sizeof c4, TR(LETTER_COL_REQUEST), prev);
+        snprintf(c5, sizeof c5, TR(LETTER_COL_DECISION), prev);
+        snprintf(c6, sizeof c6, TR(LETTER_COL_SETTLED), prev);
+        const char *hd[] = {TR(LETTER_COL_MUNICIPALITY), c1, TR(LETTER_COL_MINORS), c4, c5, c6, TR(LETTER_COL_REASON)};
+        row(&d, hd, "lrrrrrw", 1, 0);
+        for (size_t k = 0; k < n; k++) {
+            const regint_settlement_recommendation_row_t *r = regint_settlement_recommendation_row(rec, k);
+            const char *c[] = {mun_label(r, lab, sizeof lab), num(L, (double)r->recommended, b1, sizeof b1),
+                               num(L, (double)r->minors, b2, sizeof b2), value_text(L, r->request[h], b3, sizeof b3),
+                               value_text(L, r->decision[h], b4, sizeof b4),
+                               value_text(L, r->settled[h], b5, sizeof b5),
+                               regint_settlement_recommendation_reason(rec, k, L)};
+            row(&d, c, "lrrrrrw", 0, 0);
+        }
+        const char *t[] = {TR(LETTER_ROW_TOTAL), num(L, (double)total, b1, sizeof b1),
+                           num(L, (double)minors, b2, sizeof b2), "", "", "", ""};
+        row(&d, t, "lrrrrrw", 0, 1);
+        table_end(&d);
+        para(&d, TR(LETTER_TABLE_LEGEND), prev);
+    }
+
+    /* 5. stated capacities (the profile's hard upper bounds) and the councils' decisions.
+     * ISSUE-14 PLACEHOLDER: local decisions with basis, source and note, used as bounds. */
+    heading(&d, 2, TR(LETTER_H_LOCAL));
+    {
+        size_t nb = 0;
+        for (size_t i = 0; i < prof->nbounds; i++)
+            nb += prof->bounds[i].upper >= 0;
+        size_t ndec = 0;
+        for (size_t k = 0; k < n; k++)
+            ndec += regint_settlement_recommendation_row(rec, k)->actual_decision.missing == REGINT_MISSING_NONE;
+        char c6[64];
+        snprintf(c6, sizeof c6, TR(LETTER_COL_RECOMMENDED), year);
+        const char *hd[] = {TR(LETTER_COL_MUNICIPALITY), TR(LETTER_COL_BASIS), TR(LETTER_COL_FIGURE),
+                            TR(LETTER_COL_SOURCE), c6};
+        if (!nb && !ndec)
+            para(&d, TR(LETTER_LOCAL_NONE), year);
+        if (nb) {
+            para(&d, TR(LETTER_LOCAL), year);
+            row(&d, hd, "llrlr", 1, 0);
+            for (size_t i = 0; i < prof->nbounds; i++) {
+                if (prof->bounds[i].upper < 0)
+                    continue;
+                const char *name = prof->bounds[i].kommunenr, *recd = "";
+                for (size_t k = 0; k < n; k++) {
+                    const regint_settlement_recommendation_row_t *r = regint_settlement_recommendation_row(rec, k);
+                    if (!strcmp(r->kommunenr, prof->bounds[i].kommunenr)) {
+                        name = mun_label(r, lab, sizeof lab);
+                        recd = num(L, (double)r->recommended, b2, sizeof b2);
+                    }
+                }
+                const char *c[] = {name, TR(LETTER_BASIS_CAPACITY), num(L, (double)prof->bounds[i].upper, b1, sizeof b1),
+                                   regint_settlement_profile_name(prof), recd};
+                row(&d, c, "llrlr", 0, 0);
+            }
+            table_end(&d);
+        }
+        if (ndec) {
+            /* The councils' decisions for the year as IMDi publishes them: shown, not used as
+             * bounds (the engine reads only earlier years). */
+            para(&d, TR(LETTER_CAVEAT_CURRENT_YEAR), year);
+            row(&d, hd, "llrlr", 1, 0);
+            for (size_t k = 0; k < n; k++) {
+                const regint_settlement_recommendation_row_t *r = regint_settlement_recommendation_row(rec, k);
+                if (r->actual_decision.missing != REGINT_MISSING_NONE)
+                    continue;
+                const char *c[] = {mun_label(r, lab, sizeof lab), TR(LETTER_BASIS_DECISION),
+                                   num(L, r->actual_decision.value, b1, sizeof b1), "IMDi",
+                                   num(L, (double)r->recommended, b2, sizeof b2)};
+                row(&d, c, "llrlr", 0, 0);
+            }
+            table_end(&d);
+        }
+    }
+
+    /* 6. departures from the councils' decisions for the year (as IMDi publishes them).
+     * ISSUE-14 PLACEHOLDER: the engine's flags with the decision's own note. */
+    heading(&d, 2, TR(LETTER_H_FLAGS));
+    {
+        size_t nf = 0;
+        for (size_t k = 0; k < n; k++) {
+            const regint_settlement_recommendation_row_t *r = regint_settlement_recommendation_row(rec, k);
+            if (r->actual_decision.missing != REGINT_MISSING_NONE)
+                continue;
+            int64_t dec = (int64_t)llround(r->actual_decision.value);
+            if (!r->asked && dec > 0) {
+                item(&d, TR(LETTER_FLAG_NOT_ASKED_DECIDED), r->name, num(L, (double)dec, b1, sizeof b1), "IMDi");
+                nf++;
+            } else if (r->asked && r->recommended != dec) {
+                int64_t diff = r->recommended > dec ? r->recommended - dec : dec - r->recommended;
+                item(&d, r->recommended > dec ? TR(LETTER_FLAG_ABOVE_DECISION) : TR(LETTER_FLAG_BELOW_DECISION), r->name,
+                     num(L, (double)r->recommended, b1, sizeof b1), num(L, (double)diff, b2, sizeof b2),
+                     num(L, (double)dec, b3, sizeof b3), "IMDi");
+                nf++;
+            }
+        }
+        if (!nf)
+            para(&d, "%s", TR(LETTER_FLAGS_NONE));
+        end_list(&d);
+    }
+
+    /* 7. scenario range */
+    heading(&d, 2, TR(LETTER_H_SCENARIOS));
+    size_t stable = 0;
+    {
+        para(&d, TR(LETTER_SCENARIOS), num(L, (double)var.nv, b1, sizeof b1), num(L, (double)var.totals[0], b2, sizeof b2),
+             num(L, (double)var.totals[LETTER_TOTAL_STEPS - 1], b3, sizeof b3),
+             regint__i18n_percent(L, LETTER_WEIGHT_CHANGE, 0, b4, sizeof b4), num(L, 0, b5, sizeof b5));
+        char c1[64];
+        snprintf(c1, sizeof c1, TR(LETTER_COL_RECOMMENDED), year);
+        const char *hd[] = {TR(LETTER_COL_MUNICIPALITY), c1, TR(LETTER_COL_MIN), TR(LETTER_COL_MEDIAN),
+                            TR(LETTER_COL_MAX), TR(LETTER_COL_ON_BOUND)};
+        row(&d, hd, "lrrrrr", 1, 0);
+        if (sj) {
+            regint__sb_printf(sj, "{\"fylkesnr\":\"%s\",\"year\":%d,\"total\":%lld,\"variants\":%zu,"
+                                  "\"weight_change\":%g,\"totals\":[",
+                              fylkesnr, year, (long long)total, var.nv, LETTER_WEIGHT_CHANGE);
+            for (int t = 0; t < LETTER_TOTAL_STEPS; t++)
+                regint__sb_printf(sj, "%s%lld", t ? "," : "", (long long)var.totals[t]);
+            regint__sb_puts(sj, "],\"municipalities\":[");
+        }
+        int64_t *col = regint__calloc(var.nv + 1, sizeof *col);
+        if (!col) {
+            st = regint__enomem();
+            goto out;
+        }
+        for (size_t k = 0; k < n; k++) {
+            const regint_settlement_recommendation_row_t *r = regint_settlement_recommendation_row(rec, k);
+            size_t on = 0;
+            for (size_t v = 0; v < var.nv; v++) {
+                col[v] = var.seats[v * n + k];
+                on += r->asked && (col[v] == r->lower || (r->upper != INT64_MAX && col[v] == r->upper));
+            }
+            qsort(col, var.nv, sizeof *col, cmp_i64);
+            double med = var.nv % 2 ? (double)col[var.nv / 2] : ((double)col[var.nv / 2 - 1] + (double)col[var.nv / 2]) / 2;
+            stable += col[0] == col[var.nv - 1];
+            char m[64];
+            const char *c[] = {mun_label(r, lab, sizeof lab), num(L, (double)r->recommended, b1, sizeof b1),
+                               num(L, (double)col[0], b2, sizeof b2), regint__i18n_number(L, med, med == floor(med) ? 0 : 1, m, sizeof m),
+                               num(L, (double)col[var.nv - 1], b3, sizeof b3),
+                               regint__i18n_percent(L, var.nv ? (double)on / (double)var.nv : 0, 0, b4, sizeof b4)};
+            row(&d, c, "lrrrrr", 0, 0);
+            if (sj) {
+                regint__sb_printf(sj, "%s{\"kommunenr\":", k ? "," : "");
+                regint__sb_json_string(sj, r->kommunenr);
+                regint__sb_puts(sj, ",\"name\":");
+                regint__sb_json_string(sj, r->name);
+                regint__sb_printf(sj, ",\"asked\":%s,\"recommended\":%lld,\"min\":%lld,\"median\":", r->asked ? "true" : "false",
+                                  (long long)r->recommended, (long long)col[0]);
+                regint__sb_double(sj, med);
+                regint__sb_printf(sj, ",\"max\":%lld,\"on_bound_share\":", (long long)col[var.nv - 1]);
+                regint__sb_double(sj, var.nv ? (double)on / (double)var.nv : 0);
+                /* stability: 1 - (max - min) / recommended (1 = the same in every variant) */
+                regint__sb_puts(sj, ",\"stability\":");
+                regint__sb_double(sj, r->recommended > 0 ? 1.0 - (double)(col[var.nv - 1] - col[0]) / (double)r->recommended
+                                                         : (col[0] == col[var.nv - 1] ? 1.0 : 0.0));
+                regint__sb_puts(sj, "}");
+            }
+        }
+        if (sj)
+            regint__sb_printf(sj, "],\"stable\":%zu}\n", stable + 0);
+        free(col);
+        table_end(&d);
+        para(&d, TR(LETTER_SCENARIOS_STABLE), num(L, (double)stable, b1, sizeof b1), num(L, (double)n, b2, sizeof b2));
+    }
+
+    /* 8. audit */
+    heading(&d, 2, TR(LETTER_H_AUDIT));
+    {
+        regint__sb quota_names = {0}, bound_names = {0}, tie_text = {0}, quota_json = {0}, bound_json = {0},
+                   tie_json = {0};
+        size_t nquota = 0, nbound = 0, more = 0, fewer = 0, same = 0;
+        double pmin = INFINITY, pmax = -INFINITY, *rate = regint__calloc(n + 1, sizeof *rate);
+        size_t nrate = 0, imin = 0, imax = 0;
+        if (!rate) {
+            st = regint__enomem();
+            goto out;
+        }
+        for (size_t k = 0; k < n; k++) {
+            const regint_settlement_recommendation_row_t *r = regint_settlement_recommendation_row(rec, k);
+            if (!r->asked)
+                continue;
+            int at_bound = r->recommended == r->lower || (r->upper != INT64_MAX && r->recommended == r->upper);
+            int outside = (double)r->recommended < floor(r->quota) - 1e-9 || (double)r->recommended > ceil(r->quota) + 1e-9;
+            if (outside && at_bound) {
+                regint__sb_printf(&bound_names, "%s%s", nbound ? ", " : "", r->name);
+                regint__sb_printf(&bound_json, "%s{\"kommunenr\":\"%s\",\"recommended\":%lld,\"lower\":%lld,\"quota\":",
+                                  nbound++ ? "," : "", r->kommunenr, (long long)r->recommended, (long long)r->lower);
+                regint__sb_double(&bound_json, r->quota);
+                regint__sb_puts(&bound_json, "}");
+            } else if (outside) {
+                regint__sb_printf(&quota_names, "%s%s", nquota ? ", " : "", r->name);
+                regint__sb_printf(&quota_json, "%s{\"kommunenr\":\"%s\",\"recommended\":%lld,\"quota\":",
+                                  nquota++ ? "," : "", r->kommunenr, (long long)r->recommended);
+                regint__sb_double(&quota_json, r->quota);
+                regint__sb_puts(&quota_json, "}");
+            }
+            if (!isnan(r->population) && r->population > 0) {
+                double pc = 1000.0 * (double)r->recommended / r->population;
+                rate[nrate++] = pc;
+                if (pc < pmin) {
+                    pmin = pc;
+                    imin = k;
+                }
+                if (pc > pmax) {
+                    pmax = pc;
+                    imax = k;
+                }
+            }
+            if (r->request[h].missing == REGINT_MISSING_NONE) {
+                int64_t q = (int64_t)llround(r->request[h].value);
+                more += r->recommended > q;
+                fewer += r->recommended < q;
+                same += r->recommended == q;
+            }
+            /* A tie: two municipalities with the same ideal share whose numbers differ (the
+             * rounding decided between them). Reported, never silently broken. */
+            for (size_t j = k + 1; j < n; j++) {
+                const regint_settlement_recommendation_row_t *s = regint_settlement_recommendation_row(rec, j);
+                if (s->asked && fabs(s->quota - r->quota) < 1e-9 && s->recommended != r->recommended) {
+                    regint__sb_printf(&tie_json, "%s[\"%s\",\"%s\"]", tie_json.n ? "," : "", r->kommunenr, s->kommunenr);
+                    regint__sb_printf(&tie_text, TR(LETTER_AUDIT_TIE), r->name, s->name,
+                                      s->recommended > r->recommended ? s->name : r->name, method_rule_text(L, prof));
+                }
+            }
+        }
+        /* Gini of the per-1,000 figures (mean absolute difference / 2 mean), unweighted. */
+        double gini = 0, mean = 0;
+        for (size_t i = 0; i < nrate; i++)
+            mean += rate[i];
+        mean = nrate ? mean / (double)nrate : 0;
+        for (size_t i = 0; i < nrate; i++)
+            for (size_t j = 0; j < nrate; j++)
+                gini += fabs(rate[i] - rate[j]);
+        gini = nrate && mean > 0 ? gini / (2.0 * (double)nrate * (double)nrate * mean) : 0;
+        free(rate);
+        int pass = nquota == 0 && !var.house_fail && tie_text.n == 0;
+        para(&d, "**%s**", pass ? TR(LETTER_AUDIT_PASS) : TR(LETTER_AUDIT_FAIL));
+        const char *hd[] = {TR(LETTER_COL_CHECK), TR(LETTER_COL_RESULT)};
+        row(&d, hd, "ll", 1, 0);
+        char *qn = regint__sb_take(&quota_names), *bn = regint__sb_take(&bound_names), *tt = regint__sb_take(&tie_text);
+        char cell[2048];
+        if (nquota)
+            snprintf(cell, sizeof cell, TR(LETTER_AUDIT_QUOTA_FAIL), num(L, (double)nquota, b1, sizeof b1), qn ? qn : "");
+        else
+            snprintf(cell, sizeof cell, "%s", TR(LETTER_AUDIT_QUOTA_OK));
+        const char *c[2] = {cell, nquota ? TR(LETTER_AUDIT_DEPARTURE) : TR(LETTER_AUDIT_OK)};
+        row(&d, c, "ll", 0, 0);
+        if (var.house_fail)
+            snprintf(cell, sizeof cell, TR(LETTER_AUDIT_HOUSE_FAIL),
+                     regint_settlement_recommendation_row(rec, var.house_who)->name,
+                     (snprintf(lab, sizeof lab, "%s → %s", num(L, (double)var.house_from, b1, sizeof b1),
+                               num(L, (double)var.house_to, b2, sizeof b2)),
+                      lab));
+        else
+            snprintf(cell, sizeof cell, TR(LETTER_AUDIT_HOUSE_OK), num(L, (double)var.totals[0], b1, sizeof b1),
+                     num(L, (double)var.totals[LETTER_TOTAL_STEPS - 1], b2, sizeof b2));
+        c[1] = var.house_fail ? TR(LETTER_AUDIT_DEPARTURE) : TR(LETTER_AUDIT_OK);
+        row(&d, c, "ll", 0, 0);
+        snprintf(cell, sizeof cell, "%s", tt && *tt ? tt : TR(LETTER_AUDIT_TIES_NONE));
+        c[1] = tt && *tt ? TR(LETTER_AUDIT_DEPARTURE) : TR(LETTER_AUDIT_OK);
+        row(&d, c, "ll", 0, 0);
+        if (nrate) {
+            char g[32];
+            snprintf(cell, sizeof cell, TR(LETTER_AUDIT_SPREAD), regint__i18n_number(L, pmin, 1, b1, sizeof b1),
+                     regint_settlement_recommendation_row(rec, imin)->name, regint__i18n_number(L, pmax, 1, b2, sizeof b2),
+                     regint_settlement_recommendation_row(rec, imax)->name, regint__i18n_number(L, gini, 2, g, sizeof g));
+            c[1] = TR(LETTER_AUDIT_INFO);
+            row(&d, c, "ll", 0, 0);
+        }
+        if (nbound) {
+            snprintf(cell, sizeof cell, TR(LETTER_AUDIT_BOUNDS), bn ? bn : "");
+            c[1] = TR(LETTER_AUDIT_INFO);
+            row(&d, c, "ll", 0, 0);
+        }
+        if (more + fewer + same) {
+            snprintf(cell, sizeof cell, TR(LETTER_AUDIT_LAST_YEAR), prev, num(L, (double)more, b1, sizeof b1),
+                     num(L, (double)fewer, b2, sizeof b2), num(L, (double)same, b3, sizeof b3));
+            c[1] = TR(LETTER_AUDIT_INFO);
+            row(&d, c, "ll", 0, 0);
+        }
+        table_end(&d);
+        if (aj) {
+            char *qj = regint__sb_take(&quota_json), *bj = regint__sb_take(&bound_json), *tj = regint__sb_take(&tie_json);
+            regint__sb_printf(aj, "{\"fylkesnr\":\"%s\",\"year\":%d,\"total\":%lld,\"pass\":%s,\"house_monotone\":%s,",
+                              fylkesnr, year, (long long)total, pass ? "true" : "false", var.house_fail ? "false" : "true");
+            regint__sb_printf(aj, "\"house_totals\":[%lld,%lld],", (long long)var.totals[0],
+                              (long long)var.totals[LETTER_TOTAL_STEPS - 1]);
+            if (var.house_fail)
+                regint__sb_printf(aj, "\"house_departure\":{\"kommunenr\":\"%s\",\"from\":%lld,\"to\":%lld},",
+                                  regint_settlement_recommendation_row(rec, var.house_who)->kommunenr,
+                                  (long long)var.house_from, (long long)var.house_to);
+            regint__sb_printf(aj, "\"quota_violations\":[%s],\"binding_bounds\":[%s],\"ties\":[%s],", qj ? qj : "",
+                              bj ? bj : "", tj ? tj : "");
+            if (nrate) {
+                regint__sb_printf(aj, "\"per_1000\":{\"min\":");
+                regint__sb_double(aj, pmin);
+                regint__sb_printf(aj, ",\"min_kommunenr\":\"%s\",\"max\":", regint_settlement_recommendation_row(rec, imin)->kommunenr);
+                regint__sb_double(aj, pmax);
+                regint__sb_printf(aj, ",\"max_kommunenr\":\"%s\",\"gini\":", regint_settlement_recommendation_row(rec, imax)->kommunenr);
+                regint__sb_double(aj, gini);
+                regint__sb_puts(aj, "},");
+            }
+            regint__sb_printf(aj, "\"last_year\":{\"year\":%d,\"more\":%zu,\"fewer\":%zu,\"same\":%zu}}\n", prev, more,
+                              fewer, same);
+            free(qj);
+            free(bj);
+            free(tj);
+        } else {
+            regint__sb_free(&quota_json);
+            regint__sb_free(&bound_json);
+            regint__sb_free(&tie_json);
+        }
+        free(qn);
+        free(bn);
+        free(tt);
+    }
+
+    /* 9. caveats */
+    heading(&d, 2, TR(LETTER_H_CAVEATS));
+    {
+        if (year - REGINT_SETTLEMENT_HISTORY_YEARS <= 2023 && 2023 <= year - 1)
+            item(&d, "%s", TR(LETTER_CAVEAT_2023));
+        item(&d, "%s", TR(LETTER_CAVEAT_SUPPRESSED));
+        /* The population year: the latest figure at or before the year (as the engine reads it). */
+        int py = 0;
+        const regint_settlement_recommendation_row_t *r0 = regint_settlement_recommendation_row(rec, 0);
+        for (int t = year; r0 && t >= year - 15 && !py; t--) {
+            int64_t p;
+            if (regint_dataset_population(ds, r0->kommunenr, t, &p) == REGINT_OK)
+                py = t;
+        }
+        if (py)
+            item(&d, TR(LETTER_CAVEAT_POPULATION), py);
+        item(&d, TR(LETTER_CAVEAT_CURRENT_YEAR), year);
+        item(&d, "%s", TR(LETTER_CAVEAT_SOURCES));
+        const char *note = regint_settlement_recommendation_note(rec);
+        if (*note) {
+            /* The engine's notes are English (library messages); quoted as data. */
+            regint__sb q = {0};
+            regint__sb_printf(&q, L == REGINT_LANG_EN ? "“%s”" : "«%s»", note);
+            char *qs = regint__sb_take(&q);
+            item(&d, TR(LETTER_CAVEAT_NOTES), qs ? qs : "");
+            free(qs);
+        }
+        end_list(&d);
+    }
+    para(&d, "%s", TR(LETTER_CONTACT));
+    {
+        char sig[256];
+        snprintf(sig, sizeof sig, TR(LETTER_SIGNATURE), county);
+        const char *gl[] = {TR(LETTER_GREETING), sig};
+        lines(&d, gl, 2);
+    }
+    {
+        char cmd[256];
+        if (opt->command)
+            snprintf(cmd, sizeof cmd, "%s", opt->command);
+        else
+            snprintf(cmd, sizeof cmd, "regint letter --county %s --year %d --lang %s", fylkesnr, year,
+                     regint_lang_name(L));
+        regint__sb_puts(&d.md, "---\n\n*");
+        regint__sb_printf(&d.md, TR(LETTER_GENERATED), regint_version(), cmd);
+        regint__sb_puts(&d.md, "*\n");
+        regint__sb t = {0};
+        regint__sb_printf(&t, TR(LETTER_GENERATED), regint_version(), cmd);
+        char *s = regint__sb_take(&t);
+        regint__sb_puts(&d.html, "<hr>\n<p class=\"generated\"><em>");
+        html_inline(&d.html, s ? s : "");
+        regint__sb_puts(&d.html, "</em></p>\n</body>\n</html>\n");
+        free(s);
+    }
+    {
+        char *m = regint__sb_take(&d.md), *x = regint__sb_take(&d.html);
+        if (!m || !x) {
+            free(m);
+            free(x);
+            st = regint__enomem();
+            goto out;
+        }
+        if (markdown)
+            *markdown = m;
+        else
+            free(m);
+        if (html)
+            *html = x;
+        else
+            free(x);
+    }
+out:
+    regint__sb_free(&d.md);
+    regint__sb_free(&d.html);
+    free(var.seats);
+    regint_settlement_recommendation_free(rec);
+    regint_settlement_profile_free(own);
+    return st;
+}
+
+regint_status regint_letter_write(const regint_dataset *ds, const char *fylkesnr, int year,
+                                  const regint_letter_options *opt, char **markdown, char **html)
+{
+    if (!markdown && !html)
+        return regint__error(REGINT_EINVAL, "regint_letter_write: NULL argument");
+    return build(ds, fylkesnr, year, opt, markdown, html, NULL, NULL);
+}
+
+/* The JSON of one section: the letter is built (cheap next to the variants) and dropped. */
+static regint_status section_json(const regint_dataset *ds, const char *fylkesnr, int year,
+                                  const regint_letter_options *opt, int audit, char **json)
+{
+    if (!json)
+        return regint__error(REGINT_EINVAL, "%s: NULL output", audit ? "regint_letter_audit_json" : "regint_letter_scenario_json");
+    regint__sb b = {0};
+    char *md = NULL;
+    regint_status st = build(ds, fylkesnr, year, opt, &md, NULL, audit ? NULL : &b, audit ? &b : NULL);
+    free(md);
+    if (st) {
+        regint__sb_free(&b);
+        return st;
+    }
+    if (!(*json = regint__sb_take(&b)))
+        return regint__enomem();
+    return REGINT_OK;
+}
+
+regint_status regint_letter_scenario_json(const regint_dataset *ds, const char *fylkesnr, int year,
+                                          const regint_letter_options *opt, char **json)
+{
+    return section_json(ds, fylkesnr, year, opt, 0, json);
+}
+
+regint_status regint_letter_audit_json(const regint_dataset *ds, const char *fylkesnr, int year,
+                                       const regint_letter_options *opt, char **json)
+{
+    return section_json(ds, fylkesnr, year, opt, 1, json);
+}
