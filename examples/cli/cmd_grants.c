@@ -44,6 +44,7 @@ static const cli_opt report_opts[] = {
 static const cli_command grants_allocate = CLI_COMMAND("grants allocate", allocate_opts, cli_run_grants);
 static const cli_command grants_report = CLI_COMMAND("grants report", report_opts, cli_run_grants);
 static const cli_command *const grants_subs[] = {&grants_allocate,   &grants_report,      &cli_grants_add,
+                                                 &cli_grants_score,
                                                  &cli_grants_decide, &cli_grants_pay,     &cli_grants_repay,
                                                  &cli_grants_receive, &cli_grants_list,   &cli_grants_remind,
                                                  NULL};

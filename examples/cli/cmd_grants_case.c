@@ -1,4 +1,4 @@
-/* regint grants add-application|decide|pay|repay|receive-report|list|remind — grant case work
+/* regint grants add-application|score|decide|pay|repay|receive-report|list|remind — grant case work
  * on a county file. Each changing subcommand loads --data FILE, makes one change through the
  * library (which validates it and leaves the dataset unchanged on failure) and saves FILE
  * atomically only when the change succeeded: all or nothing. */
@@ -10,13 +10,14 @@
 
 typedef struct case_args {
     const char *data, *id, *scheme, *received, *orgnr, *name, *target, *municipalities, *date, *reason,
-        *status, *due_before, *as_of;
+        *status, *due_before, *as_of, *criterion;
     int kind, outcome, fmt;
     int64_t amount, participants, used, days;
+    double score;
 } case_args;
 
 static const case_args defaults = {NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-                                   0, -1, CLI_TABLE, -1, -1, -1, 60};
+                                   NULL, 0, -1, CLI_TABLE, -1, -1, -1, 60, -1.0};
 
 /* The county file is required: case work changes it in place. */
 #define CASE_DATA CLI_STRING("data", "FILE", case_args, data, CLI_REQUIRED, "the county file (changed in place, atomically)")
@@ -37,6 +38,16 @@ static const cli_opt add_opts[] = {
     CLI_STRING("municipalities", "NR,NR", case_args, municipalities, CLI_REQUIRED, "kommunenr covered, comma-separated"),
     CLI_STRING("received", "DATE", case_args, received, 0, "date received"),
     CLI_STRING("target-group", "TEXT", case_args, target, 0, "target group"),
+    CLI_END,
+};
+
+static const cli_opt score_opts[] = {
+    CLI_SUMMARY("record the assessed score of one criterion"),
+    CLI_ABOUT("In [0, the scheme's score_max]; the other criteria keep their scores.\n"),
+    CASE_DATA,
+    CASE_ID,
+    CLI_STRING("criterion", "ID", case_args, criterion, CLI_REQUIRED, "a criterion of the application's scheme"),
+    CLI_NUMBER("score", "X", case_args, score, 0, 1e9, "the score (required)"),
     CLI_END,
 };
 
@@ -103,6 +114,7 @@ static const cli_opt remind_opts[] = {
 };
 
 const cli_command cli_grants_add = CLI_COMMAND("grants add-application", add_opts, cli_run_grants_case);
+const cli_command cli_grants_score = CLI_COMMAND("grants score", score_opts, cli_run_grants_case);
 const cli_command cli_grants_decide = CLI_COMMAND("grants decide", decide_opts, cli_run_grants_case);
 const cli_command cli_grants_pay = CLI_COMMAND("grants pay", pay_opts, cli_run_grants_case);
 const cli_command cli_grants_repay = CLI_COMMAND("grants repay", repay_opts, cli_run_grants_case);
@@ -316,6 +328,8 @@ int cli_run_grants_case(const cli_command *cmd, const void *parsed)
                                                     REGINT_GRANT_REFUSED};
     if (!strcmp(sub, "decide") && x->outcome < 0)
         return cli_usage_error(cmd, "--outcome is required");
+    if (!strcmp(sub, "score") && x->score < 0)
+        return cli_usage_error(cmd, "--score is required");
     regint_dataset *ds;
     int rc = cli_load_dataset(cmd->name, x->data, &ds);
     if (rc != CLI_OK)
@@ -326,6 +340,8 @@ int cli_run_grants_case(const cli_command *cmd, const void *parsed)
         rc = add_application(ds, x);
         if (rc < 0)
             rc = cli_fail(cmd->name, x->data);
+    } else if (!strcmp(sub, "score")) {
+        st = regint_grants_set_score(ds, x->id, x->criterion, x->score);
     } else if (!strcmp(sub, "decide")) {
         st = regint_grants_decide(ds, x->id, outcomes[x->outcome], x->amount < 0 ? 0 : x->amount, x->date,
                                   x->reason);

@@ -31,6 +31,14 @@ refused "JSB25-90" grants add-application --data "$F" --id JSB25-90 --scheme $S 
    --name X --amount 1000 --municipalities 3905
 refused "fødselsnummer" grants add-application --data "$F" --id 01017010170 --scheme $S --orgnr 998877660 \
    --name X --amount 1000 --municipalities 3905
+ok grants score --data "$F" --id JSB25-90 --criterion kvalitet --score 5
+ok grants score --data "$F" --id JSB25-90 --criterion malgruppe --score 4
+ok grants score --data "$F" --id JSB25-90 --criterion forankring --score 4
+# weighted mean 0.4*5 + 0.3*4 + 0.3*4 = 4.4, need 12 participants -> weight 52.8
+ok grants allocate --data "$F" --scheme $S --csv
+grep -q '^jobbsjansen-b-2025,JSB25-90,1,,4.4,12,52.8,900000,' "$T/out" || { cat "$T/out"; fail "score"; }
+refused "must be in [0, 6], got 7" grants score --data "$F" --id JSB25-90 --criterion kvalitet --score 7
+refused "no criterion 'pris'" grants score --data "$F" --id JSB25-90 --criterion pris --score 3
 refused "only a granted application is paid" grants pay --data "$F" --id JSB25-90 --amount 100000 --date 2025-04-01
 refused "exceeds min(amount applied 900000" grants decide --data "$F" --id JSB25-90 --outcome granted --amount 950000 --date 2025-04-15
 ok grants decide --data "$F" --id JSB25-90 --outcome granted --amount 600000 --date 2025-04-15
