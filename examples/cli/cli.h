@@ -168,6 +168,10 @@ int cli_run_match(const cli_command *cmd, const void *args);
 int cli_run_report(const cli_command *cmd, const void *args);
 int cli_run_letter(const cli_command *cmd, const void *args);
 int cli_run_grants(const cli_command *cmd, const void *args);
+int cli_run_grants_case(const cli_command *cmd, const void *args);
+/* The case-work subcommands of `regint grants` (cmd_grants_case.c). */
+extern const cli_command cli_grants_add, cli_grants_score, cli_grants_decide, cli_grants_pay, cli_grants_repay, cli_grants_receive,
+    cli_grants_list, cli_grants_remind;
 int cli_run_coverage(const cli_command *cmd, const void *args);
 int cli_run_guidance(const cli_command *cmd, const void *args);
 

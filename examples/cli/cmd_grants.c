@@ -45,9 +45,13 @@ static const cli_opt report_opts[] = {
 
 static const cli_command grants_allocate = CLI_COMMAND("grants allocate", allocate_opts, cli_run_grants);
 static const cli_command grants_report = CLI_COMMAND("grants report", report_opts, cli_run_grants);
-static const cli_command *const grants_subs[] = {&grants_allocate, &grants_report, NULL};
+static const cli_command *const grants_subs[] = {&grants_allocate,   &grants_report,      &cli_grants_add,
+                                                 &cli_grants_score,
+                                                 &cli_grants_decide, &cli_grants_pay,     &cli_grants_repay,
+                                                 &cli_grants_receive, &cli_grants_list,   &cli_grants_remind,
+                                                 NULL};
 static const cli_opt grants_opts[] = {
-    CLI_SUMMARY("grant schemes: allocate a budget, report on applications"),
+    CLI_SUMMARY("grant schemes: allocate a budget, case work on applications, follow-up"),
     CLI_END,
 };
 const cli_command cli_cmd_grants = {"grants", grants_opts, NULL, 0, NULL, grants_subs};
@@ -136,6 +140,16 @@ static int report(regint_dataset *ds, const char *scheme, const char *as_of, enu
     if (regint_grants_overdue_reports(ds, as_of, &ids, &no)) {
         regint_free(f);
         return cli_fail("grants report", NULL);
+    }
+    /* The library's overdue list spans every scheme: keep --scheme's own (issue 18). */
+    if (scheme) {
+        size_t k = 0;
+        for (size_t i = 0; i < no; i++) {
+            const regint_grant_application_t *a;
+            if (regint_grants_application(ds, ids[i], &a) == REGINT_OK && !strcmp(a->scheme_id, scheme))
+                ids[k++] = ids[i];
+        }
+        no = k;
     }
     if (fmt == CLI_JSON) {
         cli_json_member(stdout, "{\"as_of\": ", as_of);

@@ -193,6 +193,17 @@ REGINT_API regint_status regint_grants_add_payment(regint_dataset *ds, const cha
 REGINT_API regint_status regint_grants_set_report(regint_dataset *ds, const char *application_id,
                                                   const char *date, int64_t participants_reached,
                                                   int64_t funds_used);
+/**
+ * Record the assessed score of one criterion of an application (the others are kept).
+ * @param ds              the dataset
+ * @param application_id  the application
+ * @param criterion_id    a criterion id of the application's scheme
+ * @param score           the score, in [0, scheme score_max]; NAN marks it not assessed
+ * @return REGINT_OK; REGINT_ENOTFOUND for an unknown application or criterion;
+ *         REGINT_ERANGE for a score out of range; REGINT_EINVAL for a NULL argument.
+ */
+REGINT_API regint_status regint_grants_set_score(regint_dataset *ds, const char *application_id,
+                                                 const char *criterion_id, double score);
 /** Record money paid back; the total reclaimed may not exceed paid − used. */
 REGINT_API regint_status regint_grants_add_reclaimed(regint_dataset *ds, const char *application_id,
                                                      int64_t amount);

@@ -1096,6 +1096,37 @@ regint_status regint_grants_add_reclaimed(regint_dataset *ds, const char *applic
     return replace_app(ds, g, cur, &tmp);
 }
 
+regint_status regint_grants_set_score(regint_dataset *ds, const char *application_id, const char *criterion_id,
+                                      double score)
+{
+    grants_data *g;
+    regint_grant_application_t *cur;
+    regint_status st = lookup_for_change(ds, application_id, &g, &cur);
+    if (st)
+        return st;
+    if (!criterion_id)
+        return regint__error(REGINT_EINVAL, "grants: NULL argument");
+    const regint_grant_scheme_t *s = find_scheme(g, cur->scheme_id);
+    size_t c = 0;
+    while (c < s->criterion_count && strcmp(s->criteria[c].id, criterion_id))
+        c++;
+    if (c == s->criterion_count)
+        return regint__error(REGINT_ENOTFOUND, "application '%s': scheme '%s' has no criterion '%.64s'", cur->id,
+                             s->id, criterion_id);
+    double *sc = regint__calloc(s->criterion_count, sizeof *sc);
+    if (!sc)
+        return regint__error(REGINT_ENOMEM, "grants: out of memory");
+    for (size_t i = 0; i < s->criterion_count; i++)
+        sc[i] = cur->scores ? cur->scores[i] : NAN;
+    sc[c] = score;
+    regint_grant_application_t tmp = *cur;
+    tmp.scores = sc;
+    /* replace_app validates the range [0, score_max] and copies the array. */
+    st = replace_app(ds, g, cur, &tmp);
+    regint__xfree(sc);
+    return st;
+}
+
 /* ------------------------------------------------------------------------- */
 /* Allocation                                                                */
 

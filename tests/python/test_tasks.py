@@ -109,6 +109,22 @@ def test_grants_apply_and_decide(raw):
         d.grants.decide("JSB25-02", "maybe")
 
 
+def test_grants_set_score(raw):
+    """set_score changes one criterion; the weighted mean follows from the scheme's weights."""
+    d = regint.Dataset.from_json(json.dumps(raw))
+    scheme = raw["grants"]["schemes"][0]
+    app = raw["grants"]["applications"][0]
+    w = {c["id"]: c["weight"] for c in scheme["criteria"]}
+    first = scheme["criteria"][0]["id"]
+    d.grants.set_score(app["id"], first, 1)
+    scores = dict(app["scores"], **{first: 1})
+    assert d.grants.score(app["id"]) == pytest.approx(sum(w[k] * scores[k] for k in w) / sum(w.values()))
+    with pytest.raises(regint.RangeError):
+        d.grants.set_score(app["id"], first, scheme["score_max"] + 1)
+    with pytest.raises(regint.NotFoundError):
+        d.grants.set_score(app["id"], "no-such-criterion", 1)
+
+
 def test_grants_followup_and_overdue_equal_cli(ds, cli):
     ref = run_cli(cli, "grants", "report", "--as-of", "2026-06-01")
     f = ds.grants.followup(as_of="2026-06-01")

@@ -181,6 +181,11 @@ class Grants:
                                       amount, _date(date), reason)
         self._ds._modified()
 
+    def set_score(self, application_id, criterion, score):
+        """Record the score of one assessment criterion (``float("nan")`` = not assessed)."""
+        _core.regint_grants_set_score(self._ds._handle, application_id, criterion, float(score))
+        self._ds._modified()
+
     def add_payment(self, application_id, amount, date=None):
         _core.regint_grants_add_payment(self._ds._handle, application_id, _date(date), amount)
         self._ds._modified()

@@ -1,0 +1,73 @@
+#!/bin/sh
+# End-to-end grant case work from the CLI (docs/grants-workflow.md): one invented Jobbsjansen
+# application (example data) from registration to final report and repayment on a copy of
+# the example county file. Expected values are worked by hand from the commands' inputs:
+# granted 600 000, paid 350 000 + 250 000 = 600 000, used 560 000 -> 40 000 paid back.
+# Every refused step must leave the file byte-for-byte unchanged (all-or-nothing).
+# usage: grants_workflow.sh REGINT EXAMPLE_JSON TMPDIR
+set -eu
+R=$1; SRC=$2; T=$3
+rm -rf "$T"; mkdir -p "$T"
+F=$T/county.json
+cp "$SRC" "$F"
+fail() { echo "FAIL: $*" >&2; exit 1; }
+ok() { "$R" "$@" >"$T/out" 2>"$T/err" || { cat "$T/err" >&2; fail "regint $*"; }; }
+# refused STEP TEXT ARGS...: exit 1, stderr contains TEXT, file unchanged
+refused() {
+    text=$1; shift
+    cp "$F" "$T/before"
+    if "$R" "$@" >"$T/out" 2>"$T/err"; then fail "accepted: regint $*"; fi
+    grep -qF -- "$text" "$T/err" || { cat "$T/err" >&2; fail "message lacks '$text': regint $*"; }
+    cmp -s "$F" "$T/before" || fail "file changed by a refused step: regint $*"
+}
+S=jobbsjansen-b-2025
+
+ok grants add-application --data "$F" --id JSB25-90 --scheme $S --orgnr 998877660 \
+   --name "Eksempel kommune (example)" --kind municipality --amount 900000 --participants 12 \
+   --municipalities 3905 --received 2025-02-25 --target-group "unge innvandrere 18-24 år (example)"
+refused "orgnr" grants add-application --data "$F" --id JSB25-91 --scheme $S --orgnr 998877661 \
+   --name X --amount 1000 --municipalities 3905
+refused "JSB25-90" grants add-application --data "$F" --id JSB25-90 --scheme $S --orgnr 998877660 \
+   --name X --amount 1000 --municipalities 3905
+refused "fødselsnummer" grants add-application --data "$F" --id 01017010170 --scheme $S --orgnr 998877660 \
+   --name X --amount 1000 --municipalities 3905
+ok grants score --data "$F" --id JSB25-90 --criterion kvalitet --score 5
+ok grants score --data "$F" --id JSB25-90 --criterion malgruppe --score 4
+ok grants score --data "$F" --id JSB25-90 --criterion forankring --score 4
+# weighted mean 0.4*5 + 0.3*4 + 0.3*4 = 4.4, need 12 participants -> weight 52.8
+ok grants allocate --data "$F" --scheme $S --csv
+grep -q '^jobbsjansen-b-2025,JSB25-90,1,,4.4,12,52.8,900000,' "$T/out" || { cat "$T/out"; fail "score"; }
+refused "must be in [0, 6], got 7" grants score --data "$F" --id JSB25-90 --criterion kvalitet --score 7
+refused "no criterion 'pris'" grants score --data "$F" --id JSB25-90 --criterion pris --score 3
+refused "only a granted application is paid" grants pay --data "$F" --id JSB25-90 --amount 100000 --date 2025-04-01
+refused "exceeds min(amount applied 900000" grants decide --data "$F" --id JSB25-90 --outcome granted --amount 950000 --date 2025-04-15
+ok grants decide --data "$F" --id JSB25-90 --outcome granted --amount 600000 --date 2025-04-15
+ok grants pay --data "$F" --id JSB25-90 --amount 350000 --date 2025-05-02
+refused "more than the 600000 kr granted" grants pay --data "$F" --id JSB25-90 --amount 250001 --date 2025-11-01
+ok grants pay --data "$F" --id JSB25-90 --amount 250000 --date 2025-11-01
+
+ok grants list --data "$F" --scheme $S --status granted --csv
+grep -q '^JSB25-90,jobbsjansen-b-2025,998877660,Eksempel kommune (example),900000,granted,600000,600000,2026-03-01,0,0,0$' "$T/out" \
+  || { cat "$T/out"; fail "list"; }
+grep -q '^MT24' "$T/out" && fail "list --scheme shows another scheme"
+# 2026-01-15 + 60 days covers 2026-03-01 (45 days left); the mentor reports are overdue, not due.
+ok grants remind --data "$F" --days 60 --as-of 2026-01-15 --csv
+grep -q '^JSB25-90,jobbsjansen-b-2025,998877660,Eksempel kommune (example),2026-03-01,45$' "$T/out" \
+  || { cat "$T/out"; fail "remind"; }
+ok grants remind --data "$F" --days 30 --as-of 2026-01-15 --csv
+grep -q JSB25-90 "$T/out" && fail "remind --days 30 shows a report due in 45 days"
+# report --scheme: the mentor scheme's overdue reports must not be listed
+ok grants report --data "$F" --scheme $S --as-of 2026-03-10
+grep -q 'MT24' "$T/out" && { cat "$T/out"; fail "report --scheme lists another scheme"; }
+grep -q 'Overdue reports: 1 (JSB25-90)' "$T/out" || { cat "$T/out"; fail "report --scheme overdue"; }
+
+refused "600001 kr used, but only 600000 kr paid" grants receive-report --data "$F" --id JSB25-90 --date 2026-02-20 --participants 11 --used 600001
+ok grants receive-report --data "$F" --id JSB25-90 --date 2026-02-20 --participants 11 --used 560000
+refused "more than unused 40000 kr" grants repay --data "$F" --id JSB25-90 --amount 40001
+ok grants repay --data "$F" --id JSB25-90 --amount 40000
+ok grants report --data "$F" --scheme $S --as-of 2026-03-10 --csv
+grep -q '^JSB25-90,jobbsjansen-b-2025,600000,600000,560000,0,2026-03-01,1,0,0$' "$T/out" \
+  || { cat "$T/out"; fail "report after repayment"; }
+ok grants list --data "$F" --scheme $S --status granted --csv
+grep -q ',560000,40000$' "$T/out" || { cat "$T/out"; fail "list after repayment"; }
+echo "grants workflow: ok"
