@@ -14,6 +14,7 @@
 #include "util/jsonutil.h"
 #include "util/strbuf.h"
 #include "dataset/section.h"
+#include "dataset/snapshot.h"
 
 #define SCHEMA_NAME "regint.dataset"
 
@@ -515,8 +516,18 @@ regint_status regint_dataset_load_default(regint_dataset **out)
                              "the default dataset regint-default.json was found neither in $REGINT_DATA, nor in "
                              "%s, nor in %s",
                              REGINT_DATADIR_BUILD, REGINT_DATADIR_INSTALLED);
-    char path[4096];
+    char path[4096], snap[4096];
     snprintf(path, sizeof path, "%s", p);
+    /* The snapshot built next to the JSON (snapshot.h) when it is one of this very JSON;
+     * otherwise (absent, stale, another build, REGINT_SNAPSHOT=0) the JSON itself. */
+    const char *use = getenv("REGINT_SNAPSHOT");
+    if (!(use && strcmp(use, "0") == 0) && regint__snapshot_path(path, snap, sizeof snap)) {
+        regint_status st = regint__snapshot_load(snap, path, out);
+        if (st == REGINT_OK)
+            return REGINT_OK;
+        if (st == REGINT_ENOMEM)
+            return regint__enomem();
+    }
     return regint_dataset_load_file(path, out);
 }
 
