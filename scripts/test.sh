@@ -4,7 +4,7 @@
 # again under ASan+UBSan and under valgrind. Exits non-zero on any failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/install-deps.sh
+bash scripts/install-deps.sh test
 jobs=$(nproc)
 common=(-DPython3_EXECUTABLE=/usr/bin/python3 -DREGINT_BUILD_PYTHON=ON -DREGINT_BUILD_TESTS=ON)
 

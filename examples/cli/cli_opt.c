@@ -288,7 +288,18 @@ void cli_man(FILE *f, const cli_command *const *cmds, size_t n, const char *vers
         else
             man_command(f, cmds[i]);
     fputs(".SH EXIT STATUS\n0 ok, 1 bad input (the message on stderr names the file, the place and the rule), "
-          "2 usage.\n",
+          "2 usage.\n"
+          ".SH ENVIRONMENT\n.TP\n.B REGINT_DATA\nthe dataset JSON file used instead of the bundled one.\n"
+          ".SH FILES\n.TP\n.I <prefix>/share/regint/regint\\-default.json\n"
+          "the bundled dataset, built from real public data (SSB, IMDi); \\fI<prefix>\\fR is the folder "
+          "the regint library is installed under (\\fI/usr\\fR for the Debian packages).\n"
+          ".SH EXAMPLES\n.nf\n"
+          "regint recommend \\-\\-county 39 \\-\\-year 2026\n"
+          "regint backtest \\-\\-county 50 \\-\\-csv\n"
+          "regint apportion \\-\\-method sainte\\-lague \\-\\-total 9 \\-\\-weights 5,3,1\n"
+          ".fi\n"
+          ".SH SEE ALSO\nThe guides in \\fIdocs/\\fR of the source (user\\-guide.md, settlement.md, "
+          "tasks.md); \\fBregint \\fIcommand\\fB \\-\\-help\\fR.\n",
           f);
 }
 

@@ -165,9 +165,8 @@ int cli_run_recommend(const cli_command *cmd, const void *parsed)
 {
     const recommend_args args = *(const recommend_args *)parsed;
     int rc = CLI_OK;
-    const char *data = args.data, *county = args.county, *profile_path = args.profile;
+    const char *data = args.data, *profile_path = args.profile;
     int year = (int)args.year, have_total = args.total >= 0, have_minors = args.minors >= 0;
-    int64_t total = have_total ? args.total : 0, minors = have_minors ? args.minors : 0;
     int csv = args.fmt == CLI_CSV, json = args.fmt == CLI_JSON;
 
     regint_dataset *ds = NULL;
@@ -179,13 +178,12 @@ int cli_run_recommend(const cli_command *cmd, const void *parsed)
      * steps as backtest's (options struct, engine call, JSON through the library); `duplicates`
      * pairs the two: the library's one options pattern, not logic to share. */
     regint_settlement_recommend_options o = REGINT_SETTLEMENT_RECOMMEND_OPTIONS_INIT;
-    const char *cty = strcmp(county, "00") ? county : NULL;
     if (have_total)
-        o.total = total;
+        o.total = args.total;
     if (have_minors)
-        o.minors = minors;
+        o.minors = args.minors;
     o.profile = prof;
-    if (regint_settlement_recommend(ds, cty, year, &o, &rec) != REGINT_OK) {
+    if (regint_settlement_recommend(ds, args.county, year, &o, &rec) != REGINT_OK) { /* "00": the country */
         rc = cli_fail(cmd->name, NULL);
         goto done;
     }

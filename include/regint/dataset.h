@@ -312,8 +312,10 @@ REGINT_API regint_status regint_dataset_load_string(const char *json, size_t len
 
 /**
  * Load the bundled default dataset built from the real public data in data/ (see
- * data/SOURCES.md). Looked for in $REGINT_DATA (a file), then the build tree, then the
- * install prefix (share/regint/regint-default.json).
+ * data/SOURCES.md). Looked for in $REGINT_DATA (a file), then in share/regint/ of the prefix
+ * the library itself is installed under (found from the library's own file, so a copy
+ * installed or unpacked anywhere uses its own data), then in the configured install folder,
+ * and last in the build tree (so a fresh build runs before anything is installed).
  */
 REGINT_API regint_status regint_dataset_load_default(regint_dataset **out);
 

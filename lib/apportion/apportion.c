@@ -332,66 +332,51 @@ static void set_threshold(dctx *c, double x)
     }
 }
 
+/* From seat `from`, probe in doubling steps downward (dir < 0, toward lo - 1) or upward
+ * (dir > 0, toward hi) until a seat whose above() is `want`, or the end of [lo, hi); returns
+ * that seat (lo - 1 or hi at the end) and leaves in *last the last seat probed before it. */
+static int64_t gallop(const dctx *c, size_t i, int64_t from, int dir, int want, int64_t *last)
+{
+    int64_t lo = c->lo[i], hi = c->hi[i], step = 1;
+    *last = from;
+    for (;;) {
+        int64_t probe = dir > 0 ? (hi - *last > step ? *last + step : hi)
+                                : (*last - lo > step ? *last - step : lo - 1);
+        if (probe < lo || probe >= hi || !!seat_above(c, i, probe) == want)
+            return probe;
+        *last = probe;
+        if (step < INT64_MAX / 2)
+            step *= 2;
+    }
+}
+
+/* The seat where above() turns false, by bisection between `above` (above, or lo - 1) and
+ * `notabove` (not above, or hi). */
+static int64_t bisect(const dctx *c, size_t i, int64_t above, int64_t notabove)
+{
+    while (notabove - above > 1) {
+        int64_t mid = above + (notabove - above) / 2;
+        if (seat_above(c, i, mid))
+            above = mid;
+        else
+            notabove = mid;
+    }
+    return notabove;
+}
+
 /* Exact count for unit i at the threshold: lo + #{k in [lo, hi) : priority(k) > λ},
- * found by galloping from the estimate `guess` (already in [lo, hi]). */
+ * found by galloping from the estimate `guess` (already in [lo, hi]): the seats below the
+ * count are above the threshold, the seat at the count is not (or the count is hi). */
 static int64_t exact_count(const dctx *c, size_t i, int64_t guess)
 {
-    int64_t lo = c->lo[i], hi = c->hi[i];
-    /* invariant sought: seats < g are above, seat g is not (or g == hi) */
-    if (guess > lo && !seat_above(c, i, guess - 1)) {
-        /* too high: find the smallest g in [lo, guess) with !above(g) ... downward gallop */
-        int64_t good = guess - 1; /* !above(good) */
-        int64_t step = 1;
-        int64_t bad = good; /* we look for the largest index with above() true */
-        for (;;) {
-            int64_t probe = (good - lo > step) ? good - step : lo - 1;
-            if (probe < lo) {
-                bad = lo - 1;
-                break;
-            }
-            if (seat_above(c, i, probe)) {
-                bad = probe;
-                break;
-            }
-            good = probe;
-            step *= 2;
-        }
-        /* above(bad) (or bad = lo-1), !above(good); binary search between */
-        while (good - bad > 1) {
-            int64_t mid = bad + (good - bad) / 2;
-            if (seat_above(c, i, mid))
-                bad = mid;
-            else
-                good = mid;
-        }
-        return good;
+    int64_t last;
+    if (guess > c->lo[i] && !seat_above(c, i, guess - 1)) { /* too high: gallop down */
+        int64_t above = gallop(c, i, guess - 1, -1, 1, &last);
+        return bisect(c, i, above, last);
     }
-    if (guess < hi && seat_above(c, i, guess)) {
-        int64_t above = guess; /* above(above) */
-        int64_t step = 1;
-        int64_t notabove;
-        for (;;) {
-            int64_t probe = (hi - above > step) ? above + step : hi;
-            if (probe >= hi) {
-                notabove = hi;
-                break;
-            }
-            if (!seat_above(c, i, probe)) {
-                notabove = probe;
-                break;
-            }
-            above = probe;
-            if (step < INT64_MAX / 2)
-                step *= 2;
-        }
-        while (notabove - above > 1) {
-            int64_t mid = above + (notabove - above) / 2;
-            if (seat_above(c, i, mid))
-                above = mid;
-            else
-                notabove = mid;
-        }
-        return notabove;
+    if (guess < c->hi[i] && seat_above(c, i, guess)) { /* too low: gallop up */
+        int64_t notabove = gallop(c, i, guess, 1, 0, &last);
+        return bisect(c, i, last, notabove);
     }
     return guess;
 }
@@ -948,12 +933,7 @@ regint_status regint_apportion(const int64_t *weights, size_t n, int64_t total,
                                const regint_apportion_options *opt, int64_t *seats)
 {
     static const regint_apportion_options defaults = REGINT_APPORTION_OPTIONS_INIT;
-    if (!opt)
-        opt = &defaults;
-    regint_status vst = regint__check_options_version(opt->version, REGINT_APPORTION_OPTIONS_VERSION,
-                                                      "regint_apportion");
-    if (vst)
-        return vst;
+    REGINT__OPTIONS_RESOLVE(opt, defaults, REGINT_APPORTION_OPTIONS_VERSION, "regint_apportion");
     if ((int)opt->method < 0 || (size_t)opt->method >= N_METHODS)
         return regint__error(REGINT_EINVAL, "apportion: options.method: unknown method %d", (int)opt->method);
     if (n > 0 && (!weights || !seats))

@@ -14,7 +14,6 @@
 #include "util/jsonutil.h"
 #include "util/strbuf.h"
 #include "dataset/section.h"
-#include "dataset/snapshot.h"
 
 #define SCHEMA_NAME "regint.dataset"
 
@@ -469,67 +468,9 @@ static regint_status load_dataset(const cJSON *doc, const char *name, void *out)
     return st;
 }
 
-regint_status regint_dataset_load_string(const char *json, size_t len, const char *name, regint_dataset **out)
-{
-    if (!json || !out)
-        return regint__error(REGINT_EINVAL, "regint_dataset_load_string: NULL argument");
-    return regint__json_load(json, len, name ? name : "<string>", load_dataset, out);
-}
+REGINT__DEFINE_JSON_LOADERS(regint_dataset, regint_dataset, "<string>", load_dataset)
 
-static regint_status parse_dataset(const char *text, size_t len, const char *name, void *out)
-{
-    return regint_dataset_load_string(text, len, name, out);
-}
-
-regint_status regint_dataset_load_file(const char *path, regint_dataset **out)
-{
-    if (!path || !out)
-        return regint__error(REGINT_EINVAL, "regint_dataset_load_file: NULL argument");
-    return regint__parse_file(path, parse_dataset, out);
-}
-
-static _Thread_local char default_path[4096];
-
-const char *regint_dataset_default_path(void)
-{
-    const char *env = getenv("REGINT_DATA");
-    if (env && *env) {
-        snprintf(default_path, sizeof default_path, "%s", env);
-        return default_path;
-    }
-    const char *dirs[] = {REGINT_DATADIR_BUILD, REGINT_DATADIR_INSTALLED};
-    for (size_t i = 0; i < 2; i++) {
-        snprintf(default_path, sizeof default_path, "%s/regint-default.json", dirs[i]);
-        if (access(default_path, R_OK) == 0)
-            return default_path;
-    }
-    return NULL;
-}
-
-regint_status regint_dataset_load_default(regint_dataset **out)
-{
-    if (!out)
-        return regint__error(REGINT_EINVAL, "regint_dataset_load_default: out is NULL");
-    const char *p = regint_dataset_default_path();
-    if (!p)
-        return regint__error(REGINT_ENOTFOUND,
-                             "the default dataset regint-default.json was found neither in $REGINT_DATA, nor in "
-                             "%s, nor in %s",
-                             REGINT_DATADIR_BUILD, REGINT_DATADIR_INSTALLED);
-    char path[4096], snap[4096];
-    snprintf(path, sizeof path, "%s", p);
-    /* The snapshot built next to the JSON (snapshot.h) when it is one of this very JSON;
-     * otherwise (absent, stale, another build, REGINT_SNAPSHOT=0) the JSON itself. */
-    const char *use = getenv("REGINT_SNAPSHOT");
-    if (!(use && strcmp(use, "0") == 0) && regint__snapshot_path(path, snap, sizeof snap)) {
-        regint_status st = regint__snapshot_load(snap, path, out);
-        if (st == REGINT_OK)
-            return REGINT_OK;
-        if (st == REGINT_ENOMEM)
-            return regint__enomem();
-    }
-    return regint_dataset_load_file(path, out);
-}
+/* regint_dataset_default_path() and regint_dataset_load_default(): default_path.c */
 
 /* ------------------------------------------------------------------------- */
 /* Saving: a canonical emitter into the string builder (util/strbuf.h). */

@@ -626,25 +626,33 @@ static regint_status area_kind(regint_kb *kb, const char *area, int area_year, i
         *kind = 0;
         return REGINT_OK;
     }
-    if (regint_validate_fylkesnr_format(area)) {
+    int k = regint_validate_fylkesnr_format(area) ? 1 : regint_validate_kommunenr_format(area) ? 2 : 0;
+    if (k) {
         const regint_county_t *c;
-        if (regint_dataset_county(kb->ds, area, area_year, &c) != REGINT_OK)
-            return regint__error(REGINT_ENOTFOUND, "area '%s': no county with this code in %d",
-                                 area, area_year);
-        *kind = 1;
-        return REGINT_OK;
-    }
-    if (regint_validate_kommunenr_format(area)) {
         const regint_municipality_t *m;
-        if (regint_dataset_municipality(kb->ds, area, area_year, &m) != REGINT_OK)
-            return regint__error(REGINT_ENOTFOUND, "area '%s': no municipality with this code in %d",
-                                 area, area_year);
-        *kind = 2;
+        if ((k == 1 ? regint_dataset_county(kb->ds, area, area_year, &c)
+                    : regint_dataset_municipality(kb->ds, area, area_year, &m)) != REGINT_OK)
+            return regint__error(REGINT_ENOTFOUND, "area '%s': no %s with this code in %d", area,
+                                 k == 1 ? "county" : "municipality", area_year);
+        *kind = k;
         return REGINT_OK;
     }
     return regint__error(REGINT_EINVAL,
                          "area '%s': expected a kommunenr (4 digits), fylkesnr (2 digits) or \"00\"",
                          area ? area : "(null)");
+}
+
+/* The start of every area query: the error state is saved in `saved` (when not NULL: queries
+ * that probe restore it, so that probes leave no error), the arguments are there (`what` names
+ * the query) and the area exists; its kind as area_kind(). */
+static regint_status query_area(regint_kb *kb, const char *area, int area_year, const void *out, const char *what,
+                                regint__error_state *saved, int *kind)
+{
+    if (saved)
+        regint__error_save(saved);
+    if (!kb || !area || !out)
+        return regint__error(REGINT_EINVAL, "%s: NULL argument", what);
+    return area_kind(kb, area, area_year, kind);
 }
 
 /* The county of a municipality valid in `year`, or NULL. */
@@ -734,11 +742,8 @@ static regint_status kb_compute(regint_kb *kb, const getter *g, regint_aggregati
                                 const char *area, int area_year, int year, regint_aggregate_t *out)
 {
     regint__error_state saved_error;
-    regint__error_save(&saved_error);
-    if (!kb || !area || !out)
-        return regint__error(REGINT_EINVAL, "knowledge base query: NULL argument");
     int kind;
-    regint_status st = area_kind(kb, area, area_year, &kind);
+    regint_status st = query_area(kb, area, area_year, out, "knowledge base query", &saved_error, &kind);
     if (st != REGINT_OK)
         return st;
     acc a;
@@ -848,11 +853,8 @@ static regint_status build_series(regint_kb *kb, const getter *g, regint_aggrega
                                   const char *label, regint_kb_series_result **out)
 {
     regint__error_state saved_error;
-    regint__error_save(&saved_error);
-    if (!kb || !area || !out)
-        return regint__error(REGINT_EINVAL, "knowledge base series: NULL argument");
     int kind;
-    regint_status st = area_kind(kb, area, area_year, &kind);
+    regint_status st = query_area(kb, area, area_year, out, "knowledge base series", &saved_error, &kind);
     if (st != REGINT_OK)
         return st;
     /* Candidate years: every year with a row of this indicator/measure. */
@@ -874,20 +876,17 @@ static regint_status build_series(regint_kb *kb, const getter *g, regint_aggrega
         }
     }
     const char *cat = g->settlement ? regint_category_name(g->scat) : g->category;
-    const char *text[3] = {label, area, cat};
     const size_t counts[5] = {strlen(label) + 1, strlen(area) + 1, strlen(cat) + 1, 200, 200};
-    const size_t sizes[5] = {1, 1, 1, sizeof(int), sizeof(regint_aggregate_t)};
-    void *part[5];
-    regint_kb_series_result *s = regint__block_new(sizeof *s, 5, counts, sizes, part);
+#define PART(m) REGINT__BLOCK_ARRAY(regint_kb_series_result, m)
+    static const regint__block_array parts[5] = {PART(indicator), PART(area), PART(category), PART(years),
+                                                 PART(values)};
+#undef PART
+    regint_kb_series_result *s = regint__block_new_in(sizeof *s, 5, counts, parts);
     if (!s)
         return REGINT_ENOMEM;
-    for (int i = 0; i < 3; i++)
-        memcpy(part[i], text[i], counts[i]);
-    s->indicator = part[0];
-    s->area = part[1];
-    s->category = part[2];
-    s->years = part[3];
-    s->values = part[4];
+    memcpy(s->indicator, label, counts[0]);
+    memcpy(s->area, area, counts[1]);
+    memcpy(s->category, cat, counts[2]);
     s->area_year = area_year;
     for (int y = 0; y < 200; y++) {
         int year = 1900 + y;
@@ -940,10 +939,8 @@ static regint_status kb_settlement_series_locked(regint_kb *kb, const char *area
 
 static regint_status kb_population_locked(regint_kb *kb, const char *area, int year, int64_t *out)
 {
-    if (!kb || !area || !out)
-        return regint__error(REGINT_EINVAL, "regint_kb_population: NULL argument");
     int kind;
-    regint_status st = area_kind(kb, area, year, &kind);
+    regint_status st = query_area(kb, area, year, out, "regint_kb_population", NULL, &kind);
     if (st != REGINT_OK)
         return st;
     if (kind == 2)
@@ -1091,6 +1088,22 @@ static regint_value_t agg_value_or_missing(regint_status st, const regint_aggreg
     return v;
 }
 
+/* Count `code` among the ranked areas when it has a value, and among the better ones when its
+ * value beats `mine` in the indicator's direction. */
+static void rank_against(regint_kb *kb, const char *indicator, regint_direction direction, const char *code,
+                         int area_year, int year, const char *category, double mine, size_t *ranked,
+                         size_t *better)
+{
+    regint_aggregate_t a;
+    if (regint_kb_value(kb, indicator, code, area_year, year, category, &a) != REGINT_OK ||
+        a.value.missing != REGINT_MISSING_NONE)
+        return;
+    ++*ranked;
+    double v = a.value.value;
+    if (direction == REGINT_DIRECTION_LOWER_BETTER ? v < mine : v > mine)
+        ++*better;
+}
+
 static regint_status kb_summarize_locked(regint_kb *kb, const char *indicator, const char *area, int area_year,
                                   int year, const char *category, int trend_years,
                                   regint_indicator_summary_t *out)
@@ -1157,29 +1170,17 @@ static regint_status kb_summarize_locked(regint_kb *kb, const char *indicator, c
             st = regint_dataset_municipalities_in(kb->ds, area_year, county, &ms, &nm);
             if (st != REGINT_OK)
                 return st;
-            for (size_t i = 0; i < nm; i++) {
-                if (regint_kb_value(kb, indicator, ms[i]->kommunenr, area_year, year, category, &a) != REGINT_OK ||
-                    a.value.missing != REGINT_MISSING_NONE)
-                    continue;
-                ranked++;
-                double v = a.value.value;
-                if (ind->direction == REGINT_DIRECTION_LOWER_BETTER ? v < mine : v > mine)
-                    better++;
-            }
+            for (size_t i = 0; i < nm; i++)
+                rank_against(kb, indicator, ind->direction, ms[i]->kommunenr, area_year, year, category, mine,
+                             &ranked, &better);
             regint_free(ms);
         } else {
             size_t nc = regint_dataset_county_count(kb->ds);
             for (size_t i = 0; i < nc; i++) {
                 const regint_county_t *c = regint_dataset_county_at(kb->ds, i);
-                if (!c || c->valid_from > area_year || c->valid_to < area_year)
-                    continue;
-                if (regint_kb_value(kb, indicator, c->fylkesnr, area_year, year, category, &a) != REGINT_OK ||
-                    a.value.missing != REGINT_MISSING_NONE)
-                    continue;
-                ranked++;
-                double v = a.value.value;
-                if (ind->direction == REGINT_DIRECTION_LOWER_BETTER ? v < mine : v > mine)
-                    better++;
+                if (c && c->valid_from <= area_year && c->valid_to >= area_year)
+                    rank_against(kb, indicator, ind->direction, c->fylkesnr, area_year, year, category, mine,
+                                 &ranked, &better);
             }
         }
         if (ranked) {

@@ -16,7 +16,7 @@
 #include "util/fileio.h"
 #include "util/alloc.h"
 #include "util/error.h"
-#include "util/loadfile.h"
+#include "util/fileio.h"
 #include "knowledge/area.h"
 #include "util/jsonutil.h"
 #include "util/options.h"
@@ -429,16 +429,17 @@ static regint_status import_doc(regint_dataset *ds, const cJSON *doc, const char
         if (v && !skip) {
             staged *o = &stg[nst];
             o->indicator = (char *)inds[dc && !opt->indicator ? pos[which[2]] : 0];
+            /* Category: codes of the other dimensions with more than one category. */
+            char cat[256] = "";
+            for (size_t k = 0; k < nd; k++) {
+                if ((int)k == which[0] || (int)k == which[1] || (int)k == which[2] || d[k].size < 2)
+                    continue;
+                size_t len = strlen(cat);
+                snprintf(cat + len, sizeof cat - len, "%s%s", len ? "." : "", d[k].codes[pos[k]]);
+            }
             if (opt->refuse_existing) {
                 regint_value_t old;
-                char cat0[256] = "";
-                for (size_t k = 0; k < nd; k++) {
-                    if ((int)k == which[0] || (int)k == which[1] || (int)k == which[2] || d[k].size < 2)
-                        continue;
-                    size_t len = strlen(cat0);
-                    snprintf(cat0 + len, sizeof cat0 - len, "%s%s", len ? "." : "", d[k].codes[pos[k]]);
-                }
-                if (regint_dataset_observation(ds, o->indicator, area, year, cat0, &old) == REGINT_OK) {
+                if (regint_dataset_observation(ds, o->indicator, area, year, cat, &old) == REGINT_OK) {
                     st = regint__json_error(file, p, REGINT_EDUPLICATE,
                                             "observation of '%s' for '%s' in %d is already in the dataset "
                                             "(refuse_existing is set)", o->indicator, area, year);
@@ -448,14 +449,6 @@ static regint_status import_doc(regint_dataset *ds, const cJSON *doc, const char
             }
             snprintf(o->area, sizeof o->area, "%s", area);
             o->year = year;
-            /* Category: codes of the other dimensions with more than one category. */
-            char cat[256] = "";
-            for (size_t k = 0; k < nd; k++) {
-                if ((int)k == which[0] || (int)k == which[1] || (int)k == which[2] || d[k].size < 2)
-                    continue;
-                size_t len = strlen(cat);
-                snprintf(cat + len, sizeof cat - len, "%s%s", len ? "." : "", d[k].codes[pos[k]]);
-            }
             o->category = regint__strdup(cat);
             if (!o->category) {
                 st = regint__enomem();
@@ -524,6 +517,24 @@ done:
     return st;
 }
 
+/* regint_kb_import_jsonstat_string's arguments besides the text, for regint__json_load and
+ * regint__parse_file. */
+typedef struct import_args {
+    regint_kb *kb;
+    regint_dataset *ds;
+    const regint_kb_jsonstat_options *opt;
+    size_t *n_imported;
+} import_args;
+
+/* The knowledge base is refreshed whenever a parsed document was imported, even in part. */
+static regint_status import_loaded(const cJSON *doc, const char *name, void *out)
+{
+    const import_args *a = out;
+    regint_status st = import_doc(a->ds, doc, name, a->opt, a->n_imported);
+    regint_kb_refresh(a->kb);
+    return st;
+}
+
 regint_status regint_kb_import_jsonstat_string(regint_kb *kb, regint_dataset *ds, const char *json,
                                                size_t len, const char *name,
                                                const regint_kb_jsonstat_options *opt, size_t *n_imported)
@@ -531,32 +542,13 @@ regint_status regint_kb_import_jsonstat_string(regint_kb *kb, regint_dataset *ds
     if (!kb || !ds || !json || (const regint_dataset *)ds != regint_kb_dataset(kb))
         return regint__error(REGINT_EINVAL,
                              "JSON-stat import: need the knowledge base, its dataset and the text");
-    regint_kb_jsonstat_options dflt = REGINT_KB_JSONSTAT_OPTIONS_INIT;
-    if (!opt)
-        opt = &dflt;
-    regint_status vst = regint__check_options_version(opt->version, REGINT_KB_JSONSTAT_OPTIONS_VERSION,
-                                                      "regint_kb_import_jsonstat");
-    if (vst)
-        return vst;
+    static const regint_kb_jsonstat_options dflt = REGINT_KB_JSONSTAT_OPTIONS_INIT;
+    REGINT__OPTIONS_RESOLVE(opt, dflt, REGINT_KB_JSONSTAT_OPTIONS_VERSION, "regint_kb_import_jsonstat");
     if (!name)
         name = "(json-stat)";
-    cJSON *doc = NULL;
-    regint_status st = regint__json_parse(name, json, len, &doc);
-    if (st)
-        return st;
-    st = import_doc(ds, doc, name, opt, n_imported);
-    cJSON_Delete(doc);
-    regint_kb_refresh(kb);
-    return st;
+    import_args a = {kb, ds, opt, n_imported};
+    return regint__json_load(json, len, name, import_loaded, &a);
 }
-
-/* regint_kb_import_jsonstat_string's arguments besides the text, for regint__load_file. */
-typedef struct import_args {
-    regint_kb *kb;
-    regint_dataset *ds;
-    const regint_kb_jsonstat_options *opt;
-    size_t *n_imported;
-} import_args;
 
 static regint_status import_text(const char *text, size_t len, const char *name, void *out)
 {
@@ -570,5 +562,5 @@ regint_status regint_kb_import_jsonstat(regint_kb *kb, regint_dataset *ds, const
     if (!path)
         return regint__error(REGINT_EINVAL, "JSON-stat import: path must not be NULL");
     import_args a = {kb, ds, opt, n_imported};
-    return regint__load_file(path, import_text, &a);
+    return regint__parse_file(path, import_text, &a);
 }

@@ -11,11 +11,10 @@
 #include "util/fileio.h"
 #include "util/alloc.h"
 #include "util/error.h"
-#include "util/loadfile.h"
 #include "knowledge/area.h"
 #include "util/jsonutil.h"
 #include "util/enumname.h"
-#include "util/error.h"
+#include "util/record.h"
 #include "dataset/section.h"
 
 /* This module's dataset section (defined below; listed by the registry lib/sections.c). */
@@ -31,60 +30,37 @@ struct regint_plan {
     size_t ninds;
 };
 
-/* Own a copy of s ("" for NULL) in *dst; 0 on ENOMEM. */
-static int own(const char **dst, const char *s)
-{
-    char *c = regint__strdup(s ? s : "");
-    if (!c)
-        return 0;
-    *dst = c;
-    return 1;
-}
+/* What a plan owns (util/record.h does the copying and freeing). Stored copies hold "" where
+ * the caller gave NULL (regint__record_null_to_empty), so readers compare without NULL checks. */
+#define INFO(m) offsetof(regint_plan_info_t, m)
+#define GOAL(m) offsetof(regint_plan_goal_t, m)
+#define MEASURE(m) offsetof(regint_plan_measure_t, m)
+#define IND(m) offsetof(regint_plan_indicator_t, m)
+static const size_t info_strings[] = {INFO(id), INFO(title), INFO(fylkesnr), INFO(note)};
+static const size_t goal_strings[] = {GOAL(id), GOAL(title), GOAL(description), GOAL(sdg_targets)};
+static const size_t measure_strings[] = {MEASURE(id), MEASURE(goal), MEASURE(title), MEASURE(partner_orgnr),
+                                         MEASURE(partner_name)};
+static const size_t ind_strings[] = {IND(goal), IND(indicator), IND(area), IND(category)};
+static const regint__record_kind info_kind = REGINT__RECORD_KIND(regint_plan_info_t, info_strings);
+static const regint__record_kind goal_kind = REGINT__RECORD_KIND(regint_plan_goal_t, goal_strings);
+static const regint__record_kind measure_kind = REGINT__RECORD_KIND(regint_plan_measure_t, measure_strings);
+static const regint__record_kind ind_kind = REGINT__RECORD_KIND(regint_plan_indicator_t, ind_strings);
 
-static void unown(const char *s) { free((void *)(uintptr_t)s); }
-
-static void goal_clear(regint_plan_goal_t *g)
+/* Append an owned copy of `rec` (NULL strings stored as "") to a plan's array. */
+static regint_status plan_append(const regint__record_kind *k, void *parr, size_t *n, void *rec)
 {
-    unown(g->id);
-    unown(g->title);
-    unown(g->description);
-    unown(g->sdg_targets);
-}
-
-static void measure_clear(regint_plan_measure_t *m)
-{
-    unown(m->id);
-    unown(m->goal);
-    unown(m->title);
-    unown(m->partner_orgnr);
-    unown(m->partner_name);
-}
-
-static void ind_clear(regint_plan_indicator_t *i)
-{
-    unown(i->goal);
-    unown(i->indicator);
-    unown(i->area);
-    unown(i->category);
+    regint__record_null_to_empty(k, rec);
+    return regint__record_append(k, parr, n, rec);
 }
 
 void regint_plan_free(regint_plan *plan)
 {
     if (!plan)
         return;
-    unown(plan->info.id);
-    unown(plan->info.title);
-    unown(plan->info.fylkesnr);
-    unown(plan->info.note);
-    for (size_t i = 0; i < plan->ngoals; i++)
-        goal_clear(&plan->goals[i]);
-    for (size_t i = 0; i < plan->nmeasures; i++)
-        measure_clear(&plan->measures[i]);
-    for (size_t i = 0; i < plan->ninds; i++)
-        ind_clear(&plan->inds[i]);
-    free(plan->goals);
-    free(plan->measures);
-    free(plan->inds);
+    regint__record_clear(&info_kind, &plan->info);
+    regint__record_array_free(&goal_kind, plan->goals, plan->ngoals);
+    regint__record_array_free(&measure_kind, plan->measures, plan->nmeasures);
+    regint__record_array_free(&ind_kind, plan->inds, plan->ninds);
     free(plan);
 }
 
@@ -111,14 +87,13 @@ regint_status regint_plan_new(const regint_plan_info_t *info, regint_plan **out)
     regint_plan *p = regint__calloc(1, sizeof *p);
     if (!p)
         return regint__enomem();
-    p->info = *info;
-    p->info.id = p->info.title = p->info.fylkesnr = p->info.note = NULL;
-    p->info.area_year = info->area_year ? info->area_year : info->first_year;
-    p->info.example = info->example ? 1 : 0;
-    if (!own(&p->info.id, info->id) || !own(&p->info.title, info->title) ||
-        !own(&p->info.fylkesnr, info->fylkesnr) || !own(&p->info.note, info->note)) {
-        regint_plan_free(p);
-        return regint__enomem();
+    regint_plan_info_t in = *info;
+    in.area_year = info->area_year ? info->area_year : info->first_year;
+    in.example = info->example ? 1 : 0;
+    regint__record_null_to_empty(&info_kind, &in);
+    if ((st = regint__record_copy(&info_kind, &p->info, &in))) {
+        free(p);
+        return st;
     }
     *out = p;
     return REGINT_OK;
@@ -150,18 +125,8 @@ regint_status regint_plan_add_goal(regint_plan *plan, const regint_plan_goal_t *
     if (regint_kb_sdg_goals(g->sdg_targets, goals, &ng) != REGINT_OK)
         return regint__error(REGINT_EINVAL, "plan '%s': goal '%s': sdg_targets '%s': expected targets such as '4.4,8.5'",
                              plan->info.id, g->id, g->sdg_targets);
-    regint_plan_goal_t *a = regint__reallocarray(plan->goals, plan->ngoals + 1, sizeof *a);
-    if (!a)
-        return regint__enomem();
-    plan->goals = a;
-    regint_plan_goal_t c = {0};
-    if (!own(&c.id, g->id) || !own(&c.title, g->title) || !own(&c.description, g->description) ||
-        !own(&c.sdg_targets, g->sdg_targets)) {
-        goal_clear(&c);
-        return regint__enomem();
-    }
-    plan->goals[plan->ngoals++] = c;
-    return REGINT_OK;
+    regint_plan_goal_t c = *g;
+    return plan_append(&goal_kind, &plan->goals, &plan->ngoals, &c);
 }
 
 regint_status regint_plan_add_measure(regint_plan *plan, const regint_plan_measure_t *m)
@@ -190,19 +155,8 @@ regint_status regint_plan_add_measure(regint_plan *plan, const regint_plan_measu
     if (!year_ok(m->start_year) || !year_ok(m->end_year) || m->start_year > m->end_year)
         return regint__error(REGINT_EINVAL, "plan '%s': measure '%s': period %d-%d: expected years 1900..2200, "
                              "start <= end", pid, m->id, m->start_year, m->end_year);
-    regint_plan_measure_t *a = regint__reallocarray(plan->measures, plan->nmeasures + 1, sizeof *a);
-    if (!a)
-        return regint__enomem();
-    plan->measures = a;
     regint_plan_measure_t c = *m;
-    c.id = c.goal = c.title = c.partner_orgnr = c.partner_name = NULL;
-    if (!own(&c.id, m->id) || !own(&c.goal, m->goal) || !own(&c.title, m->title) ||
-        !own(&c.partner_orgnr, m->partner_orgnr) || !own(&c.partner_name, m->partner_name)) {
-        measure_clear(&c);
-        return regint__enomem();
-    }
-    plan->measures[plan->nmeasures++] = c;
-    return REGINT_OK;
+    return plan_append(&measure_kind, &plan->measures, &plan->nmeasures, &c);
 }
 
 regint_status regint_plan_add_indicator(regint_plan *plan, const regint_plan_indicator_t *ind)
@@ -233,19 +187,9 @@ regint_status regint_plan_add_indicator(regint_plan *plan, const regint_plan_ind
             return regint__error(REGINT_EDUPLICATE, "plan '%s': indicator '%s' for area '%s' is given twice "
                                  "under goal '%s'", pid, ind->indicator, area, ind->goal);
     }
-    regint_plan_indicator_t *a = regint__reallocarray(plan->inds, plan->ninds + 1, sizeof *a);
-    if (!a)
-        return regint__enomem();
-    plan->inds = a;
     regint_plan_indicator_t c = *ind;
-    c.goal = c.indicator = c.area = c.category = NULL;
-    if (!own(&c.goal, ind->goal) || !own(&c.indicator, ind->indicator) || !own(&c.area, area) ||
-        !own(&c.category, ind->category)) {
-        ind_clear(&c);
-        return regint__enomem();
-    }
-    plan->inds[plan->ninds++] = c;
-    return REGINT_OK;
+    c.area = area;
+    return plan_append(&ind_kind, &plan->inds, &plan->ninds, &c);
 }
 
 size_t regint_plan_goal_count(const regint_plan *p) { return p ? p->ngoals : 0; }
@@ -450,16 +394,16 @@ static cJSON *emit_plan(const regint_plan *p)
     cJSON *inds = measures ? cJSON_AddArrayToObject(o, "indicators") : NULL;
     ok = inds != NULL;
     for (size_t i = 0; ok && i < p->ngoals; i++) {
-        cJSON *g = cJSON_CreateObject();
-        ok = g && cJSON_AddItemToArray(goals, g) && regint__json_add_string(g, "id", p->goals[i].id) &&
+        cJSON *g = regint__json_append_object(goals);
+        ok = g && regint__json_add_string(g, "id", p->goals[i].id) &&
              regint__json_add_string(g, "title", p->goals[i].title) &&
              regint__json_add_string(g, "description", p->goals[i].description) &&
              regint__json_add_string(g, "sdg_targets", p->goals[i].sdg_targets);
     }
     for (size_t i = 0; ok && i < p->nmeasures; i++) {
         const regint_plan_measure_t *m = &p->measures[i];
-        cJSON *g = cJSON_CreateObject();
-        ok = g && cJSON_AddItemToArray(measures, g) && regint__json_add_string(g, "id", m->id) &&
+        cJSON *g = regint__json_append_object(measures);
+        ok = g && regint__json_add_string(g, "id", m->id) &&
              regint__json_add_string(g, "goal", m->goal) && regint__json_add_string(g, "title", m->title) &&
              regint__json_add_string(g, "partner_orgnr", m->partner_orgnr) &&
              regint__json_add_string(g, "partner_name", m->partner_name) &&
@@ -468,8 +412,8 @@ static cJSON *emit_plan(const regint_plan *p)
     }
     for (size_t i = 0; ok && i < p->ninds; i++) {
         const regint_plan_indicator_t *n = &p->inds[i];
-        cJSON *g = cJSON_CreateObject();
-        ok = g && cJSON_AddItemToArray(inds, g) && regint__json_add_string(g, "goal", n->goal) &&
+        cJSON *g = regint__json_append_object(inds);
+        ok = g && regint__json_add_string(g, "goal", n->goal) &&
              regint__json_add_string(g, "indicator", n->indicator) && regint__json_add_string(g, "area", n->area) &&
              regint__json_add_string(g, "category", n->category) &&
              regint__json_add_number(g, "baseline_year", n->baseline_year) &&
@@ -485,16 +429,10 @@ static cJSON *emit_plan(const regint_plan *p)
     return o;
 }
 
-regint_status regint_plan_load_string(const char *json, size_t len, const char *name, regint_plan **out)
+/* A standalone plan file: {"schema": "regint.plan", "schema_version": 1, "plan": {...}}. */
+static regint_status load_plan(const cJSON *doc, const char *name, void *out)
 {
-    if (!json || !out)
-        return regint__error(REGINT_EINVAL, "regint_plan_load_string: NULL argument");
-    if (!name)
-        name = "(plan)";
-    cJSON *doc;
-    regint_status st = regint__json_parse(name, json, len, &doc);
-    if (st)
-        return st;
+    regint_status st;
     const char *schema = NULL;
     int64_t ver = 0;
     const cJSON *plan = NULL;
@@ -511,21 +449,10 @@ regint_status regint_plan_load_string(const char *json, size_t len, const char *
                 st = parse_plan(plan, name, "plan", out);
         }
     }
-    cJSON_Delete(doc);
     return st;
 }
 
-static regint_status plan_from_text(const char *text, size_t len, const char *name, void *out)
-{
-    return regint_plan_load_string(text, len, name, out);
-}
-
-regint_status regint_plan_load_file(const char *path, regint_plan **out)
-{
-    if (!path || !out)
-        return regint__error(REGINT_EINVAL, "regint_plan_load_file: NULL argument");
-    return regint__load_file(path, plan_from_text, out);
-}
+REGINT__DEFINE_JSON_LOADERS(regint_plan, regint_plan, "(plan)", load_plan)
 
 regint_status regint_plan_to_string(const regint_plan *plan, char **json)
 {
@@ -691,27 +618,9 @@ regint_status regint_plan_add_to_dataset(regint_dataset *ds, const regint_plan *
 /* ------------------------------------------------------------------------- */
 /* Progress                                                                   */
 
-const char *regint_progress_name(regint_progress p)
-{
-    switch (p) {
-    case REGINT_PROGRESS_NO_DATA: return "no_data";
-    case REGINT_PROGRESS_ON_TRACK: return "on_track";
-    case REGINT_PROGRESS_BEHIND: return "behind";
-    case REGINT_PROGRESS_ACHIEVED: return "achieved";
-    }
-    return "unknown";
-}
-
 static const char *const progress_names[REGINT_PROGRESS_COUNT] = {"no_data", "on_track", "behind", "achieved"};
 
-regint_status regint_progress_from_name(const char *name, regint_progress *out)
-{
-    int v = 0;
-    regint_status st = regint__enum_from_name(progress_names, REGINT_PROGRESS_COUNT, name, out ? &v : NULL, "progress");
-    if (!st)
-        *out = (regint_progress)v;
-    return st;
-}
+REGINT__ENUM_NAMES(regint_progress, regint_progress, progress_names, REGINT_PROGRESS_COUNT, "progress")
 
 regint_status regint_plan_progress(const regint_plan *plan, size_t i, const regint_kb *kb, int as_of_year,
                                    regint_plan_progress_t *out)

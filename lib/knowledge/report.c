@@ -343,17 +343,8 @@ static void fmt_num(char *buf, size_t size, double v, int dec)
     snprintf(tmp, sizeof tmp, "%.*f", dec, fabs(v));
     char *dot = strchr(tmp, '.');
     size_t ilen = dot ? (size_t)(dot - tmp) : strlen(tmp);
-    size_t o = 0;
     int neg = v < 0 && strspn(tmp, "0.") != strlen(tmp);
-    if (neg && o + 1 < size)
-        buf[o++] = '-';
-    for (size_t i = 0; i < ilen && o + 3 < size; i++) {
-        if (i && (ilen - i) % 3 == 0) {
-            buf[o++] = '\xC2';
-            buf[o++] = '\xA0';
-        }
-        buf[o++] = tmp[i];
-    }
+    size_t o = regint__nb_digits(buf, size, tmp, ilen, neg);
     if (dot && o + 1 < size) {
         buf[o++] = ',';
         for (const char *c = dot + 1; *c && o + 1 < size; c++)
@@ -924,6 +915,19 @@ static void section_plans(rctx *r, const regint_plan **plans, size_t np)
         section_plan_one(r, plans[i]);
 }
 
+/* 1 if the SDG targets `targets` (e.g. "4.4,8.5") name a target of `goal`. */
+static int tags_goal(const char *targets, int goal)
+{
+    int g[17];
+    size_t ng = 0;
+    if (regint_kb_sdg_goals(targets, g, &ng) != REGINT_OK)
+        return 0;
+    for (size_t k = 0; k < ng; k++)
+        if (g[k] == goal)
+            return 1;
+    return 0;
+}
+
 static void section_sdg(rctx *r, const regint_plan **plans, size_t np)
 {
     doc *d = &r->d;
@@ -958,23 +962,13 @@ static void section_sdg(rctx *r, const regint_plan **plans, size_t np)
         regint__sb inds = {0}, pg = {0};
         for (size_t i = 0; i < ni; i++) {
             const regint_indicator_t *ind = regint_dataset_indicator_at(r->ds, i);
-            int g[17];
-            size_t ng = 0, hit = 0;
-            if (regint_kb_sdg_goals(ind->sdg_targets, g, &ng) == REGINT_OK)
-                for (size_t k = 0; k < ng; k++)
-                    hit |= g[k] == goal;
-            if (hit)
+            if (tags_goal(ind->sdg_targets, goal))
                 regint__sb_printf(&inds, "%s%s (%s)", inds.n ? "; " : "", ind->name_nb, ind->sdg_targets);
         }
         for (size_t p = 0; p < np; p++)
             for (size_t i = 0; i < regint_plan_goal_count(plans[p]); i++) {
                 const regint_plan_goal_t *pgoal = regint_plan_goal_at(plans[p], i);
-                int g[17];
-                size_t ng = 0, hit = 0;
-                if (regint_kb_sdg_goals(pgoal->sdg_targets, g, &ng) == REGINT_OK)
-                    for (size_t k = 0; k < ng; k++)
-                        hit |= g[k] == goal;
-                if (hit)
+                if (tags_goal(pgoal->sdg_targets, goal))
                     regint__sb_printf(&pg, "%s%s %s", pg.n ? "; " : "", pgoal->id, pgoal->title);
             }
         if (inds.oom || pg.oom)
@@ -1032,12 +1026,7 @@ static regint_status prepare(const regint_dataset *ds, const char *fylkesnr, con
     static const regint_report_options defaults = REGINT_REPORT_OPTIONS_INIT;
     if (!ds)
         return regint__error(REGINT_EINVAL, "report: the dataset must not be NULL");
-    if (!opt)
-        opt = &defaults;
-    regint_status vst = regint__check_options_version(opt->version, REGINT_REPORT_OPTIONS_VERSION,
-                                                      "regint_report_render");
-    if (vst)
-        return vst;
+    REGINT__OPTIONS_RESOLVE(opt, defaults, REGINT_REPORT_OPTIONS_VERSION, "regint_report_render");
     if (!regint_validate_fylkesnr_format(fylkesnr))
         return regint__error(REGINT_EINVAL, "report: county '%s': expected a fylkesnr (two digits)",
                              fylkesnr ? fylkesnr : "(null)");
@@ -1145,16 +1134,6 @@ regint_status regint_report_write(const regint_dataset *ds, const char *fylkesnr
 
 static const char *const format_names[REGINT_REPORT_FORMAT_COUNT] = {"markdown", "html"};
 
-const char *regint_report_format_name(regint_report_format v)
-{
-    return regint__enum_name(format_names, REGINT_REPORT_FORMAT_COUNT, (int)v);
-}
+REGINT__ENUM_NAMES(regint_report_format, regint_report_format,
+                   format_names, REGINT_REPORT_FORMAT_COUNT, "report format")
 
-regint_status regint_report_format_from_name(const char *name, regint_report_format *out)
-{
-    int v = 0;
-    regint_status st = regint__enum_from_name(format_names, REGINT_REPORT_FORMAT_COUNT, name, out ? &v : NULL, "report format");
-    if (!st)
-        *out = (regint_report_format)v;
-    return st;
-}

@@ -33,17 +33,23 @@ static void axis_label(char *buf, size_t size, double v, double step)
     long long x = llround(v);
     char tmp[32];
     snprintf(tmp, sizeof tmp, "%lld", x < 0 ? -x : x);
-    size_t l = strlen(tmp), o = 0;
-    if (x < 0 && o + 1 < size)
+    regint__nb_digits(buf, size, tmp, strlen(tmp), x < 0);
+}
+
+size_t regint__nb_digits(char *buf, size_t size, const char *digits, size_t ilen, int neg)
+{
+    size_t o = 0;
+    if (neg && o + 1 < size)
         buf[o++] = '-';
-    for (size_t i = 0; i < l && o + 3 < size; i++) {
-        if (i && (l - i) % 3 == 0) {
-            buf[o++] = '\xC2';
+    for (size_t i = 0; i < ilen && o + 3 < size; i++) {
+        if (i && (ilen - i) % 3 == 0) {
+            buf[o++] = '\xC2'; /* U+00A0 no-break space */
             buf[o++] = '\xA0';
         }
-        buf[o++] = tmp[i];
+        buf[o++] = digits[i];
     }
     buf[o] = '\0';
+    return o;
 }
 
 enum { W = 760, H = 320, ML = 64, MR = 16, MT = 48, MB = 36 };

@@ -15,6 +15,11 @@ typedef struct regint__chart_series {
     const unsigned char *lower; /* NULL, or per value 1 = a lower bound (drawn pale, dashed) */
 } regint__chart_series;
 
+/* Write "-" when `neg`, then the first `ilen` digits of `digits` in groups of three separated
+ * by a no-break space (Norwegian style: 12 345), into buf (NUL-terminated, truncated to
+ * `size`). Returns the length written. The one digit grouping of report.c and report_svg.c. */
+size_t regint__nb_digits(char *buf, size_t size, const char *digits, size_t ilen, int neg);
+
 /* Grouped bar chart over `n` x labels (years), `k` series. */
 void regint__svg_bars(regint__sb *b, const char *title, const int *years, size_t n,
                       const regint__chart_series *series, size_t k);

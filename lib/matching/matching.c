@@ -12,7 +12,7 @@
 #include "util/alloc.h"
 #include "util/error.h"
 #include "util/jsonutil.h"
-#include "util/loadfile.h"
+#include "util/fileio.h"
 #include "util/options.h"
 #include "util/enumname.h"
 #include "matching/matching_internal.h"
@@ -25,42 +25,12 @@ double regint__match_now(void)
     return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
 }
 
-const char *regint_match_unit_name(regint_match_unit unit)
-{
-    switch (unit) {
-    case REGINT_MATCH_CASES:
-        return "cases";
-    case REGINT_MATCH_PERSONS:
-        return "persons";
-    }
-    return "unknown";
-}
-
 static const char *const unit_names[REGINT_MATCH_UNIT_COUNT] = {"cases", "persons"};
 static const char *const quality_names[REGINT_MATCH_QUALITY_COUNT] = {"optimal", "gap"};
 
-regint_status regint_match_unit_from_name(const char *name, regint_match_unit *out)
-{
-    int v = 0;
-    regint_status st = regint__enum_from_name(unit_names, REGINT_MATCH_UNIT_COUNT, name, out ? &v : NULL, "capacity unit");
-    if (!st)
-        *out = (regint_match_unit)v;
-    return st;
-}
-
-const char *regint_match_quality_name(regint_match_quality v)
-{
-    return regint__enum_name(quality_names, REGINT_MATCH_QUALITY_COUNT, (int)v);
-}
-
-regint_status regint_match_quality_from_name(const char *name, regint_match_quality *out)
-{
-    int v = 0;
-    regint_status st = regint__enum_from_name(quality_names, REGINT_MATCH_QUALITY_COUNT, name, out ? &v : NULL, "match quality");
-    if (!st)
-        *out = (regint_match_quality)v;
-    return st;
-}
+REGINT__ENUM_NAMES(regint_match_unit, regint_match_unit, unit_names, REGINT_MATCH_UNIT_COUNT, "capacity unit")
+REGINT__ENUM_NAMES(regint_match_quality, regint_match_quality,
+                   quality_names, REGINT_MATCH_QUALITY_COUNT, "match quality")
 
 /* Smallest k in 0..9 with s·10^k an integer (to 1e-9 relative), or 10 if none. */
 static int decimals_needed(double s, int from)
@@ -79,12 +49,8 @@ regint_status regint_match(const double *scores, size_t n_cases, size_t n_munis,
                            const int64_t *capacities, const regint_match_options *opt,
                            int64_t *assignment, int64_t *used, regint_match_summary_t *result)
 {
-    regint_match_options defaults = REGINT_MATCH_OPTIONS_INIT;
-    if (!opt)
-        opt = &defaults;
-    regint_status vst = regint__check_options_version(opt->version, REGINT_MATCH_OPTIONS_VERSION, "regint_match");
-    if (vst)
-        return vst;
+    static const regint_match_options defaults = REGINT_MATCH_OPTIONS_INIT;
+    REGINT__OPTIONS_RESOLVE(opt, defaults, REGINT_MATCH_OPTIONS_VERSION, "regint_match");
     if (opt->unit != REGINT_MATCH_CASES && opt->unit != REGINT_MATCH_PERSONS)
         return regint__error(REGINT_EINVAL, "regint_match: options.unit: unknown unit %d", (int)opt->unit);
     if (!(opt->score_scale > 0) || !isfinite(opt->score_scale))
@@ -478,42 +444,25 @@ static regint_status parse_doc(const char *file, const cJSON *doc, regint_match_
     return REGINT_OK;
 }
 
+static regint_status load_instance(const cJSON *doc, const char *name, void *out)
+{
+    regint_match_instance *in = regint__calloc(1, sizeof *in);
+    regint_status st = in ? parse_doc(name, doc, in) : REGINT_ENOMEM;
+    if (st)
+        regint_match_instance_free(in);
+    else
+        *(regint_match_instance **)out = in;
+    return st;
+}
+
+/* Not REGINT__DEFINE_JSON_LOADERS: on failure this one sets *out = NULL (test_matching relies on it). */
 regint_status regint_match_instance_load_string(const char *text, size_t len, const char *name,
                                                regint_match_instance **out)
 {
     if (!out || !text)
         return regint__error(REGINT_EINVAL, "regint_match_instance_load_string: NULL argument");
     *out = NULL;
-    if (!name)
-        name = "<json>";
-    cJSON *doc = NULL;
-    regint_status st = regint__json_parse(name, text, len, &doc);
-    if (st)
-        return st;
-    regint_match_instance *in = regint__calloc(1, sizeof *in);
-    if (!in) {
-        cJSON_Delete(doc);
-        return regint__enomem();
-    }
-    st = parse_doc(name, doc, in);
-    cJSON_Delete(doc);
-    if (st) {
-        regint_match_instance_free(in);
-        return st;
-    }
-    *out = in;
-    return REGINT_OK;
+    return regint__json_load(text, len, name ? name : "<json>", load_instance, out);
 }
 
-static regint_status instance_from_text(const char *text, size_t len, const char *name, void *out)
-{
-    return regint_match_instance_load_string(text, len, name, out);
-}
-
-regint_status regint_match_instance_load_file(const char *path, regint_match_instance **out)
-{
-    if (!out || !path)
-        return regint__error(REGINT_EINVAL, "regint_match_instance_load_file: NULL argument");
-    *out = NULL;
-    return regint__load_file(path, instance_from_text, out);
-}
+REGINT__DEFINE_LOAD_FILE(regint_match_instance_load_file, regint_match_instance, regint_match_instance_load_string)

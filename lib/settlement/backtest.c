@@ -23,27 +23,11 @@ struct regint_settlement_backtest {
     regint_settlement_backtest_summary_t sum;
 };
 
-const char *regint_settlement_backtest_method_name(regint_settlement_backtest_method m)
-{
-    switch (m) {
-    case REGINT_SETTLEMENT_BACKTEST_PROFILE: return "profile";
-    case REGINT_SETTLEMENT_BACKTEST_POPULATION: return "population";
-    case REGINT_SETTLEMENT_BACKTEST_LAST_DECISION: return "last_decision";
-    default: return "unknown";
-    }
-}
-
 static const char *const method_names[REGINT_SETTLEMENT_BACKTEST_METHOD_COUNT] = {"profile", "population",
                                                                                   "last_decision"};
 
-regint_status regint_settlement_backtest_method_from_name(const char *name, regint_settlement_backtest_method *out)
-{
-    int v = 0;
-    regint_status st = regint__enum_from_name(method_names, REGINT_SETTLEMENT_BACKTEST_METHOD_COUNT, name, out ? &v : NULL, "back-test method");
-    if (!st)
-        *out = (regint_settlement_backtest_method)v;
-    return st;
-}
+REGINT__ENUM_NAMES(regint_settlement_backtest_method, regint_settlement_backtest_method,
+                   method_names, REGINT_SETTLEMENT_BACKTEST_METHOD_COUNT, "back-test method")
 
 void regint_settlement_backtest_free(regint_settlement_backtest *bt)
 {
@@ -284,13 +268,8 @@ regint_status regint_settlement_backtest_run(const regint_dataset *ds, const reg
     regint__error_save(&saved_error);
     if (!ds || !out)
         return regint__error(REGINT_EINVAL, "regint_settlement_backtest_run: NULL argument");
-    regint_settlement_backtest_options def = REGINT_SETTLEMENT_BACKTEST_OPTIONS_INIT;
-    if (!opt)
-        opt = &def;
-    regint_status vst = regint__check_options_version(opt->version, REGINT_SETTLEMENT_BACKTEST_OPTIONS_VERSION,
-                                                      "regint_settlement_backtest_run");
-    if (vst)
-        return vst;
+    static const regint_settlement_backtest_options def = REGINT_SETTLEMENT_BACKTEST_OPTIONS_INIT;
+    REGINT__OPTIONS_RESOLVE(opt, def, REGINT_SETTLEMENT_BACKTEST_OPTIONS_VERSION, "regint_settlement_backtest_run");
     if (opt->fylkesnr && !regint_validate_fylkesnr_format(opt->fylkesnr))
         return regint__error(REGINT_EINVAL, "regint_settlement_backtest_run: county '%s' is not a 2-digit fylkesnr", opt->fylkesnr);
     int from = opt->year_from ? opt->year_from : REGINT_SETTLEMENT_BACKTEST_DEFAULT_FROM;
@@ -418,8 +397,8 @@ regint_status regint_settlement_backtest_to_json(const regint_settlement_backtes
     ok = ok && rows;
     for (size_t i = 0; ok && i < bt->n; i++) {
         const regint_settlement_backtest_row_t *r = &bt->rows[i];
-        cJSON *o = cJSON_CreateObject();
-        ok = o && cJSON_AddItemToArray(rows, o);
+        cJSON *o = regint__json_append_object(rows);
+        ok = o != NULL;
         ok = ok && regint__json_add_number(o, "year", r->year);
         ok = ok && regint__json_add_string(o, "fylkesnr", r->fylkesnr);
         ok = ok && regint__json_add_string(o, "county", r->county_name);

@@ -7,7 +7,7 @@
 #include "util/fileio.h"
 #include "util/alloc.h"
 #include "util/error.h"
-#include "util/loadfile.h"
+#include "util/fileio.h"
 #include "util/jsonutil.h"
 #include "settlement/settlement_internal.h"
 
@@ -450,44 +450,20 @@ static regint_status parse_profile(const char *file, const cJSON *root, regint_s
     return REGINT_OK;
 }
 
-regint_status regint_settlement_profile_load_string(const char *json, size_t len, const char *name,
-                                                    regint_settlement_profile **out)
+static regint_status load_profile(const cJSON *root, const char *file, void *out)
 {
-    if (!json || !out)
-        return regint__error(REGINT_EINVAL, "regint_settlement_profile_load_string: NULL argument");
-    const char *file = name ? name : "<profile>";
-    cJSON *root = NULL;
-    regint_status st = regint__json_parse(file, json, len, &root);
-    if (st)
-        return st;
     regint_settlement_profile *p = regint__calloc(1, sizeof *p);
-    if (!p) {
-        cJSON_Delete(root);
-        return regint__enomem();
-    }
-    st = parse_profile(file, root, p);
-    cJSON_Delete(root);
+    regint_status st = p ? parse_profile(file, root, p) : REGINT_ENOMEM;
     if (!st && !(p->file = regint__strdup(file)))
-        st = regint__enomem();
-    if (st) {
+        st = REGINT_ENOMEM; /* regint__strdup set the error */
+    if (st)
         regint_settlement_profile_free(p);
-        return st;
-    }
-    *out = p;
-    return REGINT_OK;
+    else
+        *(regint_settlement_profile **)out = p;
+    return st;
 }
 
-static regint_status profile_from_text(const char *text, size_t len, const char *name, void *out)
-{
-    return regint_settlement_profile_load_string(text, len, name, out);
-}
-
-regint_status regint_settlement_profile_load_file(const char *path, regint_settlement_profile **out)
-{
-    if (!path || !out)
-        return regint__error(REGINT_EINVAL, "regint_settlement_profile_load_file: NULL argument");
-    return regint__load_file(path, profile_from_text, out);
-}
+REGINT__DEFINE_JSON_LOADERS(regint_settlement_profile, regint_settlement_profile, "<profile>", load_profile)
 
 regint_status regint_settlement_profile_default(regint_settlement_profile **out)
 {

@@ -444,12 +444,7 @@ regint_status regint_settlement_recommend(const regint_dataset *ds, const char *
     static const regint_settlement_recommend_options defaults = REGINT_SETTLEMENT_RECOMMEND_OPTIONS_INIT;
     if (!ds || !out)
         return regint__error(REGINT_EINVAL, "regint_settlement_recommend: NULL argument");
-    if (!options)
-        options = &defaults;
-    regint_status st = regint__check_options_version(options->version, REGINT_SETTLEMENT_RECOMMEND_OPTIONS_VERSION,
-                                                     "regint_settlement_recommend");
-    if (st)
-        return st;
+    REGINT__OPTIONS_RESOLVE(options, defaults, REGINT_SETTLEMENT_RECOMMEND_OPTIONS_VERSION, "regint_settlement_recommend");
     regint__recommend_args args = {fylkesnr, year, options->total, options->minors, options->profile,
                                    options->history_to};
     if (year < 1900 || year > 2200)
@@ -464,7 +459,8 @@ regint_status regint_settlement_recommend(const regint_dataset *ds, const char *
     if (fylkesnr && strcmp(fylkesnr, "00") && regint_dataset_county(ds, fylkesnr, year, &county) != REGINT_OK)
         return regint__error(REGINT_ENOTFOUND, "regint_settlement_recommend: fylkesnr: unknown county '%s' in %d",
                              fylkesnr, year);
-    if ((st = resolve_total(ds, &args)))
+    regint_status st = resolve_total(ds, &args);
+    if (st)
         return st;
     if (args.minors < 0 || args.minors > args.total)
         return regint__error(REGINT_EINVAL, "regint_settlement_recommend: minors must be in [0, total %lld], got %lld",

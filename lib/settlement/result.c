@@ -96,8 +96,8 @@ regint_status regint_settlement_recommendation_to_json(const regint_settlement_r
     cJSON *crit = ok ? cJSON_AddArrayToObject(doc, "criteria") : NULL;
     ok = ok && crit;
     for (size_t c = 0; ok && c < r->ncrit; c++) {
-        cJSON *o = cJSON_CreateObject();
-        ok = o && cJSON_AddItemToArray(crit, o);
+        cJSON *o = regint__json_append_object(crit);
+        ok = o != NULL;
         ok = ok && regint__json_add_string(o, "id", r->crit_ids[c]);
         ok = ok && regint__json_add_number(o, "weight", r->crit_w[c]);
     }
@@ -105,8 +105,8 @@ regint_status regint_settlement_recommendation_to_json(const regint_settlement_r
     ok = ok && arr;
     for (size_t i = 0; ok && i < r->n; i++) {
         const regint_settlement_recommendation_row_t *row = &r->rows[i];
-        cJSON *o = cJSON_CreateObject();
-        ok = o && cJSON_AddItemToArray(arr, o);
+        cJSON *o = regint__json_append_object(arr);
+        ok = o != NULL;
         ok = ok && regint__json_add_string(o, "kommunenr", row->kommunenr);
         ok = ok && regint__json_add_string(o, "name", row->name);
         ok = ok && cJSON_AddBoolToObject(o, "asked", row->asked) != NULL;

@@ -15,6 +15,7 @@
 #include "util/isodate.h"
 #include "util/jsonutil.h"
 #include "util/enumname.h"
+#include "util/record.h"
 #include "util/validate.h"
 #include "dataset/section.h"
 
@@ -35,50 +36,10 @@ static const char *const task_names[] = {"settlement", "negative_social_control"
 #define N_TASKS (sizeof task_names / sizeof task_names[0])
 static const char *const meeting_kinds[] = {"gathering", "meeting", "network_meeting"};
 
-const char *regint_partner_kind_name(regint_partner_kind k)
-{
-    return (unsigned)k < N_PARTNER_KINDS ? partner_kinds[k] : "unknown";
-}
-
-regint_status regint_partner_kind_from_name(const char *name, regint_partner_kind *out)
-{
-    if (!out)
-        return regint__error(REGINT_EINVAL, "regint_partner_kind_from_name: NULL output");
-    int i = regint__name_index(partner_kinds, N_PARTNER_KINDS, name);
-    if (i < 0)
-        return regint__error(REGINT_ENOTFOUND, "unknown partner kind '%.40s'", name ? name : "(null)");
-    *out = (regint_partner_kind)i;
-    return REGINT_OK;
-}
-
-const char *regint_task_name(regint_task t) { return (unsigned)t < N_TASKS ? task_names[t] : "unknown"; }
-
-regint_status regint_task_from_name(const char *name, regint_task *out)
-{
-    if (!out)
-        return regint__error(REGINT_EINVAL, "regint_task_from_name: NULL output");
-    int i = regint__name_index(task_names, N_TASKS, name);
-    if (i < 0)
-        return regint__error(REGINT_ENOTFOUND, "unknown task '%.40s' (expected settlement, "
-                             "negative_social_control, competence, volunteering, sector_collaboration, "
-                             "grants or career_guidance)", name ? name : "(null)");
-    *out = (regint_task)i;
-    return REGINT_OK;
-}
-
-const char *regint_meeting_kind_name(regint_meeting_kind k) { return (unsigned)k < 3 ? meeting_kinds[k] : "unknown"; }
-
-regint_status regint_meeting_kind_from_name(const char *name, regint_meeting_kind *out)
-{
-    if (!out)
-        return regint__error(REGINT_EINVAL, "regint_meeting_kind_from_name: NULL output");
-    int i = regint__name_index(meeting_kinds, 3, name);
-    if (i < 0)
-        return regint__error(REGINT_ENOTFOUND, "unknown meeting kind '%.40s' (expected gathering, meeting "
-                             "or network_meeting)", name ? name : "(null)");
-    *out = (regint_meeting_kind)i;
-    return REGINT_OK;
-}
+REGINT__ENUM_NAMES(regint_partner_kind, regint_partner_kind, partner_kinds, N_PARTNER_KINDS, "partner kind")
+REGINT__ENUM_NAMES(regint_task, regint_task, task_names, N_TASKS, "task")
+REGINT__ENUM_NAMES(regint_meeting_kind, regint_meeting_kind,
+                   meeting_kinds, REGINT_MEETING_KIND_COUNT, "meeting kind")
 
 /* ------------------------------------------------------------------------- */
 /* Storage                                                                   */
@@ -96,154 +57,48 @@ typedef struct collab_data {
     size_t nn;
 } collab_data;
 
-static void partner_clear(regint_partner_t *p)
-{
-    regint__xfree(p->id);
-    regint__xfree(p->name);
-    regint__xfree(p->orgnr);
-    regint__strlist_free(p->municipalities, p->municipality_count);
-}
-
-static void agreement_clear(regint_agreement_t *a)
-{
-    regint__xfree(a->id);
-    regint__xfree(a->title);
-    regint__strlist_free(a->parties, a->party_count);
-    regint__xfree(a->valid_from);
-    regint__xfree(a->valid_to);
-}
-
-static void meeting_clear(regint_meeting_t *m)
-{
-    regint__xfree(m->id);
-    regint__xfree(m->date);
-    regint__xfree(m->topic);
-    regint__xfree(m->network_id);
-    for (size_t i = 0; m->participants && i < m->participant_count; i++) {
-        regint__xfree(m->participants[i].partner_id);
-        regint__xfree(m->participants[i].kommunenr);
-    }
-    regint__xfree(m->participants);
-}
-
-static void network_clear(regint_network_t *n)
-{
-    regint__xfree(n->id);
-    regint__xfree(n->name);
-    for (size_t i = 0; n->members && i < n->member_count; i++) {
-        regint__xfree(n->members[i].partner_id);
-        regint__xfree(n->members[i].role);
-        regint__xfree(n->members[i].since);
-        regint__xfree(n->members[i].until);
-    }
-    regint__xfree(n->members);
-}
+/* What each record kind owns (util/record.h does the copying and freeing). */
+#define PARTNER(m) offsetof(regint_partner_t, m)
+#define AGREEMENT(m) offsetof(regint_agreement_t, m)
+#define MEETING(m) offsetof(regint_meeting_t, m)
+#define MEMBER(m) offsetof(regint_network_member_t, m)
+static const size_t partner_strings[] = {PARTNER(id), PARTNER(name), PARTNER(orgnr)};
+static const size_t agreement_strings[] = {AGREEMENT(id), AGREEMENT(title), AGREEMENT(valid_from), AGREEMENT(valid_to)};
+static const size_t participant_strings[] = {offsetof(regint_participant_t, partner_id),
+                                             offsetof(regint_participant_t, kommunenr)};
+static const size_t meeting_strings[] = {MEETING(id), MEETING(date), MEETING(topic), MEETING(network_id)};
+static const size_t member_strings[] = {MEMBER(partner_id), MEMBER(role), MEMBER(since), MEMBER(until)};
+static const size_t network_strings[] = {offsetof(regint_network_t, id), offsetof(regint_network_t, name)};
+static const regint__record_kind participant_kind = REGINT__RECORD_KIND(regint_participant_t, participant_strings);
+static const regint__record_kind member_kind = REGINT__RECORD_KIND(regint_network_member_t, member_strings);
+static const regint__record_array partner_arrays[] = {
+    REGINT__RECORD_STRING_LIST(regint_partner_t, municipalities, municipality_count)};
+static const regint__record_array agreement_arrays[] = {
+    REGINT__RECORD_STRING_LIST(regint_agreement_t, parties, party_count)};
+static const regint__record_array meeting_arrays[] = {
+    REGINT__RECORD_ARRAY(regint_meeting_t, participants, participant_count, participant_kind)};
+static const regint__record_array network_arrays[] = {
+    REGINT__RECORD_ARRAY(regint_network_t, members, member_count, member_kind)};
+static const regint__record_kind partner_kind =
+    REGINT__RECORD_KIND_ARRAYS(regint_partner_t, partner_strings, partner_arrays);
+static const regint__record_kind agreement_kind =
+    REGINT__RECORD_KIND_ARRAYS(regint_agreement_t, agreement_strings, agreement_arrays);
+static const regint__record_kind meeting_kind =
+    REGINT__RECORD_KIND_ARRAYS(regint_meeting_t, meeting_strings, meeting_arrays);
+static const regint__record_kind network_kind =
+    REGINT__RECORD_KIND_ARRAYS(regint_network_t, network_strings, network_arrays);
 
 static void collab_free(void *p)
 {
     collab_data *c = p;
     if (!c)
         return;
-    for (size_t i = 0; i < c->np; i++)
-        partner_clear(&c->partners[i]);
-    for (size_t i = 0; i < c->na; i++)
-        agreement_clear(&c->agreements[i]);
-    for (size_t i = 0; i < c->nm; i++)
-        meeting_clear(&c->meetings[i]);
-    for (size_t i = 0; i < c->nn; i++)
-        network_clear(&c->networks[i]);
-    free(c->partners);
-    free(c->agreements);
-    free(c->meetings);
-    free(c->networks);
+    regint__record_array_free(&partner_kind, c->partners, c->np);
+    regint__record_array_free(&agreement_kind, c->agreements, c->na);
+    regint__record_array_free(&meeting_kind, c->meetings, c->nm);
+    regint__record_array_free(&network_kind, c->networks, c->nn);
     free(c->county);
     free(c);
-}
-
-static regint_status partner_copy(regint_partner_t *d, const regint_partner_t *s)
-{
-    int ok = 1;
-    *d = *s;
-    d->id = regint__dup_opt(s->id, &ok);
-    d->name = regint__dup_opt(s->name, &ok);
-    d->orgnr = regint__dup_opt(s->orgnr, &ok);
-    d->municipalities = regint__strlist_dup(s->municipalities, s->municipality_count, &ok);
-    if (!d->municipalities)
-        d->municipality_count = 0;
-    if (!ok) {
-        partner_clear(d);
-        return regint__enomem();
-    }
-    return REGINT_OK;
-}
-
-static regint_status agreement_copy(regint_agreement_t *d, const regint_agreement_t *s)
-{
-    int ok = 1;
-    *d = *s;
-    d->id = regint__dup_opt(s->id, &ok);
-    d->title = regint__dup_opt(s->title, &ok);
-    d->valid_from = regint__dup_opt(s->valid_from, &ok);
-    d->valid_to = regint__dup_opt(s->valid_to, &ok);
-    d->parties = regint__strlist_dup(s->parties, s->party_count, &ok);
-    if (!d->parties)
-        d->party_count = 0;
-    if (!ok) {
-        agreement_clear(d);
-        return regint__enomem();
-    }
-    return REGINT_OK;
-}
-
-static regint_status meeting_copy(regint_meeting_t *d, const regint_meeting_t *s)
-{
-    int ok = 1;
-    *d = *s;
-    d->id = regint__dup_opt(s->id, &ok);
-    d->date = regint__dup_opt(s->date, &ok);
-    d->topic = regint__dup_opt(s->topic, &ok);
-    d->network_id = regint__dup_opt(s->network_id, &ok);
-    regint_participant_t *p = regint__calloc(s->participant_count ? s->participant_count : 1, sizeof *p);
-    d->participants = p;
-    if (!p) {
-        d->participant_count = 0;
-        ok = 0;
-    } else
-        for (size_t i = 0; i < s->participant_count; i++) {
-            p[i].partner_id = regint__dup_opt(s->participants[i].partner_id, &ok);
-            p[i].kommunenr = regint__dup_opt(s->participants[i].kommunenr, &ok);
-            p[i].persons = s->participants[i].persons;
-        }
-    if (!ok) {
-        meeting_clear(d);
-        return regint__enomem();
-    }
-    return REGINT_OK;
-}
-
-static regint_status network_copy(regint_network_t *d, const regint_network_t *s)
-{
-    int ok = 1;
-    *d = *s;
-    d->id = regint__dup_opt(s->id, &ok);
-    d->name = regint__dup_opt(s->name, &ok);
-    regint_network_member_t *m = regint__calloc(s->member_count ? s->member_count : 1, sizeof *m);
-    d->members = m;
-    if (!m) {
-        d->member_count = 0;
-        ok = 0;
-    } else
-        for (size_t i = 0; i < s->member_count; i++) {
-            m[i].partner_id = regint__dup_opt(s->members[i].partner_id, &ok);
-            m[i].role = regint__dup_opt(s->members[i].role, &ok);
-            m[i].since = regint__dup_opt(s->members[i].since, &ok);
-            m[i].until = regint__dup_opt(s->members[i].until, &ok);
-        }
-    if (!ok) {
-        network_clear(d);
-        return regint__enomem();
-    }
-    return REGINT_OK;
 }
 
 static collab_data *section_data(const regint_dataset *ds)
@@ -484,13 +339,8 @@ static regint_status read_partner(const char *file, const char *path, const cJSO
         !(st = json_strlist(file, path, o, "municipalities", 0, &mun, &p.municipality_count))) {
         p.kind = (regint_partner_kind)kind;
         p.municipalities = mun;
-        if (!(st = validate_partner(c, ds, &p, file, path))) {
-            regint_partner_t *np = regint__reallocarray(c->partners, c->np + 1, sizeof *np);
-            if (!np)
-                st = regint__enomem();
-            else if (!(st = partner_copy(&(c->partners = np)[c->np], &p)))
-                c->np++;
-        }
+        if (!(st = validate_partner(c, ds, &p, file, path)))
+            st = regint__record_append(&partner_kind, &c->partners, &c->np, &p);
     }
     free(mun);
     return st;
@@ -511,13 +361,8 @@ static regint_status read_agreement(const char *file, const char *path, const cJ
         !(st = regint__json_date(file, path, o, "valid_to", 0, &a.valid_to))) {
         a.task = (regint_task)task;
         a.parties = parties;
-        if (!(st = validate_agreement(c, &a, file, path))) {
-            regint_agreement_t *na = regint__reallocarray(c->agreements, c->na + 1, sizeof *na);
-            if (!na)
-                st = regint__enomem();
-            else if (!(st = agreement_copy(&(c->agreements = na)[c->na], &a)))
-                c->na++;
-        }
+        if (!(st = validate_agreement(c, &a, file, path)))
+            st = regint__record_append(&agreement_kind, &c->agreements, &c->na, &a);
     }
     free(parties);
     return st;
@@ -559,13 +404,8 @@ static regint_status read_meeting(const char *file, const char *path, const cJSO
         }
         m.participants = parts;
         m.participant_count = n;
-        if (!st && !(st = validate_meeting(c, ds, &m, file, path))) {
-            regint_meeting_t *nm = regint__reallocarray(c->meetings, c->nm + 1, sizeof *nm);
-            if (!nm)
-                st = regint__enomem();
-            else if (!(st = meeting_copy(&(c->meetings = nm)[c->nm], &m)))
-                c->nm++;
-        }
+        if (!st && !(st = validate_meeting(c, ds, &m, file, path)))
+            st = regint__record_append(&meeting_kind, &c->meetings, &c->nm, &m);
     }
     free(parts);
     return st;
@@ -609,13 +449,8 @@ static regint_status read_network(const char *file, const char *path, const cJSO
         }
         n.members = mem;
         n.member_count = cnt;
-        if (!st && !(st = validate_network(c, &n, file, path))) {
-            regint_network_t *nn = regint__reallocarray(c->networks, c->nn + 1, sizeof *nn);
-            if (!nn)
-                st = regint__enomem();
-            else if (!(st = network_copy(&(c->networks = nn)[c->nn], &n)))
-                c->nn++;
-        }
+        if (!st && !(st = validate_network(c, &n, file, path)))
+            st = regint__record_append(&network_kind, &c->networks, &c->nn, &n);
     }
     free(mem);
     return st;
@@ -678,27 +513,7 @@ fail:
 /* ------------------------------------------------------------------------- */
 /* JSON writing                                                              */
 
-#define ADD(x)                                                                                     \
-    do {                                                                                           \
-        if (!(x))                                                                                  \
-            goto fail;                                                                             \
-    } while (0)
-
-static int add_opt(cJSON *o, const char *k, const char *v) { return !v || regint__json_add_string(o, k, v); }
-
-static int add_strlist(cJSON *o, const char *k, const char *const *v, size_t n)
-{
-    cJSON *a = cJSON_AddArrayToObject(o, k);
-    if (!a)
-        return 0;
-    for (size_t i = 0; i < n; i++) {
-        cJSON *s = cJSON_CreateString(v[i]);
-        if (!s)
-            return 0;
-        cJSON_AddItemToArray(a, s);
-    }
-    return 1;
-}
+#define ADD REGINT__JSON_TRY
 
 static cJSON *collab_emit(const void *data)
 {
@@ -710,66 +525,60 @@ static cJSON *collab_emit(const void *data)
     ADD(arr = cJSON_AddArrayToObject(o, "partners"));
     for (size_t i = 0; i < c->np; i++) {
         const regint_partner_t *p = &c->partners[i];
-        ADD(x = cJSON_CreateObject());
-        cJSON_AddItemToArray(arr, x);
+        ADD(x = regint__json_append_object(arr));
         ADD(regint__json_add_string(x, "id", p->id));
         ADD(regint__json_add_string(x, "name", p->name));
         ADD(regint__json_add_string(x, "orgnr", p->orgnr));
         ADD(regint__json_add_string(x, "kind", regint_partner_kind_name(p->kind)));
-        ADD(add_strlist(x, "municipalities", p->municipalities, p->municipality_count));
+        ADD(regint__json_add_strlist(x, "municipalities", p->municipalities, p->municipality_count));
     }
     ADD(arr = cJSON_AddArrayToObject(o, "networks"));
     for (size_t i = 0; i < c->nn; i++) {
         const regint_network_t *n = &c->networks[i];
         cJSON *ma;
-        ADD(x = cJSON_CreateObject());
-        cJSON_AddItemToArray(arr, x);
+        ADD(x = regint__json_append_object(arr));
         ADD(regint__json_add_string(x, "id", n->id));
         ADD(regint__json_add_string(x, "name", n->name));
         ADD(regint__json_add_string(x, "task", regint_task_name(n->task)));
         ADD(ma = cJSON_AddArrayToObject(x, "members"));
         for (size_t j = 0; j < n->member_count; j++) {
-            cJSON *m = cJSON_CreateObject();
-            ADD(m);
-            cJSON_AddItemToArray(ma, m);
+            cJSON *m;
+            ADD(m = regint__json_append_object(ma));
             ADD(regint__json_add_string(m, "partner", n->members[j].partner_id));
             ADD(regint__json_add_string(m, "role", n->members[j].role));
-            ADD(add_opt(m, "since", n->members[j].since));
-            ADD(add_opt(m, "until", n->members[j].until));
+            ADD(regint__json_add_opt_string(m, "since", n->members[j].since));
+            ADD(regint__json_add_opt_string(m, "until", n->members[j].until));
         }
     }
     ADD(arr = cJSON_AddArrayToObject(o, "agreements"));
     for (size_t i = 0; i < c->na; i++) {
         const regint_agreement_t *a = &c->agreements[i];
-        ADD(x = cJSON_CreateObject());
-        cJSON_AddItemToArray(arr, x);
+        ADD(x = regint__json_append_object(arr));
         ADD(regint__json_add_string(x, "id", a->id));
         ADD(regint__json_add_string(x, "title", a->title));
         ADD(regint__json_add_string(x, "task", regint_task_name(a->task)));
-        ADD(add_strlist(x, "parties", a->parties, a->party_count));
+        ADD(regint__json_add_strlist(x, "parties", a->parties, a->party_count));
         ADD(regint__json_add_string(x, "valid_from", a->valid_from));
-        ADD(add_opt(x, "valid_to", a->valid_to));
+        ADD(regint__json_add_opt_string(x, "valid_to", a->valid_to));
     }
     ADD(arr = cJSON_AddArrayToObject(o, "meetings"));
     for (size_t i = 0; i < c->nm; i++) {
         const regint_meeting_t *m = &c->meetings[i];
         cJSON *pa;
-        ADD(x = cJSON_CreateObject());
-        cJSON_AddItemToArray(arr, x);
+        ADD(x = regint__json_append_object(arr));
         ADD(regint__json_add_string(x, "id", m->id));
         ADD(regint__json_add_string(x, "date", m->date));
         ADD(regint__json_add_string(x, "topic", m->topic));
         ADD(regint__json_add_string(x, "task", regint_task_name(m->task)));
         ADD(regint__json_add_string(x, "kind", regint_meeting_kind_name(m->kind)));
         ADD(cJSON_AddBoolToObject(x, "competence_raising", m->competence_raising ? 1 : 0));
-        ADD(add_opt(x, "network", m->network_id));
+        ADD(regint__json_add_opt_string(x, "network", m->network_id));
         ADD(pa = cJSON_AddArrayToObject(x, "participants"));
         for (size_t j = 0; j < m->participant_count; j++) {
-            cJSON *p = cJSON_CreateObject();
-            ADD(p);
-            cJSON_AddItemToArray(pa, p);
+            cJSON *p;
+            ADD(p = regint__json_append_object(pa));
             ADD(regint__json_add_string(p, "partner", m->participants[j].partner_id));
-            ADD(add_opt(p, "kommunenr", m->participants[j].kommunenr));
+            ADD(regint__json_add_opt_string(p, "kommunenr", m->participants[j].kommunenr));
             if (m->participants[j].persons)
                 ADD(regint__json_add_number(p, "persons", (double)m->participants[j].persons));
         }
@@ -900,7 +709,7 @@ static regint_status scope_needed(const regint_dataset *ds, collab_data **c)
     return REGINT_OK;
 }
 
-#define ADD_RECORD(fn, type, arr, cnt, key, validate_call, copy)                                   \
+#define ADD_RECORD(fn, type, arr, cnt, key, validate_call)                                         \
     regint_status regint_collaboration_add_##fn(regint_dataset *ds, const type *rec)               \
     {                                                                                              \
         collab_data *c;                                                                            \
@@ -914,24 +723,13 @@ static regint_status scope_needed(const regint_dataset *ds, collab_data **c)
         snprintf(path, sizeof path, key "[%zu]", c->cnt);                                          \
         if ((st = validate_call))                                                                  \
             return st;                                                                             \
-        type *na = regint__reallocarray(c->arr, c->cnt + 1, sizeof *na);                           \
-        if (!na)                                                                                   \
-            return regint__enomem();                                                               \
-        c->arr = na;                                                                               \
-        if ((st = copy(&na[c->cnt], rec)))                                                         \
-            return st;                                                                             \
-        c->cnt++;                                                                                  \
-        return REGINT_OK;                                                                          \
+        return regint__record_append(&fn##_kind, &c->arr, &c->cnt, rec);                          \
     }
 
-ADD_RECORD(partner, regint_partner_t, partners, np, "partners", validate_partner(c, ds, rec, file, path),
-           partner_copy)
-ADD_RECORD(agreement, regint_agreement_t, agreements, na, "agreements", validate_agreement(c, rec, file, path),
-           agreement_copy)
-ADD_RECORD(meeting, regint_meeting_t, meetings, nm, "meetings", validate_meeting(c, ds, rec, file, path),
-           meeting_copy)
-ADD_RECORD(network, regint_network_t, networks, nn, "networks", validate_network(c, rec, file, path),
-           network_copy)
+ADD_RECORD(partner, regint_partner_t, partners, np, "partners", validate_partner(c, ds, rec, file, path))
+ADD_RECORD(agreement, regint_agreement_t, agreements, na, "agreements", validate_agreement(c, rec, file, path))
+ADD_RECORD(meeting, regint_meeting_t, meetings, nm, "meetings", validate_meeting(c, ds, rec, file, path))
+ADD_RECORD(network, regint_network_t, networks, nn, "networks", validate_network(c, rec, file, path))
 
 /* ------------------------------------------------------------------------- */
 /* Coverage                                                                  */
@@ -1024,18 +822,14 @@ static regint_status coverage_from_periods(const regint_dataset *ds, const colla
     if (st)
         return st;
     const size_t counts[5] = {n, n, n, n, n};
-    const size_t sizes[5] = {sizeof(char *), sizeof(char *), sizeof(int), sizeof(char *), sizeof(char *)};
-    void *a[5];
-    regint_collaboration_coverage_result *r = regint__block_new(sizeof *r, 5, counts, sizes, a);
+#define PART(m) REGINT__BLOCK_ARRAY(regint_collaboration_coverage_result, m)
+    static const regint__block_array parts[5] = {PART(kommunenr), PART(name), PART(covered), PART(since), PART(via)};
+#undef PART
+    regint_collaboration_coverage_result *r = regint__block_new_in(sizeof *r, 5, counts, parts);
     if (!r) {
         free(mun);
         return REGINT_ENOMEM;
     }
-    r->kommunenr = a[0];
-    r->name = a[1];
-    r->covered = a[2];
-    r->since = a[3];
-    r->via = a[4];
     snprintf(r->fylkesnr, sizeof r->fylkesnr, "%s", fnr);
     memcpy(r->as_of, as_of, 11);
     r->n = n;
@@ -1161,17 +955,14 @@ regint_status regint_collaboration_attendance(const regint_dataset *ds, const ch
     if (st)
         return st;
     const size_t counts[4] = {n, n, n, n};
-    const size_t sizes[4] = {sizeof(char *), sizeof(char *), sizeof(int64_t), sizeof(char *)};
-    void *a[4];
-    regint_collaboration_attendance_result *r = regint__block_new(sizeof *r, 4, counts, sizes, a);
+#define PART(m) REGINT__BLOCK_ARRAY(regint_collaboration_attendance_result, m)
+    static const regint__block_array parts[4] = {PART(kommunenr), PART(name), PART(attended), PART(last_attended)};
+#undef PART
+    regint_collaboration_attendance_result *r = regint__block_new_in(sizeof *r, 4, counts, parts);
     if (!r) {
         free(mun);
         return REGINT_ENOMEM;
     }
-    r->kommunenr = a[0];
-    r->name = a[1];
-    r->attended = a[2];
-    r->last_attended = a[3];
     snprintf(r->fylkesnr, sizeof r->fylkesnr, "%s", fnr);
     memcpy(r->as_of, as_of, 11);
     regint__date_minus_months(as_of, months, r->after);

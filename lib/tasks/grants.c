@@ -16,6 +16,7 @@
 #include "util/jsonutil.h"
 #include "util/isodate.h"
 #include "util/jsonutil.h"
+#include "util/record.h"
 #include "util/validate.h"
 #include "util/options.h"
 #include "util/enumname.h"
@@ -33,55 +34,11 @@ static const char *const kind_names[] = {"municipality", "county", "employer", "
 static const char *const outcome_names[] = {"pending", "granted", "refused"};
 static const char *const need_names[REGINT_GRANT_NEED_COUNT] = {"participants", "amount", "none"};
 
-const char *regint_grant_need_name(regint_grant_need v)
-{
-    return regint__enum_name(need_names, REGINT_GRANT_NEED_COUNT, (int)v);
-}
-
-regint_status regint_grant_need_from_name(const char *name, regint_grant_need *out)
-{
-    int v = 0;
-    regint_status st = regint__enum_from_name(need_names, REGINT_GRANT_NEED_COUNT, name, out ? &v : NULL, "need measure");
-    if (!st)
-        *out = (regint_grant_need)v;
-    return st;
-}
-
-const char *regint_applicant_kind_name(regint_applicant_kind k)
-{
-    return (unsigned)k < 4 ? kind_names[k] : "unknown";
-}
-
-regint_status regint_applicant_kind_from_name(const char *name, regint_applicant_kind *out)
-{
-    if (!out)
-        return regint__error(REGINT_EINVAL, "regint_applicant_kind_from_name: NULL output");
-    for (int i = 0; name && i < 4; i++)
-        if (!strcmp(name, kind_names[i])) {
-            *out = (regint_applicant_kind)i;
-            return REGINT_OK;
-        }
-    return regint__error(REGINT_ENOTFOUND, "unknown applicant kind '%.40s' (expected municipality, "
-                         "county, employer or voluntary_organisation)", name ? name : "(null)");
-}
-
-const char *regint_grant_outcome_name(regint_grant_outcome o)
-{
-    return (unsigned)o < 3 ? outcome_names[o] : "unknown";
-}
-
-regint_status regint_grant_outcome_from_name(const char *name, regint_grant_outcome *out)
-{
-    if (!out)
-        return regint__error(REGINT_EINVAL, "regint_grant_outcome_from_name: NULL output");
-    for (int i = 0; name && i < 3; i++)
-        if (!strcmp(name, outcome_names[i])) {
-            *out = (regint_grant_outcome)i;
-            return REGINT_OK;
-        }
-    return regint__error(REGINT_ENOTFOUND, "unknown outcome '%.40s' (expected pending, granted or refused)",
-                         name ? name : "(null)");
-}
+REGINT__ENUM_NAMES(regint_grant_need, regint_grant_need, need_names, REGINT_GRANT_NEED_COUNT, "need measure")
+REGINT__ENUM_NAMES(regint_applicant_kind, regint_applicant_kind,
+                   kind_names, REGINT_APPLICANT_KIND_COUNT, "applicant kind")
+REGINT__ENUM_NAMES(regint_grant_outcome, regint_grant_outcome,
+                   outcome_names, REGINT_GRANT_OUTCOME_COUNT, "outcome")
 
 /* ------------------------------------------------------------------------- */
 /* Storage: public value structs whose strings and arrays are owned here.    */
@@ -93,40 +50,36 @@ typedef struct grants_data {
     size_t na;
 } grants_data;
 
-static void scheme_clear(regint_grant_scheme_t *s)
-{
-    regint__xfree(s->id);
-    regint__xfree(s->name);
-    regint__xfree(s->call_opens);
-    regint__xfree(s->deadline);
-    regint__xfree(s->report_due);
-    for (size_t i = 0; s->criteria && i < s->criterion_count; i++) {
-        regint__xfree(s->criteria[i].id);
-        regint__xfree(s->criteria[i].name);
-    }
-    regint__xfree(s->criteria);
-    memset(s, 0, sizeof *s);
-}
+/* What each record kind owns (util/record.h does the copying and freeing). An application's
+ * scores are not in its kind: a stored copy has the scheme's criterion_count of them, whatever
+ * the caller's record says (app_copy), so they are copied and freed by hand. */
+#define CRIT(m) offsetof(regint_grant_criterion_t, m)
+#define SCHEME(m) offsetof(regint_grant_scheme_t, m)
+#define APP(m) offsetof(regint_grant_application_t, m)
+static const size_t criterion_strings[] = {CRIT(id), CRIT(name)};
+static const size_t scheme_strings[] = {SCHEME(id), SCHEME(name), SCHEME(call_opens), SCHEME(deadline),
+                                        SCHEME(report_due)};
+static const size_t payment_strings[] = {offsetof(regint_grant_payment_t, date)};
+static const size_t app_strings[] = {APP(id),           APP(scheme_id),     APP(received),
+                                     APP(applicant_orgnr), APP(applicant_name), APP(target_group),
+                                     APP(ineligible_reason), APP(decision_date), APP(decision_reason),
+                                     APP(report_due),   APP(report_date)};
+static const regint__record_kind criterion_kind = REGINT__RECORD_KIND(regint_grant_criterion_t, criterion_strings);
+static const regint__record_kind payment_kind = REGINT__RECORD_KIND(regint_grant_payment_t, payment_strings);
+static const regint__record_array scheme_arrays[] = {
+    REGINT__RECORD_ARRAY(regint_grant_scheme_t, criteria, criterion_count, criterion_kind)};
+static const regint__record_array app_arrays[] = {
+    REGINT__RECORD_STRING_LIST(regint_grant_application_t, municipalities, municipality_count),
+    REGINT__RECORD_ARRAY(regint_grant_application_t, payments, payment_count, payment_kind)};
+static const regint__record_kind scheme_kind =
+    REGINT__RECORD_KIND_ARRAYS(regint_grant_scheme_t, scheme_strings, scheme_arrays);
+static const regint__record_kind app_kind = REGINT__RECORD_KIND_ARRAYS(regint_grant_application_t, app_strings,
+                                                                       app_arrays);
 
 static void app_clear(regint_grant_application_t *a)
 {
-    regint__xfree(a->id);
-    regint__xfree(a->scheme_id);
-    regint__xfree(a->received);
-    regint__xfree(a->applicant_orgnr);
-    regint__xfree(a->applicant_name);
-    regint__xfree(a->target_group);
-    regint__strlist_free(a->municipalities, a->municipality_count);
-    regint__xfree(a->ineligible_reason);
     regint__xfree(a->scores);
-    regint__xfree(a->decision_date);
-    regint__xfree(a->decision_reason);
-    for (size_t i = 0; a->payments && i < a->payment_count; i++)
-        regint__xfree(a->payments[i].date);
-    regint__xfree(a->payments);
-    regint__xfree(a->report_due);
-    regint__xfree(a->report_date);
-    memset(a, 0, sizeof *a);
+    regint__record_clear(&app_kind, a);
 }
 
 static void grants_free(void *p)
@@ -134,83 +87,28 @@ static void grants_free(void *p)
     grants_data *g = p;
     if (!g)
         return;
-    for (size_t i = 0; i < g->ns; i++)
-        scheme_clear(&g->schemes[i]);
+    regint__record_array_free(&scheme_kind, g->schemes, g->ns);
     for (size_t i = 0; i < g->na; i++)
-        app_clear(&g->apps[i]);
-    free(g->schemes);
-    free(g->apps);
+        regint__xfree(g->apps[i].scores);
+    regint__record_array_free(&app_kind, g->apps, g->na);
     free(g);
-}
-
-static regint_status scheme_copy(regint_grant_scheme_t *dst, const regint_grant_scheme_t *src)
-{
-    int ok = 1;
-    *dst = *src;
-    dst->id = regint__dup_opt(src->id, &ok);
-    dst->name = regint__dup_opt(src->name, &ok);
-    dst->call_opens = regint__dup_opt(src->call_opens, &ok);
-    dst->deadline = regint__dup_opt(src->deadline, &ok);
-    dst->report_due = regint__dup_opt(src->report_due, &ok);
-    regint_grant_criterion_t *c = regint__calloc(src->criterion_count ? src->criterion_count : 1, sizeof *c);
-    dst->criteria = c;
-    if (!c) {
-        dst->criterion_count = 0;
-        ok = 0;
-    } else {
-        for (size_t i = 0; i < src->criterion_count; i++) {
-            c[i].id = regint__dup_opt(src->criteria[i].id, &ok);
-            c[i].name = regint__dup_opt(src->criteria[i].name, &ok);
-            c[i].weight = src->criteria[i].weight;
-        }
-    }
-    if (!ok) {
-        scheme_clear(dst);
-        return regint__enomem();
-    }
-    return REGINT_OK;
 }
 
 static regint_status app_copy(regint_grant_application_t *dst, const regint_grant_application_t *src,
                               size_t ncrit)
 {
-    int ok = 1;
-    *dst = *src;
-    dst->id = regint__dup_opt(src->id, &ok);
-    dst->scheme_id = regint__dup_opt(src->scheme_id, &ok);
-    dst->received = regint__dup_opt(src->received, &ok);
-    dst->applicant_orgnr = regint__dup_opt(src->applicant_orgnr, &ok);
-    dst->applicant_name = regint__dup_opt(src->applicant_name, &ok);
-    dst->target_group = regint__dup_opt(src->target_group, &ok);
-    dst->ineligible_reason = regint__dup_opt(src->ineligible_reason, &ok);
-    dst->decision_date = regint__dup_opt(src->decision_date, &ok);
-    dst->decision_reason = regint__dup_opt(src->decision_reason, &ok);
-    dst->report_due = regint__dup_opt(src->report_due, &ok);
-    dst->report_date = regint__dup_opt(src->report_date, &ok);
-    dst->municipalities = regint__strlist_dup(src->municipalities, src->municipality_count, &ok);
-    if (!dst->municipalities)
-        dst->municipality_count = 0;
+    regint_status st = regint__record_copy(&app_kind, dst, src);
+    if (st)
+        return st;
     double *sc = regint__calloc(ncrit ? ncrit : 1, sizeof *sc);
     dst->scores = sc;
     dst->score_count = ncrit; /* the stored copy carries its length (src's is ignored) */
-    if (sc)
-        for (size_t i = 0; i < ncrit; i++)
-            sc[i] = src->scores ? src->scores[i] : NAN;
-    else
-        ok = 0;
-    regint_grant_payment_t *p = regint__calloc(src->payment_count ? src->payment_count : 1, sizeof *p);
-    dst->payments = p;
-    if (p)
-        for (size_t i = 0; i < src->payment_count; i++) {
-            p[i].date = regint__dup_opt(src->payments[i].date, &ok);
-            p[i].amount = src->payments[i].amount;
-        }
-    else
-        dst->payment_count = 0, ok = 0;
-    if (!ok) {
+    if (!sc) {
         app_clear(dst);
-        return regint__enomem();
+        return REGINT_ENOMEM;
     }
+    for (size_t i = 0; i < ncrit; i++)
+        sc[i] = src->scores ? src->scores[i] : NAN;
     return REGINT_OK;
 }
 
@@ -693,14 +591,7 @@ static regint_status parse_app(const char *file, const char *path, const cJSON *
 
 static regint_status append_scheme(grants_data *g, const regint_grant_scheme_t *s)
 {
-    regint_grant_scheme_t *ns = regint__reallocarray(g->schemes, g->ns + 1, sizeof *ns);
-    if (!ns)
-        return regint__enomem();
-    g->schemes = ns;
-    regint_status st = scheme_copy(&ns[g->ns], s);
-    if (!st)
-        g->ns++;
-    return st;
+    return regint__record_append(&scheme_kind, &g->schemes, &g->ns, s);
 }
 
 static regint_status append_app(grants_data *g, const regint_grant_application_t *a)
@@ -815,16 +706,7 @@ fail:
 /* ------------------------------------------------------------------------- */
 /* JSON writing (canonical: fixed key order, optional fields omitted when unset) */
 
-#define ADD(x)                                                                                     \
-    do {                                                                                           \
-        if (!(x))                                                                                  \
-            goto fail;                                                                             \
-    } while (0)
-
-static int add_opt_string(cJSON *o, const char *k, const char *v)
-{
-    return !v || regint__json_add_string(o, k, v);
-}
+#define ADD REGINT__JSON_TRY
 
 static cJSON *emit_scheme(const regint_grant_scheme_t *s)
 {
@@ -835,20 +717,19 @@ static cJSON *emit_scheme(const regint_grant_scheme_t *s)
     ADD(regint__json_add_number(o, "year", s->year));
     ADD(regint__json_add_number(o, "budget", (double)s->budget));
     ADD(call = cJSON_AddObjectToObject(o, "call"));
-    ADD(add_opt_string(call, "opens", s->call_opens));
+    ADD(regint__json_add_opt_string(call, "opens", s->call_opens));
     ADD(regint__json_add_string(call, "deadline", s->deadline));
     if (s->max_per_application != INT64_MAX)
         ADD(regint__json_add_number(o, "max_per_application", (double)s->max_per_application));
     ADD(regint__json_add_number(o, "rounding_unit", (double)s->rounding_unit));
     ADD(regint__json_add_number(o, "score_max", s->score_max));
-    ADD(add_opt_string(o, "report_due", s->report_due));
+    ADD(regint__json_add_opt_string(o, "report_due", s->report_due));
     ADD(arr = cJSON_AddArrayToObject(o, "criteria"));
     for (size_t i = 0; i < s->criterion_count; i++) {
-        cJSON *c = cJSON_CreateObject();
-        ADD(c);
-        cJSON_AddItemToArray(arr, c);
+        cJSON *c;
+        ADD(c = regint__json_append_object(arr));
         ADD(regint__json_add_string(c, "id", s->criteria[i].id));
-        ADD(add_opt_string(c, "name", s->criteria[i].name));
+        ADD(regint__json_add_opt_string(c, "name", s->criteria[i].name));
         ADD(regint__json_add_number(c, "weight", s->criteria[i].weight));
     }
     return o;
@@ -864,23 +745,18 @@ static cJSON *emit_app(const regint_grant_application_t *a, const regint_grant_s
     ADD(o);
     ADD(regint__json_add_string(o, "id", a->id));
     ADD(regint__json_add_string(o, "scheme", a->scheme_id));
-    ADD(add_opt_string(o, "received", a->received));
+    ADD(regint__json_add_opt_string(o, "received", a->received));
     ADD(appl = cJSON_AddObjectToObject(o, "applicant"));
     ADD(regint__json_add_string(appl, "orgnr", a->applicant_orgnr));
     ADD(regint__json_add_string(appl, "name", a->applicant_name));
     ADD(regint__json_add_string(appl, "kind", regint_applicant_kind_name(a->applicant_kind)));
     ADD(regint__json_add_number(o, "amount_applied", (double)a->amount_applied));
     ADD(regint__json_add_number(o, "planned_participants", (double)a->planned_participants));
-    ADD(add_opt_string(o, "target_group", a->target_group));
-    ADD(arr = cJSON_AddArrayToObject(o, "municipalities"));
-    for (size_t i = 0; i < a->municipality_count; i++) {
-        cJSON *m = cJSON_CreateString(a->municipalities[i]);
-        ADD(m);
-        cJSON_AddItemToArray(arr, m);
-    }
+    ADD(regint__json_add_opt_string(o, "target_group", a->target_group));
+    ADD(regint__json_add_strlist(o, "municipalities", a->municipalities, a->municipality_count));
     if (!a->eligible) {
         ADD(cJSON_AddFalseToObject(o, "eligible"));
-        ADD(add_opt_string(o, "ineligible_reason", a->ineligible_reason));
+        ADD(regint__json_add_opt_string(o, "ineligible_reason", a->ineligible_reason));
     }
     ADD(sc = cJSON_AddObjectToObject(o, "scores"));
     for (size_t i = 0; i < s->criterion_count; i++)
@@ -891,20 +767,19 @@ static cJSON *emit_app(const regint_grant_application_t *a, const regint_grant_s
         ADD(d = cJSON_AddObjectToObject(o, "decision"));
         ADD(regint__json_add_string(d, "outcome", regint_grant_outcome_name(a->outcome)));
         ADD(regint__json_add_number(d, "amount", (double)a->amount_granted));
-        ADD(add_opt_string(d, "date", a->decision_date));
-        ADD(add_opt_string(d, "reason", a->decision_reason));
+        ADD(regint__json_add_opt_string(d, "date", a->decision_date));
+        ADD(regint__json_add_opt_string(d, "reason", a->decision_reason));
     }
     if (a->payment_count) {
         ADD(arr = cJSON_AddArrayToObject(o, "payments"));
         for (size_t i = 0; i < a->payment_count; i++) {
-            cJSON *p = cJSON_CreateObject();
-            ADD(p);
-            cJSON_AddItemToArray(arr, p);
+            cJSON *p;
+            ADD(p = regint__json_append_object(arr));
             ADD(regint__json_add_string(p, "date", a->payments[i].date));
             ADD(regint__json_add_number(p, "amount", (double)a->payments[i].amount));
         }
     }
-    ADD(add_opt_string(o, "report_due", a->report_due));
+    ADD(regint__json_add_opt_string(o, "report_due", a->report_due));
     if (a->reported) {
         cJSON *r;
         ADD(r = cJSON_AddObjectToObject(o, "report"));
@@ -1193,12 +1068,7 @@ regint_status regint_grants_allocate(const regint_dataset *ds, const char *schem
     static const regint_grants_allocate_options defaults = REGINT_GRANTS_ALLOCATE_OPTIONS_INIT;
     if (!ds || !scheme_id || !out)
         return regint__error(REGINT_EINVAL, "regint_grants_allocate: NULL argument");
-    if (!opt)
-        opt = &defaults;
-    regint_status vst = regint__check_options_version(opt->version, REGINT_GRANTS_ALLOCATE_OPTIONS_VERSION,
-                                                      "regint_grants_allocate");
-    if (vst)
-        return vst;
+    REGINT__OPTIONS_RESOLVE(opt, defaults, REGINT_GRANTS_ALLOCATE_OPTIONS_VERSION, "regint_grants_allocate");
     if (opt->unit < 0)
         return regint__error(REGINT_EINVAL, "regint_grants_allocate: unit must be >= 0 (0 = the scheme's)");
     if ((unsigned)opt->need > REGINT_GRANT_NEED_NONE)
@@ -1213,25 +1083,19 @@ regint_status regint_grants_allocate(const regint_dataset *ds, const char *schem
         n += !strcmp(g->apps[i].scheme_id, s->id);
     /* The result with its nine arrays in one block; the four scratch arrays in another. */
     const size_t ns[9] = {n, n, n, n, n, n, n, n, n};
-    const size_t rsize[9] = {sizeof(char *), sizeof(int),     sizeof(char *),  sizeof(double), sizeof(double),
-                             sizeof(double), sizeof(int64_t), sizeof(int64_t), sizeof(int)};
+#define PART(m) REGINT__BLOCK_ARRAY(regint_grants_allocation_result, m)
+    static const regint__block_array parts[9] = {PART(application_id), PART(eligible), PART(reason),
+                                                 PART(score),          PART(need),     PART(weight),
+                                                 PART(cap),            PART(amount),   PART(capped)};
+#undef PART
     const size_t ssize[4] = {sizeof(double), sizeof(int64_t), sizeof(int64_t), sizeof(size_t)};
-    void *ra[9], *sa[4];
-    regint_grants_allocation_result *r = regint__block_new(sizeof *r, 9, ns, rsize, ra);
+    void *sa[4];
+    regint_grants_allocation_result *r = regint__block_new_in(sizeof *r, 9, ns, parts);
     void *scratch = r ? regint__block_new(0, 4, ns, ssize, sa) : NULL;
     if (!scratch) {
         free(r);
         return REGINT_ENOMEM;
     }
-    r->application_id = ra[0];
-    r->eligible = ra[1];
-    r->reason = ra[2];
-    r->score = ra[3];
-    r->need = ra[4];
-    r->weight = ra[5];
-    r->cap = ra[6];
-    r->amount = ra[7];
-    r->capped = ra[8];
     double *w = sa[0];
     int64_t *ub = sa[1], *units = sa[2];
     size_t *idx = sa[3];

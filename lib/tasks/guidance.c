@@ -26,10 +26,6 @@ void regint_guidance_forecast_result_free(regint_guidance_forecast_result *f)
 
 static regint_status check_options(const regint_guidance_options *o)
 {
-    regint_status vst = regint__check_options_version(o->version, REGINT_GUIDANCE_OPTIONS_VERSION,
-                                                      "regint_guidance_forecast");
-    if (vst)
-        return vst;
     if (!(o->adult_share >= 0 && o->adult_share <= 1))
         return regint__error(REGINT_EINVAL, "guidance: adult_share must be in [0, 1], got %g", o->adult_share);
     if (!(o->intro_share >= 0 && o->intro_share <= 1))
@@ -99,8 +95,7 @@ regint_status regint_guidance_forecast(const regint_dataset *ds, const char *fyl
     static const regint_guidance_options defaults = REGINT_GUIDANCE_OPTIONS_INIT;
     if (!ds || !fylkesnr || !out)
         return regint__error(REGINT_EINVAL, "regint_guidance_forecast: NULL argument");
-    if (!opt)
-        opt = &defaults;
+    REGINT__OPTIONS_RESOLVE(opt, defaults, REGINT_GUIDANCE_OPTIONS_VERSION, "regint_guidance_forecast");
     regint_status st = check_options(opt);
     if (st)
         return st;
@@ -142,26 +137,17 @@ regint_status regint_guidance_forecast(const regint_dataset *ds, const char *fyl
     size_t nc = nc_given + 1; /* + "unassigned", or the single county centre */
     /* The forecast with its arrays in one block: seven per centre, four per municipality. */
     const size_t counts[11] = {nc, nc, nc * 12, nc, nc, nc, nc, nm, nm, nm, nm};
-    const size_t sizes[11] = {sizeof(char *),  sizeof(char *), sizeof(int64_t), sizeof(int64_t),
-                              sizeof(double),  sizeof(int64_t), sizeof(int64_t), sizeof(char *),
-                              sizeof(int64_t), sizeof(char *), sizeof(size_t)};
-    void *a[11];
-    regint_guidance_forecast_result *f = nc <= SIZE_MAX / 12 ? regint__block_new(sizeof *f, 11, counts, sizes, a) : NULL;
+#define PART(m) REGINT__BLOCK_ARRAY(regint_guidance_forecast_result, m)
+    static const regint__block_array parts[11] = {
+        PART(centre_id),    PART(centre_name), PART(sessions), PART(total),  PART(persons),  PART(carried_in),
+        PART(carried_over), PART(kommunenr),   PART(settled),  PART(source), PART(centre_of)};
+#undef PART
+    regint_guidance_forecast_result *f =
+        nc <= SIZE_MAX / 12 ? regint__block_new_in(sizeof *f, 11, counts, parts) : NULL;
     if (!f) {
         st = regint__enomem();
         goto fail;
     }
-    f->centre_id = a[0];
-    f->centre_name = a[1];
-    f->sessions = a[2];
-    f->total = a[3];
-    f->persons = a[4];
-    f->carried_in = a[5];
-    f->carried_over = a[6];
-    f->kommunenr = a[7];
-    f->settled = a[8];
-    f->source = a[9];
-    f->centre_of = a[10];
     snprintf(f->fylkesnr, sizeof f->fylkesnr, "%s", cty->fylkesnr);
     f->year = year;
     f->municipality_count = nm;

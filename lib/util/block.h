@@ -11,4 +11,17 @@
  * call. NULL with REGINT_ENOMEM set when out of memory or the sizes overflow. */
 void *regint__block_new(size_t head, size_t count, const size_t *n, const size_t *size, void **arrays);
 
+/* An array member of a result header: where its pointer sits and the size of one element,
+ * both taken from the member itself by REGINT__BLOCK_ARRAY, so they cannot disagree. */
+typedef struct regint__block_array {
+    size_t at;
+    size_t size;
+} regint__block_array;
+#define REGINT__BLOCK_ARRAY(type, member) {offsetof(type, member), sizeof *((type *)0)->member}
+
+/* regint__block_new for a result header of `head` bytes whose pointer members
+ * members[0..count) receive the arrays (n[i] elements each) directly: the result's
+ * layout is one table instead of a sizes table plus one assignment per array. */
+void *regint__block_new_in(size_t head, size_t count, const size_t *n, const regint__block_array *members);
+
 #endif

@@ -6,6 +6,8 @@
 
 #include "regint/common.h"
 
+#include "util/error.h"
+
 /* Read a whole file; `*data` is NUL-terminated and the caller's (free()). EIO names the
  * path and the system error. */
 regint_status regint__read_file(const char *path, char **data, size_t *len);
@@ -14,6 +16,21 @@ regint_status regint__read_file(const char *path, char **data, size_t *len);
  * (text, len, name = path, out), a small adapter to the format's *_load_string. */
 typedef regint_status (*regint__parse_fn)(const char *text, size_t len, const char *name, void *out);
 regint_status regint__parse_file(const char *path, regint__parse_fn parse, void *out);
+
+/* Define the public `regint_status fn(const char *path, type **out)` as `load_string`
+ * (text, len, name, out) over the file's text, with the NULL-argument check (on failure *out
+ * is as load_string leaves it): every *_load_file is exactly this, so it is written once. */
+#define REGINT__DEFINE_LOAD_FILE(fn, type, load_string)                                          \
+    static regint_status fn##_text_(const char *text, size_t len, const char *name, void *out)  \
+    {                                                                                          \
+        return load_string(text, len, name, out);                                              \
+    }                                                                                          \
+    regint_status fn(const char *path, type **out)                                             \
+    {                                                                                          \
+        if (!path || !out)                                                                     \
+            return regint__error(REGINT_EINVAL, #fn ": NULL argument");                        \
+        return regint__parse_file(path, fn##_text_, out);                                      \
+    }
 
 /* Write `len` bytes to `path` atomically: a temporary file in the same directory, fsync,
  * rename over the target. On failure the target is untouched and no temporary remains. */

@@ -97,7 +97,12 @@ void regint__json_path_key(char *buf, const char *obj_path, const char *key)
 
 void regint__json_path_index(char *buf, const char *obj_path, size_t i)
 {
-    snprintf(buf, REGINT__PATH_MAX, "%s[%zu]", obj_path ? obj_path : "", i);
+    /* A path longer than the buffer is cut (it only names the place in a message), and the
+     * cut is shown with "...". Checking the result also tells gcc -O2/-O3 the cut is
+     * handled: otherwise -Wformat-truncation fails the Release build (scripts/main.sh). */
+    int n = snprintf(buf, REGINT__PATH_MAX, "%s[%zu]", obj_path ? obj_path : "", i);
+    if (n >= REGINT__PATH_MAX)
+        memcpy(buf + REGINT__PATH_MAX - 4, "...", 4);
 }
 
 regint_status regint__json_verror(const char *file, const char *path, regint_status st, const char *fmt,
@@ -267,4 +272,35 @@ regint_status regint__verr(const char *file, const char *path, const char *field
     regint__json_verror(file, p, st, fmt, ap);
     va_end(ap);
     return st;
+}
+
+int regint__json_add_opt_string(cJSON *obj, const char *key, const char *value)
+{
+    return !value || regint__json_add_string(obj, key, value);
+}
+
+int regint__json_add_strlist(cJSON *obj, const char *key, const char *const *v, size_t n)
+{
+    cJSON *a = cJSON_AddArrayToObject(obj, key);
+    for (size_t i = 0; a && i < n; i++) {
+        cJSON *s = cJSON_CreateString(v[i]);
+        if (!s || !cJSON_AddItemToArray(a, s)) {
+            cJSON_Delete(s);
+            a = NULL;
+        }
+    }
+    if (!a)
+        regint__enomem();
+    return a != NULL;
+}
+
+cJSON *regint__json_append_object(cJSON *arr)
+{
+    cJSON *o = cJSON_CreateObject();
+    if (!o || !cJSON_AddItemToArray(arr, o)) {
+        cJSON_Delete(o);
+        regint__enomem();
+        return NULL;
+    }
+    return o;
 }

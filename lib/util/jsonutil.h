@@ -15,6 +15,7 @@
 #include "regint/common.h"
 
 #include "util/error.h"
+#include "util/fileio.h"
 
 /* Parse JSON text (checked for UTF-8 first). EPARSE gives line and column. */
 regint_status regint__json_parse(const char *file, const char *text, size_t len, cJSON **out);
@@ -27,6 +28,18 @@ regint_status regint__json_parse_file(const char *path, cJSON **out);
 typedef regint_status (*regint__json_load_fn)(const cJSON *doc, const char *name, void *out);
 regint_status regint__json_load(const char *text, size_t len, const char *name, regint__json_load_fn load,
                                 void *out);
+
+/* Define the public pair `prefix_load_string(text, len, name, type **out)` (NULL name:
+ * `default_name`) and `prefix_load_file(path, type **out)` over a regint__json_load_fn:
+ * every JSON object type is loaded exactly this way, so it is written once. */
+#define REGINT__DEFINE_JSON_LOADERS(prefix, type, default_name, load)                                    \
+    regint_status prefix##_load_string(const char *text, size_t len, const char *name, type **out)      \
+    {                                                                                                  \
+        if (!text || !out)                                                                             \
+            return regint__error(REGINT_EINVAL, #prefix "_load_string: NULL argument");                \
+        return regint__json_load(text, len, name ? name : default_name, load, out);                    \
+    }                                                                                                  \
+    REGINT__DEFINE_LOAD_FILE(prefix##_load_file, type, prefix##_load_string)
 
 /* Build "<obj_path>.<key>" or "<obj_path>[<i>]" into buf (size REGINT__PATH_MAX). */
 #define REGINT__PATH_MAX 256
@@ -80,5 +93,18 @@ char *regint__json_print(const cJSON *doc);
 /* cJSON_Add...ToObject that reports ENOMEM: return 0 on failure. */
 int regint__json_add_string(cJSON *obj, const char *key, const char *value);
 int regint__json_add_number(cJSON *obj, const char *key, double value);
+/* Optional members: nothing is added for a NULL value (returns 1). */
+int regint__json_add_opt_string(cJSON *obj, const char *key, const char *value);
+/* An array of the n strings of v at obj.key. */
+int regint__json_add_strlist(cJSON *obj, const char *key, const char *const *v, size_t n);
+/* A new empty object appended to the array `arr`; NULL (ENOMEM set) on failure. */
+cJSON *regint__json_append_object(cJSON *arr);
+
+/* In emitters: go to the function's `fail:` label when a step returned 0 or NULL. */
+#define REGINT__JSON_TRY(x)                                                                        \
+    do {                                                                                           \
+        if (!(x))                                                                                  \
+            goto fail;                                                                             \
+    } while (0)
 
 #endif

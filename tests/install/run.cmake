@@ -50,8 +50,25 @@ message(STATUS "pkg-config flags: ${flags}")
 run(${C_COMPILER} -std=c11 -Wall -Wextra -Werror ${REGINT_CONSUMER_DIR}/consumer.c ${flag_list}
   -o ${WORK_DIR}/consumer_pkgconfig)
 set(ENV{LD_LIBRARY_PATH} ${libdir})
-set(ENV{REGINT_DATA} ${data})
+# The installed lookup itself, without $REGINT_DATA: the library finds the data of the
+# prefix it is installed under (lib/dataset/default_path.c), not the build tree's.
+unset(ENV{REGINT_DATA})
+file(REAL_PATH ${data} data_real)
 run(${WORK_DIR}/consumer_pkgconfig)
+string(FIND "${last_output}" "(${data_real})" at)
+if(at EQUAL -1)
+  message(FATAL_ERROR "the installed library did not use the installed dataset ${data_real}: ${last_output}")
+endif()
+# The installed CLI too (if it was built), and its manual page.
+if(EXISTS ${prefix}/bin/regint)
+  run(${prefix}/bin/regint summary)
+  if(NOT last_output MATCHES "357")
+    message(FATAL_ERROR "installed regint summary: unexpected output")
+  endif()
+  if(NOT EXISTS ${prefix}/share/man/man1/regint.1.gz)
+    message(FATAL_ERROR "the manual page was not installed: share/man/man1/regint.1.gz")
+  endif()
+endif()
 
 # find_package(regint CONFIG)
 run(${CMAKE_COMMAND} -S ${REGINT_CONSUMER_DIR} -B ${WORK_DIR}/cmake_build

@@ -205,8 +205,9 @@ class RecordList:
 # ---------------------------------------------------------------------------
 
 def default_path():
-    """Path of the bundled default dataset (``$REGINT_DATA``, the build tree, or the
-    install prefix), or None if none is found."""
+    """Path of the bundled default dataset (``$REGINT_DATA``, else the installed data of
+    the prefix the module is installed under, else the build tree), or None if none is
+    found."""
     return _core.regint_dataset_default_path()
 
 
