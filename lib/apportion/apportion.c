@@ -27,6 +27,7 @@
 #include <string.h>
 
 #include "util/alloc.h"
+#include "util/bigalloc.h"
 #include "util/error.h"
 #include "util/options.h"
 
@@ -808,7 +809,7 @@ static regint_status hamilton_apportion(const int64_t *w, size_t n, int64_t tota
         for (int pass = 0; pass < 2; pass++) {
             hevent *ev = NULL;
             if (pass == 1) {
-                ev = regint__calloc(ne ? ne : 1, sizeof *ev);
+                ev = regint__big_calloc(ne ? ne : 1, sizeof *ev);
                 if (!ev)
                     return regint__enomem();
                 ne = 0;
@@ -866,7 +867,7 @@ static regint_status hamilton_apportion(const int64_t *w, size_t n, int64_t tota
     /* 2. floors of the clipped quotas, remainders (A w_i) mod B */
     ap_i128 sum = 0;
     size_t m = 0;
-    uint64_t *rem = regint__calloc(n ? n : 1, sizeof *rem);
+    uint64_t *rem = regint__big_calloc(n ? n : 1, sizeof *rem);
     if (!rem)
         return regint__enomem();
     for (size_t i = 0; i < n; i++) {
@@ -1009,11 +1010,11 @@ regint_status regint_apportion(const int64_t *weights, size_t n, int64_t total,
                              (long long)total, n == 0 ? " (no units)" : "");
     }
 
-    int64_t *lo = regint__calloc(n ? n : 1, sizeof *lo);
-    int64_t *hi = regint__calloc(n ? n : 1, sizeof *hi);
-    int64_t *a = regint__calloc(n ? n : 1, sizeof *a);
-    size_t *cand = regint__calloc(n ? n : 1, sizeof *cand);
-    size_t *heap = regint__calloc(n ? n : 1, sizeof *heap);
+    int64_t *lo = regint__big_calloc(n ? n : 1, sizeof *lo);
+    int64_t *hi = regint__big_calloc(n ? n : 1, sizeof *hi);
+    int64_t *a = regint__big_calloc(n ? n : 1, sizeof *a);
+    size_t *cand = regint__big_calloc(n ? n : 1, sizeof *cand);
+    size_t *heap = regint__big_calloc(n ? n : 1, sizeof *heap);
     regint_status st = REGINT_OK;
     if (!lo || !hi || !a || !cand || !heap) {
         st = regint__enomem();

@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "dataset/dataset_internal.h"
+#include "dataset/snapshot.h"
 #include "util/error.h"
 
 #define DEFAULT_NAME "regint-default.json"
@@ -96,7 +97,17 @@ regint_status regint_dataset_load_default(regint_dataset **out)
                              "the default dataset " DEFAULT_NAME " was found neither in $REGINT_DATA, nor in "
                              "%s beside the installed library, nor in %s, nor in %s",
                              REGINT_DATADIR_RELATIVE, REGINT_DATADIR_INSTALLED, REGINT_DATADIR_BUILD);
-    char path[4096];
+    char path[4096], snap[4096];
     snprintf(path, sizeof path, "%s", p);
+    /* The snapshot built next to the JSON (snapshot.h) when it is one of this very JSON;
+     * otherwise (absent, stale, another build, REGINT_SNAPSHOT=0) the JSON itself. */
+    const char *use = getenv("REGINT_SNAPSHOT");
+    if (!(use && strcmp(use, "0") == 0) && regint__snapshot_path(path, snap, sizeof snap)) {
+        regint_status st = regint__snapshot_load(snap, path, out);
+        if (st == REGINT_OK)
+            return REGINT_OK;
+        if (st == REGINT_ENOMEM)
+            return regint__enomem();
+    }
     return regint_dataset_load_file(path, out);
 }

@@ -101,3 +101,16 @@ size_t regint__ds_find_case(const regint_dataset *ds, const char *id)
     REGINT__HINDEX_FOR(&ds->ix_case, regint__hash_ptr(id), p) if (ds->cases[p].id == id) return p;
     return SIZE_MAX;
 }
+
+regint_status regint__ds_index_all(regint_dataset *ds)
+{
+    regint__hindex *ix[] = {&ds->ix_muni, &ds->ix_pop, &ds->ix_chg_from, &ds->ix_chg_to,
+                            &ds->ix_set,  &ds->ix_ind, &ds->ix_obs,      &ds->ix_case};
+    size_t n[] = {ds->nmunis, ds->npops, ds->nchanges, ds->nchanges, ds->nsets, ds->ninds, ds->nobs, ds->ncases};
+    for (size_t i = 0; i < sizeof ix / sizeof ix[0]; i++) {
+        regint_status st = regint__hindex_rebuild(ix[i], n[i], n[i], table_hash, ds);
+        if (st)
+            return st;
+    }
+    return REGINT_OK;
+}

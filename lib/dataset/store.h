@@ -105,6 +105,8 @@ static inline uint64_t regint__key_obs(const char *ind, const char *area, int y,
 regint_status regint__ds_reserve1(regint_dataset *ds, regint__hindex *h, size_t n);
 /* Rebuild every index into its capacity (after a rollback; allocates nothing). */
 void regint__ds_reindex(regint_dataset *ds);
+/* Build every index over its whole table, sized for it (after filling tables in bulk). */
+regint_status regint__ds_index_all(regint_dataset *ds);
 /* Positions of records, SIZE_MAX when absent. */
 size_t regint__ds_find_pop(const regint_dataset *ds, const char *k, int year);
 size_t regint__ds_find_set(const regint_dataset *ds, const char *k, int year, int m, int c);

@@ -56,4 +56,26 @@ regint_status regint__match_flow(const regint__match_problem *p, int32_t *assign
 regint_status regint__match_mip(const regint__match_problem *p, int32_t *assign, int64_t *bound,
                                 int *optimal, int64_t *nodes);
 
+/* Persons unit, exact method by the Lagrangian relaxation of the assignment rows with one 0-1
+ * knapsack per municipality (matching_gap.c). S: n × m integer scores, REGINT__GAP_FORBID =
+ * not allowed; x_out[c] = municipality or -1. The limits are time_limit seconds after
+ * t_start (regint__match_now clock; <= 0 none) and max_nodes (<= 0 none). Memory: about
+ * (n + 1) × (max capacity + 1) doubles for the knapsack tables. Returns 0, or -1 when out of
+ * memory. */
+#define REGINT__GAP_FORBID INT64_MIN
+typedef struct regint__gap_result {
+    int64_t objective; /* best assignment found */
+    double bound;      /* proved upper bound (== objective when optimal) */
+    int optimal;       /* 1 = proved */
+    int feasible;      /* 0 = no assignment found */
+    int infeasible;    /* 1 = proved that no assignment exists (must_assign_all) */
+    long nodes, iters;
+} regint__gap_result;
+int regint__match_gap(int n, int m, const int64_t *size, const int64_t *cap, const int64_t *S, int maa,
+                      double t_start, double time_limit, long max_nodes, int *x_out, regint__gap_result *res);
+/* regint__match_mip's exact method when the knapsack tables fit (*used = 1; otherwise *used = 0
+ * and nothing is done). Same contract as regint__match_mip. */
+regint_status regint__match_gap_try(const regint__match_problem *p, int32_t *assign, int64_t *bound, int *optimal,
+                                    int64_t *nodes, int *used);
+
 #endif

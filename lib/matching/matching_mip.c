@@ -1093,6 +1093,15 @@ regint_status regint__match_mip(const regint__match_problem *p, int32_t *assign,
             goto done;
         }
     }
+    /* The Lagrangian knapsack branch and bound (matching_gap.c) proves HIAS-size instances
+     * that the LP branch and bound below does not (docs/performance.md); it needs
+     * capacities small enough for its dynamic programs, otherwise the methods below run. */
+    {
+        int used;
+        st = regint__match_gap_try(p, assign, bound, optimal, nodes, &used);
+        if (used)
+            goto done;
+    }
     double rows = (double)(n + m), cols = 0;
     for (size_t i = 0; i < n * m; i++)
         cols += M.a[i] != REGINT__MATCH_FORBID;

@@ -1,0 +1,35 @@
+/* Private: the binary snapshot of a dataset JSON file (snapshot.c).
+ *
+ * A snapshot is a cache, never an interchange format: JSON stays the format. It is written at
+ * build time next to the bundled regint-default.json (regint-default.snap) from the dataset
+ * that loading that JSON gives, and it records the length and a 64-bit hash of the JSON's
+ * bytes, this library's version and the snapshot format version. Loading it checks all four
+ * against the JSON file on disk, so a snapshot that is stale (the JSON was edited or replaced),
+ * from another regint build, truncated or corrupt is never used: the caller then loads the
+ * JSON. Loading skips the JSON parse and the per-record checks (the records were checked
+ * when the JSON was loaded to write the snapshot) and rebuilds the indexes in one pass. */
+#ifndef REGINT_DATASET_SNAPSHOT_H
+#define REGINT_DATASET_SNAPSHOT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "regint/dataset.h"
+
+/* The snapshot path of a JSON path: "x.json" -> "x.snap", otherwise "<path>.snap". Returns 0
+ * when it does not fit into buf. */
+int regint__snapshot_path(const char *json_path, char *buf, size_t size);
+
+/* Write the snapshot of `ds`, which must be what loading `json_path` gives, to `snap_path`
+ * (atomically). Errors are set with regint__error. */
+regint_status regint__snapshot_write(const regint_dataset *ds, const char *json_path, const char *snap_path);
+
+/* Load `snap_path` if it is a snapshot of the current contents of `json_path` written by this
+ * regint build. Any failure returns a non-zero status WITHOUT setting the last error (the
+ * caller falls back to the JSON); ENOMEM is returned as such. */
+regint_status regint__snapshot_load(const char *snap_path, const char *json_path, regint_dataset **out);
+
+/* The 64-bit content hash used to tie a snapshot to its JSON (4 lanes over 8-byte words). */
+uint64_t regint__snapshot_hash(const void *data, size_t len);
+
+#endif
