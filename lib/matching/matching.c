@@ -280,10 +280,7 @@ void regint_match_instance_free(regint_match_instance *inst)
 {
     if (!inst)
         return;
-    if (inst->ids)
-        for (size_t c = 0; c < inst->n_cases; c++)
-            free(inst->ids[c]);
-    free(inst->ids);
+    regint__strlist_free((const char *const *)inst->ids, inst->n_cases);
     free(inst->sizes);
     free(inst->capacities);
     free(inst->scores);

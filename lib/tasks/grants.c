@@ -18,6 +18,7 @@
 #include "util/jsonutil.h"
 #include "util/record.h"
 #include "util/validate.h"
+#include "tasks/section_records.h"
 #include "util/options.h"
 #include "util/enumname.h"
 #include "dataset/section.h"
@@ -26,6 +27,7 @@
 extern const regint__section regint__section_grants;
 
 #define JSON_INT_MAX REGINT__JSON_INT_MAX
+#define ADD REGINT__JSON_TRY /* the emitters' "or goto fail" */
 
 /* ------------------------------------------------------------------------- */
 /* Names                                                                     */
@@ -119,18 +121,12 @@ static grants_data *section_data(const regint_dataset *ds)
 
 static const regint_grant_scheme_t *find_scheme(const grants_data *g, const char *id)
 {
-    for (size_t i = 0; g && id && i < g->ns; i++)
-        if (!strcmp(g->schemes[i].id, id))
-            return &g->schemes[i];
-    return NULL;
+    return g ? regint__record_find(&scheme_kind, g->schemes, g->ns, id) : NULL;
 }
 
 static regint_grant_application_t *find_app(const grants_data *g, const char *id)
 {
-    for (size_t i = 0; g && id && i < g->na; i++)
-        if (!strcmp(g->apps[i].id, id))
-            return &g->apps[i];
-    return NULL;
+    return g ? regint__record_find(&app_kind, g->apps, g->na, id) : NULL;
 }
 
 /* ------------------------------------------------------------------------- */
@@ -449,7 +445,7 @@ static regint_status parse_app(const char *file, const char *path, const cJSON *
                                const char *scheme_id, regint_grant_application_t *a, app_tmp *t)
 {
     regint_status st;
-    const char *kind = NULL, *outcome = NULL;
+    int kind = 0, outcome = 0;
     const cJSON *appl, *arr, *dec, *rep, *scores;
     char p2[REGINT__PATH_MAX];
     memset(a, 0, sizeof *a);
@@ -474,14 +470,10 @@ static regint_status parse_app(const char *file, const char *path, const cJSON *
         (st = regint__json_object(file, path, o, "applicant", 1, &appl)) ||
         (st = regint__json_string(file, p2, appl, "orgnr", 1, &a->applicant_orgnr)) ||
         (st = regint__json_string(file, p2, appl, "name", 1, &a->applicant_name)) ||
-        (st = regint__json_string(file, p2, appl, "kind", 1, &kind)))
+        (st = regint__json_enum(file, p2, appl, "kind", 1, kind_names, REGINT_APPLICANT_KIND_COUNT,
+                                "applicant kind", &kind)))
         return st;
-    if (regint_applicant_kind_from_name(kind, &a->applicant_kind)) {
-        char kp[REGINT__PATH_MAX];
-        regint__json_path_key(kp, p2, "kind");
-        return regint__json_error(file, kp, REGINT_EINVAL, "unknown applicant kind '%.40s' (expected "
-                                  "municipality, county, employer or voluntary_organisation)", kind);
-    }
+    a->applicant_kind = (regint_applicant_kind)kind;
     if ((st = regint__json_int(file, path, o, "amount_applied", 1, -JSON_INT_MAX, JSON_INT_MAX, &a->amount_applied)) ||
         (st = regint__json_int(file, path, o, "planned_participants", 1, -JSON_INT_MAX, JSON_INT_MAX,
                                &a->planned_participants)) ||
@@ -542,14 +534,10 @@ static regint_status parse_app(const char *file, const char *path, const cJSON *
         return st;
     if (dec) {
         regint__json_path_key(p2, path, "decision");
-        if ((st = regint__json_string(file, p2, dec, "outcome", 1, &outcome)))
+        if ((st = regint__json_enum(file, p2, dec, "outcome", 1, outcome_names, REGINT_GRANT_OUTCOME_COUNT,
+                                    "outcome", &outcome)))
             return st;
-        if (regint_grant_outcome_from_name(outcome, &a->outcome)) {
-            char op[REGINT__PATH_MAX];
-            regint__json_path_key(op, p2, "outcome");
-            return regint__json_error(file, op, REGINT_EINVAL, "unknown outcome '%.40s' (expected pending, "
-                                      "granted or refused)", outcome);
-        }
+        a->outcome = (regint_grant_outcome)outcome;
         if ((st = regint__json_int(file, p2, dec, "amount", 0, -JSON_INT_MAX, JSON_INT_MAX, &a->amount_granted)) ||
             (st = regint__json_date(file, p2, dec, "date", 0, &a->decision_date)) ||
             (st = regint__json_string(file, p2, dec, "reason", 0, &a->decision_reason)))
@@ -706,8 +694,6 @@ fail:
 /* ------------------------------------------------------------------------- */
 /* JSON writing (canonical: fixed key order, optional fields omitted when unset) */
 
-#define ADD REGINT__JSON_TRY
-
 static cJSON *emit_scheme(const regint_grant_scheme_t *s)
 {
     cJSON *o = cJSON_CreateObject(), *call, *arr;
@@ -830,52 +816,12 @@ const regint__section regint__section_grants = {
 /* ------------------------------------------------------------------------- */
 /* Reading API                                                               */
 
-size_t regint_grants_scheme_count(const regint_dataset *ds)
-{
-    grants_data *g = section_data(ds);
-    return g ? g->ns : 0;
-}
-
-const regint_grant_scheme_t *regint_grants_scheme_at(const regint_dataset *ds, size_t i)
-{
-    grants_data *g = section_data(ds);
-    return g && i < g->ns ? &g->schemes[i] : NULL;
-}
-
-regint_status regint_grants_scheme(const regint_dataset *ds, const char *id, const regint_grant_scheme_t **out)
-{
-    if (!ds || !id || !out)
-        return regint__error(REGINT_EINVAL, "regint_grants_scheme: NULL argument");
-    const regint_grant_scheme_t *s = find_scheme(section_data(ds), id);
-    if (!s)
-        return regint__error(REGINT_ENOTFOUND, "no grant scheme with id '%.64s'", id);
-    *out = s;
-    return REGINT_OK;
-}
-
-size_t regint_grants_application_count(const regint_dataset *ds)
-{
-    grants_data *g = section_data(ds);
-    return g ? g->na : 0;
-}
-
-const regint_grant_application_t *regint_grants_application_at(const regint_dataset *ds, size_t i)
-{
-    grants_data *g = section_data(ds);
-    return g && i < g->na ? &g->apps[i] : NULL;
-}
-
-regint_status regint_grants_application(const regint_dataset *ds, const char *id,
-                                        const regint_grant_application_t **out)
-{
-    if (!ds || !id || !out)
-        return regint__error(REGINT_EINVAL, "regint_grants_application: NULL argument");
-    const regint_grant_application_t *a = find_app(section_data(ds), id);
-    if (!a)
-        return regint__error(REGINT_ENOTFOUND, "no grant application with id '%.64s'", id);
-    *out = a;
-    return REGINT_OK;
-}
+REGINT__SECTION_COUNT_AT(regint_grants_scheme_count, regint_grants_scheme_at, grants_data, regint_grant_scheme_t,
+                         schemes, ns)
+REGINT__SECTION_COUNT_AT(regint_grants_application_count, regint_grants_application_at, grants_data,
+                         regint_grant_application_t, apps, na)
+REGINT__SECTION_BY_ID(regint_grants_scheme, regint_grant_scheme_t, find_scheme, "grant scheme")
+REGINT__SECTION_BY_ID(regint_grants_application, regint_grant_application_t, find_app, "grant application")
 
 static regint_status app_score(const regint_grant_scheme_t *s, const regint_grant_application_t *a, double *out)
 {

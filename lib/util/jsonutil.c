@@ -10,6 +10,7 @@
 #include "util/error.h"
 #include "util/utf8.h"
 #include "util/jsonutil.h"
+#include "util/enumname.h"
 
 regint_status regint__json_parse(const char *file, const char *text, size_t len, cJSON **out)
 {
@@ -298,4 +299,22 @@ cJSON *regint__json_append_object(cJSON *arr)
         return NULL;
     }
     return o;
+}
+
+regint_status regint__json_enum(const char *file, const char *obj_path, const cJSON *obj, const char *key,
+                                int required, const char *const *names, size_t n, const char *what, int *out)
+{
+    const char *s = NULL;
+    regint_status st = regint__json_string(file, obj_path, obj, key, required, &s);
+    if (st || !s)
+        return st;
+    int i = regint__name_index(names, n, s);
+    if (i < 0) {
+        char p[REGINT__PATH_MAX], list[512];
+        regint__enum_list(names, n, list, sizeof list);
+        regint__json_path_key(p, obj_path, key);
+        return regint__json_error(file, p, REGINT_EINVAL, "unknown %s '%.40s' (expected %s)", what, s, list);
+    }
+    *out = i;
+    return REGINT_OK;
 }
