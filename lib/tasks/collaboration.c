@@ -269,35 +269,6 @@ static regint_status validate_network(const collab_data *c, const regint_network
 /* ------------------------------------------------------------------------- */
 /* JSON reading                                                              */
 
-/* Read an array of strings at obj.key into a new array (strings borrowed from the JSON). */
-static regint_status json_strlist(const char *file, const char *path, const cJSON *o, const char *key,
-                                  int required, const char ***out, size_t *n)
-{
-    const cJSON *arr, *it;
-    regint_status st = regint__json_array(file, path, o, key, required, &arr);
-    *out = NULL;
-    *n = 0;
-    if (st)
-        return st;
-    size_t cnt = arr ? (size_t)cJSON_GetArraySize(arr) : 0, i = 0;
-    const char **v = regint__calloc(cnt ? cnt : 1, sizeof *v);
-    if (!v)
-        return regint__enomem();
-    cJSON_ArrayForEach(it, arr)
-    {
-        if (!cJSON_IsString(it)) {
-            char ip[REGINT__PATH_MAX];
-            regint__path_sub_index(ip, path, key, i);
-            free(v);
-            return regint__json_error(file, ip, REGINT_EPARSE, "expected a string");
-        }
-        v[i++] = it->valuestring;
-    }
-    *out = v;
-    *n = cnt;
-    return REGINT_OK;
-}
-
 static regint_status read_partner(const char *file, const char *path, const cJSON *o, collab_data *c,
                                   const regint_dataset *ds)
 {
@@ -310,7 +281,7 @@ static regint_status read_partner(const char *file, const char *path, const cJSO
         !(st = regint__json_string(file, path, o, "name", 1, &p.name)) &&
         !(st = regint__json_string(file, path, o, "orgnr", 1, &p.orgnr)) &&
         !(st = regint__json_enum(file, path, o, "kind", 1, partner_kinds, N_PARTNER_KINDS, "value", &kind)) &&
-        !(st = json_strlist(file, path, o, "municipalities", 0, &mun, &p.municipality_count))) {
+        !(st = regint__json_strlist(file, path, o, "municipalities", 0, &mun, &p.municipality_count))) {
         p.kind = (regint_partner_kind)kind;
         p.municipalities = mun;
         if (!(st = validate_partner(c, ds, &p, file, path)))
@@ -330,7 +301,7 @@ static regint_status read_agreement(const char *file, const char *path, const cJ
     if (!(st = regint__json_string(file, path, o, "id", 1, &a.id)) &&
         !(st = regint__json_string(file, path, o, "title", 1, &a.title)) &&
         !(st = regint__json_enum(file, path, o, "task", 1, task_names, N_TASKS, "value", &task)) &&
-        !(st = json_strlist(file, path, o, "parties", 1, &parties, &a.party_count)) &&
+        !(st = regint__json_strlist(file, path, o, "parties", 1, &parties, &a.party_count)) &&
         !(st = regint__json_date(file, path, o, "valid_from", 1, &a.valid_from)) &&
         !(st = regint__json_date(file, path, o, "valid_to", 0, &a.valid_to))) {
         a.task = (regint_task)task;
@@ -448,22 +419,22 @@ static regint_status collab_parse(const cJSON *node, const char *file, int schem
     const regint_county_t *cty;
     if ((st = regint__json_string(file, sec, node, "county", 1, &county)) ||
         (st = regint__json_int(file, sec, node, "year", 1, 1900, 2999, &year)))
-        goto fail;
+        goto done;
     if (regint_dataset_county(ds, county, (int)year, &cty) != REGINT_OK) {
         st = regint__json_error(file, "collaboration.county", REGINT_ENOTFOUND, "county '%.8s' does not exist in %d",
                                 county, (int)year);
-        goto fail;
+        goto done;
     }
     c->year = (int)year;
     if (!(c->county = regint__strdup(county))) {
         st = REGINT_ENOMEM;
-        goto fail;
+        goto done;
     }
     static const char *const keys[] = {"partners", "networks", "agreements", "meetings"};
     for (int k = 0; k < 4; k++) {
         const cJSON *arr, *it;
         if ((st = regint__json_array(file, sec, node, keys[k], 0, &arr)))
-            goto fail;
+            goto done;
         size_t i = 0;
         cJSON_ArrayForEach(it, arr)
         {
@@ -474,14 +445,11 @@ static regint_status collab_parse(const cJSON *node, const char *file, int schem
                  : k == 2 ? read_agreement(file, path, it, c)
                           : read_meeting(file, path, it, c, ds);
             if (st)
-                goto fail;
+                goto done;
         }
     }
-    *out = c;
-    return REGINT_OK;
-fail:
-    collab_free(c);
-    return st;
+done:
+    return regint__section_parsed(&regint__section_collaboration, st, c, out);
 }
 
 /* ------------------------------------------------------------------------- */

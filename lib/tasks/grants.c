@@ -426,23 +426,9 @@ static regint_status parse_scheme(const char *file, const char *path, const cJSO
     return REGINT_OK;
 }
 
-typedef struct app_tmp {
-    const char **muni;
-    double *scores;
-    regint_grant_payment_t *pay;
-} app_tmp;
-
-static void app_tmp_free(app_tmp *t)
-{
-    free(t->muni);
-    free(t->scores);
-    free(t->pay);
-    memset(t, 0, sizeof *t);
-}
-
 /* `scheme_id` is given for version-1 nested applications (the scheme is the parent). */
 static regint_status parse_app(const char *file, const char *path, const cJSON *o, const grants_data *g,
-                               const char *scheme_id, regint_grant_application_t *a, app_tmp *t)
+                               const char *scheme_id, regint_grant_application_t *a)
 {
     regint_status st;
     int kind = 0, outcome = 0;
@@ -488,8 +474,9 @@ static regint_status parse_app(const char *file, const char *path, const cJSON *
     if ((st = regint__json_array(file, path, o, "municipalities", 1, &arr)))
         return st;
     size_t n = (size_t)cJSON_GetArraySize(arr), i = 0;
-    t->muni = regint__calloc(n ? n : 1, sizeof *t->muni);
-    if (!t->muni)
+    const char **muni = regint__calloc(n ? n : 1, sizeof *muni);
+    a->municipalities = muni;
+    if (!muni)
         return regint__enomem();
     const cJSON *it;
     cJSON_ArrayForEach(it, arr)
@@ -499,16 +486,16 @@ static regint_status parse_app(const char *file, const char *path, const cJSON *
             regint__path_sub_index(mp, path, "municipalities", i);
             return regint__json_error(file, mp, REGINT_EPARSE, "expected a kommunenr string");
         }
-        t->muni[i++] = it->valuestring;
+        muni[i++] = it->valuestring;
     }
-    a->municipalities = t->muni;
     a->municipality_count = n;
     /* scores: {"criterion": number}; absent criteria are not assessed */
-    t->scores = regint__calloc(s->criterion_count, sizeof *t->scores);
-    if (!t->scores)
+    double *sc = regint__calloc(s->criterion_count, sizeof *sc);
+    a->scores = sc;
+    if (!sc)
         return regint__enomem();
     for (size_t c = 0; c < s->criterion_count; c++)
-        t->scores[c] = NAN;
+        sc[c] = NAN;
     if ((st = regint__json_object(file, path, o, "scores", 0, &scores)))
         return st;
     regint__json_path_key(p2, path, "scores");
@@ -526,9 +513,8 @@ static regint_status parse_app(const char *file, const char *path, const cJSON *
             continue;
         if (!cJSON_IsNumber(it) || !isfinite(it->valuedouble))
             return regint__json_error(file, sp, REGINT_EPARSE, "expected a number or null");
-        t->scores[c] = it->valuedouble;
+        sc[c] = it->valuedouble;
     }
-    a->scores = t->scores;
     /* decision */
     if ((st = regint__json_object(file, path, o, "decision", 0, &dec)))
         return st;
@@ -547,20 +533,20 @@ static regint_status parse_app(const char *file, const char *path, const cJSON *
     if ((st = regint__json_array(file, path, o, "payments", 0, &arr)))
         return st;
     n = arr ? (size_t)cJSON_GetArraySize(arr) : 0;
-    t->pay = regint__calloc(n ? n : 1, sizeof *t->pay);
-    if (!t->pay)
+    regint_grant_payment_t *pay = regint__calloc(n ? n : 1, sizeof *pay);
+    a->payments = pay;
+    if (!pay)
         return regint__enomem();
     i = 0;
     cJSON_ArrayForEach(it, arr)
     {
         char pp[REGINT__PATH_MAX];
         regint__path_sub_index(pp, path, "payments", i);
-        if ((st = regint__json_date(file, pp, it, "date", 1, &t->pay[i].date)) ||
-            (st = regint__json_int(file, pp, it, "amount", 1, -JSON_INT_MAX, JSON_INT_MAX, &t->pay[i].amount)))
+        if ((st = regint__json_date(file, pp, it, "date", 1, &pay[i].date)) ||
+            (st = regint__json_int(file, pp, it, "amount", 1, -JSON_INT_MAX, JSON_INT_MAX, &pay[i].amount)))
             return st;
         i++;
     }
-    a->payments = t->pay;
     a->payment_count = n;
     /* report */
     if ((st = regint__json_object(file, path, o, "report", 0, &rep)))
@@ -612,13 +598,15 @@ static regint_status read_app(const char *file, const char *path, const cJSON *o
                               const regint_dataset *ds, const char *scheme_id)
 {
     regint_grant_application_t a;
-    app_tmp t = {0};
-    regint_status st = parse_app(file, path, o, g, scheme_id, &a, &t);
+    regint_status st = parse_app(file, path, o, g, scheme_id, &a);
     if (!st)
         st = validate_app(g, ds, &a, NULL, file, path);
     if (!st)
         st = append_app(g, &a);
-    app_tmp_free(&t);
+    /* The arrays parse_app allocated (their strings are borrowed from the document). */
+    regint__xfree(a.municipalities);
+    regint__xfree(a.scores);
+    regint__xfree(a.payments);
     return st;
 }
 
@@ -641,18 +629,18 @@ static regint_status grants_parse(const cJSON *node, const char *file, int schem
         {
             snprintf(path, sizeof path, "grants[%zu]", i++);
             if ((st = read_scheme(file, path, it, g)))
-                goto fail;
+                goto done;
             const cJSON *apps;
             char ap[REGINT__PATH_MAX];
             if ((st = regint__json_array(file, path, it, "applications", 0, &apps)))
-                goto fail;
+                goto done;
             const cJSON *a;
             size_t j = 0;
             cJSON_ArrayForEach(a, apps)
             {
                 regint__path_sub_index(ap, path, "applications", j++);
                 if ((st = read_app(file, ap, a, g, ds, g->schemes[g->ns - 1].id)))
-                    goto fail;
+                    goto done;
                 k++;
             }
         }
@@ -660,35 +648,31 @@ static regint_status grants_parse(const cJSON *node, const char *file, int schem
         if (!cJSON_IsObject(node)) {
             st = regint__json_error(file, "grants", REGINT_EPARSE, "expected an object with \"schemes\" and "
                                     "\"applications\"");
-            goto fail;
+            goto done;
         }
         const cJSON *arr;
         if ((st = regint__json_array(file, "grants", node, "schemes", 0, &arr)))
-            goto fail;
+            goto done;
         cJSON_ArrayForEach(it, arr)
         {
             snprintf(path, sizeof path, "grants.schemes[%zu]", i++);
             if ((st = read_scheme(file, path, it, g)))
-                goto fail;
+                goto done;
         }
         if ((st = regint__json_array(file, "grants", node, "applications", 0, &arr)))
-            goto fail;
+            goto done;
         i = 0;
         cJSON_ArrayForEach(it, arr)
         {
             snprintf(path, sizeof path, "grants.applications[%zu]", i++);
             if ((st = read_app(file, path, it, g, ds, NULL)))
-                goto fail;
+                goto done;
         }
     }
-    for (size_t s = 0; s < g->ns; s++)
-        if ((st = check_budget(g, &g->schemes[s], NULL, NULL, file)))
-            goto fail;
-    *out = g;
-    return REGINT_OK;
-fail:
-    grants_free(g);
-    return st;
+    for (size_t s = 0; !st && s < g->ns; s++)
+        st = check_budget(g, &g->schemes[s], NULL, NULL, file);
+done:
+    return regint__section_parsed(&regint__section_grants, st, g, out);
 }
 
 /* ------------------------------------------------------------------------- */
@@ -865,34 +849,41 @@ static grants_data *section_for_write(regint_dataset *ds)
     return g;
 }
 
+/* The start of a public adder: the arguments are there, and `path` (REGINT__PATH_MAX) names
+ * the record the add would make, "<key>[n]", for the validation messages. */
+static regint_status adder_start(const regint_dataset *ds, const void *rec, const char *fn, const char *key,
+                                 char *path, grants_data **g)
+{
+    if (!ds || !rec)
+        return regint__error(REGINT_EINVAL, "%s: NULL argument", fn);
+    *g = section_data(ds);
+    size_t n = !*g ? 0 : strcmp(key, "schemes") ? (*g)->na : (*g)->ns;
+    snprintf(path, REGINT__PATH_MAX, "%s[%zu]", key, n);
+    return REGINT_OK;
+}
+
 regint_status regint_grants_add_scheme(regint_dataset *ds, const regint_grant_scheme_t *s)
 {
-    if (!ds || !s)
-        return regint__error(REGINT_EINVAL, "regint_grants_add_scheme: NULL argument");
-    char path[64];
-    grants_data *g = section_data(ds);
-    snprintf(path, sizeof path, "schemes[%zu]", g ? g->ns : 0);
-    regint_status st = validate_scheme(g, s, "grants", path);
+    char path[REGINT__PATH_MAX];
+    grants_data *g;
+    regint_status st = adder_start(ds, s, "regint_grants_add_scheme", "schemes", path, &g);
+    if (!st)
+        st = validate_scheme(g, s, "grants", path);
     if (st)
         return st;
-    if (!(g = section_for_write(ds)))
-        return REGINT_ENOMEM;
-    return append_scheme(g, s);
+    return (g = section_for_write(ds)) ? append_scheme(g, s) : REGINT_ENOMEM;
 }
 
 regint_status regint_grants_add_application(regint_dataset *ds, const regint_grant_application_t *a)
 {
-    if (!ds || !a)
-        return regint__error(REGINT_EINVAL, "regint_grants_add_application: NULL argument");
-    char path[64];
-    grants_data *g = section_data(ds);
-    snprintf(path, sizeof path, "applications[%zu]", g ? g->na : 0);
-    regint_status st = validate_app(g, ds, a, NULL, "grants", path);
-    if (st)
-        return st;
-    if ((st = check_budget(g, find_scheme(g, a->scheme_id), NULL, a, "grants")))
-        return st;
-    return append_app(g, a);
+    char path[REGINT__PATH_MAX];
+    grants_data *g;
+    regint_status st = adder_start(ds, a, "regint_grants_add_application", "applications", path, &g);
+    if (!st)
+        st = validate_app(g, ds, a, NULL, "grants", path);
+    if (!st)
+        st = check_budget(g, find_scheme(g, a->scheme_id), NULL, a, "grants");
+    return st ? st : append_app(g, a);
 }
 
 /* Validate a changed copy `tmp` of stored application `cur`, then swap it in (taking

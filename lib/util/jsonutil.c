@@ -318,3 +318,31 @@ regint_status regint__json_enum(const char *file, const char *obj_path, const cJ
     *out = i;
     return REGINT_OK;
 }
+
+regint_status regint__json_strlist(const char *file, const char *obj_path, const cJSON *obj, const char *key,
+                                   int required, const char ***out, size_t *n)
+{
+    const cJSON *arr, *it;
+    regint_status st = regint__json_array(file, obj_path, obj, key, required, &arr);
+    *out = NULL;
+    *n = 0;
+    if (st)
+        return st;
+    size_t cnt = arr ? (size_t)cJSON_GetArraySize(arr) : 0, i = 0;
+    const char **v = regint__calloc(cnt ? cnt : 1, sizeof *v);
+    if (!v)
+        return REGINT_ENOMEM;
+    cJSON_ArrayForEach(it, arr)
+    {
+        if (!cJSON_IsString(it)) {
+            char ip[REGINT__PATH_MAX];
+            regint__path_sub_index(ip, obj_path, key, i);
+            free(v);
+            return regint__json_error(file, ip, REGINT_EPARSE, "expected a string");
+        }
+        v[i++] = it->valuestring;
+    }
+    *out = v;
+    *n = cnt;
+    return REGINT_OK;
+}
