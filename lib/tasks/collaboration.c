@@ -120,6 +120,13 @@ static const regint_network_t *find_network(const collab_data *c, const char *id
 
 /* ------------------------------------------------------------------------- */
 /* Validation                                                                */
+/* One validator per record kind (and one reader and one writer per kind below), each a list
+ * of its own fields' rules. `duplicates` (issue 13) reports their same-shape lines (check the
+ * id, refuse a duplicate id, require a name, check the task, walk a sub-array) as a pair of
+ * this file with itself, and the writers against grants.c's. Kept: the rules differ per
+ * field; what was really the same (copy, free, find, append, the reading API, enum and string-
+ * list members, the end of a parse) is shared: util/record.h, util/jsonutil.h,
+ * tasks/section_records.h, dataset/section.h. */
 
 /* An identifier seen twice among the ids of one record kind. */
 #define DUP_CHECK(arr, n, idv, what)                                                               \

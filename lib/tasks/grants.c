@@ -131,6 +131,9 @@ static regint_grant_application_t *find_app(const grants_data *g, const char *id
 
 /* ------------------------------------------------------------------------- */
 /* Validation, shared by the JSON reader and the building functions.         */
+/* Like collaboration.c's, one validator, reader and writer per record kind, each a list of its
+ * fields' rules; `duplicates` (issue 13) reports their same-shape lines as a pair of this file
+ * with itself. Kept for the reason given in collaboration.c. */
 /* `file`/`path` locate the record in messages ("<file>: <path>.<field>: ...") */
 
 #define VERR(st, field, ...) regint__verr(file, path, field, st, __VA_ARGS__)
