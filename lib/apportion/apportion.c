@@ -540,7 +540,11 @@ static regint_status divisor_apportion(dctx *c, size_t n, const size_t *cand, si
     if (given == total || nc == 0)
         return REGINT_OK;
 
-    /* 1. floating multiplier x with float_sum(x) close to K */
+    /* 1. floating multiplier x with float_sum(x) close to K. The bracketing and the
+     * regula-falsi/bisection steps look like those of the Hamilton estimate below
+     * (`duplicates`, issue 13, reports the pair). Kept apart: the two stop on different
+     * tests (within `tol` seats here, with the settling-cost switch at round 8; a relative
+     * width and |g - K| <= 0.25 there) that the exact settling after each relies on. */
     double K = (double)total;
     double base = 0, wsum = 0;
     for (size_t i = 0; i < n; i++)

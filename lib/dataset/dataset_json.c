@@ -625,6 +625,11 @@ static const void *at_ind(const regint_dataset *ds, size_t i) { return regint_da
 static const void *at_obs(const regint_dataset *ds, size_t i) { return regint_dataset_observation_at(ds, i); }
 static const void *at_case(const regint_dataset *ds, size_t i) { return regint_dataset_case_at(ds, i); }
 
+/* One writer per record kind, field by field in the schema's key order (and one reader per
+ * kind above): their lines have the same shape with other names, which `duplicates` (issue
+ * 13) reports as one pair of this file with itself. Kept: each is the plain list of its
+ * kind's fields; a table of offsets and field types would hold the same lines as data and
+ * give up the member types the compiler checks here. */
 static void emit_county(regint__sb *b, const void *r)
 {
     const regint_county_t *c = r;

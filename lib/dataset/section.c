@@ -20,3 +20,12 @@ void regint__dataset_set_section(regint_dataset *ds, const regint__section *sec,
         sec->free(ds->sections[i]);
     ds->sections[i] = data;
 }
+
+regint_status regint__section_parsed(const regint__section *sec, regint_status st, void *data, void **out)
+{
+    if (st)
+        sec->free(data);
+    else
+        *out = data;
+    return st;
+}

@@ -30,6 +30,10 @@ typedef struct regint__section {
 } regint__section;
 
 /* The registry, in emit order (sections.c). */
+/* The end of a section's parse: on success *out = data, otherwise data is released with
+ * sec->free (sections parse all-or-nothing). Returns st. */
+regint_status regint__section_parsed(const regint__section *sec, regint_status st, void *data, void **out);
+
 extern const regint__section *const regint__sections[];
 extern const size_t regint__section_count;
 

@@ -309,6 +309,9 @@ static regint_status parse_plan(const cJSON *obj, const char *file, const char *
         regint_plan_free(p);
         return st;
     }
+    /* The goals, measures and indicators are read by three loops of the same shape (`duplicates`,
+     * issue 13, reports them as a pair of this file with itself). Kept: each reads its own
+     * record's fields and adds it through its own checked regint_plan_add_*(). */
     char base[REGINT__PATH_MAX], ip[REGINT__PATH_MAX];
     size_t i = 0;
     regint__json_path_key(base, path, "goals");

@@ -218,6 +218,11 @@ static void md_cell(regint__sb *sb, const char *s)
     }
 }
 
+/* Markdown of the text blocks. An SVG is written as an HTML block: CommonMark passes it
+ * through (there are no blank lines inside). */
+static const char *const md_text_format[] = {[B_P] = "%s\n\n", [B_NOTE] = "> %s\n\n",
+                                             [B_SVG] = "<div>\n%s</div>\n\n"};
+
 static void render_md(const doc *d, regint__sb *sb)
 {
     for (size_t i = 0; i < d->n; i++) {
@@ -230,14 +235,9 @@ static void render_md(const doc *d, regint__sb *sb)
             regint__sb_printf(sb, " %s\n\n", b->text);
             break;
         case B_P:
-            regint__sb_printf(sb, "%s\n\n", b->text);
-            break;
         case B_NOTE:
-            regint__sb_printf(sb, "> %s\n\n", b->text);
-            break;
         case B_SVG:
-            /* An HTML block: CommonMark passes it through; no blank lines inside. */
-            regint__sb_printf(sb, "<div>\n%s</div>\n\n", b->text);
+            regint__sb_printf(sb, md_text_format[b->kind], b->text);
             break;
         case B_TABLE:
             for (size_t r = 0; r < b->nrows; r++) {

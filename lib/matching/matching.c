@@ -288,10 +288,7 @@ void regint_match_instance_free(regint_match_instance *inst)
 {
     if (!inst)
         return;
-    if (inst->ids)
-        for (size_t c = 0; c < inst->n_cases; c++)
-            free(inst->ids[c]);
-    free(inst->ids);
+    regint__strlist_free((const char *const *)inst->ids, inst->n_cases);
     free(inst->sizes);
     free(inst->capacities);
     free(inst->scores);
@@ -411,25 +408,21 @@ static regint_status parse_doc(const char *file, const cJSON *doc, regint_match_
         c++;
     }
     if (ids) {
+        const char **v;
+        size_t nv;
+        if ((st = regint__json_strlist(file, "", doc, "ids", 0, &v, &nv)))
+            return st;
         in->ids = regint__calloc(n ? n : 1, sizeof *in->ids);
-        if (!in->ids)
-            return regint__enomem();
-        size_t i = 0;
-        const cJSON *it;
-        cJSON_ArrayForEach(it, ids)
-        {
-            char path[REGINT__PATH_MAX];
-            regint__json_path_index(path, "ids", i);
-            if (!cJSON_IsString(it))
-                return regint__json_error(file, path, REGINT_EPARSE, "expected a string");
+        st = in->ids ? REGINT_OK : REGINT_ENOMEM;
+        for (size_t i = 0; !st && i < nv; i++) {
             char what[REGINT__PATH_MAX + 64];
-            snprintf(what, sizeof what, "%s: %s", file, path);
-            if ((st = regint_validate_identifier(it->valuestring, what)))
-                return st;
-            if (!(in->ids[i] = regint__strdup(it->valuestring)))
-                return regint__enomem();
-            i++;
+            snprintf(what, sizeof what, "%s: ids[%zu]", file, i);
+            if (!(st = regint_validate_identifier(v[i], what)) && !(in->ids[i] = regint__strdup(v[i])))
+                st = REGINT_ENOMEM; /* regint__strdup set the error */
         }
+        free(v);
+        if (st)
+            return st;
         char **sorted = regint__calloc(n ? n : 1, sizeof *sorted);
         if (!sorted)
             return regint__enomem();

@@ -169,6 +169,11 @@ static void fl_rescan(fl *f, size_t u, const size_t *cols, size_t ns)
         c->nb = c->nb2 = 0;
         a[cols[s]] = -1;
     }
+    /* Per column: the smallest and second smallest reduced cost with their counts. The removal
+     * step further down repairs the same two values for one row, and both first compute the
+     * reduced cost the same way (`duplicates`, issue 13, reports the pair). Kept written out:
+     * they are the search's innermost loops, and what follows the cost differs (build here,
+     * decrement and repair there). */
     for (size_t i = 0; i < f->cnt[u]; i++) {
         const int32_t *ri = blk + i * m;
         int32_t av = ri[u];
@@ -467,6 +472,9 @@ regint_status regint__match_flow(const regint__match_problem *p, int32_t *assign
     regint_status st = REGINT_OK;
     f.blk = regint__calloc(m, sizeof *f.blk);
     f.ids = regint__calloc(m, sizeof *f.ids);
+    /* The work arrays, one allocation each: `duplicates` (issue 13) pairs this list with the
+     * MIP's (matching_mip.c). Kept: each solver owns different arrays, freed in its fl_free /
+     * mip cleanup, and their sizes differ (m, n, nn, m × nn). */
     f.cnt = regint__calloc(m, sizeof *f.cnt);
     f.bcap = regint__calloc(m, sizeof *f.bcap);
     f.where = regint__calloc(n ? n : 1, sizeof *f.where);

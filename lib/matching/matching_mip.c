@@ -487,7 +487,10 @@ static int repair(const mip *M, int32_t *asg, int64_t *rem)
     long limit = 40L * (long)n + 2000;
     double work = 0; /* pair evaluations: bounded so that huge instances stay quick */
     for (long it = 0; E > 0 && it < limit && work < 4e7; it++) {
-        /* best improving move or swap out of an overfull municipality */
+        /* best improving move or swap out of an overfull municipality. The move loop and the
+         * swap loop score alike (`duplicates`, issue 13, reports the pair): kept written out,
+         * as they are the repair heuristic's inner loops and differ in the moved weight and
+         * the loss of a swap. */
         int64_t bestd = 0, bestloss = INT64_MAX;
         size_t bc = n, bd = n;
         int32_t bk = -1;

@@ -386,6 +386,20 @@ static int add_comparison(cJSON *o, size_t n_request, size_t n_decision, const d
            add_methods(o, "mae_decision", mae_decision) && add_methods(o, "within2_decision", within2_decision);
 }
 
+/* One row of the back-test as an object appended to `rows`; 0 when out of memory. */
+static int add_row(cJSON *rows, const regint_settlement_backtest_row_t *r)
+{
+    cJSON *o = regint__json_append_object(rows);
+    return o && regint__json_add_number(o, "year", r->year) && regint__json_add_string(o, "fylkesnr", r->fylkesnr) &&
+           regint__json_add_string(o, "county", r->county_name) &&
+           regint__json_add_number(o, "municipalities", (double)r->municipalities) &&
+           regint__json_add_number(o, "total", (double)r->total) &&
+           add_comparison(o, r->n_request, r->n_decision, r->mae_request, r->within2_request, r->mae_decision,
+                          r->within2_decision) &&
+           add_winner(o, "winner_request", r->winner_request) && add_winner(o, "winner_decision", r->winner_decision) &&
+           regint__json_add_string(o, "note", r->note);
+}
+
 regint_status regint_settlement_backtest_to_json(const regint_settlement_backtest *bt, char **json)
 {
     if (!bt || !json)
@@ -395,21 +409,8 @@ regint_status regint_settlement_backtest_to_json(const regint_settlement_backtes
     ok = ok && regint__json_add_string(doc, "profile", bt->profile_name);
     cJSON *rows = ok ? cJSON_AddArrayToObject(doc, "rows") : NULL;
     ok = ok && rows;
-    for (size_t i = 0; ok && i < bt->n; i++) {
-        const regint_settlement_backtest_row_t *r = &bt->rows[i];
-        cJSON *o = regint__json_append_object(rows);
-        ok = o != NULL;
-        ok = ok && regint__json_add_number(o, "year", r->year);
-        ok = ok && regint__json_add_string(o, "fylkesnr", r->fylkesnr);
-        ok = ok && regint__json_add_string(o, "county", r->county_name);
-        ok = ok && regint__json_add_number(o, "municipalities", (double)r->municipalities);
-        ok = ok && regint__json_add_number(o, "total", (double)r->total);
-        ok = ok && add_comparison(o, r->n_request, r->n_decision, r->mae_request, r->within2_request,
-                                  r->mae_decision, r->within2_decision);
-        ok = ok && add_winner(o, "winner_request", r->winner_request);
-        ok = ok && add_winner(o, "winner_decision", r->winner_decision);
-        ok = ok && regint__json_add_string(o, "note", r->note);
-    }
+    for (size_t i = 0; ok && i < bt->n; i++)
+        ok = add_row(rows, &bt->rows[i]);
     cJSON *s = ok ? cJSON_AddObjectToObject(doc, "summary") : NULL;
     ok = ok && s;
     const regint_settlement_backtest_summary_t *su = &bt->sum;

@@ -24,15 +24,7 @@ regint_status regint__enum_from_name(const char *const *names, size_t n, const c
             }
     /* The message lists the known names, so a user sees the fix. */
     char list[512];
-    size_t used = 0;
-    list[0] = '\0';
-    for (size_t i = 0; i < n && used < sizeof list; i++) {
-        int w = snprintf(list + used, sizeof list - used, "%s%s", i == 0 ? "" : i + 1 == n ? " or " : ", ",
-                         names[i]);
-        if (w < 0)
-            break;
-        used += (size_t)w;
-    }
+    regint__enum_list(names, n, list, sizeof list);
     return regint__error(REGINT_ENOTFOUND, "unknown %s '%.40s' (expected %s)", what, name ? name : "(null)", list);
 }
 
@@ -42,4 +34,16 @@ int regint__name_index(const char *const *names, size_t n, const char *name)
         if (!strcmp(names[i], name))
             return (int)i;
     return -1;
+}
+
+void regint__enum_list(const char *const *names, size_t n, char *buf, size_t size)
+{
+    size_t used = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; i < n && used < size; i++) {
+        int w = snprintf(buf + used, size - used, "%s%s", i == 0 ? "" : i + 1 == n ? " or " : ", ", names[i]);
+        if (w < 0)
+            break;
+        used += (size_t)w;
+    }
 }

@@ -18,6 +18,9 @@ const char *regint__enum_name(const char *const *names, size_t n, int v);
 regint_status regint__enum_from_name(const char *const *names, size_t n, const char *name, int *out,
                                      const char *what);
 
+/* "a, b or c" from names[0..n) into buf (truncated to size): the list in "expected ..." messages. */
+void regint__enum_list(const char *const *names, size_t n, char *buf, size_t size);
+
 /* Index of `name` in names[0..n-1], -1 if absent or NULL. Sets no error (a probe). */
 int regint__name_index(const char *const *names, size_t n, const char *name);
 

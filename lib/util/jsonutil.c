@@ -11,6 +11,7 @@
 #include "util/utf8.h"
 #include "util/validate.h"
 #include "util/jsonutil.h"
+#include "util/enumname.h"
 
 /* ---- The checks cJSON does not make, each with its rule in the message ----------------
  * A scan of the text before cJSON parses it (cJSON says only "malformed", keeps the first
@@ -640,5 +641,51 @@ regint_status regint__json_only(const char *file, const char *path, const cJSON 
         return regint__json_error(file, p, REGINT_EPARSE, "unknown member '%.64s' (known members: %s)", it->string,
                                   known);
     }
+    return REGINT_OK;
+}
+
+regint_status regint__json_enum(const char *file, const char *obj_path, const cJSON *obj, const char *key,
+                                int required, const char *const *names, size_t n, const char *what, int *out)
+{
+    const char *s = NULL;
+    regint_status st = regint__json_string(file, obj_path, obj, key, required, &s);
+    if (st || !s)
+        return st;
+    int i = regint__name_index(names, n, s);
+    if (i < 0) {
+        char p[REGINT__PATH_MAX], list[512];
+        regint__enum_list(names, n, list, sizeof list);
+        regint__json_path_key(p, obj_path, key);
+        return regint__json_error(file, p, REGINT_EINVAL, "unknown %s '%.40s' (expected %s)", what, s, list);
+    }
+    *out = i;
+    return REGINT_OK;
+}
+
+regint_status regint__json_strlist(const char *file, const char *obj_path, const cJSON *obj, const char *key,
+                                   int required, const char ***out, size_t *n)
+{
+    const cJSON *arr, *it;
+    regint_status st = regint__json_array(file, obj_path, obj, key, required, &arr);
+    *out = NULL;
+    *n = 0;
+    if (st)
+        return st;
+    size_t cnt = arr ? (size_t)cJSON_GetArraySize(arr) : 0, i = 0;
+    const char **v = regint__calloc(cnt ? cnt : 1, sizeof *v);
+    if (!v)
+        return REGINT_ENOMEM;
+    cJSON_ArrayForEach(it, arr)
+    {
+        if (!cJSON_IsString(it)) {
+            char ip[REGINT__PATH_MAX];
+            regint__path_sub_index(ip, obj_path, key, i);
+            free(v);
+            return regint__json_error(file, ip, REGINT_EPARSE, "expected a string");
+        }
+        v[i++] = it->valuestring;
+    }
+    *out = v;
+    *n = cnt;
     return REGINT_OK;
 }

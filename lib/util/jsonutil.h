@@ -84,6 +84,14 @@ regint_status regint__json_number(const char *file, const char *obj_path, const 
                                   const char *key, int required, double *out);
 regint_status regint__json_bool(const char *file, const char *obj_path, const cJSON *obj,
                                 const char *key, int required, int *out);
+/* The array of strings at obj.key as a new array of borrowed pointers (the caller frees the
+ * array, not the strings); NULL and 0 when absent and not required. */
+regint_status regint__json_strlist(const char *file, const char *obj_path, const cJSON *obj, const char *key,
+                                   int required, const char ***out, size_t *n);
+/* A string member that must be one of names[0..n) (an enum's names); *out = its index.
+ * Otherwise EINVAL "<file>: <obj_path>.<key>: unknown <what> '<value>' (expected a, b or c)". */
+regint_status regint__json_enum(const char *file, const char *obj_path, const cJSON *obj, const char *key,
+                                int required, const char *const *names, size_t n, const char *what, int *out);
 /* Arrays/objects: *out NULL when absent and not required. */
 regint_status regint__json_array(const char *file, const char *obj_path, const cJSON *obj,
                                  const char *key, int required, const cJSON **out);

@@ -114,3 +114,14 @@ void regint__record_null_to_empty(const regint__record_kind *k, void *rec)
         if (!get_ptr(rec, k->strings[i]))
             set_ptr(rec, k->strings[i], "");
 }
+
+void *regint__record_find(const regint__record_kind *k, const void *arr, size_t n, const char *id)
+{
+    for (size_t i = 0; arr && id && i < n; i++) {
+        const char *rec = (const char *)arr + i * k->size;
+        const char *rid = get_ptr(rec, k->strings[0]);
+        if (rid && !strcmp(rid, id))
+            return (void *)(uintptr_t)rec;
+    }
+    return NULL;
+}

@@ -58,6 +58,10 @@ void regint__record_null_to_empty(const regint__record_kind *k, void *rec);
  * address of the array pointer, e.g. &c->partners); *n grows only on success. */
 regint_status regint__record_append(const regint__record_kind *k, void *parr, size_t *n, const void *rec);
 
+/* The first of the n records of `arr` whose id, the kind's first string member, equals `id`;
+ * NULL when there is none or `id` is NULL. Like strchr, it returns a pointer into `arr`. */
+void *regint__record_find(const regint__record_kind *k, const void *arr, size_t n, const char *id);
+
 /* Clear each of the n records of `arr`, then free `arr` itself. NULL is allowed. */
 void regint__record_array_free(const regint__record_kind *k, void *arr, size_t n);
 
