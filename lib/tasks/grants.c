@@ -910,7 +910,7 @@ static regint_status adder_start(const regint_dataset *ds, const void *rec, cons
 regint_status regint_grants_add_scheme(regint_dataset *ds, const regint_grant_scheme_t *s)
 {
     char path[REGINT__PATH_MAX];
-    grants_data *g;
+    grants_data *g = NULL;
     regint_status st = adder_start(ds, s, "regint_grants_add_scheme", "schemes", path, &g);
     if (!st)
         st = validate_scheme(g, s, "grants", path);
@@ -922,7 +922,7 @@ regint_status regint_grants_add_scheme(regint_dataset *ds, const regint_grant_sc
 regint_status regint_grants_add_application(regint_dataset *ds, const regint_grant_application_t *a)
 {
     char path[REGINT__PATH_MAX];
-    grants_data *g;
+    grants_data *g = NULL;
     regint_status st = adder_start(ds, a, "regint_grants_add_application", "applications", path, &g);
     if (!st)
         st = validate_app(g, ds, a, NULL, "grants", path);
@@ -966,7 +966,7 @@ static regint_status lookup_for_change(regint_dataset *ds, const char *id, grant
 regint_status regint_grants_decide(regint_dataset *ds, const char *application_id, regint_grant_outcome outcome,
                                    int64_t amount, const char *date, const char *reason)
 {
-    grants_data *g;
+    grants_data *g = NULL;
     regint_grant_application_t *cur;
     regint_status st = lookup_for_change(ds, application_id, &g, &cur);
     if (st)
@@ -985,7 +985,7 @@ regint_status regint_grants_decide(regint_dataset *ds, const char *application_i
 regint_status regint_grants_add_payment(regint_dataset *ds, const char *application_id, const char *date,
                                         int64_t amount)
 {
-    grants_data *g;
+    grants_data *g = NULL;
     regint_grant_application_t *cur;
     regint_status st = lookup_for_change(ds, application_id, &g, &cur);
     if (st)
@@ -1009,7 +1009,7 @@ regint_status regint_grants_add_payment(regint_dataset *ds, const char *applicat
 regint_status regint_grants_set_report(regint_dataset *ds, const char *application_id, const char *date,
                                        int64_t participants_reached, int64_t funds_used)
 {
-    grants_data *g;
+    grants_data *g = NULL;
     regint_grant_application_t *cur;
     regint_status st = lookup_for_change(ds, application_id, &g, &cur);
     if (st)
@@ -1024,7 +1024,7 @@ regint_status regint_grants_set_report(regint_dataset *ds, const char *applicati
 
 regint_status regint_grants_add_reclaimed(regint_dataset *ds, const char *application_id, int64_t amount)
 {
-    grants_data *g;
+    grants_data *g = NULL;
     regint_grant_application_t *cur;
     regint_status st = lookup_for_change(ds, application_id, &g, &cur);
     if (st)
@@ -1039,7 +1039,7 @@ regint_status regint_grants_add_reclaimed(regint_dataset *ds, const char *applic
 regint_status regint_grants_set_score(regint_dataset *ds, const char *application_id, const char *criterion_id,
                                       double score)
 {
-    grants_data *g;
+    grants_data *g = NULL;
     regint_grant_application_t *cur;
     regint_status st = lookup_for_change(ds, application_id, &g, &cur);
     if (st)
