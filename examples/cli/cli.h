@@ -118,6 +118,8 @@ int cli_usage_error(const cli_command *cmd, const char *fmt, ...)
     ;
 /* A whole decimal number in [lo, hi] (no trailing text, no overflow): 1 and *out, else 0. */
 int cli_int_in(const char *s, int64_t lo, int64_t hi, int64_t *out);
+/* --years A-B or A (1900..2200, A <= B): 1 and the years, else 0 (backtest, gap). */
+int cli_years_in(const char *s, int *from, int *to);
 /* The allowed range as text: "1..60", ">= 0", "any"; returns buf. */
 const char *cli_range_text(char *buf, size_t size, int64_t lo, int64_t hi);
 

@@ -109,3 +109,20 @@ int cli_load_settlement(const char *cmd, const char *data, const char *profile, 
     }
     return rc;
 }
+
+/* --years A-B or A: 1 and the years, else 0. */
+int cli_years_in(const char *s, int *from, int *to)
+{
+    const char *dash = strchr(s, '-');
+    char first[16];
+    int64_t f, t;
+    size_t len = dash ? (size_t)(dash - s) : strlen(s);
+    if (len >= sizeof first)
+        return 0;
+    snprintf(first, sizeof first, "%.*s", (int)len, s);
+    if (!cli_int_in(first, 1900, 2200, &f) || !cli_int_in(dash ? dash + 1 : first, 1900, 2200, &t) || f > t)
+        return 0;
+    *from = (int)f;
+    *to = (int)t;
+    return 1;
+}

@@ -41,23 +41,6 @@ static const cli_opt backtest_opts[] = {
 
 const cli_command cli_cmd_backtest = CLI_COMMAND("backtest", backtest_opts, cli_run_backtest);
 
-/* --years A-B or A: 1 and the years, else 0. */
-static int parse_years(const char *s, int *from, int *to)
-{
-    const char *dash = strchr(s, '-');
-    char first[16];
-    int64_t f, t;
-    size_t len = dash ? (size_t)(dash - s) : strlen(s);
-    if (len >= sizeof first)
-        return 0;
-    snprintf(first, sizeof first, "%.*s", (int)len, s);
-    if (!cli_int_in(first, 1900, 2200, &f) || !cli_int_in(dash ? dash + 1 : first, 1900, 2200, &t) || f > t)
-        return 0;
-    *from = (int)f;
-    *to = (int)t;
-    return 1;
-}
-
 static const char *short_name(int m)
 {
     static const char *const s[] = {"profile", "pop", "lastdec"};
@@ -241,7 +224,7 @@ int cli_run_backtest(const cli_command *cmd, const void *parsed)
     const backtest_args args = *(const backtest_args *)parsed;
     int rc = CLI_OK;
     int from = 0, to = 0;
-    if (args.years && !parse_years(args.years, &from, &to)) {
+    if (args.years && !cli_years_in(args.years, &from, &to)) {
         fprintf(stderr, "regint backtest: --years: expected A-B or A with 1900 <= A <= B <= 2200, got '%s'\n",
                 args.years);
         return CLI_USAGE;

@@ -33,23 +33,6 @@ static const cli_opt gap_opts[] = {
 
 const cli_command cli_cmd_gap = CLI_COMMAND("gap", gap_opts, cli_run_gap);
 
-/* --years A-B or A: 1 and the years, else 0. */
-static int years_of(const char *s, int *from, int *to)
-{
-    const char *dash = strchr(s, '-');
-    char first[16];
-    int64_t f, t;
-    size_t len = dash ? (size_t)(dash - s) : strlen(s);
-    if (len >= sizeof first)
-        return 0;
-    snprintf(first, sizeof first, "%.*s", (int)len, s);
-    if (!cli_int_in(first, 1900, 2200, &f) || !cli_int_in(dash ? dash + 1 : first, 1900, 2200, &t) || f > t)
-        return 0;
-    *from = (int)f;
-    *to = (int)t;
-    return 1;
-}
-
 static void put_value(regint_value_t v, int width)
 {
     if (v.missing == REGINT_MISSING_NONE)
@@ -151,7 +134,7 @@ int cli_run_gap(const cli_command *cmd, const void *parsed)
 {
     const gap_args args = *(const gap_args *)parsed;
     int from = 0, to = 0;
-    if (!years_of(args.years, &from, &to))
+    if (!cli_years_in(args.years, &from, &to))
         return cli_usage_error(cmd, "--years: expected A-B or A with 1900 <= A <= B <= 2200, got '%s'", args.years);
     regint_dataset *ds = NULL;
     int rc = cli_load_dataset(cmd->name, args.data, &ds);
