@@ -618,18 +618,31 @@ regint_status regint_settlement_rolling_options_init(regint_settlement_rolling_o
     return REGINT_OK;
 }
 
+/* A method that gave no prediction for the row: its figures are missing (NaN, null in JSON). */
+static void no_metrics(regint_settlement_rolling_row_t *r, int m)
+{
+    r->mae_request[m] = r->within2_request[m] = r->mae_decision[m] = r->within2_decision[m] = r->mae_settled[m] =
+        r->within2_settled[m] = NAN;
+}
+
+/* A row that is reported but not scored (a county-year without requests): no figures, no weights. */
+static void unscored(regint_settlement_rolling_row_t *r)
+{
+    r->scored = 0;
+    for (int m = 0; m < NMETH; m++)
+        no_metrics(r, m);
+    for (int j = 0; j < NCRIT; j++)
+        r->weights[j] = NAN;
+}
+
 regint_status regint_settlement_rolling_run(const regint_dataset *ds, const regint_settlement_rolling_options *opt,
                                             regint_settlement_rolling **out)
 {
     static const regint_settlement_rolling_options defaults = REGINT_SETTLEMENT_ROLLING_OPTIONS_INIT;
     if (!ds || !out)
         return regint__error(REGINT_EINVAL, "settlement rolling back-test: NULL argument");
-    if (!opt)
-        opt = &defaults;
-    regint_status st = regint__check_options_version(opt->version, REGINT_SETTLEMENT_ROLLING_OPTIONS_VERSION,
-                                                     "regint_settlement_rolling_run");
-    if (st)
-        return st;
+    REGINT__OPTIONS_RESOLVE(opt, defaults, REGINT_SETTLEMENT_ROLLING_OPTIONS_VERSION, "regint_settlement_rolling_run");
+    regint_status st = REGINT_OK;
     eng e;
     memset(&e, 0, sizeof e);
     e.ds = ds;
@@ -735,12 +748,7 @@ regint_status regint_settlement_rolling_run(const regint_dataset *ds, const regi
             r->ratio = exp(o->lq);
             res->n++;
             if (o->T <= 0) {
-                r->scored = 0;
-                for (int m = 0; m < NMETH; m++)
-                    r->mae_request[m] = r->within2_request[m] = r->mae_decision[m] = r->within2_decision[m] =
-                        r->mae_settled[m] = r->within2_settled[m] = NAN;
-                for (int j = 0; j < NCRIT; j++)
-                    r->weights[j] = NAN;
+                unscored(r);
                 continue;
             }
             r->scored = 1;
@@ -798,8 +806,7 @@ regint_status regint_settlement_rolling_run(const regint_dataset *ds, const regi
                 }
                 if (as) {
                     r->failed[m] = 1;
-                    r->mae_request[m] = r->within2_request[m] = r->mae_decision[m] = r->within2_decision[m] =
-                        r->mae_settled[m] = r->within2_settled[m] = NAN;
+                    no_metrics(r, m);
                     continue;
                 }
                 metrics(pred, o, r, m);
@@ -813,12 +820,7 @@ regint_status regint_settlement_rolling_run(const regint_dataset *ds, const regi
             memset(r, 0, sizeof *r);
             r->year = y;
             r->fylkesnr = "";
-            r->scored = 0;
-            for (int m = 0; m < NMETH; m++)
-                r->mae_request[m] = r->within2_request[m] = r->mae_decision[m] = r->within2_decision[m] =
-                    r->mae_settled[m] = r->within2_settled[m] = NAN;
-            for (int j = 0; j < NCRIT; j++)
-                r->weights[j] = NAN;
+            unscored(r);
             res->n++;
         }
     }
