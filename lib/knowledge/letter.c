@@ -95,25 +95,33 @@ static void vtext(regint__sb *b, const char *fmt, va_list ap)
     regint__sb_vprintf(b, fmt, ap);
 }
 
-/* A paragraph whose text is the table's format `fmt` filled with the arguments. */
-static void para(doc *d, const char *fmt, ...)
+/* One block of text (a paragraph, a list item) in both forms: the text is the table's format
+ * `fmt` filled with `ap`; Markdown gets md_before + text + md_after, HTML open + text + close. */
+static void vblock(doc *d, const char *md_before, const char *md_after, const char *open, const char *close,
+                   const char *fmt, va_list ap)
 {
     regint__sb t = {0};
-    va_list ap;
-    va_start(ap, fmt);
     vtext(&t, fmt, ap);
-    va_end(ap);
     char *s = regint__sb_take(&t);
-    end_list(d);
     if (s) {
-        regint__sb_printf(&d->md, "%s\n\n", s);
-        regint__sb_puts(&d->html, "<p>");
+        regint__sb_printf(&d->md, "%s%s%s", md_before, s, md_after);
+        regint__sb_puts(&d->html, open);
         html_inline(&d->html, s);
-        regint__sb_puts(&d->html, "</p>\n");
+        regint__sb_puts(&d->html, close);
     } else {
         d->md.oom = 1;
     }
     free(s);
+}
+
+/* A paragraph whose text is the table's format `fmt` filled with the arguments. */
+static void para(doc *d, const char *fmt, ...)
+{
+    end_list(d);
+    va_list ap;
+    va_start(ap, fmt);
+    vblock(d, "", "\n\n", "<p>", "</p>\n", fmt, ap);
+    va_end(ap);
 }
 
 /* Lines kept together (the header block): Markdown hard breaks, one HTML paragraph. */
@@ -132,25 +140,14 @@ static void lines(doc *d, const char *const *l, size_t n)
 
 static void item(doc *d, const char *fmt, ...)
 {
-    regint__sb t = {0};
-    va_list ap;
-    va_start(ap, fmt);
-    vtext(&t, fmt, ap);
-    va_end(ap);
-    char *s = regint__sb_take(&t);
     if (!d->in_list) {
         regint__sb_puts(&d->html, "<ul>\n");
         d->in_list = 1;
     }
-    if (s) {
-        regint__sb_printf(&d->md, "- %s\n", s);
-        regint__sb_puts(&d->html, "<li>");
-        html_inline(&d->html, s);
-        regint__sb_puts(&d->html, "</li>\n");
-    } else {
-        d->md.oom = 1;
-    }
-    free(s);
+    va_list ap;
+    va_start(ap, fmt);
+    vblock(d, "- ", "\n", "<li>", "</li>\n", fmt, ap);
+    va_end(ap);
 }
 
 /* A table row; `align` has one letter per column: 'l' left, 'r' right (numbers), 'w' a wide
@@ -383,18 +380,14 @@ static regint_status parse_date(const char *s, int *y, int *m, int *d)
 static regint_status build(const regint_dataset *ds, const char *fylkesnr, int year, const regint_letter_options *opt,
                            char **markdown, char **html, regint__sb *sj, regint__sb *aj)
 {
-    regint_letter_options defaults = REGINT_LETTER_OPTIONS_INIT;
-    if (!opt)
-        opt = &defaults;
-    regint_status st = regint__check_options_version(opt->version, REGINT_LETTER_OPTIONS_VERSION,
-                                                     "regint_letter_write");
-    if (st)
-        return st;
+    static const regint_letter_options defaults = REGINT_LETTER_OPTIONS_INIT;
+    REGINT__OPTIONS_RESOLVE(opt, defaults, REGINT_LETTER_OPTIONS_VERSION, "regint_letter_write");
     if (!ds || !fylkesnr || (!markdown && !html && !sj && !aj))
         return regint__error(REGINT_EINVAL, "regint_letter_write: NULL argument");
     if ((unsigned)opt->lang >= REGINT_LANG_COUNT)
         return regint__error(REGINT_EINVAL, "regint_letter_write: language %d out of range", (int)opt->lang);
     const regint_lang L = opt->lang;
+    regint_status st;
     int dy, dm, dd;
     if ((st = parse_date(opt->date, &dy, &dm, &dd)))
         return st;
