@@ -317,30 +317,19 @@ static void r_get(rbuf *r, void *out, size_t len)
     memcpy(out, r->p, len);
     r->p += len;
 }
-static uint32_t r_u32(rbuf *r)
-{
-    uint32_t v;
-    r_get(r, &v, 4);
-    return v;
-}
-static int r_i32(rbuf *r)
-{
-    int v;
-    r_get(r, &v, 4);
-    return v;
-}
-static uint64_t r_u64(rbuf *r)
-{
-    uint64_t v;
-    r_get(r, &v, 8);
-    return v;
-}
-static double r_f64(rbuf *r)
-{
-    double v;
-    r_get(r, &v, 8);
-    return v;
-}
+/* The fixed-size readers, one body: the bytes w_<type> wrote (zero once the buffer is bad). */
+_Static_assert(sizeof(int) == 4 && sizeof(double) == 8, "the snapshot's i32 and f64 are int and double");
+#define R_SCALAR(name, type)                                                                   \
+    static type name(rbuf *r)                                                                  \
+    {                                                                                          \
+        type v;                                                                                \
+        r_get(r, &v, sizeof v);                                                                \
+        return v;                                                                              \
+    }
+R_SCALAR(r_u32, uint32_t)
+R_SCALAR(r_i32, int)
+R_SCALAR(r_u64, uint64_t)
+R_SCALAR(r_f64, double)
 static const char *r_str(rbuf *r)
 {
     uint32_t i = r_u32(r);
@@ -385,9 +374,13 @@ static void *table_alloc(size_t n, size_t size)
     return p;
 }
 
-/* Allocate a table of exactly n records (NULL for none). */
-#define TABLE(arr, n, cap)                                                                     \
+/* Read a table's count (each record at least min_size bytes) and allocate exactly that many
+ * records (NULL for none); the caller's loop then reads them up to `cnt`. */
+#define TABLE(arr, n, cap, min_size)                                                           \
     do {                                                                                       \
+        cnt = r_count(r, (min_size));                                                          \
+        if (r->bad)                                                                            \
+            goto done;                                                                         \
         (n) = (cap) = 0;                                                                       \
         if (cnt) {                                                                             \
             if (!((arr) = table_alloc(cnt, sizeof *(arr)))) {                                  \
@@ -420,63 +413,47 @@ static regint_status build(rbuf *r, const char *json_path, regint_dataset *ds)
     }
     r->p += sbytes;
 
-    if ((cnt = r_count(r, 16)), r->bad)
-        goto done;
-    TABLE(ds->counties, ds->ncounties, ds->ccounties);
+    TABLE(ds->counties, ds->ncounties, ds->ccounties, 16);
     for (; ds->ncounties < cnt; ds->ncounties++) {
         regint_county_t *x = &ds->counties[ds->ncounties];
         x->fylkesnr = r_str(r), x->name = r_str(r), x->valid_from = r_i32(r), x->valid_to = r_i32(r);
     }
-    if ((cnt = r_count(r, 28)), r->bad)
-        goto done;
-    TABLE(ds->munis, ds->nmunis, ds->cmunis);
+    TABLE(ds->munis, ds->nmunis, ds->cmunis, 28);
     for (; ds->nmunis < cnt; ds->nmunis++) {
         regint_municipality_t *x = &ds->munis[ds->nmunis];
         x->kommunenr = r_str(r), x->name = r_str(r), x->fylkesnr = r_str(r);
         x->valid_from = r_i32(r), x->valid_to = r_i32(r), x->centrality = r_i32(r), x->kostra_group = r_str(r);
     }
-    if ((cnt = r_count(r, 16)), r->bad)
-        goto done;
-    TABLE(ds->pops, ds->npops, ds->cpops);
+    TABLE(ds->pops, ds->npops, ds->cpops, 16);
     for (; ds->npops < cnt; ds->npops++) {
         regint__pop *x = &ds->pops[ds->npops];
         x->kommunenr = r_str(r), x->year = r_i32(r), x->persons = (int64_t)r_u64(r);
     }
-    if ((cnt = r_count(r, 20)), r->bad)
-        goto done;
-    TABLE(ds->changes, ds->nchanges, ds->cchanges);
+    TABLE(ds->changes, ds->nchanges, ds->cchanges, 20);
     for (; ds->nchanges < cnt; ds->nchanges++) {
         regint_code_change_t *x = &ds->changes[ds->nchanges];
         x->from_kommunenr = r_str(r), x->from_year = r_i32(r), x->to_kommunenr = r_str(r);
         x->to_year = r_i32(r), x->kind = (regint_change_kind)r_i32(r);
     }
-    if ((cnt = r_count(r, 28)), r->bad)
-        goto done;
-    TABLE(ds->sets, ds->nsets, ds->csets);
+    TABLE(ds->sets, ds->nsets, ds->csets, 28);
     for (; ds->nsets < cnt; ds->nsets++) {
         regint_settlement_t *x = &ds->sets[ds->nsets];
         x->kommunenr = r_str(r), x->year = r_i32(r), x->measure = (regint_measure)r_i32(r);
         x->category = (regint_category)r_i32(r), x->value = r_value(r);
     }
-    if ((cnt = r_count(r, 32)), r->bad)
-        goto done;
-    TABLE(ds->inds, ds->ninds, ds->cinds);
+    TABLE(ds->inds, ds->ninds, ds->cinds, 32);
     for (; ds->ninds < cnt; ds->ninds++) {
         regint_indicator_t *x = &ds->inds[ds->ninds];
         x->id = r_str(r), x->name_nb = r_str(r), x->name_en = r_str(r), x->unit = r_str(r), x->source = r_str(r);
         x->direction = (regint_direction)r_i32(r), x->level = (regint_level)r_i32(r), x->sdg_targets = r_str(r);
     }
-    if ((cnt = r_count(r, 28)), r->bad)
-        goto done;
-    TABLE(ds->obs, ds->nobs, ds->cobs);
+    TABLE(ds->obs, ds->nobs, ds->cobs, 28);
     for (; ds->nobs < cnt; ds->nobs++) {
         regint_observation_t *x = &ds->obs[ds->nobs];
         x->indicator = r_str(r), x->area = r_str(r), x->year = r_i32(r), x->category = r_str(r);
         x->value = r_value(r);
     }
-    if ((cnt = r_count(r, 16)), r->bad)
-        goto done;
-    TABLE(ds->cases, ds->ncases, ds->ccases);
+    TABLE(ds->cases, ds->ncases, ds->ccases, 16);
     for (; ds->ncases < cnt; ds->ncases++) {
         regint_case_t *x = &ds->cases[ds->ncases];
         x->id = r_str(r), x->family_size = r_i32(r), x->flags = r_u32(r), x->year = r_i32(r);
