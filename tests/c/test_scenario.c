@@ -163,9 +163,10 @@ static void test_hand_worked_scenario(void)
     regint_dataset_free(ds);
 }
 
-/* A profile sharing everything with `p` but the weights (the letter's shallow copy). */
-static regint_status full_run(const char *county, int64_t total, const regint_settlement_profile *p, const double *mult,
-                              int64_t *seats, size_t n)
+/* A full run with a profile sharing everything with `p` but the weights, each multiplied by
+ * mult[c] (NULL: unchanged; the letter's shallow copy); no minors. */
+static regint_status copy_run(const char *county, int64_t total, const regint_settlement_profile *p, const double *mult,
+                              regint_settlement_recommendation **out)
 {
     struct regint_settlement_profile copy = *p;
     regint__criterion *crit = calloc(p->ncrit + 1, sizeof *crit);
@@ -179,13 +180,20 @@ static regint_status full_run(const char *county, int64_t total, const regint_se
     o.total = total;
     o.minors = 0;
     o.profile = &copy;
+    regint_status st = regint_settlement_recommend(real, county, 2026, &o, out);
+    free(crit);
+    return st;
+}
+
+static regint_status full_run(const char *county, int64_t total, const regint_settlement_profile *p, const double *mult,
+                              int64_t *seats, size_t n)
+{
     regint_settlement_recommendation *r = NULL;
-    regint_status st = regint_settlement_recommend(real, county, 2026, &o, &r);
+    regint_status st = copy_run(county, total, p, mult, &r);
     if (!st)
         for (size_t k = 0; k < n && k < regint_settlement_recommendation_count(r); k++)
             seats[k] = regint_settlement_recommendation_row(r, k)->recommended;
     regint_settlement_recommendation_free(r);
-    free(crit);
     return st;
 }
 
@@ -247,22 +255,16 @@ static void test_sweep_equals_full_engine(void)
 static regint_status weights_run(const char *county, const char *variant, const regint_settlement_profile *p,
                                  regint_settlement_recommendation **out)
 {
-    struct regint_settlement_profile copy = *p;
-    regint__criterion *crit = calloc(p->ncrit + 1, sizeof *crit);
-    if (!crit)
+    double *mult = calloc(p->ncrit + 1, sizeof *mult);
+    if (!mult)
         return REGINT_ENOMEM;
-    memcpy(crit, p->crit, p->ncrit * sizeof *crit);
     for (size_t c = 0; c < p->ncrit; c++) {
         size_t len = strlen(p->crit[c].id);
-        if (!strncmp(variant, p->crit[c].id, len) && variant[len] == ' ')
-            crit[c].weight = p->crit[c].weight * (strstr(variant, "x0.75") ? 0.75 : 1.25);
+        mult[c] = !strncmp(variant, p->crit[c].id, len) && variant[len] == ' ' ? (strstr(variant, "x0.75") ? 0.75 : 1.25)
+                                                                               : 1.0;
     }
-    copy.crit = crit;
-    regint_settlement_recommend_options o = REGINT_SETTLEMENT_RECOMMEND_OPTIONS_INIT;
-    o.minors = 0;
-    o.profile = &copy;
-    regint_status st = regint_settlement_recommend(real, county, 2026, &o, out);
-    free(crit);
+    regint_status st = copy_run(county, REGINT_SETTLEMENT_TOTAL_FROM_REQUESTS, p, mult, out);
+    free(mult);
     return st;
 }
 

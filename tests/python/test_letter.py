@@ -4,7 +4,6 @@ from a quota of 8.7); 9 totals + 2 x 8 weights = 25 variants."""
 
 import os
 import threading
-import time
 
 import pytest
 
@@ -55,28 +54,10 @@ DATA = os.path.join(os.path.dirname(__file__), "..", "data", "settlement")
 def test_scenario_gil_released():
     # The sweep runs in C without the GIL (every wrapped call, %module(threads="1")): this
     # thread keeps counting while another runs scenarios (the check of test_bindings.py).
-    from test_bindings import _ticks_for
+    from test_bindings import share_while
 
-    rate = _ticks_for(0.05)
-    started = threading.Event()
-    state = {"done": False, "ticks": 0, "seconds": None}
-
-    def work():
-        started.set()
-        t0 = time.perf_counter()
-        for _ in range(4):
-            regint.scenario("46", 2026)
-        state["seconds"] = time.perf_counter() - t0
-        state["done"] = True
-
-    t = threading.Thread(target=work)
-    t.start()
-    started.wait()
-    while not state["done"]:
-        state["ticks"] += 1
-        time.perf_counter()
-    t.join()
-    assert state["ticks"] / (rate * state["seconds"]) > 0.2, state
+    share = share_while(lambda: [regint.scenario("46", 2026) for _ in range(4)])
+    assert share > 0.2, share
 
 
 def test_audit_allocation_hand_worked():
