@@ -145,6 +145,19 @@ regint_status regint__recommend_ctx(const regint__ctx *ctx, const regint__recomm
                                     const regint_settlement_profile *prof,
                                     regint_settlement_recommendation **out);
 
+/* The scenario sweep (sweep.c, issue 15): the county scored once, re-apportioned per variant.
+ * Rows in the order of the recommendation's rows. A variant is `total` with each criterion's
+ * weight multiplied by mult[c] (NULL: the profile's weights); it gives the numbers of a full
+ * regint_settlement_recommend() with those weights and no unaccompanied minors. `score` (may
+ * be NULL) receives the variant's scores. The profile is borrowed; the caller has checked it
+ * with a full recommendation first (its codes and local entries). */
+typedef struct regint__sweep regint__sweep;
+regint_status regint__sweep_new(const regint_dataset *ds, const char *fylkesnr, int year,
+                                const regint_settlement_profile *p, regint__sweep **out);
+size_t regint__sweep_count(const regint__sweep *s);
+regint_status regint__sweep_run(regint__sweep *s, int64_t total, const double *mult, int64_t *seats, double *score);
+void regint__sweep_free(regint__sweep *s);
+
 /* Free n strings and the array holding them (NULL allowed). */
 void regint__settlement_free_strv(char **v, size_t n);
 
