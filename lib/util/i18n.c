@@ -99,6 +99,15 @@ static const entry table[] = {
       "– betyr at datasettet ikke har tall for året. Tall for inneværende år er foreløpige.",
       "– tyder at datasettet ikkje har tal for året. Tala for inneverande år er førebels.",
       "– means that the dataset has no figure for the year. Figures for the current year are provisional."),
+    /* The caveat of the bundled IMDi data that the recommendation states too (issue 14). */
+    T(REPORT_NOTE_2023,
+      "Tallene for 2023 i det medfølgende datasettet er et uttrekk fra september 2023, ikke endelige "
+      "tall for året (data/SOURCES.md). Anbefalingen (regint recommend) teller en prikket verdi som 2.",
+      "Tala for 2023 i datasettet som følgjer med, er eit uttrekk frå september 2023, ikkje endelege "
+      "tal for året (data/SOURCES.md). Tilrådinga (regint recommend) reknar ein prikka verdi som 2.",
+      "The 2023 figures in the bundled dataset are an extract from September 2023, not final figures "
+      "for the year (data/SOURCES.md). The recommendation (regint recommend) counts a suppressed value "
+      "as 2."),
     T(REPORT_CHART_SETTLEMENT, "Bosetting i %s %d–%d (personer)", "Busetjing i %s %d–%d (personar)",
       "Settlement in %s %d–%d (persons)"),
     T(REPORT_MUNICIPALITIES_HEADING, "Kommunene i %d", "Kommunane i %d", "The municipalities in %d"),

@@ -17,12 +17,18 @@ __all__ = ["scenario", "audit", "letter"]
 _LANGS = {"nb": 0, "nn": 1, "en": 2}
 
 
-def _opts(total, profile, lang="nb", national_need=None, date=None, allocation=None, max_per_1000=None,
-          alt_profiles=None):
+def _lang_code(lang):
+    """regint_lang of "nb", "nn" or "en" (the letter's and the report's ``lang=``)."""
     if lang not in _LANGS:
         raise ValueError(f"unknown language {lang!r}: expected nb (bokmål), nn (nynorsk) or en (English)")
+    return _LANGS[lang]
+
+
+def _opts(total, profile, lang="nb", national_need=None, date=None, allocation=None, max_per_1000=None,
+          alt_profiles=None):
+    code = _lang_code(lang)
     prof = _profile(profile)
-    opts = {"lang": _LANGS[lang], "profile": None if prof is None else prof._h}
+    opts = {"lang": code, "profile": None if prof is None else prof._h}
     keep = [prof]
     if alt_profiles:
         alts = [_profile(a) for a in alt_profiles]
