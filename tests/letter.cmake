@@ -102,3 +102,11 @@ foreach(_cmd scenario audit)
 endforeach()
 regint_cli_test(cli_audit_max_per_1000_range ARGS audit --county 15 --year 2026 --max-per-1000 -1
   EXIT 2 ERRORS "--max-per-1000: expected a number in")
+# The scenario and audit tables in each language: no bokmål form in nynorsk and the reverse.
+foreach(_lang nb nn en)
+  add_test(NAME scenario_terms_${_lang}
+    COMMAND ${CMAKE_COMMAND} -DREGINT=$<TARGET_FILE:regint_cli> -DPYTHON=${Python3_EXECUTABLE} -DLANG=${_lang}
+            -DTMP=${CMAKE_CURRENT_BINARY_DIR}/scenario_terms_${_lang} -DCHECK=${REGINT_TEST_DIR}/check_terms.py
+            -P ${REGINT_TEST_DIR}/cli/scenario_terms.cmake)
+  set_tests_properties(scenario_terms_${_lang} PROPERTIES LABELS "cli")
+endforeach()

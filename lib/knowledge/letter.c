@@ -1142,6 +1142,13 @@ static regint_status build(const regint_dataset *ds, const char *fylkesnr, int y
         gini = nrate && mean > 0 ? gini / (2.0 * (double)nrate * (double)nrate * mean) : 0;
         free(rate);
         int pass = nquota == 0 && !var.house_fail && tie_text.n == 0 && nfloor == 0 && npop == 0;
+        if (imdi)
+            para(&d, TR(LETTER_AUDIT_ALLOCATION_IMDI), year);
+        else if (alloc.rows) {
+            char q[1024];
+            snprintf(q, sizeof q, "`%s`", opt->allocation);
+            para(&d, TR(LETTER_AUDIT_ALLOCATION_FILE), q);
+        }
         para(&d, "**%s**", pass ? TR(LETTER_AUDIT_PASS) : TR(LETTER_AUDIT_FAIL));
         const char *hd[] = {TR(LETTER_COL_CHECK), TR(LETTER_COL_RESULT)};
         row(&d, hd, "ll", 1, 0);
