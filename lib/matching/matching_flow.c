@@ -26,11 +26,12 @@
 #define FL_INF (INT64_MAX / 4)    /* unreached */
 #define FL_NOEDGE INT32_MAX       /* no arc (no member may go to that column) */
 
-/* Per (u, v) pair: the smallest key a[x][u] - a[x][v] over the cases x at u, how many
- * members reach it, and the second smallest value with its count (nb2 = 0: not known).
- * nb < 0 marks a minimum to be recomputed when u is next searched. */
+/* Per (u, v) pair: the smallest key a[x][u] - a[x][v] over the cases x at u (in fl.cb, a
+ * dense matrix read by every search), how many members reach it, and the second smallest
+ * value with its count (nb2 = 0: not known). nb < 0 marks a minimum to be recomputed when u
+ * is next searched. */
 typedef struct colst {
-    int32_t b, b2, nb, nb2;
+    int32_t b2, nb, nb2;
 } colst;
 
 typedef struct fl {
@@ -44,7 +45,8 @@ typedef struct fl {
     int32_t *pos;        /* per case: row in its block */
     int64_t *load, *cap, *price;
     uint8_t *full;       /* 1 if load >= cap (no room) */
-    colst *cs;           /* m × nn pair minima */
+    int32_t *cb;         /* m × nn pair minima (FL_NOEDGE: no arc) */
+    colst *cs;           /* m × nn their counts and second smallest values */
     int32_t *arg;        /* m × nn: a member reaching the minimum (-1: find when needed) */
     int64_t *dist, *key;
     int32_t *pred, *pcase, *order;
@@ -75,6 +77,7 @@ static void fl_free(fl *f)
     free(f->cap);
     free(f->price);
     free(f->full);
+    free(f->cb);
     free(f->cs);
     free(f->arg);
     free(f->dist);
@@ -94,17 +97,17 @@ static void fl_free(fl *f)
 }
 
 /* Column j of a node gains a member x with key k (skipped while a rescan is pending). */
-static inline void col_gain(colst *c, int32_t *a, int32_t k, int32_t x)
+static inline void col_gain(colst *c, int32_t *b, int32_t *a, int32_t k, int32_t x)
 {
     if (c->nb < 0)
         return;
-    if (k < c->b) {
-        c->b2 = c->b;
+    if (k < *b) {
+        c->b2 = *b;
         c->nb2 = c->nb;
-        c->b = k;
+        *b = k;
         c->nb = 1;
         *a = x;
-    } else if (k == c->b) {
+    } else if (k == *b) {
         c->nb++;
         if (*a < 0)
             *a = x;
@@ -146,14 +149,15 @@ static int fl_add(fl *f, int32_t x, size_t v, const int32_t *row)
     f->pos[x] = (int32_t)r;
     int32_t av = row[v];
     colst *cs = f->cs + v * f->nn;
+    int32_t *cb = f->cb + v * f->nn;
     int32_t *a = f->arg + v * f->nn;
     for (size_t j = 0; j < m; j++) {
         if (row[j] == REGINT__MATCH_FORBID || j == v)
             continue;
-        col_gain(cs + j, a + j, av - row[j], x);
+        col_gain(cs + j, cb + j, a + j, av - row[j], x);
     }
     if (f->dummy)
-        col_gain(cs + m, a + m, av, x);
+        col_gain(cs + m, cb + m, a + m, av, x);
     return 0;
 }
 
@@ -162,11 +166,12 @@ static void fl_rescan(fl *f, size_t u, const size_t *cols, size_t ns)
 {
     size_t m = f->m, nn = f->nn;
     colst *cs = f->cs + u * nn;
+    int32_t *cb = f->cb + u * nn;
     int32_t *a = f->arg + u * nn;
     const int32_t *blk = f->blk[u], *ids = f->ids[u];
     for (size_t s = 0; s < ns; s++) {
         colst *c = cs + cols[s];
-        c->b = c->b2 = FL_NOEDGE;
+        cb[cols[s]] = c->b2 = FL_NOEDGE;
         c->nb = c->nb2 = 0;
         a[cols[s]] = -1;
     }
@@ -188,13 +193,13 @@ static void fl_rescan(fl *f, size_t u, const size_t *cols, size_t ns)
                 continue;
             else
                 k = av - ri[j];
-            if (k < c->b) {
-                c->b2 = c->b;
+            if (k < cb[j]) {
+                c->b2 = cb[j];
                 c->nb2 = c->nb;
-                c->b = k;
+                cb[j] = k;
                 c->nb = 1;
                 a[j] = ids[i];
-            } else if (k == c->b) {
+            } else if (k == cb[j]) {
                 c->nb++;
             } else if (k < c->b2) {
                 c->b2 = k;
@@ -224,7 +229,7 @@ static int32_t fl_arg(fl *f, size_t u, size_t v)
     int32_t *a = f->arg + u * nn + v;
     if (*a >= 0)
         return *a;
-    int32_t target = f->cs[u * nn + v].b;
+    int32_t target = f->cb[u * nn + v];
     const int32_t *blk = f->blk[u];
     for (size_t i = 0; i < f->cnt[u]; i++) {
         const int32_t *ri = blk + i * m;
@@ -264,6 +269,7 @@ static int fl_move(fl *f, int32_t x, size_t to)
     /* Columns where x reached the minimum: one fewer. A column left without any member at
      * its minimum is recomputed later, together with others, when u is next searched. */
     colst *cs = f->cs + u * nn;
+    int32_t *cb = f->cb + u * nn;
     int32_t *a = f->arg + u * nn;
     size_t *sl = f->slist + u * nn;
     const int32_t *row = f->row;
@@ -279,10 +285,10 @@ static int fl_move(fl *f, int32_t x, size_t to)
             continue;
         else
             k = av - row[j];
-        if (k == c->b) {
+        if (k == cb[j]) {
             if (--c->nb == 0) {
                 if (c->nb2 > 0) { /* the second smallest becomes the minimum */
-                    c->b = c->b2;
+                    cb[j] = c->b2;
                     c->nb = c->nb2;
                     c->nb2 = 0;
                     a[j] = -1;
@@ -335,14 +341,14 @@ static inline size_t fl_relax(fl *f, size_t u, int64_t du, int32_t *tight, size_
 {
     size_t nn = f->nn, nx = nn, k = 0;
     fl_resolve(f, u);
-    const colst *cs = f->cs + u * nn;
+    const int32_t *cb = f->cb + u * nn;
     const int64_t *price = f->price;
     const uint8_t *full = f->full;
     int64_t *dist = f->dist, *key = f->key;
     int32_t *pred = f->pred;
     int64_t base = du - price[u], mn = INT64_MAX;
     for (size_t v = 0; v < nn; v++) {
-        int64_t nd = cs[v].b == FL_NOEDGE ? FL_INF : base + cs[v].b + price[v];
+        int64_t nd = cb[v] == FL_NOEDGE ? FL_INF : base + cb[v] + price[v];
         if (tight && nd == du && v != u)
             tight[k++] = (int32_t)v;
         if (nd < dist[v]) {
@@ -516,6 +522,7 @@ regint_status regint__match_flow(const regint__match_problem *p, int32_t *assign
     f.cap = regint__calloc(nn, sizeof *f.cap);
     f.price = regint__calloc(nn, sizeof *f.price);
     f.full = regint__calloc(nn, sizeof *f.full);
+    f.cb = regint__calloc(m * nn, sizeof *f.cb);
     f.cs = regint__calloc(m * nn, sizeof *f.cs);
     f.arg = regint__calloc(m * nn, sizeof *f.arg);
     f.slist = regint__calloc(m * nn, sizeof *f.slist);
@@ -534,13 +541,13 @@ regint_status regint__match_flow(const regint__match_problem *p, int32_t *assign
     f.rvis = regint__calloc(nn, sizeof *f.rvis);
     f.epoch = 1;
     if (!f.blk || !f.ids || !f.cnt || !f.bcap || !f.where || !f.pos || !f.load || !f.cap ||
-        !f.price || !f.full || !f.cs || !f.arg || !f.slist || !f.slen || !f.dist || !f.key || !f.pred || !f.pcase || !f.order ||
+        !f.price || !f.full || !f.cb || !f.cs || !f.arg || !f.slist || !f.slen || !f.dist || !f.key || !f.pred || !f.pcase || !f.order ||
         !f.stale || !f.row || !f.tl || !f.tlen || !f.tepoch || !f.vis || !f.rvis) {
         st = regint__enomem();
         goto done;
     }
     for (size_t i = 0; i < m * nn; i++) {
-        f.cs[i].b = f.cs[i].b2 = FL_NOEDGE;
+        f.cb[i] = f.cs[i].b2 = FL_NOEDGE;
         f.arg[i] = -1;
     }
     for (size_t j = 0; j < m; j++) {
