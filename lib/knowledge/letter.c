@@ -1290,32 +1290,15 @@ static regint_status part(const regint_dataset *ds, const char *fylkesnr, int ye
     return REGINT_OK;
 }
 
-regint_status regint_letter_scenario_json(const regint_dataset *ds, const char *fylkesnr, int year,
-                                          const regint_letter_options *opt, char **json)
-{
-    return part(ds, fylkesnr, year, opt, 0, "regint_letter_scenario_json", json);
-}
-
-regint_status regint_letter_audit_json(const regint_dataset *ds, const char *fylkesnr, int year,
-                                       const regint_letter_options *opt, char **json)
-{
-    return part(ds, fylkesnr, year, opt, 1, "regint_letter_audit_json", json);
-}
-
-regint_status regint_letter_scenario_csv(const regint_dataset *ds, const char *fylkesnr, int year,
-                                         const regint_letter_options *opt, char **csv)
-{
-    return part(ds, fylkesnr, year, opt, 2, "regint_letter_scenario_csv", csv);
-}
-
-regint_status regint_letter_scenario_text(const regint_dataset *ds, const char *fylkesnr, int year,
-                                          const regint_letter_options *opt, char **text)
-{
-    return part(ds, fylkesnr, year, opt, 3, "regint_letter_scenario_text", text);
-}
-
-regint_status regint_letter_audit_text(const regint_dataset *ds, const char *fylkesnr, int year,
-                                       const regint_letter_options *opt, char **text)
-{
-    return part(ds, fylkesnr, year, opt, 4, "regint_letter_audit_text", text);
-}
+/* The five public parts: each is part() with its output (the `which` above). */
+#define LETTER_PART(fn, which)                                                                                    \
+    regint_status fn(const regint_dataset *ds, const char *fylkesnr, int year, const regint_letter_options *opt, \
+                     char **out)                                                                                 \
+    {                                                                                                             \
+        return part(ds, fylkesnr, year, opt, which, #fn, out);                                                    \
+    }
+LETTER_PART(regint_letter_scenario_json, 0)
+LETTER_PART(regint_letter_audit_json, 1)
+LETTER_PART(regint_letter_scenario_csv, 2)
+LETTER_PART(regint_letter_scenario_text, 3)
+LETTER_PART(regint_letter_audit_text, 4)
