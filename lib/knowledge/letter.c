@@ -25,6 +25,7 @@
 #include "util/alloc.h"
 #include "util/error.h"
 #include "util/i18n.h"
+#include "util/block.h"
 #include "util/options.h"
 #include "util/strbuf.h"
 
@@ -303,16 +304,10 @@ typedef struct variants {
     size_t nalt;       /* alternative profiles */
     int *alt_ok;       /* nalt */
     int64_t *alt_seats;/* nalt * n */
+    void *block;       /* the one allocation the five arrays above live in */
 } variants;
 
-static void variants_free(variants *v)
-{
-    free(v->seats);
-    free(v->score);
-    free(v->label);
-    free(v->alt_ok);
-    free(v->alt_seats);
-}
+static void variants_free(variants *v) { free(v->block); }
 
 static regint_status run_variants(const regint_dataset *ds, const char *fylkesnr, int year, int64_t total,
                                   const regint_settlement_profile *prof, const regint_letter_options *opt, size_t n,
@@ -323,13 +318,14 @@ static regint_status run_variants(const regint_dataset *ds, const char *fylkesnr
     memset(v, 0, sizeof *v);
     v->n = n;
     v->nalt = nalt;
-    v->seats = regint__calloc(cap * n + 1, sizeof *v->seats);
-    v->score = regint__calloc(cap * n + 1, sizeof *v->score);
-    v->label = regint__calloc(cap + 1, sizeof *v->label);
-    v->alt_ok = regint__calloc(nalt + 1, sizeof *v->alt_ok);
-    v->alt_seats = regint__calloc(nalt * n + 1, sizeof *v->alt_seats);
+#define PART(m) REGINT__BLOCK_ARRAY(variants, m)
+    static const regint__block_array parts[5] = {PART(seats), PART(score), PART(label), PART(alt_ok),
+                                                 PART(alt_seats)};
+#undef PART
+    const size_t ns[5] = {cap * n + 1, cap * n + 1, cap + 1, nalt + 1, nalt * n + 1};
+    v->block = regint__block_new_at(v, 5, ns, parts);
     double *mult = regint__calloc(nc + 1, sizeof *mult);
-    if (!v->seats || !v->score || !v->label || !v->alt_ok || !v->alt_seats || !mult) {
+    if (!v->block || !mult) {
         free(mult);
         return regint__enomem();
     }

@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "util/alloc.h"
+#include "util/block.h"
 #include "util/error.h"
 #include "matching/matching_internal.h"
 
@@ -79,6 +80,7 @@ typedef struct lpdef {
     double deadline;     /* monotonic seconds, 0 = none */
     int32_t *rcdepth;    /* depth of the node whose reduced costs banned the column, -1 none */
     double *d;           /* reduced costs (W) */
+    void *block;         /* the one allocation vj .. d live in */
 } lpdef;
 
 typedef struct tab {
@@ -89,12 +91,7 @@ typedef struct tab {
 static void lpdef_free(lpdef *L)
 {
     free(L->first);
-    free(L->vj);
-    free(L->cost);
-    free(L->cost1);
-    free(L->banned);
-    free(L->rcdepth);
-    free(L->d);
+    free(L->block);
 }
 
 static size_t col_u(const lpdef *L, size_t c) { return L->nv + c; }
@@ -123,13 +120,11 @@ static int lpdef_init(lpdef *L, const mip *M)
     L->rows = n + m;
     L->cols = nv + L->nu + m + (M->must_all ? n : 0);
     L->W = L->cols + 1;
-    L->vj = regint__calloc(nv ? nv : 1, sizeof *L->vj);
-    L->cost = regint__calloc(L->cols, sizeof *L->cost);
-    L->cost1 = regint__calloc(L->cols, sizeof *L->cost1);
-    L->banned = regint__calloc(L->cols, sizeof *L->banned);
-    L->rcdepth = regint__calloc(L->cols, sizeof *L->rcdepth);
-    L->d = regint__calloc(L->W, sizeof *L->d);
-    if (!L->vj || !L->cost || !L->cost1 || !L->banned || !L->rcdepth || !L->d)
+#define PART(x) REGINT__BLOCK_ARRAY(lpdef, x)
+    static const regint__block_array parts[6] = {PART(vj), PART(cost), PART(cost1), PART(banned), PART(rcdepth), PART(d)};
+#undef PART
+    const size_t ns[6] = {nv, L->cols, L->cols, L->cols, L->cols, L->W};
+    if (!(L->block = regint__block_new_at(L, 6, ns, parts)))
         return -1;
     for (size_t j = 0; j < L->cols; j++)
         L->rcdepth[j] = -1;
