@@ -151,6 +151,10 @@ enum { CLI_QUOTE_IF_NEEDED = 0, CLI_QUOTE_ALWAYS = 1 };
 void cli_csv_field(FILE *f, const char *s, int quote);
 /* Display width of a UTF-8 string in columns (code points). */
 int cli_utf8_width(const char *s);
+/* A name column's width: the wider of w and s's display width, at most CLI_NAME_WIDTH_MAX
+ * (longer names are cut by the table). Start from the header's width and widen per row. */
+#define CLI_NAME_WIDTH_MAX 28
+int cli_name_width(int w, const char *s);
 /* Print s left-aligned in `width` columns, counting UTF-8 characters, not bytes. */
 void cli_pad(FILE *f, const char *s, int width);
 /* Today's date (UTC) as "YYYY-MM-DD" in buf; returns buf. */

@@ -62,6 +62,14 @@ int cli_utf8_width(const char *s)
     return w;
 }
 
+int cli_name_width(int w, const char *s)
+{
+    int sw = cli_utf8_width(s);
+    if (sw > CLI_NAME_WIDTH_MAX)
+        sw = CLI_NAME_WIDTH_MAX;
+    return sw > w ? sw : w;
+}
+
 void cli_pad(FILE *f, const char *s, int width)
 {
     s = s ? s : "";
