@@ -135,3 +135,11 @@ endif()
 regint_cli_test(cli_letter_notes_nn
   ARGS letter --county 46 --year 2024 --lang nn --date 2026-10-15 --stdout md
   ABSENT "municipalities depart" "has no value" "left out" "alternative profilar")
+# The scenario and audit tables in each language: no bokmål form in nynorsk and the reverse.
+foreach(_lang nb nn en)
+  add_test(NAME scenario_terms_${_lang}
+    COMMAND ${CMAKE_COMMAND} -DREGINT=$<TARGET_FILE:regint_cli> -DPYTHON=${Python3_EXECUTABLE} -DLANG=${_lang}
+            -DTMP=${CMAKE_CURRENT_BINARY_DIR}/scenario_terms_${_lang} -DCHECK=${REGINT_TEST_DIR}/check_terms.py
+            -P ${REGINT_TEST_DIR}/cli/scenario_terms.cmake)
+  set_tests_properties(scenario_terms_${_lang} PROPERTIES LABELS "cli")
+endforeach()

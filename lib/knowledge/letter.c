@@ -110,25 +110,33 @@ static void vtext(regint__sb *b, const char *fmt, va_list ap)
     regint__sb_vprintf(b, fmt, ap);
 }
 
-/* A paragraph whose text is the table's format `fmt` filled with the arguments. */
-static void para(doc *d, const char *fmt, ...)
+/* One block of text (a paragraph, a list item) in both forms: the text is the table's format
+ * `fmt` filled with `ap`; Markdown gets md_before + text + md_after, HTML open + text + close. */
+static void vblock(doc *d, const char *md_before, const char *md_after, const char *open, const char *close,
+                   const char *fmt, va_list ap)
 {
     regint__sb t = {0};
-    va_list ap;
-    va_start(ap, fmt);
     vtext(&t, fmt, ap);
-    va_end(ap);
     char *s = regint__sb_take(&t);
-    end_list(d);
     if (s) {
-        regint__sb_printf(&d->md, "%s\n\n", s);
-        regint__sb_puts(&d->html, "<p>");
+        regint__sb_printf(&d->md, "%s%s%s", md_before, s, md_after);
+        regint__sb_puts(&d->html, open);
         html_inline(&d->html, s);
-        regint__sb_puts(&d->html, "</p>\n");
+        regint__sb_puts(&d->html, close);
     } else {
         d->md.oom = 1;
     }
     free(s);
+}
+
+/* A paragraph whose text is the table's format `fmt` filled with the arguments. */
+static void para(doc *d, const char *fmt, ...)
+{
+    end_list(d);
+    va_list ap;
+    va_start(ap, fmt);
+    vblock(d, "", "\n\n", "<p>", "</p>\n", fmt, ap);
+    va_end(ap);
 }
 
 /* Lines kept together (the header block): Markdown hard breaks, one HTML paragraph. */
@@ -147,25 +155,14 @@ static void lines(doc *d, const char *const *l, size_t n)
 
 static void item(doc *d, const char *fmt, ...)
 {
-    regint__sb t = {0};
-    va_list ap;
-    va_start(ap, fmt);
-    vtext(&t, fmt, ap);
-    va_end(ap);
-    char *s = regint__sb_take(&t);
     if (!d->in_list) {
         regint__sb_puts(&d->html, "<ul>\n");
         d->in_list = 1;
     }
-    if (s) {
-        regint__sb_printf(&d->md, "- %s\n", s);
-        regint__sb_puts(&d->html, "<li>");
-        html_inline(&d->html, s);
-        regint__sb_puts(&d->html, "</li>\n");
-    } else {
-        d->md.oom = 1;
-    }
-    free(s);
+    va_list ap;
+    va_start(ap, fmt);
+    vblock(d, "- ", "\n", "<li>", "</li>\n", fmt, ap);
+    va_end(ap);
 }
 
 /* A table row; `align` has one letter per column: 'l' left, 'r' right (numbers), 'w' a wide
@@ -1182,6 +1179,13 @@ static regint_status build(const regint_dataset *ds, const char *fylkesnr, int y
         gini = nrate && mean > 0 ? gini / (2.0 * (double)nrate * (double)nrate * mean) : 0;
         free(rate);
         int pass = nquota == 0 && !var.house_fail && tie_text.n == 0 && nfloor == 0 && npop == 0;
+        if (imdi)
+            para(&d, TR(LETTER_AUDIT_ALLOCATION_IMDI), year);
+        else if (alloc.rows) {
+            char q[1024];
+            snprintf(q, sizeof q, "`%s`", opt->allocation);
+            para(&d, TR(LETTER_AUDIT_ALLOCATION_FILE), q);
+        }
         para(&d, "**%s**", pass ? TR(LETTER_AUDIT_PASS) : TR(LETTER_AUDIT_FAIL));
         const char *hd[] = {TR(LETTER_COL_CHECK), TR(LETTER_COL_RESULT)};
         row(&d, hd, "ll", 1, 0);

@@ -680,6 +680,20 @@ static const entry table[] = {
       "Rettferdighetsgrense: %s anmodes om mer enn %s per 1000 innbyggere uten eget vedtak.",
       "Rettferdsgrense: %s blir oppmoda om meir enn %s per 1000 innbyggjarar utan eige vedtak.",
       "Fairness floor: %s asked for more than %s per 1,000 inhabitants without a decision of its own."),
+    T(LETTER_AUDIT_ALLOCATION_IMDI,
+      "Fordelingen som kontrolleres, er IMDis anmodning til kommunene for %d, målt mot de ideelle "
+      "andelene i anbefalingen.",
+      "Fordelinga som blir kontrollert, er oppmodinga frå IMDi til kommunane for %d, målt mot dei "
+      "ideelle delane i tilrådinga.",
+      "The distribution checked is IMDi's request to the municipalities for %d, measured against the "
+      "ideal shares of the recommendation."),
+    T(LETTER_AUDIT_ALLOCATION_FILE,
+      "Fordelingen som kontrolleres, er hentet fra filen %s, målt mot de ideelle andelene i "
+      "anbefalingen.",
+      "Fordelinga som blir kontrollert, er henta frå fila %s, målt mot dei ideelle delane i "
+      "tilrådinga.",
+      "The distribution checked is read from the file %s, measured against the ideal shares of the "
+      "recommendation."),
     T(LETTER_H_CAVEATS, "9. Om tallgrunnlaget", "9. Om talgrunnlaget", "9. About the data"),
     T(LETTER_CAVEAT_2023,
       "Tallene for 2023 er et uttrekk fra september 2023, ikke endelige tall for året.",
