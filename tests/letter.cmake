@@ -15,18 +15,10 @@ foreach(_lang nb nn en)
       FILES letter-${_county}-2026-${_lang}.md "## 9\\. "
             letter-${_county}-2026-${_lang}.html "^<!DOCTYPE html>\n<html lang=\"${_lang}\">")
   endforeach()
-  # ISSUE-14 PLACEHOLDER: the plan figure (plantall/plantal) is not in the letter until the
-  # recommendation carries it; drop SKIP when it does.
-  set(_skip "")
-  if(_lang STREQUAL "nb")
-    set(_skip plantall)
-  elseif(_lang STREQUAL "nn")
-    set(_skip plantal)
-  endif()
   add_test(NAME letter_terms_${_lang}
     COMMAND ${CMAKE_COMMAND} -DREGINT=$<TARGET_FILE:regint_cli> -DPYTHON=${Python3_EXECUTABLE} -DLANG=${_lang}
             -DTMP=${CMAKE_CURRENT_BINARY_DIR}/letter_terms_${_lang} -DCHECK=${REGINT_TEST_DIR}/check_terms.py
-            -DSKIP=${_skip} -P ${REGINT_TEST_DIR}/cli/letter_terms.cmake)
+            -P ${REGINT_TEST_DIR}/cli/letter_terms.cmake)
   set_tests_properties(letter_terms_${_lang} PROPERTIES LABELS "cli")
 endforeach()
 
@@ -54,6 +46,19 @@ regint_cli_test(cli_audit_15
 regint_cli_test(cli_audit_usage ARGS audit --year 2026 EXIT 2 ERRORS "--county")
 regint_cli_test(cli_scenario_bad_county ARGS scenario --county 30 --year 2026 EXIT 1 ERRORS "30")
 
+# Issue 14 in the letter: the plan figure for the next year (by default the year's total,
+# docs/settlement.md "Plan figure"), the profile's local entries and bounds with their source
+# and note (section 5) and the engine's flags with the decision's own note (section 6).
+# Expected words and figures are those of examples/data/profile-vestfold-local.json: Holmestrand
+# states a capacity of 15 for 2027, Tønsberg's bound is 140, Færder agreed to at least 20, and
+# Sandefjord's council decided 0 for 2026 (the flag cli_recommend_local_flags checks in English).
+set(_local ${PROJECT_SOURCE_DIR}/examples/data/profile-vestfold-local.json)
+regint_cli_test(cli_letter_local_en
+  ARGS letter --county 39 --year 2027 --total 338 --profile ${_local} --lang en --date 2026-10-15 --stdout md
+  OUTPUT "As the plan figure for 2028 we propose 338 persons\\..*\\| Plan figure 2028 \\|.*\\*\\*Total\\*\\* \\| \\*\\*338\\*\\* \\| \\*\\*[0-9]+\\*\\* \\| \\*\\*338\\*\\* \\|.*## 5\\. [^\n]*\n.*\\| Municipality \\| Basis \\| Figure \\| Source \\| Note \\| Recommended 2027 \\|\n.*\\| 3903 Holmestrand \\| stated capacity \\| 15 \\| county's dialogue notes \\| dialogue meeting 1\\.10\\.2026 \\(example\\) \\|.*\\| 3905 Tønsberg \\| stated capacity \\| 140 \\| vestfold-local \\| Tønsberg: capacity from the dialogue meeting \\(example\\) \\|.*\\| 3911 Færder \\| agreement \\| 20 \\| county's dialogue notes \\|.*## 6\\. [^\n]*\n.*- Sandefjord: recommended [0-9]+, although the council decided to settle 0 in 2026 \\(kommunestyrevedtak 12\\.9\\.2025 \\(example reference\\); IMDi vedtak 2026 in the bundled data\\)\\.")
+regint_cli_test(cli_letter_local_nn
+  ARGS letter --county 39 --year 2027 --total 338 --profile ${_local} --lang nn --date 2026-10-15 --stdout md
+  OUTPUT "Som plantal for 2028 gjer vi framlegg om 338 personar\\..*\\| Plantal 2028 \\|.*\\| 3903 Holmestrand \\| meldt kapasitet \\| 15 \\|.*\\| 3911 Færder \\| avtale \\| 20 \\|.*- Sandefjord: tilrådd [0-9]+, sjølv om kommunestyret vedtok å busetje 0 i 2026 \\(")
 # Issue 15 parts 1-2 completed: the readable table (default), CSV, alternative profiles, an
 # allocation audited (IMDi's requests or a CSV), the fairness floor and population
 # monotonicity, for Møre og Romsdal, Vestfold, Agder and Vestland in 2026. Expected: the

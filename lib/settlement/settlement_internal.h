@@ -218,4 +218,25 @@ regint_status regint__local_annotate(const regint__ctx *ctx, const regint_settle
 /* local.c: free what regint__local_annotate added. */
 void regint__local_result_free(regint_settlement_recommendation *r);
 
+/* Why a row is flagged: its number departs from the municipality's own decision or stated
+ * capacity. One list for the row's English `flag` and the letter's translated section 6. */
+typedef enum regint__flag_kind {
+    REGINT__FLAG_DECISION = 0,  /* differs from the council's decision for the year (profile "local") */
+    REGINT__FLAG_CAPACITY = 1,  /* above the capacity stated for the year */
+    REGINT__FLAG_AGREEMENT = 2, /* below the agreement for the year */
+    REGINT__FLAG_DATA_DECISION = 3, /* above the council's decision for the year in the data */
+    REGINT__FLAG_DECIDED_ZERO = 4   /* asked, although the council decided 0 the year before */
+} regint__flag_kind;
+typedef struct regint__row_flag {
+    regint__flag_kind kind;
+    int year;                    /* the year of the decision, capacity or agreement */
+    int64_t figure;              /* its number */
+    const regint__local *entry;  /* the profile's entry (note, source), NULL when from the data */
+} regint__row_flag;
+#define REGINT__ROW_FLAGS_MAX 5
+/* local.c: the flags of row `row` of a recommendation for `year`, in the order above; returns
+ * how many were written to `out`. */
+size_t regint__row_flags(const regint_settlement_profile *p, const regint_settlement_recommendation_row_t *row,
+                         int year, regint__row_flag out[REGINT__ROW_FLAGS_MAX]);
+
 #endif

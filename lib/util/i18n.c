@@ -565,6 +565,13 @@ static const entry table[] = {
     T(LETTER_FLAG_NOT_ASKED_DECIDED, "%s: ikke anmodet, men kommunestyret har vedtatt å bosette %s (%s).",
       "%s: ikkje oppmoda, men kommunestyret har vedteke å busetje %s (%s).",
       "%s: not asked, although the council has decided to settle %s (%s)."),
+    /* Issue 14: the engine's other flags (lib/settlement/local.c, regint__row_flags()). */
+    T(LETTER_FLAG_BELOW_AGREEMENT, "%s: anbefalt %s, %s under avtalen om minst %s (%s).",
+      "%s: tilrådd %s, %s under avtalen om minst %s (%s).",
+      "%s: recommended %s, %s below the agreement of at least %s (%s)."),
+    T(LETTER_FLAG_DECIDED_ZERO, "%s: anbefalt %s, selv om kommunestyret vedtok å bosette 0 i %d (%s).",
+      "%s: tilrådd %s, sjølv om kommunestyret vedtok å busetje 0 i %d (%s).",
+      "%s: recommended %s, although the council decided to settle 0 in %d (%s)."),
     T(LETTER_FLAGS_NONE,
       "Ingen av anbefalingene avviker fra kommunenes egne vedtak eller meldte kapasitet.",
       "Ingen av tilrådingane avvik frå vedtaka eller den melde kapasiteten i kommunane.",
