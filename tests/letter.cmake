@@ -148,3 +148,9 @@ foreach(_lang nb nn en)
             -P ${REGINT_TEST_DIR}/cli/scenario_terms.cmake)
   set_tests_properties(scenario_terms_${_lang} PROPERTIES LABELS "cli")
 endforeach()
+# The letter takes the same options: one alternative profile (26 variants, its column), IMDi's
+# requests audited with a fairness floor (the paragraph naming what is checked).
+regint_cli_test(cli_letter_alt_allocation
+  ARGS letter --county 15 --year 2026 --lang nn --date 2026-10-15 --stdout md
+       --alt-profile ${REGINT_TEST_DIR}/data/settlement/scenario_profile.json --allocation imdi --max-per-1000 6
+  OUTPUT "rekna gjennom 26 variantar.*\\| På grensa \\| population-only \\|.*er oppmodinga frå IMDi til kommunane for 2026.*Rettferdsgrense: ")
