@@ -9,6 +9,7 @@
 #include "regint/validate.h"
 
 #include "util/fileio.h"
+#include "util/accessor.h"
 #include "util/options.h"
 #include "util/savefile.h"
 #include "util/alloc.h"
@@ -211,21 +212,11 @@ regint_status regint_plan_add_indicator(regint_plan *plan, const regint_plan_ind
     return plan_append(&ind_kind, &plan->inds, &plan->ninds, &c);
 }
 
-size_t regint_plan_goal_count(const regint_plan *p) { return p ? p->ngoals : 0; }
-const regint_plan_goal_t *regint_plan_goal_at(const regint_plan *p, size_t i)
-{
-    return p && i < p->ngoals ? &p->goals[i] : NULL;
-}
-size_t regint_plan_measure_count(const regint_plan *p) { return p ? p->nmeasures : 0; }
-const regint_plan_measure_t *regint_plan_measure_at(const regint_plan *p, size_t i)
-{
-    return p && i < p->nmeasures ? &p->measures[i] : NULL;
-}
-size_t regint_plan_indicator_count(const regint_plan *p) { return p ? p->ninds : 0; }
-const regint_plan_indicator_t *regint_plan_indicator_at(const regint_plan *p, size_t i)
-{
-    return p && i < p->ninds ? &p->inds[i] : NULL;
-}
+REGINT__COUNT_AT(regint_plan_goal_count, regint_plan_goal_at, regint_plan, regint_plan_goal_t, goals, ngoals)
+REGINT__COUNT_AT(regint_plan_measure_count, regint_plan_measure_at, regint_plan, regint_plan_measure_t, measures,
+                 nmeasures)
+REGINT__COUNT_AT(regint_plan_indicator_count, regint_plan_indicator_at, regint_plan, regint_plan_indicator_t, inds,
+                 ninds)
 
 regint_status regint_plan_copy(const regint_plan *plan, regint_plan **out)
 {
@@ -487,21 +478,15 @@ regint_status regint_plan_to_string(const regint_plan *plan, char **json)
 {
     if (!plan || !json)
         return regint__error(REGINT_EINVAL, "regint_plan_to_string: NULL argument");
-    cJSON *doc = cJSON_CreateObject();
+    cJSON *doc = regint__json_new_doc("regint.plan");
     cJSON *p = emit_plan(plan);
-    if (!doc || !p || !regint__json_add_string(doc, "schema", "regint.plan") ||
-        !regint__json_add_number(doc, "schema_version", 1)) {
+    if (!doc || !p || !regint__json_add_number(doc, "schema_version", 1)) {
         cJSON_Delete(doc);
         cJSON_Delete(p);
         return regint__enomem();
     }
     cJSON_AddItemToObject(doc, "plan", p);
-    char *s = regint__json_print(doc);
-    cJSON_Delete(doc);
-    if (!s)
-        return REGINT_ENOMEM;
-    *json = s;
-    return REGINT_OK;
+    return regint__json_finish(doc, 1, json);
 }
 
 regint_status regint_plan_save_file_opts(const regint_plan *plan, const char *path,
