@@ -1075,8 +1075,10 @@ regint_status regint_grants_add_final_payment(regint_dataset *ds, const char *ap
     return add_payment(ds, application_id, date, amount, 1);
 }
 
-regint_status regint_grants_set_report(regint_dataset *ds, const char *application_id, const char *date,
-                                       int64_t participants_reached, int64_t funds_used)
+/* The final report (results = 0) or its results per participant (results = 1), taken from
+ * `in`: one body for both changes. */
+static regint_status change_report(regint_dataset *ds, const char *application_id,
+                                   const regint_grant_application_t *in, int results)
 {
     grants_data *g = NULL;
     regint_grant_application_t *cur;
@@ -1084,26 +1086,38 @@ regint_status regint_grants_set_report(regint_dataset *ds, const char *applicati
     if (st)
         return st;
     regint_grant_application_t tmp = *cur;
-    tmp.reported = 1;
-    tmp.report_date = date;
-    tmp.participants_reached = participants_reached;
-    tmp.funds_used = funds_used;
+    if (results) {
+        tmp.has_results = 1;
+        tmp.results_work = in->results_work;
+        tmp.results_education = in->results_education;
+    } else {
+        tmp.reported = 1;
+        tmp.report_date = in->report_date;
+        tmp.participants_reached = in->participants_reached;
+        tmp.funds_used = in->funds_used;
+    }
     return replace_app(ds, g, cur, &tmp);
+}
+
+regint_status regint_grants_set_report(regint_dataset *ds, const char *application_id, const char *date,
+                                       int64_t participants_reached, int64_t funds_used)
+{
+    regint_grant_application_t in;
+    memset(&in, 0, sizeof in);
+    in.report_date = date;
+    in.participants_reached = participants_reached;
+    in.funds_used = funds_used;
+    return change_report(ds, application_id, &in, 0);
 }
 
 regint_status regint_grants_set_results(regint_dataset *ds, const char *application_id, int64_t in_work,
                                         int64_t in_education)
 {
-    grants_data *g = NULL;
-    regint_grant_application_t *cur;
-    regint_status st = lookup_for_change(ds, application_id, &g, &cur);
-    if (st)
-        return st;
-    regint_grant_application_t tmp = *cur;
-    tmp.has_results = 1;
-    tmp.results_work = in_work;
-    tmp.results_education = in_education;
-    return replace_app(ds, g, cur, &tmp);
+    regint_grant_application_t in;
+    memset(&in, 0, sizeof in);
+    in.results_work = in_work;
+    in.results_education = in_education;
+    return change_report(ds, application_id, &in, 1);
 }
 
 regint_status regint_grants_add_reclaimed(regint_dataset *ds, const char *application_id, int64_t amount)
