@@ -378,30 +378,19 @@ static void r_get(rbuf *r, void *out, size_t len)
     memcpy(out, r->p, len);
     r->p += len;
 }
-static uint32_t r_u32(rbuf *r)
-{
-    uint32_t v;
-    r_get(r, &v, 4);
-    return v;
-}
-static int r_i32(rbuf *r)
-{
-    int v;
-    r_get(r, &v, 4);
-    return v;
-}
-static uint64_t r_u64(rbuf *r)
-{
-    uint64_t v;
-    r_get(r, &v, 8);
-    return v;
-}
-static double r_f64(rbuf *r)
-{
-    double v;
-    r_get(r, &v, 8);
-    return v;
-}
+/* The fixed-size readers, one body: the bytes w_<type> wrote (zero once the buffer is bad). */
+_Static_assert(sizeof(int) == 4 && sizeof(double) == 8, "the snapshot's i32 and f64 are int and double");
+#define R_SCALAR(name, type)                                                                   \
+    static type name(rbuf *r)                                                                  \
+    {                                                                                          \
+        type v;                                                                                \
+        r_get(r, &v, sizeof v);                                                                \
+        return v;                                                                              \
+    }
+R_SCALAR(r_u32, uint32_t)
+R_SCALAR(r_i32, int)
+R_SCALAR(r_u64, uint64_t)
+R_SCALAR(r_f64, double)
 static const char *r_str(rbuf *r)
 {
     uint32_t i = r_u32(r);

@@ -201,11 +201,11 @@ static regint_status apportion_minors(const regint__ctx *ctx, const regint_settl
     return REGINT_OK;
 }
 
-/* Criterion values, who is asked, scores and bounds; then the apportionment. */
-static regint_status run(const regint__ctx *ctx, const regint__recommend_args *opt,
-                         const regint_settlement_profile *p, regint__work *w, regint__sb *note)
+/* Criterion values, who is asked and the scores: the part of a run that does not depend on
+ * the total (the scenario sweep runs it once, sweep.c). */
+regint_status regint__recommend_score(const regint__ctx *ctx, const regint_settlement_profile *p, regint__work *w,
+                                      regint__sb *note)
 {
-    const char *fylkesnr = opt->fylkesnr ? opt->fylkesnr : "00";
     regint_status st;
     regint__error_state saved_error;
     regint__error_save(&saved_error);
@@ -215,7 +215,17 @@ static regint_status run(const regint__ctx *ctx, const regint__recommend_args *o
     regint__error_restore(&saved_error); /* the indicator lookups are probes: they leave no error */
     regint__impute_population(ctx, w, note);
     regint__select_asked(ctx, p, w);
-    regint__score(p, w, note);
+    regint__score_criteria(p, w, note);
+    regint__score_combine(p, w);
+    return REGINT_OK;
+}
+
+/* Bounds for the total, the apportionment of the total and of the minors. */
+regint_status regint__recommend_apportion(const regint__ctx *ctx, const regint__recommend_args *opt,
+                                          const regint_settlement_profile *p, regint__work *w, regint__sb *note)
+{
+    const char *fylkesnr = opt->fylkesnr ? opt->fylkesnr : "00";
+    regint_status st;
     if ((st = regint__bounds(ctx, p, w, opt->total, fylkesnr, note)))
         return st;
     for (size_t k = 0; k < w->nm; k++)
@@ -225,6 +235,13 @@ static regint_status run(const regint__ctx *ctx, const regint__recommend_args *o
     if (opt->minors > 0)
         return apportion_minors(ctx, p, w, opt->minors, note);
     return REGINT_OK;
+}
+
+static regint_status run(const regint__ctx *ctx, const regint__recommend_args *opt,
+                         const regint_settlement_profile *p, regint__work *w, regint__sb *note)
+{
+    regint_status st = regint__recommend_score(ctx, p, w, note);
+    return st ? st : regint__recommend_apportion(ctx, opt, p, w, note);
 }
 
 /* The reason of member k in one language, built from the translation table's pieces

@@ -149,14 +149,20 @@ static void score_criterion(const regint_settlement_profile *p, regint__work *w,
         score_rate(cr, w, nc, c, pw > 0 ? px / pw : 0);
 }
 
-/* Scores: every criterion distributes its normalised weight over those asked; the weights
- * are renormalised if criteria were left out; a score is the sum of its contributions. */
-void regint__score(const regint_settlement_profile *p, regint__work *w, regint__sb *note)
+/* Every criterion's share of each asked municipality (w->z, not yet weighted); a criterion
+ * with no value for anyone asked gets the weight -1 (left out). */
+void regint__score_criteria(const regint_settlement_profile *p, regint__work *w, regint__sb *note)
 {
-    size_t nc = p->ncrit;
-    for (size_t c = 0; c < nc; c++)
+    for (size_t c = 0; c < p->ncrit; c++)
         if (w->w[c] != 0)
             score_criterion(p, w, c, note);
+}
+
+/* Scores from the criterion shares: the weights are renormalised over the criteria kept; a
+ * score is the sum of its weighted contributions (w->z becomes the weighted contributions). */
+void regint__score_combine(const regint_settlement_profile *p, regint__work *w)
+{
+    size_t nc = p->ncrit;
     double ws = 0;
     for (size_t c = 0; c < nc; c++)
         if (w->w[c] > 0)
