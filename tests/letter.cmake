@@ -16,18 +16,10 @@ foreach(_lang nb nn en)
       FILES letter-${_county}-2026-${_lang}.md "## 9\\. "
             letter-${_county}-2026-${_lang}.html "^<!DOCTYPE html>\n<html lang=\"${_lang}\">")
   endforeach()
-  # ISSUE-14 PLACEHOLDER: the plan figure (plantall/plantal) is not in the letter until the
-  # recommendation carries it; drop SKIP when it does.
-  set(_skip "")
-  if(_lang STREQUAL "nb")
-    set(_skip plantall)
-  elseif(_lang STREQUAL "nn")
-    set(_skip plantal)
-  endif()
   add_test(NAME letter_terms_${_lang}
     COMMAND ${CMAKE_COMMAND} -DREGINT=$<TARGET_FILE:regint_cli> -DPYTHON=${Python3_EXECUTABLE} -DLANG=${_lang}
             -DTMP=${CMAKE_CURRENT_BINARY_DIR}/letter_terms_${_lang} -DCHECK=${REGINT_TEST_DIR}/check_terms.py
-            -DSKIP=${_skip} -P ${REGINT_TEST_DIR}/cli/letter_terms.cmake)
+            -P ${REGINT_TEST_DIR}/cli/letter_terms.cmake)
   set_tests_properties(letter_terms_${_lang} PROPERTIES LABELS "cli")
 endforeach()
 
@@ -58,3 +50,68 @@ regint_cli_test(cli_audit_15
   OUTPUT "\"house_monotone\":true,.*\"quota_violations\":\\[\\],\"binding_bounds\":\\[{\"kommunenr\":\"1514\",\"recommended\":10,\"lower\":10")
 regint_cli_test(cli_audit_usage ARGS audit --year 2026 EXIT 2 ERRORS "--county")
 regint_cli_test(cli_scenario_bad_county ARGS scenario --county 30 --year 2026 EXIT 1 ERRORS "30")
+
+# Issue 14 in the letter: the plan figure for the next year (by default the year's total,
+# docs/settlement.md "Plan figure"), the profile's local entries and bounds with their source
+# and note (section 5) and the engine's flags with the decision's own note (section 6).
+# Expected words and figures are those of examples/data/profile-vestfold-local.json: Holmestrand
+# states a capacity of 15 for 2027, Tønsberg's bound is 140, Færder agreed to at least 20, and
+# Sandefjord's council decided 0 for 2026 (the flag cli_recommend_local_flags checks in English).
+set(_local ${PROJECT_SOURCE_DIR}/examples/data/profile-vestfold-local.json)
+regint_cli_test(cli_letter_local_en
+  ARGS letter --county 39 --year 2027 --total 338 --profile ${_local} --lang en --date 2026-10-15 --stdout md
+  OUTPUT "As the plan figure for 2028 we propose 338 persons\\..*\\| Plan figure 2028 \\|.*\\*\\*Total\\*\\* \\| \\*\\*338\\*\\* \\| \\*\\*[0-9]+\\*\\* \\| \\*\\*338\\*\\* \\|.*## 5\\. [^\n]*\n.*\\| Municipality \\| Basis \\| Figure \\| Source \\| Note \\| Recommended 2027 \\|\n.*\\| 3903 Holmestrand \\| stated capacity \\| 15 \\| county's dialogue notes \\| dialogue meeting 1\\.10\\.2026 \\(example\\) \\|.*\\| 3905 Tønsberg \\| stated capacity \\| 140 \\| vestfold-local \\| Tønsberg: capacity from the dialogue meeting \\(example\\) \\|.*\\| 3911 Færder \\| agreement \\| 20 \\| county's dialogue notes \\|.*## 6\\. [^\n]*\n.*- Sandefjord: recommended [0-9]+, although the council decided to settle 0 in 2026 \\(kommunestyrevedtak 12\\.9\\.2025 \\(example reference\\); IMDi vedtak 2026 in the bundled data\\)\\.")
+regint_cli_test(cli_letter_local_nn
+  ARGS letter --county 39 --year 2027 --total 338 --profile ${_local} --lang nn --date 2026-10-15 --stdout md
+  OUTPUT "Som plantal for 2028 gjer vi framlegg om 338 personar\\..*\\| Plantal 2028 \\|.*\\| 3903 Holmestrand \\| meldt kapasitet \\| 15 \\|.*\\| 3911 Færder \\| avtale \\| 20 \\|.*- Sandefjord: tilrådd [0-9]+, sjølv om kommunestyret vedtok å busetje 0 i 2026 \\(")
+# Issue 15 parts 1-2 completed: the readable table (default), CSV, alternative profiles, an
+# allocation audited (IMDi's requests or a CSV), the fairness floor and population
+# monotonicity, for Møre og Romsdal, Vestfold, Agder and Vestland in 2026. Expected: the
+# table's header and total row are the letter's section 7/8 (docs/scenarios.md); the CSV's
+# header is the documented one; IMDi's requests sum to the default total (the same figure).
+foreach(_county 15 39 42 46)
+  regint_cli_test(cli_scenario_table_${_county}
+    ARGS scenario --county ${_county} --year 2026
+    OUTPUT "^## 7\\. Uncertainty: range of the recommendation\n.*\\| Municipality \\| Recommended 2026 \\| Lowest \\| Median \\| Highest \\| On a bound \\|")
+  regint_cli_test(cli_scenario_csv_${_county}
+    ARGS scenario --county ${_county} --year 2026 --csv
+    OUTPUT "^kommunenr,name,asked,recommended,min,median,max,on_bound_share,stability\n${_county}[0-9][0-9],")
+  regint_cli_test(cli_audit_table_${_county}
+    ARGS audit --county ${_county} --year 2026 --lang nn
+    OUTPUT "^## 8\\. Kontroll av fordelinga\n.*Endra folketal: ")
+  regint_cli_test(cli_audit_imdi_${_county}
+    ARGS audit --county ${_county} --year 2026 --allocation imdi --max-per-1000 5 --json
+    OUTPUT "\"allocation\":\"imdi\",.*\"population_monotone\":(true|false),.*\"max_per_1000\":{\"limit\":5,\"pass\":(true|false),\"above\":\\[")
+endforeach()
+# An alternative profile: one more variant and its own column.
+regint_cli_test(cli_scenario_alt_profile
+  ARGS scenario --county 15 --year 2026 --json --profile ${_handset} --alt-profile ${REGINT_TEST_DIR}/data/settlement/scenario_profile.json
+  OUTPUT "\"variants\":26,.*\"profiles\":\\[{\"name\":\"population-only\",\"ok\":true}\\]")
+regint_cli_test(cli_scenario_alt_profile_csv
+  ARGS scenario --county 15 --year 2026 --csv --alt-profile ${REGINT_TEST_DIR}/data/settlement/scenario_profile.json
+  OUTPUT "^kommunenr,name,asked,recommended,min,median,max,on_bound_share,stability,profile:population-only\n")
+# A user's allocation: the hand-worked county (tests/c/test_scenario.c has the arithmetic).
+regint_cli_test(cli_audit_allocation_csv
+  ARGS audit --data ${REGINT_TEST_DIR}/data/settlement/scenario_county.json
+       --profile ${REGINT_TEST_DIR}/data/settlement/scenario_profile.json --county 98 --year 2026
+       --allocation ${REGINT_TEST_DIR}/data/settlement/scenario_allocation_even.csv --max-per-1000 19
+  OUTPUT "Fairness floor: Bby \\(20\\.0\\), Cby \\(20\\.0\\) asked for more than 19 per 1,000 inhabitants")
+# A total below the sum of hard lower bounds: a clear error in scenario and audit too (the
+# recommend row is in tests/data/bad_inputs.tsv).
+foreach(_cmd scenario audit)
+  regint_cli_test(cli_${_cmd}_hard_lower_above_total
+    ARGS ${_cmd} --county 15 --year 2026 --total 100
+         --profile ${REGINT_TEST_DIR}/data/settlement/bad_profile_hard_lower_above_total.json
+    EXIT 1 ERRORS "bad_profile_hard_lower_above_total.json: bounds: the hard lower bounds (bounds[].lower"
+                  "of county 15 sum to 110, above the total 100" "allowed: a total of at least 110")
+endforeach()
+regint_cli_test(cli_audit_max_per_1000_range ARGS audit --county 15 --year 2026 --max-per-1000 -1
+  EXIT 2 ERRORS "--max-per-1000: expected a number in")
+# The scenario and audit tables in each language: no bokmål form in nynorsk and the reverse.
+foreach(_lang nb nn en)
+  add_test(NAME scenario_terms_${_lang}
+    COMMAND ${CMAKE_COMMAND} -DREGINT=$<TARGET_FILE:regint_cli> -DPYTHON=${Python3_EXECUTABLE} -DLANG=${_lang}
+            -DTMP=${CMAKE_CURRENT_BINARY_DIR}/scenario_terms_${_lang} -DCHECK=${REGINT_TEST_DIR}/check_terms.py
+            -P ${REGINT_TEST_DIR}/cli/scenario_terms.cmake)
+  set_tests_properties(scenario_terms_${_lang} PROPERTIES LABELS "cli")
+endforeach()

@@ -15,7 +15,8 @@ static const rpy_field rpy_grant_scheme[] = {RPY_F(id, STR), RPY_F(name, STR), R
     RPY_SA(criteria, rpy_grant_criterion, regint_grant_criterion_t, criterion_count), RPY_DONE};
 #undef RPY_T
 #define RPY_T regint_grant_payment_t
-static const rpy_field rpy_grant_payment[] = {RPY_F(date, STR), RPY_F(amount, I64), RPY_DONE};
+static const rpy_field rpy_grant_payment[] = {RPY_F(date, STR), RPY_F(amount, I64), RPY_F(final, BOOL),
+                                              RPY_DONE};
 #undef RPY_T
 #define RPY_T regint_grant_application_t
 static const rpy_field rpy_grant_application[] = {RPY_F(id, STR), RPY_F(scheme_id, STR),

@@ -11,13 +11,13 @@
 typedef struct case_args {
     const char *data, *id, *scheme, *received, *orgnr, *name, *target, *municipalities, *date, *reason,
         *status, *due_before, *as_of, *criterion;
-    int kind, outcome, fmt;
+    int kind, outcome, fmt, final;
     int64_t amount, participants, used, days;
     double score;
 } case_args;
 
 static const case_args defaults = {NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-                                   NULL, 0, -1, CLI_TABLE, -1, -1, -1, 60, -1.0};
+                                   NULL, 0, -1, CLI_TABLE, 0, -1, -1, -1, 60, -1.0};
 
 /* The county file is required: case work changes it in place. */
 #define CASE_DATA CLI_STRING("data", "FILE", case_args, data, CLI_REQUIRED, "the county file (changed in place, atomically)")
@@ -63,12 +63,14 @@ static const cli_opt decide_opts[] = {
 };
 
 static const cli_opt pay_opts[] = {
-    CLI_SUMMARY("record a (part) payment of granted money"),
-    CLI_ABOUT("Only after a grant; the total paid may not exceed the amount granted.\n"),
+    CLI_SUMMARY("record a part payment, or with --final the final payment, of granted money"),
+    CLI_ABOUT("Only after a grant; the total paid may not exceed the amount granted. One final\n"
+              "payment per application, dated on or after the others; nothing is paid after it.\n"),
     CASE_DATA,
     CASE_ID,
     CLI_INT("amount", "KR", case_args, amount, 1, INT64_MAX, CLI_REQUIRED, "kroner paid"),
     CASE_DATE("payment date"),
+    CLI_FLAG("final", case_args, final, 1, "the final payment (sluttutbetaling)"),
     CLI_END,
 };
 
@@ -346,7 +348,8 @@ int cli_run_grants_case(const cli_command *cmd, const void *parsed)
         st = regint_grants_decide(ds, x->id, outcomes[x->outcome], x->amount < 0 ? 0 : x->amount, x->date,
                                   x->reason);
     } else if (!strcmp(sub, "pay")) {
-        st = regint_grants_add_payment(ds, x->id, x->date, x->amount);
+        st = x->final ? regint_grants_add_final_payment(ds, x->id, x->date, x->amount)
+                      : regint_grants_add_payment(ds, x->id, x->date, x->amount);
     } else if (!strcmp(sub, "repay")) {
         st = regint_grants_add_reclaimed(ds, x->id, x->amount);
     } else if (!strcmp(sub, "receive-report")) {

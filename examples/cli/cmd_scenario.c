@@ -1,17 +1,20 @@
 /* regint scenario and regint audit: the scenario range and the audit of a county's
- * recommendation (the figures of sections 7 and 8 of `regint letter`), as JSON. */
+ * recommendation or of any allocation (the figures of sections 7 and 8 of `regint letter`):
+ * a readable table (the letter's section in --lang), CSV (scenario) or JSON. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "cli.h"
 
 typedef struct scenario_args {
-    const char *data, *county, *profile;
+    const char *data, *county, *profile, *alt, *allocation;
     int64_t year, total;
-    int fmt;
+    double max_per_1000;
+    int fmt, lang;
 } scenario_args;
 
-static const scenario_args defaults = {NULL, NULL, NULL, 2026, -1, CLI_JSON};
+static const scenario_args defaults = {NULL, NULL, NULL, NULL, NULL, 2026, -1, 0, CLI_TABLE, REGINT_LANG_EN};
 
 #define SCENARIO_COMMON_OPTS                                                                                      \
     CLI_OPT_DATA(scenario_args),                                                                                  \
@@ -20,24 +23,36 @@ static const scenario_args defaults = {NULL, NULL, NULL, 2026, -1, CLI_JSON};
         CLI_INT("total", "N", scenario_args, total, 0, INT64_MAX, 0,                                              \
                 "persons to settle (default: the sum of IMDi's actual requests)"),                                \
         CLI_STRING("profile", "FILE", scenario_args, profile, 0, "settlement profile (see docs/settlement.md)"), \
-        CLI_FLAG("json", scenario_args, fmt, CLI_JSON, "JSON output (the only format so far)")
+        CLI_CHOICE("lang", "nb|nn|en", scenario_args, lang, "language of the table: bokmål, nynorsk or English (default)")
 
 static const cli_opt scenario_opts[] = {
-    CLI_SUMMARY("range of each municipality's number over scenario variants (JSON)"),
-    CLI_ABOUT("Recommends with the county's total from -20 % to +20 % in steps of 5 % and with each\n"
-              "criterion weight raised and lowered by 25 %, and prints for each municipality the\n"
-              "recommended number (the base run), min, median, max, the share of variants on a bound\n"
-              "and a stability figure (docs/scenarios.md).\n"),
+    CLI_SUMMARY("range of each municipality's number over scenario variants"),
+    CLI_ABOUT("Recommends with the county's total from -20 % to +20 % in steps of 5 %, with each\n"
+              "criterion weight raised and lowered by 25 % and with each alternative profile, and prints\n"
+              "for each municipality the recommended number (the base run), min, median, max, the share\n"
+              "of variants on a bound and a stability figure (docs/scenarios.md). The county is scored\n"
+              "once and re-apportioned per variant.\n"),
     SCENARIO_COMMON_OPTS,
+    CLI_STRING("alt-profile", "FILE[,FILE...]", scenario_args, alt, 0,
+               "alternative profiles, comma-separated: each run at the base total and reported in a column"),
+    CLI_OPT_FORMAT(scenario_args),
     CLI_END,
 };
 
 static const cli_opt audit_opts[] = {
-    CLI_SUMMARY("audit a county's recommendation: quota rule, monotonicity, spread (JSON)"),
-    CLI_ABOUT("Checks the recommendation: quota rule (floor and ceiling of the ideal share), house\n"
-              "monotonicity over totals from -20 % to +20 %, ties that decided a seat, binding bounds,\n"
-              "per-1,000 spread and Gini, and the comparison with last year's request (docs/scenarios.md).\n"),
+    CLI_SUMMARY("audit a recommendation or an allocation: quota rule, monotonicity, spread"),
+    CLI_ABOUT("Checks the recommendation, or the allocation of --allocation: quota rule (floor and ceiling\n"
+              "of the ideal share), house monotonicity over totals from -20 % to +20 %, population\n"
+              "monotonicity between pairs, ties that decided a place, binding bounds, per-1,000 spread and\n"
+              "Gini, the fairness floor of --max-per-1000 and the comparison with last year's request\n"
+              "(docs/scenarios.md).\n"),
     SCENARIO_COMMON_OPTS,
+    CLI_STRING("allocation", "FILE.csv|imdi", scenario_args, allocation, 0,
+               "audit this allocation: a CSV with the header kommunenr,allocation (absent municipalities 0;\n"
+               "without --total its sum is the total), or 'imdi' for IMDi's requests of the year"),
+    CLI_NUMBER("max-per-1000", "X", scenario_args, max_per_1000, 0, 1000,
+               "fairness floor: nobody asked above X per 1,000 inhabitants unless it decided so itself"),
+    CLI_FLAG("json", scenario_args, fmt, CLI_JSON, "JSON output"),
     CLI_END,
 };
 
@@ -47,21 +62,67 @@ int cli_run_audit(const cli_command *cmd, const void *args);
 const cli_command cli_cmd_scenario = CLI_COMMAND("scenario", scenario_opts, cli_run_scenario);
 const cli_command cli_cmd_audit = CLI_COMMAND("audit", audit_opts, cli_run_audit);
 
+/* --alt-profile F1,F2: each file loaded; CLI_OK or the failure's exit code. */
+static int load_alt(const char *cmd, const char *list, regint_settlement_profile ***out, size_t *n)
+{
+    *out = NULL;
+    *n = 0;
+    if (!list)
+        return CLI_OK;
+    size_t cap = 1;
+    for (const char *p = list; *p; p++)
+        cap += *p == ',';
+    char *copy = malloc(strlen(list) + 1);
+    regint_settlement_profile **v = calloc(cap, sizeof *v);
+    if (!copy || !v) {
+        free(copy);
+        free(v);
+        fprintf(stderr, "regint %s: out of memory\n", cmd);
+        return CLI_BAD_INPUT;
+    }
+    strcpy(copy, list);
+    int rc = CLI_OK;
+    char *save = NULL;
+    for (char *f = strtok_r(copy, ",", &save); f && rc == CLI_OK; f = strtok_r(NULL, ",", &save))
+        if (regint_settlement_profile_load_file(f, &v[(*n)++]) != REGINT_OK)
+            rc = cli_fail(cmd, "--alt-profile");
+    free(copy);
+    *out = v;
+    return rc;
+}
+
 static int run(const cli_command *cmd, const scenario_args *a, int audit)
 {
     regint_dataset *ds = NULL;
-    regint_settlement_profile *prof = NULL;
+    regint_settlement_profile *prof = NULL, **alt = NULL;
+    size_t nalt = 0;
     int rc = cli_load_settlement(cmd->name, a->data, a->profile, &ds, &prof);
     if (rc != CLI_OK)
         return rc;
-    regint_letter_options opt = REGINT_LETTER_OPTIONS_INIT;
-    opt.profile = prof;
-    if (a->total >= 0)
-        opt.total = a->total;
-    char *json = NULL;
-    regint_status st = audit ? regint_letter_audit_json(ds, a->county, (int)a->year, &opt, &json)
-                             : regint_letter_scenario_json(ds, a->county, (int)a->year, &opt, &json);
-    rc = cli_put_text(cmd->name, st, json);
+    if ((rc = load_alt(cmd->name, a->alt, &alt, &nalt)) == CLI_OK) {
+        regint_letter_options opt = REGINT_LETTER_OPTIONS_INIT;
+        opt.profile = prof;
+        opt.lang = (regint_lang)a->lang;
+        if (a->total >= 0)
+            opt.total = a->total;
+        opt.allocation = a->allocation;
+        opt.max_per_1000 = a->max_per_1000;
+        opt.alt_profiles = (const regint_settlement_profile *const *)alt;
+        opt.alt_profile_count = nalt;
+        char *out = NULL;
+        regint_status st;
+        if (audit)
+            st = a->fmt == CLI_JSON ? regint_letter_audit_json(ds, a->county, (int)a->year, &opt, &out)
+                                    : regint_letter_audit_text(ds, a->county, (int)a->year, &opt, &out);
+        else
+            st = a->fmt == CLI_JSON  ? regint_letter_scenario_json(ds, a->county, (int)a->year, &opt, &out)
+                 : a->fmt == CLI_CSV ? regint_letter_scenario_csv(ds, a->county, (int)a->year, &opt, &out)
+                                     : regint_letter_scenario_text(ds, a->county, (int)a->year, &opt, &out);
+        rc = cli_put_text(cmd->name, st, out);
+    }
+    for (size_t i = 0; i < nalt; i++)
+        regint_settlement_profile_free(alt[i]);
+    free(alt);
     regint_settlement_profile_free(prof);
     regint_dataset_free(ds);
     return rc;

@@ -91,10 +91,13 @@ typedef struct regint_grant_scheme_t {
     const regint_grant_criterion_t *criteria; /**< the criteria */
 } regint_grant_scheme_t;
 
-/** A payment (utbetaling) of granted money. */
+/** A payment (utbetaling) of granted money: a part payment or the final one. */
 typedef struct regint_grant_payment_t {
     const char *date;  /**< payment date */
     int64_t amount;    /**< kroner, > 0 */
+    int final;         /**< 1 for the final payment (sluttutbetaling): at most one, the last
+                            entry, dated on or after every other payment; nothing is paid after
+                            it. JSON `"final": true` (absent = 0). */
 } regint_grant_payment_t;
 
 /** An application (søknad) to a scheme, with its assessment, decision, payments and report. */
@@ -186,9 +189,15 @@ REGINT_API regint_status regint_grants_add_application(regint_dataset *ds,
 REGINT_API regint_status regint_grants_decide(regint_dataset *ds, const char *application_id,
                                               regint_grant_outcome outcome, int64_t amount,
                                               const char *date, const char *reason);
-/** Record a payment; only for a granted application, total paid <= amount granted. */
+/** Record a part payment; only for a granted application, total paid <= amount granted, and
+ *  not after the final payment (REGINT_EINVAL names it). */
 REGINT_API regint_status regint_grants_add_payment(regint_dataset *ds, const char *application_id,
                                                    const char *date, int64_t amount);
+/** Record the final payment (sluttutbetaling) as regint_grants_add_payment() does a part
+ *  payment; one per application, dated on or after the earlier payments; nothing can be paid
+ *  after it. */
+REGINT_API regint_status regint_grants_add_final_payment(regint_dataset *ds, const char *application_id,
+                                                         const char *date, int64_t amount);
 /** Record the report on the use of a grant; funds used <= total paid. */
 REGINT_API regint_status regint_grants_set_report(regint_dataset *ds, const char *application_id,
                                                   const char *date, int64_t participants_reached,

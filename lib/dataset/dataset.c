@@ -36,20 +36,27 @@ void regint_dataset_free(regint_dataset *ds)
     for (size_t i = 0; i < ds->pool.cap; i++)
         free(ds->pool.slot[i]);
     free(ds->pool.slot);
-    free(ds->counties);
-    free(ds->munis);
-    free(ds->pops);
-    free(ds->changes);
-    free(ds->sets);
-    free(ds->inds);
-    free(ds->obs);
-    free(ds->cases);
+    void *tables[] = {ds->counties, ds->munis, ds->pops, ds->changes, ds->sets, ds->inds, ds->obs, ds->cases};
+    for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++)
+        if (!regint__ds_in_arena(ds, tables[i]))
+            free(tables[i]);
     regint__hindex *ix[] = {&ds->ix_muni, &ds->ix_pop, &ds->ix_chg_from, &ds->ix_chg_to,
                     &ds->ix_set, &ds->ix_ind, &ds->ix_obs, &ds->ix_case};
     for (size_t i = 0; i < sizeof ix / sizeof ix[0]; i++)
         regint__hindex_free(ix[i]);
     free(ds->undo);
+    free(ds->arena);
     free(ds);
+}
+
+void *regint__ds_regrow(regint_dataset *ds, void *arr, size_t cap, size_t n, size_t size)
+{
+    if (!regint__ds_in_arena(ds, arr))
+        return regint__reallocarray(arr, n, size);
+    void *p = regint__reallocarray(NULL, n, size);
+    if (p)
+        memcpy(p, arr, (cap < n ? cap : n) * size);
+    return p;
 }
 
 /* ------------------------------------------------------------------------- */

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/accessor.h"
 #include "util/alloc.h"
 #include "util/error.h"
 #include "util/jsonutil.h"
@@ -39,12 +40,8 @@ void regint_settlement_backtest_free(regint_settlement_backtest *bt)
     free(bt);
 }
 
-size_t regint_settlement_backtest_count(const regint_settlement_backtest *bt) { return bt ? bt->n : 0; }
-
-const regint_settlement_backtest_row_t *regint_settlement_backtest_row(const regint_settlement_backtest *bt, size_t i)
-{
-    return bt && i < bt->n ? &bt->rows[i] : NULL;
-}
+REGINT__COUNT_AT(regint_settlement_backtest_count, regint_settlement_backtest_row, regint_settlement_backtest,
+                 regint_settlement_backtest_row_t, rows, n)
 
 const regint_settlement_backtest_summary_t *regint_settlement_backtest_summary(const regint_settlement_backtest *bt)
 {
@@ -367,11 +364,10 @@ static int add_methods(cJSON *o, const char *key, const double *v)
     cJSON *m = cJSON_AddObjectToObject(o, key);
     if (!m)
         return 0;
-    for (int i = 0; i < REGINT_SETTLEMENT_BACKTEST_METHOD_COUNT; i++) {
-        cJSON *x = isnan(v[i]) ? cJSON_CreateNull() : cJSON_CreateNumber(v[i]);
-        if (!x || !cJSON_AddItemToObject(m, regint_settlement_backtest_method_name((regint_settlement_backtest_method)i), x))
+    for (int i = 0; i < REGINT_SETTLEMENT_BACKTEST_METHOD_COUNT; i++)
+        if (!regint__json_add_number_or_null(
+                m, regint_settlement_backtest_method_name((regint_settlement_backtest_method)i), v[i]))
             return 0;
-    }
     return 1;
 }
 
@@ -410,9 +406,8 @@ regint_status regint_settlement_backtest_to_json(const regint_settlement_backtes
 {
     if (!bt || !json)
         return regint__error(REGINT_EINVAL, "regint_settlement_backtest_to_json: NULL argument");
-    cJSON *doc = cJSON_CreateObject();
-    int ok = doc && regint__json_add_string(doc, "schema", "regint.backtest");
-    ok = ok && regint__json_add_string(doc, "profile", bt->profile_name);
+    cJSON *doc = regint__json_new_doc("regint.backtest");
+    int ok = doc && regint__json_add_string(doc, "profile", bt->profile_name);
     cJSON *rows = ok ? cJSON_AddArrayToObject(doc, "rows") : NULL;
     ok = ok && rows;
     for (size_t i = 0; ok && i < bt->n; i++)
@@ -432,10 +427,5 @@ regint_status regint_settlement_backtest_to_json(const regint_settlement_backtes
     }
     ok = ok && add_methods(s, "wins_request", wr);
     ok = ok && add_methods(s, "wins_decision", wd);
-    char *txt = ok ? regint__json_print(doc) : NULL;
-    cJSON_Delete(doc);
-    if (!txt)
-        return regint__enomem();
-    *json = txt;
-    return REGINT_OK;
+    return regint__json_finish(doc, ok, json);
 }

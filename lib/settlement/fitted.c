@@ -24,6 +24,7 @@
 #include "dataset/vintage.h"
 #include "regint/apportion.h"
 #include "settlement/settlement_internal.h"
+#include "util/accessor.h"
 #include "util/alloc.h"
 #include "util/enumname.h"
 #include "util/error.h"
@@ -1037,18 +1038,31 @@ regint_status regint__fitted_county(const regint_dataset *ds, const char *fylkes
     return st;
 }
 
+/* A method that gave no prediction for the row: its figures are missing (NaN, null in JSON). */
+static void no_metrics(regint_settlement_rolling_row_t *r, int m)
+{
+    r->mae_request[m] = r->within2_request[m] = r->mae_decision[m] = r->within2_decision[m] = r->mae_settled[m] =
+        r->within2_settled[m] = NAN;
+}
+
+/* A row that is reported but not scored (a county-year without requests): no figures, no weights. */
+static void unscored(regint_settlement_rolling_row_t *r)
+{
+    r->scored = 0;
+    for (int m = 0; m < NMETH; m++)
+        no_metrics(r, m);
+    for (int j = 0; j < NCRIT; j++)
+        r->weights[j] = NAN;
+}
+
 regint_status regint_settlement_rolling_run(const regint_dataset *ds, const regint_settlement_rolling_options *opt,
                                             regint_settlement_rolling **out)
 {
     static const regint_settlement_rolling_options defaults = REGINT_SETTLEMENT_ROLLING_OPTIONS_INIT;
     if (!ds || !out)
         return regint__error(REGINT_EINVAL, "settlement rolling back-test: NULL argument");
-    if (!opt)
-        opt = &defaults;
-    regint_status st = regint__check_options_version(opt->version, REGINT_SETTLEMENT_ROLLING_OPTIONS_VERSION,
-                                                     "regint_settlement_rolling_run");
-    if (st)
-        return st;
+    REGINT__OPTIONS_RESOLVE(opt, defaults, REGINT_SETTLEMENT_ROLLING_OPTIONS_VERSION, "regint_settlement_rolling_run");
+    regint_status st = REGINT_OK;
     fitter f;
     memset(&f, 0, sizeof f);
     fitter_scan(ds, &f);
@@ -1097,12 +1111,7 @@ regint_status regint_settlement_rolling_run(const regint_dataset *ds, const regi
             r->ratio = exp(o->lq);
             res->n++;
             if (o->T <= 0) {
-                r->scored = 0;
-                for (int m = 0; m < NMETH; m++)
-                    r->mae_request[m] = r->within2_request[m] = r->mae_decision[m] = r->within2_decision[m] =
-                        r->mae_settled[m] = r->within2_settled[m] = NAN;
-                for (int j = 0; j < NCRIT; j++)
-                    r->weights[j] = NAN;
+                unscored(r);
                 continue;
             }
             r->scored = 1;
@@ -1134,8 +1143,7 @@ regint_status regint_settlement_rolling_run(const regint_dataset *ds, const regi
                 }
                 if (as) {
                     r->failed[m] = 1;
-                    r->mae_request[m] = r->within2_request[m] = r->mae_decision[m] = r->within2_decision[m] =
-                        r->mae_settled[m] = r->within2_settled[m] = NAN;
+                    no_metrics(r, m);
                     continue;
                 }
                 metrics(pred, o, r, m);
@@ -1149,12 +1157,7 @@ regint_status regint_settlement_rolling_run(const regint_dataset *ds, const regi
             memset(r, 0, sizeof *r);
             r->year = y;
             r->fylkesnr = "";
-            r->scored = 0;
-            for (int m = 0; m < NMETH; m++)
-                r->mae_request[m] = r->within2_request[m] = r->mae_decision[m] = r->within2_decision[m] =
-                    r->mae_settled[m] = r->within2_settled[m] = NAN;
-            for (int j = 0; j < NCRIT; j++)
-                r->weights[j] = NAN;
+            unscored(r);
             res->n++;
         }
     }
@@ -1181,19 +1184,10 @@ void regint_settlement_rolling_free(regint_settlement_rolling *r)
     free(r);
 }
 
-size_t regint_settlement_rolling_count(const regint_settlement_rolling *r) { return r ? r->n : 0; }
-
-const regint_settlement_rolling_row_t *regint_settlement_rolling_row(const regint_settlement_rolling *r, size_t i)
-{
-    return r && i < r->n ? &r->rows[i] : NULL;
-}
-
-size_t regint_settlement_rolling_year_count(const regint_settlement_rolling *r) { return r ? r->nyears : 0; }
-
-const regint_settlement_rolling_year_t *regint_settlement_rolling_year(const regint_settlement_rolling *r, size_t i)
-{
-    return r && i < r->nyears ? &r->years[i] : NULL;
-}
+REGINT__COUNT_AT(regint_settlement_rolling_count, regint_settlement_rolling_row, regint_settlement_rolling,
+                 regint_settlement_rolling_row_t, rows, n)
+REGINT__COUNT_AT(regint_settlement_rolling_year_count, regint_settlement_rolling_year, regint_settlement_rolling,
+                 regint_settlement_rolling_year_t, years, nyears)
 
 double regint_settlement_rolling_mean_ratio(const regint_settlement_rolling *r) { return r ? r->mean_ratio : NAN; }
 
@@ -1202,26 +1196,18 @@ double regint_settlement_rolling_max_ratio(const regint_settlement_rolling *r) {
 static int add_nums(cJSON *o, const char *key, const double *v, int n, const char *const *names)
 {
     cJSON *m = cJSON_AddObjectToObject(o, key);
-    for (int i = 0; m && i < n; i++) {
-        cJSON *x = isnan(v[i]) ? cJSON_CreateNull() : cJSON_CreateNumber(v[i]);
-        if (!x || !cJSON_AddItemToObject(m, names[i], x))
+    for (int i = 0; m && i < n; i++)
+        if (!regint__json_add_number_or_null(m, names[i], v[i]))
             return 0;
-    }
     return m != NULL;
-}
-
-static int add_num(cJSON *o, const char *key, double v)
-{
-    return isnan(v) ? cJSON_AddNullToObject(o, key) != NULL : regint__json_add_number(o, key, v);
 }
 
 regint_status regint_settlement_rolling_to_json(const regint_settlement_rolling *r, char **json)
 {
     if (!r || !json)
         return regint__error(REGINT_EINVAL, "regint_settlement_rolling_to_json: NULL argument");
-    cJSON *doc = cJSON_CreateObject();
-    int ok = doc && regint__json_add_string(doc, "schema", "regint.backtest_rolling");
-    ok = ok && regint__json_add_string(doc, "profile", "fitted");
+    cJSON *doc = regint__json_new_doc("regint.backtest_rolling");
+    int ok = doc && regint__json_add_string(doc, "profile", "fitted");
     ok = ok && regint__json_add_string(doc, "rounding", "sainte-lague-min10");
     cJSON *rows = ok ? cJSON_AddArrayToObject(doc, "rows") : NULL;
     ok = ok && rows;
@@ -1233,7 +1219,7 @@ regint_status regint_settlement_rolling_to_json(const regint_settlement_rolling 
         ok = ok && regint__json_add_string(o, "fylkesnr", x->fylkesnr);
         ok = ok && regint__json_add_number(o, "municipalities", (double)x->municipalities);
         ok = ok && regint__json_add_number(o, "total", (double)x->total);
-        ok = ok && add_num(o, "ratio", x->scored ? x->ratio : NAN);
+        ok = ok && regint__json_add_number_or_null(o, "ratio", x->scored ? x->ratio : NAN);
         ok = ok && cJSON_AddBoolToObject(o, "scored", x->scored) != NULL;
         ok = ok && add_nums(o, "mae_request", x->mae_request, NMETH, meth_names);
         ok = ok && add_nums(o, "within2_request", x->within2_request, NMETH, meth_names);
@@ -1263,14 +1249,10 @@ regint_status regint_settlement_rolling_to_json(const regint_settlement_rolling 
         ok = ok && (Y->best_baseline > 0
                         ? regint__json_add_string(o, "best_baseline", meth_names[Y->best_baseline])
                         : cJSON_AddNullToObject(o, "best_baseline") != NULL);
-        ok = ok && add_num(o, "ratio", Y->ratio);
+        ok = ok && regint__json_add_number_or_null(o, "ratio", Y->ratio);
     }
     cJSON *s = ok ? cJSON_AddObjectToObject(doc, "summary") : NULL;
-    ok = ok && s && add_num(s, "mean_ratio", r->mean_ratio) && add_num(s, "max_ratio", r->max_ratio);
-    char *txt = ok ? regint__json_print(doc) : NULL;
-    cJSON_Delete(doc);
-    if (!txt)
-        return regint__enomem();
-    *json = txt;
-    return REGINT_OK;
+    ok = ok && s && regint__json_add_number_or_null(s, "mean_ratio", r->mean_ratio) &&
+         regint__json_add_number_or_null(s, "max_ratio", r->max_ratio);
+    return regint__json_finish(doc, ok, json);
 }

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/accessor.h"
 #include "util/alloc.h"
 #include "util/error.h"
 #include "util/jsonutil.h"
@@ -198,28 +199,14 @@ regint_status regint_settlement_gap_run(const regint_dataset *ds, const char *fy
     return REGINT_OK;
 }
 
-size_t regint_settlement_gap_count(const regint_settlement_gap *g) { return g ? g->n : 0; }
-
-const regint_settlement_gap_row_t *regint_settlement_gap_row(const regint_settlement_gap *g, size_t i)
-{
-    return g && i < g->n ? &g->rows[i] : NULL;
-}
-
-size_t regint_settlement_gap_year_count(const regint_settlement_gap *g) { return g ? g->nyears : 0; }
-
-const regint_settlement_gap_year_t *regint_settlement_gap_year(const regint_settlement_gap *g, size_t i)
-{
-    return g && i < g->nyears ? &g->years[i] : NULL;
-}
+REGINT__COUNT_AT(regint_settlement_gap_count, regint_settlement_gap_row, regint_settlement_gap,
+                 regint_settlement_gap_row_t, rows, n)
+REGINT__COUNT_AT(regint_settlement_gap_year_count, regint_settlement_gap_year, regint_settlement_gap,
+                 regint_settlement_gap_year_t, years, nyears)
 
 const char *regint_settlement_gap_fylkesnr(const regint_settlement_gap *g) { return g ? g->fylkesnr : NULL; }
 
 const char *regint_settlement_gap_note(const regint_settlement_gap *g) { return g && g->note ? g->note : ""; }
-
-static cJSON *num_or_null(double v)
-{
-    return isnan(v) ? cJSON_CreateNull() : cJSON_CreateNumber(v);
-}
 
 static int add_value(cJSON *o, const char *key, regint_value_t v)
 {
@@ -235,10 +222,8 @@ regint_status regint_settlement_gap_to_json(const regint_settlement_gap *g, char
 {
     if (!g || !json)
         return regint__error(REGINT_EINVAL, "regint_settlement_gap_to_json: NULL argument");
-    cJSON *doc = cJSON_CreateObject();
-    int ok = doc != NULL;
-    ok = ok && regint__json_add_string(doc, "schema", "regint.settlement_gap");
-    ok = ok && regint__json_add_string(doc, "fylkesnr", g->fylkesnr);
+    cJSON *doc = regint__json_new_doc("regint.settlement_gap");
+    int ok = doc && regint__json_add_string(doc, "fylkesnr", g->fylkesnr);
     ok = ok && regint__json_add_string(doc, "note", g->note ? g->note : "");
     cJSON *ys = ok ? cJSON_AddArrayToObject(doc, "years") : NULL;
     ok = ok && ys;
@@ -254,8 +239,8 @@ regint_status regint_settlement_gap_to_json(const regint_settlement_gap *g, char
         ok = ok && regint__json_add_number(o, "missing_figures", (double)y->n_missing);
         ok = ok && regint__json_add_number(o, "decided_below_request", (double)y->n_below);
         ok = ok && regint__json_add_number(o, "below_by", y->below_by);
-        ok = ok && cJSON_AddItemToObject(o, "decision_rate", num_or_null(y->decision_rate));
-        ok = ok && cJSON_AddItemToObject(o, "delivery_rate", num_or_null(y->delivery_rate));
+        ok = ok && regint__json_add_number_or_null(o, "decision_rate", y->decision_rate);
+        ok = ok && regint__json_add_number_or_null(o, "delivery_rate", y->delivery_rate);
     }
     cJSON *ms = ok ? cJSON_AddArrayToObject(doc, "municipalities") : NULL;
     ok = ok && ms;
@@ -269,13 +254,8 @@ regint_status regint_settlement_gap_to_json(const regint_settlement_gap *g, char
         ok = ok && add_value(o, "request", r->request) && add_value(o, "decision", r->decision) &&
              add_value(o, "settled", r->settled);
         ok = ok && cJSON_AddBoolToObject(o, "below_request", r->below_request) != NULL;
-        ok = ok && cJSON_AddItemToObject(o, "gap", num_or_null(r->gap));
-        ok = ok && cJSON_AddItemToObject(o, "delivery_rate", num_or_null(r->delivery_rate));
+        ok = ok && regint__json_add_number_or_null(o, "gap", r->gap);
+        ok = ok && regint__json_add_number_or_null(o, "delivery_rate", r->delivery_rate);
     }
-    char *s = ok ? regint__json_print(doc) : NULL;
-    cJSON_Delete(doc);
-    if (!s)
-        return regint__enomem();
-    *json = s;
-    return REGINT_OK;
+    return regint__json_finish(doc, ok, json);
 }

@@ -167,6 +167,21 @@ regint_status regint__recommend_ctx(const regint__ctx *ctx, const regint__recomm
                                     const regint_settlement_profile *prof,
                                     regint_settlement_recommendation **out);
 
+/* The scenario sweep (sweep.c, issue 15): the county scored once, re-apportioned per variant.
+ * Rows in the order of the recommendation's rows. A variant is `total` with each criterion's
+ * weight multiplied by mult[c] (NULL: the profile's weights); it gives the numbers of a full
+ * regint_settlement_recommend() with those weights and no unaccompanied minors. `score` (may
+ * be NULL) receives the variant's scores. `total` is the base run's: a fitted profile's weights
+ * depend on it when the data have no requests for the year (a variant's weights do not move with
+ * its total). The profile is borrowed; the caller has checked it
+ * with a full recommendation first (its codes and local entries). */
+typedef struct regint__sweep regint__sweep;
+regint_status regint__sweep_new(const regint_dataset *ds, const char *fylkesnr, int year, int64_t total,
+                                const regint_settlement_profile *p, regint__sweep **out);
+size_t regint__sweep_count(const regint__sweep *s);
+regint_status regint__sweep_run(regint__sweep *s, int64_t total, const double *mult, int64_t *seats, double *score);
+void regint__sweep_free(regint__sweep *s);
+
 /* Free n strings and the array holding them (NULL allowed). */
 void regint__settlement_free_strv(char **v, size_t n);
 
@@ -229,5 +244,26 @@ regint_status regint__local_annotate(const regint__ctx *ctx, const regint_settle
                                      regint_settlement_recommendation *r);
 /* local.c: free what regint__local_annotate added. */
 void regint__local_result_free(regint_settlement_recommendation *r);
+
+/* Why a row is flagged: its number departs from the municipality's own decision or stated
+ * capacity. One list for the row's English `flag` and the letter's translated section 6. */
+typedef enum regint__flag_kind {
+    REGINT__FLAG_DECISION = 0,  /* differs from the council's decision for the year (profile "local") */
+    REGINT__FLAG_CAPACITY = 1,  /* above the capacity stated for the year */
+    REGINT__FLAG_AGREEMENT = 2, /* below the agreement for the year */
+    REGINT__FLAG_DATA_DECISION = 3, /* above the council's decision for the year in the data */
+    REGINT__FLAG_DECIDED_ZERO = 4   /* asked, although the council decided 0 the year before */
+} regint__flag_kind;
+typedef struct regint__row_flag {
+    regint__flag_kind kind;
+    int year;                    /* the year of the decision, capacity or agreement */
+    int64_t figure;              /* its number */
+    const regint__local *entry;  /* the profile's entry (note, source), NULL when from the data */
+} regint__row_flag;
+#define REGINT__ROW_FLAGS_MAX 5
+/* local.c: the flags of row `row` of a recommendation for `year`, in the order above; returns
+ * how many were written to `out`. */
+size_t regint__row_flags(const regint_settlement_profile *p, const regint_settlement_recommendation_row_t *row,
+                         int year, regint__row_flag out[REGINT__ROW_FLAGS_MAX]);
 
 #endif

@@ -322,6 +322,17 @@ static regint_status validate_app(const grants_data *g, const regint_dataset *ds
                         (long long)a->payments[i].amount);
         if ((st = not_above_json(file, pp, "amount", a->payments[i].amount)))
             return st;
+        /* One final payment, nothing after it (issue 18): it is the last entry and no earlier
+         * entry is dated after it. */
+        if (i > 0 && a->payments[i - 1].final)
+            return regint__verr(file, pp, NULL, REGINT_EINVAL,
+                                "a payment after the final payment (payments[%zu]): nothing is paid after it",
+                                i - 1);
+        for (size_t k = 0; a->payments[i].final && k < i; k++)
+            if (strcmp(a->payments[k].date, a->payments[i].date) > 0)
+                return regint__verr(file, pp, "date", REGINT_EINVAL,
+                                    "the final payment is dated before payments[%zu] (%s); it must be the last",
+                                    k, a->payments[k].date);
         paid += a->payments[i].amount; /* <= granted (<= 2^53) + 2^53: no overflow */
         if (paid > a->amount_granted)
             return regint__verr(file, pp, "amount", REGINT_ERANGE,
@@ -574,10 +585,11 @@ static regint_status parse_app(const char *file, const char *path, const cJSON *
     {
         char pp[REGINT__PATH_MAX];
         regint__path_sub_index(pp, path, "payments", i);
-        static const char *const pay_keys[] = {"date", "amount", NULL};
+        static const char *const pay_keys[] = {"date", "amount", "final", NULL};
         if ((st = regint__json_only(file, pp, it, pay_keys)) ||
             (st = regint__json_date(file, pp, it, "date", 1, &pay[i].date)) ||
-            (st = regint__json_int(file, pp, it, "amount", 1, -JSON_INT_MAX, JSON_INT_MAX, &pay[i].amount)))
+            (st = regint__json_int(file, pp, it, "amount", 1, -JSON_INT_MAX, JSON_INT_MAX, &pay[i].amount)) ||
+            (st = regint__json_bool(file, pp, it, "final", 0, &pay[i].final)))
             return st;
         i++;
     }
@@ -792,6 +804,8 @@ static cJSON *emit_app(const regint_grant_application_t *a, const regint_grant_s
             ADD(p = regint__json_append_object(arr));
             ADD(regint__json_add_string(p, "date", a->payments[i].date));
             ADD(regint__json_add_number(p, "amount", (double)a->payments[i].amount));
+            if (a->payments[i].final) /* absent = a part payment: older files stay canonical */
+                ADD(cJSON_AddBoolToObject(p, "final", 1));
         }
     }
     ADD(regint__json_add_opt_string(o, "report_due", a->report_due));
@@ -982,8 +996,8 @@ regint_status regint_grants_decide(regint_dataset *ds, const char *application_i
     return replace_app(ds, g, cur, &tmp);
 }
 
-regint_status regint_grants_add_payment(regint_dataset *ds, const char *application_id, const char *date,
-                                        int64_t amount)
+static regint_status add_payment(regint_dataset *ds, const char *application_id, const char *date, int64_t amount,
+                                 int final)
 {
     grants_data *g = NULL;
     regint_grant_application_t *cur;
@@ -992,18 +1006,34 @@ regint_status regint_grants_add_payment(regint_dataset *ds, const char *applicat
         return st;
     if (cur->outcome != REGINT_GRANT_GRANTED)
         return regint__error(REGINT_EINVAL, "application '%s': only a granted application is paid", cur->id);
+    if (cur->payment_count && cur->payments[cur->payment_count - 1].final)
+        return regint__error(REGINT_EINVAL, "application '%s': the final payment (%s) is made; nothing is paid after it",
+                             cur->id, cur->payments[cur->payment_count - 1].date);
     regint_grant_payment_t *p = regint__calloc(cur->payment_count + 1, sizeof *p);
     if (!p)
         return regint__enomem();
     memcpy(p, cur->payments, cur->payment_count * sizeof *p);
     p[cur->payment_count].date = date;
     p[cur->payment_count].amount = amount;
+    p[cur->payment_count].final = final;
     regint_grant_application_t tmp = *cur;
     tmp.payments = p;
     tmp.payment_count++;
     st = replace_app(ds, g, cur, &tmp);
     free(p);
     return st;
+}
+
+regint_status regint_grants_add_payment(regint_dataset *ds, const char *application_id, const char *date,
+                                        int64_t amount)
+{
+    return add_payment(ds, application_id, date, amount, 0);
+}
+
+regint_status regint_grants_add_final_payment(regint_dataset *ds, const char *application_id, const char *date,
+                                              int64_t amount)
+{
+    return add_payment(ds, application_id, date, amount, 1);
 }
 
 regint_status regint_grants_set_report(regint_dataset *ds, const char *application_id, const char *date,

@@ -12,5 +12,10 @@
 
 /* Like regint__calloc (NULL with ENOMEM set on failure). */
 void *regint__big_calloc(size_t n, size_t size);
+/* A zeroed block of `bytes` that a fresh process fills at once (the tables of a snapshot
+ * load): from 1 MiB on it is rounded up to whole huge pages of 2 MiB, aligned and advised
+ * like the arrays above, because on virtual machines even 256 page faults for a megabyte
+ * cost milliseconds. Free with free(). */
+void *regint__huge_calloc(size_t bytes);
 
 #endif

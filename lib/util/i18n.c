@@ -99,6 +99,15 @@ static const entry table[] = {
       "– betyr at datasettet ikke har tall for året. Tall for inneværende år er foreløpige.",
       "– tyder at datasettet ikkje har tal for året. Tala for inneverande år er førebels.",
       "– means that the dataset has no figure for the year. Figures for the current year are provisional."),
+    /* The caveat of the bundled IMDi data that the recommendation states too (issue 14). */
+    T(REPORT_NOTE_2023,
+      "Tallene for 2023 i det medfølgende datasettet er et uttrekk fra september 2023, ikke endelige "
+      "tall for året (data/SOURCES.md). Anbefalingen (regint recommend) teller en prikket verdi som 2.",
+      "Tala for 2023 i datasettet som følgjer med, er eit uttrekk frå september 2023, ikkje endelege "
+      "tal for året (data/SOURCES.md). Tilrådinga (regint recommend) reknar ein prikka verdi som 2.",
+      "The 2023 figures in the bundled dataset are an extract from September 2023, not final figures "
+      "for the year (data/SOURCES.md). The recommendation (regint recommend) counts a suppressed value "
+      "as 2."),
     T(REPORT_CHART_SETTLEMENT, "Bosetting i %s %d–%d (personer)", "Busetjing i %s %d–%d (personar)",
       "Settlement in %s %d–%d (persons)"),
     T(REPORT_MUNICIPALITIES_HEADING, "Kommunene i %d", "Kommunane i %d", "The municipalities in %d"),
@@ -556,6 +565,13 @@ static const entry table[] = {
     T(LETTER_FLAG_NOT_ASKED_DECIDED, "%s: ikke anmodet, men kommunestyret har vedtatt å bosette %s (%s).",
       "%s: ikkje oppmoda, men kommunestyret har vedteke å busetje %s (%s).",
       "%s: not asked, although the council has decided to settle %s (%s)."),
+    /* Issue 14: the engine's other flags (lib/settlement/local.c, regint__row_flags()). */
+    T(LETTER_FLAG_BELOW_AGREEMENT, "%s: anbefalt %s, %s under avtalen om minst %s (%s).",
+      "%s: tilrådd %s, %s under avtalen om minst %s (%s).",
+      "%s: recommended %s, %s below the agreement of at least %s (%s)."),
+    T(LETTER_FLAG_DECIDED_ZERO, "%s: anbefalt %s, selv om kommunestyret vedtok å bosette 0 i %d (%s).",
+      "%s: tilrådd %s, sjølv om kommunestyret vedtok å busetje 0 i %d (%s).",
+      "%s: recommended %s, although the council decided to settle 0 in %d (%s)."),
     T(LETTER_FLAGS_NONE,
       "Ingen av anbefalingene avviker fra kommunenes egne vedtak eller meldte kapasitet.",
       "Ingen av tilrådingane avvik frå vedtaka eller den melde kapasiteten i kommunane.",
@@ -643,6 +659,20 @@ static const entry table[] = {
       "Rettferdighetsgrense: %s anmodes om mer enn %s per 1000 innbyggere uten eget vedtak.",
       "Rettferdsgrense: %s blir oppmoda om meir enn %s per 1000 innbyggjarar utan eige vedtak.",
       "Fairness floor: %s asked for more than %s per 1,000 inhabitants without a decision of its own."),
+    T(LETTER_AUDIT_ALLOCATION_IMDI,
+      "Fordelingen som kontrolleres, er IMDis anmodning til kommunene for %d, målt mot de ideelle "
+      "andelene i anbefalingen.",
+      "Fordelinga som blir kontrollert, er oppmodinga frå IMDi til kommunane for %d, målt mot dei "
+      "ideelle delane i tilrådinga.",
+      "The distribution checked is IMDi's request to the municipalities for %d, measured against the "
+      "ideal shares of the recommendation."),
+    T(LETTER_AUDIT_ALLOCATION_FILE,
+      "Fordelingen som kontrolleres, er hentet fra filen %s, målt mot de ideelle andelene i "
+      "anbefalingen.",
+      "Fordelinga som blir kontrollert, er henta frå fila %s, målt mot dei ideelle delane i "
+      "tilrådinga.",
+      "The distribution checked is read from the file %s, measured against the ideal shares of the "
+      "recommendation."),
     T(LETTER_H_CAVEATS, "9. Om tallgrunnlaget", "9. Om talgrunnlaget", "9. About the data"),
     T(LETTER_CAVEAT_2023,
       "Tallene for 2023 er et uttrekk fra september 2023, ikke endelige tall for året.",

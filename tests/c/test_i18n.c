@@ -112,7 +112,7 @@ static int has_word(const char *text, const char *word)
 }
 
 /* tests/data/i18n_terms.tsv: "lang<TAB>kind<TAB>term<TAB>source" where kind is "forbidden" (must not appear
- * in any text of lang) or "required" (must appear in some text of lang). */
+ * in any text of lang) or "required" / "report" (must appear in some text of lang). */
 static void test_terms(void)
 {
     char *text = NULL;
@@ -133,7 +133,9 @@ static void test_terms(void)
         regint_lang lang;
         CU_ASSERT_EQUAL_FATAL(regint_lang_from_name(line, &lang), REGINT_OK);
         int forbidden = strcmp(k, "forbidden") == 0;
-        CU_ASSERT_FATAL(forbidden || strcmp(k, "required") == 0);
+        /* "required" (the letter's terms) and "report" (the county report's) are both texts of
+         * the table: each must be in some text of its language. */
+        CU_ASSERT_FATAL(forbidden || strcmp(k, "required") == 0 || strcmp(k, "report") == 0);
         int found = 0;
         for (int id = 0; id < REGINT__MSG_COUNT; id++) {
             if (has_word(regint__tr(lang, (regint__msg)id), w)) {

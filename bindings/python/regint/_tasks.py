@@ -85,7 +85,7 @@ class Grants:
         d["outcome"] = [GRANT_OUTCOMES[k] for k in d["outcome"]]
         d["scores"] = [{c: (None if v != v else v) for c, v in zip(crit.get(sc, ()), scores or ())}
                        for sc, scores in zip(d["scheme"], d["scores"])]
-        d["paid"] = [sum(a for _, a in p) for p in d["payments"]]
+        d["paid"] = [sum(pay[1] for pay in p) for p in d["payments"]]
         d["report_due"] = [r if r is not None else due.get(sc)
                            for r, sc in zip(d["report_due"], d["scheme"])]
         for c in ("participants_reached", "funds_used"):
@@ -186,8 +186,13 @@ class Grants:
         _core.regint_grants_set_score(self._ds._handle, application_id, criterion, float(score))
         self._ds._modified()
 
-    def add_payment(self, application_id, amount, date=None):
-        _core.regint_grants_add_payment(self._ds._handle, application_id, _date(date), amount)
+    def add_payment(self, application_id, amount, date=None, final=False):
+        """A part payment, or with ``final=True`` the final payment (one per application,
+        nothing is paid after it)."""
+        if not isinstance(final, bool):
+            raise TypeError(f"final: expected True or False, got {type(final).__name__}")
+        pay = _core.regint_grants_add_final_payment if final else _core.regint_grants_add_payment
+        pay(self._ds._handle, application_id, _date(date), amount)
         self._ds._modified()
 
     def set_report(self, application_id, participants_reached, funds_used, date=None):
@@ -208,9 +213,53 @@ class Grants:
                                         "reclaim_due", "report_due", "reported", "overdue",
                                         "days_overdue"])
 
-    def overdue_reports(self, as_of=None):
-        """Ids of granted applications whose report is overdue, by due date then id."""
-        return list(_core.regint_grants_overdue_reports(self._ds._handle, _date(as_of)))
+    def overdue_reports(self, as_of=None, scheme=None):
+        """Ids of granted applications whose report is overdue, by due date then id
+        (optionally of one scheme)."""
+        ids = list(_core.regint_grants_overdue_reports(self._ds._handle, _date(as_of)))
+        if scheme is None:
+            return ids
+        keep = set(self._apps(scheme)["id"])
+        return [i for i in ids if i in keep]
+
+    def _apps(self, scheme):
+        """applications(scheme), with an unknown scheme refused (NotFoundError) as the CLI does."""
+        if scheme is not None:
+            _core.regint_grants_scheme(self._ds._handle, scheme)
+        return self.applications(scheme=scheme)
+
+    def list(self, scheme=None, status=None, due_before=None):
+        """Applications as ``regint grants list`` selects them: of one scheme, in one decision
+        state (``status``: pending, granted, refused) and/or with a report due before a date.
+        The columns of applications()."""
+        df = self._apps(scheme)
+        if status is not None:
+            df = df[df["outcome"] == GRANT_OUTCOMES[_name_index(status, GRANT_OUTCOMES, "status")]]
+        if due_before is not None:
+            before = datetime.date.fromisoformat(_date(due_before))
+            due = [d is not None and datetime.date.fromisoformat(d) < before for d in df["report_due"]]
+            df = df[due]
+        return df.reset_index(drop=True)
+
+    def remind(self, days=60, as_of=None, scheme=None):
+        """Granted applications not yet reported whose report is due from ``as_of`` (default
+        today) to ``days`` days later, as ``regint grants remind`` (for a mail merge): columns
+        application, scheme, orgnr, applicant, report_due, days_left; in file order."""
+        if isinstance(days, bool) or not isinstance(days, int):
+            raise TypeError(f"days: expected an integer, got {type(days).__name__}")
+        if not 0 <= days <= 36600:
+            raise ValueError(f"days: must be in 0..36600, got {days}")
+        today = datetime.date.fromisoformat(_date(as_of))
+        rows = []
+        for _, a in self._apps(scheme).iterrows():
+            if a["outcome"] != "granted" or a["reported"] or a["report_due"] is None:
+                continue
+            left = (datetime.date.fromisoformat(a["report_due"]) - today).days
+            if 0 <= left <= days:
+                rows.append((a["id"], a["scheme"], a["applicant_orgnr"], a["applicant_name"],
+                             a["report_due"], left))
+        return pd.DataFrame(rows, columns=["application", "scheme", "orgnr", "applicant",
+                                           "report_due", "days_left"])
 
 
 class Collaboration:
