@@ -85,8 +85,8 @@ foreach(_county 15 39 42 46)
 endforeach()
 # An alternative profile: one more variant and its own column.
 regint_cli_test(cli_scenario_alt_profile
-  ARGS scenario --county 15 --year 2026 --json --alt-profile ${REGINT_TEST_DIR}/data/settlement/scenario_profile.json
-  OUTPUT "\"variants\":22,.*\"profiles\":\\[{\"name\":\"population-only\",\"ok\":true}\\]")
+  ARGS scenario --county 15 --year 2026 --json --profile ${_handset} --alt-profile ${REGINT_TEST_DIR}/data/settlement/scenario_profile.json
+  OUTPUT "\"variants\":26,.*\"profiles\":\\[{\"name\":\"population-only\",\"ok\":true}\\]")
 regint_cli_test(cli_scenario_alt_profile_csv
   ARGS scenario --county 15 --year 2026 --csv --alt-profile ${REGINT_TEST_DIR}/data/settlement/scenario_profile.json
   OUTPUT "^kommunenr,name,asked,recommended,min,median,max,on_bound_share,stability,profile:population-only\n")

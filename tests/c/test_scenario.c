@@ -34,6 +34,7 @@
 #include "test_util.h"
 
 #define DATA REGINT_TEST_DIR "/data/settlement/"
+#define HANDSET REGINT_TEST_DIR "/../examples/data/profile-handset.json"
 
 static regint_dataset *real;
 
@@ -204,18 +205,10 @@ static void test_sweep_equals_full_engine(void)
         CU_FAIL("no bundled dataset");
         return;
     }
-    /* The default (fitted) profile over totals: a full run cannot multiply fitted weights, so
-     * the weight variants are checked on a profile with the criteria's own weights, over
-     * totals and weights. */
-    static const char handset[] =
-        "{\"schema\": \"regint.settlement_profile\", \"schema_version\": 1, \"name\": \"sweep\","
-        " \"criteria\": [{\"id\": \"population\", \"weight\": 0.3}, {\"id\": \"decisions\", \"weight\": 0.4,"
-        " \"years\": 1}, {\"id\": \"requests\", \"weight\": 0.2, \"years\": 1}, {\"id\": \"settled\","
-        " \"weight\": 0.1, \"years\": 3}], \"minimum\": 10, \"method\": \"sainte-lague\"}";
-    regint_settlement_profile *profiles[2] = {NULL, NULL};
-    CU_ASSERT_EQUAL_FATAL(regint_settlement_profile_default(&profiles[0]), REGINT_OK);
-    CU_ASSERT_EQUAL_FATAL(regint_settlement_profile_load_string(handset, sizeof handset - 1, "sweep", &profiles[1]),
-                          REGINT_OK);
+    regint_settlement_profile *p = NULL;
+    /* the hand-set profile: its weights are the profile's own, so a variant's weights can be
+     * written into a copy of it (the default's are fitted per county and year, issue 14) */
+    CU_ASSERT_EQUAL_FATAL(regint_settlement_profile_load_file(HANDSET, &p), REGINT_OK);
     static const char *const counties[] = {"15", "39", "42", "46"};
     unsigned seed = 12345;
     size_t variants = 0, mismatches = 0;
@@ -225,12 +218,14 @@ static void test_sweep_equals_full_engine(void)
         regint_settlement_recommend_options ro = REGINT_SETTLEMENT_RECOMMEND_OPTIONS_INIT;
         ro.profile = p;
         regint_settlement_recommendation *base = NULL;
-        CU_ASSERT_EQUAL_FATAL(regint_settlement_recommend(real, counties[ci], 2026, &ro, &base), REGINT_OK);
+        regint_settlement_recommend_options bo = REGINT_SETTLEMENT_RECOMMEND_OPTIONS_INIT;
+        bo.profile = p;
+        CU_ASSERT_EQUAL_FATAL(regint_settlement_recommend(real, counties[ci], 2026, &bo, &base), REGINT_OK);
         int64_t T = regint_settlement_recommendation_total(base);
         size_t n = regint_settlement_recommendation_count(base);
         regint_settlement_recommendation_free(base);
         regint__sweep *sw = NULL;
-        CU_ASSERT_EQUAL_FATAL(regint__sweep_new(real, counties[ci], 2026, p, &sw), REGINT_OK);
+        CU_ASSERT_EQUAL_FATAL(regint__sweep_new(real, counties[ci], 2026, T, p, &sw), REGINT_OK);
         CU_ASSERT_EQUAL(regint__sweep_count(sw), n);
         int64_t *a = calloc(n, sizeof *a), *b = calloc(n, sizeof *b);
         double *mult = calloc(p->ncrit, sizeof *mult);
@@ -291,12 +286,16 @@ static void test_population_departures_rerun(void)
         return;
     }
     regint_settlement_profile *p = NULL;
-    CU_ASSERT_EQUAL_FATAL(regint_settlement_profile_default(&p), REGINT_OK);
+    /* the hand-set profile: its weights are the profile's own, so a variant's weights can be
+     * written into a copy of it (the default's are fitted per county and year, issue 14) */
+    CU_ASSERT_EQUAL_FATAL(regint_settlement_profile_load_file(HANDSET, &p), REGINT_OK);
     size_t checked = 0;
     static const char *const counties[] = {"15", "39", "42", "46"};
     for (size_t ci = 0; ci < 4; ci++) {
         char *text = NULL;
-        cJSON *j = JSON_CALL(regint_letter_audit_json(real, counties[ci], 2026, NULL, &text));
+        regint_letter_options lo = REGINT_LETTER_OPTIONS_INIT;
+        lo.profile = p;
+        cJSON *j = JSON_CALL(regint_letter_audit_json(real, counties[ci], 2026, &lo, &text));
         const cJSON *deps = cJSON_GetObjectItemCaseSensitive(j, "population_departures"), *d;
         CU_ASSERT_EQUAL(is_true(j, "population_monotone"), cJSON_GetArraySize(deps) == 0);
         cJSON_ArrayForEach(d, deps)
