@@ -25,16 +25,6 @@ struct regint__sweep {
     int *asked0;    /* nm: who is asked before the bounds */
 };
 
-/* The scores from the criterion shares and weights: the fitted engine's sum (scores of those
- * asked sum to 1) or a criteria profile's renormalised sum. */
-static void combine(const regint_settlement_profile *p, regint__work *w)
-{
-    if (p->fitted)
-        regint__fitted_score(p, w);
-    else
-        regint__score_combine(p, w);
-}
-
 void regint__sweep_free(regint__sweep *s)
 {
     if (!s)
@@ -91,12 +81,11 @@ regint_status regint__sweep_new(const regint_dataset *ds, const char *fylkesnr, 
         goto fail;
     regint__impute_population(&s->ctx, &s->w, &note);
     regint__select_asked(&s->ctx, p, &s->w);
-    if (!p->fitted)
-        regint__score_criteria(p, &s->w, &note);
+    regint__score_criteria(p, &s->w, &note);
     memcpy(s->zraw, s->w.z, nm * nc * sizeof *s->zraw);
     memcpy(s->wres, s->w.w, nc * sizeof *s->wres);
     memcpy(s->asked0, s->w.asked, nm * sizeof *s->asked0);
-    combine(p, &s->w);
+    regint__score_combine(p, &s->w);
     memcpy(s->score0, s->w.score, nm * sizeof *s->score0);
     regint__sb_free(&note);
     *out = s;
@@ -126,7 +115,7 @@ regint_status regint__sweep_run(regint__sweep *s, int64_t total, const double *m
         for (size_t c = 0; c < nc; c++)
             w->w[c] = s->wres[c] < 0 ? -1 : wsum > 0 ? w->w[c] / wsum : 0;
         memcpy(w->z, s->zraw, nm * nc * sizeof *w->z);
-        combine(p, w);
+        regint__score_combine(p, w);
     } else {
         memcpy(w->score, s->score0, nm * sizeof *w->score);
     }
