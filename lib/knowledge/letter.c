@@ -24,6 +24,7 @@
 #include "util/alloc.h"
 #include "util/error.h"
 #include "util/i18n.h"
+#include "util/block.h"
 #include "util/options.h"
 #include "util/strbuf.h"
 
@@ -302,16 +303,10 @@ typedef struct variants {
     size_t nalt;       /* alternative profiles */
     int *alt_ok;       /* nalt */
     int64_t *alt_seats;/* nalt * n */
+    void *block;       /* the one allocation the five arrays above live in */
 } variants;
 
-static void variants_free(variants *v)
-{
-    free(v->seats);
-    free(v->score);
-    free(v->label);
-    free(v->alt_ok);
-    free(v->alt_seats);
-}
+static void variants_free(variants *v) { free(v->block); }
 
 static regint_status run_variants(const regint_dataset *ds, const char *fylkesnr, int year, int64_t total,
                                   const regint_settlement_profile *prof, const regint_letter_options *opt, size_t n,
@@ -322,13 +317,14 @@ static regint_status run_variants(const regint_dataset *ds, const char *fylkesnr
     memset(v, 0, sizeof *v);
     v->n = n;
     v->nalt = nalt;
-    v->seats = regint__calloc(cap * n + 1, sizeof *v->seats);
-    v->score = regint__calloc(cap * n + 1, sizeof *v->score);
-    v->label = regint__calloc(cap + 1, sizeof *v->label);
-    v->alt_ok = regint__calloc(nalt + 1, sizeof *v->alt_ok);
-    v->alt_seats = regint__calloc(nalt * n + 1, sizeof *v->alt_seats);
+#define PART(m) REGINT__BLOCK_ARRAY(variants, m)
+    static const regint__block_array parts[5] = {PART(seats), PART(score), PART(label), PART(alt_ok),
+                                                 PART(alt_seats)};
+#undef PART
+    const size_t ns[5] = {cap * n + 1, cap * n + 1, cap + 1, nalt + 1, nalt * n + 1};
+    v->block = regint__block_new_at(v, 5, ns, parts);
     double *mult = regint__calloc(nc + 1, sizeof *mult);
-    if (!v->seats || !v->score || !v->label || !v->alt_ok || !v->alt_seats || !mult) {
+    if (!v->block || !mult) {
         free(mult);
         return regint__enomem();
     }
@@ -1418,32 +1414,15 @@ static regint_status part(const regint_dataset *ds, const char *fylkesnr, int ye
     return REGINT_OK;
 }
 
-regint_status regint_letter_scenario_json(const regint_dataset *ds, const char *fylkesnr, int year,
-                                          const regint_letter_options *opt, char **json)
-{
-    return part(ds, fylkesnr, year, opt, 0, "regint_letter_scenario_json", json);
-}
-
-regint_status regint_letter_audit_json(const regint_dataset *ds, const char *fylkesnr, int year,
-                                       const regint_letter_options *opt, char **json)
-{
-    return part(ds, fylkesnr, year, opt, 1, "regint_letter_audit_json", json);
-}
-
-regint_status regint_letter_scenario_csv(const regint_dataset *ds, const char *fylkesnr, int year,
-                                         const regint_letter_options *opt, char **csv)
-{
-    return part(ds, fylkesnr, year, opt, 2, "regint_letter_scenario_csv", csv);
-}
-
-regint_status regint_letter_scenario_text(const regint_dataset *ds, const char *fylkesnr, int year,
-                                          const regint_letter_options *opt, char **text)
-{
-    return part(ds, fylkesnr, year, opt, 3, "regint_letter_scenario_text", text);
-}
-
-regint_status regint_letter_audit_text(const regint_dataset *ds, const char *fylkesnr, int year,
-                                       const regint_letter_options *opt, char **text)
-{
-    return part(ds, fylkesnr, year, opt, 4, "regint_letter_audit_text", text);
-}
+/* The five public parts: each is part() with its output (the `which` above). */
+#define LETTER_PART(fn, which)                                                                                    \
+    regint_status fn(const regint_dataset *ds, const char *fylkesnr, int year, const regint_letter_options *opt, \
+                     char **out)                                                                                 \
+    {                                                                                                             \
+        return part(ds, fylkesnr, year, opt, which, #fn, out);                                                    \
+    }
+LETTER_PART(regint_letter_scenario_json, 0)
+LETTER_PART(regint_letter_audit_json, 1)
+LETTER_PART(regint_letter_scenario_csv, 2)
+LETTER_PART(regint_letter_scenario_text, 3)
+LETTER_PART(regint_letter_audit_text, 4)

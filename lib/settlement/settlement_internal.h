@@ -89,8 +89,30 @@ struct regint_settlement_profile {
     int minors_years;
     regint__local *local;  /* local decisions and capacity (local.c) */
     int data_decisions;    /* "decisions_in_data": "bound": the year's decisions in the data are upper bounds */
+    int fitted;            /* "weights": "fitted": the six criteria of the fitted engine, weights fitted
+                              per county and year (fitted.c); crit[] holds their ids */
     size_t nlocal;
 };
+
+/* fitted.c: the fitted engine for one county-year (docs/settlement.md, "Out-of-sample engine"):
+ * the criteria of the county's municipalities in the year's own structure and the weights fitted
+ * on the county-years before the year (the same fit as the rolling back-test of that year). */
+typedef struct regint__fitted {
+    size_t n;              /* municipalities of the county in the year's own structure */
+    char (*codes)[8];      /* their codes, sorted */
+    double *share;         /* n * REGINT_SETTLEMENT_FITTED_CRITERION_COUNT: shares of the county */
+    double *raw;           /* idem, raw values (persons) */
+    double weights[REGINT_SETTLEMENT_FITTED_CRITERION_COUNT]; /* sum 1 */
+    int fit_from, fit_to;  /* years of the county-years fitted on; 0 if none */
+    size_t fit_n;          /* number of county-years fitted on */
+    double ratio;          /* the regime variable: the total over last year's requests */
+    int64_t actual_total;  /* IMDi's requests to the county for the year (suppressed 2); 0 if none */
+} regint__fitted;
+/* Fit for `year` on county-years up to min(train_to, year - 1). The regime variable uses IMDi's
+ * requests of the year when the data hold them, else `total`. */
+regint_status regint__fitted_county(const regint_dataset *ds, const char *fylkesnr, int year, int train_to,
+                                    int64_t total, regint__fitted *out);
+void regint__fitted_free(regint__fitted *f);
 
 /* Value of suppressed cells ("usually under 5") used in scores. */
 #define REGINT__SUPPRESSED_ESTIMATE 2.0
@@ -194,6 +216,9 @@ struct regint_settlement_recommendation {
     double *contrib;       /* n * ncrit */
     double *values;        /* n * ncrit */
     char *note;
+    int fitted;            /* 1: weights fitted ("weights": "fitted") */
+    int fit_from, fit_to;  /* years of the county-years fitted on; 0 if none */
+    size_t fit_n;          /* county-years fitted on */
     int method;            /* regint_apportion_method of the profile (the plan figure) */
     int64_t plan_total;    /* total of the plan figure for year + 1 */
     int64_t *plan;         /* n: plan figure for year + 1 */

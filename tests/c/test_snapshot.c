@@ -206,6 +206,20 @@ static void test_grows_out_of_block(void)
                                         &v) == REGINT_OK);
     CU_ASSERT(v.value == 106.0);
     regint_free((void *)mun);
+    /* 1,500 new strings: the pool of interned strings grows out of the block too */
+    size_t nc0 = regint_dataset_case_count(ds);
+    for (int k = 0; k < 1500; k++) {
+        char id[32];
+        snprintf(id, sizeof id, "case-%d", k);
+        regint_case_t c = {id, 1 + k % 5, 0, 2026};
+        CU_ASSERT(regint_dataset_add_case(ds, &c) == REGINT_OK);
+    }
+    CU_ASSERT_EQUAL_FATAL(regint_dataset_case_count(ds), nc0 + 1500);
+    CU_ASSERT_STRING_EQUAL(regint_dataset_case_at(ds, nc0 + 1234)->id, "case-1234");
+    CU_ASSERT_EQUAL(regint_dataset_case_at(ds, nc0 + 1234)->family_size, 1 + 1234 % 5);
+    char *text = saved(ds); /* every string, old and new, still readable (ASan) */
+    CU_ASSERT(text && strstr(text, "case-1499") && strstr(text, "\"0301\""));
+    regint_free(text);
     regint_dataset_free(ds);
 }
 
