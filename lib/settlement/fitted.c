@@ -671,23 +671,6 @@ regint_status regint_settlement_rolling_options_init(regint_settlement_rolling_o
     return REGINT_OK;
 }
 
-/* A method that gave no prediction for the row: its figures are missing (NaN, null in JSON). */
-static void no_metrics(regint_settlement_rolling_row_t *r, int m)
-{
-    r->mae_request[m] = r->within2_request[m] = r->mae_decision[m] = r->within2_decision[m] = r->mae_settled[m] =
-        r->within2_settled[m] = NAN;
-}
-
-/* A row that is reported but not scored (a county-year without requests): no figures, no weights. */
-static void unscored(regint_settlement_rolling_row_t *r)
-{
-    r->scored = 0;
-    for (int m = 0; m < NMETH; m++)
-        no_metrics(r, m);
-    for (int j = 0; j < NCRIT; j++)
-        r->weights[j] = NAN;
-}
-
 /* ------------------------------------------------------------------ the fit (one code path) */
 
 /* Everything the fit needs: the structures, the county-years of FIRST_TRAIN..to, and the grid
@@ -1053,6 +1036,23 @@ regint_status regint__fitted_county(const regint_dataset *ds, const char *fylkes
     if (st)
         regint__fitted_free(out);
     return st;
+}
+
+/* A method that gave no prediction for the row: its figures are missing (NaN, null in JSON). */
+static void no_metrics(regint_settlement_rolling_row_t *r, int m)
+{
+    r->mae_request[m] = r->within2_request[m] = r->mae_decision[m] = r->within2_decision[m] = r->mae_settled[m] =
+        r->within2_settled[m] = NAN;
+}
+
+/* A row that is reported but not scored (a county-year without requests): no figures, no weights. */
+static void unscored(regint_settlement_rolling_row_t *r)
+{
+    r->scored = 0;
+    for (int m = 0; m < NMETH; m++)
+        no_metrics(r, m);
+    for (int j = 0; j < NCRIT; j++)
+        r->weights[j] = NAN;
 }
 
 regint_status regint_settlement_rolling_run(const regint_dataset *ds, const regint_settlement_rolling_options *opt,
