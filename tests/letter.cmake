@@ -107,6 +107,39 @@ foreach(_cmd scenario audit)
 endforeach()
 regint_cli_test(cli_audit_max_per_1000_range ARGS audit --county 15 --year 2026 --max-per-1000 -1
   EXIT 2 ERRORS "--max-per-1000: expected a number in")
+
+# PDF through headless Chromium (scripts/html-to-pdf.sh), only where Chromium is installed.
+# Expected: the nynorsk letter of Møre og Romsdal has the letter's title (LETTER_TITLE) and at
+# least two pages (its municipality table alone has 27 rows); the English report of Agder too.
+find_program(REGINT_CHROMIUM NAMES chromium chromium-browser google-chrome)
+if(REGINT_CHROMIUM)
+  foreach(_pdf letter report)
+    if(_pdf STREQUAL "letter")
+      set(_args "letter;--county;15;--year;2026;--lang;nn;--date;2026-10-15")
+      set(_html letter-15-2026-nn.html)
+      set(_title "Møre og Romsdal fylkeskommune – tilråding om busetjing av flyktningar i 2026")
+    else()
+      set(_args "report;--county;42;--year;2026;--lang;en")
+      set(_html fylke-42-2026-en.html)
+      set(_title "Knowledge base for integration – Agder 2026")
+    endif()
+    add_test(NAME ${_pdf}_pdf
+      COMMAND ${CMAKE_COMMAND} -DREGINT=$<TARGET_FILE:regint_cli> -DPYTHON=${Python3_EXECUTABLE}
+              -DSCRIPT=${PROJECT_SOURCE_DIR}/scripts/html-to-pdf.sh -DCHECK=${REGINT_TEST_DIR}/check_pdf.py
+              -DTMP=${CMAKE_CURRENT_BINARY_DIR}/${_pdf}_pdf "-DARGS=${_args}" -DHTML=${_html} -DPAGES=2
+              "-DTITLE=${_title}" -P ${REGINT_TEST_DIR}/cli/letter_pdf.cmake)
+    set_tests_properties(${_pdf}_pdf PROPERTIES LABELS "cli" TIMEOUT 180)
+  endforeach()
+else()
+  message(STATUS "letter_pdf, report_pdf: no Chromium found, the PDF tests are not run")
+endif()
+
+# The engine's notes (English sentences) are put into the letter's language through the table
+# (regint__tr_back()); the count of flagged municipalities is left out (section 6 lists them).
+# Vestland 2024: the fitted criteria have no intro results for the municipalities asked.
+regint_cli_test(cli_letter_notes_nn
+  ARGS letter --county 46 --year 2024 --lang nn --date 2026-10-15 --stdout md
+  ABSENT "municipalities depart" "has no value" "left out" "alternative profilar")
 # The scenario and audit tables in each language: no bokmål form in nynorsk and the reverse.
 foreach(_lang nb nn en)
   add_test(NAME scenario_terms_${_lang}
@@ -115,3 +148,9 @@ foreach(_lang nb nn en)
             -P ${REGINT_TEST_DIR}/cli/scenario_terms.cmake)
   set_tests_properties(scenario_terms_${_lang} PROPERTIES LABELS "cli")
 endforeach()
+# The letter takes the same options: one alternative profile (22 variants: 9 totals, 6 fitted weights each ±25 %, the profile, its column), IMDi's
+# requests audited with a fairness floor (the paragraph naming what is checked).
+regint_cli_test(cli_letter_alt_allocation
+  ARGS letter --county 15 --year 2026 --lang nn --date 2026-10-15 --stdout md
+       --alt-profile ${REGINT_TEST_DIR}/data/settlement/scenario_profile.json --allocation imdi --max-per-1000 6
+  OUTPUT "rekna gjennom 22 variantar.*\\| På grensa \\| population-only \\|.*er oppmodinga frå IMDi til kommunane for 2026.*Rettferdsgrense: ")

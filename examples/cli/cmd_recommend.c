@@ -58,26 +58,25 @@ static void csv_value(FILE *f, regint_value_t v)
         fputc(',', f);
 }
 
-/* Flags and notes under the table: long texts that a column would cut. */
+/* The rows' flags (notes = 0) or local notes (notes = 1) under a title: long texts that a
+ * column would cut. */
+static void print_texts(const regint_settlement_recommendation *r, const char *title, int notes)
+{
+    printf("%s", title);
+    for (size_t i = 0; i < regint_settlement_recommendation_count(r); i++) {
+        const regint_settlement_recommendation_row_t *row = regint_settlement_recommendation_row(r, i);
+        const char *t = notes ? row->note : row->flag;
+        if (*t)
+            printf("  %s %s: %s\n", row->kommunenr, row->name, t);
+    }
+}
+
 static void print_local(const regint_settlement_recommendation *r, size_t nflag, size_t nnote)
 {
-    size_t n = regint_settlement_recommendation_count(r);
-    if (nflag) {
-        printf("\nFlags (the number departs from the municipality's own decision or stated capacity):\n");
-        for (size_t i = 0; i < n; i++) {
-            const regint_settlement_recommendation_row_t *row = regint_settlement_recommendation_row(r, i);
-            if (*row->flag)
-                printf("  %s %s: %s\n", row->kommunenr, row->name, row->flag);
-        }
-    }
-    if (nnote) {
-        printf("\nLocal notes (profile):\n");
-        for (size_t i = 0; i < n; i++) {
-            const regint_settlement_recommendation_row_t *row = regint_settlement_recommendation_row(r, i);
-            if (*row->note)
-                printf("  %s %s: %s\n", row->kommunenr, row->name, row->note);
-        }
-    }
+    if (nflag)
+        print_texts(r, "\nFlags (the number departs from the municipality's own decision or stated capacity):\n", 0);
+    if (nnote)
+        print_texts(r, "\nLocal notes (profile):\n", 1);
 }
 
 static void print_table(const regint_settlement_recommendation *r, const char *source)
@@ -105,13 +104,8 @@ static void print_table(const regint_settlement_recommendation *r, const char *s
     if (*note)
         printf("Note: %s\n", note);
     int nw = 4;
-    for (size_t i = 0; i < n; i++) {
-        int w = cli_utf8_width(regint_settlement_recommendation_row(r, i)->name);
-        if (w > nw)
-            nw = w;
-    }
-    if (nw > 28)
-        nw = 28;
+    for (size_t i = 0; i < n; i++)
+        nw = cli_name_width(nw, regint_settlement_recommendation_row(r, i)->name);
     printf("\n%-4s  %-*s %6s %5s %4s %5s %5s %6s %7s | %7s %7s %7s %7s | %s\n", "nr", nw, "name", "recom", "plan", "EMA",
            "lower", "upper", "score%", "IMDi", "req", "dec", "settled", "dec", "reason");
     printf("%-4s  %-*s %6d %5d %4s %5s %5s %6s %7d | %7d %7d %7d %7d |\n", "", nw, "", y, y + 1, "", "", "", "", y, y - 1,

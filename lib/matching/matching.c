@@ -606,6 +606,21 @@ static int scan_number(const char *t, size_t e, size_t *i, double *v)
     return isfinite(*v) && !(integer && fabs(*v) >= 9007199254740992.0);
 }
 
+/* Before an element of an array: white space, then (not before the first) a comma and white
+ * space. 0 when the comma is missing. */
+static int scan_sep(const char *t, size_t e, size_t *i, int comma)
+{
+    while (*i < e && is_ws(t[*i]))
+        (*i)++;
+    if (comma) {
+        if (*i >= e || t[*i] != ',')
+            return 0;
+        for ((*i)++; *i < e && is_ws(t[*i]); (*i)++)
+            ;
+    }
+    return 1;
+}
+
 /* Read the n rows of m numbers or nulls of the span into out (NaN for null). 0 if the text
  * is anything else. */
 static int scan_scores(const score_span *sp, size_t n, size_t m, double *out)
@@ -613,26 +628,12 @@ static int scan_scores(const score_span *sp, size_t n, size_t m, double *out)
     const char *t = sp->text;
     size_t i = sp->start + 1, e = sp->end - 1; /* inside the outer brackets */
     for (size_t c = 0; c < n; c++) {
-        while (i < e && is_ws(t[i]))
-            i++;
-        if (c > 0) {
-            if (i >= e || t[i] != ',')
-                return 0;
-            for (i++; i < e && is_ws(t[i]); i++)
-                ;
-        }
-        if (i >= e || t[i] != '[')
+        if (!scan_sep(t, e, &i, c > 0) || i >= e || t[i] != '[')
             return 0;
         i++;
         for (size_t j = 0; j < m; j++) {
-            while (i < e && is_ws(t[i]))
-                i++;
-            if (j > 0) {
-                if (i >= e || t[i] != ',')
-                    return 0;
-                for (i++; i < e && is_ws(t[i]); i++)
-                    ;
-            }
+            if (!scan_sep(t, e, &i, j > 0))
+                return 0;
             if (i + 4 <= e && !memcmp(t + i, "null", 4)) {
                 out[c * m + j] = NAN;
                 i += 4;
@@ -640,14 +641,12 @@ static int scan_scores(const score_span *sp, size_t n, size_t m, double *out)
                 return 0;
             }
         }
-        while (i < e && is_ws(t[i]))
-            i++;
+        scan_sep(t, e, &i, 0);
         if (i >= e || t[i] != ']')
             return 0;
         i++;
     }
-    while (i < e && is_ws(t[i]))
-        i++;
+    scan_sep(t, e, &i, 0);
     return i == e;
 }
 

@@ -1198,6 +1198,41 @@ static int add_nums(cJSON *o, const char *key, const double *v, int n, const cha
     return m != NULL;
 }
 
+static int row_json(cJSON *o, const void *row)
+{
+    const regint_settlement_rolling_row_t *x = row;
+    return regint__json_add_number(o, "year", x->year) && regint__json_add_string(o, "fylkesnr", x->fylkesnr) &&
+           regint__json_add_number(o, "municipalities", (double)x->municipalities) &&
+           regint__json_add_number(o, "total", (double)x->total) &&
+           regint__json_add_number_or_null(o, "ratio", x->scored ? x->ratio : NAN) &&
+           cJSON_AddBoolToObject(o, "scored", x->scored) != NULL &&
+           add_nums(o, "mae_request", x->mae_request, NMETH, meth_names) &&
+           add_nums(o, "within2_request", x->within2_request, NMETH, meth_names) &&
+           add_nums(o, "mae_decision", x->mae_decision, NMETH, meth_names) &&
+           add_nums(o, "within2_decision", x->within2_decision, NMETH, meth_names) &&
+           add_nums(o, "mae_settled", x->mae_settled, NMETH, meth_names) &&
+           add_nums(o, "within2_settled", x->within2_settled, NMETH, meth_names) &&
+           add_nums(o, "weights", x->weights, NCRIT, crit_names);
+}
+
+static int year_json(cJSON *o, const void *row)
+{
+    const regint_settlement_rolling_year_t *Y = row;
+    double failed[NMETH];
+    for (int m = 0; m < NMETH; m++)
+        failed[m] = (double)Y->failed[m];
+    return regint__json_add_number(o, "year", Y->year) && regint__json_add_number(o, "counties", (double)Y->counties) &&
+           add_nums(o, "failed", failed, NMETH, meth_names) &&
+           add_nums(o, "mae_request", Y->mae_request, NMETH, meth_names) &&
+           add_nums(o, "within2_request", Y->within2_request, NMETH, meth_names) &&
+           add_nums(o, "mae_decision", Y->mae_decision, NMETH, meth_names) &&
+           add_nums(o, "mae_settled", Y->mae_settled, NMETH, meth_names) &&
+           add_nums(o, "weights", Y->weights, NCRIT, crit_names) &&
+           (Y->best_baseline > 0 ? regint__json_add_string(o, "best_baseline", meth_names[Y->best_baseline])
+                                 : cJSON_AddNullToObject(o, "best_baseline") != NULL) &&
+           regint__json_add_number_or_null(o, "ratio", Y->ratio);
+}
+
 regint_status regint_settlement_rolling_to_json(const regint_settlement_rolling *r, char **json)
 {
     if (!r || !json)
@@ -1205,48 +1240,8 @@ regint_status regint_settlement_rolling_to_json(const regint_settlement_rolling 
     cJSON *doc = regint__json_new_doc("regint.backtest_rolling");
     int ok = doc && regint__json_add_string(doc, "profile", "fitted");
     ok = ok && regint__json_add_string(doc, "rounding", "sainte-lague-min10");
-    cJSON *rows = ok ? cJSON_AddArrayToObject(doc, "rows") : NULL;
-    ok = ok && rows;
-    for (size_t i = 0; ok && i < r->n; i++) {
-        const regint_settlement_rolling_row_t *x = &r->rows[i];
-        cJSON *o = cJSON_CreateObject();
-        ok = o && cJSON_AddItemToArray(rows, o);
-        ok = ok && regint__json_add_number(o, "year", x->year);
-        ok = ok && regint__json_add_string(o, "fylkesnr", x->fylkesnr);
-        ok = ok && regint__json_add_number(o, "municipalities", (double)x->municipalities);
-        ok = ok && regint__json_add_number(o, "total", (double)x->total);
-        ok = ok && regint__json_add_number_or_null(o, "ratio", x->scored ? x->ratio : NAN);
-        ok = ok && cJSON_AddBoolToObject(o, "scored", x->scored) != NULL;
-        ok = ok && add_nums(o, "mae_request", x->mae_request, NMETH, meth_names);
-        ok = ok && add_nums(o, "within2_request", x->within2_request, NMETH, meth_names);
-        ok = ok && add_nums(o, "mae_decision", x->mae_decision, NMETH, meth_names);
-        ok = ok && add_nums(o, "within2_decision", x->within2_decision, NMETH, meth_names);
-        ok = ok && add_nums(o, "mae_settled", x->mae_settled, NMETH, meth_names);
-        ok = ok && add_nums(o, "within2_settled", x->within2_settled, NMETH, meth_names);
-        ok = ok && add_nums(o, "weights", x->weights, NCRIT, crit_names);
-    }
-    cJSON *ys = ok ? cJSON_AddArrayToObject(doc, "years") : NULL;
-    ok = ok && ys;
-    for (size_t i = 0; ok && i < r->nyears; i++) {
-        const regint_settlement_rolling_year_t *Y = &r->years[i];
-        cJSON *o = cJSON_CreateObject();
-        double failed[NMETH];
-        for (int m = 0; m < NMETH; m++)
-            failed[m] = (double)Y->failed[m];
-        ok = o && cJSON_AddItemToArray(ys, o);
-        ok = ok && regint__json_add_number(o, "year", Y->year);
-        ok = ok && regint__json_add_number(o, "counties", (double)Y->counties);
-        ok = ok && add_nums(o, "failed", failed, NMETH, meth_names);
-        ok = ok && add_nums(o, "mae_request", Y->mae_request, NMETH, meth_names);
-        ok = ok && add_nums(o, "within2_request", Y->within2_request, NMETH, meth_names);
-        ok = ok && add_nums(o, "mae_decision", Y->mae_decision, NMETH, meth_names);
-        ok = ok && add_nums(o, "mae_settled", Y->mae_settled, NMETH, meth_names);
-        ok = ok && add_nums(o, "weights", Y->weights, NCRIT, crit_names);
-        ok = ok && (Y->best_baseline > 0
-                        ? regint__json_add_string(o, "best_baseline", meth_names[Y->best_baseline])
-                        : cJSON_AddNullToObject(o, "best_baseline") != NULL);
-        ok = ok && regint__json_add_number_or_null(o, "ratio", Y->ratio);
-    }
+    ok = ok && regint__json_add_objects(doc, "rows", r->rows, r->n, sizeof *r->rows, row_json);
+    ok = ok && regint__json_add_objects(doc, "years", r->years, r->nyears, sizeof *r->years, year_json);
     cJSON *s = ok ? cJSON_AddObjectToObject(doc, "summary") : NULL;
     ok = ok && s && regint__json_add_number_or_null(s, "mean_ratio", r->mean_ratio) &&
          regint__json_add_number_or_null(s, "max_ratio", r->max_ratio);

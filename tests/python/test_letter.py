@@ -106,3 +106,13 @@ def test_scenario_alt_profiles():
     col = df["profile:population-only"]
     assert col.sum() == df.attrs["total"]
     assert (df["min"] <= col).all() and (col <= df["max"]).all()
+
+
+def test_letter_with_alt_profile_and_allocation(tmp_path):
+    md, _ = regint.letter("15", 2026, lang="en", out=str(tmp_path), date="2026-10-15",
+                          alt_profiles=[os.path.join(DATA, "scenario_profile.json")], allocation="imdi",
+                          max_per_1000=6)
+    text = open(md, encoding="utf-8").read()
+    assert "22 variants" in text and "| population-only |" in text
+    assert "The distribution checked is IMDi's request to the municipalities for 2026" in text
+    assert "Fairness floor: " in text
