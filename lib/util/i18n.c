@@ -303,6 +303,31 @@ static const entry table[] = {
       "ingen vedtak i %d: last_decision følgjer folketalet. ",
       "no decisions in %d: last_decision follows population. "),
     T(NOTE_BACKTEST_PROFILE_FAILED, "profilen feilet: %s", "profilen feila: %s", "profile failed: %s"),
+    /* Issue 14 (lib/settlement/scoring.c): the fitted engine's notes; %s is the list of weights
+     * ("population 0.1, spread 0.1, ..."). */
+    T(NOTE_FITTED_OUTSIDE,
+      "%zu kommuner som er gyldige i %d i dataene, hører ikke til fylke %s i årets egen inndeling "
+      "(docs/settlement.md): andel 0. ",
+      "%zu kommunar som er gyldige i %d i dataa, høyrer ikkje til fylke %s i inndelinga det året "
+      "(docs/settlement.md): del 0. ",
+      "%zu municipalities valid in %d in the data are not municipalities of county %s in that year's own "
+      "structure (docs/settlement.md): score 0. "),
+    T(NOTE_FITTED_WEIGHTS,
+      "vektene er tilpasset bare på tidligere år, %d–%d (%zu fylkesår): %s; folketallet står for de "
+      "nasjonale kriteriene (folketall, arbeidsmuligheter og resultater i introduksjonsprogrammet). ",
+      "vektene er tilpassa berre på tidlegare år, %d–%d (%zu fylkesår): %s; folketalet står for dei "
+      "nasjonale kriteria (folketal, arbeidsmoglegheiter og resultat i introduksjonsprogrammet). ",
+      "weights fitted on %d-%d (%zu county-years, out of sample): %s; population stands for the national "
+      "criteria (population, work opportunities, introduction results). "),
+    T(NOTE_FITTED_NONE,
+      "ingen tidligere fylkesår med anmodninger å tilpasse vektene på, så de er folketall 1: %s; "
+      "folketallet står for de nasjonale kriteriene (folketall, arbeidsmuligheter og resultater i "
+      "introduksjonsprogrammet). ",
+      "ingen tidlegare fylkesår med oppmodingar å tilpasse vektene på, så dei er folketal 1: %s; "
+      "folketalet står for dei nasjonale kriteria (folketal, arbeidsmoglegheiter og resultat i "
+      "introduksjonsprogrammet). ",
+      "no earlier county-year with requests to fit on, so the weights are population 1: %s; population "
+      "stands for the national criteria (population, work opportunities, introduction results). "),
     /* Issue 14 (lib/settlement/local.c): how many rows are flagged. */
     T(NOTE_FLAGS_ONE,
       "%zu kommune avviker fra eget vedtak eller meldt kapasitet (se flagget). ",
@@ -883,7 +908,11 @@ static int match_format(const char *f, const char *s, const char **arg, size_t n
         return 0;
     arg[2 * na] = s;
     if (kind == 'n') {
-        const char *e = s + strspn(s, "-0123456789.");
+        /* a sign only in front, a point only between digits: "2013-2025" is two numbers and
+         * the point ending a sentence is not part of one */
+        const char *e = s + (*s == '-');
+        while ((*e >= '0' && *e <= '9') || (*e == '.' && e[1] >= '0' && e[1] <= '9'))
+            e++;
         arg[2 * na + 1] = e;
         return e > s && match_format(f + cl, e, arg, na + 1);
     }
