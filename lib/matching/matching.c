@@ -606,6 +606,23 @@ static int scan_number(const char *t, size_t e, size_t *i, double *v)
     return isfinite(*v) && !(integer && fabs(*v) >= 9007199254740992.0);
 }
 
+/* Skip white space before the k-th element of an array and, for k > 0, the comma and the white
+ * space after it. 0 if the comma is missing. */
+static int skip_sep(const char *t, size_t e, size_t *i, size_t k)
+{
+    size_t p = *i;
+    while (p < e && is_ws(t[p]))
+        p++;
+    if (k > 0) {
+        if (p >= e || t[p] != ',')
+            return 0;
+        for (p++; p < e && is_ws(t[p]); p++)
+            ;
+    }
+    *i = p;
+    return 1;
+}
+
 /* Read the n rows of m numbers or nulls of the span into out (NaN for null). 0 if the text
  * is anything else. */
 static int scan_scores(const score_span *sp, size_t n, size_t m, double *out)
@@ -613,26 +630,12 @@ static int scan_scores(const score_span *sp, size_t n, size_t m, double *out)
     const char *t = sp->text;
     size_t i = sp->start + 1, e = sp->end - 1; /* inside the outer brackets */
     for (size_t c = 0; c < n; c++) {
-        while (i < e && is_ws(t[i]))
-            i++;
-        if (c > 0) {
-            if (i >= e || t[i] != ',')
-                return 0;
-            for (i++; i < e && is_ws(t[i]); i++)
-                ;
-        }
-        if (i >= e || t[i] != '[')
+        if (!skip_sep(t, e, &i, c) || i >= e || t[i] != '[')
             return 0;
         i++;
         for (size_t j = 0; j < m; j++) {
-            while (i < e && is_ws(t[i]))
-                i++;
-            if (j > 0) {
-                if (i >= e || t[i] != ',')
-                    return 0;
-                for (i++; i < e && is_ws(t[i]); i++)
-                    ;
-            }
+            if (!skip_sep(t, e, &i, j))
+                return 0;
             if (i + 4 <= e && !memcmp(t + i, "null", 4)) {
                 out[c * m + j] = NAN;
                 i += 4;
@@ -640,14 +643,12 @@ static int scan_scores(const score_span *sp, size_t n, size_t m, double *out)
                 return 0;
             }
         }
-        while (i < e && is_ws(t[i]))
-            i++;
+        skip_sep(t, e, &i, 0);
         if (i >= e || t[i] != ']')
             return 0;
         i++;
     }
-    while (i < e && is_ws(t[i]))
-        i++;
+    skip_sep(t, e, &i, 0);
     return i == e;
 }
 
