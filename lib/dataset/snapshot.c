@@ -112,9 +112,9 @@ static const unsigned char *map_file(const char *path, size_t *len, struct stat 
     return p;
 }
 
-/* A whole file read into a block of huge pages (regint__huge_calloc; free() it), with its
- * status in `sb`. For the snapshot, which is read through once: on a virtual machine,
- * mapping its 400 pages costs more than copying them into two huge pages. */
+/* A whole file read into huge pages (regint__huge_alloc; free it with regint__huge_free(p,
+ * *len)), with its status in `sb`. For the snapshot, which is read through once: on a
+ * virtual machine, mapping its 400 pages costs more than copying them into one huge page. */
 static unsigned char *read_whole(const char *path, size_t *len, struct stat *sb)
 {
     int fd = open(path, O_RDONLY);
@@ -122,7 +122,7 @@ static unsigned char *read_whole(const char *path, size_t *len, struct stat *sb)
         return NULL;
     unsigned char *p = NULL;
     if (fstat(fd, sb) == 0 && S_ISREG(sb->st_mode) && sb->st_size > 0 &&
-        (p = regint__huge_calloc((size_t)sb->st_size))) {
+        (p = regint__huge_alloc((size_t)sb->st_size))) {
         size_t n = (size_t)sb->st_size, got = 0;
         while (got < n) {
             ssize_t k = read(fd, p + got, n - got);
@@ -133,7 +133,7 @@ static unsigned char *read_whole(const char *path, size_t *len, struct stat *sb)
             got += (size_t)k;
         }
         if (got != n) {
-            free(p);
+            regint__huge_free(p, n);
             p = NULL;
         }
         *len = n;
@@ -156,25 +156,23 @@ static int hash_file(const char *path, uint64_t *len, uint64_t *hash)
     return 0;
 }
 
-static int time_before(const struct timespec *a, const struct timespec *b)
-{
-    return a->tv_sec < b->tv_sec || (a->tv_sec == b->tv_sec && a->tv_nsec < b->tv_nsec);
-}
-
 /* Is the JSON on disk the one the snapshot was written from (its length `jlen`, hash `jhash`,
  * modification time `jmt` then)? Hashing its megabytes costs more than the rest of a load, so
  * when its length and modification time are still those recorded, it is taken as unchanged
- * without hashing -- but only when that time is strictly older than the snapshot file itself
- * (`snap_mt`): an edit made after the snapshot was written then carries a later time. When
- * the times are equal (written within one clock tick: the "racy" case of git's index) or the
- * file's time differs (an edit, or a copy that did not keep the time), the bytes are hashed. */
+ * without hashing -- but only when that time is a whole second older than the snapshot file
+ * itself (`snap_mt`): an edit made after the snapshot was written then carries a later
+ * second. Copies that keep whole seconds only (cmake --install, tar, dpkg) set the
+ * nanoseconds to 0, which is accepted. When the seconds are equal (written within one
+ * second: the "racy" case of git's index) or the file's time differs (an edit, or a copy that
+ * did not keep the time), the bytes are hashed. */
 static int json_unchanged(const char *json_path, uint64_t jlen, uint64_t jhash, const struct timespec *jmt,
                           const struct timespec *snap_mt)
 {
     struct stat sb;
     if (stat(json_path, &sb) != 0 || !S_ISREG(sb.st_mode) || (uint64_t)sb.st_size != jlen)
         return 0;
-    if (sb.st_mtim.tv_sec == jmt->tv_sec && sb.st_mtim.tv_nsec == jmt->tv_nsec && time_before(jmt, snap_mt))
+    if (sb.st_mtim.tv_sec == jmt->tv_sec && (sb.st_mtim.tv_nsec == jmt->tv_nsec || sb.st_mtim.tv_nsec == 0) &&
+        jmt->tv_sec < snap_mt->tv_sec)
         return 1;
     uint64_t flen, fhash;
     return hash_file(json_path, &flen, &fhash) == 0 && flen == jlen && fhash == jhash;
@@ -422,12 +420,13 @@ static size_t r_count(rbuf *r, size_t min_size)
 static const size_t rec_bytes[8] = {16, 28, 16, 20, 28, 32, 28, 16};
 #define ALIGN64(x) (((x) + 63) & ~(size_t)63)
 
-/* The tables and the index slots of a load come from one zeroed block (ds->arena, huge pages
+/* The strings, the tables and the index slots of a load come from one zeroed block (ds->arena, huge pages
  * where the system offers them): a fresh process filling ~4 MB of separately allocated
  * memory takes about a thousand page faults, which on a virtual machine cost more than
  * everything else the load does. The counts are read ahead (records have fixed sizes), the
  * block is cut up in the same order as below, and each index gets its final capacity. */
-static int make_arena(const rbuf *r, regint_dataset *ds, size_t count[8])
+static int make_arena(const rbuf *r, regint_dataset *ds, size_t count[8], size_t sbytes, size_t nstr,
+                      char **strings)
 {
     rbuf ahead = *r;
     for (int t = 0; t < 8; t++) {
@@ -440,15 +439,21 @@ static int make_arena(const rbuf *r, regint_dataset *ds, size_t count[8])
                           sizeof *ds->sets,     sizeof *ds->inds,  sizeof *ds->obs,  sizeof *ds->cases};
     /* the records of each index: munis, pops, changes (from), changes (to), sets, inds, obs, cases */
     size_t ix_n[8] = {count[1], count[2], count[3], count[3], count[4], count[5], count[6], count[7]};
-    size_t bytes = 0;
+    size_t pool_cap = regint__ds_pool_cap_for(nstr);
+    size_t bytes = ALIGN64(sbytes) + ALIGN64(pool_cap * sizeof(char *));
     for (int t = 0; t < 8; t++)
         bytes += ALIGN64(count[t] * rec_size[t]);
     for (int i = 0; i < 8; i++)
         bytes += ix_n[i] ? ALIGN64(regint__hindex_cap_for(ix_n[i]) * sizeof(size_t)) : 0;
-    if (!(ds->arena = regint__huge_calloc(bytes)))
+    if (!(ds->arena = regint__huge_alloc(bytes)))
         return 1;
     ds->arena_len = bytes;
     unsigned char *at = ds->arena;
+    *strings = (char *)at;
+    at += ALIGN64(sbytes);
+    ds->pool.slot = (char **)(void *)at;
+    ds->pool.cap = pool_cap;
+    at += ALIGN64(pool_cap * sizeof(char *));
     void **table[8] = {(void **)&ds->counties, (void **)&ds->munis, (void **)&ds->pops, (void **)&ds->changes,
                        (void **)&ds->sets,     (void **)&ds->inds,  (void **)&ds->obs,  (void **)&ds->cases};
     size_t *cap[8] = {&ds->ccounties, &ds->cmunis, &ds->cpops, &ds->cchanges,
@@ -483,26 +488,30 @@ static regint_status build(rbuf *r, const char *json_path, regint_dataset *ds)
     regint_status st = REGINT_OK;
     uint32_t nstr = r->nstrs;
     uint64_t sbytes = r_u64(r);
-    if (r->bad || sbytes > (uint64_t)(r->end - r->p) || (nstr && (sbytes < nstr || r->p[sbytes - 1] != 0)))
+    if (r->bad || sbytes > (uint64_t)(r->end - r->p) || (nstr && (sbytes < nstr || r->p[sbytes - 1] != 0)) ||
+        ds->pool.cap)
         return REGINT_EVERSION;
     r->strs = malloc((nstr ? nstr : 1) * sizeof *r->strs);
     if (!r->strs)
         return REGINT_ENOMEM;
-    const char *s = (const char *)r->p, *send = s + sbytes;
+    rbuf tables = *r;
+    tables.p += sbytes;
+    size_t count[8];
+    char *pool;
+    int a = make_arena(&tables, ds, count, (size_t)sbytes, nstr, &pool);
+    if (a)
+        return a < 0 ? REGINT_EVERSION : REGINT_ENOMEM;
+    /* The strings are interned where they lie in the block (the pool owns none of them). */
+    memcpy(pool, r->p, (size_t)sbytes);
+    char *s = pool, *send = pool + sbytes;
     for (uint32_t i = 0; i < nstr; i++) {
-        const char *z = memchr(s, 0, (size_t)(send - s));
+        char *z = memchr(s, 0, (size_t)(send - s));
         if (!z)
             return REGINT_EVERSION;
-        if (!(r->strs[i] = regint__ds_intern(ds, s)))
-            return REGINT_ENOMEM;
+        r->strs[i] = regint__ds_pool_adopt(ds, s);
         s = z + 1;
     }
     r->p += sbytes;
-
-    size_t count[8];
-    int a = make_arena(r, ds, count);
-    if (a)
-        return a < 0 ? REGINT_EVERSION : REGINT_ENOMEM;
     TABLE(0);
     for (; ds->ncounties < count[0]; ds->ncounties++) {
         regint_county_t *x = &ds->counties[ds->ncounties];
@@ -590,7 +599,7 @@ regint_status regint__snapshot_load(const char *snap_path, const char *json_path
     if (!data)
         return REGINT_ENOTFOUND;
     if (have < 8 + 12) {
-        free(data);
+        regint__huge_free(data, have);
         return REGINT_EVERSION;
     }
     /* The whole file's hash, then the header against this build and the JSON on disk. */
@@ -629,6 +638,6 @@ regint_status regint__snapshot_load(const char *snap_path, const char *json_path
         *out = ds;
 fail:
     free(r.strs);
-    free(data);
+    regint__huge_free(data, have);
     return st;
 }

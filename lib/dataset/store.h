@@ -124,6 +124,14 @@ static inline uint64_t regint__key_obs(const char *ind, const char *area, int y,
     return regint__hash_mix(regint__key_u64(area) ^ regint__key_u64(ind) * REGINT__K2 ^
                             regint__key_u64(cat) * REGINT__K3 ^ (uint64_t)(uint32_t)y * REGINT__K1);
 }
+/* ---- dataset.c: the pool of interned strings */
+/* The capacity of a pool that holds n strings without growing. */
+size_t regint__ds_pool_cap_for(size_t n);
+/* Intern s itself, not a copy (it lies in the arena and lives as long as the dataset); the
+ * pool must have room (regint__ds_pool_cap_for). Returns the interned string: s, or the
+ * equal one the pool held already. */
+const char *regint__ds_pool_adopt(regint_dataset *ds, char *s);
+
 /* Make room for one more record in index h of the dataset (over its n records). */
 regint_status regint__ds_reserve1(regint_dataset *ds, regint__hindex *h, size_t n);
 /* Rebuild every index into its capacity (after a rollback; allocates nothing). */

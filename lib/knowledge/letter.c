@@ -24,6 +24,7 @@
 #include "util/alloc.h"
 #include "util/error.h"
 #include "util/i18n.h"
+#include "util/block.h"
 #include "util/options.h"
 #include "util/strbuf.h"
 
@@ -302,16 +303,10 @@ typedef struct variants {
     size_t nalt;       /* alternative profiles */
     int *alt_ok;       /* nalt */
     int64_t *alt_seats;/* nalt * n */
+    void *block;       /* the one allocation the five arrays above live in */
 } variants;
 
-static void variants_free(variants *v)
-{
-    free(v->seats);
-    free(v->score);
-    free(v->label);
-    free(v->alt_ok);
-    free(v->alt_seats);
-}
+static void variants_free(variants *v) { free(v->block); }
 
 static regint_status run_variants(const regint_dataset *ds, const char *fylkesnr, int year, int64_t total,
                                   const regint_settlement_profile *prof, const regint_letter_options *opt, size_t n,
@@ -322,18 +317,19 @@ static regint_status run_variants(const regint_dataset *ds, const char *fylkesnr
     memset(v, 0, sizeof *v);
     v->n = n;
     v->nalt = nalt;
-    v->seats = regint__calloc(cap * n + 1, sizeof *v->seats);
-    v->score = regint__calloc(cap * n + 1, sizeof *v->score);
-    v->label = regint__calloc(cap + 1, sizeof *v->label);
-    v->alt_ok = regint__calloc(nalt + 1, sizeof *v->alt_ok);
-    v->alt_seats = regint__calloc(nalt * n + 1, sizeof *v->alt_seats);
+#define PART(m) REGINT__BLOCK_ARRAY(variants, m)
+    static const regint__block_array parts[5] = {PART(seats), PART(score), PART(label), PART(alt_ok),
+                                                 PART(alt_seats)};
+#undef PART
+    const size_t ns[5] = {cap * n + 1, cap * n + 1, cap + 1, nalt + 1, nalt * n + 1};
+    v->block = regint__block_new_at(v, 5, ns, parts);
     double *mult = regint__calloc(nc + 1, sizeof *mult);
-    if (!v->seats || !v->score || !v->label || !v->alt_ok || !v->alt_seats || !mult) {
+    if (!v->block || !mult) {
         free(mult);
         return regint__enomem();
     }
     regint__sweep *sw = NULL;
-    regint_status st = regint__sweep_new(ds, fylkesnr, year, prof, &sw);
+    regint_status st = regint__sweep_new(ds, fylkesnr, year, total, prof, &sw);
     if (st) {
         free(mult);
         return st;
@@ -575,6 +571,41 @@ static size_t section5_rows(doc *d, regint_lang L, const regint_settlement_profi
         }
     }
     return cnt;
+}
+
+/* The engine's notes on the whole result (English sentences, each written with a NOTE_ format
+ * of the table and ending in ". ") in the letter's language: each sentence is put back through
+ * the table (regint__tr_back()); one the table does not know is quoted as it is. The count of
+ * flagged municipalities is left out: section 6 lists them. */
+static void notes_in_lang(regint_lang L, const char *note, regint__sb *out)
+{
+    char sentence[2048], tr[2048];
+    for (const char *p = note; p && *p;) {
+        const char *e = strstr(p, ". ");
+        size_t len = e ? (size_t)(e - p) + 2 : strlen(p);
+        if (len >= sizeof sentence)
+            len = sizeof sentence - 1;
+        memcpy(sentence, p, len);
+        sentence[len] = '\0';
+        p += len;
+        regint__msg id = regint__tr_back(L, REGINT__MSG_NOTE_CRITERION_NOT_IN_CATALOGUE, REGINT__MSG_NOTE_FLAGS_MANY,
+                                         sentence, tr, sizeof tr);
+        if (id == REGINT__MSG_NOTE_FLAGS_ONE || id == REGINT__MSG_NOTE_FLAGS_MANY)
+            continue;
+        size_t tl = strlen(tr);
+        while (tl && tr[tl - 1] == ' ')
+            tr[--tl] = '\0';
+        if (!tl)
+            continue;
+        if (tr[0] >= 'a' && tr[0] <= 'z')
+            tr[0] = (char)(tr[0] - 'a' + 'A');
+        if (out->n)
+            regint__sb_puts(out, " ");
+        if (id == REGINT__MSG_COUNT) /* not in the table: the English text, quoted as data */
+            regint__sb_printf(out, L == REGINT_LANG_EN ? "“%s”" : "«%s»", tr);
+        else
+            regint__sb_puts(out, tr);
+    }
 }
 
 /* ---- the letter -------------------------------------------------------------------------- */
@@ -921,8 +952,10 @@ static regint_status build(const regint_dataset *ds, const char *fylkesnr, int y
     {
         regint__sb *sc = want->sc;
         size_t nalt = var.nalt;
-        para(&d, TR(LETTER_SCENARIOS), num(L, (double)var.nv, b1, sizeof b1), num(L, (double)var.totals[0], b2, sizeof b2),
-             num(L, (double)var.totals[LETTER_TOTAL_STEPS - 1], b3, sizeof b3),
+        /* the alternative profiles are named only when there are any (NO_ALT leaves the last
+         * argument unused) */
+        para(&d, nalt ? TR(LETTER_SCENARIOS) : TR(LETTER_SCENARIOS_NO_ALT), num(L, (double)var.nv, b1, sizeof b1),
+             num(L, (double)var.totals[0], b2, sizeof b2), num(L, (double)var.totals[LETTER_TOTAL_STEPS - 1], b3, sizeof b3),
              regint__i18n_percent(L, LETTER_WEIGHT_CHANGE, 0, b4, sizeof b4), num(L, (double)nalt, b5, sizeof b5));
         char c1[64], align[16 + 64];
         snprintf(c1, sizeof c1, TR(LETTER_COL_RECOMMENDED), year);
@@ -1290,15 +1323,12 @@ static regint_status build(const regint_dataset *ds, const char *fylkesnr, int y
             item(&d, TR(LETTER_CAVEAT_POPULATION), py);
         item(&d, TR(LETTER_CAVEAT_CURRENT_YEAR), year);
         item(&d, "%s", TR(LETTER_CAVEAT_SOURCES));
-        const char *note = regint_settlement_recommendation_note(rec);
-        if (*note) {
-            /* The engine's notes are English (library messages); quoted as data. */
-            regint__sb q = {0};
-            regint__sb_printf(&q, L == REGINT_LANG_EN ? "“%s”" : "«%s»", note);
-            char *qs = regint__sb_take(&q);
-            item(&d, TR(LETTER_CAVEAT_NOTES), qs ? qs : "");
-            free(qs);
-        }
+        regint__sb q = {0};
+        notes_in_lang(L, regint_settlement_recommendation_note(rec), &q);
+        char *qs = regint__sb_take(&q);
+        if (qs && *qs)
+            item(&d, TR(LETTER_CAVEAT_NOTES), qs);
+        free(qs);
         end_list(&d);
     }
     para(&d, "%s", TR(LETTER_CONTACT));
@@ -1384,32 +1414,15 @@ static regint_status part(const regint_dataset *ds, const char *fylkesnr, int ye
     return REGINT_OK;
 }
 
-regint_status regint_letter_scenario_json(const regint_dataset *ds, const char *fylkesnr, int year,
-                                          const regint_letter_options *opt, char **json)
-{
-    return part(ds, fylkesnr, year, opt, 0, "regint_letter_scenario_json", json);
-}
-
-regint_status regint_letter_audit_json(const regint_dataset *ds, const char *fylkesnr, int year,
-                                       const regint_letter_options *opt, char **json)
-{
-    return part(ds, fylkesnr, year, opt, 1, "regint_letter_audit_json", json);
-}
-
-regint_status regint_letter_scenario_csv(const regint_dataset *ds, const char *fylkesnr, int year,
-                                         const regint_letter_options *opt, char **csv)
-{
-    return part(ds, fylkesnr, year, opt, 2, "regint_letter_scenario_csv", csv);
-}
-
-regint_status regint_letter_scenario_text(const regint_dataset *ds, const char *fylkesnr, int year,
-                                          const regint_letter_options *opt, char **text)
-{
-    return part(ds, fylkesnr, year, opt, 3, "regint_letter_scenario_text", text);
-}
-
-regint_status regint_letter_audit_text(const regint_dataset *ds, const char *fylkesnr, int year,
-                                       const regint_letter_options *opt, char **text)
-{
-    return part(ds, fylkesnr, year, opt, 4, "regint_letter_audit_text", text);
-}
+/* The five public parts: each is part() with its output (the `which` above). */
+#define LETTER_PART(fn, which)                                                                                    \
+    regint_status fn(const regint_dataset *ds, const char *fylkesnr, int year, const regint_letter_options *opt, \
+                     char **out)                                                                                 \
+    {                                                                                                             \
+        return part(ds, fylkesnr, year, opt, which, #fn, out);                                                    \
+    }
+LETTER_PART(regint_letter_scenario_json, 0)
+LETTER_PART(regint_letter_audit_json, 1)
+LETTER_PART(regint_letter_scenario_csv, 2)
+LETTER_PART(regint_letter_scenario_text, 3)
+LETTER_PART(regint_letter_audit_text, 4)

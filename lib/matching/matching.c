@@ -606,20 +606,18 @@ static int scan_number(const char *t, size_t e, size_t *i, double *v)
     return isfinite(*v) && !(integer && fabs(*v) >= 9007199254740992.0);
 }
 
-/* Skip white space before the k-th element of an array and, for k > 0, the comma and the white
- * space after it. 0 if the comma is missing. */
-static int skip_sep(const char *t, size_t e, size_t *i, size_t k)
+/* Before an element of an array: white space, then (not before the first) a comma and white
+ * space. 0 when the comma is missing. */
+static int scan_sep(const char *t, size_t e, size_t *i, int comma)
 {
-    size_t p = *i;
-    while (p < e && is_ws(t[p]))
-        p++;
-    if (k > 0) {
-        if (p >= e || t[p] != ',')
+    while (*i < e && is_ws(t[*i]))
+        (*i)++;
+    if (comma) {
+        if (*i >= e || t[*i] != ',')
             return 0;
-        for (p++; p < e && is_ws(t[p]); p++)
+        for ((*i)++; *i < e && is_ws(t[*i]); (*i)++)
             ;
     }
-    *i = p;
     return 1;
 }
 
@@ -630,11 +628,11 @@ static int scan_scores(const score_span *sp, size_t n, size_t m, double *out)
     const char *t = sp->text;
     size_t i = sp->start + 1, e = sp->end - 1; /* inside the outer brackets */
     for (size_t c = 0; c < n; c++) {
-        if (!skip_sep(t, e, &i, c) || i >= e || t[i] != '[')
+        if (!scan_sep(t, e, &i, c > 0) || i >= e || t[i] != '[')
             return 0;
         i++;
         for (size_t j = 0; j < m; j++) {
-            if (!skip_sep(t, e, &i, j))
+            if (!scan_sep(t, e, &i, j > 0))
                 return 0;
             if (i + 4 <= e && !memcmp(t + i, "null", 4)) {
                 out[c * m + j] = NAN;
@@ -643,12 +641,12 @@ static int scan_scores(const score_span *sp, size_t n, size_t m, double *out)
                 return 0;
             }
         }
-        skip_sep(t, e, &i, 0);
+        scan_sep(t, e, &i, 0);
         if (i >= e || t[i] != ']')
             return 0;
         i++;
     }
-    skip_sep(t, e, &i, 0);
+    scan_sep(t, e, &i, 0);
     return i == e;
 }
 

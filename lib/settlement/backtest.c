@@ -289,6 +289,12 @@ regint_status regint_settlement_backtest_run(const regint_dataset *ds, const reg
             return regint__error(REGINT_ENOTFOUND, "regint_settlement_backtest_run: unknown county '%s' in %d-%d",
                                  opt->fylkesnr, from, to);
     }
+    if (opt->profile && opt->profile->data_decisions)
+        return regint__error(REGINT_EINVAL,
+                             "%s: decisions_in_data: \"bound\" cannot be back-tested: it bounds each year by the "
+                             "councils' decisions for that year in the data, the very answer the back-test scores "
+                             "against (allowed: \"ignore\", the default)",
+                             opt->profile->file);
     regint_settlement_profile *own = NULL;
     const regint_settlement_profile *p = opt->profile;
     regint_status st = REGINT_OK;
@@ -382,11 +388,11 @@ static int add_comparison(cJSON *o, size_t n_request, size_t n_decision, const d
            add_methods(o, "mae_decision", mae_decision) && add_methods(o, "within2_decision", within2_decision);
 }
 
-/* One row of the back-test as an object appended to `rows`; 0 when out of memory. */
-static int add_row(cJSON *rows, const regint_settlement_backtest_row_t *r)
+/* One row of the back-test into the object o; 0 when out of memory. */
+static int row_json(cJSON *o, const void *row)
 {
-    cJSON *o = regint__json_append_object(rows);
-    return o && regint__json_add_number(o, "year", r->year) && regint__json_add_string(o, "fylkesnr", r->fylkesnr) &&
+    const regint_settlement_backtest_row_t *r = row;
+    return regint__json_add_number(o, "year", r->year) && regint__json_add_string(o, "fylkesnr", r->fylkesnr) &&
            regint__json_add_string(o, "county", r->county_name) &&
            regint__json_add_number(o, "municipalities", (double)r->municipalities) &&
            regint__json_add_number(o, "total", (double)r->total) &&
@@ -402,10 +408,7 @@ regint_status regint_settlement_backtest_to_json(const regint_settlement_backtes
         return regint__error(REGINT_EINVAL, "regint_settlement_backtest_to_json: NULL argument");
     cJSON *doc = regint__json_new_doc("regint.backtest");
     int ok = doc && regint__json_add_string(doc, "profile", bt->profile_name);
-    cJSON *rows = ok ? cJSON_AddArrayToObject(doc, "rows") : NULL;
-    ok = ok && rows;
-    for (size_t i = 0; ok && i < bt->n; i++)
-        ok = add_row(rows, &bt->rows[i]);
+    ok = ok && regint__json_add_objects(doc, "rows", bt->rows, bt->n, sizeof *bt->rows, row_json);
     cJSON *s = ok ? cJSON_AddObjectToObject(doc, "summary") : NULL;
     ok = ok && s;
     const regint_settlement_backtest_summary_t *su = &bt->sum;

@@ -11,6 +11,7 @@
 
 #include "util/alloc.h"
 #include "util/error.h"
+#include "util/i18n.h"
 #include "util/jsonutil.h"
 #include "util/strbuf.h"
 #include "util/utf8.h"
@@ -495,9 +496,9 @@ regint_status regint__local_annotate(const regint__ctx *ctx, const regint_settle
     if (nflag) {
         /* Said once on the whole result too, so that no reader misses it. */
         regint__sb b = {0};
-        regint__sb_printf(&b, nflag == 1 ? "%s%zu municipality departs from its own decision or stated capacity (see its flag). "
-                                         : "%s%zu municipalities depart from their own decision or stated capacity (see their flags). ",
-                          r->note ? r->note : "", nflag);
+        regint__sb_puts(&b, r->note ? r->note : "");
+        regint__sb_printf(&b, regint__tr(REGINT_LANG_EN, nflag == 1 ? REGINT__MSG_NOTE_FLAGS_ONE : REGINT__MSG_NOTE_FLAGS_MANY),
+                          nflag);
         char *s = regint__sb_take(&b);
         if (!s)
             return regint__enomem();

@@ -39,7 +39,7 @@ void regint__sweep_free(regint__sweep *s)
     free(s);
 }
 
-regint_status regint__sweep_new(const regint_dataset *ds, const char *fylkesnr, int year,
+regint_status regint__sweep_new(const regint_dataset *ds, const char *fylkesnr, int year, int64_t total,
                                 const regint_settlement_profile *p, regint__sweep **out)
 {
     regint__sweep *s = regint__calloc(1, sizeof *s);
@@ -77,12 +77,8 @@ regint_status regint__sweep_new(const regint_dataset *ds, const char *fylkesnr, 
         goto fail;
     }
     /* regint__recommend_score() in two halves, keeping the unweighted shares between them. */
-    regint__error_state saved_error;
-    regint__error_save(&saved_error);
-    if ((st = regint__criteria_resolve(&s->ctx, p, &s->w, &note)))
+    if ((st = regint__score_values(&s->ctx, s->fylkesnr, total, p, &s->w, &note)))
         goto fail;
-    regint__criteria_values(&s->ctx, p, &s->w);
-    regint__error_restore(&saved_error);
     regint__impute_population(&s->ctx, &s->w, &note);
     regint__select_asked(&s->ctx, p, &s->w);
     regint__score_criteria(p, &s->w, &note);
@@ -112,7 +108,8 @@ regint_status regint__sweep_run(regint__sweep *s, int64_t total, const double *m
          * the criteria left out, then regint__score_combine(): the arithmetic of a full run. */
         double wsum = 0;
         for (size_t c = 0; c < nc; c++) {
-            w->w[c] = s->wres[c] != 0 ? p->crit[c].weight * mult[c] : 0;
+            /* a fitted profile's weights are the fitted ones (wres), a profile's its own */
+            w->w[c] = s->wres[c] != 0 ? (p->fitted ? s->wres[c] : p->crit[c].weight) * mult[c] : 0;
             wsum += w->w[c];
         }
         for (size_t c = 0; c < nc; c++)

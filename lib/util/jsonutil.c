@@ -565,6 +565,22 @@ int regint__json_add_number(cJSON *obj, const char *key, double value)
     return 1;
 }
 
+int regint__json_add_objects(cJSON *obj, const char *key, const void *rows, size_t n, size_t size,
+                             regint__json_fill_fn fill)
+{
+    cJSON *arr = cJSON_AddArrayToObject(obj, key);
+    if (!arr) {
+        regint__enomem();
+        return 0;
+    }
+    for (size_t i = 0; i < n; i++) {
+        cJSON *o = regint__json_append_object(arr);
+        if (!o || !fill(o, (const char *)rows + i * size))
+            return 0;
+    }
+    return 1;
+}
+
 cJSON *regint__json_new_doc(const char *schema)
 {
     cJSON *doc = cJSON_CreateObject();

@@ -126,6 +126,11 @@ int regint__json_add_strlist(cJSON *obj, const char *key, const char *const *v, 
  * deleted in both cases. */
 cJSON *regint__json_new_doc(const char *schema);
 regint_status regint__json_finish(cJSON *doc, int ok, char **json);
+/* obj.key = an array of n objects, the i-th filled by fill(o, row i), row i starting at
+ * rows + i * size (the rows of a result); 0 (ENOMEM set when out of memory) when a step fails. */
+typedef int (*regint__json_fill_fn)(cJSON *o, const void *row);
+int regint__json_add_objects(cJSON *obj, const char *key, const void *rows, size_t n, size_t size,
+                             regint__json_fill_fn fill);
 /* A new empty object appended to the array `arr`; NULL (ENOMEM set) on failure. */
 cJSON *regint__json_append_object(cJSON *arr);
 

@@ -67,11 +67,21 @@ grep -q 'MT24' "$T/out" && { cat "$T/out"; fail "report --scheme lists another s
 grep -q 'Overdue reports: 1 (JSB25-90)' "$T/out" || { cat "$T/out"; fail "report --scheme overdue"; }
 
 refused "600001 kr used, but only 600000 kr paid" grants receive-report --data "$F" --id JSB25-90 --date 2026-02-20 --participants 11 --used 600001
-ok grants receive-report --data "$F" --id JSB25-90 --date 2026-02-20 --participants 11 --used 560000
+refused "8 in work + 4 in education, more than the 11 participants reached" grants receive-report --data "$F" \
+   --id JSB25-90 --date 2026-02-20 --participants 11 --used 560000 --in-work 8 --in-education 4
+"$R" grants receive-report --data "$F" --id JSB25-90 --date 2026-02-20 --participants 11 --used 560000 --in-work 5 \
+   >"$T/out" 2>"$T/err" && fail "--in-work without --in-education accepted"
+grep -q "go together" "$T/err" || { cat "$T/err"; fail "--in-work alone: message"; }
+# 5 + 2 = 7 of 11 participants = 63.6 % >= the scheme's 60 % target
+ok grants receive-report --data "$F" --id JSB25-90 --date 2026-02-20 --participants 11 --used 560000 \
+   --in-work 5 --in-education 2
+ok grants report --data "$F" --scheme $S --as-of 2026-03-10
+grep -qF 'Results JSB25-90: 7 participants in work or education, 63.6 % of those reached (target 60 %: met)' "$T/out" \
+  || { cat "$T/out"; fail "results in grants report"; }
 refused "more than unused 40000 kr" grants repay --data "$F" --id JSB25-90 --amount 40001
 ok grants repay --data "$F" --id JSB25-90 --amount 40000
 ok grants report --data "$F" --scheme $S --as-of 2026-03-10 --csv
-grep -q '^JSB25-90,jobbsjansen-b-2025,600000,600000,560000,0,2026-03-01,1,0,0$' "$T/out" \
+grep -q '^JSB25-90,jobbsjansen-b-2025,600000,600000,560000,0,2026-03-01,1,0,0,7,0.6364,0.6$' "$T/out" \
   || { cat "$T/out"; fail "report after repayment"; }
 ok grants list --data "$F" --scheme $S --status granted --csv
 grep -q ',560000,40000$' "$T/out" || { cat "$T/out"; fail "list after repayment"; }
@@ -90,6 +100,9 @@ done <"$T/doc_cmds"
 shown=$(grep '^    JSB25-90,jobbsjansen' "$DOC" | sed 's/^    //')
 [ -n "$shown" ] || fail "the guide shows no remind line"
 grep -qxF "$shown" "$T/doc_remind" || { cat "$T/doc_remind"; fail "remind output differs from the guide"; }
+shown=$(grep '^    Results JSB25-90' "$DOC" | sed 's/^    //')
+"$R" grants report --data "$D/county.json" --scheme $S --as-of 2026-03-10 >"$T/out"
+grep -qxF "$shown" "$T/out" || { cat "$T/out"; fail "grants report differs from the guide's results line"; }
 "$R" grants list --data "$D/county.json" --scheme $S --status granted --csv >"$T/out"
 grep -q '^JSB25-90,jobbsjansen-b-2025,998877660,Eksempel kommune (example),900000,granted,600000,600000,2026-03-01,1,560000,40000$' "$T/out" \
   || { cat "$T/out"; fail "state after the guide's walk"; }

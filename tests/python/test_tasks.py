@@ -210,6 +210,21 @@ def test_grants_walk_with_final_payment(raw):
     assert list(r["application"]) == ["JSB25-90"] and list(r["days_left"]) == [45]
     assert g.remind(days=30, as_of="2026-01-15", scheme="jobbsjansen-b-2025").empty
     assert "JSB25-90" in set(g.list(scheme="jobbsjansen-b-2025", status="granted")["id"])
+    # results per participant: 5 in work + 2 in education of 11 reached = 7/11 >= the 0.6 target
+    with pytest.raises(regint.InvalidError):
+        g.set_results("JSB25-90", 5, 2)                 # before the final report
+    g.set_report("JSB25-90", participants_reached=11, funds_used=560_000, date="2026-02-20")
+    with pytest.raises(regint.RangeError):
+        g.set_results("JSB25-90", 8, 4)
+    g.set_results("JSB25-90", 5, 2)
+    f = g.followup(as_of="2026-03-10", scheme="jobbsjansen-b-2025").set_index("application_id")
+    assert f.loc["JSB25-90", "in_work_or_education"] == 7
+    assert f.loc["JSB25-90", "result_share"] == pytest.approx(7 / 11)
+    assert f.loc["JSB25-90", "result_target"] == pytest.approx(0.6)
+    assert bool(f.loc["JSB25-90", "target_met"]) is True
+    row = g.applications().set_index("id").loc["JSB25-90"]
+    assert (row["results_work"], row["results_education"]) == (5, 2)
+    assert g.schemes().set_index("id").loc["jobbsjansen-b-2025", "result_target"] == pytest.approx(0.6)
     again = regint.Dataset.from_json(d.to_json())      # the marker survives a save and load
     assert [tuple(p) for p in again.grants.applications().set_index("id").loc["JSB25-90", "payments"]][-1][2] is True
 

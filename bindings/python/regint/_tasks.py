@@ -62,7 +62,8 @@ class Grants:
     def schemes(self):
         """One row per scheme: id, name, year, budget, call_opens, deadline,
         max_per_application (<NA> = none), rounding_unit, score_max, report_due, criteria
-        (tuples of (id, name, weight))."""
+        (tuples of (id, name, weight)), result_target (share of participants in work or
+        education the scheme aims at; 0 = none)."""
         d = _core.regint_grants_schemes(self._ds._handle)
         d["max_per_application"] = [None if m == _NO_MAXIMUM else m
                                     for m in d["max_per_application"]]
@@ -90,13 +91,16 @@ class Grants:
                            for r, sc in zip(d["report_due"], d["scheme"])]
         for c in ("participants_reached", "funds_used"):
             d[c] = [v if d["reported"][i] else None for i, v in enumerate(d[c])]
+        for c in ("results_work", "results_education"):
+            d[c] = [v if d["has_results"][i] else None for i, v in enumerate(d[c])]
         cols = ["id", "scheme", "received", "applicant_orgnr", "applicant_name", "applicant_kind",
                 "amount_applied", "planned_participants", "target_group", "municipalities",
                 "eligible", "ineligible_reason", "scores", "outcome", "amount_granted",
                 "decision_date", "decision_reason", "paid", "payments", "report_due", "reported",
-                "report_date", "participants_reached", "funds_used", "amount_reclaimed"]
+                "report_date", "participants_reached", "funds_used", "results_work",
+                "results_education", "amount_reclaimed"]
         df = pd.DataFrame({c: d[c] for c in cols} if n else {c: [] for c in cols}, columns=cols)
-        for c in ("participants_reached", "funds_used"):
+        for c in ("participants_reached", "funds_used", "results_work", "results_education"):
             if len(df):
                 df[c] = pd.array(df[c], dtype="Int64")
         if scheme is not None:
@@ -105,9 +109,12 @@ class Grants:
 
     # -- building (each call validates against the whole section; unchanged on failure) --
     def add_scheme(self, id, name, year, budget, deadline, criteria, max_per_application=None,
-                   rounding_unit=1, score_max=6.0, call_opens=None, report_due=None):
+                   rounding_unit=1, score_max=6.0, call_opens=None, report_due=None,
+                   result_target=None):
         """Add a scheme. ``criteria``: a list of (id, name, weight) or a dict
-        ``{id: (name, weight)}``; ``max_per_application=None``: no maximum."""
+        ``{id: (name, weight)}``; ``max_per_application=None``: no maximum;
+        ``result_target``: share of participants in work or education aimed at (e.g. 0.6),
+        None = none."""
         if isinstance(criteria, dict):
             criteria = [(k, v[0], v[1]) for k, v in criteria.items()]
         crit = [(i, n, float(w)) for i, n, w in criteria]
@@ -117,7 +124,8 @@ class Grants:
             max_per_application=(_NO_MAXIMUM if max_per_application is None
                                  else max_per_application),
             rounding_unit=rounding_unit, score_max=float(score_max),
-            report_due=None if report_due is None else _date(report_due), criteria=crit))
+            report_due=None if report_due is None else _date(report_due), criteria=crit,
+            result_target=0.0 if result_target is None else float(result_target)))
         self._ds._modified()
 
     def add_application(self, id, scheme, applicant_orgnr, applicant_name, applicant_kind,
@@ -200,18 +208,33 @@ class Grants:
                                        participants_reached, funds_used)
         self._ds._modified()
 
+    def set_results(self, application_id, in_work, in_education):
+        """Results per participant of the final report (after set_report): participants in
+        work and in education after the project, each counted once."""
+        _core.regint_grants_set_results(self._ds._handle, application_id, in_work, in_education)
+        self._ds._modified()
+
     def add_reclaimed(self, application_id, amount):
         _core.regint_grants_add_reclaimed(self._ds._handle, application_id, amount)
         self._ds._modified()
 
     def followup(self, as_of=None, scheme=None):
         """Follow-up of every granted application as of a date (default today): granted,
-        paid, used, reclaim_due, report_due, reported, overdue, days_overdue."""
+        paid, used, reclaim_due, report_due, reported, overdue, days_overdue, and the results
+        per participant: in_work_or_education (<NA> without results), result_share (NaN
+        without), result_target (NaN = none), target_met (True/False, <NA> = no target)."""
         d = _core.regint_grants_followup(self._ds._handle, scheme, _date(as_of))
         d["scheme"] = d.pop("scheme_id")
+        d["in_work_or_education"] = pd.array([n if r else None for n, r in
+                                              zip(d["in_work_or_education"], d["has_results"])],
+                                             dtype="Int64")
+        d["result_target"] = [t if t > 0 else float("nan") for t in d["result_target"]]
+        d["target_met"] = pd.array([None if m < 0 else bool(m) for m in d["target_met"]],
+                                   dtype="boolean")
         return pd.DataFrame(d, columns=["application_id", "scheme", "granted", "paid", "used",
                                         "reclaim_due", "report_due", "reported", "overdue",
-                                        "days_overdue"])
+                                        "days_overdue", "in_work_or_education", "result_share",
+                                        "result_target", "target_met"])
 
     def overdue_reports(self, as_of=None, scheme=None):
         """Ids of granted applications whose report is overdue, by due date then id
