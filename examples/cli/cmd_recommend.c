@@ -88,7 +88,14 @@ static void print_table(const regint_settlement_recommendation *r, const char *s
     if (regint_settlement_recommendation_minors(r))
         printf(", of which %" PRId64 " unaccompanied minors", regint_settlement_recommendation_minors(r));
     printf("\n%s\nProfile '%s'; history up to %d.\n", source, regint_settlement_recommendation_profile_name(r), y - 1);
-    printf("Criteria (normalised weights):");
+    if (regint_settlement_recommendation_weights_fitted(r) && regint_settlement_recommendation_fitted_count(r))
+        printf("Criteria (weights fitted on %d-%d, %zu county-years, out of sample):",
+               regint_settlement_recommendation_fitted_from(r), regint_settlement_recommendation_fitted_to(r),
+               regint_settlement_recommendation_fitted_count(r));
+    else if (regint_settlement_recommendation_weights_fitted(r))
+        printf("Criteria (weights fitted: no earlier county-year to fit on):");
+    else
+        printf("Criteria (normalised weights):");
     for (size_t c = 0; c < regint_settlement_recommendation_criterion_count(r); c++)
         printf(" %s %.3f", regint_settlement_recommendation_criterion_id(r, c),
                regint_settlement_recommendation_criterion_weight(r, c));
@@ -163,8 +170,13 @@ static void print_csv(const regint_settlement_recommendation *r)
         printf(",value_%s", regint_settlement_recommendation_criterion_id(r, c));
     for (int h = 0; h < REGINT_SETTLEMENT_HISTORY_YEARS; h++)
         printf(",request_%d,decision_%d,settled_%d", y0 + h, y0 + h, y0 + h);
-    printf(",actual_request_%d,actual_decision_%d,reason,plan_%d,note,flag\n", y0 + REGINT_SETTLEMENT_HISTORY_YEARS,
+    printf(",actual_request_%d,actual_decision_%d,reason,plan_%d,note,flag", y0 + REGINT_SETTLEMENT_HISTORY_YEARS,
            y0 + REGINT_SETTLEMENT_HISTORY_YEARS, y0 + REGINT_SETTLEMENT_HISTORY_YEARS + 1);
+    /* the weights (normalised; fitted ones with the years fitted on) in every row, so that the
+     * file says what produced it and stays one table */
+    for (size_t c = 0; c < nc; c++)
+        printf(",weight_%s", regint_settlement_recommendation_criterion_id(r, c));
+    printf(",weights,fitted_from,fitted_to,fitted_county_years\n");
     for (size_t i = 0; i < n; i++) {
         const regint_settlement_recommendation_row_t *row = regint_settlement_recommendation_row(r, i);
         printf("%s,", row->kommunenr);
@@ -195,7 +207,14 @@ static void print_csv(const regint_settlement_recommendation *r)
         cli_csv_field(stdout, row->note, CLI_QUOTE_ALWAYS);
         putchar(',');
         cli_csv_field(stdout, row->flag, CLI_QUOTE_ALWAYS);
-        putchar('\n');
+        for (size_t c = 0; c < nc; c++)
+            printf(",%.6f", regint_settlement_recommendation_criterion_weight(r, c));
+        if (regint_settlement_recommendation_weights_fitted(r) && regint_settlement_recommendation_fitted_count(r))
+            printf(",fitted,%d,%d,%zu\n", regint_settlement_recommendation_fitted_from(r),
+                   regint_settlement_recommendation_fitted_to(r), regint_settlement_recommendation_fitted_count(r));
+        else
+            printf(",%s,,,%zu\n", regint_settlement_recommendation_weights_fitted(r) ? "fitted" : "profile",
+                   regint_settlement_recommendation_fitted_count(r));
     }
 }
 

@@ -3,7 +3,6 @@
  * a readable table (the letter's section in --lang), CSV (scenario) or JSON. */
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "cli.h"
 
@@ -33,8 +32,7 @@ static const cli_opt scenario_opts[] = {
               "of variants on a bound and a stability figure (docs/scenarios.md). The county is scored\n"
               "once and re-apportioned per variant.\n"),
     SCENARIO_COMMON_OPTS,
-    CLI_STRING("alt-profile", "FILE[,FILE...]", scenario_args, alt, 0,
-               "alternative profiles, comma-separated: each run at the base total and reported in a column"),
+    CLI_OPT_ALT_PROFILE(scenario_args),
     CLI_OPT_FORMAT(scenario_args),
     CLI_END,
 };
@@ -47,11 +45,7 @@ static const cli_opt audit_opts[] = {
               "Gini, the fairness floor of --max-per-1000 and the comparison with last year's request\n"
               "(docs/scenarios.md).\n"),
     SCENARIO_COMMON_OPTS,
-    CLI_STRING("allocation", "FILE.csv|imdi", scenario_args, allocation, 0,
-               "audit this allocation: a CSV with the header kommunenr,allocation (absent municipalities 0;\n"
-               "without --total its sum is the total), or 'imdi' for IMDi's requests of the year"),
-    CLI_NUMBER("max-per-1000", "X", scenario_args, max_per_1000, 0, 1000,
-               "fairness floor: nobody asked above X per 1,000 inhabitants unless it decided so itself"),
+    CLI_OPT_AUDIT(scenario_args),
     CLI_FLAG("json", scenario_args, fmt, CLI_JSON, "JSON output"),
     CLI_END,
 };
@@ -62,35 +56,6 @@ int cli_run_audit(const cli_command *cmd, const void *args);
 const cli_command cli_cmd_scenario = CLI_COMMAND("scenario", scenario_opts, cli_run_scenario);
 const cli_command cli_cmd_audit = CLI_COMMAND("audit", audit_opts, cli_run_audit);
 
-/* --alt-profile F1,F2: each file loaded; CLI_OK or the failure's exit code. */
-static int load_alt(const char *cmd, const char *list, regint_settlement_profile ***out, size_t *n)
-{
-    *out = NULL;
-    *n = 0;
-    if (!list)
-        return CLI_OK;
-    size_t cap = 1;
-    for (const char *p = list; *p; p++)
-        cap += *p == ',';
-    char *copy = malloc(strlen(list) + 1);
-    regint_settlement_profile **v = calloc(cap, sizeof *v);
-    if (!copy || !v) {
-        free(copy);
-        free(v);
-        fprintf(stderr, "regint %s: out of memory\n", cmd);
-        return CLI_BAD_INPUT;
-    }
-    strcpy(copy, list);
-    int rc = CLI_OK;
-    char *save = NULL;
-    for (char *f = strtok_r(copy, ",", &save); f && rc == CLI_OK; f = strtok_r(NULL, ",", &save))
-        if (regint_settlement_profile_load_file(f, &v[(*n)++]) != REGINT_OK)
-            rc = cli_fail(cmd, "--alt-profile");
-    free(copy);
-    *out = v;
-    return rc;
-}
-
 static int run(const cli_command *cmd, const scenario_args *a, int audit)
 {
     regint_dataset *ds = NULL;
@@ -99,7 +64,7 @@ static int run(const cli_command *cmd, const scenario_args *a, int audit)
     int rc = cli_load_settlement(cmd->name, a->data, a->profile, &ds, &prof);
     if (rc != CLI_OK)
         return rc;
-    if ((rc = load_alt(cmd->name, a->alt, &alt, &nalt)) == CLI_OK) {
+    if ((rc = cli_load_profiles(cmd->name, a->alt, &alt, &nalt)) == CLI_OK) {
         regint_letter_options opt = REGINT_LETTER_OPTIONS_INIT;
         opt.profile = prof;
         opt.lang = (regint_lang)a->lang;
@@ -120,9 +85,7 @@ static int run(const cli_command *cmd, const scenario_args *a, int audit)
                                      : regint_letter_scenario_text(ds, a->county, (int)a->year, &opt, &out);
         rc = cli_put_text(cmd->name, st, out);
     }
-    for (size_t i = 0; i < nalt; i++)
-        regint_settlement_profile_free(alt[i]);
-    free(alt);
+    cli_free_profiles(alt, nalt);
     regint_settlement_profile_free(prof);
     regint_dataset_free(ds);
     return rc;

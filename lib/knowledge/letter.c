@@ -2,11 +2,10 @@
  * self-contained HTML page side by side, every text from the translation table (util/i18n.h).
  * The scenario range and the audit of sections 7-8 are computed here from plain calls of
  * regint_settlement_recommend() (totals -20 %..+20 %, each weight +-25 %); see docs/scenarios.md.
- *
- * ISSUE-14 PLACEHOLDERS (marked below): the plan figure for year + 1, local decisions with
- * their notes and the engine's flags are not on main yet. Section 5 lists the profile's stated
- * capacities (its hard upper bounds) and section 6 compares with the councils' decisions for the
- * year as IMDi publishes them; the lead wires the 14 accessors in when they land. */
+ * The recommendation of issue 14 gives the rest: the plan figure for year + 1 (section 2 and
+ * the table), the profile's local decisions, capacities, exemptions and agreements with their
+ * note and source (section 5) and the engine's flags (section 6, regint__row_flags(), in the
+ * letter's language with the decision's own note). */
 #include <math.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -498,6 +497,117 @@ static const char *method_rule_text(regint_lang L, const regint_settlement_profi
     }
 }
 
+/* Where a flag's figure comes from: the profile entry's note and source ("kommunestyresak
+ * 45/2026; Holmestrand kommune"), the profile's name when it gives neither, "IMDi" for a
+ * decision in the data. */
+static const char *flag_why(const regint__local *e, const regint_settlement_profile *prof, char *b, size_t n)
+{
+    if (!e)
+        snprintf(b, n, "IMDi");
+    else if (*e->note && *e->source)
+        snprintf(b, n, "%s; %s", e->note, e->source);
+    else
+        snprintf(b, n, "%s", *e->note ? e->note : *e->source ? e->source : regint_settlement_profile_name(prof));
+    return b;
+}
+
+/* Section 5's table of what bounds the calculation, in the order of the rows: the profile's
+ * local entries of `year` (decision, capacity, exemption, agreement) and its hard upper bounds,
+ * each with its source and note, and with "decisions_in_data": "bound" the councils' decisions
+ * for the year in the data. Writes the table (header included) when `d` is not NULL; returns
+ * the number of rows either way. */
+static size_t section5_rows(doc *d, regint_lang L, const regint_settlement_profile *prof,
+                            const regint_settlement_recommendation *rec, int year)
+{
+    static const regint__msg basis[] = {
+        [REGINT__LOCAL_DECISION] = REGINT__MSG_LETTER_BASIS_DECISION,
+        [REGINT__LOCAL_CAPACITY] = REGINT__MSG_LETTER_BASIS_CAPACITY,
+        [REGINT__LOCAL_EXEMPTION] = REGINT__MSG_LETTER_BASIS_EXEMPTION,
+        [REGINT__LOCAL_AGREEMENT] = REGINT__MSG_LETTER_BASIS_AGREEMENT,
+    };
+    const char *pname = regint_settlement_profile_name(prof);
+    char lab[256], b1[64], b2[64], c6[64];
+    size_t cnt = 0;
+    if (d) {
+        snprintf(c6, sizeof c6, TR(LETTER_COL_RECOMMENDED), year);
+        const char *hd[] = {TR(LETTER_COL_MUNICIPALITY), TR(LETTER_COL_BASIS), TR(LETTER_COL_FIGURE),
+                            TR(LETTER_COL_SOURCE), TR(LETTER_COL_NOTE), c6};
+        row(d, hd, "llrllr", 1, 0);
+    }
+    for (size_t k = 0; k < regint_settlement_recommendation_count(rec); k++) {
+        const regint_settlement_recommendation_row_t *r = regint_settlement_recommendation_row(rec, k);
+        const char *name = mun_label(r, lab, sizeof lab), *recd = num(L, (double)r->recommended, b2, sizeof b2);
+        int own_decision = 0;
+        for (size_t i = 0; i < prof->nlocal; i++) {
+            const regint__local *e = &prof->local[i];
+            if (e->year != year || strcmp(e->kommunenr, r->kommunenr) != 0)
+                continue;
+            own_decision |= e->kind == REGINT__LOCAL_DECISION;
+            cnt++;
+            if (d) {
+                const char *c[] = {name, regint__tr(L, basis[e->kind]), num(L, (double)e->value, b1, sizeof b1),
+                                   *e->source ? e->source : pname, e->note, recd};
+                row(d, c, "llrllr", 0, 0);
+            }
+        }
+        for (size_t i = 0; i < prof->nbounds; i++) {
+            const regint__bound *bd = &prof->bounds[i];
+            if (bd->upper < 0 || strcmp(bd->kommunenr, r->kommunenr) != 0)
+                continue;
+            cnt++;
+            if (d) {
+                const char *c[] = {name, TR(LETTER_BASIS_CAPACITY), num(L, (double)bd->upper, b1, sizeof b1), pname,
+                                   bd->note ? bd->note : "", recd};
+                row(d, c, "llrllr", 0, 0);
+            }
+        }
+        if (prof->data_decisions && !own_decision && r->actual_decision.missing == REGINT_MISSING_NONE) {
+            cnt++;
+            if (d) {
+                const char *c[] = {name, TR(LETTER_BASIS_DECISION), num(L, r->actual_decision.value, b1, sizeof b1),
+                                   "IMDi", "", recd};
+                row(d, c, "llrllr", 0, 0);
+            }
+        }
+    }
+    return cnt;
+}
+
+/* The engine's notes on the whole result (English sentences, each written with a NOTE_ format
+ * of the table and ending in ". ") in the letter's language: each sentence is put back through
+ * the table (regint__tr_back()); one the table does not know is quoted as it is. The count of
+ * flagged municipalities is left out: section 6 lists them. */
+static void notes_in_lang(regint_lang L, const char *note, regint__sb *out)
+{
+    char sentence[2048], tr[2048];
+    for (const char *p = note; p && *p;) {
+        const char *e = strstr(p, ". ");
+        size_t len = e ? (size_t)(e - p) + 2 : strlen(p);
+        if (len >= sizeof sentence)
+            len = sizeof sentence - 1;
+        memcpy(sentence, p, len);
+        sentence[len] = '\0';
+        p += len;
+        regint__msg id = regint__tr_back(L, REGINT__MSG_NOTE_CRITERION_NOT_IN_CATALOGUE, REGINT__MSG_NOTE_FLAGS_MANY,
+                                         sentence, tr, sizeof tr);
+        if (id == REGINT__MSG_NOTE_FLAGS_ONE || id == REGINT__MSG_NOTE_FLAGS_MANY)
+            continue;
+        size_t tl = strlen(tr);
+        while (tl && tr[tl - 1] == ' ')
+            tr[--tl] = '\0';
+        if (!tl)
+            continue;
+        if (tr[0] >= 'a' && tr[0] <= 'z')
+            tr[0] = (char)(tr[0] - 'a' + 'A');
+        if (out->n)
+            regint__sb_puts(out, " ");
+        if (id == REGINT__MSG_COUNT) /* not in the table: the English text, quoted as data */
+            regint__sb_printf(out, L == REGINT_LANG_EN ? "“%s”" : "«%s»", tr);
+        else
+            regint__sb_puts(out, tr);
+    }
+}
+
 /* ---- the letter -------------------------------------------------------------------------- */
 
 static regint_status parse_date(const char *s, int *y, int *m, int *d)
@@ -673,8 +783,9 @@ static regint_status build(const regint_dataset *ds, const char *fylkesnr, int y
     para(&d, TR(LETTER_RECOMMENDATION), county, num(L, (double)total, b1, sizeof b1), year,
          num(L, (double)minors, b2, sizeof b2));
     para(&d, TR(LETTER_ASKED), num(L, (double)asked, b1, sizeof b1), num(L, (double)n, b2, sizeof b2));
-    /* ISSUE-14 PLACEHOLDER: LETTER_PLAN (the plan figure for year + 1) once the recommendation
-     * carries it; until then no plan paragraph and no plan column. */
+    const int plan_year = regint_settlement_recommendation_plan_year(rec);
+    para(&d, TR(LETTER_PLAN), plan_year, num(L, (double)regint_settlement_recommendation_plan_total(rec), b1, sizeof b1),
+         year);
 
     /* 3. criteria and weights in words */
     heading(&d, 2, TR(LETTER_H_CRITERIA));
@@ -720,68 +831,60 @@ static regint_status build(const regint_dataset *ds, const char *fylkesnr, int y
     int prev = year - 1, h = REGINT_SETTLEMENT_HISTORY_YEARS - 1;
     heading(&d, 2, TR(LETTER_H_TABLE));
     {
-        char c1[64], c4[64], c5[64], c6[64];
+        char c1[64], c3[64], c4[64], c5[64], c6[64], b6[64];
         snprintf(c1, sizeof c1, TR(LETTER_COL_RECOMMENDED), year);
+        snprintf(c3, sizeof c3, TR(LETTER_COL_PLAN), plan_year);
         snprintf(c4, sizeof c4, TR(LETTER_COL_REQUEST), prev);
         snprintf(c5, sizeof c5, TR(LETTER_COL_DECISION), prev);
         snprintf(c6, sizeof c6, TR(LETTER_COL_SETTLED), prev);
-        const char *hd[] = {TR(LETTER_COL_MUNICIPALITY), c1, TR(LETTER_COL_MINORS), c4, c5, c6, TR(LETTER_COL_REASON)};
-        row(&d, hd, "lrrrrrw", 1, 0);
+        const char *hd[] = {TR(LETTER_COL_MUNICIPALITY), c1, TR(LETTER_COL_MINORS), c3, c4, c5, c6,
+                            TR(LETTER_COL_REASON)};
+        row(&d, hd, "lrrrrrrw", 1, 0);
+        int64_t plan_sum = 0;
         for (size_t k = 0; k < n; k++) {
             const regint_settlement_recommendation_row_t *r = regint_settlement_recommendation_row(rec, k);
+            plan_sum += r->plan;
             const char *c[] = {mun_label(r, lab, sizeof lab), num(L, (double)r->recommended, b1, sizeof b1),
-                               num(L, (double)r->minors, b2, sizeof b2), value_text(L, r->request[h], b3, sizeof b3),
+                               num(L, (double)r->minors, b2, sizeof b2), num(L, (double)r->plan, b6, sizeof b6),
+                               value_text(L, r->request[h], b3, sizeof b3),
                                value_text(L, r->decision[h], b4, sizeof b4),
                                value_text(L, r->settled[h], b5, sizeof b5),
                                regint_settlement_recommendation_reason(rec, k, L)};
-            row(&d, c, "lrrrrrw", 0, 0);
+            row(&d, c, "lrrrrrrw", 0, 0);
         }
         const char *t[] = {TR(LETTER_ROW_TOTAL), num(L, (double)total, b1, sizeof b1),
-                           num(L, (double)minors, b2, sizeof b2), "", "", "", ""};
-        row(&d, t, "lrrrrrw", 0, 1);
+                           num(L, (double)minors, b2, sizeof b2), num(L, (double)plan_sum, b6, sizeof b6),
+                           "", "", "", ""};
+        row(&d, t, "lrrrrrrw", 0, 1);
         table_end(&d);
         para(&d, TR(LETTER_TABLE_LEGEND), prev);
     }
 
-    /* 5. stated capacities (the profile's hard upper bounds) and the councils' decisions.
-     * ISSUE-14 PLACEHOLDER: local decisions with basis, source and note, used as bounds. */
+    /* 5. the municipalities' own decisions and stated capacities: what bounds the calculation
+     * (section5_rows()), then the councils' decisions for the year in the data for comparison
+     * when they are not bounds. */
     heading(&d, 2, TR(LETTER_H_LOCAL));
     {
-        size_t nb = 0;
-        for (size_t i = 0; i < prof->nbounds; i++)
-            nb += prof->bounds[i].upper >= 0;
+        size_t nb = section5_rows(NULL, L, prof, rec, year);
         size_t ndec = 0;
         for (size_t k = 0; k < n; k++)
             ndec += regint_settlement_recommendation_row(rec, k)->actual_decision.missing == REGINT_MISSING_NONE;
-        char c6[64];
-        snprintf(c6, sizeof c6, TR(LETTER_COL_RECOMMENDED), year);
-        const char *hd[] = {TR(LETTER_COL_MUNICIPALITY), TR(LETTER_COL_BASIS), TR(LETTER_COL_FIGURE),
-                            TR(LETTER_COL_SOURCE), c6};
+        if (prof->data_decisions)
+            ndec = 0; /* they are bounds, listed above */
         if (!nb && !ndec)
             para(&d, TR(LETTER_LOCAL_NONE), year);
         if (nb) {
             para(&d, TR(LETTER_LOCAL), year);
-            row(&d, hd, "llrlr", 1, 0);
-            for (size_t i = 0; i < prof->nbounds; i++) {
-                if (prof->bounds[i].upper < 0)
-                    continue;
-                const char *name = prof->bounds[i].kommunenr, *recd = "";
-                for (size_t k = 0; k < n; k++) {
-                    const regint_settlement_recommendation_row_t *r = regint_settlement_recommendation_row(rec, k);
-                    if (!strcmp(r->kommunenr, prof->bounds[i].kommunenr)) {
-                        name = mun_label(r, lab, sizeof lab);
-                        recd = num(L, (double)r->recommended, b2, sizeof b2);
-                    }
-                }
-                const char *c[] = {name, TR(LETTER_BASIS_CAPACITY), num(L, (double)prof->bounds[i].upper, b1, sizeof b1),
-                                   regint_settlement_profile_name(prof), recd};
-                row(&d, c, "llrlr", 0, 0);
-            }
+            section5_rows(&d, L, prof, rec, year);
             table_end(&d);
         }
         if (ndec) {
             /* The councils' decisions for the year as IMDi publishes them: shown, not used as
-             * bounds (the engine reads only earlier years). */
+             * bounds (the engine reads only earlier years unless the profile says so). */
+            char c6[64];
+            snprintf(c6, sizeof c6, TR(LETTER_COL_RECOMMENDED), year);
+            const char *hd[] = {TR(LETTER_COL_MUNICIPALITY), TR(LETTER_COL_BASIS), TR(LETTER_COL_FIGURE),
+                                TR(LETTER_COL_SOURCE), c6};
             para(&d, TR(LETTER_CAVEAT_CURRENT_YEAR), year);
             row(&d, hd, "llrlr", 1, 0);
             for (size_t k = 0; k < n; k++) {
@@ -797,25 +900,44 @@ static regint_status build(const regint_dataset *ds, const char *fylkesnr, int y
         }
     }
 
-    /* 6. departures from the councils' decisions for the year (as IMDi publishes them).
-     * ISSUE-14 PLACEHOLDER: the engine's flags with the decision's own note. */
+    /* 6. departures from the municipalities' own decisions and stated capacities: the engine's
+     * flags (regint__row_flags(), the same list as the rows' English `flag`) in the letter's
+     * language, each with the decision's own note and source; and those not asked although
+     * their council has decided to settle. */
     heading(&d, 2, TR(LETTER_H_FLAGS));
     {
         size_t nf = 0;
         for (size_t k = 0; k < n; k++) {
             const regint_settlement_recommendation_row_t *r = regint_settlement_recommendation_row(rec, k);
-            if (r->actual_decision.missing != REGINT_MISSING_NONE)
-                continue;
-            int64_t dec = (int64_t)llround(r->actual_decision.value);
-            if (!r->asked && dec > 0) {
-                item(&d, TR(LETTER_FLAG_NOT_ASKED_DECIDED), r->name, num(L, (double)dec, b1, sizeof b1), "IMDi");
+            if (!r->asked && r->actual_decision.missing == REGINT_MISSING_NONE && r->actual_decision.value > 0) {
+                item(&d, TR(LETTER_FLAG_NOT_ASKED_DECIDED), r->name, num(L, r->actual_decision.value, b1, sizeof b1),
+                     "IMDi");
                 nf++;
-            } else if (r->asked && r->recommended != dec) {
-                int64_t diff = r->recommended > dec ? r->recommended - dec : dec - r->recommended;
-                item(&d, r->recommended > dec ? TR(LETTER_FLAG_ABOVE_DECISION) : TR(LETTER_FLAG_BELOW_DECISION), r->name,
-                     num(L, (double)r->recommended, b1, sizeof b1), num(L, (double)diff, b2, sizeof b2),
-                     num(L, (double)dec, b3, sizeof b3), "IMDi");
-                nf++;
+            }
+            regint__row_flag f[REGINT__ROW_FLAGS_MAX];
+            size_t m = regint__row_flags(prof, r, year, f);
+            for (size_t i = 0; i < m; i++, nf++) {
+                char why[2 * 1024 + 8];
+                flag_why(f[i].entry, prof, why, sizeof why);
+                int64_t diff = r->recommended > f[i].figure ? r->recommended - f[i].figure : f[i].figure - r->recommended;
+                const char *rs = num(L, (double)r->recommended, b1, sizeof b1), *dfs = num(L, (double)diff, b2, sizeof b2),
+                           *fs = num(L, (double)f[i].figure, b3, sizeof b3);
+                switch (f[i].kind) {
+                case REGINT__FLAG_DECISION:
+                case REGINT__FLAG_DATA_DECISION:
+                    item(&d, r->recommended > f[i].figure ? TR(LETTER_FLAG_ABOVE_DECISION) : TR(LETTER_FLAG_BELOW_DECISION),
+                         r->name, rs, dfs, fs, why);
+                    break;
+                case REGINT__FLAG_CAPACITY:
+                    item(&d, TR(LETTER_FLAG_ABOVE_CAPACITY), r->name, rs, dfs, fs, why);
+                    break;
+                case REGINT__FLAG_AGREEMENT:
+                    item(&d, TR(LETTER_FLAG_BELOW_AGREEMENT), r->name, rs, dfs, fs, why);
+                    break;
+                case REGINT__FLAG_DECIDED_ZERO:
+                    item(&d, TR(LETTER_FLAG_DECIDED_ZERO), r->name, rs, f[i].year, why);
+                    break;
+                }
             }
         }
         if (!nf)
@@ -830,8 +952,10 @@ static regint_status build(const regint_dataset *ds, const char *fylkesnr, int y
     {
         regint__sb *sc = want->sc;
         size_t nalt = var.nalt;
-        para(&d, TR(LETTER_SCENARIOS), num(L, (double)var.nv, b1, sizeof b1), num(L, (double)var.totals[0], b2, sizeof b2),
-             num(L, (double)var.totals[LETTER_TOTAL_STEPS - 1], b3, sizeof b3),
+        /* the alternative profiles are named only when there are any (NO_ALT leaves the last
+         * argument unused) */
+        para(&d, nalt ? TR(LETTER_SCENARIOS) : TR(LETTER_SCENARIOS_NO_ALT), num(L, (double)var.nv, b1, sizeof b1),
+             num(L, (double)var.totals[0], b2, sizeof b2), num(L, (double)var.totals[LETTER_TOTAL_STEPS - 1], b3, sizeof b3),
              regint__i18n_percent(L, LETTER_WEIGHT_CHANGE, 0, b4, sizeof b4), num(L, (double)nalt, b5, sizeof b5));
         char c1[64], align[16 + 64];
         snprintf(c1, sizeof c1, TR(LETTER_COL_RECOMMENDED), year);
@@ -1051,6 +1175,13 @@ static regint_status build(const regint_dataset *ds, const char *fylkesnr, int y
         gini = nrate && mean > 0 ? gini / (2.0 * (double)nrate * (double)nrate * mean) : 0;
         free(rate);
         int pass = nquota == 0 && !var.house_fail && tie_text.n == 0 && nfloor == 0 && npop == 0;
+        if (imdi)
+            para(&d, TR(LETTER_AUDIT_ALLOCATION_IMDI), year);
+        else if (alloc.rows) {
+            char q[1024];
+            snprintf(q, sizeof q, "`%s`", opt->allocation);
+            para(&d, TR(LETTER_AUDIT_ALLOCATION_FILE), q);
+        }
         para(&d, "**%s**", pass ? TR(LETTER_AUDIT_PASS) : TR(LETTER_AUDIT_FAIL));
         const char *hd[] = {TR(LETTER_COL_CHECK), TR(LETTER_COL_RESULT)};
         row(&d, hd, "ll", 1, 0);
@@ -1192,15 +1323,12 @@ static regint_status build(const regint_dataset *ds, const char *fylkesnr, int y
             item(&d, TR(LETTER_CAVEAT_POPULATION), py);
         item(&d, TR(LETTER_CAVEAT_CURRENT_YEAR), year);
         item(&d, "%s", TR(LETTER_CAVEAT_SOURCES));
-        const char *note = regint_settlement_recommendation_note(rec);
-        if (*note) {
-            /* The engine's notes are English (library messages); quoted as data. */
-            regint__sb q = {0};
-            regint__sb_printf(&q, L == REGINT_LANG_EN ? "“%s”" : "«%s»", note);
-            char *qs = regint__sb_take(&q);
-            item(&d, TR(LETTER_CAVEAT_NOTES), qs ? qs : "");
-            free(qs);
-        }
+        regint__sb q = {0};
+        notes_in_lang(L, regint_settlement_recommendation_note(rec), &q);
+        char *qs = regint__sb_take(&q);
+        if (qs && *qs)
+            item(&d, TR(LETTER_CAVEAT_NOTES), qs);
+        free(qs);
         end_list(&d);
     }
     para(&d, "%s", TR(LETTER_CONTACT));

@@ -289,6 +289,12 @@ regint_status regint_settlement_backtest_run(const regint_dataset *ds, const reg
             return regint__error(REGINT_ENOTFOUND, "regint_settlement_backtest_run: unknown county '%s' in %d-%d",
                                  opt->fylkesnr, from, to);
     }
+    if (opt->profile && opt->profile->data_decisions)
+        return regint__error(REGINT_EINVAL,
+                             "%s: decisions_in_data: \"bound\" cannot be back-tested: it bounds each year by the "
+                             "councils' decisions for that year in the data, the very answer the back-test scores "
+                             "against (allowed: \"ignore\", the default)",
+                             opt->profile->file);
     regint_settlement_profile *own = NULL;
     const regint_settlement_profile *p = opt->profile;
     regint_status st = REGINT_OK;

@@ -203,20 +203,30 @@ static regint_status apportion_minors(const regint__ctx *ctx, const regint_settl
 
 /* Criterion values, who is asked and the scores: the part of a run that does not depend on
  * the total (the scenario sweep runs it once, sweep.c). */
-regint_status regint__recommend_score(const regint__ctx *ctx, const regint_settlement_profile *p, regint__work *w,
-                                      regint__sb *note)
+regint_status regint__recommend_score(const regint__ctx *ctx, const regint__recommend_args *opt,
+                                      const regint_settlement_profile *p, regint__work *w, regint__sb *note)
 {
     regint_status st;
     regint__error_state saved_error;
     regint__error_save(&saved_error);
-    if ((st = regint__criteria_resolve(ctx, p, w, note)))
-        return st;
-    regint__criteria_values(ctx, p, w);
-    regint__error_restore(&saved_error); /* the indicator lookups are probes: they leave no error */
+    if (p->fitted) {
+        if ((st = regint__fitted_values(ctx, opt, p, w, note)))
+            return st;
+        regint__error_restore(&saved_error); /* the fit's lookups are probes: they leave no error */
+    } else {
+        if ((st = regint__criteria_resolve(ctx, p, w, note)))
+            return st;
+        regint__criteria_values(ctx, p, w);
+        regint__error_restore(&saved_error); /* the indicator lookups are probes: they leave no error */
+    }
     regint__impute_population(ctx, w, note);
     regint__select_asked(ctx, p, w);
-    regint__score_criteria(p, w, note);
-    regint__score_combine(p, w);
+    if (p->fitted) {
+        regint__fitted_score(p, w);
+    } else {
+        regint__score_criteria(p, w, note);
+        regint__score_combine(p, w);
+    }
     return REGINT_OK;
 }
 
@@ -240,7 +250,7 @@ regint_status regint__recommend_apportion(const regint__ctx *ctx, const regint__
 static regint_status run(const regint__ctx *ctx, const regint__recommend_args *opt,
                          const regint_settlement_profile *p, regint__work *w, regint__sb *note)
 {
-    regint_status st = regint__recommend_score(ctx, p, w, note);
+    regint_status st = regint__recommend_score(ctx, opt, p, w, note);
     return st ? st : regint__recommend_apportion(ctx, opt, p, w, note);
 }
 
@@ -348,6 +358,10 @@ regint_status regint__recommend_ctx(const regint__ctx *ctx, const regint__recomm
     r->minors = opt->minors;
     r->n = nm;
     r->ncrit = nc;
+    r->fitted = p->fitted;
+    r->fit_from = w.fit_from;
+    r->fit_to = w.fit_to;
+    r->fit_n = w.fit_n;
     r->rows = regint__calloc(nm, sizeof *r->rows);
     r->names = regint__calloc(3 * nm, sizeof *r->names);
     r->reasons = regint__calloc(REGINT_LANG_COUNT * nm, sizeof *r->reasons);

@@ -31,6 +31,26 @@ void regint_settlement_recommendation_free(regint_settlement_recommendation *r)
 REGINT__COUNT_AT(regint_settlement_recommendation_count, regint_settlement_recommendation_row,
                  regint_settlement_recommendation, regint_settlement_recommendation_row_t, rows, n)
 
+int regint_settlement_recommendation_weights_fitted(const regint_settlement_recommendation *r)
+{
+    return r ? r->fitted : 0;
+}
+
+int regint_settlement_recommendation_fitted_from(const regint_settlement_recommendation *r)
+{
+    return r ? r->fit_from : 0;
+}
+
+int regint_settlement_recommendation_fitted_to(const regint_settlement_recommendation *r)
+{
+    return r ? r->fit_to : 0;
+}
+
+size_t regint_settlement_recommendation_fitted_count(const regint_settlement_recommendation *r)
+{
+    return r ? r->fit_n : 0;
+}
+
 size_t regint_settlement_recommendation_criterion_count(const regint_settlement_recommendation *r) { return r ? r->ncrit : 0; }
 
 const char *regint_settlement_recommendation_criterion_id(const regint_settlement_recommendation *r, size_t j)
@@ -110,7 +130,14 @@ regint_status regint_settlement_recommendation_to_json(const regint_settlement_r
         ok = o != NULL;
         ok = ok && regint__json_add_string(o, "id", r->crit_ids[c]);
         ok = ok && regint__json_add_number(o, "weight", r->crit_w[c]);
+        if (ok && r->fitted) {
+            cJSON *on = r->fit_n ? cJSON_AddArrayToObject(o, "fitted_on") : cJSON_AddNullToObject(o, "fitted_on");
+            ok = on && (!r->fit_n || (cJSON_AddItemToArray(on, cJSON_CreateNumber(r->fit_from)) &&
+                                      cJSON_AddItemToArray(on, cJSON_CreateNumber(r->fit_to))));
+            ok = ok && regint__json_add_number(o, "county_years", (double)r->fit_n);
+        }
     }
+    ok = ok && regint__json_add_string(doc, "weights", r->fitted ? "fitted" : "profile");
     cJSON *arr = ok ? cJSON_AddArrayToObject(doc, "municipalities") : NULL;
     ok = ok && arr;
     for (size_t i = 0; ok && i < r->n; i++) {

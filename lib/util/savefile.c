@@ -68,6 +68,27 @@ regint_status regint__origin_set(regint__origin **o, const char *path, const voi
     return REGINT_OK;
 }
 
+regint_status regint__parse_file_origin(const char *path, regint__parse_fn parse, void *out,
+                                        regint__origin **origin)
+{
+    char *data;
+    size_t len;
+    if (origin)
+        *origin = NULL;
+    regint_status st = regint__read_file(path, &data, &len);
+    if (st)
+        return st;
+    /* The origin first: once `parse` succeeded nothing may fail (the caller owns *out). */
+    if (origin)
+        st = regint__origin_set(origin, path, data, len);
+    if (!st && (st = parse(data, len, path, out)) && origin) {
+        regint__origin_free(*origin);
+        *origin = NULL;
+    }
+    free(data);
+    return st;
+}
+
 /* The final target of `path` after following symbolic links (at most 40, as the kernel); a
  * dangling link gives the path it points to. Caller frees. NULL with the error set. */
 static char *resolve_target(const char *path)

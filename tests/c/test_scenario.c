@@ -22,6 +22,7 @@
  *  - a population-monotonicity departure reported for Agder is re-run through the public API:
  *    the two profiles named, the numbers and the change of the score ratio. */
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -318,6 +319,28 @@ static void test_population_departures_rerun(void)
     regint_settlement_profile_free(p);
 }
 
+/* regint_letter_options_init(opts, 1) from a caller compiled against version 1: its struct ends
+ * before `allocation`, and nothing past that may be written (the canary after it stays). */
+static void test_options_init_version_1(void)
+{
+    size_t v1 = offsetof(regint_letter_options, allocation);
+    unsigned char buf[sizeof(regint_letter_options) + 16];
+    memset(buf, 0xA5, sizeof buf);
+    regint_letter_options *o = (regint_letter_options *)(void *)buf;
+    CU_ASSERT_EQUAL(regint_letter_options_init(o, 1), REGINT_OK);
+    CU_ASSERT_EQUAL(o->version, 1);
+    CU_ASSERT_EQUAL(o->total, REGINT_SETTLEMENT_TOTAL_FROM_REQUESTS);
+    size_t touched = 0;
+    for (size_t i = v1; i < sizeof buf; i++)
+        touched += buf[i] != 0xA5;
+    CU_ASSERT_EQUAL(touched, 0);
+    regint_letter_options cur;
+    CU_ASSERT_EQUAL(regint_letter_options_init(&cur, REGINT_LETTER_OPTIONS_VERSION), REGINT_OK);
+    CU_ASSERT_PTR_NULL(cur.allocation);
+    CU_ASSERT_EQUAL(cur.alt_profile_count, 0);
+    CU_ASSERT_EQUAL(regint_letter_options_init(&cur, 3), REGINT_EVERSION);
+}
+
 int main(void)
 {
     if (CU_initialize_registry() != CUE_SUCCESS)
@@ -328,6 +351,7 @@ int main(void)
         {"hand-worked county: min/median/max, stability, quota rule, Gini, fairness floor", test_hand_worked_scenario},
         {"sweep = full engine for 160 variants of counties 15, 39, 42, 46 (2026)", test_sweep_equals_full_engine},
         {"population departures re-run through the public API", test_population_departures_rerun},
+        {"regint_letter_options_init for a version-1 caller writes only its members", test_options_init_version_1},
         {NULL, NULL}};
     if (test_add_suite("scenario and audit (issue 15)", tests))
         return 1;

@@ -101,10 +101,13 @@ def audit(county, year, total=None, profile=None, dataset=None, allocation=None,
 
 
 def letter(county, year, lang="nb", out=".", total=None, profile=None, national_need=None,
-           date=None, dataset=None):
-    """Write the letter as ``out/letter-NR-Y-LANG.md`` and ``.html``; returns the two paths."""
+           date=None, dataset=None, alt_profiles=None, allocation=None, max_per_1000=None):
+    """Write the letter as ``out/letter-NR-Y-LANG.md`` and ``.html``; returns the two paths.
+    ``alt_profiles``, ``allocation`` and ``max_per_1000`` as in :func:`scenario` and :func:`audit`
+    (sections 7 and 8 of the letter)."""
     ds = _dataset(dataset)
-    opts, _keep = _opts(total, profile, lang, national_need, date)
+    opts, _keep = _opts(total, profile, lang, national_need, date, allocation=allocation,
+                        max_per_1000=max_per_1000, alt_profiles=alt_profiles)
     cty = _county(county)
     md, html = _core.regint_letter_write(ds._handle, cty, int(year), opts)
     os.makedirs(out, exist_ok=True)

@@ -58,9 +58,13 @@ class Plan:
         """Number of plans kept in the dataset."""
         return _core.regint_plan_dataset_count(dataset._handle)
 
-    def save(self, path):
-        """Save as canonical JSON, atomically."""
-        _core.regint_plan_save_file(self._h, os.fspath(path))
+    def save(self, path, force=False):
+        """Save as canonical JSON, atomically (as ``Dataset.save``). A plan loaded from
+        ``path`` refuses with ``regint.ConflictError`` to overwrite it when the file changed on
+        disk since it was loaded (another program saved it), unless ``force=True``."""
+        if not isinstance(force, bool):
+            raise TypeError(f"force: expected True or False, got {type(force).__name__}")
+        _core.regint_plan_save_file_opts(self._h, os.fspath(path), {"force": force})
 
     def to_json(self):
         return _core.regint_plan_to_string(self._h)
