@@ -85,7 +85,7 @@ foreach(_county 15 39 42 46)
 endforeach()
 # An alternative profile: one more variant and its own column.
 regint_cli_test(cli_scenario_alt_profile
-  ARGS scenario --county 15 --year 2026 --json --alt-profile ${REGINT_TEST_DIR}/data/settlement/scenario_profile.json
+  ARGS scenario --county 15 --year 2026 --json --profile ${_handset} --alt-profile ${REGINT_TEST_DIR}/data/settlement/scenario_profile.json
   OUTPUT "\"variants\":26,.*\"profiles\":\\[{\"name\":\"population-only\",\"ok\":true}\\]")
 regint_cli_test(cli_scenario_alt_profile_csv
   ARGS scenario --county 15 --year 2026 --csv --alt-profile ${REGINT_TEST_DIR}/data/settlement/scenario_profile.json
@@ -148,9 +148,9 @@ foreach(_lang nb nn en)
             -P ${REGINT_TEST_DIR}/cli/scenario_terms.cmake)
   set_tests_properties(scenario_terms_${_lang} PROPERTIES LABELS "cli")
 endforeach()
-# The letter takes the same options: one alternative profile (26 variants, its column), IMDi's
+# The letter takes the same options: one alternative profile (22 variants: 9 totals, 6 fitted weights each ±25 %, the profile, its column), IMDi's
 # requests audited with a fairness floor (the paragraph naming what is checked).
 regint_cli_test(cli_letter_alt_allocation
   ARGS letter --county 15 --year 2026 --lang nn --date 2026-10-15 --stdout md
        --alt-profile ${REGINT_TEST_DIR}/data/settlement/scenario_profile.json --allocation imdi --max-per-1000 6
-  OUTPUT "rekna gjennom 26 variantar.*\\| På grensa \\| population-only \\|.*er oppmodinga frå IMDi til kommunane for 2026.*Rettferdsgrense: ")
+  OUTPUT "rekna gjennom 22 variantar.*\\| På grensa \\| population-only \\|.*er oppmodinga frå IMDi til kommunane for 2026.*Rettferdsgrense: ")

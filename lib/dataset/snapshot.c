@@ -156,25 +156,23 @@ static int hash_file(const char *path, uint64_t *len, uint64_t *hash)
     return 0;
 }
 
-static int time_before(const struct timespec *a, const struct timespec *b)
-{
-    return a->tv_sec < b->tv_sec || (a->tv_sec == b->tv_sec && a->tv_nsec < b->tv_nsec);
-}
-
 /* Is the JSON on disk the one the snapshot was written from (its length `jlen`, hash `jhash`,
  * modification time `jmt` then)? Hashing its megabytes costs more than the rest of a load, so
  * when its length and modification time are still those recorded, it is taken as unchanged
- * without hashing -- but only when that time is strictly older than the snapshot file itself
- * (`snap_mt`): an edit made after the snapshot was written then carries a later time. When
- * the times are equal (written within one clock tick: the "racy" case of git's index) or the
- * file's time differs (an edit, or a copy that did not keep the time), the bytes are hashed. */
+ * without hashing -- but only when that time is a whole second older than the snapshot file
+ * itself (`snap_mt`): an edit made after the snapshot was written then carries a later
+ * second. Copies that keep whole seconds only (cmake --install, tar, dpkg) set the
+ * nanoseconds to 0, which is accepted. When the seconds are equal (written within one
+ * second: the "racy" case of git's index) or the file's time differs (an edit, or a copy that
+ * did not keep the time), the bytes are hashed. */
 static int json_unchanged(const char *json_path, uint64_t jlen, uint64_t jhash, const struct timespec *jmt,
                           const struct timespec *snap_mt)
 {
     struct stat sb;
     if (stat(json_path, &sb) != 0 || !S_ISREG(sb.st_mode) || (uint64_t)sb.st_size != jlen)
         return 0;
-    if (sb.st_mtim.tv_sec == jmt->tv_sec && sb.st_mtim.tv_nsec == jmt->tv_nsec && time_before(jmt, snap_mt))
+    if (sb.st_mtim.tv_sec == jmt->tv_sec && (sb.st_mtim.tv_nsec == jmt->tv_nsec || sb.st_mtim.tv_nsec == 0) &&
+        jmt->tv_sec < snap_mt->tv_sec)
         return 1;
     uint64_t flen, fhash;
     return hash_file(json_path, &flen, &fhash) == 0 && flen == jlen && fhash == jhash;

@@ -329,7 +329,7 @@ static regint_status run_variants(const regint_dataset *ds, const char *fylkesnr
         return regint__enomem();
     }
     regint__sweep *sw = NULL;
-    regint_status st = regint__sweep_new(ds, fylkesnr, year, prof, &sw);
+    regint_status st = regint__sweep_new(ds, fylkesnr, year, total, prof, &sw);
     if (st) {
         free(mult);
         return st;

@@ -409,6 +409,24 @@ static void col(double *const *H, const int *ts, int nts, double *const *F, size
     }
 }
 
+/* Each criterion (column of R, n x NCRIT raw values) as a share of the unit: its value over the
+ * column's sum; a column summing to 0 follows population (then 1/n). */
+static void shares(const double *R, size_t n, double *X)
+{
+    double psum = 0;
+    for (size_t a = 0; a < n; a++)
+        psum += R[a * NCRIT];
+    for (int k = 0; k < NCRIT; k++) {
+        double sum = 0;
+        for (size_t a = 0; a < n; a++)
+            sum += R[a * NCRIT + k];
+        for (size_t a = 0; a < n; a++) {
+            double ps = psum > 0 ? R[a * NCRIT] / psum : 1.0 / (double)n;
+            X[a * NCRIT + k] = sum > 0 ? R[a * NCRIT + k] / sum : ps;
+        }
+    }
+}
+
 /* All county-years of year y (features and targets). */
 static regint_status build_year(eng *e, int y, cyear **out, size_t *nout)
 {
@@ -478,18 +496,7 @@ static regint_status build_year(eng *e, int y, cyear **out, size_t *nout)
         col(H[0], t3, 3, NULL, c->n, c->ix, R + 3, NCRIT);
         col(H[1], t1, 1, H[0], c->n, c->ix, R + 4, NCRIT);
         col(H[2], t2, 1, H[0], c->n, c->ix, R + 5, NCRIT);
-        double psum = 0;
-        for (size_t a = 0; a < c->n; a++)
-            psum += R[a * NCRIT];
-        for (int k = 0; k < NCRIT; k++) {
-            double sum = 0;
-            for (size_t a = 0; a < c->n; a++)
-                sum += R[a * NCRIT + k];
-            for (size_t a = 0; a < c->n; a++) {
-                double ps = psum > 0 ? R[a * NCRIT] / psum : 1.0 / (double)c->n;
-                c->X[a * NCRIT + k] = sum > 0 ? R[a * NCRIT + k] / sum : ps;
-            }
-        }
+        shares(R, c->n, c->X);
         double tot = 0, prev = 0;
         for (size_t a = 0; a < c->n; a++) {
             const char *code = s->m[c->ix[a]]->kommunenr;
@@ -669,23 +676,6 @@ regint_status regint_settlement_rolling_options_init(regint_settlement_rolling_o
         return st;
     *opts = init;
     return REGINT_OK;
-}
-
-/* A method that gave no prediction for the row: its figures are missing (NaN, null in JSON). */
-static void no_metrics(regint_settlement_rolling_row_t *r, int m)
-{
-    r->mae_request[m] = r->within2_request[m] = r->mae_decision[m] = r->within2_decision[m] = r->mae_settled[m] =
-        r->within2_settled[m] = NAN;
-}
-
-/* A row that is reported but not scored (a county-year without requests): no figures, no weights. */
-static void unscored(regint_settlement_rolling_row_t *r)
-{
-    r->scored = 0;
-    for (int m = 0; m < NMETH; m++)
-        no_metrics(r, m);
-    for (int j = 0; j < NCRIT; j++)
-        r->weights[j] = NAN;
 }
 
 /* ------------------------------------------------------------------ the fit (one code path) */
@@ -952,18 +942,7 @@ static regint_status national(const cyear *cs, size_t nc, cyear *o)
             prev += cs[c].raw[i * NCRIT + 2];
         }
     }
-    double psum = 0;
-    for (a = 0; a < o->n; a++)
-        psum += o->raw[a * NCRIT];
-    for (int k = 0; k < NCRIT; k++) {
-        double sum = 0;
-        for (a = 0; a < o->n; a++)
-            sum += o->raw[a * NCRIT + (size_t)k];
-        for (a = 0; a < o->n; a++) {
-            double ps = psum > 0 ? o->raw[a * NCRIT] / psum : 1.0 / (double)o->n;
-            o->X[a * NCRIT + (size_t)k] = sum > 0 ? o->raw[a * NCRIT + (size_t)k] / sum : ps;
-        }
-    }
+    shares(o->raw, o->n, o->X);
     o->lq = o->T > 0 && prev > 0 ? log((double)o->T / prev) : 0;
     return REGINT_OK;
 }
@@ -1053,6 +1032,23 @@ regint_status regint__fitted_county(const regint_dataset *ds, const char *fylkes
     if (st)
         regint__fitted_free(out);
     return st;
+}
+
+/* A method that gave no prediction for the row: its figures are missing (NaN, null in JSON). */
+static void no_metrics(regint_settlement_rolling_row_t *r, int m)
+{
+    r->mae_request[m] = r->within2_request[m] = r->mae_decision[m] = r->within2_decision[m] = r->mae_settled[m] =
+        r->within2_settled[m] = NAN;
+}
+
+/* A row that is reported but not scored (a county-year without requests): no figures, no weights. */
+static void unscored(regint_settlement_rolling_row_t *r)
+{
+    r->scored = 0;
+    for (int m = 0; m < NMETH; m++)
+        no_metrics(r, m);
+    for (int j = 0; j < NCRIT; j++)
+        r->weights[j] = NAN;
 }
 
 regint_status regint_settlement_rolling_run(const regint_dataset *ds, const regint_settlement_rolling_options *opt,

@@ -201,32 +201,41 @@ static regint_status apportion_minors(const regint__ctx *ctx, const regint_settl
     return REGINT_OK;
 }
 
-/* Criterion values, who is asked and the scores: the part of a run that does not depend on
- * the total (the scenario sweep runs it once, sweep.c). */
-regint_status regint__recommend_score(const regint__ctx *ctx, const regint__recommend_args *opt,
-                                      const regint_settlement_profile *p, regint__work *w, regint__sb *note)
+/* Each municipality's criterion values (w->x) and the criterion weights: the profile's (checked
+ * against the dataset) or, with "weights": "fitted", the fitted engine's for the county and year
+ * (w->z then holds each criterion's share of the county). The lookups are probes: they leave no
+ * error. Shared by a run and the scenario sweep (sweep.c). */
+regint_status regint__score_values(const regint__ctx *ctx, const char *fylkesnr, int64_t total,
+                                   const regint_settlement_profile *p, regint__work *w, regint__sb *note)
 {
     regint_status st;
     regint__error_state saved_error;
     regint__error_save(&saved_error);
     if (p->fitted) {
-        if ((st = regint__fitted_values(ctx, opt, p, w, note)))
+        regint__recommend_args a = {fylkesnr, ctx->year, total, 0, p, 0};
+        if ((st = regint__fitted_values(ctx, &a, p, w, note)))
             return st;
-        regint__error_restore(&saved_error); /* the fit's lookups are probes: they leave no error */
     } else {
         if ((st = regint__criteria_resolve(ctx, p, w, note)))
             return st;
         regint__criteria_values(ctx, p, w);
-        regint__error_restore(&saved_error); /* the indicator lookups are probes: they leave no error */
     }
+    regint__error_restore(&saved_error);
+    return REGINT_OK;
+}
+
+/* Criterion values, who is asked and the scores: the part of a run that does not depend on
+ * the total (the scenario sweep runs it once, sweep.c). */
+regint_status regint__recommend_score(const regint__ctx *ctx, const regint__recommend_args *opt,
+                                      const regint_settlement_profile *p, regint__work *w, regint__sb *note)
+{
+    regint_status st = regint__score_values(ctx, opt->fylkesnr, opt->total, p, w, note);
+    if (st)
+        return st;
     regint__impute_population(ctx, w, note);
     regint__select_asked(ctx, p, w);
-    if (p->fitted) {
-        regint__fitted_score(p, w);
-    } else {
-        regint__score_criteria(p, w, note);
-        regint__score_combine(p, w);
-    }
+    regint__score_criteria(p, w, note);
+    regint__score_combine(p, w);
     return REGINT_OK;
 }
 

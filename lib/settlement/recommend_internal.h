@@ -50,8 +50,6 @@ void regint__criteria_values(const regint__ctx *ctx, const regint_settlement_pro
  * for the county and year, w->x the raw values, w->z each criterion's share of the county. */
 regint_status regint__fitted_values(const regint__ctx *ctx, const regint__recommend_args *opt,
                                     const regint_settlement_profile *p, regint__work *w, regint__sb *note);
-/* scoring.c: scores of the fitted engine over those asked (w->z becomes the contributions). */
-void regint__fitted_score(const regint_settlement_profile *p, regint__work *w);
 
 /* scoring.c */
 void regint__impute_population(const regint__ctx *ctx, regint__work *w, regint__sb *note);
@@ -63,11 +61,15 @@ void regint__score_criteria(const regint_settlement_profile *p, regint__work *w,
 void regint__score_combine(const regint_settlement_profile *p, regint__work *w);
 
 /* recommend.c: the two halves of one run. _score: criterion values, who is asked, the scores
- * (independent of the total, except that the fitted engine's regime reads opt->total when the
- * data hold no IMDi total for the year); _apportion: bounds for opt->total, the apportionment
- * and the minors. */
+ * (independent of the total); _apportion: bounds for opt->total, the apportionment and the
+ * minors. */
 regint_status regint__recommend_score(const regint__ctx *ctx, const regint__recommend_args *opt,
                                       const regint_settlement_profile *p, regint__work *w, regint__sb *note);
+/* recommend.c: the first part of _score, criterion values and weights (the profile's, or the
+ * fitted engine's for the county, the year and, when the data have no requests for the year,
+ * the total); shared with the scenario sweep. */
+regint_status regint__score_values(const regint__ctx *ctx, const char *fylkesnr, int64_t total,
+                                   const regint_settlement_profile *p, regint__work *w, regint__sb *note);
 regint_status regint__recommend_apportion(const regint__ctx *ctx, const regint__recommend_args *opt,
                                           const regint_settlement_profile *p, regint__work *w, regint__sb *note);
 

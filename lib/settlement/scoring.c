@@ -153,6 +153,19 @@ static void score_criterion(const regint_settlement_profile *p, regint__work *w,
  * with no value for anyone asked gets the weight -1 (left out). */
 void regint__score_criteria(const regint_settlement_profile *p, regint__work *w, regint__sb *note)
 {
+    if (p->fitted) {
+        /* the fitted engine's shares of the county (regint__fitted_values), renormalised over
+         * those asked like a size criterion */
+        size_t nc = p->ncrit;
+        for (size_t c = 0; c < nc; c++) {
+            double s = 0;
+            for (size_t k = 0; k < w->nm; k++)
+                s += w->asked[k] ? w->z[k * nc + c] : 0;
+            for (size_t k = 0; k < w->nm; k++)
+                w->z[k * nc + c] = w->asked[k] && s > 0 ? w->z[k * nc + c] / s : 0;
+        }
+        return;
+    }
     for (size_t c = 0; c < p->ncrit; c++)
         if (w->w[c] != 0)
             score_criterion(p, w, c, note);
@@ -225,25 +238,4 @@ regint_status regint__fitted_values(const regint__ctx *ctx, const regint__recomm
                             "introduction results). ");
     regint__fitted_free(&f);
     return REGINT_OK;
-}
-
-void regint__fitted_score(const regint_settlement_profile *p, regint__work *w)
-{
-    size_t nc = p->ncrit;
-    double s = 0;
-    for (size_t k = 0; k < w->nm; k++) {
-        w->score[k] = 0;
-        for (size_t c = 0; c < nc; c++) {
-            double z = w->asked[k] ? w->w[c] * w->z[k * nc + c] : 0;
-            w->z[k * nc + c] = z;
-            w->score[k] += z;
-        }
-        s += w->score[k];
-    }
-    /* the scores of those asked sum to 1 (a municipality not asked gives its share to the others) */
-    for (size_t k = 0; k < w->nm && s > 0; k++) {
-        w->score[k] /= s;
-        for (size_t c = 0; c < nc; c++)
-            w->z[k * nc + c] /= s;
-    }
 }

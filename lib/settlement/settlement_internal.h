@@ -171,10 +171,12 @@ regint_status regint__recommend_ctx(const regint__ctx *ctx, const regint__recomm
  * Rows in the order of the recommendation's rows. A variant is `total` with each criterion's
  * weight multiplied by mult[c] (NULL: the profile's weights); it gives the numbers of a full
  * regint_settlement_recommend() with those weights and no unaccompanied minors. `score` (may
- * be NULL) receives the variant's scores. The profile is borrowed; the caller has checked it
+ * be NULL) receives the variant's scores. `total` is the base run's: a fitted profile's weights
+ * depend on it when the data have no requests for the year (a variant's weights do not move with
+ * its total). The profile is borrowed; the caller has checked it
  * with a full recommendation first (its codes and local entries). */
 typedef struct regint__sweep regint__sweep;
-regint_status regint__sweep_new(const regint_dataset *ds, const char *fylkesnr, int year,
+regint_status regint__sweep_new(const regint_dataset *ds, const char *fylkesnr, int year, int64_t total,
                                 const regint_settlement_profile *p, regint__sweep **out);
 size_t regint__sweep_count(const regint__sweep *s);
 regint_status regint__sweep_run(regint__sweep *s, int64_t total, const double *mult, int64_t *seats, double *score);

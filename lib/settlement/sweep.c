@@ -25,16 +25,6 @@ struct regint__sweep {
     int *asked0;    /* nm: who is asked before the bounds */
 };
 
-/* The scores from the criterion shares and weights: the fitted engine's sum (scores of those
- * asked sum to 1) or a criteria profile's renormalised sum. */
-static void combine(const regint_settlement_profile *p, regint__work *w)
-{
-    if (p->fitted)
-        regint__fitted_score(p, w);
-    else
-        regint__score_combine(p, w);
-}
-
 void regint__sweep_free(regint__sweep *s)
 {
     if (!s)
@@ -49,7 +39,7 @@ void regint__sweep_free(regint__sweep *s)
     free(s);
 }
 
-regint_status regint__sweep_new(const regint_dataset *ds, const char *fylkesnr, int year,
+regint_status regint__sweep_new(const regint_dataset *ds, const char *fylkesnr, int year, int64_t total,
                                 const regint_settlement_profile *p, regint__sweep **out)
 {
     regint__sweep *s = regint__calloc(1, sizeof *s);
@@ -87,28 +77,15 @@ regint_status regint__sweep_new(const regint_dataset *ds, const char *fylkesnr, 
         goto fail;
     }
     /* regint__recommend_score() in two halves, keeping the unweighted shares between them. */
-    regint__error_state saved_error;
-    regint__error_save(&saved_error);
-    if (p->fitted) {
-        /* the fitted engine's weights for the year (its regime from IMDi's total for the county
-         * in the data; without one, a ratio of 1: the variants' totals do not move the weights) */
-        regint__recommend_args base = {s->fylkesnr, year, 0, 0, p, 0};
-        if ((st = regint__fitted_values(&s->ctx, &base, p, &s->w, &note)))
-            goto fail;
-    } else {
-        if ((st = regint__criteria_resolve(&s->ctx, p, &s->w, &note)))
-            goto fail;
-        regint__criteria_values(&s->ctx, p, &s->w);
-    }
-    regint__error_restore(&saved_error);
+    if ((st = regint__score_values(&s->ctx, s->fylkesnr, total, p, &s->w, &note)))
+        goto fail;
     regint__impute_population(&s->ctx, &s->w, &note);
     regint__select_asked(&s->ctx, p, &s->w);
-    if (!p->fitted)
-        regint__score_criteria(p, &s->w, &note);
+    regint__score_criteria(p, &s->w, &note);
     memcpy(s->zraw, s->w.z, nm * nc * sizeof *s->zraw);
     memcpy(s->wres, s->w.w, nc * sizeof *s->wres);
     memcpy(s->asked0, s->w.asked, nm * sizeof *s->asked0);
-    combine(p, &s->w);
+    regint__score_combine(p, &s->w);
     memcpy(s->score0, s->w.score, nm * sizeof *s->score0);
     regint__sb_free(&note);
     *out = s;
@@ -131,13 +108,14 @@ regint_status regint__sweep_run(regint__sweep *s, int64_t total, const double *m
          * the criteria left out, then regint__score_combine(): the arithmetic of a full run. */
         double wsum = 0;
         for (size_t c = 0; c < nc; c++) {
+            /* a fitted profile's weights are the fitted ones (wres), a profile's its own */
             w->w[c] = s->wres[c] != 0 ? (p->fitted ? s->wres[c] : p->crit[c].weight) * mult[c] : 0;
             wsum += w->w[c];
         }
         for (size_t c = 0; c < nc; c++)
             w->w[c] = s->wres[c] < 0 ? -1 : wsum > 0 ? w->w[c] / wsum : 0;
         memcpy(w->z, s->zraw, nm * nc * sizeof *w->z);
-        combine(p, w);
+        regint__score_combine(p, w);
     } else {
         memcpy(w->score, s->score0, nm * sizeof *w->score);
     }

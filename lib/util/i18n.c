@@ -369,6 +369,12 @@ static const entry table[] = {
     T(CRITERION_UNEMPLOYMENT, "arbeidsledighet", "arbeidsløyse", "unemployment"),
     T(CRITERION_INTRO_RESULTS, "resultater i introduksjonsprogrammet", "resultat i introduksjonsprogrammet",
       "introduction programme results"),
+    /* the fitted engine's criteria (settlement.h, regint_settlement_fitted_criterion); English keeps the ids */
+    T(CRITERION_SPREAD, "kvadratrot av folketall", "kvadratrot av folketal", "spread"),
+    T(CRITERION_REQUEST_1, "fjorårets anmodning", "oppmodinga i fjor", "request_1"),
+    T(CRITERION_REQUEST_3, "anmodninger siste tre år", "oppmodingar siste tre år", "request_3"),
+    T(CRITERION_DECISION_1, "fjorårets vedtak", "vedtaket i fjor", "decision_1"),
+    T(CRITERION_SETTLED_2, "bosatte for to år siden", "busette for to år sidan", "settled_2"),
     T(CRITERION_POPULATION_LONG, "Folketall", "Folketal", "Population"),
     T(CRITERION_POPULATION_WHY,
       "tjenester, skoler og arbeidsplasser følger størrelsen på kommunen; et nasjonalt kriterium hvert år",
@@ -818,6 +824,11 @@ const char *regint__tr_criterion(regint_lang lang, const char *id)
         {"secondary_inflow", REGINT__MSG_CRITERION_SECONDARY_INFLOW},
         {"unemployment", REGINT__MSG_CRITERION_UNEMPLOYMENT},
         {"intro_results", REGINT__MSG_CRITERION_INTRO_RESULTS},
+        {"spread", REGINT__MSG_CRITERION_SPREAD},
+        {"request_1", REGINT__MSG_CRITERION_REQUEST_1},
+        {"request_3", REGINT__MSG_CRITERION_REQUEST_3},
+        {"decision_1", REGINT__MSG_CRITERION_DECISION_1},
+        {"settled_2", REGINT__MSG_CRITERION_SETTLED_2},
     };
     if (!id)
         return "";

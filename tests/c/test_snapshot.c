@@ -115,15 +115,27 @@ static void test_built_snapshot(void)
     regint_dataset_free(b);
 }
 
+/* tests/data/tasks/good_v2.json copied to <tmp>/<name>.json (json: that path, snap: its
+ * snapshot path); returns its text (the caller frees it), NULL on failure. */
+static char *fixture_copy(const char *name, char json[512], char snap[512], size_t *n)
+{
+    snprintf(json, 512, "%s/%s.json", tmpdir, name);
+    regint__snapshot_path(json, snap, 512);
+    char *text = slurp(REGINT_TEST_DIR "/data/tasks/good_v2.json", n);
+    if (text && spit(json, text, *n) != 0) {
+        free(text);
+        text = NULL;
+    }
+    return text;
+}
+
 /* Edited JSON, truncated or corrupt snapshot: refused, and load_default falls back to the JSON. */
 static void test_stale_and_corrupt(void)
 {
     char json[512], snap[512];
-    snprintf(json, sizeof json, "%s/stale.json", tmpdir);
-    regint__snapshot_path(json, snap, sizeof snap);
     size_t n;
-    char *text = slurp(REGINT_TEST_DIR "/data/tasks/good_v2.json", &n);
-    CU_ASSERT_FATAL(text && spit(json, text, n) == 0);
+    char *text = fixture_copy("stale", json, snap, &n);
+    CU_ASSERT_FATAL(text != NULL);
     regint_dataset *ds = NULL;
     CU_ASSERT_FATAL(regint_dataset_load_file(json, &ds) == REGINT_OK);
     CU_ASSERT_FATAL(regint__snapshot_write(ds, json, snap) == REGINT_OK);
@@ -224,15 +236,14 @@ static void test_grows_out_of_block(void)
 }
 
 /* The JSON check by length and modification time (snapshot.c, json_unchanged): the bytes
- * are hashed unless both are those recorded AND that time is older than the snapshot. */
+ * are hashed unless both are those recorded AND that time is a second older than the
+ * snapshot. */
 static void test_json_time_check(void)
 {
     char json[512], snap[512];
-    snprintf(json, sizeof json, "%s/timed.json", tmpdir);
-    regint__snapshot_path(json, snap, sizeof snap);
     size_t n;
-    char *text = slurp(REGINT_TEST_DIR "/data/tasks/good_v2.json", &n);
-    CU_ASSERT_FATAL(text && spit(json, text, n) == 0);
+    char *text = fixture_copy("timed", json, snap, &n);
+    CU_ASSERT_FATAL(text != NULL);
     struct timespec old[2];
     clock_gettime(CLOCK_REALTIME, &old[0]);
     old[0].tv_sec -= 3600;
@@ -256,9 +267,16 @@ static void test_json_time_check(void)
     ds = NULL;
     CU_ASSERT(regint__snapshot_load(snap, json, &ds) == REGINT_OK);
     regint_dataset_free(ds);
+    /* the same with the time cut to whole seconds, as cmake --install, tar and dpkg copy it */
+    struct timespec cut[2] = {{old[0].tv_sec, 0}, {old[0].tv_sec, 0}};
+    CU_ASSERT_FATAL(utimensat(AT_FDCWD, json, cut, 0) == 0);
+    ds = NULL;
+    CU_ASSERT(regint__snapshot_load(snap, json, &ds) == REGINT_OK);
+    regint_dataset_free(ds);
+    CU_ASSERT_FATAL(utimensat(AT_FDCWD, json, old, 0) == 0);
 
-    /* Racy: the snapshot is no newer than the JSON's recorded time (both written within one
-     * clock tick), so an edit could hide behind an equal time: the bytes are hashed. */
+    /* Racy: the snapshot is not a second newer than the JSON's recorded time (both written
+     * within one second), so an edit could hide behind an equal time: the bytes are hashed. */
     CU_ASSERT_FATAL(utimensat(AT_FDCWD, snap, old, 0) == 0);
     ds = NULL;
     CU_ASSERT(regint__snapshot_load(snap, json, &ds) != REGINT_OK);
