@@ -531,6 +531,20 @@ static regint_status settle(dctx *c, const size_t *cand, size_t nc, int64_t coun
 }
 
 /* Divisor method: fills c->a (already holding lo) for the candidate units. */
+/* One step of the bracketing searches (divisor_apportion's x, the Huntington-Hill t): the
+ * point x with sum fx replaces the end of [*lo, *hi] on its side of the target K, so the
+ * bracket keeps f(lo) < K <= f(hi). */
+static void narrow(double x, double fx, double K, double *lo, double *flo, double *hi, double *fhi)
+{
+    if (fx < K) {
+        *lo = x;
+        *flo = fx;
+    } else {
+        *hi = x;
+        *fhi = fx;
+    }
+}
+
 static regint_status divisor_apportion(dctx *c, size_t n, const size_t *cand, size_t nc, int64_t total,
                                        size_t *heap)
 {
@@ -594,13 +608,7 @@ static regint_status divisor_apportion(dctx *c, size_t n, const size_t *cand, si
                 fl = fh = fm;
                 break;
             }
-            if (fm < K) {
-                xl = xm;
-                fl = fm;
-            } else {
-                xh = xm;
-                fh = fm;
-            }
+            narrow(xm, fm, K, &xl, &fl, &xh, &fh);
             bisect_next = (xh - xl) > 0.5 * width;
         }
         x = (K - fl <= fh - K) ? xl : xh;
@@ -783,13 +791,7 @@ static regint_status hamilton_apportion(const int64_t *w, size_t n, int64_t tota
                     est = tm;
                     break;
                 }
-                if (gm < K) {
-                    tl = tm;
-                    gl = gm;
-                } else {
-                    th = tm;
-                    gh = gm;
-                }
+                narrow(tm, gm, K, &tl, &gl, &th, &gh);
                 est = 0.5 * (tl + th);
             }
         }

@@ -402,12 +402,10 @@ static int row_json(cJSON *o, const void *row)
            regint__json_add_string(o, "note", r->note);
 }
 
-regint_status regint_settlement_backtest_to_json(const regint_settlement_backtest *bt, char **json)
+static int backtest_json(cJSON *doc, const void *result)
 {
-    if (!bt || !json)
-        return regint__error(REGINT_EINVAL, "regint_settlement_backtest_to_json: NULL argument");
-    cJSON *doc = regint__json_new_doc("regint.backtest");
-    int ok = doc && regint__json_add_string(doc, "profile", bt->profile_name);
+    const regint_settlement_backtest *bt = result;
+    int ok = regint__json_add_string(doc, "profile", bt->profile_name);
     ok = ok && regint__json_add_objects(doc, "rows", bt->rows, bt->n, sizeof *bt->rows, row_json);
     cJSON *s = ok ? cJSON_AddObjectToObject(doc, "summary") : NULL;
     ok = ok && s;
@@ -423,6 +421,10 @@ regint_status regint_settlement_backtest_to_json(const regint_settlement_backtes
         wd[m] = (double)su->wins_decision[m];
     }
     ok = ok && add_methods(s, "wins_request", wr);
-    ok = ok && add_methods(s, "wins_decision", wd);
-    return regint__json_finish(doc, ok, json);
+    return ok && add_methods(s, "wins_decision", wd);
+}
+
+regint_status regint_settlement_backtest_to_json(const regint_settlement_backtest *bt, char **json)
+{
+    return regint__json_result(bt, json, "regint_settlement_backtest_to_json", "regint.backtest", backtest_json);
 }

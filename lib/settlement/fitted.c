@@ -26,6 +26,7 @@
 #include "settlement/settlement_internal.h"
 #include "util/accessor.h"
 #include "util/alloc.h"
+#include "util/block.h"
 #include "util/enumname.h"
 #include "util/error.h"
 #include "util/jsonutil.h"
@@ -561,12 +562,10 @@ struct regint_settlement_rolling {
     double mean_ratio, max_ratio;
 };
 
-/* Per-year means over the county-years every method scored (SPEC §5-6). */
+/* Per-year means over the county-years every method scored (SPEC §5-6), into r->years
+ * (to - from + 1 of them, allocated with r). */
 static regint_status summarise(regint_settlement_rolling *r, int from, int to)
 {
-    r->years = regint__calloc((size_t)(to - from + 1), sizeof *r->years);
-    if (!r->years)
-        return regint__enomem();
     double rsum = 0;
     size_t nr = 0;
     r->max_ratio = NAN;
@@ -908,9 +907,7 @@ void regint__fitted_free(regint__fitted *f)
 {
     if (!f)
         return;
-    free(f->codes);
-    free(f->share);
-    free(f->raw);
+    free(f->block); /* codes, share and raw: one allocation */
     memset(f, 0, sizeof *f);
 }
 
@@ -980,12 +977,13 @@ static regint_status fitted_from(fitter *f, const char *fylkesnr, int year, int 
     out->actual_total = o->T;
     fitter_weights(f, year, train_to, lq, out->weights, &out->fit_from, &out->fit_to, &out->fit_n);
     out->n = o->n;
-    out->codes = regint__calloc(o->n ? o->n : 1, sizeof *out->codes);
-    out->share = regint__calloc(o->n * NCRIT + 1, sizeof *out->share);
-    out->raw = regint__calloc(o->n * NCRIT + 1, sizeof *out->raw);
-    if (!out->codes || !out->share || !out->raw) {
+    static const regint__block_array arrays[] = {REGINT__BLOCK_ARRAY(regint__fitted, codes),
+                                                 REGINT__BLOCK_ARRAY(regint__fitted, share),
+                                                 REGINT__BLOCK_ARRAY(regint__fitted, raw)};
+    const size_t sizes[] = {o->n, o->n * NCRIT, o->n * NCRIT};
+    if (!(out->block = regint__block_new_at(out, 3, sizes, arrays))) {
         cyear_free(&nat);
-        return regint__enomem();
+        return REGINT_ENOMEM;
     }
     for (size_t a = 0; a < o->n; a++) {
         memcpy(out->codes[a], o->code[a], sizeof out->codes[a]);
@@ -1073,21 +1071,21 @@ regint_status regint_settlement_rolling_run(const regint_dataset *ds, const regi
                           opt->fylkesnr[1] < '0' || opt->fylkesnr[1] > '9'))
         return regint__error(REGINT_EINVAL, "settlement rolling back-test: fylkesnr '%s': expected two digits",
                              opt->fylkesnr);
-    regint_settlement_rolling *res = regint__calloc(1, sizeof *res);
-    if (!res)
-        return regint__enomem();
+    regint_settlement_rolling *res = NULL;
     if ((st = fitter_build(ds, to, to, &f)))
         goto done;
     cyear **cy = f.cy;
     size_t *ncy = f.ncy;
-    /* rows */
+    /* the result and its rows, codes and years: one block, so its _free is one call */
     size_t cap = 0;
     for (int y = from; y <= to; y++)
         cap += ncy[y - f.e.y0] + 1;
-    res->rows = regint__calloc(cap ? cap : 1, sizeof *res->rows);
-    res->codes = regint__calloc(cap ? cap : 1, sizeof *res->codes);
-    if (!res->rows || !res->codes) {
-        st = regint__enomem();
+    static const regint__block_array arrays[] = {REGINT__BLOCK_ARRAY(regint_settlement_rolling, rows),
+                                                 REGINT__BLOCK_ARRAY(regint_settlement_rolling, codes),
+                                                 REGINT__BLOCK_ARRAY(regint_settlement_rolling, years)};
+    const size_t sizes[] = {cap, cap, (size_t)(to - from + 1)};
+    if (!(res = regint__block_new_in(sizeof *res, 3, sizes, arrays))) {
+        st = REGINT_ENOMEM;
         goto done;
     }
     for (int y = from; y <= to && !st; y++) {
@@ -1173,11 +1171,8 @@ void regint_settlement_rolling_free(regint_settlement_rolling *r)
 {
     if (!r)
         return;
-    free(r->rows);
-    free(r->years);
-    free(r->codes);
     free(r->note);
-    free(r);
+    free(r); /* rows, codes and years are in r's block */
 }
 
 REGINT__COUNT_AT(regint_settlement_rolling_count, regint_settlement_rolling_row, regint_settlement_rolling,
@@ -1233,17 +1228,19 @@ static int year_json(cJSON *o, const void *row)
            regint__json_add_number_or_null(o, "ratio", Y->ratio);
 }
 
-regint_status regint_settlement_rolling_to_json(const regint_settlement_rolling *r, char **json)
+static int rolling_json(cJSON *doc, const void *result)
 {
-    if (!r || !json)
-        return regint__error(REGINT_EINVAL, "regint_settlement_rolling_to_json: NULL argument");
-    cJSON *doc = regint__json_new_doc("regint.backtest_rolling");
-    int ok = doc && regint__json_add_string(doc, "profile", "fitted");
+    const regint_settlement_rolling *r = result;
+    int ok = regint__json_add_string(doc, "profile", "fitted");
     ok = ok && regint__json_add_string(doc, "rounding", "sainte-lague-min10");
     ok = ok && regint__json_add_objects(doc, "rows", r->rows, r->n, sizeof *r->rows, row_json);
     ok = ok && regint__json_add_objects(doc, "years", r->years, r->nyears, sizeof *r->years, year_json);
     cJSON *s = ok ? cJSON_AddObjectToObject(doc, "summary") : NULL;
-    ok = ok && s && regint__json_add_number_or_null(s, "mean_ratio", r->mean_ratio) &&
-         regint__json_add_number_or_null(s, "max_ratio", r->max_ratio);
-    return regint__json_finish(doc, ok, json);
+    return ok && s && regint__json_add_number_or_null(s, "mean_ratio", r->mean_ratio) &&
+           regint__json_add_number_or_null(s, "max_ratio", r->max_ratio);
+}
+
+regint_status regint_settlement_rolling_to_json(const regint_settlement_rolling *r, char **json)
+{
+    return regint__json_result(r, json, "regint_settlement_rolling_to_json", "regint.backtest_rolling", rolling_json);
 }

@@ -243,14 +243,16 @@ static int row_json(cJSON *o, const void *row)
            regint__json_add_number_or_null(o, "delivery_rate", r->delivery_rate);
 }
 
+static int gap_json(cJSON *doc, const void *result)
+{
+    const regint_settlement_gap *g = result;
+    return regint__json_add_string(doc, "fylkesnr", g->fylkesnr) &&
+           regint__json_add_string(doc, "note", g->note ? g->note : "") &&
+           regint__json_add_objects(doc, "years", g->years, g->nyears, sizeof *g->years, year_json) &&
+           regint__json_add_objects(doc, "municipalities", g->rows, g->n, sizeof *g->rows, row_json);
+}
+
 regint_status regint_settlement_gap_to_json(const regint_settlement_gap *g, char **json)
 {
-    if (!g || !json)
-        return regint__error(REGINT_EINVAL, "regint_settlement_gap_to_json: NULL argument");
-    cJSON *doc = regint__json_new_doc("regint.settlement_gap");
-    int ok = doc && regint__json_add_string(doc, "fylkesnr", g->fylkesnr);
-    ok = ok && regint__json_add_string(doc, "note", g->note ? g->note : "");
-    ok = ok && regint__json_add_objects(doc, "years", g->years, g->nyears, sizeof *g->years, year_json);
-    ok = ok && regint__json_add_objects(doc, "municipalities", g->rows, g->n, sizeof *g->rows, row_json);
-    return regint__json_finish(doc, ok, json);
+    return regint__json_result(g, json, "regint_settlement_gap_to_json", "regint.settlement_gap", gap_json);
 }

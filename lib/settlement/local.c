@@ -138,6 +138,9 @@ regint_status regint__local_parse(const char *file, const cJSON *root, regint_se
         return REGINT_OK;
     if (!(p->local = regint__calloc(n, sizeof *p->local)))
         return regint__enomem();
+    /* Read like profile.c's criteria (`duplicates`, issue 13, pairs the two loops). Kept: each
+     * entry has its own parser and its own duplicate rule and message; what is shared (the
+     * array, the path, the entry's checks) is already the util/jsonutil helpers. */
     size_t i = 0;
     const cJSON *it;
     cJSON_ArrayForEach(it, arr) {

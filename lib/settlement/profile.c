@@ -267,6 +267,8 @@ static regint_status parse_criteria(const char *file, const cJSON *root, regint_
     if (!(p->crit = regint__calloc(nc, sizeof *p->crit)))
         return regint__enomem();
     double wsum = 0;
+    /* Read like local.c's entries (`duplicates` pairs the loops; kept for the reason given
+     * there: another parser, another duplicate rule). */
     size_t i = 0;
     const cJSON *it;
     cJSON_ArrayForEach(it, crit) {

@@ -99,6 +99,7 @@ struct regint_settlement_profile {
  * on the county-years before the year (the same fit as the rolling back-test of that year). */
 typedef struct regint__fitted {
     size_t n;              /* municipalities of the county in the year's own structure */
+    void *block;           /* one allocation holding codes, share and raw (util/block.h) */
     char (*codes)[8];      /* their codes, sorted */
     double *share;         /* n * REGINT_SETTLEMENT_FITTED_CRITERION_COUNT: shares of the county */
     double *raw;           /* idem, raw values (persons) */

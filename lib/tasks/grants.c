@@ -460,6 +460,8 @@ static regint_status parse_scheme(const char *file, const char *path, const cJSO
     if (!c)
         return regint__enomem();
     *crit_out = c;
+    /* Read like the payments below (`duplicates`, issue 13, pairs the loops); kept: each
+     * entry is its own list of field rules, as in the validators (see the top of the file). */
     size_t i = 0;
     const cJSON *it;
     cJSON_ArrayForEach(it, arr)
@@ -600,7 +602,7 @@ static regint_status parse_app(const char *file, const char *path, const cJSON *
     a->payments = pay;
     if (!pay)
         return regint__enomem();
-    i = 0;
+    i = 0; /* read like the criteria above (`duplicates` pairs them; kept, see there) */
     cJSON_ArrayForEach(it, arr)
     {
         char pp[REGINT__PATH_MAX];

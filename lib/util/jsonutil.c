@@ -602,6 +602,15 @@ regint_status regint__json_finish(cJSON *doc, int ok, char **json)
     return REGINT_OK;
 }
 
+regint_status regint__json_result(const void *result, char **json, const char *func, const char *schema,
+                                  regint__json_fill_fn fill)
+{
+    if (!result || !json)
+        return regint__error(REGINT_EINVAL, "%s: NULL argument", func);
+    cJSON *doc = regint__json_new_doc(schema);
+    return regint__json_finish(doc, doc && fill(doc, result), json);
+}
+
 int regint__json_add_number_or_null(cJSON *obj, const char *key, double value)
 {
     if (!isnan(value))

@@ -136,6 +136,11 @@ regint_status regint__json_finish(cJSON *doc, int ok, char **json);
 typedef int (*regint__json_fill_fn)(cJSON *o, const void *row);
 int regint__json_add_objects(cJSON *obj, const char *key, const void *rows, size_t n, size_t size,
                              regint__json_fill_fn fill);
+/* A whole result's _to_json(): EINVAL naming `func` when result or json is NULL, else the
+ * document {"schema": schema} filled by fill(doc, result), printed into *json (caller frees)
+ * as regint__json_finish() does. */
+regint_status regint__json_result(const void *result, char **json, const char *func, const char *schema,
+                                  regint__json_fill_fn fill);
 /* A new empty object appended to the array `arr`; NULL (ENOMEM set) on failure. */
 cJSON *regint__json_append_object(cJSON *arr);
 
