@@ -232,7 +232,9 @@ REGINT_API regint_status regint_grants_set_report(regint_dataset *ds, const char
 /**
  * Record a status report received during the project (not the final report: see
  * regint_grants_set_report()). Only for a granted application; dated on or after the
- * previous status report and not after the final report, if that is in.
+ * previous status report and not after the final report, if that is in (one rule by
+ * dates, the same as on load: a status report received before the final report may be
+ * recorded later).
  * @param ds              the dataset
  * @param application_id  the application
  * @param report          the status report (strings are copied); participants -1 = not given

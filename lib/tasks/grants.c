@@ -1225,9 +1225,6 @@ regint_status regint_grants_add_status_report(regint_dataset *ds, const char *ap
                               : regint__error(REGINT_EINVAL, "regint_grants_add_status_report: NULL argument");
     if (st)
         return st;
-    if (cur->reported)
-        return regint__error(REGINT_EINVAL, "application '%s': the final report (%s) is in; a status report "
-                             "after it is refused", cur->id, cur->report_date);
     return replace_appending(ds, g, cur, offsetof(regint_grant_application_t, status_reports),
                              offsetof(regint_grant_application_t, status_report_count), report, sizeof *report);
 }

@@ -261,7 +261,7 @@ static void test_final_payment_and_results(void)
  * a1 granted 600 000, two status reports (2025-06-30 with 6 participants so far and a summary;
  * 2025-09-30 with nothing but the date), then the final report 2026-02-01; a status report
  * dated before the previous one, one with a fødselsnummer (01017010170, valid check digits)
- * in its summary, one for the ungranted a2 and any after the final report are refused and
+ * in its summary, one for the ungranted a1 and one dated after the final report are refused and
  * change nothing; the saved text loads back with the same two reports. */
 static void test_status_reports(void)
 {
@@ -287,9 +287,10 @@ static void test_status_reports(void)
     CU_ASSERT_EQUAL(regint_grants_add_status_report(ds, "a1", &r2), REGINT_OK);
     CU_ASSERT_EQUAL(regint_grants_add_payment(ds, "a1", "2025-05-01", 600000), REGINT_OK);
     CU_ASSERT_EQUAL(regint_grants_set_report(ds, "a1", "2026-02-01", 10, 590000), REGINT_OK);
-    regint_grant_status_report_t late = {"2026-01-15", NULL, NULL, -1};
+    regint_grant_status_report_t late = {"2026-02-02", NULL, NULL, -1};
     CU_ASSERT_EQUAL(regint_grants_add_status_report(ds, "a1", &late), REGINT_EINVAL);
-    TEST_ASSERT_CONTAINS(regint_last_error(), "the final report (2026-02-01) is in");
+    TEST_ASSERT_CONTAINS(regint_last_error(),
+                         "status_reports[2].date: a status report (2026-02-02) after the final report (2026-02-01)");
     const regint_grant_application_t *app;
     CU_ASSERT_EQUAL_FATAL(regint_grants_application(ds, "a1", &app), REGINT_OK);
     CU_ASSERT_EQUAL_FATAL(app->status_report_count, 2);

@@ -88,7 +88,7 @@ grep -q "go together" "$T/err" || { cat "$T/err"; fail "--in-work alone: message
 # 5 + 2 = 7 of 11 participants = 63.6 % >= the scheme's 60 % target
 ok grants receive-report --data "$F" --id JSB25-90 --date 2026-02-20 --participants 11 --used 560000 \
    --in-work 5 --in-education 2
-refused "the final report (2026-02-20) is in" grants receive-report --data "$F" --id JSB25-90 --kind status \
+refused "a status report (2026-02-21) after the final report (2026-02-20)" grants receive-report --data "$F" --id JSB25-90 --kind status \
    --date 2026-02-21
 ok grants report --data "$F" --scheme $S --as-of 2026-03-10
 grep -qF 'Status reports JSB25-90: 1' "$T/out" || { cat "$T/out"; fail "status report count in grants report"; }

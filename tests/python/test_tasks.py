@@ -221,7 +221,7 @@ def test_grants_walk_with_final_payment(raw):
     with pytest.raises(regint.InvalidError):
         g.set_results("JSB25-90", 5, 2)                 # before the final report
     g.set_report("JSB25-90", participants_reached=11, funds_used=560_000, date="2026-02-20")
-    with pytest.raises(regint.InvalidError, match="the final report .2026-02-20. is in"):
+    with pytest.raises(regint.InvalidError, match=r"after the final report \(2026-02-20\)"):
         g.add_status_report("JSB25-90", date="2026-02-21")
     with pytest.raises(regint.RangeError):
         g.set_results("JSB25-90", 8, 4)
