@@ -5,6 +5,10 @@ For each call, measured in the same run:
   * overlap: wall time of running the call twice one after the other (reference) divided by
     the wall time of running it in two threads at once. 2.0 = the threads fully overlap,
     1.0 = they are serialised (the GIL is held). Needs two free cores to reach 2.0.
+  * 2thr/1thr: per repetition, the wall time of two threads (one call each) over the wall
+    time of one call alone, measured back to back; best and median over the repetitions.
+    1.0 = full overlap, 2.0 = serialised. The load average is printed with the figures:
+    on a machine busier than its cores, no overlap can show.
   * GIL held: a pure-Python counting thread runs while the call runs; the share of its
     counting speed lost against counting alone (same run) is the share of time the call
     holds the GIL (0 % = released for the whole call; on a loaded machine this also
@@ -14,6 +18,7 @@ Usage: PYTHONPATH=build/bindings/python /usr/bin/python3 bench/bench_gil.py [rep
 """
 import array
 import os
+import statistics
 import sys
 import threading
 import time
@@ -89,14 +94,23 @@ def main():
     timer = threading.Timer(0.5, stop.set)
     timer.start()
     alone = count_rate(stop)
+    print("load average %.2f %.2f %.2f, %d cores" % (os.getloadavg() + (os.cpu_count(),)))
     print("two threads vs one after the other (wall, best of %d); GIL held = counting speed lost" % reps)
-    print("%-26s %10s %10s %8s %9s" % ("call", "seq 2x s", "2 thr s", "overlap", "GIL held"))
+    print("%-26s %10s %10s %8s %9s %15s" % ("call", "seq 2x s", "2 thr s", "overlap", "GIL held",
+                                           "2thr/1thr b/med"))
     for name, f in calls:
         f()  # warm up
         seq = best(lambda: (f(), f()), reps)
         par = min(in_two_threads(f) for _ in range(reps))
         held = min(gil_held(f, alone) for _ in range(reps))
-        print("%-26s %10.3f %10.3f %7.2fx %8.0f%%" % (name, seq, par, seq / par, 100 * held), flush=True)
+        ratio = []
+        for _ in range(reps):
+            one = best(f, 1)
+            ratio.append(in_two_threads(f) / one)
+        print("%-26s %10.3f %10.3f %7.2fx %8.0f%% %7.2f /%6.2f" % (name, seq, par, seq / par, 100 * held,
+                                                                 min(ratio), statistics.median(ratio)),
+              flush=True)
+    print("load average %.2f %.2f %.2f" % os.getloadavg())
     os.environ.pop("REGINT_SNAPSHOT", None)
 
 

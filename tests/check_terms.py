@@ -3,7 +3,7 @@
 language in tests/data/i18n_terms.tsv: no forbidden word (e.g. a bokmål form in a nynorsk
 letter) and, with --required, every required term present.
 
-    check_terms.py --lang nn letter.md [--required]
+    check_terms.py --lang nn letter.md [--required] [--kind report]
 
 Exit 0 when clean; 1 with one line per finding: "FILE:LINE: 'kommunene' is not nynorsk (ordbank)".
 Municipality and county names and the engine's quoted notes are data, not prose: lines of a
@@ -20,7 +20,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
 
 
-def load_terms(path, lang):
+def load_terms(path, lang, kind="required"):
     forbidden, required = {}, []
     with open(path, encoding="utf-8") as f:
         for line in f:
@@ -31,7 +31,7 @@ def load_terms(path, lang):
                 continue
             if cols[1] == "forbidden":
                 forbidden[cols[2].lower()] = cols[3] if len(cols) > 3 else ""
-            elif cols[1] == "required":
+            elif cols[1] == kind:
                 required.append(cols[2].lower())
     return forbidden, required
 
@@ -51,11 +51,14 @@ def main():
     ap.add_argument("--lang", required=True, choices=["nb", "nn", "en"])
     ap.add_argument("--terms", default=os.path.join(HERE, "data", "i18n_terms.tsv"))
     ap.add_argument("--required", action="store_true")
+    ap.add_argument("--kind", default="required",
+                    help="the rows of the terms file that --required reads: 'required' (the letter's "
+                         "terms, default) or 'report' (the county report's)")
     ap.add_argument("--skip", action="append", default=[],
                     help="a required term not to require (a part of the letter not built yet)")
     ap.add_argument("files", nargs="+")
     a = ap.parse_args()
-    forbidden, required = load_terms(a.terms, a.lang)
+    forbidden, required = load_terms(a.terms, a.lang, a.kind)
     name = {"nb": "bokmål", "nn": "nynorsk", "en": "English"}[a.lang]
     bad = 0
     for path in a.files:

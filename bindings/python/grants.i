@@ -12,10 +12,12 @@ static const rpy_field rpy_grant_criterion[] = {RPY_F(id, STR), RPY_F(name, STR)
 static const rpy_field rpy_grant_scheme[] = {RPY_F(id, STR), RPY_F(name, STR), RPY_F(year, INT),
     RPY_F(budget, I64), RPY_F(call_opens, STR), RPY_F(deadline, STR), RPY_F(max_per_application, I64),
     RPY_F(rounding_unit, I64), RPY_F(score_max, F64), RPY_F(report_due, STR),
-    RPY_SA(criteria, rpy_grant_criterion, regint_grant_criterion_t, criterion_count), RPY_DONE};
+    RPY_SA(criteria, rpy_grant_criterion, regint_grant_criterion_t, criterion_count),
+    RPY_F(result_target, F64), RPY_DONE};
 #undef RPY_T
 #define RPY_T regint_grant_payment_t
-static const rpy_field rpy_grant_payment[] = {RPY_F(date, STR), RPY_F(amount, I64), RPY_DONE};
+static const rpy_field rpy_grant_payment[] = {RPY_F(date, STR), RPY_F(amount, I64), RPY_F(final, BOOL),
+                                              RPY_DONE};
 #undef RPY_T
 #define RPY_T regint_grant_application_t
 static const rpy_field rpy_grant_application[] = {RPY_F(id, STR), RPY_F(scheme_id, STR),
@@ -26,13 +28,15 @@ static const rpy_field rpy_grant_application[] = {RPY_F(id, STR), RPY_F(scheme_i
     RPY_F(amount_granted, I64), RPY_F(decision_date, STR), RPY_F(decision_reason, STR),
     RPY_SA(payments, rpy_grant_payment, regint_grant_payment_t, payment_count), RPY_F(report_due, STR),
     RPY_F(reported, BOOL), RPY_F(report_date, STR), RPY_F(participants_reached, I64),
-    RPY_F(funds_used, I64), RPY_F(amount_reclaimed, I64), RPY_DONE};
+    RPY_F(funds_used, I64), RPY_F(amount_reclaimed, I64), RPY_F(has_results, BOOL),
+    RPY_F(results_work, I64), RPY_F(results_education, I64), RPY_DONE};
 #undef RPY_T
 #define RPY_T regint_grant_followup_t
 static const rpy_field rpy_grant_followup[] = {RPY_F(application_id, STR), RPY_F(scheme_id, STR),
     RPY_F(granted, I64), RPY_F(paid, I64), RPY_F(used, I64), RPY_F(reclaim_due, I64),
     RPY_F(report_due, STR), RPY_F(reported, BOOL), RPY_F(overdue, BOOL), RPY_F(days_overdue, I64),
-    RPY_DONE};
+    RPY_F(has_results, BOOL), RPY_F(in_work_or_education, I64), RPY_F(result_share, F64),
+    RPY_F(result_target, F64), RPY_F(target_met, INT), RPY_DONE};
 #undef RPY_T
 #define RPY_T regint_grants_allocation_result
 static const rpy_field rpy_grant_allocation[] = {RPY_F(scheme_id, STR), RPY_F(budget, I64),

@@ -136,6 +136,24 @@ int cli_load_dataset(const char *cmd, const char *path, regint_dataset **ds);
 int cli_load_settlement(const char *cmd, const char *data, const char *profile, regint_dataset **ds,
                         regint_settlement_profile **prof);
 
+/* --alt-profile F1,F2,...: each profile file loaded into *v (malloc'd, *n of them; free with
+ * cli_free_profiles); list NULL = none. CLI_OK, or CLI_BAD_INPUT after the message (what is
+ * loaded so far is in *v, *n). */
+int cli_load_profiles(const char *cmd, const char *list, regint_settlement_profile ***v, size_t *n);
+void cli_free_profiles(regint_settlement_profile **v, size_t n);
+
+/* The options of scenario, audit and letter that fill regint_letter_options (version 2);
+ * T needs the fields alt (const char *), allocation (const char *), max_per_1000 (double). */
+#define CLI_OPT_ALT_PROFILE(T)                                                                   \
+    CLI_STRING("alt-profile", "FILE[,FILE...]", T, alt, 0,                                       \
+               "alternative profiles, comma-separated: each run at the base total and reported in a column")
+#define CLI_OPT_AUDIT(T)                                                                         \
+    CLI_STRING("allocation", "FILE.csv|imdi", T, allocation, 0,                                  \
+               "audit this allocation: a CSV with the header kommunenr,allocation (absent municipalities 0;\n" \
+               "without --total its sum is the total), or 'imdi' for IMDi's requests of the year"),       \
+        CLI_NUMBER("max-per-1000", "X", T, max_per_1000, 0, 1000,                                \
+                   "fairness floor: nobody asked above X per 1,000 inhabitants unless it decided so itself")
+
 /* ---- output helpers (the one JSON and CSV string escaper of the tool) ---------------- */
 
 /* Print s as a JSON string literal (escaped); NULL prints null. */
@@ -151,6 +169,10 @@ enum { CLI_QUOTE_IF_NEEDED = 0, CLI_QUOTE_ALWAYS = 1 };
 void cli_csv_field(FILE *f, const char *s, int quote);
 /* Display width of a UTF-8 string in columns (code points). */
 int cli_utf8_width(const char *s);
+/* A name column's width: the wider of w and s's display width, at most CLI_NAME_WIDTH_MAX
+ * (longer names are cut by the table). Start from the header's width and widen per row. */
+#define CLI_NAME_WIDTH_MAX 28
+int cli_name_width(int w, const char *s);
 /* Print s left-aligned in `width` columns, counting UTF-8 characters, not bytes. */
 void cli_pad(FILE *f, const char *s, int width);
 /* Today's date (UTC) as "YYYY-MM-DD" in buf; returns buf. */

@@ -1,5 +1,6 @@
 /* Helpers shared by the regint commands: the one JSON and CSV string escaper, UTF-8 aware
  * columns, today's date, dataset loading and the bad-input message. Public API only. */
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -62,6 +63,14 @@ int cli_utf8_width(const char *s)
     return w;
 }
 
+int cli_name_width(int w, const char *s)
+{
+    int sw = cli_utf8_width(s);
+    if (sw > CLI_NAME_WIDTH_MAX)
+        sw = CLI_NAME_WIDTH_MAX;
+    return sw > w ? sw : w;
+}
+
 void cli_pad(FILE *f, const char *s, int width)
 {
     s = s ? s : "";
@@ -108,6 +117,38 @@ int cli_load_settlement(const char *cmd, const char *data, const char *profile, 
         *ds = NULL;
     }
     return rc;
+}
+
+int cli_load_profiles(const char *cmd, const char *list, regint_settlement_profile ***v, size_t *n)
+{
+    *v = NULL;
+    *n = 0;
+    if (!list)
+        return CLI_OK;
+    size_t cap = 1;
+    for (const char *p = list; *p; p++)
+        cap += *p == ',';
+    char *copy = strdup(list);
+    *v = calloc(cap, sizeof **v);
+    if (!copy || !*v) {
+        free(copy);
+        fprintf(stderr, "regint %s: out of memory\n", cmd);
+        return CLI_BAD_INPUT;
+    }
+    int rc = CLI_OK;
+    char *save = NULL;
+    for (char *f = strtok_r(copy, ",", &save); f && rc == CLI_OK; f = strtok_r(NULL, ",", &save))
+        if (regint_settlement_profile_load_file(f, &(*v)[(*n)++]) != REGINT_OK)
+            rc = cli_fail(cmd, "--alt-profile");
+    free(copy);
+    return rc;
+}
+
+void cli_free_profiles(regint_settlement_profile **v, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        regint_settlement_profile_free(v[i]);
+    free(v);
 }
 
 /* --years A-B or A: 1 and the years, else 0. */

@@ -71,13 +71,8 @@ static void print_table(const regint_settlement_gap *g)
         printf("\n");
     }
     int nw = 4;
-    for (size_t i = 0; i < n; i++) {
-        int w = cli_utf8_width(regint_settlement_gap_row(g, i)->name);
-        if (w > nw)
-            nw = w;
-    }
-    if (nw > 28)
-        nw = 28;
+    for (size_t i = 0; i < n; i++)
+        nw = cli_name_width(nw, regint_settlement_gap_row(g, i)->name);
     printf("\n%-4s %-4s  %-*s %7s %8s %7s %6s %8s\n", "year", "nr", nw, "name", "request", "decision", "settled", "gap",
            "delivery");
     for (size_t i = 0; i < n; i++) {

@@ -1,4 +1,5 @@
 /* regint grants allocate|report — grant schemes: allocate a budget, follow up applications. */
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -165,8 +166,20 @@ static int report(regint_dataset *ds, const char *scheme, const char *as_of, enu
                 cli_json_string(stdout, f[i].report_due);
             else
                 printf("null");
-            printf(", \"reported\": %s, \"overdue\": %s, \"days_overdue\": %lld}", f[i].reported ? "true" : "false",
+            printf(", \"reported\": %s, \"overdue\": %s, \"days_overdue\": %lld", f[i].reported ? "true" : "false",
                    f[i].overdue ? "true" : "false", (long long)f[i].days_overdue);
+            if (f[i].has_results)
+                printf(", \"in_work_or_education\": %lld", (long long)f[i].in_work_or_education);
+            else
+                printf(", \"in_work_or_education\": null");
+            if (!isnan(f[i].result_share))
+                printf(", \"result_share\": %.6g", f[i].result_share);
+            else
+                printf(", \"result_share\": null");
+            if (f[i].result_target > 0)
+                printf(", \"result_target\": %.6g}", f[i].result_target);
+            else
+                printf(", \"result_target\": null}");
         }
         printf("],\n \"overdue\": [");
         for (size_t i = 0; i < no; i++) {
@@ -175,14 +188,24 @@ static int report(regint_dataset *ds, const char *scheme, const char *as_of, enu
         }
         printf("]}\n");
     } else if (fmt == CLI_CSV) {
-        printf("application,scheme,granted,paid,used,reclaim_due,report_due,reported,overdue,days_overdue\n");
+        printf("application,scheme,granted,paid,used,reclaim_due,report_due,reported,overdue,days_overdue,"
+               "in_work_or_education,result_share,result_target\n");
         for (size_t i = 0; i < n; i++) {
             cli_csv_field(stdout, f[i].application_id, CLI_QUOTE_IF_NEEDED);
             putchar(',');
             cli_csv_field(stdout, f[i].scheme_id, CLI_QUOTE_IF_NEEDED);
-            printf(",%lld,%lld,%lld,%lld,%s,%d,%d,%lld\n", (long long)f[i].granted, (long long)f[i].paid,
+            printf(",%lld,%lld,%lld,%lld,%s,%d,%d,%lld,", (long long)f[i].granted, (long long)f[i].paid,
                    (long long)f[i].used, (long long)f[i].reclaim_due, f[i].report_due ? f[i].report_due : "",
                    f[i].reported, f[i].overdue, (long long)f[i].days_overdue);
+            if (f[i].has_results)
+                printf("%lld", (long long)f[i].in_work_or_education);
+            putchar(',');
+            if (!isnan(f[i].result_share))
+                printf("%.4f", f[i].result_share);
+            putchar(',');
+            if (f[i].result_target > 0)
+                printf("%g", f[i].result_target);
+            putchar('\n');
         }
     } else {
         printf("Granted applications as of %s\n", as_of);
@@ -199,6 +222,17 @@ static int report(regint_dataset *ds, const char *scheme, const char *as_of, enu
             printf("  %-16s %-22s %11lld %11lld %11lld %11lld  %-10s %s\n", f[i].application_id, f[i].scheme_id,
                    (long long)f[i].granted, (long long)f[i].paid, (long long)f[i].used, (long long)f[i].reclaim_due,
                    f[i].report_due ? f[i].report_due : "-", st);
+        }
+        for (size_t i = 0; i < n; i++) {
+            if (!f[i].has_results)
+                continue;
+            printf("Results %s: %lld participants in work or education", f[i].application_id,
+                   (long long)f[i].in_work_or_education);
+            if (!isnan(f[i].result_share))
+                printf(", %.1f %% of those reached", 100 * f[i].result_share);
+            if (f[i].target_met >= 0)
+                printf(" (target %.0f %%: %s)", 100 * f[i].result_target, f[i].target_met ? "met" : "not met");
+            printf("\n");
         }
         printf("Overdue reports: %zu", no);
         for (size_t i = 0; i < no; i++)

@@ -11,13 +11,13 @@
 typedef struct case_args {
     const char *data, *id, *scheme, *received, *orgnr, *name, *target, *municipalities, *date, *reason,
         *status, *due_before, *as_of, *criterion;
-    int kind, outcome, fmt;
-    int64_t amount, participants, used, days;
+    int kind, outcome, fmt, final;
+    int64_t amount, participants, used, days, in_work, in_education;
     double score;
 } case_args;
 
 static const case_args defaults = {NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-                                   NULL, 0, -1, CLI_TABLE, -1, -1, -1, 60, -1.0};
+                                   NULL, 0, -1, CLI_TABLE, 0, -1, -1, -1, 60, -1, -1, -1.0};
 
 /* The county file is required: case work changes it in place. */
 #define CASE_DATA CLI_STRING("data", "FILE", case_args, data, CLI_REQUIRED, "the county file (changed in place, atomically)")
@@ -63,12 +63,14 @@ static const cli_opt decide_opts[] = {
 };
 
 static const cli_opt pay_opts[] = {
-    CLI_SUMMARY("record a (part) payment of granted money"),
-    CLI_ABOUT("Only after a grant; the total paid may not exceed the amount granted.\n"),
+    CLI_SUMMARY("record a part payment, or with --final the final payment, of granted money"),
+    CLI_ABOUT("Only after a grant; the total paid may not exceed the amount granted. One final\n"
+              "payment per application, dated on or after the others; nothing is paid after it.\n"),
     CASE_DATA,
     CASE_ID,
     CLI_INT("amount", "KR", case_args, amount, 1, INT64_MAX, CLI_REQUIRED, "kroner paid"),
     CASE_DATE("payment date"),
+    CLI_FLAG("final", case_args, final, 1, "the final payment (sluttutbetaling)"),
     CLI_END,
 };
 
@@ -82,13 +84,18 @@ static const cli_opt repay_opts[] = {
 };
 
 static const cli_opt receive_opts[] = {
-    CLI_SUMMARY("record the report on the use of a grant"),
-    CLI_ABOUT("Funds used may not exceed the total paid.\n"),
+    CLI_SUMMARY("record the final report on the use of a grant, with results per participant"),
+    CLI_ABOUT("Funds used may not exceed the total paid. --in-work and --in-education (both or\n"
+              "neither) count the participants in work or in education after the project, each\n"
+              "once; `grants report` compares their share with the scheme's result target.\n"),
     CASE_DATA,
     CASE_ID,
     CASE_DATE("date the report was received"),
     CLI_INT("participants", "N", case_args, participants, 0, INT64_MAX, CLI_REQUIRED, "participants reached"),
     CLI_INT("used", "KR", case_args, used, 0, INT64_MAX, CLI_REQUIRED, "kroner used"),
+    CLI_INT("in-work", "N", case_args, in_work, 0, INT64_MAX, 0, "participants in work after the project"),
+    CLI_INT("in-education", "N", case_args, in_education, 0, INT64_MAX, 0,
+            "participants in education after the project"),
     CLI_END,
 };
 
@@ -330,6 +337,8 @@ int cli_run_grants_case(const cli_command *cmd, const void *parsed)
         return cli_usage_error(cmd, "--outcome is required");
     if (!strcmp(sub, "score") && x->score < 0)
         return cli_usage_error(cmd, "--score is required");
+    if ((x->in_work < 0) != (x->in_education < 0))
+        return cli_usage_error(cmd, "--in-work and --in-education go together");
     regint_dataset *ds;
     int rc = cli_load_dataset(cmd->name, x->data, &ds);
     if (rc != CLI_OK)
@@ -346,11 +355,15 @@ int cli_run_grants_case(const cli_command *cmd, const void *parsed)
         st = regint_grants_decide(ds, x->id, outcomes[x->outcome], x->amount < 0 ? 0 : x->amount, x->date,
                                   x->reason);
     } else if (!strcmp(sub, "pay")) {
-        st = regint_grants_add_payment(ds, x->id, x->date, x->amount);
+        st = x->final ? regint_grants_add_final_payment(ds, x->id, x->date, x->amount)
+                      : regint_grants_add_payment(ds, x->id, x->date, x->amount);
     } else if (!strcmp(sub, "repay")) {
         st = regint_grants_add_reclaimed(ds, x->id, x->amount);
     } else if (!strcmp(sub, "receive-report")) {
+        /* One change of the file: the report and its results are saved together or not at all. */
         st = regint_grants_set_report(ds, x->id, x->date, x->participants, x->used);
+        if (st == REGINT_OK && x->in_work >= 0)
+            st = regint_grants_set_results(ds, x->id, x->in_work, x->in_education);
     } else {
         changes = 0;
         rc = !strcmp(sub, "list") ? list(ds, x) : remind(ds, x);

@@ -11,12 +11,13 @@
 enum { LETTER_FILES = -1, LETTER_MD = 0, LETTER_HTML = 1 };
 
 typedef struct letter_args {
-    const char *data, *county, *profile, *out, *date;
+    const char *data, *county, *profile, *out, *date, *alt, *allocation;
     int64_t year, total, need;
+    double max_per_1000;
     int lang, to_stdout;
 } letter_args;
 
-static const letter_args defaults = {NULL, NULL, NULL, ".", NULL, 2026, -1, 0, REGINT_LANG_NB, LETTER_FILES};
+static const letter_args defaults = {NULL, NULL, NULL, ".", NULL, NULL, NULL, 2026, -1, 0, 0, REGINT_LANG_NB, LETTER_FILES};
 
 static const cli_opt letter_opts[] = {
     CLI_SUMMARY("write the county's recommendation letter to IMDi (nb, nn or en)"),
@@ -34,6 +35,8 @@ static const cli_opt letter_opts[] = {
             "persons to settle (default: the sum of IMDi's actual requests)"),
     CLI_INT("national-need", "N", letter_args, need, 1, INT64_MAX, 0, "the national need, stated in the letter"),
     CLI_STRING("date", "YYYY-MM-DD", letter_args, date, 0, "the letter's date (default: today)"),
+    CLI_OPT_ALT_PROFILE(letter_args),
+    CLI_OPT_AUDIT(letter_args),
     CLI_STRING("out", "DIR", letter_args, out, 0, "folder of the two files (default: .)"),
     CLI_CHOICE("stdout", "md|html", letter_args, to_stdout, "print the letter in this format instead of writing files"),
     CLI_END,
@@ -57,10 +60,22 @@ int cli_run_letter(const cli_command *cmd, const void *parsed)
     const letter_args a = *(const letter_args *)parsed;
     regint_dataset *ds = NULL;
     regint_settlement_profile *prof = NULL;
+    regint_settlement_profile **alt = NULL;
+    size_t nalt = 0;
     int rc = cli_load_settlement(cmd->name, a.data, a.profile, &ds, &prof);
     if (rc != CLI_OK)
         return rc;
+    if ((rc = cli_load_profiles(cmd->name, a.alt, &alt, &nalt)) != CLI_OK) {
+        cli_free_profiles(alt, nalt);
+        regint_settlement_profile_free(prof);
+        regint_dataset_free(ds);
+        return rc;
+    }
     regint_letter_options opt = REGINT_LETTER_OPTIONS_INIT;
+    opt.alt_profiles = (const regint_settlement_profile *const *)alt;
+    opt.alt_profile_count = nalt;
+    opt.allocation = a.allocation;
+    opt.max_per_1000 = a.max_per_1000;
     opt.lang = (regint_lang)a.lang;
     opt.profile = prof;
     if (a.total >= 0)
@@ -94,6 +109,7 @@ int cli_run_letter(const cli_command *cmd, const void *parsed)
     }
     regint_free(md);
     regint_free(html);
+    cli_free_profiles(alt, nalt);
     regint_settlement_profile_free(prof);
     regint_dataset_free(ds);
     return rc;

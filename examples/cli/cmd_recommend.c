@@ -58,26 +58,25 @@ static void csv_value(FILE *f, regint_value_t v)
         fputc(',', f);
 }
 
-/* Flags and notes under the table: long texts that a column would cut. */
+/* The rows' flags (notes = 0) or local notes (notes = 1) under a title: long texts that a
+ * column would cut. */
+static void print_texts(const regint_settlement_recommendation *r, const char *title, int notes)
+{
+    printf("%s", title);
+    for (size_t i = 0; i < regint_settlement_recommendation_count(r); i++) {
+        const regint_settlement_recommendation_row_t *row = regint_settlement_recommendation_row(r, i);
+        const char *t = notes ? row->note : row->flag;
+        if (*t)
+            printf("  %s %s: %s\n", row->kommunenr, row->name, t);
+    }
+}
+
 static void print_local(const regint_settlement_recommendation *r, size_t nflag, size_t nnote)
 {
-    size_t n = regint_settlement_recommendation_count(r);
-    if (nflag) {
-        printf("\nFlags (the number departs from the municipality's own decision or stated capacity):\n");
-        for (size_t i = 0; i < n; i++) {
-            const regint_settlement_recommendation_row_t *row = regint_settlement_recommendation_row(r, i);
-            if (*row->flag)
-                printf("  %s %s: %s\n", row->kommunenr, row->name, row->flag);
-        }
-    }
-    if (nnote) {
-        printf("\nLocal notes (profile):\n");
-        for (size_t i = 0; i < n; i++) {
-            const regint_settlement_recommendation_row_t *row = regint_settlement_recommendation_row(r, i);
-            if (*row->note)
-                printf("  %s %s: %s\n", row->kommunenr, row->name, row->note);
-        }
-    }
+    if (nflag)
+        print_texts(r, "\nFlags (the number departs from the municipality's own decision or stated capacity):\n", 0);
+    if (nnote)
+        print_texts(r, "\nLocal notes (profile):\n", 1);
 }
 
 static void print_table(const regint_settlement_recommendation *r, const char *source)
@@ -89,7 +88,14 @@ static void print_table(const regint_settlement_recommendation *r, const char *s
     if (regint_settlement_recommendation_minors(r))
         printf(", of which %" PRId64 " unaccompanied minors", regint_settlement_recommendation_minors(r));
     printf("\n%s\nProfile '%s'; history up to %d.\n", source, regint_settlement_recommendation_profile_name(r), y - 1);
-    printf("Criteria (normalised weights):");
+    if (regint_settlement_recommendation_weights_fitted(r) && regint_settlement_recommendation_fitted_count(r))
+        printf("Criteria (weights fitted on %d-%d, %zu county-years, out of sample):",
+               regint_settlement_recommendation_fitted_from(r), regint_settlement_recommendation_fitted_to(r),
+               regint_settlement_recommendation_fitted_count(r));
+    else if (regint_settlement_recommendation_weights_fitted(r))
+        printf("Criteria (weights fitted: no earlier county-year to fit on):");
+    else
+        printf("Criteria (normalised weights):");
     for (size_t c = 0; c < regint_settlement_recommendation_criterion_count(r); c++)
         printf(" %s %.3f", regint_settlement_recommendation_criterion_id(r, c),
                regint_settlement_recommendation_criterion_weight(r, c));
@@ -98,13 +104,8 @@ static void print_table(const regint_settlement_recommendation *r, const char *s
     if (*note)
         printf("Note: %s\n", note);
     int nw = 4;
-    for (size_t i = 0; i < n; i++) {
-        int w = cli_utf8_width(regint_settlement_recommendation_row(r, i)->name);
-        if (w > nw)
-            nw = w;
-    }
-    if (nw > 28)
-        nw = 28;
+    for (size_t i = 0; i < n; i++)
+        nw = cli_name_width(nw, regint_settlement_recommendation_row(r, i)->name);
     printf("\n%-4s  %-*s %6s %5s %4s %5s %5s %6s %7s | %7s %7s %7s %7s | %s\n", "nr", nw, "name", "recom", "plan", "EMA",
            "lower", "upper", "score%", "IMDi", "req", "dec", "settled", "dec", "reason");
     printf("%-4s  %-*s %6d %5d %4s %5s %5s %6s %7d | %7d %7d %7d %7d |\n", "", nw, "", y, y + 1, "", "", "", "", y, y - 1,
@@ -169,8 +170,13 @@ static void print_csv(const regint_settlement_recommendation *r)
         printf(",value_%s", regint_settlement_recommendation_criterion_id(r, c));
     for (int h = 0; h < REGINT_SETTLEMENT_HISTORY_YEARS; h++)
         printf(",request_%d,decision_%d,settled_%d", y0 + h, y0 + h, y0 + h);
-    printf(",actual_request_%d,actual_decision_%d,reason,plan_%d,note,flag\n", y0 + REGINT_SETTLEMENT_HISTORY_YEARS,
+    printf(",actual_request_%d,actual_decision_%d,reason,plan_%d,note,flag", y0 + REGINT_SETTLEMENT_HISTORY_YEARS,
            y0 + REGINT_SETTLEMENT_HISTORY_YEARS, y0 + REGINT_SETTLEMENT_HISTORY_YEARS + 1);
+    /* the weights (normalised; fitted ones with the years fitted on) in every row, so that the
+     * file says what produced it and stays one table */
+    for (size_t c = 0; c < nc; c++)
+        printf(",weight_%s", regint_settlement_recommendation_criterion_id(r, c));
+    printf(",weights,fitted_from,fitted_to,fitted_county_years\n");
     for (size_t i = 0; i < n; i++) {
         const regint_settlement_recommendation_row_t *row = regint_settlement_recommendation_row(r, i);
         printf("%s,", row->kommunenr);
@@ -201,7 +207,14 @@ static void print_csv(const regint_settlement_recommendation *r)
         cli_csv_field(stdout, row->note, CLI_QUOTE_ALWAYS);
         putchar(',');
         cli_csv_field(stdout, row->flag, CLI_QUOTE_ALWAYS);
-        putchar('\n');
+        for (size_t c = 0; c < nc; c++)
+            printf(",%.6f", regint_settlement_recommendation_criterion_weight(r, c));
+        if (regint_settlement_recommendation_weights_fitted(r) && regint_settlement_recommendation_fitted_count(r))
+            printf(",fitted,%d,%d,%zu\n", regint_settlement_recommendation_fitted_from(r),
+                   regint_settlement_recommendation_fitted_to(r), regint_settlement_recommendation_fitted_count(r));
+        else
+            printf(",%s,,,%zu\n", regint_settlement_recommendation_weights_fitted(r) ? "fitted" : "profile",
+                   regint_settlement_recommendation_fitted_count(r));
     }
 }
 

@@ -12,11 +12,11 @@ enum { REPORT_FILES = -1, REPORT_MD = 0, REPORT_HTML = 1 };
 typedef struct report_args {
     const char *county, *plan, *out, *data;
     int64_t year, history;
-    int no_charts, to_stdout;
+    int no_charts, to_stdout, lang;
 } report_args;
 
 /* The values of options not given. */
-static const report_args defaults = {NULL, NULL, ".", NULL, 0, 10, 0, REPORT_FILES};
+static const report_args defaults = {NULL, NULL, ".", NULL, 0, 10, 0, REPORT_FILES, REGINT_LANG_NB};
 
 static const cli_opt report_opts[] = {
     CLI_SUMMARY("write a county report (Markdown and HTML)"),
@@ -28,6 +28,7 @@ static const cli_opt report_opts[] = {
                "county number valid in the report year (e.g. 39 Vestfold, 30 Viken with --year 2022)"),
     CLI_INT("year", "Y", report_args, year, 1900, 2200, 0,
             "report year (default: the latest year with settlement figures)"),
+    CLI_CHOICE("lang", "nb|nn|en", report_args, lang, "language: bokmål (default), nynorsk or English"),
     CLI_STRING("plan", "FILE", report_args, plan, 0,
                "a plan file (\"schema\": \"regint.plan\"); default: the dataset's plans for the county"),
     CLI_STRING("out", "DIR", report_args, out, 0, "folder of the two files (default: .)"),
@@ -59,6 +60,7 @@ int cli_run_report(const cli_command *cmd, const void *parsed)
     opt.history_years = (int)args.history;
     opt.plan = plan;
     opt.charts = !args.no_charts;
+    opt.lang = (regint_lang)args.lang; /* the choices are in regint_lang's order */
     if (args.to_stdout != REPORT_FILES) {
         char *text = NULL;
         regint_status st = regint_report_render(

@@ -1,17 +1,19 @@
 /* regint scenario and regint audit: the scenario range and the audit of a county's
- * recommendation (the figures of sections 7 and 8 of `regint letter`), as JSON. */
+ * recommendation or of any allocation (the figures of sections 7 and 8 of `regint letter`):
+ * a readable table (the letter's section in --lang), CSV (scenario) or JSON. */
 #include <stdio.h>
 #include <stdlib.h>
 
 #include "cli.h"
 
 typedef struct scenario_args {
-    const char *data, *county, *profile;
+    const char *data, *county, *profile, *alt, *allocation;
     int64_t year, total;
-    int fmt;
+    double max_per_1000;
+    int fmt, lang;
 } scenario_args;
 
-static const scenario_args defaults = {NULL, NULL, NULL, 2026, -1, CLI_JSON};
+static const scenario_args defaults = {NULL, NULL, NULL, NULL, NULL, 2026, -1, 0, CLI_TABLE, REGINT_LANG_EN};
 
 #define SCENARIO_COMMON_OPTS                                                                                      \
     CLI_OPT_DATA(scenario_args),                                                                                  \
@@ -20,24 +22,31 @@ static const scenario_args defaults = {NULL, NULL, NULL, 2026, -1, CLI_JSON};
         CLI_INT("total", "N", scenario_args, total, 0, INT64_MAX, 0,                                              \
                 "persons to settle (default: the sum of IMDi's actual requests)"),                                \
         CLI_STRING("profile", "FILE", scenario_args, profile, 0, "settlement profile (see docs/settlement.md)"), \
-        CLI_FLAG("json", scenario_args, fmt, CLI_JSON, "JSON output (the only format so far)")
+        CLI_CHOICE("lang", "nb|nn|en", scenario_args, lang, "language of the table: bokmål, nynorsk or English (default)")
 
 static const cli_opt scenario_opts[] = {
-    CLI_SUMMARY("range of each municipality's number over scenario variants (JSON)"),
-    CLI_ABOUT("Recommends with the county's total from -20 % to +20 % in steps of 5 % and with each\n"
-              "criterion weight raised and lowered by 25 %, and prints for each municipality the\n"
-              "recommended number (the base run), min, median, max, the share of variants on a bound\n"
-              "and a stability figure (docs/scenarios.md).\n"),
+    CLI_SUMMARY("range of each municipality's number over scenario variants"),
+    CLI_ABOUT("Recommends with the county's total from -20 % to +20 % in steps of 5 %, with each\n"
+              "criterion weight raised and lowered by 25 % and with each alternative profile, and prints\n"
+              "for each municipality the recommended number (the base run), min, median, max, the share\n"
+              "of variants on a bound and a stability figure (docs/scenarios.md). The county is scored\n"
+              "once and re-apportioned per variant.\n"),
     SCENARIO_COMMON_OPTS,
+    CLI_OPT_ALT_PROFILE(scenario_args),
+    CLI_OPT_FORMAT(scenario_args),
     CLI_END,
 };
 
 static const cli_opt audit_opts[] = {
-    CLI_SUMMARY("audit a county's recommendation: quota rule, monotonicity, spread (JSON)"),
-    CLI_ABOUT("Checks the recommendation: quota rule (floor and ceiling of the ideal share), house\n"
-              "monotonicity over totals from -20 % to +20 %, ties that decided a seat, binding bounds,\n"
-              "per-1,000 spread and Gini, and the comparison with last year's request (docs/scenarios.md).\n"),
+    CLI_SUMMARY("audit a recommendation or an allocation: quota rule, monotonicity, spread"),
+    CLI_ABOUT("Checks the recommendation, or the allocation of --allocation: quota rule (floor and ceiling\n"
+              "of the ideal share), house monotonicity over totals from -20 % to +20 %, population\n"
+              "monotonicity between pairs, ties that decided a place, binding bounds, per-1,000 spread and\n"
+              "Gini, the fairness floor of --max-per-1000 and the comparison with last year's request\n"
+              "(docs/scenarios.md).\n"),
     SCENARIO_COMMON_OPTS,
+    CLI_OPT_AUDIT(scenario_args),
+    CLI_FLAG("json", scenario_args, fmt, CLI_JSON, "JSON output"),
     CLI_END,
 };
 
@@ -50,18 +59,33 @@ const cli_command cli_cmd_audit = CLI_COMMAND("audit", audit_opts, cli_run_audit
 static int run(const cli_command *cmd, const scenario_args *a, int audit)
 {
     regint_dataset *ds = NULL;
-    regint_settlement_profile *prof = NULL;
+    regint_settlement_profile *prof = NULL, **alt = NULL;
+    size_t nalt = 0;
     int rc = cli_load_settlement(cmd->name, a->data, a->profile, &ds, &prof);
     if (rc != CLI_OK)
         return rc;
-    regint_letter_options opt = REGINT_LETTER_OPTIONS_INIT;
-    opt.profile = prof;
-    if (a->total >= 0)
-        opt.total = a->total;
-    char *json = NULL;
-    regint_status st = audit ? regint_letter_audit_json(ds, a->county, (int)a->year, &opt, &json)
-                             : regint_letter_scenario_json(ds, a->county, (int)a->year, &opt, &json);
-    rc = cli_put_text(cmd->name, st, json);
+    if ((rc = cli_load_profiles(cmd->name, a->alt, &alt, &nalt)) == CLI_OK) {
+        regint_letter_options opt = REGINT_LETTER_OPTIONS_INIT;
+        opt.profile = prof;
+        opt.lang = (regint_lang)a->lang;
+        if (a->total >= 0)
+            opt.total = a->total;
+        opt.allocation = a->allocation;
+        opt.max_per_1000 = a->max_per_1000;
+        opt.alt_profiles = (const regint_settlement_profile *const *)alt;
+        opt.alt_profile_count = nalt;
+        char *out = NULL;
+        regint_status st;
+        if (audit)
+            st = a->fmt == CLI_JSON ? regint_letter_audit_json(ds, a->county, (int)a->year, &opt, &out)
+                                    : regint_letter_audit_text(ds, a->county, (int)a->year, &opt, &out);
+        else
+            st = a->fmt == CLI_JSON  ? regint_letter_scenario_json(ds, a->county, (int)a->year, &opt, &out)
+                 : a->fmt == CLI_CSV ? regint_letter_scenario_csv(ds, a->county, (int)a->year, &opt, &out)
+                                     : regint_letter_scenario_text(ds, a->county, (int)a->year, &opt, &out);
+        rc = cli_put_text(cmd->name, st, out);
+    }
+    cli_free_profiles(alt, nalt);
     regint_settlement_profile_free(prof);
     regint_dataset_free(ds);
     return rc;

@@ -89,12 +89,19 @@ typedef struct regint_grant_scheme_t {
     const char *report_due;        /**< date the use of funds must be reported, or NULL */
     size_t criterion_count;        /**< number of criteria, >= 1 */
     const regint_grant_criterion_t *criteria; /**< the criteria */
+    double result_target;          /**< share of the participants reached that the scheme aims
+                                        to bring into work or education, in (0, 1] (Jobbsjansen:
+                                        0.6); 0 = the scheme has no such target. JSON
+                                        `"result_target"` */
 } regint_grant_scheme_t;
 
-/** A payment (utbetaling) of granted money. */
+/** A payment (utbetaling) of granted money: a part payment or the final one. */
 typedef struct regint_grant_payment_t {
     const char *date;  /**< payment date */
     int64_t amount;    /**< kroner, > 0 */
+    int final;         /**< 1 for the final payment (sluttutbetaling): at most one, the last
+                            entry, dated on or after every other payment; nothing is paid after
+                            it. JSON `"final": true` (absent = 0). */
 } regint_grant_payment_t;
 
 /** An application (søknad) to a scheme, with its assessment, decision, payments and report. */
@@ -132,6 +139,13 @@ typedef struct regint_grant_application_t {
      *  criterion_count), so that a reader needs not look the scheme up. Ignored when
      *  adding: there the scheme's criterion_count applies. */
     size_t score_count;
+    /* results per participant, from the final report (schemes that follow them, e.g. Jobbsjansen) */
+    int has_results;                /**< 1 if the final report gives the results below */
+    int64_t results_work;           /**< participants in work after the project, >= 0 */
+    int64_t results_education;      /**< participants in education after the project, >= 0;
+                                         work + education <= participants_reached (each
+                                         participant counted once, by their main outcome). JSON
+                                         `report.results: {"work": n, "education": n}` */
 } regint_grant_application_t;
 
 /* ------------------------------------------------------------------------- */
@@ -186,9 +200,15 @@ REGINT_API regint_status regint_grants_add_application(regint_dataset *ds,
 REGINT_API regint_status regint_grants_decide(regint_dataset *ds, const char *application_id,
                                               regint_grant_outcome outcome, int64_t amount,
                                               const char *date, const char *reason);
-/** Record a payment; only for a granted application, total paid <= amount granted. */
+/** Record a part payment; only for a granted application, total paid <= amount granted, and
+ *  not after the final payment (REGINT_EINVAL names it). */
 REGINT_API regint_status regint_grants_add_payment(regint_dataset *ds, const char *application_id,
                                                    const char *date, int64_t amount);
+/** Record the final payment (sluttutbetaling) as regint_grants_add_payment() does a part
+ *  payment; one per application, dated on or after the earlier payments; nothing can be paid
+ *  after it. */
+REGINT_API regint_status regint_grants_add_final_payment(regint_dataset *ds, const char *application_id,
+                                                         const char *date, int64_t amount);
 /** Record the report on the use of a grant; funds used <= total paid. */
 REGINT_API regint_status regint_grants_set_report(regint_dataset *ds, const char *application_id,
                                                   const char *date, int64_t participants_reached,
@@ -204,6 +224,17 @@ REGINT_API regint_status regint_grants_set_report(regint_dataset *ds, const char
  */
 REGINT_API regint_status regint_grants_set_score(regint_dataset *ds, const char *application_id,
                                                  const char *criterion_id, double score);
+/**
+ * Record the results per participant of the final report (set with regint_grants_set_report()
+ * first): how many of the participants reached are in work and how many in education after
+ * the project, each participant counted once. regint_grants_followup() compares their share
+ * with the scheme's result_target.
+ * @return REGINT_OK; REGINT_EINVAL without a report; REGINT_ERANGE for a negative count or
+ *         work + education above the participants reached; REGINT_ENOTFOUND for an unknown
+ *         application.
+ */
+REGINT_API regint_status regint_grants_set_results(regint_dataset *ds, const char *application_id,
+                                                   int64_t in_work, int64_t in_education);
 /** Record money paid back; the total reclaimed may not exceed paid − used. */
 REGINT_API regint_status regint_grants_add_reclaimed(regint_dataset *ds, const char *application_id,
                                                      int64_t amount);
@@ -324,6 +355,13 @@ typedef struct regint_grant_followup_t {
     int reported;         /**< 1 if the report is in */
     int overdue;          /**< 1 if not reported and report_due < as_of */
     int64_t days_overdue; /**< as_of − report_due in days when overdue, else 0 */
+    int has_results;      /**< 1 if the final report gives results per participant */
+    int64_t in_work_or_education; /**< results_work + results_education (0 without results) */
+    double result_share;  /**< in_work_or_education / participants reached; NAN without results
+                               or with no participants */
+    double result_target; /**< the scheme's result_target (0 = none) */
+    int target_met;       /**< 1 if result_share >= result_target > 0, 0 if below, -1 if there is
+                               no target or no share */
 } regint_grant_followup_t;
 
 /**

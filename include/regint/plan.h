@@ -143,10 +143,27 @@ REGINT_API regint_status regint_plan_load_file(const char *path, regint_plan **o
 /** The same from JSON text in memory; `name` is used in messages. */
 REGINT_API regint_status regint_plan_load_string(const char *json, size_t len, const char *name,
                                                  regint_plan **out);
-/** Save a standalone plan file atomically; canonical (load → save gives identical bytes).
- *  @param plan  the plan
- *  @param path  the file to write (replaced atomically)
- *  @return REGINT_OK; REGINT_EINVAL for a NULL argument; REGINT_EIO if it cannot be written. */
+/**
+ * Save a standalone plan file atomically; canonical (load → save gives identical bytes). The
+ * same safe save as regint_dataset_save_file_opts() (util/savefile): a temporary next to the
+ * file renamed over it, symbolic links followed, leftovers of interrupted saves removed, and
+ * **no lost update**: a plan loaded with regint_plan_load_file() remembers the bytes it read,
+ * and saving it back to that file refuses with ::REGINT_ECONFLICT (nothing written) when the
+ * file changed since — another program saved it — unless `opt->force`. The check and the
+ * rename hold an exclusive `flock()` on the file. After a save the plan remembers the file it
+ * wrote, so saving twice is fine (do not save one plan from two threads at once). A plan made
+ * with regint_plan_new() or regint_plan_copy() has no origin and is not checked.
+ * @param plan  the plan
+ * @param path  the file to write (replaced atomically)
+ * @param opt   the options of regint_dataset_save_file_opts() (`force`); NULL means the
+ *              defaults (::REGINT_DATASET_SAVE_OPTIONS_INIT: refuse a lost update)
+ * @return REGINT_OK; REGINT_ECONFLICT; REGINT_EINVAL for a NULL argument; REGINT_EVERSION for
+ *         an unknown options version; REGINT_EIO if it cannot be written; REGINT_ENOMEM.
+ */
+REGINT_API regint_status regint_plan_save_file_opts(const regint_plan *plan, const char *path,
+                                                    const regint_dataset_save_options *opt);
+/** regint_plan_save_file_opts() with the defaults: refuses with ::REGINT_ECONFLICT to overwrite
+ *  a file that changed on disk since @p plan was loaded from it. */
 REGINT_API regint_status regint_plan_save_file(const regint_plan *plan, const char *path);
 /** Serialise a standalone plan document; `*json` is the caller's (regint_free()). */
 REGINT_API regint_status regint_plan_to_string(const regint_plan *plan, char **json);

@@ -12,13 +12,17 @@
  * self-contained file. Missing values are shown as missing with their reason, never as 0;
  * sums with suppressed parts are shown as lower bounds ("≥ 1 234").
  *
- * The text of the report is Norwegian (bokmål), the language of its readers.
+ * The text of the report is in bokmål (default), nynorsk or English
+ * (regint_report_options::lang): every text comes from the library's one translation table
+ * (lib/util/i18n.c; terms and sources in docs/glossary.md), and numbers are written as a reader
+ * of the language expects them ("12 345,6" in Norwegian, "12,345.6" in English).
  */
 #ifndef REGINT_REPORT_H
 #define REGINT_REPORT_H
 
 #include "regint/common.h"
 #include "regint/dataset.h"
+#include "regint/lang.h"
 #include "regint/plan.h"
 
 #ifdef __cplusplus
@@ -55,12 +59,14 @@ typedef struct regint_report_options {
     int trend_years;         /**< window of indicator trends, default 5 */
     const regint_plan *plan; /**< plan to report on; NULL = the dataset's plans for the county */
     int charts;              /**< 1 (default) to include SVG charts, 0 for tables only */
+    regint_lang lang;        /**< language of the report (default ::REGINT_LANG_NB); read from
+                                  version 2 on (a version 1 caller gets bokmål) */
 } regint_report_options;
-/** Version of ::regint_report_options understood by this library. */
-#define REGINT_REPORT_OPTIONS_VERSION 1
+/** Version of ::regint_report_options understood by this library (2: `lang` added). */
+#define REGINT_REPORT_OPTIONS_VERSION 2
 /** Initialiser of ::regint_report_options: latest year, 10 years of history, 5-year trends,
- *  the dataset's plans, charts on. */
-#define REGINT_REPORT_OPTIONS_INIT { REGINT_REPORT_OPTIONS_VERSION, 0, 10, 5, NULL, 1 }
+ *  the dataset's plans, charts on, bokmål. */
+#define REGINT_REPORT_OPTIONS_INIT { REGINT_REPORT_OPTIONS_VERSION, 0, 10, 5, NULL, 1, REGINT_LANG_NB }
 
 /**
  * Initialise @p opts with the defaults of ::REGINT_REPORT_OPTIONS_INIT for the given version (like
@@ -81,8 +87,8 @@ REGINT_API regint_status regint_report_options_init(regint_report_options *opts,
  * @param opt       options, or NULL for ::REGINT_REPORT_OPTIONS_INIT
  * @param out       receives the text; untouched on failure
  * @return REGINT_OK; REGINT_EVERSION for an unknown options version; REGINT_EINVAL for a
- *         NULL argument, an unknown format, a fylkesnr that is not two digits or
- *         history_years outside 0..60;
+ *         NULL argument, an unknown format, a fylkesnr that is not two digits,
+ *         history_years outside 0..60 or a language outside ::regint_lang;
  *         REGINT_ENOTFOUND for a county not in the dataset or not valid in the year.
  */
 REGINT_API regint_status regint_report_render(const regint_dataset *ds, const char *fylkesnr,
@@ -91,8 +97,8 @@ REGINT_API regint_status regint_report_render(const regint_dataset *ds, const ch
 
 /**
  * Write the report in both formats into directory `dir` (which must exist), as
- * `fylke-<nr>-<year>.md` and `fylke-<nr>-<year>.html`, each atomically (temporary file,
- * flush, rename). `md_path` / `html_path`, if not NULL, receive the paths written
+ * `fylke-<nr>-<year>.md` and `fylke-<nr>-<year>.html` (bokmål; nynorsk and English add the
+ * language: `fylke-<nr>-<year>-nn.md`), each atomically (temporary file, flush, rename). `md_path` / `html_path`, if not NULL, receive the paths written
  * (the caller's, regint_free()).
  * @param ds         the dataset (borrowed)
  * @param fylkesnr   the county, as for regint_report_render()

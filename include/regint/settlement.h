@@ -68,7 +68,9 @@ REGINT_API size_t regint_settlement_profile_criterion_count(const regint_settlem
 /** Id of criterion i (borrowed), e.g. "population"; NULL if out of range. */
 REGINT_API const char *regint_settlement_profile_criterion_id(const regint_settlement_profile *p,
                                                               size_t i);
-/** Weight of criterion i as written in the profile (not normalised); NAN if out of range. */
+/** Weight of criterion i as written in the profile (not normalised); NAN if out of range or the
+ *  profile's weights are `"fitted"` (they are fitted per county and year: see
+ *  regint_settlement_recommendation_criterion_weight()). */
 REGINT_API double regint_settlement_profile_criterion_weight(const regint_settlement_profile *p,
                                                              size_t i);
 
@@ -192,6 +194,16 @@ REGINT_API size_t regint_settlement_recommendation_count(const regint_settlement
 /** Row i (borrowed) or NULL if out of range. */
 REGINT_API const regint_settlement_recommendation_row_t *regint_settlement_recommendation_row(const regint_settlement_recommendation *r,
                                                                          size_t i);
+/** 1 if the weights were fitted for the county and year (profile `"weights": "fitted"`, the
+ *  default profile: docs/settlement.md, "Out-of-sample engine"), 0 if the profile wrote them. */
+REGINT_API int regint_settlement_recommendation_weights_fitted(const regint_settlement_recommendation *r);
+/** First year of the county-years the fitted weights were fitted on (always before the year
+ *  recommended); 0 if not fitted or none to fit on. */
+REGINT_API int regint_settlement_recommendation_fitted_from(const regint_settlement_recommendation *r);
+/** Last year of the county-years fitted on; 0 if not fitted or none. */
+REGINT_API int regint_settlement_recommendation_fitted_to(const regint_settlement_recommendation *r);
+/** Number of county-years fitted on; 0 if not fitted or none (then the weights are population 1). */
+REGINT_API size_t regint_settlement_recommendation_fitted_count(const regint_settlement_recommendation *r);
 /** Number of criteria (the length of each row's `contributions`). */
 REGINT_API size_t regint_settlement_recommendation_criterion_count(const regint_settlement_recommendation *r);
 /** Id of criterion j (borrowed). */

@@ -475,9 +475,8 @@ static regint_status load_dataset(const cJSON *doc, const char *name, void *out)
     return st;
 }
 
-/* load_string as REGINT__DEFINE_JSON_LOADERS writes it; load_file is written out because it
- * also remembers the bytes it read, for the lost-update check of a later save
- * (util/savefile.h). */
+/* load_string as REGINT__DEFINE_JSON_LOADERS writes it; load_file also remembers the bytes it
+ * read, for the lost-update check of a later save (util/savefile.h). */
 regint_status regint_dataset_load_string(const char *text, size_t len, const char *name, regint_dataset **out)
 {
     if (!text || !out)
@@ -485,24 +484,7 @@ regint_status regint_dataset_load_string(const char *text, size_t len, const cha
     return regint__json_load(text, len, name ? name : "<string>", load_dataset, out);
 }
 
-regint_status regint_dataset_load_file(const char *path, regint_dataset **out)
-{
-    if (!path || !out)
-        return regint__error(REGINT_EINVAL, "regint_dataset_load_file: NULL argument");
-    char *data;
-    size_t len;
-    regint_status st = regint__read_file(path, &data, &len);
-    if (st)
-        return st;
-    regint_dataset *ds = NULL;
-    st = regint_dataset_load_string(data, len, path, &ds);
-    if (!st && (st = regint__origin_set(&ds->origin, path, data, len)))
-        regint_dataset_free(ds);
-    else if (!st)
-        *out = ds;
-    free(data);
-    return st;
-}
+REGINT__DEFINE_LOAD_FILE_ORIGIN(regint_dataset_load_file, regint_dataset, regint_dataset_load_string, origin)
 
 /* regint_dataset_default_path() and regint_dataset_load_default(): default_path.c */
 

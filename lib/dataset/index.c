@@ -4,43 +4,87 @@
 
 #include "dataset/store.h"
 
-/* The hash of record `pos` for index h: which table and key h indexes is known by its address. */
-static uint64_t table_hash(const void *ctx, const regint__hindex *h, size_t pos)
+/* The hash of record `pos` of each index (ctx: the dataset). */
+static uint64_t hash_muni(const void *ctx, const regint__hindex *h, size_t pos)
 {
-    const regint_dataset *ds = ctx;
-    if (h == &ds->ix_muni)
-        return regint__hash_ptr(ds->munis[pos].kommunenr);
-    if (h == &ds->ix_pop)
-        return regint__key_pop(ds->pops[pos].kommunenr, ds->pops[pos].year);
-    if (h == &ds->ix_chg_from)
-        return regint__hash_ptr(ds->changes[pos].from_kommunenr);
-    if (h == &ds->ix_chg_to)
-        return regint__hash_ptr(ds->changes[pos].to_kommunenr);
-    if (h == &ds->ix_set) {
-        const regint_settlement_t *s = &ds->sets[pos];
-        return regint__key_set(s->kommunenr, s->year, (int)s->measure, (int)s->category);
-    }
-    if (h == &ds->ix_ind)
-        return regint__hash_ptr(ds->inds[pos].id);
-    if (h == &ds->ix_obs) {
-        const regint_observation_t *o = &ds->obs[pos];
-        return regint__key_obs(o->indicator, o->area, o->year, o->category);
-    }
-    return regint__hash_ptr(ds->cases[pos].id);
+    (void)h;
+    return regint__hash_ptr(((const regint_dataset *)ctx)->munis[pos].kommunenr);
+}
+static uint64_t hash_pop(const void *ctx, const regint__hindex *h, size_t pos)
+{
+    const regint__pop *p = &((const regint_dataset *)ctx)->pops[pos];
+    (void)h;
+    return regint__key_pop(p->kommunenr, p->year);
+}
+static uint64_t hash_chg_from(const void *ctx, const regint__hindex *h, size_t pos)
+{
+    (void)h;
+    return regint__hash_ptr(((const regint_dataset *)ctx)->changes[pos].from_kommunenr);
+}
+static uint64_t hash_chg_to(const void *ctx, const regint__hindex *h, size_t pos)
+{
+    (void)h;
+    return regint__hash_ptr(((const regint_dataset *)ctx)->changes[pos].to_kommunenr);
+}
+static uint64_t hash_set(const void *ctx, const regint__hindex *h, size_t pos)
+{
+    const regint_settlement_t *s = &((const regint_dataset *)ctx)->sets[pos];
+    (void)h;
+    return regint__key_set(s->kommunenr, s->year, (int)s->measure, (int)s->category);
+}
+static uint64_t hash_ind(const void *ctx, const regint__hindex *h, size_t pos)
+{
+    (void)h;
+    return regint__hash_ptr(((const regint_dataset *)ctx)->inds[pos].id);
+}
+static uint64_t hash_obs(const void *ctx, const regint__hindex *h, size_t pos)
+{
+    const regint_observation_t *o = &((const regint_dataset *)ctx)->obs[pos];
+    (void)h;
+    return regint__key_obs(o->indicator, o->area, o->year, o->category);
+}
+static uint64_t hash_case(const void *ctx, const regint__hindex *h, size_t pos)
+{
+    (void)h;
+    return regint__hash_ptr(((const regint_dataset *)ctx)->cases[pos].id);
+}
+
+/* The dataset's indexes, each with its table's length and its hash: one list for every loop
+ * over them. */
+#define N_INDEXES 8
+typedef struct index_ref {
+    regint__hindex *ix;
+    size_t n;
+    regint__hindex_hash_fn hash;
+} index_ref;
+
+static void list_indexes(regint_dataset *ds, index_ref out[N_INDEXES])
+{
+    index_ref all[N_INDEXES] = {
+        {&ds->ix_muni, ds->nmunis, hash_muni},        {&ds->ix_pop, ds->npops, hash_pop},
+        {&ds->ix_chg_from, ds->nchanges, hash_chg_from}, {&ds->ix_chg_to, ds->nchanges, hash_chg_to},
+        {&ds->ix_set, ds->nsets, hash_set},           {&ds->ix_ind, ds->ninds, hash_ind},
+        {&ds->ix_obs, ds->nobs, hash_obs},            {&ds->ix_case, ds->ncases, hash_case},
+    };
+    memcpy(out, all, sizeof all);
 }
 
 regint_status regint__ds_reserve1(regint_dataset *ds, regint__hindex *h, size_t n)
 {
-    return regint__hindex_reserve1(h, n, table_hash, ds);
+    index_ref all[N_INDEXES];
+    list_indexes(ds, all);
+    for (size_t i = 0; i < N_INDEXES; i++)
+        if (all[i].ix == h)
+            return regint__hindex_reserve1(h, n, all[i].hash, ds);
+    return regint__error(REGINT_EINVAL, "regint__ds_reserve1: not an index of the dataset");
 }
 
 void regint__ds_reindex(regint_dataset *ds)
 {
-    regint__hindex *ix[] = {&ds->ix_muni, &ds->ix_pop, &ds->ix_chg_from, &ds->ix_chg_to,
-                            &ds->ix_set,  &ds->ix_ind, &ds->ix_obs,      &ds->ix_case};
-    size_t n[] = {ds->nmunis, ds->npops, ds->nchanges, ds->nchanges, ds->nsets, ds->ninds, ds->nobs, ds->ncases};
-    for (size_t i = 0; i < sizeof ix / sizeof ix[0]; i++)
-        regint__hindex_rebuild(ix[i], n[i], ix[i]->n, table_hash, ds);
+    index_ref all[N_INDEXES];
+    list_indexes(ds, all);
+    for (size_t i = 0; i < N_INDEXES; i++)
+        regint__hindex_rebuild(all[i].ix, all[i].n, all[i].ix->n, all[i].hash, ds);
 }
 
 const regint_municipality_t *regint__ds_muni_in(const regint_dataset *ds, const char *code, int year)
@@ -104,11 +148,10 @@ size_t regint__ds_find_case(const regint_dataset *ds, const char *id)
 
 regint_status regint__ds_index_all(regint_dataset *ds)
 {
-    regint__hindex *ix[] = {&ds->ix_muni, &ds->ix_pop, &ds->ix_chg_from, &ds->ix_chg_to,
-                            &ds->ix_set,  &ds->ix_ind, &ds->ix_obs,      &ds->ix_case};
-    size_t n[] = {ds->nmunis, ds->npops, ds->nchanges, ds->nchanges, ds->nsets, ds->ninds, ds->nobs, ds->ncases};
-    for (size_t i = 0; i < sizeof ix / sizeof ix[0]; i++) {
-        regint_status st = regint__hindex_rebuild(ix[i], n[i], n[i], table_hash, ds);
+    index_ref all[N_INDEXES];
+    list_indexes(ds, all);
+    for (size_t i = 0; i < N_INDEXES; i++) {
+        regint_status st = regint__hindex_rebuild(all[i].ix, all[i].n, all[i].n, all[i].hash, ds);
         if (st)
             return st;
     }

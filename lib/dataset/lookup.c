@@ -4,15 +4,12 @@
 #include <string.h>
 
 #include "dataset/store.h"
+#include "util/accessor.h"
 
 /* regint_dataset_<what>_count() and regint_dataset_<what>_at() of a table: 0 and NULL for a
  * NULL dataset or a position past the end. */
-#define COUNT_AT(what, type, arr, n)                                                           \
-    size_t regint_dataset_##what##_count(const regint_dataset *ds) { return ds ? ds->n : 0; } \
-    const type *regint_dataset_##what##_at(const regint_dataset *ds, size_t i)                 \
-    {                                                                                          \
-        return ds && i < ds->n ? &ds->arr[i] : NULL;                                           \
-    }
+#define COUNT_AT(what, type, arr, n)                                                                               \
+    REGINT__COUNT_AT(regint_dataset_##what##_count, regint_dataset_##what##_at, regint_dataset, type, arr, n)
 
 COUNT_AT(county, regint_county_t, counties, ncounties)
 regint_status regint_dataset_county(const regint_dataset *ds, const char *fylkesnr, int year,

@@ -3,6 +3,7 @@
  * Layout (native byte order and IEEE doubles; the header's byte-order mark refuses others):
  *   "REGINTSNAP\0\0", u32 byte-order mark 0x01020304, u32 format version, u32 schema version,
  *   u32 length of the library version string + the string, u64 JSON length, u64 JSON hash,
+ *   i64 + i64 the JSON's modification time (seconds, nanoseconds) when the hash was taken,
  *   u32 string count, u64 string bytes, the strings (each NUL-terminated),
  *   then per table (counties, municipalities, population, code changes, settlement,
  *   indicators, observations, cases) a u64 count and the records, strings as u32 indexes,
@@ -16,6 +17,7 @@
 #include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <cjson/cJSON.h>
@@ -23,10 +25,11 @@
 #include "dataset/section.h"
 #include "dataset/snapshot.h"
 #include "dataset/store.h"
+#include "util/bigalloc.h"
 #include "util/fileio.h"
 
 #define SNAP_MAGIC "REGINTSNAP\0\0"
-#define SNAP_FORMAT 1
+#define SNAP_FORMAT 2
 #define SNAP_BOM 0x01020304u
 #ifdef MAP_POPULATE
 #define SNAP_POPULATE MAP_POPULATE
@@ -92,20 +95,50 @@ uint64_t regint__snapshot_hash(const void *data, size_t len)
 }
 
 /* A read-only mapping of a whole file (file-backed pages come from the page cache, mapped
- * many at a time, so a megabyte costs tens of page faults, not a copy and hundreds). */
-static const unsigned char *map_file(const char *path, size_t *len)
+ * many at a time, so a megabyte costs tens of page faults, not a copy and hundreds); `sb`
+ * receives the file's status. */
+static const unsigned char *map_file(const char *path, size_t *len, struct stat *sb)
 {
     int fd = open(path, O_RDONLY);
     if (fd < 0)
         return NULL;
-    struct stat sb;
     void *p = MAP_FAILED;
-    if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size > 0)
-        p = mmap(NULL, (size_t)sb.st_size, PROT_READ, MAP_PRIVATE | SNAP_POPULATE, fd, 0);
+    if (fstat(fd, sb) == 0 && S_ISREG(sb->st_mode) && sb->st_size > 0)
+        p = mmap(NULL, (size_t)sb->st_size, PROT_READ, MAP_PRIVATE | SNAP_POPULATE, fd, 0);
     close(fd);
     if (p == MAP_FAILED)
         return NULL;
-    *len = (size_t)sb.st_size;
+    *len = (size_t)sb->st_size;
+    return p;
+}
+
+/* A whole file read into huge pages (regint__huge_alloc; free it with regint__huge_free(p,
+ * *len)), with its status in `sb`. For the snapshot, which is read through once: on a
+ * virtual machine, mapping its 400 pages costs more than copying them into one huge page. */
+static unsigned char *read_whole(const char *path, size_t *len, struct stat *sb)
+{
+    int fd = open(path, O_RDONLY);
+    if (fd < 0)
+        return NULL;
+    unsigned char *p = NULL;
+    if (fstat(fd, sb) == 0 && S_ISREG(sb->st_mode) && sb->st_size > 0 &&
+        (p = regint__huge_alloc((size_t)sb->st_size))) {
+        size_t n = (size_t)sb->st_size, got = 0;
+        while (got < n) {
+            ssize_t k = read(fd, p + got, n - got);
+            if (k < 0 && errno == EINTR)
+                continue;
+            if (k <= 0)
+                break;
+            got += (size_t)k;
+        }
+        if (got != n) {
+            regint__huge_free(p, n);
+            p = NULL;
+        }
+        *len = n;
+    }
+    close(fd);
     return p;
 }
 
@@ -113,13 +146,36 @@ static const unsigned char *map_file(const char *path, size_t *len)
 static int hash_file(const char *path, uint64_t *len, uint64_t *hash)
 {
     size_t n;
-    const unsigned char *p = map_file(path, &n);
+    struct stat sb;
+    const unsigned char *p = map_file(path, &n, &sb);
     if (!p)
         return -1;
     *len = n;
     *hash = regint__snapshot_hash(p, n);
     munmap((void *)p, n);
     return 0;
+}
+
+/* Is the JSON on disk the one the snapshot was written from (its length `jlen`, hash `jhash`,
+ * modification time `jmt` then)? Hashing its megabytes costs more than the rest of a load, so
+ * when its length and modification time are still those recorded, it is taken as unchanged
+ * without hashing -- but only when that time is a whole second older than the snapshot file
+ * itself (`snap_mt`): an edit made after the snapshot was written then carries a later
+ * second. Copies that keep whole seconds only (cmake --install, tar, dpkg) set the
+ * nanoseconds to 0, which is accepted. When the seconds are equal (written within one
+ * second: the "racy" case of git's index) or the file's time differs (an edit, or a copy that
+ * did not keep the time), the bytes are hashed. */
+static int json_unchanged(const char *json_path, uint64_t jlen, uint64_t jhash, const struct timespec *jmt,
+                          const struct timespec *snap_mt)
+{
+    struct stat sb;
+    if (stat(json_path, &sb) != 0 || !S_ISREG(sb.st_mode) || (uint64_t)sb.st_size != jlen)
+        return 0;
+    if (sb.st_mtim.tv_sec == jmt->tv_sec && (sb.st_mtim.tv_nsec == jmt->tv_nsec || sb.st_mtim.tv_nsec == 0) &&
+        jmt->tv_sec < snap_mt->tv_sec)
+        return 1;
+    uint64_t flen, fhash;
+    return hash_file(json_path, &flen, &fhash) == 0 && flen == jlen && fhash == jhash;
 }
 
 int regint__snapshot_path(const char *json_path, char *buf, size_t size)
@@ -195,7 +251,8 @@ regint_status regint__snapshot_write(const regint_dataset *ds, const char *json_
     if (!ds || !json_path || !snap_path)
         return regint__error(REGINT_EINVAL, "regint__snapshot_write: NULL argument");
     uint64_t jlen, jhash;
-    if (hash_file(json_path, &jlen, &jhash))
+    struct stat jsb; /* its time first: an edit while hashing then leaves a later time */
+    if (stat(json_path, &jsb) != 0 || hash_file(json_path, &jlen, &jhash))
         return regint__error(REGINT_EIO, "%s: cannot read: %s", json_path, strerror(errno));
     wbuf b = {0};
     b.strs = malloc((ds->pool.n ? ds->pool.n : 1) * sizeof *b.strs);
@@ -215,6 +272,8 @@ regint_status regint__snapshot_write(const regint_dataset *ds, const char *json_
     w_put(&b, ver, strlen(ver));
     w_u64(&b, jlen);
     w_u64(&b, jhash);
+    w_u64(&b, (uint64_t)(int64_t)jsb.st_mtim.tv_sec);
+    w_u64(&b, (uint64_t)(int64_t)jsb.st_mtim.tv_nsec);
     uint64_t sbytes = 0;
     for (size_t i = 0; i < b.nstrs; i++)
         sbytes += strlen(b.strs[i]) + 1;
@@ -317,30 +376,19 @@ static void r_get(rbuf *r, void *out, size_t len)
     memcpy(out, r->p, len);
     r->p += len;
 }
-static uint32_t r_u32(rbuf *r)
-{
-    uint32_t v;
-    r_get(r, &v, 4);
-    return v;
-}
-static int r_i32(rbuf *r)
-{
-    int v;
-    r_get(r, &v, 4);
-    return v;
-}
-static uint64_t r_u64(rbuf *r)
-{
-    uint64_t v;
-    r_get(r, &v, 8);
-    return v;
-}
-static double r_f64(rbuf *r)
-{
-    double v;
-    r_get(r, &v, 8);
-    return v;
-}
+/* The fixed-size readers, one body: the bytes w_<type> wrote (zero once the buffer is bad). */
+_Static_assert(sizeof(int) == 4 && sizeof(double) == 8, "the snapshot's i32 and f64 are int and double");
+#define R_SCALAR(name, type)                                                                   \
+    static type name(rbuf *r)                                                                  \
+    {                                                                                          \
+        type v;                                                                                \
+        r_get(r, &v, sizeof v);                                                                \
+        return v;                                                                              \
+    }
+R_SCALAR(r_u32, uint32_t)
+R_SCALAR(r_i32, int)
+R_SCALAR(r_u64, uint64_t)
+R_SCALAR(r_f64, double)
 static const char *r_str(rbuf *r)
 {
     uint32_t i = r_u32(r);
@@ -367,117 +415,145 @@ static size_t r_count(rbuf *r, size_t min_size)
     return r->bad ? 0 : (size_t)n;
 }
 
-/* A zeroed table of n records. Its pages are populated in one call where the system can
- * (MADV_POPULATE_WRITE, Linux 5.14): a fresh process would otherwise take one page fault
- * per 4 KiB while filling it, which costs more than the filling itself on virtual machines. */
-static void *table_alloc(size_t n, size_t size)
+/* The bytes of one record of each table in the file, in file order (counties, municipalities,
+ * population, code changes, settlement, indicators, observations, cases). */
+static const size_t rec_bytes[8] = {16, 28, 16, 20, 28, 32, 28, 16};
+#define ALIGN64(x) (((x) + 63) & ~(size_t)63)
+
+/* The strings, the tables and the index slots of a load come from one zeroed block (ds->arena, huge pages
+ * where the system offers them): a fresh process filling ~4 MB of separately allocated
+ * memory takes about a thousand page faults, which on a virtual machine cost more than
+ * everything else the load does. The counts are read ahead (records have fixed sizes), the
+ * block is cut up in the same order as below, and each index gets its final capacity. */
+static int make_arena(const rbuf *r, regint_dataset *ds, size_t count[8], size_t sbytes, size_t nstr,
+                      char **strings)
 {
-    unsigned char *p = regint__calloc(n, size);
-#ifdef MADV_POPULATE_WRITE
-    size_t bytes = n * size, page = 4096;
-    if (p && bytes >= 16 * page) {
-        uintptr_t a = ((uintptr_t)p + page - 1) & ~(uintptr_t)(page - 1);
-        uintptr_t e = ((uintptr_t)p + bytes) & ~(uintptr_t)(page - 1);
-        if (e > a)
-            (void)madvise((void *)a, e - a, MADV_POPULATE_WRITE); /* a hint: failure is harmless */
+    rbuf ahead = *r;
+    for (int t = 0; t < 8; t++) {
+        count[t] = r_count(&ahead, rec_bytes[t]);
+        if (ahead.bad)
+            return -1;
+        ahead.p += count[t] * rec_bytes[t];
     }
-#endif
-    return p;
+    size_t rec_size[8] = {sizeof *ds->counties, sizeof *ds->munis, sizeof *ds->pops, sizeof *ds->changes,
+                          sizeof *ds->sets,     sizeof *ds->inds,  sizeof *ds->obs,  sizeof *ds->cases};
+    /* the records of each index: munis, pops, changes (from), changes (to), sets, inds, obs, cases */
+    size_t ix_n[8] = {count[1], count[2], count[3], count[3], count[4], count[5], count[6], count[7]};
+    size_t pool_cap = regint__ds_pool_cap_for(nstr);
+    size_t bytes = ALIGN64(sbytes) + ALIGN64(pool_cap * sizeof(char *));
+    for (int t = 0; t < 8; t++)
+        bytes += ALIGN64(count[t] * rec_size[t]);
+    for (int i = 0; i < 8; i++)
+        bytes += ix_n[i] ? ALIGN64(regint__hindex_cap_for(ix_n[i]) * sizeof(size_t)) : 0;
+    if (!(ds->arena = regint__huge_alloc(bytes)))
+        return 1;
+    ds->arena_len = bytes;
+    unsigned char *at = ds->arena;
+    *strings = (char *)at;
+    at += ALIGN64(sbytes);
+    ds->pool.slot = (char **)(void *)at;
+    ds->pool.cap = pool_cap;
+    at += ALIGN64(pool_cap * sizeof(char *));
+    void **table[8] = {(void **)&ds->counties, (void **)&ds->munis, (void **)&ds->pops, (void **)&ds->changes,
+                       (void **)&ds->sets,     (void **)&ds->inds,  (void **)&ds->obs,  (void **)&ds->cases};
+    size_t *cap[8] = {&ds->ccounties, &ds->cmunis, &ds->cpops, &ds->cchanges,
+                      &ds->csets,     &ds->cinds,  &ds->cobs,  &ds->ccases};
+    for (int t = 0; t < 8; t++) {
+        *table[t] = count[t] ? at : NULL;
+        *cap[t] = count[t];
+        at += ALIGN64(count[t] * rec_size[t]);
+    }
+    regint__hindex *ix[8] = {&ds->ix_muni, &ds->ix_pop, &ds->ix_chg_from, &ds->ix_chg_to,
+                             &ds->ix_set,  &ds->ix_ind, &ds->ix_obs,      &ds->ix_case};
+    for (int i = 0; i < 8; i++)
+        if (ix_n[i]) {
+            size_t c = regint__hindex_cap_for(ix_n[i]);
+            regint__hindex_lend(ix[i], (size_t *)(void *)at, c);
+            at += ALIGN64(c * sizeof(size_t));
+        }
+    return 0;
 }
 
-/* Allocate a table of exactly n records (NULL for none). */
-#define TABLE(arr, n, cap)                                                                     \
+/* The next table's count, which make_arena() read already. */
+#define TABLE(t)                                                                               \
     do {                                                                                       \
-        (n) = (cap) = 0;                                                                       \
-        if (cnt) {                                                                             \
-            if (!((arr) = table_alloc(cnt, sizeof *(arr)))) {                                  \
-                st = REGINT_ENOMEM;                                                            \
-                goto done;                                                                     \
-            }                                                                                  \
-            (cap) = cnt;                                                                       \
-        }                                                                                      \
+        if (r_count(r, rec_bytes[t]) != count[t])                                              \
+            r->bad = 1;                                                                        \
+        if (r->bad)                                                                            \
+            goto done;                                                                         \
     } while (0)
 
 static regint_status build(rbuf *r, const char *json_path, regint_dataset *ds)
 {
     regint_status st = REGINT_OK;
-    size_t cnt;
     uint32_t nstr = r->nstrs;
     uint64_t sbytes = r_u64(r);
-    if (r->bad || sbytes > (uint64_t)(r->end - r->p) || (nstr && (sbytes < nstr || r->p[sbytes - 1] != 0)))
+    if (r->bad || sbytes > (uint64_t)(r->end - r->p) || (nstr && (sbytes < nstr || r->p[sbytes - 1] != 0)) ||
+        ds->pool.cap)
         return REGINT_EVERSION;
     r->strs = malloc((nstr ? nstr : 1) * sizeof *r->strs);
     if (!r->strs)
         return REGINT_ENOMEM;
-    const char *s = (const char *)r->p, *send = s + sbytes;
+    rbuf tables = *r;
+    tables.p += sbytes;
+    size_t count[8];
+    char *pool;
+    int a = make_arena(&tables, ds, count, (size_t)sbytes, nstr, &pool);
+    if (a)
+        return a < 0 ? REGINT_EVERSION : REGINT_ENOMEM;
+    /* The strings are interned where they lie in the block (the pool owns none of them). */
+    memcpy(pool, r->p, (size_t)sbytes);
+    char *s = pool, *send = pool + sbytes;
     for (uint32_t i = 0; i < nstr; i++) {
-        const char *z = memchr(s, 0, (size_t)(send - s));
+        char *z = memchr(s, 0, (size_t)(send - s));
         if (!z)
             return REGINT_EVERSION;
-        if (!(r->strs[i] = regint__ds_intern(ds, s)))
-            return REGINT_ENOMEM;
+        r->strs[i] = regint__ds_pool_adopt(ds, s);
         s = z + 1;
     }
     r->p += sbytes;
-
-    if ((cnt = r_count(r, 16)), r->bad)
-        goto done;
-    TABLE(ds->counties, ds->ncounties, ds->ccounties);
-    for (; ds->ncounties < cnt; ds->ncounties++) {
+    TABLE(0);
+    for (; ds->ncounties < count[0]; ds->ncounties++) {
         regint_county_t *x = &ds->counties[ds->ncounties];
         x->fylkesnr = r_str(r), x->name = r_str(r), x->valid_from = r_i32(r), x->valid_to = r_i32(r);
     }
-    if ((cnt = r_count(r, 28)), r->bad)
-        goto done;
-    TABLE(ds->munis, ds->nmunis, ds->cmunis);
-    for (; ds->nmunis < cnt; ds->nmunis++) {
+    TABLE(1);
+    for (; ds->nmunis < count[1]; ds->nmunis++) {
         regint_municipality_t *x = &ds->munis[ds->nmunis];
         x->kommunenr = r_str(r), x->name = r_str(r), x->fylkesnr = r_str(r);
         x->valid_from = r_i32(r), x->valid_to = r_i32(r), x->centrality = r_i32(r), x->kostra_group = r_str(r);
     }
-    if ((cnt = r_count(r, 16)), r->bad)
-        goto done;
-    TABLE(ds->pops, ds->npops, ds->cpops);
-    for (; ds->npops < cnt; ds->npops++) {
+    TABLE(2);
+    for (; ds->npops < count[2]; ds->npops++) {
         regint__pop *x = &ds->pops[ds->npops];
         x->kommunenr = r_str(r), x->year = r_i32(r), x->persons = (int64_t)r_u64(r);
     }
-    if ((cnt = r_count(r, 20)), r->bad)
-        goto done;
-    TABLE(ds->changes, ds->nchanges, ds->cchanges);
-    for (; ds->nchanges < cnt; ds->nchanges++) {
+    TABLE(3);
+    for (; ds->nchanges < count[3]; ds->nchanges++) {
         regint_code_change_t *x = &ds->changes[ds->nchanges];
         x->from_kommunenr = r_str(r), x->from_year = r_i32(r), x->to_kommunenr = r_str(r);
         x->to_year = r_i32(r), x->kind = (regint_change_kind)r_i32(r);
     }
-    if ((cnt = r_count(r, 28)), r->bad)
-        goto done;
-    TABLE(ds->sets, ds->nsets, ds->csets);
-    for (; ds->nsets < cnt; ds->nsets++) {
+    TABLE(4);
+    for (; ds->nsets < count[4]; ds->nsets++) {
         regint_settlement_t *x = &ds->sets[ds->nsets];
         x->kommunenr = r_str(r), x->year = r_i32(r), x->measure = (regint_measure)r_i32(r);
         x->category = (regint_category)r_i32(r), x->value = r_value(r);
     }
-    if ((cnt = r_count(r, 32)), r->bad)
-        goto done;
-    TABLE(ds->inds, ds->ninds, ds->cinds);
-    for (; ds->ninds < cnt; ds->ninds++) {
+    TABLE(5);
+    for (; ds->ninds < count[5]; ds->ninds++) {
         regint_indicator_t *x = &ds->inds[ds->ninds];
         x->id = r_str(r), x->name_nb = r_str(r), x->name_en = r_str(r), x->unit = r_str(r), x->source = r_str(r);
         x->direction = (regint_direction)r_i32(r), x->level = (regint_level)r_i32(r), x->sdg_targets = r_str(r);
     }
-    if ((cnt = r_count(r, 28)), r->bad)
-        goto done;
-    TABLE(ds->obs, ds->nobs, ds->cobs);
-    for (; ds->nobs < cnt; ds->nobs++) {
+    TABLE(6);
+    for (; ds->nobs < count[6]; ds->nobs++) {
         regint_observation_t *x = &ds->obs[ds->nobs];
         x->indicator = r_str(r), x->area = r_str(r), x->year = r_i32(r), x->category = r_str(r);
         x->value = r_value(r);
     }
-    if ((cnt = r_count(r, 16)), r->bad)
-        goto done;
-    TABLE(ds->cases, ds->ncases, ds->ccases);
-    for (; ds->ncases < cnt; ds->ncases++) {
+    TABLE(7);
+    for (; ds->ncases < count[7]; ds->ncases++) {
         regint_case_t *x = &ds->cases[ds->ncases];
         x->id = r_str(r), x->family_size = r_i32(r), x->flags = r_u32(r), x->year = r_i32(r);
     }
@@ -518,11 +594,12 @@ done:
 regint_status regint__snapshot_load(const char *snap_path, const char *json_path, regint_dataset **out)
 {
     size_t have;
-    const unsigned char *data = map_file(snap_path, &have);
+    struct stat ssb;
+    unsigned char *data = read_whole(snap_path, &have, &ssb);
     if (!data)
         return REGINT_ENOTFOUND;
     if (have < 8 + 12) {
-        munmap((void *)data, have);
+        regint__huge_free(data, have);
         return REGINT_EVERSION;
     }
     /* The whole file's hash, then the header against this build and the JSON on disk. */
@@ -538,10 +615,13 @@ regint_status regint__snapshot_load(const char *snap_path, const char *json_path
         schema != REGINT__SCHEMA_VERSION || vlen != strlen(ver) || vlen >= sizeof vbuf)
         goto fail;
     r_get(&r, vbuf, vlen);
-    uint64_t jlen = r_u64(&r), jhash = r_u64(&r), flen, fhash;
+    uint64_t jlen = r_u64(&r), jhash = r_u64(&r);
+    struct timespec jmt;
+    jmt.tv_sec = (time_t)(int64_t)r_u64(&r);
+    jmt.tv_nsec = (long)(int64_t)r_u64(&r);
     if (r.bad || memcmp(vbuf, ver, vlen) != 0 || regint__snapshot_hash(data, have - 8) != tail)
         goto fail;
-    if (hash_file(json_path, &flen, &fhash) || flen != jlen || fhash != jhash)
+    if (!json_unchanged(json_path, jlen, jhash, &jmt, &ssb.st_mtim))
         goto fail;
     r.nstrs = r_u32(&r);
     regint_dataset *ds = NULL;
@@ -558,6 +638,6 @@ regint_status regint__snapshot_load(const char *snap_path, const char *json_path
         *out = ds;
 fail:
     free(r.strs);
-    munmap((void *)data, have);
+    regint__huge_free(data, have);
     return st;
 }

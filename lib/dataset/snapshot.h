@@ -2,12 +2,15 @@
  *
  * A snapshot is a cache, never an interchange format: JSON stays the format. It is written at
  * build time next to the bundled regint-default.json (regint-default.snap) from the dataset
- * that loading that JSON gives, and it records the length and a 64-bit hash of the JSON's
- * bytes, this library's version and the snapshot format version. Loading it checks all four
- * against the JSON file on disk, so a snapshot that is stale (the JSON was edited or replaced),
- * from another regint build, truncated or corrupt is never used: the caller then loads the
- * JSON. Loading skips the JSON parse and the per-record checks (the records were checked
- * when the JSON was loaded to write the snapshot) and rebuilds the indexes in one pass. */
+ * that loading that JSON gives, and it records the length, modification time and a 64-bit
+ * hash of the JSON's bytes, this library's version and the snapshot format version. Loading
+ * it checks them against the JSON file on disk (the bytes are hashed unless length and time
+ * are those recorded and a second older than the snapshot: snapshot.c, json_unchanged), so a
+ * snapshot that is stale (the JSON was edited or replaced), from another regint build,
+ * truncated or corrupt is not used: the caller then loads the JSON. Loading skips the JSON
+ * parse and the per-record checks (the records were checked when the JSON was loaded to
+ * write the snapshot), puts strings, tables and indexes into one block of huge pages
+ * (regint_dataset.arena) and rebuilds the indexes in one pass. */
 #ifndef REGINT_DATASET_SNAPSHOT_H
 #define REGINT_DATASET_SNAPSHOT_H
 

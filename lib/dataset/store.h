@@ -63,19 +63,35 @@ struct regint_dataset {
 
     void **sections; /* one slot per entry of regint__sections[] */
 
+    /* One block holding the tables and index slots of a snapshot load (snapshot.c), so that a
+     * fresh process gets them in a few huge pages; NULL otherwise. Arrays inside it are never
+     * freed or reallocated one by one: growing one moves it out (regint__ds_regrow). */
+    unsigned char *arena;
+    size_t arena_len;
+
     /* The file it was loaded from, for the lost-update check of a save (util/savefile.h);
      * NULL if not loaded from a file. A pointer, so that a save of a const handle can record
      * the file it wrote. */
     struct regint__origin *origin;
 };
 
-/* Make room for one more element of a growing array (doubling); returns ENOMEM from the
- * enclosing function on failure. */
+/* Is p inside the dataset's arena? */
+static inline int regint__ds_in_arena(const regint_dataset *ds, const void *p)
+{
+    uintptr_t a = (uintptr_t)ds->arena, x = (uintptr_t)p;
+    return ds->arena && x >= a && x < a + ds->arena_len;
+}
+/* regint__reallocarray of an array of the dataset `ds` holding `cap` elements, which may lie
+ * in its arena (then it is copied out, and the arena keeps the old bytes). */
+void *regint__ds_regrow(regint_dataset *ds, void *arr, size_t cap, size_t n, size_t size);
+
+/* Make room for one more element of a growing array of `ds` (doubling); returns ENOMEM from
+ * the enclosing function on failure. */
 #define REGINT__GROW(arr, n, cap)                                                              \
     do {                                                                                       \
         if ((n) == (cap)) {                                                                    \
             size_t nc_ = (cap) ? (cap) * 2 : 16;                                               \
-            void *np_ = regint__reallocarray((arr), nc_, sizeof *(arr));                       \
+            void *np_ = regint__ds_regrow(ds, (arr), (cap), nc_, sizeof *(arr));                \
             if (!np_)                                                                          \
                 return regint__enomem();                                                       \
             (arr) = np_;                                                                       \
@@ -86,21 +102,36 @@ struct regint_dataset {
 static inline int regint__valid_in(int from, int to, int year) { return year >= from && year <= to; }
 
 /* ---- index.c: the keys of the indexes and lookups through them (codes interned). */
+/* Each field is multiplied by its own odd constant, the products xored and mixed once: a
+ * fifth of the work of chaining regint__hash_comb per field, which counted when a snapshot
+ * load indexes 60,000 records (issue 17). Equal keys give equal hashes; the rare unequal
+ * keys that collide only cost a probe. */
+#define REGINT__K1 0x9e3779b97f4a7c15ULL
+#define REGINT__K2 0xc2b2ae3d27d4eb4fULL
+#define REGINT__K3 0x165667b19e3779f9ULL
+static inline uint64_t regint__key_u64(const void *p) { return (uint64_t)(uintptr_t)p; }
 static inline uint64_t regint__key_pop(const char *k, int y)
 {
-    return regint__hash_comb(regint__hash_ptr(k), (uint64_t)y);
+    return regint__hash_mix(regint__key_u64(k) ^ (uint64_t)(uint32_t)y * REGINT__K1);
 }
 static inline uint64_t regint__key_set(const char *k, int y, int m, int c)
 {
-    return regint__hash_comb(regint__hash_comb(regint__hash_comb(regint__hash_ptr(k), (uint64_t)y), (uint64_t)m),
-                             (uint64_t)c);
+    return regint__hash_mix(regint__key_u64(k) ^ (uint64_t)(uint32_t)y * REGINT__K1 ^
+                            ((uint64_t)(uint32_t)m << 32 | (uint32_t)c) * REGINT__K2);
 }
 static inline uint64_t regint__key_obs(const char *ind, const char *area, int y, const char *cat)
 {
-    return regint__hash_comb(
-        regint__hash_comb(regint__hash_comb(regint__hash_ptr(ind), regint__hash_ptr(area)), (uint64_t)y),
-        regint__hash_ptr(cat));
+    return regint__hash_mix(regint__key_u64(area) ^ regint__key_u64(ind) * REGINT__K2 ^
+                            regint__key_u64(cat) * REGINT__K3 ^ (uint64_t)(uint32_t)y * REGINT__K1);
 }
+/* ---- dataset.c: the pool of interned strings */
+/* The capacity of a pool that holds n strings without growing. */
+size_t regint__ds_pool_cap_for(size_t n);
+/* Intern s itself, not a copy (it lies in the arena and lives as long as the dataset); the
+ * pool must have room (regint__ds_pool_cap_for). Returns the interned string: s, or the
+ * equal one the pool held already. */
+const char *regint__ds_pool_adopt(regint_dataset *ds, char *s);
+
 /* Make room for one more record in index h of the dataset (over its n records). */
 regint_status regint__ds_reserve1(regint_dataset *ds, regint__hindex *h, size_t n);
 /* Rebuild every index into its capacity (after a rollback; allocates nothing). */

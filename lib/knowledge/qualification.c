@@ -9,6 +9,9 @@
 #include "regint/validate.h"
 
 #include "util/fileio.h"
+#include "util/accessor.h"
+#include "util/options.h"
+#include "util/savefile.h"
 #include "util/alloc.h"
 #include "util/error.h"
 #include "knowledge/area.h"
@@ -28,6 +31,9 @@ struct regint_plan {
     size_t nmeasures;
     regint_plan_indicator_t *inds;
     size_t ninds;
+    /* The file regint_plan_load_file() read (or the last save wrote), for the lost-update
+     * check of regint_plan_save_file_opts(); NULL for a plan made in memory or copied. */
+    regint__origin *origin;
 };
 
 /* What a plan owns (util/record.h does the copying and freeing). Stored copies hold "" where
@@ -61,6 +67,7 @@ void regint_plan_free(regint_plan *plan)
     regint__record_array_free(&goal_kind, plan->goals, plan->ngoals);
     regint__record_array_free(&measure_kind, plan->measures, plan->nmeasures);
     regint__record_array_free(&ind_kind, plan->inds, plan->ninds);
+    regint__origin_free(plan->origin);
     free(plan);
 }
 
@@ -205,21 +212,11 @@ regint_status regint_plan_add_indicator(regint_plan *plan, const regint_plan_ind
     return plan_append(&ind_kind, &plan->inds, &plan->ninds, &c);
 }
 
-size_t regint_plan_goal_count(const regint_plan *p) { return p ? p->ngoals : 0; }
-const regint_plan_goal_t *regint_plan_goal_at(const regint_plan *p, size_t i)
-{
-    return p && i < p->ngoals ? &p->goals[i] : NULL;
-}
-size_t regint_plan_measure_count(const regint_plan *p) { return p ? p->nmeasures : 0; }
-const regint_plan_measure_t *regint_plan_measure_at(const regint_plan *p, size_t i)
-{
-    return p && i < p->nmeasures ? &p->measures[i] : NULL;
-}
-size_t regint_plan_indicator_count(const regint_plan *p) { return p ? p->ninds : 0; }
-const regint_plan_indicator_t *regint_plan_indicator_at(const regint_plan *p, size_t i)
-{
-    return p && i < p->ninds ? &p->inds[i] : NULL;
-}
+REGINT__COUNT_AT(regint_plan_goal_count, regint_plan_goal_at, regint_plan, regint_plan_goal_t, goals, ngoals)
+REGINT__COUNT_AT(regint_plan_measure_count, regint_plan_measure_at, regint_plan, regint_plan_measure_t, measures,
+                 nmeasures)
+REGINT__COUNT_AT(regint_plan_indicator_count, regint_plan_indicator_at, regint_plan, regint_plan_indicator_t, inds,
+                 ninds)
 
 regint_status regint_plan_copy(const regint_plan *plan, regint_plan **out)
 {
@@ -467,40 +464,52 @@ static regint_status load_plan(const cJSON *doc, const char *name, void *out)
     return st;
 }
 
-REGINT__DEFINE_JSON_LOADERS(regint_plan, regint_plan, "(plan)", load_plan)
+regint_status regint_plan_load_string(const char *json, size_t len, const char *name, regint_plan **out)
+{
+    if (!json || !out)
+        return regint__error(REGINT_EINVAL, "regint_plan_load_string: NULL argument");
+    return regint__json_load(json, len, name ? name : "(plan)", load_plan, out);
+}
+
+/* Remembers the bytes read, for the lost-update check of regint_plan_save_file_opts(). */
+REGINT__DEFINE_LOAD_FILE_ORIGIN(regint_plan_load_file, regint_plan, regint_plan_load_string, origin)
 
 regint_status regint_plan_to_string(const regint_plan *plan, char **json)
 {
     if (!plan || !json)
         return regint__error(REGINT_EINVAL, "regint_plan_to_string: NULL argument");
-    cJSON *doc = cJSON_CreateObject();
+    cJSON *doc = regint__json_new_doc("regint.plan");
     cJSON *p = emit_plan(plan);
-    if (!doc || !p || !regint__json_add_string(doc, "schema", "regint.plan") ||
-        !regint__json_add_number(doc, "schema_version", 1)) {
+    if (!doc || !p || !regint__json_add_number(doc, "schema_version", 1)) {
         cJSON_Delete(doc);
         cJSON_Delete(p);
         return regint__enomem();
     }
     cJSON_AddItemToObject(doc, "plan", p);
-    char *s = regint__json_print(doc);
-    cJSON_Delete(doc);
-    if (!s)
-        return REGINT_ENOMEM;
-    *json = s;
-    return REGINT_OK;
+    return regint__json_finish(doc, 1, json);
 }
 
-regint_status regint_plan_save_file(const regint_plan *plan, const char *path)
+regint_status regint_plan_save_file_opts(const regint_plan *plan, const char *path,
+                                         const regint_dataset_save_options *opt)
 {
-    if (!path)
-        return regint__error(REGINT_EINVAL, "regint_plan_save_file: path must not be NULL");
+    static const regint_dataset_save_options defaults = REGINT_DATASET_SAVE_OPTIONS_INIT;
+    if (!plan || !path)
+        return regint__error(REGINT_EINVAL, "regint_plan_save_file: NULL argument");
+    REGINT__OPTIONS_RESOLVE(opt, defaults, REGINT_DATASET_SAVE_OPTIONS_VERSION, "regint_plan_save_file_opts");
     char *s = NULL;
     regint_status st = regint_plan_to_string(plan, &s);
     if (st)
         return st;
-    st = regint__write_atomic(path, s, strlen(s));
+    /* plan->origin: the file it was loaded from (or last saved to), whose bytes regint__save
+     * compares under flock() before the rename (util/savefile.c). */
+    st = regint__save(path, s, strlen(s), plan->origin, opt->force);
     free(s);
     return st;
+}
+
+regint_status regint_plan_save_file(const regint_plan *plan, const char *path)
+{
+    return regint_plan_save_file_opts(plan, path, NULL);
 }
 
 /* ------------------------------------------------------------------------- */

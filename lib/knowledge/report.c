@@ -13,12 +13,12 @@
 #include "regint/validate.h"
 
 #include "util/fileio.h"
+#include "util/i18n.h"
 #include "util/savefile.h"
 #include "util/alloc.h"
 #include "util/error.h"
 #include "util/options.h"
 #include "util/enumname.h"
-#include "util/error.h"
 #include "knowledge/report_svg.h"
 
 /* ------------------------------------------------------------------------- */
@@ -275,10 +275,11 @@ static const char *css =
     ".note{border-left:4px solid #c7d2dd;padding:4px 12px;color:#444;background:#f7f9fb}"
     "svg{max-width:100%;height:auto;display:block;margin:0.5em 0 1.2em}";
 
-static void render_html(const doc *d, regint__sb *sb, const char *title)
+static void render_html(const doc *d, regint__sb *sb, const char *title, regint_lang lang)
 {
-    regint__sb_puts(sb, "<!DOCTYPE html>\n<html lang=\"nb\">\n<head>\n<meta charset=\"utf-8\">\n"
-                        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
+    regint__sb_printf(sb, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
+                          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
+                      regint_lang_name(lang));
     regint__sb_escape(sb, title);
     regint__sb_printf(sb, "</title>\n<style>%s</style>\n</head>\n<body>\n<main>\n", css);
     for (size_t i = 0; i < d->n; i++) {
@@ -338,33 +339,26 @@ static void render_html(const doc *d, regint__sb *sb, const char *title)
 
 #define NBSP "\xC2\xA0"
 
-static void fmt_num(char *buf, size_t size, double v, int dec)
+/* A number as a reader of `lang` expects it ("12 345,6" / "12,345.6"): the one formatter of
+ * util/i18n.h. */
+static void fmt_num(regint_lang lang, char *buf, size_t size, double v, int dec)
 {
-    char tmp[64];
-    snprintf(tmp, sizeof tmp, "%.*f", dec, fabs(v));
-    char *dot = strchr(tmp, '.');
-    size_t ilen = dot ? (size_t)(dot - tmp) : strlen(tmp);
-    int neg = v < 0 && strspn(tmp, "0.") != strlen(tmp);
-    size_t o = regint__nb_digits(buf, size, tmp, ilen, neg);
-    if (dot && o + 1 < size) {
-        buf[o++] = ',';
-        for (const char *c = dot + 1; *c && o + 1 < size; c++)
-            buf[o++] = *c;
-    }
-    buf[o] = '\0';
+    regint__i18n_number(lang, v, dec, buf, size);
 }
 
-static const char *missing_nb(regint_missing m)
+/* The reason of a missing value in words ("" for a present value). */
+static const char *missing_text(regint_lang lang, regint_missing m)
 {
+    regint__msg id = REGINT__MSG_MISSING_UNKNOWN;
     switch (m) {
     case REGINT_MISSING_NONE: return "";
-    case REGINT_MISSING_SUPPRESSED: return "prikket";
-    case REGINT_MISSING_NOT_APPLICABLE: return "ikke relevant";
-    case REGINT_MISSING_NO_DECISION: return "ikke vedtak";
-    case REGINT_MISSING_AWAITING_DECISION: return "avventer vedtak";
-    case REGINT_MISSING_UNKNOWN: return "mangler";
+    case REGINT_MISSING_SUPPRESSED: id = REGINT__MSG_MISSING_SUPPRESSED; break;
+    case REGINT_MISSING_NOT_APPLICABLE: id = REGINT__MSG_MISSING_NOT_APPLICABLE; break;
+    case REGINT_MISSING_NO_DECISION: id = REGINT__MSG_MISSING_NO_DECISION; break;
+    case REGINT_MISSING_AWAITING_DECISION: id = REGINT__MSG_MISSING_AWAITING_DECISION; break;
+    case REGINT_MISSING_UNKNOWN: break;
     }
-    return "mangler";
+    return regint__tr(lang, id);
 }
 
 /* Display unit of an indicator: shares (0..1) are shown as percent. */
@@ -374,18 +368,20 @@ typedef struct unitfmt {
     const char *suffix;
 } unitfmt;
 
-static unitfmt unit_of(const regint_indicator_t *ind)
+static unitfmt unit_of(regint_lang lang, const regint_indicator_t *ind)
 {
+    /* nb/nn "7,6 %" (Språkrådet: a space before %), en "7.6%". */
+    const char *pct = lang == REGINT_LANG_EN ? "%" : NBSP "%";
     unitfmt u = {1, 0, ""};
     if (!ind || !ind->unit)
         return u;
     if (strcmp(ind->unit, "share") == 0) {
         u.scale = 100;
         u.dec = 1;
-        u.suffix = NBSP "%";
+        u.suffix = pct;
     } else if (strcmp(ind->unit, "percent") == 0) {
         u.dec = 1;
-        u.suffix = NBSP "%";
+        u.suffix = pct;
     } else if (regint_kb_indicator_aggregation(ind) == REGINT_AGGREGATE_MEAN) {
         u.dec = 1;
     }
@@ -393,7 +389,8 @@ static unitfmt unit_of(const regint_indicator_t *ind)
 }
 
 /* A count from an aggregate: "1 234", "≥ 1 234" (missing parts), or "– (reason)". */
-static void fmt_count(char *buf, size_t size, regint_status st, const regint_aggregate_t *a, int *lower_bound)
+static void fmt_count(regint_lang lang, char *buf, size_t size, regint_status st, const regint_aggregate_t *a,
+                      int *lower_bound)
 {
     char n[48];
     if (st != REGINT_OK) {
@@ -401,28 +398,28 @@ static void fmt_count(char *buf, size_t size, regint_status st, const regint_agg
         return;
     }
     if (a->value.missing == REGINT_MISSING_NONE) {
-        fmt_num(n, sizeof n, a->value.value, fabs(a->value.value - round(a->value.value)) > 1e-9 ? 1 : 0);
+        fmt_num(lang, n, sizeof n, a->value.value, fabs(a->value.value - round(a->value.value)) > 1e-9 ? 1 : 0);
         snprintf(buf, size, "%s", n);
         return;
     }
     if (a->n_parts > 1 && !isnan(a->partial)) {
-        fmt_num(n, sizeof n, a->partial, fabs(a->partial - round(a->partial)) > 1e-9 ? 1 : 0);
+        fmt_num(lang, n, sizeof n, a->partial, fabs(a->partial - round(a->partial)) > 1e-9 ? 1 : 0);
         snprintf(buf, size, "≥" NBSP "%s", n);
         if (lower_bound)
             *lower_bound = 1;
         return;
     }
-    snprintf(buf, size, "\x01missing\x02%s", missing_nb(a->value.missing));
+    snprintf(buf, size, "\x01missing\x02%s", missing_text(lang, a->value.missing));
 }
 
-static void fmt_value(char *buf, size_t size, regint_value_t v, unitfmt u, int sign)
+static void fmt_value(regint_lang lang, char *buf, size_t size, regint_value_t v, unitfmt u, int sign)
 {
     if (v.missing != REGINT_MISSING_NONE || isnan(v.value)) {
-        snprintf(buf, size, "%s", missing_nb(v.missing == REGINT_MISSING_NONE ? REGINT_MISSING_UNKNOWN : v.missing));
+        snprintf(buf, size, "%s", missing_text(lang, v.missing == REGINT_MISSING_NONE ? REGINT_MISSING_UNKNOWN : v.missing));
         return;
     }
     char n[48];
-    fmt_num(n, sizeof n, v.value * u.scale, u.dec);
+    fmt_num(lang, n, sizeof n, v.value * u.scale, u.dec);
     snprintf(buf, size, "%s%s%s", sign && v.value * u.scale > 0 ? "+" : "", n, u.suffix);
 }
 
@@ -436,8 +433,12 @@ typedef struct rctx {
     const char *fylkesnr;
     const char *county_name;
     int year;
+    regint_lang lang;
     doc d;
 } rctx;
+
+/* The text of message `id` in the report's language (util/i18n.h). */
+#define TR(id) regint__tr(r->lang, REGINT__MSG_##id)
 
 static regint_status latest_settlement_year(const regint_dataset *ds, int *out)
 {
@@ -480,36 +481,31 @@ static int population_near(rctx *r, const char *area, int *pyear, int64_t *pop)
 static void section_intro(rctx *r)
 {
     doc *d = &r->d;
-    doc_text(d, B_H, 1, "Kunnskapsgrunnlag for integrering – %s (%s), %d", r->county_name, r->fylkesnr, r->year);
-    doc_text(d, B_P, 0,
-             "Rapport laget av regint %s fra datasettet med offentlig statistikk (IMDi, SSB, NAV; se "
-             "data/SOURCES.md). Historikk er ført over på kommuneinndelingen i %d med kodekorrespondansen "
-             "(sammenslåinger summeres, delinger fordeles etter folketall). Manglende verdier vises som "
-             "manglende med årsak, aldri som 0. Tabellene kommer først; figurene er SVG laget av regint.",
-             regint_version(), r->year);
+    doc_text(d, B_H, 1, TR(REPORT_TITLE), r->county_name, r->fylkesnr, r->year);
+    doc_text(d, B_P, 0, TR(REPORT_INTRO), regint_version(), r->year);
     int py;
     int64_t pop;
     const regint_municipality_t **ms = NULL;
     size_t nm = 0;
     regint_dataset_municipalities_in(r->ds, r->year, r->fylkesnr, &ms, &nm);
     regint_free(ms);
-    table_with_head(d, "lr", (const char *const[]){"Nøkkeltall", "Verdi"});
-    cell(d, "Kommuner i %d", r->year);
+    table_with_head(d, "lr", (const char *const[]){TR(REPORT_KEY_FIGURES), TR(REPORT_VALUE)});
+    cell(d, TR(REPORT_MUNICIPALITIES_IN), r->year);
     cell(d, "%zu", nm);
     if (population_near(r, r->fylkesnr, &py, &pop)) {
         char n[48];
-        fmt_num(n, sizeof n, (double)pop, 0);
-        cell(d, "Folketall 1.1.%d", py);
+        fmt_num(r->lang, n, sizeof n, (double)pop, 0);
+        cell(d, TR(REPORT_POPULATION_AT), py);
         cell(d, "%s", n);
     }
     regint_aggregate_t a;
     char v[64];
     for (int m = 0; m < 3; m++) {
         static const regint_measure ms3[3] = {REGINT_MEASURE_REQUEST, REGINT_MEASURE_DECISION, REGINT_MEASURE_SETTLED};
-        static const char *const names[3] = {"Anmodning", "Vedtak", "Bosatt"};
+        const char *const names[3] = {TR(MEASURE_REQUEST), TR(MEASURE_DECISION), TR(MEASURE_SETTLED)};
         regint_status st = regint_kb_settlement(r->kb, r->fylkesnr, r->year, r->year, ms3[m], REGINT_CATEGORY_ALL, &a);
-        fmt_count(v, sizeof v, st, &a, NULL);
-        cell(d, "%s %d (personer)", names[m], r->year);
+        fmt_count(r->lang, v, sizeof v, st, &a, NULL);
+        cell(d, TR(REPORT_MEASURE_PERSONS), names[m], r->year);
         cell(d, "%s", v);
     }
     table_end(d);
@@ -520,11 +516,8 @@ static void section_settlement(rctx *r)
     doc *d = &r->d;
     int hist = r->opt->history_years > 0 ? r->opt->history_years : 10;
     int y0 = r->year - hist + 1;
-    doc_text(d, B_H, 2, "Bosetting av flyktninger %d–%d", y0, r->year);
-    doc_text(d, B_P, 0,
-             "Anmodning fra IMDi, kommunestyrenes vedtak og faktisk bosatte, summert for fylkets kommuner "
-             "slik de er inndelt i %d. År før en kommunereform er ført over på dagens kommunenummer.",
-             r->year);
+    doc_text(d, B_H, 2, TR(REPORT_SETTLEMENT_HEADING), y0, r->year);
+    doc_text(d, B_P, 0, TR(REPORT_SETTLEMENT_INTRO), r->year);
     static const regint_measure ms[3] = {REGINT_MEASURE_REQUEST, REGINT_MEASURE_DECISION, REGINT_MEASURE_SETTLED};
     double vals[3][64], bars[3][64];
     unsigned char lowb[3][64];
@@ -532,11 +525,12 @@ static void section_settlement(rctx *r)
     size_t n = 0;
     int lower = 0;
     table_begin(d, "lrrrr");
-    cell(d, "År");
-    cell(d, "Anmodning");
-    cell(d, "Vedtak");
-    cell(d, "Bosatt");
-    cell(d, "Bosatt i %% av anmodning");
+    cell(d, "%s", TR(REPORT_YEAR));
+    cell(d, "%s", TR(MEASURE_REQUEST));
+    cell(d, "%s", TR(MEASURE_DECISION));
+    cell(d, "%s", TR(MEASURE_SETTLED));
+    /* The text holds "%%": it is a format; the unused argument keeps -Wformat-security quiet. */
+    cell(d, TR(REPORT_SETTLED_SHARE_OF_REQUEST), 0);
     for (int y = y0; y <= r->year && n < 64; y++, n++) {
         years[n] = y;
         regint_aggregate_t a[3];
@@ -544,7 +538,7 @@ static void section_settlement(rctx *r)
         char c[3][64];
         for (int m = 0; m < 3; m++) {
             st[m] = regint_kb_settlement(r->kb, r->fylkesnr, r->year, y, ms[m], REGINT_CATEGORY_ALL, &a[m]);
-            fmt_count(c[m], sizeof c[m], st[m], &a[m], &lower);
+            fmt_count(r->lang, c[m], sizeof c[m], st[m], &a[m], &lower);
             vals[m][n] = st[m] == REGINT_OK && a[m].value.missing == REGINT_MISSING_NONE ? a[m].value.value : NAN;
             /* Charts show a sum with suppressed parts as a pale lower-bound bar. */
             lowb[m][n] = st[m] == REGINT_OK && isnan(vals[m][n]) && a[m].n_parts > 1 && !isnan(a[m].partial);
@@ -555,31 +549,26 @@ static void section_settlement(rctx *r)
             cell(d, "%s", c[m]);
         if (!isnan(vals[0][n]) && !isnan(vals[2][n]) && vals[0][n] > 0) {
             char p[32];
-            fmt_num(p, sizeof p, 100.0 * vals[2][n] / vals[0][n], 0);
-            cell(d, "%s" NBSP "%%", p);
+            cell(d, "%s", regint__i18n_percent(r->lang, vals[2][n] / vals[0][n], 0, p, sizeof p));
         } else {
             cell(d, "–");
         }
     }
     table_end(d);
     if (lower)
-        doc_text(d, B_NOTE, 0,
-                 "≥ betyr at minst én kommune har en prikket (skjult) verdi: summen av de kjente verdiene er en "
-                 "nedre grense (blek stiplet søyle i figuren). IMDis egne fylkestall tar med de prikkede personene.");
-    doc_text(d, B_NOTE, 0, "– betyr at datasettet ikke har tall for året. Tall for inneværende år er foreløpige.");
+        doc_text(d, B_NOTE, 0, "%s", TR(REPORT_NOTE_LOWER_BOUND_SUM));
+    doc_text(d, B_NOTE, 0, "%s", TR(REPORT_NOTE_NO_FIGURE));
     /* The caveat of the bundled IMDi data that the recommendation states too (issue 14). */
     if (y0 <= 2023 && r->year >= 2023)
-        doc_text(d, B_NOTE, 0,
-                 "Tallene for 2023 i det medfølgende datasettet er et uttrekk fra september 2023, ikke endelige "
-                 "tall for året (data/SOURCES.md). Anbefalingen (regint recommend) teller en prikket verdi som 2.");
+        doc_text(d, B_NOTE, 0, "%s", TR(REPORT_NOTE_2023));
     if (r->opt->charts) {
         regint__sb sb = {0};
-        regint__chart_series cs[3] = {{"Anmodning", bars[0], "#9bb7d4", lowb[0]},
-                                      {"Vedtak", bars[1], "#1f5f8b", lowb[1]},
-                                      {"Bosatt", bars[2], "#e07b39", lowb[2]}};
-        char title[128];
-        snprintf(title, sizeof title, "Bosetting i %s %d–%d (personer)", r->county_name, y0, r->year);
-        regint__svg_bars(&sb, title, years, n, cs, 3);
+        regint__chart_series cs[3] = {{TR(MEASURE_REQUEST), bars[0], "#9bb7d4", lowb[0]},
+                                      {TR(MEASURE_DECISION), bars[1], "#1f5f8b", lowb[1]},
+                                      {TR(MEASURE_SETTLED), bars[2], "#e07b39", lowb[2]}};
+        char title[160];
+        snprintf(title, sizeof title, TR(REPORT_CHART_SETTLEMENT), r->county_name, y0, r->year);
+        regint__svg_bars(&sb, r->lang, title, years, n, cs, 3);
         doc_svg(d, &sb);
     }
 
@@ -589,21 +578,21 @@ static void section_settlement(rctx *r)
     if (regint_dataset_municipalities_in(r->ds, r->year, r->fylkesnr, &mm, &nm) != REGINT_OK)
         return;
     int y5 = r->year - 4;
-    doc_text(d, B_H, 3, "Kommunene i %d", r->year);
+    doc_text(d, B_H, 3, TR(REPORT_MUNICIPALITIES_HEADING), r->year);
     int py = 0;
     int64_t pop;
     int have_pop = nm ? population_near(r, mm[0]->kommunenr, &py, &pop) : 0;
     table_begin(d, "lrrrrrr");
-    cell(d, "Kommune");
+    cell(d, "%s", TR(REPORT_MUNICIPALITY));
     if (have_pop)
-        cell(d, "Folketall %d", py);
+        cell(d, TR(REPORT_POPULATION_YEAR), py);
     else
-        cell(d, "Folketall");
-    cell(d, "Anmodning %d", r->year);
-    cell(d, "Vedtak %d", r->year);
-    cell(d, "Bosatt %d", r->year - 1);
-    cell(d, "Bosatt %d–%d", y5, r->year);
-    cell(d, "Per 1000 innb.");
+        cell(d, "%s", TR(REPORT_POPULATION));
+    cell(d, TR(REPORT_MEASURE_YEAR), TR(MEASURE_REQUEST), r->year);
+    cell(d, TR(REPORT_MEASURE_YEAR), TR(MEASURE_DECISION), r->year);
+    cell(d, TR(REPORT_MEASURE_YEAR), TR(MEASURE_SETTLED), r->year - 1);
+    cell(d, TR(REPORT_SETTLED_YEARS), y5, r->year);
+    cell(d, "%s", TR(REPORT_PER_1000));
     lower = 0;
     for (size_t i = 0; i < nm; i++) {
         const char *k = mm[i]->kommunenr;
@@ -616,20 +605,20 @@ static void section_settlement(rctx *r)
         if (hp)
             p = llround(pa.value.value);
         if (hp) {
-            fmt_num(c, sizeof c, (double)p, 0);
+            fmt_num(r->lang, c, sizeof c, (double)p, 0);
             cell(d, "%s", c);
         } else {
             cell(d, "–");
         }
         regint_aggregate_t a;
         regint_status st = regint_kb_settlement(r->kb, k, r->year, r->year, REGINT_MEASURE_REQUEST, REGINT_CATEGORY_ALL, &a);
-        fmt_count(c, sizeof c, st, &a, &lower);
+        fmt_count(r->lang, c, sizeof c, st, &a, &lower);
         cell(d, "%s", c);
         st = regint_kb_settlement(r->kb, k, r->year, r->year, REGINT_MEASURE_DECISION, REGINT_CATEGORY_ALL, &a);
-        fmt_count(c, sizeof c, st, &a, &lower);
+        fmt_count(r->lang, c, sizeof c, st, &a, &lower);
         cell(d, "%s", c);
         st = regint_kb_settlement(r->kb, k, r->year, r->year - 1, REGINT_MEASURE_SETTLED, REGINT_CATEGORY_ALL, &a);
-        fmt_count(c, sizeof c, st, &a, &lower);
+        fmt_count(r->lang, c, sizeof c, st, &a, &lower);
         cell(d, "%s", c);
         /* Five-year sum: complete only if every year is complete. */
         double sum = 0;
@@ -648,12 +637,12 @@ static void section_settlement(rctx *r)
             cell(d, "–");
             cell(d, "–");
         } else {
-            fmt_num(c, sizeof c, sum, fabs(sum - round(sum)) > 1e-9 ? 1 : 0);
+            fmt_num(r->lang, c, sizeof c, sum, fabs(sum - round(sum)) > 1e-9 ? 1 : 0);
             cell(d, "%s%s", complete ? "" : "≥" NBSP, c);
             if (!complete)
                 lower = 1;
             if (hp && p > 0) {
-                fmt_num(c, sizeof c, sum / (double)p * 1000.0, 1);
+                fmt_num(r->lang, c, sizeof c, sum / (double)p * 1000.0, 1);
                 cell(d, "%s%s", complete ? "" : "≥" NBSP, c);
             } else {
                 cell(d, "–");
@@ -662,9 +651,7 @@ static void section_settlement(rctx *r)
     }
     table_end(d);
     regint_free(mm);
-    doc_text(d, B_NOTE, 0,
-             "Bosatt per 1000 innbyggere = bosatt %d–%d delt på folketallet 1.1.%d, ganger 1000.%s",
-             y5, r->year, py, lower ? " ≥ markerer summer med prikkede verdier (nedre grense)." : "");
+    doc_text(d, B_NOTE, 0, TR(REPORT_NOTE_PER_1000), y5, r->year, py, lower ? TR(REPORT_NOTE_PER_1000_LOWER) : "");
 }
 
 static void sdg_list(char *buf, size_t size, const char *targets)
@@ -683,24 +670,19 @@ static void section_indicators(rctx *r)
 {
     doc *d = &r->d;
     int ty = r->opt->trend_years >= 2 ? r->opt->trend_years : 5;
-    doc_text(d, B_H, 2, "Indikatorer");
-    doc_text(d, B_P, 0,
-             "Siste år med tall for fylket. Trend = stigningstallet i en minste kvadraters linje over de "
-             "siste %d årene (per år). Rangering blant fylkene i %d: 1 er best etter indikatorens retning "
-             "(høyest først når retningen er nøytral). Fylkestall som mangler i kilden er regnet fra "
-             "kommunene, eller fra fylkesinndelingen tallene ble publisert for (befolkningsvektet).",
-             ty, r->year);
+    doc_text(d, B_H, 2, "%s", TR(REPORT_INDICATORS_HEADING));
+    doc_text(d, B_P, 0, TR(REPORT_INDICATORS_INTRO), ty, r->year);
     size_t ni = regint_dataset_indicator_count(r->ds);
     int lower = 0;
     table_begin(d, "llrrrrrl");
-    cell(d, "Indikator");
-    cell(d, "År");
+    cell(d, "%s", TR(REPORT_INDICATOR));
+    cell(d, "%s", TR(REPORT_YEAR));
     cell(d, "%s", r->county_name);
-    cell(d, "Endring fra året før");
-    cell(d, "Trend per år");
-    cell(d, "Rang");
-    cell(d, "Landet");
-    cell(d, "Bærekraftsmål");
+    cell(d, "%s", TR(REPORT_CHANGE));
+    cell(d, "%s", TR(REPORT_TREND));
+    cell(d, "%s", TR(REPORT_RANK));
+    cell(d, "%s", TR(NATION));
+    cell(d, "%s", TR(REPORT_SDG));
     typedef struct chart_item {
         const regint_indicator_t *ind;
         int last;
@@ -724,10 +706,11 @@ static void section_indicators(rctx *r)
         regint_kb_series_result_free(s);
         char sdg[64];
         sdg_list(sdg, sizeof sdg, ind->sdg_targets);
+        const char *iname = regint__tr_indicator(r->lang, ind->id, ind->name_nb, ind->name_en);
         if (!last) {
-            cell(d, "%s", ind->name_nb);
+            cell(d, "%s", iname);
             cell(d, "–");
-            cell(d, "\x01nodata\x02ingen tall");
+            cell(d, "\x01nodata\x02%s", TR(REPORT_NO_FIGURES));
             cell(d, "–");
             cell(d, "–");
             cell(d, "–");
@@ -738,42 +721,42 @@ static void section_indicators(rctx *r)
         regint_indicator_summary_t sm;
         if (regint_kb_summarize(r->kb, ind->id, r->fylkesnr, r->year, last, "", ty, &sm) != REGINT_OK)
             continue;
-        unitfmt u = unit_of(ind);
+        unitfmt u = unit_of(r->lang, ind);
         char v[64], ch[64], tr[64], na[64];
-        fmt_value(v, sizeof v, sm.value.value, u, 0);
+        fmt_value(r->lang, v, sizeof v, sm.value.value, u, 0);
         if (sm.value.value.missing != REGINT_MISSING_NONE && !isnan(sm.value.partial) &&
             regint_kb_indicator_aggregation(ind) == REGINT_AGGREGATE_SUM) {
             char pv[48];
-            fmt_num(pv, sizeof pv, sm.value.partial * u.scale, u.dec);
+            fmt_num(r->lang, pv, sizeof pv, sm.value.partial * u.scale, u.dec);
             snprintf(v, sizeof v, "≥" NBSP "%s%s", pv, u.suffix);
             lower = 1;
         }
-        fmt_value(ch, sizeof ch, sm.change, u, 1);
+        fmt_value(r->lang, ch, sizeof ch, sm.change, u, 1);
         regint_value_t tv = {sm.trend.slope, isnan(sm.trend.slope) ? REGINT_MISSING_UNKNOWN : REGINT_MISSING_NONE};
         unitfmt ut = u;
         ut.dec = u.dec + 1;
-        fmt_value(tr, sizeof tr, tv, ut, 1);
-        fmt_value(na, sizeof na, sm.nation, u, 0);
+        fmt_value(r->lang, tr, sizeof tr, tv, ut, 1);
+        fmt_value(r->lang, na, sizeof na, sm.nation, u, 0);
         if (sm.nation.missing != REGINT_MISSING_NONE) {
             regint_aggregate_t an;
             if (regint_kb_value(r->kb, ind->id, "00", r->year, last, "", &an) == REGINT_OK && !isnan(an.partial) &&
                 regint_kb_indicator_aggregation(ind) == REGINT_AGGREGATE_SUM) {
                 char pv[48];
-                fmt_num(pv, sizeof pv, an.partial * u.scale, u.dec);
+                fmt_num(r->lang, pv, sizeof pv, an.partial * u.scale, u.dec);
                 snprintf(na, sizeof na, "≥" NBSP "%s%s", pv, u.suffix);
                 lower = 1;
             }
         }
-        cell(d, "%s", ind->name_nb);
+        cell(d, "%s", iname);
         cell(d, "%d", last);
         cell(d, "%s%s", sm.value.direct ? "" : "", v);
         cell(d, "%s", ch);
         if (isnan(sm.trend.slope))
             cell(d, "–");
         else
-            cell(d, "%s (%zu år)", tr, sm.trend.points);
+            cell(d, TR(REPORT_TREND_POINTS), tr, sm.trend.points);
         if (sm.rank)
-            cell(d, "%zu av %zu", sm.rank, sm.rank_of);
+            cell(d, TR(REPORT_RANK_OF), sm.rank, sm.rank_of);
         else
             cell(d, "–");
         cell(d, "%s", na);
@@ -783,9 +766,7 @@ static void section_indicators(rctx *r)
     }
     table_end(d);
     if (lower)
-        doc_text(d, B_NOTE, 0,
-                 "≥: summen mangler tall for minst én kommune (prikket eller ikke med i kilden), så den er en "
-                 "nedre grense; endring, trend og rangering bruker bare fullstendige summer.");
+        doc_text(d, B_NOTE, 0, "%s", TR(REPORT_NOTE_INDICATOR_LOWER));
     for (size_t c = 0; r->opt->charts && c < ncharts; c++) {
         const regint_indicator_t *ind = charts[c].ind;
         int first = charts[c].last - 14;
@@ -796,7 +777,7 @@ static void section_indicators(rctx *r)
         int years[32];
         double vc[32], vn[32];
         size_t n = 0;
-        unitfmt u = unit_of(ind);
+        unitfmt u = unit_of(r->lang, ind);
         for (int y = first; y <= charts[c].last && n < 32; y++) {
             regint_value_t a = regint_kb_series_at(sc, y), b = regint_kb_series_at(sn, y);
             /* Leading years without any value are left out; later gaps stay as gaps. */
@@ -810,41 +791,42 @@ static void section_indicators(rctx *r)
         regint_kb_series_result_free(sc);
         regint_kb_series_result_free(sn);
         regint__sb sb = {0};
-        regint__chart_series cs[2] = {{r->county_name, vc, "#1f5f8b", NULL}, {"Landet", vn, "#e07b39", NULL}};
+        regint__chart_series cs[2] = {{r->county_name, vc, "#1f5f8b", NULL}, {TR(NATION), vn, "#e07b39", NULL}};
         /* Counts of a county and of the nation do not share a scale: county only. */
         int rate = regint_kb_indicator_aggregation(ind) == REGINT_AGGREGATE_MEAN;
         char title[256];
-        snprintf(title, sizeof title, "%s (%s)", ind->name_nb,
-                 strcmp(ind->unit, "share") == 0 || strcmp(ind->unit, "percent") == 0 ? "prosent"
-                 : strcmp(ind->unit, "persons") == 0 ? "personer" : ind->unit);
-        regint__svg_lines(&sb, title, years, n, cs, rate && sn ? 2 : 1, NULL);
+        snprintf(title, sizeof title, "%s (%s)", regint__tr_indicator(r->lang, ind->id, ind->name_nb, ind->name_en),
+                 strcmp(ind->unit, "share") == 0 || strcmp(ind->unit, "percent") == 0 ? TR(UNIT_PERCENT)
+                 : strcmp(ind->unit, "persons") == 0 ? TR(UNIT_PERSONS) : ind->unit);
+        regint__svg_lines(&sb, r->lang, title, years, n, cs, rate && sn ? 2 : 1, NULL);
         doc_svg(d, &sb);
     }
     free(charts);
 }
 
-static const char *progress_nb(regint_progress p, char *cls)
+/* The status of a plan indicator in words, and its HTML class. */
+static const char *progress_text(regint_lang lang, regint_progress p, char *cls)
 {
     switch (p) {
-    case REGINT_PROGRESS_ON_TRACK: strcpy(cls, "ok"); return "i rute";
-    case REGINT_PROGRESS_BEHIND: strcpy(cls, "behind"); return "bak planen";
-    case REGINT_PROGRESS_ACHIEVED: strcpy(cls, "achieved"); return "nådd";
+    case REGINT_PROGRESS_ON_TRACK: strcpy(cls, "ok"); return regint__tr(lang, REGINT__MSG_PROGRESS_ON_TRACK);
+    case REGINT_PROGRESS_BEHIND: strcpy(cls, "behind"); return regint__tr(lang, REGINT__MSG_PROGRESS_BEHIND);
+    case REGINT_PROGRESS_ACHIEVED: strcpy(cls, "achieved"); return regint__tr(lang, REGINT__MSG_PROGRESS_ACHIEVED);
     case REGINT_PROGRESS_NO_DATA: break;
     }
     strcpy(cls, "nodata");
-    return "ingen tall";
+    return regint__tr(lang, REGINT__MSG_PROGRESS_NO_DATA);
 }
 
 static void section_plan_one(rctx *r, const regint_plan *plan)
 {
     doc *d = &r->d;
     const regint_plan_info_t *pi = regint_plan_info(plan);
-    doc_text(d, B_H, 3, "%s (%d–%d)", pi->title, pi->first_year, pi->last_year);
+    doc_text(d, B_H, 3, TR(REPORT_PLAN_PERIOD), pi->title, pi->first_year, pi->last_year);
     if (pi->example)
-        doc_text(d, B_NOTE, 0, "EKSEMPEL: Dette er en eksempelplan for å vise rapporten, ikke en vedtatt plan.");
+        doc_text(d, B_NOTE, 0, "%s", TR(REPORT_PLAN_EXAMPLE));
     if (pi->note && *pi->note)
         doc_text(d, B_P, 0, "%s", pi->note);
-    table_with_head(d, "lll", (const char *const[]){"Mål", "Beskrivelse", "Bærekraftsmål"});
+    table_with_head(d, "lll", (const char *const[]){TR(REPORT_GOAL), TR(REPORT_DESCRIPTION), TR(REPORT_SDG)});
     for (size_t i = 0; i < regint_plan_goal_count(plan); i++) {
         const regint_plan_goal_t *g = regint_plan_goal_at(plan, i);
         cell(d, "%s %s", g->id, g->title);
@@ -853,8 +835,9 @@ static void section_plan_one(rctx *r, const regint_plan *plan)
     }
     table_end(d);
     if (regint_plan_measure_count(plan)) {
-        doc_text(d, B_H, 4, "Tiltak");
-        table_with_head(d, "llllr", (const char *const[]){"Tiltak", "Mål", "Ansvarlig", "Org.nr.", "Periode"});
+        doc_text(d, B_H, 4, "%s", TR(REPORT_MEASURES));
+        table_with_head(d, "llllr", (const char *const[]){TR(REPORT_MEASURE), TR(REPORT_GOAL), TR(REPORT_RESPONSIBLE),
+                                                          TR(REPORT_ORGNR), TR(REPORT_PERIOD)});
         for (size_t i = 0; i < regint_plan_measure_count(plan); i++) {
             const regint_plan_measure_t *m = regint_plan_measure_at(plan, i);
             cell(d, "%s %s", m->id, m->title);
@@ -866,55 +849,55 @@ static void section_plan_one(rctx *r, const regint_plan *plan)
         table_end(d);
     }
     if (regint_plan_indicator_count(plan)) {
-        doc_text(d, B_H, 4, "Måloppnåelse");
+        doc_text(d, B_H, 4, "%s", TR(REPORT_ATTAINMENT));
         table_with_head(d, "lllrrrrl",
-                        (const char *const[]){"Mål", "Indikator", "Område", "Utgangspunkt", "Målverdi",
-                                              "Siste verdi", "Forventet etter planen", "Status"});
+                        (const char *const[]){TR(REPORT_GOAL), TR(REPORT_INDICATOR), TR(REPORT_AREA),
+                                              TR(REPORT_BASELINE), TR(REPORT_TARGET), TR(REPORT_LATEST),
+                                              TR(REPORT_EXPECTED), TR(REPORT_STATUS)});
         for (size_t i = 0; i < regint_plan_indicator_count(plan); i++) {
             const regint_plan_indicator_t *in = regint_plan_indicator_at(plan, i);
             const regint_indicator_t *ind = NULL;
             regint_dataset_indicator(r->ds, in->indicator, &ind);
-            unitfmt u = unit_of(ind);
+            unitfmt u = unit_of(r->lang, ind);
             regint_plan_progress_t pr;
             regint_status st = regint_plan_progress(plan, i, r->kb, r->year, &pr);
             char b[64], t[64], v[64], e[64], cls[16];
             regint_value_t bv = {in->baseline, REGINT_MISSING_NONE}, tv = {in->target, REGINT_MISSING_NONE};
-            fmt_value(b, sizeof b, bv, u, 0);
-            fmt_value(t, sizeof t, tv, u, 0);
+            fmt_value(r->lang, b, sizeof b, bv, u, 0);
+            fmt_value(r->lang, t, sizeof t, tv, u, 0);
             cell(d, "%s", in->goal);
-            cell(d, "%s", ind ? ind->name_nb : in->indicator);
+            cell(d, "%s", ind ? regint__tr_indicator(r->lang, ind->id, ind->name_nb, ind->name_en) : in->indicator);
             cell(d, "%s", *in->area ? in->area : pi->fylkesnr);
             cell(d, "%s (%d)", b, in->baseline_year);
             cell(d, "%s (%d)", t, in->target_year);
             if (st != REGINT_OK || pr.status == REGINT_PROGRESS_NO_DATA) {
-                cell(d, "%s", st != REGINT_OK ? "ukjent indikator"
-                              : pr.latest_missing ? missing_nb(pr.latest_missing) : "–");
+                cell(d, "%s", st != REGINT_OK ? TR(REPORT_UNKNOWN_INDICATOR)
+                              : pr.latest_missing ? missing_text(r->lang, pr.latest_missing) : "–");
                 cell(d, "–");
-                cell(d, "\x01nodata\x02ingen tall etter %d", in->baseline_year);
+                char nf[96];
+                snprintf(nf, sizeof nf, TR(REPORT_NO_FIGURES_AFTER), in->baseline_year);
+                cell(d, "\x01nodata\x02%s", nf);
                 continue;
             }
             regint_value_t vv = {pr.value, REGINT_MISSING_NONE}, ev = {pr.expected, REGINT_MISSING_NONE};
-            fmt_value(v, sizeof v, vv, u, 0);
-            fmt_value(e, sizeof e, ev, u, 0);
-            const char *s = progress_nb(pr.status, cls);
+            fmt_value(r->lang, v, sizeof v, vv, u, 0);
+            fmt_value(r->lang, e, sizeof e, ev, u, 0);
+            const char *s = progress_text(r->lang, pr.status, cls);
             cell(d, "%s (%d)", v, pr.year);
             cell(d, "%s", e);
             cell(d, "\x01%s\x02%s", cls, s);
         }
         table_end(d);
-        doc_text(d, B_NOTE, 0,
-                 "I rute: siste verdi ligger på eller bedre enn den rette linjen fra utgangspunktet til målverdien "
-                 "(flat etter målåret). Nådd: målverdien er nådd. Ingen tall: ingen verdi etter utgangsåret.");
+        doc_text(d, B_NOTE, 0, "%s", TR(REPORT_NOTE_PROGRESS));
     }
 }
 
 static void section_plans(rctx *r, const regint_plan **plans, size_t np)
 {
     doc *d = &r->d;
-    doc_text(d, B_H, 2, "Plan for kvalifisering");
+    doc_text(d, B_H, 2, "%s", TR(REPORT_PLAN_HEADING));
     if (np == 0) {
-        doc_text(d, B_P, 0, "Datasettet har ingen plan for kvalifisering for %s. Gi en plan med --plan FIL.",
-                 r->county_name);
+        doc_text(d, B_P, 0, TR(REPORT_PLAN_NONE), r->county_name);
         return;
     }
     for (size_t i = 0; i < np; i++)
@@ -937,10 +920,8 @@ static int tags_goal(const char *targets, int goal)
 static void section_sdg(rctx *r, const regint_plan **plans, size_t np)
 {
     doc *d = &r->d;
-    doc_text(d, B_H, 2, "Bærekraftsmål");
-    doc_text(d, B_P, 0,
-             "FNs bærekraftsmål som indikatorene og planens mål er knyttet til. Mål 1, 3, 4, 5, 8, 10 og 11 "
-             "er tatt med selv uten indikator, så hullene i kunnskapsgrunnlaget synes.");
+    doc_text(d, B_H, 2, "%s", TR(REPORT_SDG));
+    doc_text(d, B_P, 0, "%s", TR(REPORT_SDG_INTRO));
     int relevant[18] = {0};
     static const int always[] = {1, 3, 4, 5, 8, 10, 11};
     for (size_t i = 0; i < sizeof always / sizeof always[0]; i++)
@@ -961,7 +942,7 @@ static void section_sdg(rctx *r, const regint_plan **plans, size_t np)
                 for (size_t k = 0; k < ng; k++)
                     relevant[g[k]] = 1;
         }
-    table_with_head(d, "lll", (const char *const[]){"Bærekraftsmål", "Indikatorer (delmål)", "Planens mål"});
+    table_with_head(d, "lll", (const char *const[]){TR(REPORT_SDG), TR(REPORT_SDG_INDICATORS), TR(REPORT_SDG_PLAN_GOALS)});
     for (int goal = 1; goal <= 17; goal++) {
         if (!relevant[goal])
             continue;
@@ -969,7 +950,8 @@ static void section_sdg(rctx *r, const regint_plan **plans, size_t np)
         for (size_t i = 0; i < ni; i++) {
             const regint_indicator_t *ind = regint_dataset_indicator_at(r->ds, i);
             if (tags_goal(ind->sdg_targets, goal))
-                regint__sb_printf(&inds, "%s%s (%s)", inds.n ? "; " : "", ind->name_nb, ind->sdg_targets);
+                regint__sb_printf(&inds, "%s%s (%s)", inds.n ? "; " : "",
+                                  regint__tr_indicator(r->lang, ind->id, ind->name_nb, ind->name_en), ind->sdg_targets);
         }
         for (size_t p = 0; p < np; p++)
             for (size_t i = 0; i < regint_plan_goal_count(plans[p]); i++) {
@@ -979,11 +961,11 @@ static void section_sdg(rctx *r, const regint_plan **plans, size_t np)
             }
         if (inds.oom || pg.oom)
             d->oom = 1;
-        cell(d, "%d %s", goal, regint_kb_sdg_goal_name(goal, "nb"));
+        cell(d, "%d %s", goal, regint__tr_sdg(r->lang, goal));
         if (inds.n)
             cell(d, "%s", inds.s);
         else
-            cell(d, "\x01nodata\x02ingen indikator ennå");
+            cell(d, "\x01nodata\x02%s", TR(REPORT_SDG_NO_INDICATOR));
         cell(d, "%s", pg.n ? pg.s : "–");
         free(inds.s);
         free(pg.s);
@@ -1038,7 +1020,13 @@ static regint_status prepare(const regint_dataset *ds, const char *fylkesnr, con
                              fylkesnr ? fylkesnr : "(null)");
     if (opt->history_years < 0 || opt->history_years > 60)
         return regint__error(REGINT_EINVAL, "report: history_years %d: expected 1..60 (0 = 10)", opt->history_years);
+    /* `lang` is a member from version 2 on: an older caller's struct ends before it. */
+    regint_lang lang = opt->version >= 2 ? opt->lang : REGINT_LANG_NB;
+    if ((unsigned)lang >= REGINT_LANG_COUNT)
+        return regint__error(REGINT_EINVAL, "report: language %d: expected %d (nb, bokmål), %d (nn, nynorsk) or %d "
+                             "(en, English)", (int)lang, REGINT_LANG_NB, REGINT_LANG_NN, REGINT_LANG_EN);
     memset(r, 0, sizeof *r);
+    r->lang = lang;
     r->ds = ds;
     r->opt = opt;
     r->fylkesnr = fylkesnr;
@@ -1081,8 +1069,8 @@ regint_status regint_report_render(const regint_dataset *ds, const char *fylkesn
             render_md(&r.d, &sb);
         } else {
             char title[160];
-            snprintf(title, sizeof title, "Kunnskapsgrunnlag for integrering – %s %d", r.county_name, r.year);
-            render_html(&r.d, &sb, title);
+            snprintf(title, sizeof title, regint__tr(r.lang, REGINT__MSG_REPORT_HTML_TITLE), r.county_name, r.year);
+            render_html(&r.d, &sb, title, r.lang);
         }
         if (sb.oom || !sb.s) {
             free(sb.s);
@@ -1117,8 +1105,12 @@ regint_status regint_report_write(const regint_dataset *ds, const char *fylkesnr
     if (!pm || !ph) {
         st = regint__enomem();
     } else {
-        snprintf(pm, l, "%s/fylke-%s-%d.md", dir, fylkesnr, year);
-        snprintf(ph, l, "%s/fylke-%s-%d.html", dir, fylkesnr, year);
+        /* bokmål keeps the names of 0.2 (fylke-39-2026.md); nynorsk and English get their code
+         * (fylke-15-2026-nn.md), so the three languages can share a folder. */
+        regint_lang lang = opt && opt->version >= 2 ? opt->lang : REGINT_LANG_NB;
+        const char *sfx = lang == REGINT_LANG_NB ? "" : lang == REGINT_LANG_NN ? "-nn" : "-en";
+        snprintf(pm, l, "%s/fylke-%s-%d%s.md", dir, fylkesnr, year, sfx);
+        snprintf(ph, l, "%s/fylke-%s-%d%s.html", dir, fylkesnr, year, sfx);
         /* Both or neither: a failed .html must not leave a new .md beside an old .html. */
         st = regint__save_pair(pm, md, strlen(md), ph, html, strlen(html));
     }

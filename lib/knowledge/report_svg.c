@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "knowledge/report_svg.h"
+#include "util/i18n.h"
 
 /* A "nice" axis step: 1, 2, 2.5 or 5 times a power of ten, about range/5. */
 static double nice_step(double range)
@@ -19,37 +20,12 @@ static double nice_step(double range)
     return m * p;
 }
 
-/* Axis label: thousands separated by a no-break space, decimals only when the step needs. */
-static void axis_label(char *buf, size_t size, double v, double step)
+/* Axis label in the reader's language ("12 345" / "12,345"; "0,5" / "0.5"), decimals only
+ * when the step needs them. */
+static void axis_label(regint_lang lang, char *buf, size_t size, double v, double step)
 {
-    if (step < 1) {
-        int dec = step < 0.1 ? 2 : 1;
-        snprintf(buf, size, "%.*f", dec, v);
-        for (char *c = buf; *c; c++)
-            if (*c == '.')
-                *c = ',';
-        return;
-    }
-    long long x = llround(v);
-    char tmp[32];
-    snprintf(tmp, sizeof tmp, "%lld", x < 0 ? -x : x);
-    regint__nb_digits(buf, size, tmp, strlen(tmp), x < 0);
-}
-
-size_t regint__nb_digits(char *buf, size_t size, const char *digits, size_t ilen, int neg)
-{
-    size_t o = 0;
-    if (neg && o + 1 < size)
-        buf[o++] = '-';
-    for (size_t i = 0; i < ilen && o + 3 < size; i++) {
-        if (i && (ilen - i) % 3 == 0) {
-            buf[o++] = '\xC2'; /* U+00A0 no-break space */
-            buf[o++] = '\xA0';
-        }
-        buf[o++] = digits[i];
-    }
-    buf[o] = '\0';
-    return o;
+    int dec = step >= 1 ? 0 : step < 0.1 ? 2 : 1;
+    regint__i18n_number(lang, dec ? v : (double)llround(v), dec, buf, size);
 }
 
 enum { W = 760, H = 320, ML = 64, MR = 16, MT = 48, MB = 36 };
@@ -79,12 +55,13 @@ static void legend(regint__sb *b, const regint__chart_series *series, size_t k)
     }
 }
 
-static void y_axis(regint__sb *b, double lo, double hi, double step, double (*ymap)(double, double, double))
+static void y_axis(regint__sb *b, regint_lang lang, double lo, double hi, double step,
+                   double (*ymap)(double, double, double))
 {
     char lab[48];
     for (double t = lo; t <= hi + step * 1e-6; t += step) {
         double y = ymap(t, lo, hi);
-        axis_label(lab, sizeof lab, t, step);
+        axis_label(lang, lab, sizeof lab, t, step);
         regint__sb_printf(b, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#dddddd\"/>"
                              "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>\n",
                           ML, y, W - MR, y, ML - 6, y + 4, lab);
@@ -98,7 +75,7 @@ static double ymap_lin(double v, double lo, double hi)
     return (H - MB) - (v - lo) / (hi - lo) * (H - MB - MT);
 }
 
-void regint__svg_bars(regint__sb *b, const char *title, const int *years, size_t n,
+void regint__svg_bars(regint__sb *b, regint_lang lang, const char *title, const int *years, size_t n,
                       const regint__chart_series *series, size_t k)
 {
     svg_open(b, title);
@@ -110,7 +87,7 @@ void regint__svg_bars(regint__sb *b, const char *title, const int *years, size_t
                 hi = series[j].values[i];
     double step = nice_step(hi > 0 ? hi : 1);
     hi = step * ceil((hi > 0 ? hi : 1) / step);
-    y_axis(b, 0, hi, step, ymap_lin);
+    y_axis(b, lang, 0, hi, step, ymap_lin);
     double gw = n ? (double)(W - ML - MR) / (double)n : 0, bw = k ? gw * 0.8 / (double)k : 0;
     char lab[48];
     for (size_t i = 0; i < n; i++) {
@@ -122,18 +99,18 @@ void regint__svg_bars(regint__sb *b, const char *title, const int *years, size_t
                                      "stroke=\"%s\" stroke-dasharray=\"2,2\"><title>%d ",
                                   x, H - MB - 6, bw > 2 ? bw - 1 : bw, series[j].color, years[i]);
                 regint__sb_escape(b, series[j].label);
-                regint__sb_puts(b, ": mangler</title></rect>\n");
+                regint__sb_printf(b, ": %s</title></rect>\n", regint__tr(lang, REGINT__MSG_MISSING_UNKNOWN));
                 continue;
             }
             double y = ymap_lin(v, 0, hi);
             int lb = series[j].lower && series[j].lower[i];
-            axis_label(lab, sizeof lab, v, 1);
+            axis_label(lang, lab, sizeof lab, v, 1);
             regint__sb_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"%s%s%s><title>%d ",
                               x, y, bw > 2 ? bw - 1 : bw, (H - MB) - y, series[j].color,
                               lb ? " fill-opacity=\"0.35\" stroke=\"" : "", lb ? series[j].color : "",
                               lb ? "\" stroke-dasharray=\"3,2\"" : "", years[i]);
             regint__sb_escape(b, series[j].label);
-            regint__sb_printf(b, ": %s%s</title></rect>\n", lb ? "minst " : "", lab);
+            regint__sb_printf(b, ": %s%s</title></rect>\n", lb ? regint__tr(lang, REGINT__MSG_AT_LEAST) : "", lab);
         }
         regint__sb_printf(b, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%d</text>\n",
                           ML + gw * (double)i + gw / 2, H - MB + 16, years[i]);
@@ -141,7 +118,7 @@ void regint__svg_bars(regint__sb *b, const char *title, const int *years, size_t
     regint__sb_puts(b, "</svg>\n");
 }
 
-void regint__svg_lines(regint__sb *b, const char *title, const int *years, size_t n,
+void regint__svg_lines(regint__sb *b, regint_lang lang, const char *title, const int *years, size_t n,
                        const regint__chart_series *series, size_t k, const char *unit)
 {
     svg_open(b, title);
@@ -166,7 +143,7 @@ void regint__svg_lines(regint__sb *b, const char *title, const int *years, size_
     double step = nice_step(hi - lo);
     lo = step * floor(lo / step);
     hi = step * ceil(hi / step);
-    y_axis(b, lo, hi, step, ymap_lin);
+    y_axis(b, lang, lo, hi, step, ymap_lin);
     if (unit && *unit) {
         regint__sb_printf(b, "<text x=\"%d\" y=\"%d\" font-size=\"11\" fill=\"#555555\">", 8, MT - 2);
         regint__sb_escape(b, unit);
@@ -204,7 +181,7 @@ void regint__svg_lines(regint__sb *b, const char *title, const int *years, size_
             if (isnan(v))
                 continue;
             char lab[48];
-            axis_label(lab, sizeof lab, v, fabs(v) < 100 ? 0.1 : 1);
+            axis_label(lang, lab, sizeof lab, v, fabs(v) < 100 ? 0.1 : 1);
             regint__sb_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"%s\"><title>%d ",
                               XOF(i), ymap_lin(v, lo, hi), series[j].color, years[i]);
             regint__sb_escape(b, series[j].label);

@@ -5,6 +5,7 @@
 
 #include <stddef.h>
 
+#include "regint/lang.h"
 #include "util/strbuf.h"
 
 /* One series of a chart: `n` values (NAN = missing, drawn as a gap / hatched stub). */
@@ -15,16 +16,12 @@ typedef struct regint__chart_series {
     const unsigned char *lower; /* NULL, or per value 1 = a lower bound (drawn pale, dashed) */
 } regint__chart_series;
 
-/* Write "-" when `neg`, then the first `ilen` digits of `digits` in groups of three separated
- * by a no-break space (Norwegian style: 12 345), into buf (NUL-terminated, truncated to
- * `size`). Returns the length written. The one digit grouping of report.c and report_svg.c. */
-size_t regint__nb_digits(char *buf, size_t size, const char *digits, size_t ilen, int neg);
-
-/* Grouped bar chart over `n` x labels (years), `k` series. */
-void regint__svg_bars(regint__sb *b, const char *title, const int *years, size_t n,
+/* Grouped bar chart over `n` x labels (years), `k` series. Numbers and the words of the
+ * tooltips ("missing", "at least") are written in `lang`. */
+void regint__svg_bars(regint__sb *b, regint_lang lang, const char *title, const int *years, size_t n,
                       const regint__chart_series *series, size_t k);
 /* Line chart over `n` years, `k` series; missing values break the line. */
-void regint__svg_lines(regint__sb *b, const char *title, const int *years, size_t n,
+void regint__svg_lines(regint__sb *b, regint_lang lang, const char *title, const int *years, size_t n,
                        const regint__chart_series *series, size_t k, const char *unit);
 
 #endif

@@ -321,7 +321,16 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static regint_status parse_doc(const char *file, const cJSON *doc, regint_match_instance *in)
+/* The top-level "scores" member read straight from the text (see
+ * regint_match_instance_load_string): [start, end) is its array; rows is the number of rows. */
+typedef struct score_span {
+    const char *text;
+    size_t start, end, rows;
+} score_span;
+
+static int scan_scores(const score_span *sp, size_t n, size_t m, double *out);
+
+static regint_status parse_doc(const char *file, const cJSON *doc, regint_match_instance *in, const score_span *span)
 {
     regint_status st;
     if (!cJSON_IsObject(doc))
@@ -351,7 +360,7 @@ static regint_status parse_doc(const char *file, const cJSON *doc, regint_match_
         (st = regint__json_array(file, "", doc, "ids", 0, &ids)))
         return st;
     in->n_munis = (size_t)cJSON_GetArraySize(caps);
-    in->n_cases = (size_t)cJSON_GetArraySize(sc);
+    in->n_cases = span ? span->rows : (size_t)cJSON_GetArraySize(sc);
     if (in->n_munis == 0)
         return regint__json_error(file, "capacities", REGINT_EINVAL, "at least one municipality is needed");
     if (sz && (size_t)cJSON_GetArraySize(sz) != in->n_cases)
@@ -377,6 +386,9 @@ static regint_status parse_doc(const char *file, const cJSON *doc, regint_match_
         for (size_t c = 0; c < n; c++)
             in->sizes[c] = 1;
     }
+    if (span && !scan_scores(span, n, m, in->scores))
+        return regint__json_error(file, "scores", REGINT_EPARSE,
+                                  "not read by the streaming reader (the whole-document parse reports why)");
     size_t c = 0;
     const cJSON *row;
     cJSON_ArrayForEach(row, sc)
@@ -446,14 +458,216 @@ static regint_status parse_doc(const char *file, const cJSON *doc, regint_match_
     return REGINT_OK;
 }
 
+typedef struct load_ctx {
+    regint_match_instance **out;
+    const score_span *span; /* NULL: "scores" is in the cJSON tree */
+} load_ctx;
+
 static regint_status load_instance(const cJSON *doc, const char *name, void *out)
 {
+    const load_ctx *ctx = out;
     regint_match_instance *in = regint__calloc(1, sizeof *in);
-    regint_status st = in ? parse_doc(name, doc, in) : REGINT_ENOMEM;
+    regint_status st = in ? parse_doc(name, doc, in, ctx->span) : REGINT_ENOMEM;
     if (st)
         regint_match_instance_free(in);
     else
-        *(regint_match_instance **)out = in;
+        *ctx->out = in;
+    return st;
+}
+
+/* ---------------------------------------------------------------------------------------- */
+/* Streaming the score matrix. A cJSON tree costs about 64 bytes per number, so a 40,000 ×
+ * 357 instance took 1.2 GB as a tree; read straight from the text, the scores cost their
+ * 8 bytes each. Only the well-formed common case is read this way: anything unexpected
+ * (an error, an escaped key, a number this reader does not take) sends the loader back to
+ * the whole-document parse, which gives the usual message with its place. */
+
+static int is_ws(char c)
+{
+    return c == ' ' || c == '\n' || c == '\r' || c == '\t';
+}
+
+/* The index after the JSON string starting at t[i] == '"' (len if it does not end). */
+static size_t skip_string(const char *t, size_t len, size_t i)
+{
+    for (i++; i < len; i++) {
+        if (t[i] == '\\')
+            i++;
+        else if (t[i] == '"')
+            return i + 1;
+    }
+    return len;
+}
+
+/* Find the array value of the top-level member "scores" and count its elements (rows).
+ * 0 if there is none or the text is not as expected. */
+static int find_scores(const char *t, size_t len, score_span *sp)
+{
+    size_t i = 0, depth = 0;
+    int key_next = 0;
+    while (i < len) {
+        char c = t[i];
+        if (c == '"') {
+            size_t s = i;
+            i = skip_string(t, len, i);
+            if (!(key_next && depth == 1 && i - s == 8 && !memcmp(t + s, "\"scores\"", 8))) {
+                key_next = 0;
+                continue;
+            }
+            while (i < len && is_ws(t[i]))
+                i++;
+            if (i >= len || t[i] != ':')
+                return 0;
+            for (i++; i < len && is_ws(t[i]); i++)
+                ;
+            if (i >= len || t[i] != '[')
+                return 0;
+            size_t d = 0;
+            sp->start = i;
+            sp->rows = 0;
+            for (; i < len; i++) {
+                if (t[i] == '"')
+                    return 0; /* scores hold no strings */
+                if (t[i] == '[' || t[i] == '{') {
+                    if (++d == 2)
+                        sp->rows++;
+                } else if ((t[i] == ']' || t[i] == '}') && --d == 0) {
+                    sp->end = i + 1;
+                    return 1;
+                }
+            }
+            return 0;
+        }
+        if (c == '{' || c == '[') {
+            depth++;
+            key_next = c == '{';
+        } else if (c == '}' || c == ']') {
+            depth -= depth > 0;
+            key_next = 0;
+        } else if (c == ',') {
+            key_next = depth == 1;
+        }
+        i++;
+    }
+    return 0;
+}
+
+/* One JSON number at t[*i] into *v. Integers of up to 15 digits are converted here (exactly);
+ * others by strtod. 0 if malformed, not finite or an integer beyond 2^53 (left to the
+ * whole-document parse and its messages). */
+static int scan_number(const char *t, size_t e, size_t *i, double *v)
+{
+    size_t p = *i, s = p;
+    int neg = 0, integer = 1;
+    if (p < e && t[p] == '-') {
+        neg = 1;
+        p++;
+    }
+    size_t d0 = p;
+    int64_t iv = 0;
+    while (p < e && t[p] >= '0' && t[p] <= '9') {
+        if (p - d0 < 16)
+            iv = iv * 10 + (t[p] - '0');
+        p++;
+    }
+    size_t nd = p - d0;
+    if (nd == 0 || (nd > 1 && t[d0] == '0'))
+        return 0;
+    if (p < e && t[p] == '.') {
+        integer = 0;
+        size_t f = ++p;
+        while (p < e && t[p] >= '0' && t[p] <= '9')
+            p++;
+        if (p == f)
+            return 0;
+    }
+    if (p < e && (t[p] == 'e' || t[p] == 'E')) {
+        integer = 0;
+        p++;
+        if (p < e && (t[p] == '+' || t[p] == '-'))
+            p++;
+        size_t f = p;
+        while (p < e && t[p] >= '0' && t[p] <= '9')
+            p++;
+        if (p == f)
+            return 0;
+    }
+    *i = p;
+    if (integer && nd <= 15) {
+        *v = neg ? -(double)iv : (double)iv;
+        return 1;
+    }
+    char buf[64];
+    if (p - s >= sizeof buf)
+        return 0;
+    memcpy(buf, t + s, p - s);
+    buf[p - s] = '\0';
+    *v = strtod(buf, NULL);
+    return isfinite(*v) && !(integer && fabs(*v) >= 9007199254740992.0);
+}
+
+/* Before an element of an array: white space, then (not before the first) a comma and white
+ * space. 0 when the comma is missing. */
+static int scan_sep(const char *t, size_t e, size_t *i, int comma)
+{
+    while (*i < e && is_ws(t[*i]))
+        (*i)++;
+    if (comma) {
+        if (*i >= e || t[*i] != ',')
+            return 0;
+        for ((*i)++; *i < e && is_ws(t[*i]); (*i)++)
+            ;
+    }
+    return 1;
+}
+
+/* Read the n rows of m numbers or nulls of the span into out (NaN for null). 0 if the text
+ * is anything else. */
+static int scan_scores(const score_span *sp, size_t n, size_t m, double *out)
+{
+    const char *t = sp->text;
+    size_t i = sp->start + 1, e = sp->end - 1; /* inside the outer brackets */
+    for (size_t c = 0; c < n; c++) {
+        if (!scan_sep(t, e, &i, c > 0) || i >= e || t[i] != '[')
+            return 0;
+        i++;
+        for (size_t j = 0; j < m; j++) {
+            if (!scan_sep(t, e, &i, j > 0))
+                return 0;
+            if (i + 4 <= e && !memcmp(t + i, "null", 4)) {
+                out[c * m + j] = NAN;
+                i += 4;
+            } else if (!scan_number(t, e, &i, &out[c * m + j])) {
+                return 0;
+            }
+        }
+        scan_sep(t, e, &i, 0);
+        if (i >= e || t[i] != ']')
+            return 0;
+        i++;
+    }
+    scan_sep(t, e, &i, 0);
+    return i == e;
+}
+
+regint_status regint__match_instance_load_streamed(const char *text, size_t len, const char *name,
+                                                  regint_match_instance **out)
+{
+    *out = NULL;
+    score_span sp = {text, 0, 0, 0};
+    if (!find_scores(text, len, &sp))
+        return regint__error(REGINT_EPARSE, "%s: no top-level \"scores\" array to stream", name);
+    /* The document without its scores ("scores": []) goes through the usual checks. */
+    size_t rlen = sp.start + 2 + (len - sp.end);
+    char *rest = malloc(rlen);
+    if (!rest)
+        return regint__enomem();
+    memcpy(rest, text, sp.start);
+    memcpy(rest + sp.start, "[]", 2);
+    memcpy(rest + sp.start + 2, text + sp.end, len - sp.end);
+    load_ctx ctx = {out, &sp};
+    regint_status st = regint__json_load(rest, rlen, name, load_instance, &ctx);
+    free(rest);
     return st;
 }
 
@@ -463,8 +677,11 @@ regint_status regint_match_instance_load_string(const char *text, size_t len, co
 {
     if (!out || !text)
         return regint__error(REGINT_EINVAL, "regint_match_instance_load_string: NULL argument");
-    *out = NULL;
-    return regint__json_load(text, len, name ? name : "<json>", load_instance, out);
+    name = name ? name : "<json>";
+    if (regint__match_instance_load_streamed(text, len, name, out) == REGINT_OK)
+        return REGINT_OK;
+    load_ctx ctx = {out, NULL};
+    return regint__json_load(text, len, name, load_instance, &ctx);
 }
 
 REGINT__DEFINE_LOAD_FILE(regint_match_instance_load_file, regint_match_instance, regint_match_instance_load_string)

@@ -26,11 +26,12 @@
 #define FL_INF (INT64_MAX / 4)    /* unreached */
 #define FL_NOEDGE INT32_MAX       /* no arc (no member may go to that column) */
 
-/* Per (u, v) pair: the smallest key a[x][u] - a[x][v] over the cases x at u, how many
- * members reach it, and the second smallest value with its count (nb2 = 0: not known).
- * nb < 0 marks a minimum to be recomputed when u is next searched. */
+/* Per (u, v) pair: the smallest key a[x][u] - a[x][v] over the cases x at u (in fl.cb, a
+ * dense matrix read by every search), how many members reach it, and the second smallest
+ * value with its count (nb2 = 0: not known). nb < 0 marks a minimum to be recomputed when u
+ * is next searched. */
 typedef struct colst {
-    int32_t b, b2, nb, nb2;
+    int32_t b2, nb, nb2;
 } colst;
 
 typedef struct fl {
@@ -44,7 +45,8 @@ typedef struct fl {
     int32_t *pos;        /* per case: row in its block */
     int64_t *load, *cap, *price;
     uint8_t *full;       /* 1 if load >= cap (no room) */
-    colst *cs;           /* m × nn pair minima */
+    int32_t *cb;         /* m × nn pair minima (FL_NOEDGE: no arc) */
+    colst *cs;           /* m × nn their counts and second smallest values */
     int32_t *arg;        /* m × nn: a member reaching the minimum (-1: find when needed) */
     int64_t *dist, *key;
     int32_t *pred, *pcase, *order;
@@ -54,7 +56,7 @@ typedef struct fl {
     /* cached lists of tight arcs (reduced cost 0) per node, for the zero-cost path search */
     int32_t *tl, *tlen;
     uint64_t *tepoch, epoch;  /* list valid while tepoch[u] == epoch; epoch moves with prices */
-    uint32_t *vis, stamp;
+    uint32_t *vis, *rvis, stamp; /* BFS: reached, arcs relaxed (== stamp) */
 } fl;
 
 static void fl_free(fl *f)
@@ -75,6 +77,7 @@ static void fl_free(fl *f)
     free(f->cap);
     free(f->price);
     free(f->full);
+    free(f->cb);
     free(f->cs);
     free(f->arg);
     free(f->dist);
@@ -90,20 +93,21 @@ static void fl_free(fl *f)
     free(f->tlen);
     free(f->tepoch);
     free(f->vis);
+    free(f->rvis);
 }
 
 /* Column j of a node gains a member x with key k (skipped while a rescan is pending). */
-static inline void col_gain(colst *c, int32_t *a, int32_t k, int32_t x)
+static inline void col_gain(colst *c, int32_t *b, int32_t *a, int32_t k, int32_t x)
 {
     if (c->nb < 0)
         return;
-    if (k < c->b) {
-        c->b2 = c->b;
+    if (k < *b) {
+        c->b2 = *b;
         c->nb2 = c->nb;
-        c->b = k;
+        *b = k;
         c->nb = 1;
         *a = x;
-    } else if (k == c->b) {
+    } else if (k == *b) {
         c->nb++;
         if (*a < 0)
             *a = x;
@@ -145,14 +149,15 @@ static int fl_add(fl *f, int32_t x, size_t v, const int32_t *row)
     f->pos[x] = (int32_t)r;
     int32_t av = row[v];
     colst *cs = f->cs + v * f->nn;
+    int32_t *cb = f->cb + v * f->nn;
     int32_t *a = f->arg + v * f->nn;
     for (size_t j = 0; j < m; j++) {
         if (row[j] == REGINT__MATCH_FORBID || j == v)
             continue;
-        col_gain(cs + j, a + j, av - row[j], x);
+        col_gain(cs + j, cb + j, a + j, av - row[j], x);
     }
     if (f->dummy)
-        col_gain(cs + m, a + m, av, x);
+        col_gain(cs + m, cb + m, a + m, av, x);
     return 0;
 }
 
@@ -161,11 +166,12 @@ static void fl_rescan(fl *f, size_t u, const size_t *cols, size_t ns)
 {
     size_t m = f->m, nn = f->nn;
     colst *cs = f->cs + u * nn;
+    int32_t *cb = f->cb + u * nn;
     int32_t *a = f->arg + u * nn;
     const int32_t *blk = f->blk[u], *ids = f->ids[u];
     for (size_t s = 0; s < ns; s++) {
         colst *c = cs + cols[s];
-        c->b = c->b2 = FL_NOEDGE;
+        cb[cols[s]] = c->b2 = FL_NOEDGE;
         c->nb = c->nb2 = 0;
         a[cols[s]] = -1;
     }
@@ -187,13 +193,13 @@ static void fl_rescan(fl *f, size_t u, const size_t *cols, size_t ns)
                 continue;
             else
                 k = av - ri[j];
-            if (k < c->b) {
-                c->b2 = c->b;
+            if (k < cb[j]) {
+                c->b2 = cb[j];
                 c->nb2 = c->nb;
-                c->b = k;
+                cb[j] = k;
                 c->nb = 1;
                 a[j] = ids[i];
-            } else if (k == c->b) {
+            } else if (k == cb[j]) {
                 c->nb++;
             } else if (k < c->b2) {
                 c->b2 = k;
@@ -223,7 +229,7 @@ static int32_t fl_arg(fl *f, size_t u, size_t v)
     int32_t *a = f->arg + u * nn + v;
     if (*a >= 0)
         return *a;
-    int32_t target = f->cs[u * nn + v].b;
+    int32_t target = f->cb[u * nn + v];
     const int32_t *blk = f->blk[u];
     for (size_t i = 0; i < f->cnt[u]; i++) {
         const int32_t *ri = blk + i * m;
@@ -263,6 +269,7 @@ static int fl_move(fl *f, int32_t x, size_t to)
     /* Columns where x reached the minimum: one fewer. A column left without any member at
      * its minimum is recomputed later, together with others, when u is next searched. */
     colst *cs = f->cs + u * nn;
+    int32_t *cb = f->cb + u * nn;
     int32_t *a = f->arg + u * nn;
     size_t *sl = f->slist + u * nn;
     const int32_t *row = f->row;
@@ -278,10 +285,10 @@ static int fl_move(fl *f, int32_t x, size_t to)
             continue;
         else
             k = av - row[j];
-        if (k == c->b) {
+        if (k == cb[j]) {
             if (--c->nb == 0) {
                 if (c->nb2 > 0) { /* the second smallest becomes the minimum */
-                    c->b = c->b2;
+                    cb[j] = c->b2;
                     c->nb = c->nb2;
                     c->nb2 = 0;
                     a[j] = -1;
@@ -325,22 +332,53 @@ static regint_status fl_infeasible(fl *f, size_t nset)
                          (long long)capsum);
 }
 
-/* The tight arcs of u (reduced cost 0), recomputed when u's members or any price changed. */
-static const int32_t *fl_tight(fl *f, size_t u, size_t *len)
+/* Relax every arc out of u, settled at distance du (dist, key = 2·dist + full, pred), and
+ * return the unsettled node with the smallest key (nn if none). With `tight` (du = 0), also
+ * collect u's tight arcs (reduced cost 0) there and set *ntight. Selection and relaxation
+ * share one pass over the nodes. Settled nodes need no test: reduced costs are >= 0, so a
+ * tentative distance via u is never below the distance of a node already settled. */
+static inline size_t fl_relax(fl *f, size_t u, int64_t du, int32_t *tight, size_t *ntight)
+{
+    size_t nn = f->nn, nx = nn, k = 0;
+    fl_resolve(f, u);
+    const int32_t *cb = f->cb + u * nn;
+    const int64_t *price = f->price;
+    const uint8_t *full = f->full;
+    int64_t *dist = f->dist, *key = f->key;
+    int32_t *pred = f->pred;
+    int64_t base = du - price[u], mn = INT64_MAX;
+    for (size_t v = 0; v < nn; v++) {
+        int64_t nd = cb[v] == FL_NOEDGE ? FL_INF : base + cb[v] + price[v];
+        if (tight && nd == du && v != u)
+            tight[k++] = (int32_t)v;
+        if (nd < dist[v]) {
+            dist[v] = nd;
+            key[v] = 2 * nd + full[v];
+            pred[v] = (int32_t)u;
+        }
+        if (key[v] < mn) {
+            mn = key[v];
+            nx = v;
+        }
+    }
+    if (ntight)
+        *ntight = k;
+    return nx;
+}
+
+/* The tight arcs of u (reduced cost 0), recomputed when u's members or any price changed;
+ * a recomputation also relaxes u's arcs for fl_augment (*relaxed = 1). */
+static const int32_t *fl_tight(fl *f, size_t u, size_t *len, int *relaxed)
 {
     size_t nn = f->nn;
     int32_t *list = f->tl + u * nn;
+    *relaxed = 0;
     if (f->tepoch[u] != f->epoch) {
-        fl_resolve(f, u);
-        const colst *cs = f->cs + u * nn;
-        const int64_t *price = f->price;
-        int64_t pu = price[u];
-        size_t k = 0;
-        for (size_t v = 0; v < nn; v++)
-            if (cs[v].b != FL_NOEDGE && (int64_t)cs[v].b - pu + price[v] == 0 && v != u)
-                list[k++] = (int32_t)v;
+        size_t k;
+        fl_relax(f, u, 0, list, &k);
         f->tlen[u] = (int32_t)k;
         f->tepoch[u] = f->epoch;
+        *relaxed = 1;
     }
     *len = (size_t)f->tlen[u];
     return list;
@@ -362,23 +400,36 @@ static void fl_apply_path(fl *f, size_t s, size_t t, int *nomem)
 
 /* Breadth-first search over tight arcs from s to a node with room. A path of reduced cost 0
  * is a shortest path (all reduced costs are >= 0), so no price changes are needed. With
- * integer scores this settles the great majority of insertions. Returns 1 if augmented. */
-static int fl_zero_path(fl *f, size_t s, int *nomem)
+ * integer scores this settles the great majority of insertions. Returns 1 if augmented.
+ * Otherwise the nodes reached (all at distance 0) are f->order[0 .. *nz), each settled for
+ * fl_augment's Dijkstra: dist 0, key INT64_MAX, arcs relaxed. */
+static int fl_zero_path(fl *f, size_t s, int *nomem, size_t *nz)
 {
+    size_t nn = f->nn;
     if (++f->stamp == 0) {
-        memset(f->vis, 0, f->nn * sizeof *f->vis);
+        memset(f->vis, 0, nn * sizeof *f->vis);
+        memset(f->rvis, 0, nn * sizeof *f->rvis);
         f->stamp = 1;
     }
     uint32_t st = f->stamp;
+    int64_t *dist = f->dist, *key = f->key;
+    for (size_t i = 0; i < nn; i++) {
+        dist[i] = FL_INF;
+        key[i] = INT64_MAX;
+    }
     int32_t *q = f->order;
     size_t head = 0, tail = 0;
     f->vis[s] = st;
+    dist[s] = 0;
     q[tail++] = (int32_t)s;
     while (head < tail) {
         size_t u = (size_t)q[head++], len;
         if (u == f->m)
             continue;
-        const int32_t *list = fl_tight(f, u, &len);
+        int relaxed;
+        const int32_t *list = fl_tight(f, u, &len, &relaxed);
+        if (relaxed)
+            f->rvis[u] = st;
         for (size_t i = 0; i < len; i++) {
             size_t v = (size_t)list[i];
             if (f->vis[v] == st)
@@ -389,63 +440,51 @@ static int fl_zero_path(fl *f, size_t s, int *nomem)
                 fl_apply_path(f, s, v, nomem);
                 return 1;
             }
+            dist[v] = 0;
+            key[v] = INT64_MAX;
             q[tail++] = (int32_t)v;
         }
     }
+    /* No room at distance 0: relax the arcs of the nodes whose tight list came from the cache. */
+    for (size_t i = 0; i < tail; i++) {
+        size_t u = (size_t)q[i];
+        if (f->rvis[u] != st)
+            fl_relax(f, u, 0, NULL, NULL);
+    }
+    *nz = tail;
     return 0;
 }
 
-/* Dijkstra from the overfull node s; move one case along the shortest path.
- * Among nodes at equal distance a node with spare room is taken first (key = 2·dist +
- * full): with integer scores most shortest paths have length 0, and this tie rule stops the
- * search as soon as a zero-cost path to room is known instead of settling the whole tie.
- * Selection and relaxation share one pass over the nodes. Settled nodes need no test in
- * the relaxation: reduced costs are >= 0, so a tentative distance via u is never below
- * the distance of a node already settled. */
+/* Dijkstra from the overfull node s; move one case along the shortest path. It starts from
+ * the nodes fl_zero_path reached at distance 0. Among nodes at equal distance a node with
+ * spare room is taken first (key = 2·dist + full): with integer scores most shortest paths
+ * have length 0, and this tie rule stops the search as soon as a zero-cost path to room is
+ * known instead of settling the whole tie. */
 static regint_status fl_augment(fl *f, size_t s)
 {
     int nomem = 0;
-    if (fl_zero_path(f, s, &nomem))
+    size_t nset;
+    if (fl_zero_path(f, s, &nomem, &nset))
         return nomem ? regint__enomem() : REGINT_OK;
-    size_t nn = f->nn, m = f->m;
+    size_t nn = f->nn, m = f->m, t;
     int64_t *dist = f->dist, *key = f->key;
-    const int64_t *price = f->price;
-    int32_t *pred = f->pred;
-    for (size_t i = 0; i < nn; i++) {
-        dist[i] = FL_INF;
-        key[i] = INT64_MAX;
-    }
-    dist[s] = 0;
-    size_t nset = 0, t, u = s;
+    size_t u = nn;
+    int64_t mn = INT64_MAX;
+    for (size_t v = 0; v < nn; v++)
+        if (key[v] < mn) {
+            mn = key[v];
+            u = v;
+        }
     for (;;) {
-        int64_t du = dist[u];
+        if (u == nn)
+            return fl_infeasible(f, nset);
         key[u] = INT64_MAX;
         f->order[nset++] = (int32_t)u;
         if (u == m || f->load[u] < f->cap[u]) {
             t = u;
             break;
         }
-        fl_resolve(f, u);
-        const colst *cs = f->cs + u * nn;
-        int64_t base = du - price[u];
-        size_t nx = nn;
-        int64_t mn = INT64_MAX;
-        const uint8_t *full = f->full;
-        for (size_t v = 0; v < nn; v++) {
-            int64_t nd = cs[v].b == FL_NOEDGE ? FL_INF : base + cs[v].b + price[v];
-            if (nd < dist[v]) {
-                dist[v] = nd;
-                key[v] = 2 * nd + full[v];
-                pred[v] = (int32_t)u;
-            }
-            if (key[v] < mn) {
-                mn = key[v];
-                nx = v;
-            }
-        }
-        if (nx == nn)
-            return fl_infeasible(f, nset);
-        u = nx;
+        u = fl_relax(f, u, dist[u], NULL, NULL);
     }
     int64_t D = dist[t];
     for (size_t k = 0; k + 1 < nset; k++) {
@@ -483,6 +522,7 @@ regint_status regint__match_flow(const regint__match_problem *p, int32_t *assign
     f.cap = regint__calloc(nn, sizeof *f.cap);
     f.price = regint__calloc(nn, sizeof *f.price);
     f.full = regint__calloc(nn, sizeof *f.full);
+    f.cb = regint__calloc(m * nn, sizeof *f.cb);
     f.cs = regint__calloc(m * nn, sizeof *f.cs);
     f.arg = regint__calloc(m * nn, sizeof *f.arg);
     f.slist = regint__calloc(m * nn, sizeof *f.slist);
@@ -498,15 +538,16 @@ regint_status regint__match_flow(const regint__match_problem *p, int32_t *assign
     f.tlen = regint__calloc(nn, sizeof *f.tlen);
     f.tepoch = regint__calloc(nn, sizeof *f.tepoch);
     f.vis = regint__calloc(nn, sizeof *f.vis);
+    f.rvis = regint__calloc(nn, sizeof *f.rvis);
     f.epoch = 1;
     if (!f.blk || !f.ids || !f.cnt || !f.bcap || !f.where || !f.pos || !f.load || !f.cap ||
-        !f.price || !f.full || !f.cs || !f.arg || !f.slist || !f.slen || !f.dist || !f.key || !f.pred || !f.pcase || !f.order ||
-        !f.stale || !f.row || !f.tl || !f.tlen || !f.tepoch || !f.vis) {
+        !f.price || !f.full || !f.cb || !f.cs || !f.arg || !f.slist || !f.slen || !f.dist || !f.key || !f.pred || !f.pcase || !f.order ||
+        !f.stale || !f.row || !f.tl || !f.tlen || !f.tepoch || !f.vis || !f.rvis) {
         st = regint__enomem();
         goto done;
     }
     for (size_t i = 0; i < m * nn; i++) {
-        f.cs[i].b = f.cs[i].b2 = FL_NOEDGE;
+        f.cb[i] = f.cs[i].b2 = FL_NOEDGE;
         f.arg[i] = -1;
     }
     for (size_t j = 0; j < m; j++) {

@@ -102,8 +102,9 @@ static double now_s(void) { return regint__match_now(); }
 static int cannot_improve(const gap_t *G, double L) { return G->have_cut && L < (double)G->cut + 1.0 - 1e-6; }
 
 /* ---------- 0-1 knapsack by DP over capacity ---------- */
-/* items[0..k) with weights size[c], profits p(c); returns best value; sets chosen */
-static double knap(gap_t *G, const node_t *N, int j, const double *u, int *k_out) {
+/* The knapsack's items for municipality j at multipliers u: the free cases allowed in j that
+ * fit its remaining capacity and have a positive Lagrangian profit, into G->items; their count. */
+static int knap_items(gap_t *G, const node_t *N, int j, const double *u) {
     int n = G->n, m = G->m;
     int64_t cap = N->rcap[j];
     int k = 0;
@@ -112,6 +113,14 @@ static double knap(gap_t *G, const node_t *N, int j, const double *u, int *k_out
         double p = (double)G->S[(size_t)c * m + j] - u[c];
         if (p > EPS) G->items[k++] = c;
     }
+    return k;
+}
+
+/* items[0..k) with weights size[c], profits p(c); returns best value; sets chosen */
+static double knap(gap_t *G, const node_t *N, int j, const double *u, int *k_out) {
+    int m = G->m;
+    int64_t cap = N->rcap[j];
+    int k = knap_items(G, N, j, u);
     *k_out = k;
     double *best = G->best;
     for (int64_t w = 0; w <= cap; w++) best[w] = 0.0;
@@ -435,12 +444,7 @@ static int fix_vars(gap_t *G, node_t *N, const double *u, double L) {
     for (int j = 0; j < m; j++) {
         int64_t cap = N->rcap[j];
         size_t W = (size_t)cap + 1;
-        int k = 0;
-        for (int c = 0; c < n; c++) {
-            if (N->fix[c] != -2 || !N->allow[(size_t)c * m + j] || G->size[c] > cap) continue;
-            double p = (double)G->S[(size_t)c * m + j] - u[c];
-            if (p > EPS) G->items[k++] = c;
-        }
+        int k = knap_items(G, N, j, u);
         /* backward tables: B[i] = best of items i..k-1 with weight ≤ w */
         double *B = G->Btab;
         for (size_t w = 0; w < W; w++) B[(size_t)k * W + w] = 0.0;

@@ -78,4 +78,11 @@ int regint__match_gap(int n, int m, const int64_t *size, const int64_t *cap, con
 regint_status regint__match_gap_try(const regint__match_problem *p, int32_t *assign, int64_t *bound, int *optimal,
                                     int64_t *nodes, int *used);
 
+/* regint_match_instance_load_string's fast path: the top-level "scores" array is read straight
+ * from the text (8 bytes per score instead of a cJSON tree), the rest of the document through
+ * cJSON. Fails (with a message that is not meant for users) on anything but a well-formed
+ * document, for which load_string parses the whole document and reports the error. */
+regint_status regint__match_instance_load_streamed(const char *text, size_t len, const char *name,
+                                                  regint_match_instance **out);
+
 #endif

@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "util/alloc.h"
+#include "util/block.h"
 #include "util/error.h"
 #include "matching/matching_internal.h"
 
@@ -79,6 +80,7 @@ typedef struct lpdef {
     double deadline;     /* monotonic seconds, 0 = none */
     int32_t *rcdepth;    /* depth of the node whose reduced costs banned the column, -1 none */
     double *d;           /* reduced costs (W) */
+    void *block;         /* the one allocation vj .. d live in */
 } lpdef;
 
 typedef struct tab {
@@ -89,12 +91,7 @@ typedef struct tab {
 static void lpdef_free(lpdef *L)
 {
     free(L->first);
-    free(L->vj);
-    free(L->cost);
-    free(L->cost1);
-    free(L->banned);
-    free(L->rcdepth);
-    free(L->d);
+    free(L->block);
 }
 
 static size_t col_u(const lpdef *L, size_t c) { return L->nv + c; }
@@ -123,13 +120,11 @@ static int lpdef_init(lpdef *L, const mip *M)
     L->rows = n + m;
     L->cols = nv + L->nu + m + (M->must_all ? n : 0);
     L->W = L->cols + 1;
-    L->vj = regint__calloc(nv ? nv : 1, sizeof *L->vj);
-    L->cost = regint__calloc(L->cols, sizeof *L->cost);
-    L->cost1 = regint__calloc(L->cols, sizeof *L->cost1);
-    L->banned = regint__calloc(L->cols, sizeof *L->banned);
-    L->rcdepth = regint__calloc(L->cols, sizeof *L->rcdepth);
-    L->d = regint__calloc(L->W, sizeof *L->d);
-    if (!L->vj || !L->cost || !L->cost1 || !L->banned || !L->rcdepth || !L->d)
+#define PART(x) REGINT__BLOCK_ARRAY(lpdef, x)
+    static const regint__block_array parts[6] = {PART(vj), PART(cost), PART(cost1), PART(banned), PART(rcdepth), PART(d)};
+#undef PART
+    const size_t ns[6] = {nv, L->cols, L->cols, L->cols, L->cols, L->W};
+    if (!(L->block = regint__block_new_at(L, 6, ns, parts)))
         return -1;
     for (size_t j = 0; j < L->cols; j++)
         L->rcdepth[j] = -1;
@@ -474,6 +469,33 @@ static uint64_t lcg_next(uint64_t *s)
     return *s >> 33;
 }
 
+/* A repair step: case c moves to municipality k (and, for a swap, case e moves to c's; e = n
+ * for a plain move); d is the change in total overflow, loss the change in score. */
+typedef struct repair_step {
+    int64_t d, loss;
+    size_t c, e;
+    int32_t k;
+} repair_step;
+
+/* The change in total overflow when weight w leaves municipality j for k. */
+static int64_t shift_change(const int64_t *rem, size_t j, size_t k, int64_t w)
+{
+    return excess(rem[j] + w) + excess(rem[k] - w) - excess(rem[j]) - excess(rem[k]);
+}
+
+/* Keep the candidate step when it lowers the overflow more than the best so far (ties: the
+ * smaller score loss). */
+static void consider(repair_step *b, int64_t d, int64_t loss, size_t c, size_t e, size_t k)
+{
+    if (d < b->d || (d == b->d && d < 0 && loss < b->loss)) {
+        b->d = d;
+        b->loss = loss;
+        b->c = c;
+        b->e = e;
+        b->k = (int32_t)k;
+    }
+}
+
 /* Repair: the assignment may overfill municipalities (rem < 0). Moves and swaps of free
  * cases that lower the total overflow (ties: the smaller score loss), with deterministic
  * random kicks when no such step exists. Returns 1 when the overflow reaches zero. */
@@ -487,13 +509,9 @@ static int repair(const mip *M, int32_t *asg, int64_t *rem)
     long limit = 40L * (long)n + 2000;
     double work = 0; /* pair evaluations: bounded so that huge instances stay quick */
     for (long it = 0; E > 0 && it < limit && work < 4e7; it++) {
-        /* best improving move or swap out of an overfull municipality. The move loop and the
-         * swap loop score alike (`duplicates`, issue 13, reports the pair): kept written out,
-         * as they are the repair heuristic's inner loops and differ in the moved weight and
-         * the loss of a swap. */
-        int64_t bestd = 0, bestloss = INT64_MAX;
-        size_t bc = n, bd = n;
-        int32_t bk = -1;
+        /* best improving move or swap out of an overfull municipality (both scored by
+         * consider()) */
+        repair_step b = {0, INT64_MAX, n, n, -1};
         for (size_t c = 0; c < n; c++) {
             if (asg[c] < 0 || M->fixed[c] != -2 || rem[asg[c]] >= 0)
                 continue;
@@ -504,15 +522,7 @@ static int repair(const mip *M, int32_t *asg, int64_t *rem)
                 int32_t s = M->a[c * m + k];
                 if (k == j || s == REGINT__MATCH_FORBID || M->p->cap[k] < wc)
                     continue;
-                int64_t d = excess(rem[j] + wc) + excess(rem[k] - wc) - excess(rem[j]) - excess(rem[k]);
-                int64_t loss = ac - s;
-                if (d < bestd || (d == bestd && d < 0 && loss < bestloss)) {
-                    bestd = d;
-                    bestloss = loss;
-                    bc = c;
-                    bd = n;
-                    bk = (int32_t)k;
-                }
+                consider(&b, shift_change(rem, j, k, wc), ac - s, c, n, k);
             }
             for (size_t e = 0; e < n; e++) {
                 if (asg[e] < 0 || (size_t)asg[e] == j || M->fixed[e] != -2 || M->w[e] >= wc)
@@ -521,32 +531,18 @@ static int repair(const mip *M, int32_t *asg, int64_t *rem)
                 int32_t s1 = M->a[c * m + k], s2 = M->a[e * m + j];
                 if (s1 == REGINT__MATCH_FORBID || s2 == REGINT__MATCH_FORBID)
                     continue;
-                int64_t dw = wc - M->w[e];
-                int64_t d = excess(rem[j] + dw) + excess(rem[k] - dw) - excess(rem[j]) - excess(rem[k]);
-                int64_t loss = ac + M->a[e * m + k] - s1 - s2;
-                if (d < bestd || (d == bestd && d < 0 && loss < bestloss)) {
-                    bestd = d;
-                    bestloss = loss;
-                    bc = c;
-                    bd = e;
-                    bk = (int32_t)k;
-                }
+                consider(&b, shift_change(rem, j, k, wc - M->w[e]), ac + M->a[e * m + k] - s1 - s2, c, e, k);
             }
         }
-        if (bc < n) {
-            size_t j = (size_t)asg[bc];
-            if (bd == n) {
-                rem[j] += M->w[bc];
-                rem[bk] -= M->w[bc];
-                asg[bc] = bk;
-            } else {
-                int64_t dw = M->w[bc] - M->w[bd];
-                rem[j] += dw;
-                rem[bk] -= dw;
-                asg[bc] = bk;
-                asg[bd] = (int32_t)j;
-            }
-            E += bestd;
+        if (b.c < n) {
+            size_t j = (size_t)asg[b.c];
+            int64_t dw = M->w[b.c] - (b.e == n ? 0 : M->w[b.e]);
+            rem[j] += dw;
+            rem[b.k] -= dw;
+            asg[b.c] = b.k;
+            if (b.e < n)
+                asg[b.e] = (int32_t)j;
+            E += b.d;
             continue;
         }
         /* stuck: move a random free case of a random overfull municipality elsewhere */

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/accessor.h"
 #include "util/alloc.h"
 #include "util/error.h"
 #include "util/jsonutil.h"
@@ -39,12 +40,8 @@ void regint_settlement_backtest_free(regint_settlement_backtest *bt)
     free(bt);
 }
 
-size_t regint_settlement_backtest_count(const regint_settlement_backtest *bt) { return bt ? bt->n : 0; }
-
-const regint_settlement_backtest_row_t *regint_settlement_backtest_row(const regint_settlement_backtest *bt, size_t i)
-{
-    return bt && i < bt->n ? &bt->rows[i] : NULL;
-}
+REGINT__COUNT_AT(regint_settlement_backtest_count, regint_settlement_backtest_row, regint_settlement_backtest,
+                 regint_settlement_backtest_row_t, rows, n)
 
 const regint_settlement_backtest_summary_t *regint_settlement_backtest_summary(const regint_settlement_backtest *bt)
 {
@@ -292,6 +289,12 @@ regint_status regint_settlement_backtest_run(const regint_dataset *ds, const reg
             return regint__error(REGINT_ENOTFOUND, "regint_settlement_backtest_run: unknown county '%s' in %d-%d",
                                  opt->fylkesnr, from, to);
     }
+    if (opt->profile && opt->profile->data_decisions)
+        return regint__error(REGINT_EINVAL,
+                             "%s: decisions_in_data: \"bound\" cannot be back-tested: it bounds each year by the "
+                             "councils' decisions for that year in the data, the very answer the back-test scores "
+                             "against (allowed: \"ignore\", the default)",
+                             opt->profile->file);
     regint_settlement_profile *own = NULL;
     const regint_settlement_profile *p = opt->profile;
     regint_status st = REGINT_OK;
@@ -361,11 +364,10 @@ static int add_methods(cJSON *o, const char *key, const double *v)
     cJSON *m = cJSON_AddObjectToObject(o, key);
     if (!m)
         return 0;
-    for (int i = 0; i < REGINT_SETTLEMENT_BACKTEST_METHOD_COUNT; i++) {
-        cJSON *x = isnan(v[i]) ? cJSON_CreateNull() : cJSON_CreateNumber(v[i]);
-        if (!x || !cJSON_AddItemToObject(m, regint_settlement_backtest_method_name((regint_settlement_backtest_method)i), x))
+    for (int i = 0; i < REGINT_SETTLEMENT_BACKTEST_METHOD_COUNT; i++)
+        if (!regint__json_add_number_or_null(
+                m, regint_settlement_backtest_method_name((regint_settlement_backtest_method)i), v[i]))
             return 0;
-    }
     return 1;
 }
 
@@ -386,11 +388,11 @@ static int add_comparison(cJSON *o, size_t n_request, size_t n_decision, const d
            add_methods(o, "mae_decision", mae_decision) && add_methods(o, "within2_decision", within2_decision);
 }
 
-/* One row of the back-test as an object appended to `rows`; 0 when out of memory. */
-static int add_row(cJSON *rows, const regint_settlement_backtest_row_t *r)
+/* One row of the back-test into the object o; 0 when out of memory. */
+static int row_json(cJSON *o, const void *row)
 {
-    cJSON *o = regint__json_append_object(rows);
-    return o && regint__json_add_number(o, "year", r->year) && regint__json_add_string(o, "fylkesnr", r->fylkesnr) &&
+    const regint_settlement_backtest_row_t *r = row;
+    return regint__json_add_number(o, "year", r->year) && regint__json_add_string(o, "fylkesnr", r->fylkesnr) &&
            regint__json_add_string(o, "county", r->county_name) &&
            regint__json_add_number(o, "municipalities", (double)r->municipalities) &&
            regint__json_add_number(o, "total", (double)r->total) &&
@@ -404,13 +406,9 @@ regint_status regint_settlement_backtest_to_json(const regint_settlement_backtes
 {
     if (!bt || !json)
         return regint__error(REGINT_EINVAL, "regint_settlement_backtest_to_json: NULL argument");
-    cJSON *doc = cJSON_CreateObject();
-    int ok = doc && regint__json_add_string(doc, "schema", "regint.backtest");
-    ok = ok && regint__json_add_string(doc, "profile", bt->profile_name);
-    cJSON *rows = ok ? cJSON_AddArrayToObject(doc, "rows") : NULL;
-    ok = ok && rows;
-    for (size_t i = 0; ok && i < bt->n; i++)
-        ok = add_row(rows, &bt->rows[i]);
+    cJSON *doc = regint__json_new_doc("regint.backtest");
+    int ok = doc && regint__json_add_string(doc, "profile", bt->profile_name);
+    ok = ok && regint__json_add_objects(doc, "rows", bt->rows, bt->n, sizeof *bt->rows, row_json);
     cJSON *s = ok ? cJSON_AddObjectToObject(doc, "summary") : NULL;
     ok = ok && s;
     const regint_settlement_backtest_summary_t *su = &bt->sum;
@@ -426,10 +424,5 @@ regint_status regint_settlement_backtest_to_json(const regint_settlement_backtes
     }
     ok = ok && add_methods(s, "wins_request", wr);
     ok = ok && add_methods(s, "wins_decision", wd);
-    char *txt = ok ? regint__json_print(doc) : NULL;
-    cJSON_Delete(doc);
-    if (!txt)
-        return regint__enomem();
-    *json = txt;
-    return REGINT_OK;
+    return regint__json_finish(doc, ok, json);
 }

@@ -82,9 +82,17 @@ static long weakest_minimum(const regint__work *w)
 static regint_status apply_minimum(const regint__ctx *ctx, const regint_settlement_profile *p, regint__work *w,
                                    int64_t total, const char *fylkesnr, regint__sb *note)
 {
-    int64_t slo = 0;
-    for (size_t k = 0; k < w->nm; k++)
+    int64_t slo = 0, shard = 0;
+    for (size_t k = 0; k < w->nm; k++) {
         slo = regint__sat_add(slo, w->lo[k]);
+        if (w->asked[k] && w->hard_lo[k])
+            shard = regint__sat_add(shard, w->lo[k]);
+    }
+    /* Hard lower bounds never give way (issue 15): a total below their sum is the caller's. */
+    if (shard > total)
+        return regint__error(REGINT_EINFEASIBLE,
+                             "%s: bounds: the hard lower bounds (bounds[].lower and local agreements) of the municipalities of county %s sum to %lld, above the total %lld; allowed: a total of at least %lld",
+                             p->file, fylkesnr, (long long)shard, (long long)total, (long long)shard);
     if (slo <= total)
         return REGINT_OK;
     if (!p->drop_lowest)

@@ -13,6 +13,8 @@
  * Baselines: the criterion shares of population, last request, last decision and the mean of
  * three requests, each apportioned to the county's actual total with plain Sainte-Laguë. */
 #include <math.h>
+#include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +24,7 @@
 #include "dataset/vintage.h"
 #include "regint/apportion.h"
 #include "settlement/settlement_internal.h"
+#include "util/accessor.h"
 #include "util/alloc.h"
 #include "util/enumname.h"
 #include "util/error.h"
@@ -35,6 +38,7 @@
 #define POP_MIN 2006 /* the population series is complete from 2006 */
 #define POP_MAX 2026
 #define NCRIT REGINT_SETTLEMENT_FITTED_CRITERION_COUNT
+_Static_assert(NCRIT == 6, "the loss loop of fitter_build() writes the six criteria out");
 #define NMETH REGINT_SETTLEMENT_ROLLING_METHOD_COUNT
 
 static const char *const crit_names[NCRIT] = {"population", "spread",     "request_1",
@@ -212,33 +216,68 @@ static regint_status comp_pop(eng *e, int y, int p, double *out)
         }
         w[i] = s;
     }
+    /* Each p-code's population goes to the groups its 2024 parts lie in, by their 2024
+     * populations: owner[] names the group of every 2024 code of the groups. */
+    size_t no = 0, maxp = 1;
+    for (size_t i = 0; i < n; i++)
+        no += a->nt24[i];
+    for (size_t c = 0; c < b->n; c++)
+        maxp = b->nt24[c] > maxp ? b->nt24[c] : maxp;
+    const char **okey = regint__calloc(no ? no : 1, sizeof *okey);
+    size_t *oroot = regint__calloc(no ? no : 1, sizeof *oroot), *rts = regint__calloc(maxp, sizeof *rts);
+    double *total = regint__calloc(n ? n : 1, sizeof *total), *ins = regint__calloc(maxp, sizeof *ins);
+    if (!okey || !oroot || !rts || !total || !ins) {
+        free(okey), free(oroot), free(rts), free(total), free(ins), free(grp), free(w);
+        if (own)
+            yst_free(&tmp);
+        return regint__enomem();
+    }
+    for (size_t i = 0, k = 0; i < n; i++)
+        for (size_t z = 0; z < a->nt24[i]; z++, k++) {
+            okey[k] = a->t24[i][z];
+            oroot[k] = grp[i];
+        }
+    for (size_t c = 0; c < b->n; c++) {
+        double all = 0;
+        size_t nr = 0;
+        for (size_t x = 0; x < b->nt24[c]; x++) {
+            double g = pop_of(e, b->t24[c][x], 2024);
+            all += g;
+            size_t k = 0;
+            while (k < no && strcmp(okey[k], b->t24[c][x]))
+                k++;
+            if (k == no)
+                continue;
+            size_t q = 0;
+            while (q < nr && rts[q] != oroot[k])
+                q++;
+            if (q == nr) {
+                rts[nr] = oroot[k];
+                ins[nr++] = 0;
+            }
+            ins[q] += g;
+        }
+        double pc = nr ? pop_of(e, b->m[c]->kommunenr, p) : 0;
+        for (size_t q = 0; q < nr; q++)
+            if (ins[q] > 0)
+                total[rts[q]] += pc * (ins[q] / all);
+    }
     for (size_t r = 0; r < n; r++) {
         if (grp[r] != r)
             continue;
-        double total = 0, wsum = 0;
-        for (size_t c = 0; c < b->n; c++) {
-            /* share of p-code c inside group r's territory, by 2024 populations */
-            double in = 0, all = 0;
-            for (size_t x = 0; x < b->nt24[c]; x++) {
-                double g = pop_of(e, b->t24[c][x], 2024);
-                int inside = 0;
-                for (size_t i = r; i < n && !inside; i++)
-                    if (grp[i] == r)
-                        for (size_t z = 0; z < a->nt24[i] && !inside; z++)
-                            inside = !strcmp(a->t24[i][z], b->t24[c][x]);
-                all += g;
-                in += inside ? g : 0;
-            }
-            if (in > 0)
-                total += pop_of(e, b->m[c]->kommunenr, p) * (in / all);
-        }
+        double wsum = 0;
         for (size_t i = r; i < n; i++)
             if (grp[i] == r)
                 wsum += w[i];
         for (size_t i = r; i < n; i++)
             if (grp[i] == r)
-                out[i] = total * w[i] / wsum;
+                out[i] = total[r] * w[i] / wsum;
     }
+    free(okey);
+    free(oroot);
+    free(rts);
+    free(total);
+    free(ins);
     free(grp);
     free(w);
     if (own)
@@ -246,8 +285,9 @@ static regint_status comp_pop(eng *e, int y, int p, double *out)
     return REGINT_OK;
 }
 
-/* Figures of measure m in year t carried to the codes of year y (SPEC §1). out[n of y]. */
-static regint_status carry(eng *e, int t, int y, regint_measure m, double *out)
+/* Figures of measure m in year t carried to the codes of year y (SPEC §1). out[n of y].
+ * *popy: comp_pop(y, t), computed here when first needed and kept by the caller (free()). */
+static regint_status carry(eng *e, int t, int y, regint_measure m, double *out, double **popy_keep)
 {
     yst *a = Y_(e, t), *b = Y_(e, y);
     for (size_t h = 0; h < b->n; h++)
@@ -257,7 +297,7 @@ static regint_status carry(eng *e, int t, int y, regint_measure m, double *out)
             out[h] = NAN;
         return REGINT_OK;
     }
-    double *popy = NULL;
+    double *popy = *popy_keep;
     size_t *cand = regint__calloc(b->n ? b->n : 1, sizeof *cand);
     unsigned char *unknown = regint__calloc(b->n ? b->n : 1, 1);
     if (!cand || !unknown) {
@@ -294,7 +334,7 @@ static regint_status carry(eng *e, int t, int y, regint_measure m, double *out)
             continue;
         }
         if (!popy) {
-            popy = regint__calloc(b->n, sizeof *popy);
+            popy = *popy_keep = regint__calloc(b->n, sizeof *popy);
             if (!popy) {
                 st = regint__enomem();
                 break;
@@ -314,7 +354,6 @@ static regint_status carry(eng *e, int t, int y, regint_measure m, double *out)
     for (size_t h = 0; h < b->n; h++)
         if (unknown[h])
             out[h] = NAN;
-    free(popy);
     free(cand);
     free(unknown);
     return st;
@@ -327,6 +366,7 @@ typedef struct cyear {
     char fylkesnr[3];
     size_t n;
     size_t *ix;        /* indexes into the year's structure */
+    char (*code)[8];   /* their codes (copies: a cached fit outlives the dataset, fitted_cache) */
     double *X;         /* n x NCRIT shares */
     double *raw;       /* n x NCRIT raw values */
     double *req, *dec, *set;
@@ -338,6 +378,7 @@ typedef struct cyear {
 static void cyear_free(cyear *c)
 {
     free(c->ix);
+    free(c->code);
     free(c->X);
     free(c->raw);
     free(c->req);
@@ -375,12 +416,19 @@ static regint_status build_year(eng *e, int y, cyear **out, size_t *nout)
     size_t n = s->n;
     double *pop = regint__calloc(n ? n : 1, sizeof *pop);
     double *H[3][3] = {{NULL}}; /* measure x (y-1, y-2, y-3) */
+    double *PY[3] = {NULL, NULL, NULL}; /* comp_pop(y, y-1-k), shared by the measures */
     regint_status st = pop ? comp_pop(e, y, y - 1, pop) : regint__enomem();
+    if (!st && !(PY[0] = regint__calloc(n ? n : 1, sizeof *PY[0])))
+        st = regint__enomem();
+    if (!st)
+        memcpy(PY[0], pop, n * sizeof *pop);
     for (int m = 0; m < 3 && !st; m++)
         for (int k = 0; k < 3 && !st; k++) {
             H[m][k] = regint__calloc(n ? n : 1, sizeof *H[m][k]);
-            st = H[m][k] ? carry(e, y - 1 - k, y, (regint_measure)m, H[m][k]) : regint__enomem();
+            st = H[m][k] ? carry(e, y - 1 - k, y, (regint_measure)m, H[m][k], &PY[k]) : regint__enomem();
         }
+    for (int k = 0; k < 3; k++)
+        free(PY[k]);
     cyear *cs = NULL;
     size_t nc = 0;
     for (size_t i = 0; i < n && !st; i++) {
@@ -411,9 +459,15 @@ static regint_status build_year(eng *e, int y, cyear **out, size_t *nout)
             st = regint__enomem();
             break;
         }
+        if (!(c->code = regint__calloc(c->n, sizeof *c->code))) {
+            st = regint__enomem();
+            break;
+        }
         for (size_t j = 0, k = 0; j < n; j++)
-            if (!strcmp(s->cty[j], c->fylkesnr))
+            if (!strcmp(s->cty[j], c->fylkesnr)) {
+                snprintf(c->code[k], sizeof c->code[k], "%s", s->m[j]->kommunenr);
                 c->ix[k++] = j;
+            }
         double *R = c->raw;
         for (size_t a = 0; a < c->n; a++) {
             R[a * NCRIT + 0] = pop[c->ix[a]];
@@ -617,33 +671,403 @@ regint_status regint_settlement_rolling_options_init(regint_settlement_rolling_o
     return REGINT_OK;
 }
 
+/* ------------------------------------------------------------------ the fit (one code path) */
+
+/* Everything the fit needs: the structures, the county-years of FIRST_TRAIN..to, and the grid
+ * losses of the training county-years (those of FIRST_TRAIN..train_to with requests). The
+ * rolling back-test and the recommendation (regint__fitted_county) both fit through it. */
+typedef struct fitter {
+    eng e;
+    size_t ny;
+    cyear **cy;
+    size_t *ncy;
+    size_t ngrid;
+    double *grid, *pen, *L;
+    int last_req; /* last year with requests in the data */
+} fitter;
+
+static void fitter_close(fitter *f)
+{
+    for (size_t i = 0; f->cy && i < f->ny; i++) {
+        for (size_t c = 0; c < f->ncy[i]; c++)
+            cyear_free(&f->cy[i][c]);
+        free(f->cy[i]);
+    }
+    for (size_t i = 0; f->e.ys && i < f->ny; i++)
+        yst_free(&f->e.ys[i]);
+    free(f->e.ys);
+    free(f->cy);
+    free(f->ncy);
+    free(f->grid);
+    free(f->pen);
+    free(f->L);
+    memset(f, 0, sizeof *f);
+}
+
+/* Which (year, measure) have figures, and the last year with requests. */
+static void fitter_scan(const regint_dataset *ds, fitter *f)
+{
+    size_t ns = regint_dataset_settlement_count(ds);
+    for (size_t i = 0; i < ns; i++) {
+        const regint_settlement_t *s = regint_dataset_settlement_at(ds, i);
+        if (s->category != REGINT_CATEGORY_ALL || (int)s->measure > 2 || s->year < 1900 || s->year > POP_MAX)
+            continue;
+        f->e.has[s->year - 1900][s->measure] = 1;
+        if (s->measure == REGINT_MEASURE_REQUEST && s->year > f->last_req)
+            f->last_req = s->year;
+    }
+}
+
+/* Build years FIRST_TRAIN-3..to and the losses of the county-years up to train_to. fitter_scan()
+ * must have run. */
+static regint_status fitter_build(const regint_dataset *ds, int to, int train_to, fitter *f)
+{
+    regint_status st = REGINT_OK;
+    f->e.ds = ds;
+    f->e.y0 = FIRST_TRAIN - 3;
+    f->e.y1 = to;
+    f->ny = (size_t)(f->e.y1 - f->e.y0 + 1);
+    f->e.ys = regint__calloc(f->ny, sizeof *f->e.ys);
+    f->cy = regint__calloc(f->ny, sizeof *f->cy);
+    f->ncy = regint__calloc(f->ny, sizeof *f->ncy);
+    f->ngrid = grid_fill(NULL, NCRIT, GRID_STEPS, (int[NCRIT]){0}, 0, 0);
+    f->grid = regint__calloc(f->ngrid * NCRIT, sizeof *f->grid);
+    f->pen = regint__calloc(f->ngrid, sizeof *f->pen);
+    f->L = regint__calloc(f->ngrid, sizeof *f->L);
+    if (!f->e.ys || !f->cy || !f->ncy || !f->grid || !f->pen || !f->L)
+        return regint__enomem();
+    grid_fill(f->grid, NCRIT, GRID_STEPS, (int[NCRIT]){0}, 0, 0);
+    for (size_t g = 0; g < f->ngrid; g++) {
+        double p = 0;
+        for (int k = 0; k < NCRIT; k++)
+            p += fabs(f->grid[g * NCRIT + (size_t)k] - (k == 0 ? 1.0 : 0.0));
+        f->pen[g] = SHRINK * p;
+    }
+    for (size_t i = 0; i < f->ny && !st; i++)
+        st = yst_build(ds, f->e.y0 + (int)i, &f->e.ys[i]);
+    for (int y = FIRST_TRAIN; y <= to && !st; y++) {
+        size_t k = (size_t)(y - f->e.y0);
+        st = build_year(&f->e, y, &f->cy[k], &f->ncy[k]);
+        for (size_t c = 0; c < f->ncy[k] && !st && y <= train_to; c++) {
+            cyear *o = &f->cy[k][c];
+            if (o->T <= 0)
+                continue;
+            o->loss = regint__calloc(f->ngrid, sizeof *o->loss);
+            if (!o->loss) {
+                st = regint__enomem();
+                break;
+            }
+            /* the hot loop of the fit (NCRIT == 6 written out; the same sums in the same order) */
+            for (size_t g = 0; g < f->ngrid; g++) {
+                const double *gw = f->grid + g * NCRIT;
+                const double *x = o->X;
+                double l = 0;
+                for (size_t a = 0; a < o->n; a++, x += NCRIT) {
+                    double s = 0;
+                    s += x[0] * gw[0];
+                    s += x[1] * gw[1];
+                    s += x[2] * gw[2];
+                    s += x[3] * gw[3];
+                    s += x[4] * gw[4];
+                    s += x[5] * gw[5];
+                    l += fabs(s - o->req[a] / (double)o->T);
+                }
+                o->loss[g] = l;
+            }
+        }
+    }
+    return st;
+}
+
+/* The weights of a county-year of year y with regime variable lq (log of the total over last
+ * year's requests): the grid point minimising the kernel-weighted L1 loss over the county-years
+ * of FIRST_TRAIN..min(y-1, train_to), plus the shrinkage toward population. Without any
+ * training county-year the loss is 0 and the weights are population 1. *from, *to, *n: the
+ * years and number of the county-years fitted on (0 if none). */
+static void fitter_weights(fitter *f, int y, int train_to, double lq, double *w, int *from, int *to, size_t *n)
+{
+    int last = y - 1 < train_to ? y - 1 : train_to;
+    double nyear[2200 - FIRST_TRAIN + 1] = {0};
+    for (int t = FIRST_TRAIN; t <= last; t++)
+        for (size_t c = 0; c < f->ncy[t - f->e.y0]; c++)
+            nyear[t - FIRST_TRAIN] += f->cy[t - f->e.y0][c].T > 0;
+    double K = 0;
+    *from = *to = 0;
+    *n = 0;
+    for (size_t g = 0; g < f->ngrid; g++)
+        f->L[g] = 0;
+    for (int t = FIRST_TRAIN; t <= last; t++)
+        for (size_t b = 0; b < f->ncy[t - f->e.y0]; b++) {
+            const cyear *tr = &f->cy[t - f->e.y0][b];
+            if (tr->T <= 0 || !tr->loss)
+                continue;
+            double d = tr->lq - lq;
+            double kw = exp(-d * d / (2 * KERNEL_H * KERNEL_H)) / nyear[t - FIRST_TRAIN];
+            for (size_t g = 0; g < f->ngrid; g++)
+                f->L[g] += kw * tr->loss[g];
+            K += kw;
+            if (!*from)
+                *from = t;
+            *to = t;
+            (*n)++;
+        }
+    size_t best = 0;
+    double jmin = INFINITY;
+    for (size_t g = 0; g < f->ngrid; g++) {
+        double J = (K > 0 ? f->L[g] / K : 0) + f->pen[g];
+        if (J < jmin)
+            jmin = J;
+    }
+    for (size_t g = 0; g < f->ngrid; g++)
+        if ((K > 0 ? f->L[g] / K : 0) + f->pen[g] <= jmin + 1e-12 * (1 + fabs(jmin))) {
+            best = g;
+            break;
+        }
+    for (int j = 0; j < NCRIT; j++)
+        w[j] = f->grid[best * NCRIT + (size_t)j];
+}
+
+/* ------------------------------------------------------------------ the fit, cached */
+
+/* A fingerprint of everything the fit reads: municipalities (codes, names, validity, county),
+ * code changes, population 2006-2026 and the settlement figures, by content (not by address:
+ * a dataset loaded again gives the same fingerprint). FNV-1a, 64 bits. */
+static uint64_t fnv(uint64_t h, const void *p, size_t n)
+{
+    const unsigned char *c = p;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ c[i]) * 1099511628211u;
+    return h;
+}
+static uint64_t fnv_s(uint64_t h, const char *s) { return fnv(h, s ? s : "", s ? strlen(s) + 1 : 1); }
+static uint64_t fnv_i(uint64_t h, int64_t v) { return fnv(h, &v, sizeof v); }
+
+static uint64_t dataset_fingerprint(const regint_dataset *ds)
+{
+    uint64_t h = 14695981039346656037u;
+    size_t nm = regint_dataset_municipality_count(ds);
+    h = fnv_i(h, (int64_t)nm);
+    for (size_t i = 0; i < nm; i++) {
+        const regint_municipality_t *m = regint_dataset_municipality_at(ds, i);
+        h = fnv_s(fnv_s(fnv_s(h, m->kommunenr), m->name), m->fylkesnr);
+        h = fnv_i(fnv_i(h, m->valid_from), m->valid_to);
+        for (int y = POP_MIN; y <= POP_MAX; y++) {
+            int64_t p = -1;
+            if (y >= m->valid_from && y <= m->valid_to && regint_dataset_population(ds, m->kommunenr, y, &p) != REGINT_OK)
+                p = -1;
+            h = fnv_i(h, p);
+        }
+    }
+    size_t nc = regint_dataset_code_change_count(ds);
+    h = fnv_i(h, (int64_t)nc);
+    for (size_t i = 0; i < nc; i++) {
+        const regint_code_change_t *c = regint_dataset_code_change_at(ds, i);
+        h = fnv_i(fnv_s(fnv_i(fnv_s(h, c->from_kommunenr), c->from_year), c->to_kommunenr), c->to_year);
+        h = fnv_i(h, c->kind);
+    }
+    size_t ns = regint_dataset_settlement_count(ds);
+    h = fnv_i(h, (int64_t)ns);
+    for (size_t i = 0; i < ns; i++) {
+        const regint_settlement_t *x = regint_dataset_settlement_at(ds, i);
+        if (x->category != REGINT_CATEGORY_ALL || (int)x->measure > 2)
+            continue;
+        h = fnv_i(fnv_i(fnv_s(h, x->kommunenr), x->year), x->measure);
+        h = fnv(fnv_i(h, x->value.missing), &x->value.value, sizeof x->value.value);
+    }
+    return h;
+}
+
+/* The last fit built, for the next recommendation on the same data (a letter, a scenario or a
+ * test recommends many times; a fit costs about a third of a second). Built up to the last year
+ * with requests (or the year asked, if later), it serves every earlier year: the features of a
+ * year and the losses of earlier years do not depend on how far the fit was built. Lock held
+ * while it is read or replaced. */
+static pthread_mutex_t fit_lock = PTHREAD_MUTEX_INITIALIZER;
+static fitter fit_cache;
+static uint64_t fit_cache_fp;
+static int fit_cache_ok;
+
+#if defined(__GNUC__)
+/* At unload (the Python module, a dlclose), not a leak for the checkers. */
+__attribute__((destructor)) static void fit_cache_release(void)
+{
+    if (fit_cache_ok)
+        fitter_close(&fit_cache);
+    fit_cache_ok = 0;
+}
+#endif
+
+void regint__fitted_free(regint__fitted *f)
+{
+    if (!f)
+        return;
+    free(f->codes);
+    free(f->share);
+    free(f->raw);
+    memset(f, 0, sizeof *f);
+}
+
+/* The whole country as one unit (fylkesnr "00"): the county-years of a year joined, each
+ * criterion a share of the country by build_year()'s rule; its weights are fitted on the
+ * county-years like a county's (the criteria are shares, whatever the unit). */
+static regint_status national(const cyear *cs, size_t nc, cyear *o)
+{
+    memset(o, 0, sizeof *o);
+    memcpy(o->fylkesnr, "00", 3);
+    for (size_t c = 0; c < nc; c++)
+        o->n += cs[c].n;
+    if (!o->n)
+        return REGINT_OK;
+    o->code = regint__calloc(o->n, sizeof *o->code);
+    o->X = regint__calloc(o->n * NCRIT, sizeof *o->X);
+    o->raw = regint__calloc(o->n * NCRIT, sizeof *o->raw);
+    if (!o->code || !o->X || !o->raw) {
+        cyear_free(o);
+        return regint__enomem();
+    }
+    size_t a = 0;
+    double prev = 0;
+    for (size_t c = 0; c < nc; c++) {
+        o->T += cs[c].T;
+        for (size_t i = 0; i < cs[c].n; i++, a++) {
+            memcpy(o->code[a], cs[c].code[i], sizeof o->code[a]);
+            memcpy(o->raw + a * NCRIT, cs[c].raw + i * NCRIT, NCRIT * sizeof *o->raw);
+            prev += cs[c].raw[i * NCRIT + 2];
+        }
+    }
+    double psum = 0;
+    for (a = 0; a < o->n; a++)
+        psum += o->raw[a * NCRIT];
+    for (int k = 0; k < NCRIT; k++) {
+        double sum = 0;
+        for (a = 0; a < o->n; a++)
+            sum += o->raw[a * NCRIT + (size_t)k];
+        for (a = 0; a < o->n; a++) {
+            double ps = psum > 0 ? o->raw[a * NCRIT] / psum : 1.0 / (double)o->n;
+            o->X[a * NCRIT + (size_t)k] = sum > 0 ? o->raw[a * NCRIT + (size_t)k] / sum : ps;
+        }
+    }
+    o->lq = o->T > 0 && prev > 0 ? log((double)o->T / prev) : 0;
+    return REGINT_OK;
+}
+
+/* Copy county-year o of the fit with its weights for (year, train_to, total). fit_lock held. */
+static regint_status fitted_from(fitter *f, const char *fylkesnr, int year, int train_to, int64_t total,
+                                 regint__fitted *out)
+{
+    size_t k = (size_t)(year - f->e.y0);
+    const cyear *o = NULL;
+    cyear nat;
+    memset(&nat, 0, sizeof nat);
+    if (!strcmp(fylkesnr, "00")) {
+        regint_status st = national(f->cy[k], f->ncy[k], &nat);
+        if (st)
+            return st;
+        o = nat.n ? &nat : NULL;
+    }
+    for (size_t c = 0; c < f->ncy[k] && !o; c++)
+        if (!strcmp(f->cy[k][c].fylkesnr, fylkesnr))
+            o = &f->cy[k][c];
+    if (!o) {
+        /* no municipality of the county in the year's own structure: the caller scores none */
+        fitter_weights(f, year, train_to, 0, out->weights, &out->fit_from, &out->fit_to, &out->fit_n);
+        return REGINT_OK;
+    }
+    double prev = 0;
+    for (size_t a = 0; a < o->n; a++)
+        prev += o->raw[a * NCRIT + 2];
+    /* The regime variable as the back-test has it: IMDi's total for the county when the data
+     * hold it (then it does not move with the total asked, and the result stays monotone in the
+     * total), else the total asked. */
+    double lq = o->T > 0 ? o->lq : total > 0 && prev > 0 ? log((double)total / prev) : 0;
+    out->ratio = exp(lq);
+    out->actual_total = o->T;
+    fitter_weights(f, year, train_to, lq, out->weights, &out->fit_from, &out->fit_to, &out->fit_n);
+    out->n = o->n;
+    out->codes = regint__calloc(o->n ? o->n : 1, sizeof *out->codes);
+    out->share = regint__calloc(o->n * NCRIT + 1, sizeof *out->share);
+    out->raw = regint__calloc(o->n * NCRIT + 1, sizeof *out->raw);
+    if (!out->codes || !out->share || !out->raw) {
+        cyear_free(&nat);
+        return regint__enomem();
+    }
+    for (size_t a = 0; a < o->n; a++) {
+        memcpy(out->codes[a], o->code[a], sizeof out->codes[a]);
+        for (int j = 0; j < NCRIT; j++) {
+            out->share[a * NCRIT + (size_t)j] = o->X[a * NCRIT + (size_t)j];
+            out->raw[a * NCRIT + (size_t)j] = o->raw[a * NCRIT + (size_t)j];
+        }
+    }
+    cyear_free(&nat);
+    return REGINT_OK;
+}
+
+regint_status regint__fitted_county(const regint_dataset *ds, const char *fylkesnr, int year, int train_to,
+                                    int64_t total, regint__fitted *out)
+{
+    memset(out, 0, sizeof *out);
+    if (year <= FIRST_TRAIN || year > 2200)
+        return regint__error(REGINT_EINVAL,
+                             "settlement: weights \"fitted\": the engine is fitted on county-years from %d, so it "
+                             "recommends for %d-2200, not %d (give a profile with criteria and weights)",
+                             FIRST_TRAIN, FIRST_TRAIN + 1, year);
+    uint64_t fp = dataset_fingerprint(ds);
+    regint_status st = REGINT_OK;
+    pthread_mutex_lock(&fit_lock);
+    if (!fit_cache_ok || fit_cache_fp != fp || fit_cache.e.y1 < year) {
+        if (fit_cache_ok)
+            fitter_close(&fit_cache);
+        fit_cache_ok = 0;
+        memset(&fit_cache, 0, sizeof fit_cache);
+        fitter_scan(ds, &fit_cache);
+        int to = fit_cache.last_req > year ? fit_cache.last_req : year;
+        st = fitter_build(ds, to, to - 1, &fit_cache);
+        if (st)
+            fitter_close(&fit_cache);
+        else {
+            fit_cache_ok = 1;
+            fit_cache_fp = fp;
+            fit_cache.e.ds = NULL; /* the fit keeps no pointer into the dataset it was built from */
+        }
+    }
+    if (!st)
+        st = fitted_from(&fit_cache, fylkesnr, year, train_to, total, out);
+    pthread_mutex_unlock(&fit_lock);
+    if (st)
+        regint__fitted_free(out);
+    return st;
+}
+
+/* A method that gave no prediction for the row: its figures are missing (NaN, null in JSON). */
+static void no_metrics(regint_settlement_rolling_row_t *r, int m)
+{
+    r->mae_request[m] = r->within2_request[m] = r->mae_decision[m] = r->within2_decision[m] = r->mae_settled[m] =
+        r->within2_settled[m] = NAN;
+}
+
+/* A row that is reported but not scored (a county-year without requests): no figures, no weights. */
+static void unscored(regint_settlement_rolling_row_t *r)
+{
+    r->scored = 0;
+    for (int m = 0; m < NMETH; m++)
+        no_metrics(r, m);
+    for (int j = 0; j < NCRIT; j++)
+        r->weights[j] = NAN;
+}
+
 regint_status regint_settlement_rolling_run(const regint_dataset *ds, const regint_settlement_rolling_options *opt,
                                             regint_settlement_rolling **out)
 {
     static const regint_settlement_rolling_options defaults = REGINT_SETTLEMENT_ROLLING_OPTIONS_INIT;
     if (!ds || !out)
         return regint__error(REGINT_EINVAL, "settlement rolling back-test: NULL argument");
-    if (!opt)
-        opt = &defaults;
-    regint_status st = regint__check_options_version(opt->version, REGINT_SETTLEMENT_ROLLING_OPTIONS_VERSION,
-                                                     "regint_settlement_rolling_run");
-    if (st)
-        return st;
-    eng e;
-    memset(&e, 0, sizeof e);
-    e.ds = ds;
-    size_t ns = regint_dataset_settlement_count(ds);
-    int last_req = 0;
-    for (size_t i = 0; i < ns; i++) {
-        const regint_settlement_t *f = regint_dataset_settlement_at(ds, i);
-        if (f->category != REGINT_CATEGORY_ALL || (int)f->measure > 2 || f->year < 1900 || f->year > POP_MAX)
-            continue;
-        e.has[f->year - 1900][f->measure] = 1;
-        if (f->measure == REGINT_MEASURE_REQUEST && f->year > last_req)
-            last_req = f->year;
-    }
+    REGINT__OPTIONS_RESOLVE(opt, defaults, REGINT_SETTLEMENT_ROLLING_OPTIONS_VERSION, "regint_settlement_rolling_run");
+    regint_status st = REGINT_OK;
+    fitter f;
+    memset(&f, 0, sizeof f);
+    fitter_scan(ds, &f);
     int from = opt->year_from ? opt->year_from : REGINT_SETTLEMENT_ROLLING_DEFAULT_FROM;
-    int to = opt->year_to ? opt->year_to : last_req;
+    int to = opt->year_to ? opt->year_to : f.last_req;
     if (from < FIRST_TRAIN + 1 || to > POP_MAX || from > to)
         return regint__error(REGINT_EINVAL,
                              "settlement rolling back-test: years %d-%d: must lie within %d-%d (training "
@@ -653,60 +1077,17 @@ regint_status regint_settlement_rolling_run(const regint_dataset *ds, const regi
                           opt->fylkesnr[1] < '0' || opt->fylkesnr[1] > '9'))
         return regint__error(REGINT_EINVAL, "settlement rolling back-test: fylkesnr '%s': expected two digits",
                              opt->fylkesnr);
-    e.y0 = FIRST_TRAIN - 3;
-    e.y1 = to;
-    size_t ny = (size_t)(e.y1 - e.y0 + 1);
-    e.ys = regint__calloc(ny, sizeof *e.ys);
-    cyear **cy = regint__calloc(ny, sizeof *cy);
-    size_t *ncy = regint__calloc(ny, sizeof *ncy);
-    size_t ngrid = grid_fill(NULL, NCRIT, GRID_STEPS, (int[NCRIT]){0}, 0, 0);
-    double *grid = regint__calloc(ngrid * NCRIT, sizeof *grid);
-    double *pen = regint__calloc(ngrid, sizeof *pen);
-    double *L = regint__calloc(ngrid, sizeof *L);
     regint_settlement_rolling *res = regint__calloc(1, sizeof *res);
-    if (!e.ys || !cy || !ncy || !grid || !pen || !L || !res) {
-        st = regint__enomem();
+    if (!res)
+        return regint__enomem();
+    if ((st = fitter_build(ds, to, to, &f)))
         goto done;
-    }
-    grid_fill(grid, NCRIT, GRID_STEPS, (int[NCRIT]){0}, 0, 0);
-    for (size_t g = 0; g < ngrid; g++) {
-        double p = 0;
-        for (int k = 0; k < NCRIT; k++)
-            p += fabs(grid[g * NCRIT + (size_t)k] - (k == 0 ? 1.0 : 0.0));
-        pen[g] = SHRINK * p;
-    }
-    for (size_t i = 0; i < ny && !st; i++)
-        st = yst_build(ds, e.y0 + (int)i, &e.ys[i]);
-    for (int y = FIRST_TRAIN; y <= to && !st; y++) {
-        size_t k = (size_t)(y - e.y0);
-        st = build_year(&e, y, &cy[k], &ncy[k]);
-        for (size_t c = 0; c < ncy[k] && !st; c++) {
-            cyear *o = &cy[k][c];
-            if (o->T <= 0)
-                continue;
-            o->loss = regint__calloc(ngrid, sizeof *o->loss);
-            if (!o->loss) {
-                st = regint__enomem();
-                break;
-            }
-            for (size_t g = 0; g < ngrid; g++) {
-                double l = 0;
-                for (size_t a = 0; a < o->n; a++) {
-                    double s = 0;
-                    for (int j = 0; j < NCRIT; j++)
-                        s += o->X[a * NCRIT + (size_t)j] * grid[g * NCRIT + (size_t)j];
-                    l += fabs(s - o->req[a] / (double)o->T);
-                }
-                o->loss[g] = l;
-            }
-        }
-    }
-    if (st)
-        goto done;
+    cyear **cy = f.cy;
+    size_t *ncy = f.ncy;
     /* rows */
     size_t cap = 0;
     for (int y = from; y <= to; y++)
-        cap += ncy[y - e.y0] + 1;
+        cap += ncy[y - f.e.y0] + 1;
     res->rows = regint__calloc(cap ? cap : 1, sizeof *res->rows);
     res->codes = regint__calloc(cap ? cap : 1, sizeof *res->codes);
     if (!res->rows || !res->codes) {
@@ -714,11 +1095,7 @@ regint_status regint_settlement_rolling_run(const regint_dataset *ds, const regi
         goto done;
     }
     for (int y = from; y <= to && !st; y++) {
-        size_t k = (size_t)(y - e.y0);
-        double nyear[POP_MAX - FIRST_TRAIN + 1] = {0};
-        for (int t = FIRST_TRAIN; t < y; t++)
-            for (size_t c = 0; c < ncy[t - e.y0]; c++)
-                nyear[t - FIRST_TRAIN] += cy[t - e.y0][c].T > 0;
+        size_t k = (size_t)(y - f.e.y0);
         size_t scored = 0;
         for (size_t c = 0; c < ncy[k] && !st; c++) {
             cyear *o = &cy[k][c];
@@ -734,45 +1111,14 @@ regint_status regint_settlement_rolling_run(const regint_dataset *ds, const regi
             r->ratio = exp(o->lq);
             res->n++;
             if (o->T <= 0) {
-                r->scored = 0;
-                for (int m = 0; m < NMETH; m++)
-                    r->mae_request[m] = r->within2_request[m] = r->mae_decision[m] = r->within2_decision[m] =
-                        r->mae_settled[m] = r->within2_settled[m] = NAN;
-                for (int j = 0; j < NCRIT; j++)
-                    r->weights[j] = NAN;
+                unscored(r);
                 continue;
             }
             r->scored = 1;
             scored++;
-            /* fit */
-            double K = 0;
-            for (size_t g = 0; g < ngrid; g++)
-                L[g] = 0;
-            for (int t = FIRST_TRAIN; t < y; t++)
-                for (size_t b = 0; b < ncy[t - e.y0]; b++) {
-                    const cyear *tr = &cy[t - e.y0][b];
-                    if (tr->T <= 0)
-                        continue;
-                    double d = tr->lq - o->lq;
-                    double kw = exp(-d * d / (2 * KERNEL_H * KERNEL_H)) / nyear[t - FIRST_TRAIN];
-                    for (size_t g = 0; g < ngrid; g++)
-                        L[g] += kw * tr->loss[g];
-                    K += kw;
-                }
-            size_t best = 0;
-            double jmin = INFINITY;
-            for (size_t g = 0; g < ngrid; g++) {
-                double J = (K > 0 ? L[g] / K : 0) + pen[g];
-                if (J < jmin)
-                    jmin = J;
-            }
-            for (size_t g = 0; g < ngrid; g++)
-                if ((K > 0 ? L[g] / K : 0) + pen[g] <= jmin + 1e-12 * (1 + fabs(jmin))) {
-                    best = g;
-                    break;
-                }
-            for (int j = 0; j < NCRIT; j++)
-                r->weights[j] = grid[best * NCRIT + (size_t)j];
+            int fit_from, fit_to;
+            size_t fit_n;
+            fitter_weights(&f, y, y - 1, o->lq, r->weights, &fit_from, &fit_to, &fit_n);
             double *score = regint__calloc(o->n, sizeof *score), *pred = regint__calloc(o->n, sizeof *pred);
             if (!score || !pred) {
                 free(score);
@@ -797,8 +1143,7 @@ regint_status regint_settlement_rolling_run(const regint_dataset *ds, const regi
                 }
                 if (as) {
                     r->failed[m] = 1;
-                    r->mae_request[m] = r->within2_request[m] = r->mae_decision[m] = r->within2_decision[m] =
-                        r->mae_settled[m] = r->within2_settled[m] = NAN;
+                    no_metrics(r, m);
                     continue;
                 }
                 metrics(pred, o, r, m);
@@ -812,31 +1157,14 @@ regint_status regint_settlement_rolling_run(const regint_dataset *ds, const regi
             memset(r, 0, sizeof *r);
             r->year = y;
             r->fylkesnr = "";
-            r->scored = 0;
-            for (int m = 0; m < NMETH; m++)
-                r->mae_request[m] = r->within2_request[m] = r->mae_decision[m] = r->within2_decision[m] =
-                    r->mae_settled[m] = r->within2_settled[m] = NAN;
-            for (int j = 0; j < NCRIT; j++)
-                r->weights[j] = NAN;
+            unscored(r);
             res->n++;
         }
     }
     if (!st)
         st = summarise(res, from, to);
 done:
-    for (size_t i = 0; cy && i < ny; i++) {
-        for (size_t c = 0; c < ncy[i]; c++)
-            cyear_free(&cy[i][c]);
-        free(cy[i]);
-    }
-    for (size_t i = 0; e.ys && i < ny; i++)
-        yst_free(&e.ys[i]);
-    free(e.ys);
-    free(cy);
-    free(ncy);
-    free(grid);
-    free(pen);
-    free(L);
+    fitter_close(&f);
     if (st) {
         regint_settlement_rolling_free(res);
         return st;
@@ -856,19 +1184,10 @@ void regint_settlement_rolling_free(regint_settlement_rolling *r)
     free(r);
 }
 
-size_t regint_settlement_rolling_count(const regint_settlement_rolling *r) { return r ? r->n : 0; }
-
-const regint_settlement_rolling_row_t *regint_settlement_rolling_row(const regint_settlement_rolling *r, size_t i)
-{
-    return r && i < r->n ? &r->rows[i] : NULL;
-}
-
-size_t regint_settlement_rolling_year_count(const regint_settlement_rolling *r) { return r ? r->nyears : 0; }
-
-const regint_settlement_rolling_year_t *regint_settlement_rolling_year(const regint_settlement_rolling *r, size_t i)
-{
-    return r && i < r->nyears ? &r->years[i] : NULL;
-}
+REGINT__COUNT_AT(regint_settlement_rolling_count, regint_settlement_rolling_row, regint_settlement_rolling,
+                 regint_settlement_rolling_row_t, rows, n)
+REGINT__COUNT_AT(regint_settlement_rolling_year_count, regint_settlement_rolling_year, regint_settlement_rolling,
+                 regint_settlement_rolling_year_t, years, nyears)
 
 double regint_settlement_rolling_mean_ratio(const regint_settlement_rolling *r) { return r ? r->mean_ratio : NAN; }
 
@@ -877,75 +1196,58 @@ double regint_settlement_rolling_max_ratio(const regint_settlement_rolling *r) {
 static int add_nums(cJSON *o, const char *key, const double *v, int n, const char *const *names)
 {
     cJSON *m = cJSON_AddObjectToObject(o, key);
-    for (int i = 0; m && i < n; i++) {
-        cJSON *x = isnan(v[i]) ? cJSON_CreateNull() : cJSON_CreateNumber(v[i]);
-        if (!x || !cJSON_AddItemToObject(m, names[i], x))
+    for (int i = 0; m && i < n; i++)
+        if (!regint__json_add_number_or_null(m, names[i], v[i]))
             return 0;
-    }
     return m != NULL;
 }
 
-static int add_num(cJSON *o, const char *key, double v)
+static int row_json(cJSON *o, const void *row)
 {
-    return isnan(v) ? cJSON_AddNullToObject(o, key) != NULL : regint__json_add_number(o, key, v);
+    const regint_settlement_rolling_row_t *x = row;
+    return regint__json_add_number(o, "year", x->year) && regint__json_add_string(o, "fylkesnr", x->fylkesnr) &&
+           regint__json_add_number(o, "municipalities", (double)x->municipalities) &&
+           regint__json_add_number(o, "total", (double)x->total) &&
+           regint__json_add_number_or_null(o, "ratio", x->scored ? x->ratio : NAN) &&
+           cJSON_AddBoolToObject(o, "scored", x->scored) != NULL &&
+           add_nums(o, "mae_request", x->mae_request, NMETH, meth_names) &&
+           add_nums(o, "within2_request", x->within2_request, NMETH, meth_names) &&
+           add_nums(o, "mae_decision", x->mae_decision, NMETH, meth_names) &&
+           add_nums(o, "within2_decision", x->within2_decision, NMETH, meth_names) &&
+           add_nums(o, "mae_settled", x->mae_settled, NMETH, meth_names) &&
+           add_nums(o, "within2_settled", x->within2_settled, NMETH, meth_names) &&
+           add_nums(o, "weights", x->weights, NCRIT, crit_names);
+}
+
+static int year_json(cJSON *o, const void *row)
+{
+    const regint_settlement_rolling_year_t *Y = row;
+    double failed[NMETH];
+    for (int m = 0; m < NMETH; m++)
+        failed[m] = (double)Y->failed[m];
+    return regint__json_add_number(o, "year", Y->year) && regint__json_add_number(o, "counties", (double)Y->counties) &&
+           add_nums(o, "failed", failed, NMETH, meth_names) &&
+           add_nums(o, "mae_request", Y->mae_request, NMETH, meth_names) &&
+           add_nums(o, "within2_request", Y->within2_request, NMETH, meth_names) &&
+           add_nums(o, "mae_decision", Y->mae_decision, NMETH, meth_names) &&
+           add_nums(o, "mae_settled", Y->mae_settled, NMETH, meth_names) &&
+           add_nums(o, "weights", Y->weights, NCRIT, crit_names) &&
+           (Y->best_baseline > 0 ? regint__json_add_string(o, "best_baseline", meth_names[Y->best_baseline])
+                                 : cJSON_AddNullToObject(o, "best_baseline") != NULL) &&
+           regint__json_add_number_or_null(o, "ratio", Y->ratio);
 }
 
 regint_status regint_settlement_rolling_to_json(const regint_settlement_rolling *r, char **json)
 {
     if (!r || !json)
         return regint__error(REGINT_EINVAL, "regint_settlement_rolling_to_json: NULL argument");
-    cJSON *doc = cJSON_CreateObject();
-    int ok = doc && regint__json_add_string(doc, "schema", "regint.backtest_rolling");
-    ok = ok && regint__json_add_string(doc, "profile", "fitted");
+    cJSON *doc = regint__json_new_doc("regint.backtest_rolling");
+    int ok = doc && regint__json_add_string(doc, "profile", "fitted");
     ok = ok && regint__json_add_string(doc, "rounding", "sainte-lague-min10");
-    cJSON *rows = ok ? cJSON_AddArrayToObject(doc, "rows") : NULL;
-    ok = ok && rows;
-    for (size_t i = 0; ok && i < r->n; i++) {
-        const regint_settlement_rolling_row_t *x = &r->rows[i];
-        cJSON *o = cJSON_CreateObject();
-        ok = o && cJSON_AddItemToArray(rows, o);
-        ok = ok && regint__json_add_number(o, "year", x->year);
-        ok = ok && regint__json_add_string(o, "fylkesnr", x->fylkesnr);
-        ok = ok && regint__json_add_number(o, "municipalities", (double)x->municipalities);
-        ok = ok && regint__json_add_number(o, "total", (double)x->total);
-        ok = ok && add_num(o, "ratio", x->scored ? x->ratio : NAN);
-        ok = ok && cJSON_AddBoolToObject(o, "scored", x->scored) != NULL;
-        ok = ok && add_nums(o, "mae_request", x->mae_request, NMETH, meth_names);
-        ok = ok && add_nums(o, "within2_request", x->within2_request, NMETH, meth_names);
-        ok = ok && add_nums(o, "mae_decision", x->mae_decision, NMETH, meth_names);
-        ok = ok && add_nums(o, "within2_decision", x->within2_decision, NMETH, meth_names);
-        ok = ok && add_nums(o, "mae_settled", x->mae_settled, NMETH, meth_names);
-        ok = ok && add_nums(o, "within2_settled", x->within2_settled, NMETH, meth_names);
-        ok = ok && add_nums(o, "weights", x->weights, NCRIT, crit_names);
-    }
-    cJSON *ys = ok ? cJSON_AddArrayToObject(doc, "years") : NULL;
-    ok = ok && ys;
-    for (size_t i = 0; ok && i < r->nyears; i++) {
-        const regint_settlement_rolling_year_t *Y = &r->years[i];
-        cJSON *o = cJSON_CreateObject();
-        double failed[NMETH];
-        for (int m = 0; m < NMETH; m++)
-            failed[m] = (double)Y->failed[m];
-        ok = o && cJSON_AddItemToArray(ys, o);
-        ok = ok && regint__json_add_number(o, "year", Y->year);
-        ok = ok && regint__json_add_number(o, "counties", (double)Y->counties);
-        ok = ok && add_nums(o, "failed", failed, NMETH, meth_names);
-        ok = ok && add_nums(o, "mae_request", Y->mae_request, NMETH, meth_names);
-        ok = ok && add_nums(o, "within2_request", Y->within2_request, NMETH, meth_names);
-        ok = ok && add_nums(o, "mae_decision", Y->mae_decision, NMETH, meth_names);
-        ok = ok && add_nums(o, "mae_settled", Y->mae_settled, NMETH, meth_names);
-        ok = ok && add_nums(o, "weights", Y->weights, NCRIT, crit_names);
-        ok = ok && (Y->best_baseline > 0
-                        ? regint__json_add_string(o, "best_baseline", meth_names[Y->best_baseline])
-                        : cJSON_AddNullToObject(o, "best_baseline") != NULL);
-        ok = ok && add_num(o, "ratio", Y->ratio);
-    }
+    ok = ok && regint__json_add_objects(doc, "rows", r->rows, r->n, sizeof *r->rows, row_json);
+    ok = ok && regint__json_add_objects(doc, "years", r->years, r->nyears, sizeof *r->years, year_json);
     cJSON *s = ok ? cJSON_AddObjectToObject(doc, "summary") : NULL;
-    ok = ok && s && add_num(s, "mean_ratio", r->mean_ratio) && add_num(s, "max_ratio", r->max_ratio);
-    char *txt = ok ? regint__json_print(doc) : NULL;
-    cJSON_Delete(doc);
-    if (!txt)
-        return regint__enomem();
-    *json = txt;
-    return REGINT_OK;
+    ok = ok && s && regint__json_add_number_or_null(s, "mean_ratio", r->mean_ratio) &&
+         regint__json_add_number_or_null(s, "max_ratio", r->max_ratio);
+    return regint__json_finish(doc, ok, json);
 }

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/accessor.h"
 #include "util/alloc.h"
 #include "util/error.h"
 #include "util/jsonutil.h"
@@ -198,28 +199,14 @@ regint_status regint_settlement_gap_run(const regint_dataset *ds, const char *fy
     return REGINT_OK;
 }
 
-size_t regint_settlement_gap_count(const regint_settlement_gap *g) { return g ? g->n : 0; }
-
-const regint_settlement_gap_row_t *regint_settlement_gap_row(const regint_settlement_gap *g, size_t i)
-{
-    return g && i < g->n ? &g->rows[i] : NULL;
-}
-
-size_t regint_settlement_gap_year_count(const regint_settlement_gap *g) { return g ? g->nyears : 0; }
-
-const regint_settlement_gap_year_t *regint_settlement_gap_year(const regint_settlement_gap *g, size_t i)
-{
-    return g && i < g->nyears ? &g->years[i] : NULL;
-}
+REGINT__COUNT_AT(regint_settlement_gap_count, regint_settlement_gap_row, regint_settlement_gap,
+                 regint_settlement_gap_row_t, rows, n)
+REGINT__COUNT_AT(regint_settlement_gap_year_count, regint_settlement_gap_year, regint_settlement_gap,
+                 regint_settlement_gap_year_t, years, nyears)
 
 const char *regint_settlement_gap_fylkesnr(const regint_settlement_gap *g) { return g ? g->fylkesnr : NULL; }
 
 const char *regint_settlement_gap_note(const regint_settlement_gap *g) { return g && g->note ? g->note : ""; }
-
-static cJSON *num_or_null(double v)
-{
-    return isnan(v) ? cJSON_CreateNull() : cJSON_CreateNumber(v);
-}
 
 static int add_value(cJSON *o, const char *key, regint_value_t v)
 {
@@ -231,51 +218,39 @@ static int add_value(cJSON *o, const char *key, regint_value_t v)
            regint__json_add_string(o, k, regint_missing_name(v.missing));
 }
 
+static int year_json(cJSON *o, const void *row)
+{
+    const regint_settlement_gap_year_t *y = row;
+    return regint__json_add_number(o, "year", y->year) &&
+           regint__json_add_number(o, "municipalities", (double)y->municipalities) &&
+           regint__json_add_number(o, "request", y->request) && regint__json_add_number(o, "decision", y->decision) &&
+           regint__json_add_number(o, "settled", y->settled) &&
+           regint__json_add_number(o, "missing_figures", (double)y->n_missing) &&
+           regint__json_add_number(o, "decided_below_request", (double)y->n_below) &&
+           regint__json_add_number(o, "below_by", y->below_by) &&
+           regint__json_add_number_or_null(o, "decision_rate", y->decision_rate) &&
+           regint__json_add_number_or_null(o, "delivery_rate", y->delivery_rate);
+}
+
+static int row_json(cJSON *o, const void *row)
+{
+    const regint_settlement_gap_row_t *r = row;
+    return regint__json_add_number(o, "year", r->year) && regint__json_add_string(o, "kommunenr", r->kommunenr) &&
+           regint__json_add_string(o, "name", r->name) && add_value(o, "request", r->request) &&
+           add_value(o, "decision", r->decision) && add_value(o, "settled", r->settled) &&
+           cJSON_AddBoolToObject(o, "below_request", r->below_request) != NULL &&
+           regint__json_add_number_or_null(o, "gap", r->gap) &&
+           regint__json_add_number_or_null(o, "delivery_rate", r->delivery_rate);
+}
+
 regint_status regint_settlement_gap_to_json(const regint_settlement_gap *g, char **json)
 {
     if (!g || !json)
         return regint__error(REGINT_EINVAL, "regint_settlement_gap_to_json: NULL argument");
-    cJSON *doc = cJSON_CreateObject();
-    int ok = doc != NULL;
-    ok = ok && regint__json_add_string(doc, "schema", "regint.settlement_gap");
-    ok = ok && regint__json_add_string(doc, "fylkesnr", g->fylkesnr);
+    cJSON *doc = regint__json_new_doc("regint.settlement_gap");
+    int ok = doc && regint__json_add_string(doc, "fylkesnr", g->fylkesnr);
     ok = ok && regint__json_add_string(doc, "note", g->note ? g->note : "");
-    cJSON *ys = ok ? cJSON_AddArrayToObject(doc, "years") : NULL;
-    ok = ok && ys;
-    for (size_t i = 0; ok && i < g->nyears; i++) {
-        const regint_settlement_gap_year_t *y = &g->years[i];
-        cJSON *o = cJSON_CreateObject();
-        ok = o && cJSON_AddItemToArray(ys, o);
-        ok = ok && regint__json_add_number(o, "year", y->year);
-        ok = ok && regint__json_add_number(o, "municipalities", (double)y->municipalities);
-        ok = ok && regint__json_add_number(o, "request", y->request);
-        ok = ok && regint__json_add_number(o, "decision", y->decision);
-        ok = ok && regint__json_add_number(o, "settled", y->settled);
-        ok = ok && regint__json_add_number(o, "missing_figures", (double)y->n_missing);
-        ok = ok && regint__json_add_number(o, "decided_below_request", (double)y->n_below);
-        ok = ok && regint__json_add_number(o, "below_by", y->below_by);
-        ok = ok && cJSON_AddItemToObject(o, "decision_rate", num_or_null(y->decision_rate));
-        ok = ok && cJSON_AddItemToObject(o, "delivery_rate", num_or_null(y->delivery_rate));
-    }
-    cJSON *ms = ok ? cJSON_AddArrayToObject(doc, "municipalities") : NULL;
-    ok = ok && ms;
-    for (size_t i = 0; ok && i < g->n; i++) {
-        const regint_settlement_gap_row_t *r = &g->rows[i];
-        cJSON *o = cJSON_CreateObject();
-        ok = o && cJSON_AddItemToArray(ms, o);
-        ok = ok && regint__json_add_number(o, "year", r->year);
-        ok = ok && regint__json_add_string(o, "kommunenr", r->kommunenr);
-        ok = ok && regint__json_add_string(o, "name", r->name);
-        ok = ok && add_value(o, "request", r->request) && add_value(o, "decision", r->decision) &&
-             add_value(o, "settled", r->settled);
-        ok = ok && cJSON_AddBoolToObject(o, "below_request", r->below_request) != NULL;
-        ok = ok && cJSON_AddItemToObject(o, "gap", num_or_null(r->gap));
-        ok = ok && cJSON_AddItemToObject(o, "delivery_rate", num_or_null(r->delivery_rate));
-    }
-    char *s = ok ? regint__json_print(doc) : NULL;
-    cJSON_Delete(doc);
-    if (!s)
-        return regint__enomem();
-    *json = s;
-    return REGINT_OK;
+    ok = ok && regint__json_add_objects(doc, "years", g->years, g->nyears, sizeof *g->years, year_json);
+    ok = ok && regint__json_add_objects(doc, "municipalities", g->rows, g->n, sizeof *g->rows, row_json);
+    return regint__json_finish(doc, ok, json);
 }

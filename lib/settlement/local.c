@@ -11,6 +11,7 @@
 
 #include "util/alloc.h"
 #include "util/error.h"
+#include "util/i18n.h"
 #include "util/jsonutil.h"
 #include "util/strbuf.h"
 #include "util/utf8.h"
@@ -276,46 +277,61 @@ static const regint__local *entry_of(const regint_settlement_profile *p, const c
     return NULL;
 }
 
-static void flag_sep(regint__sb *b)
+size_t regint__row_flags(const regint_settlement_profile *p, const regint_settlement_recommendation_row_t *row,
+                         int year, regint__row_flag out[REGINT__ROW_FLAGS_MAX])
 {
-    if (b->n)
-        regint__sb_puts(b, "; ");
-}
-
-/* The flags of one row: where the number departs from the municipality's own decision or
- * stated capacity. */
-static void row_flags(const regint_settlement_profile *p, const regint_settlement_recommendation_row_t *row, int year,
-                      regint__sb *b)
-{
-    long long rec = (long long)row->recommended;
+    size_t n = 0;
+    int64_t rec = row->recommended;
     const regint__local *d = entry_of(p, row->kommunenr, year, REGINT__LOCAL_DECISION);
     const regint__local *c = entry_of(p, row->kommunenr, year, REGINT__LOCAL_CAPACITY);
     const regint__local *a = entry_of(p, row->kommunenr, year, REGINT__LOCAL_AGREEMENT);
-    if (d && rec != d->value) {
-        flag_sep(b);
-        regint__sb_printf(b, "%lld differs from the council's own decision of %lld for %d", rec, (long long)d->value,
-                          year);
-    }
-    if (c && rec > c->value) {
-        flag_sep(b);
-        regint__sb_printf(b, "%lld is above the capacity of %lld stated for %d", rec, (long long)c->value, year);
-    }
-    if (a && rec < a->value) {
-        flag_sep(b);
-        regint__sb_printf(b, "%lld is below the agreement of %lld for %d", rec, (long long)a->value, year);
-    }
-    if (!d && row->actual_decision.missing == REGINT_MISSING_NONE && (double)rec > row->actual_decision.value) {
-        flag_sep(b);
-        regint__sb_printf(b, "%lld is above the council's decision of %.0f for %d in the data", rec,
-                          row->actual_decision.value, year);
-    }
+    if (d && rec != d->value)
+        out[n++] = (regint__row_flag){REGINT__FLAG_DECISION, year, d->value, d};
+    if (c && rec > c->value)
+        out[n++] = (regint__row_flag){REGINT__FLAG_CAPACITY, year, c->value, c};
+    if (a && rec < a->value)
+        out[n++] = (regint__row_flag){REGINT__FLAG_AGREEMENT, year, a->value, a};
+    if (!d && row->actual_decision.missing == REGINT_MISSING_NONE && (double)rec > row->actual_decision.value)
+        out[n++] = (regint__row_flag){REGINT__FLAG_DATA_DECISION, year, (int64_t)llround(row->actual_decision.value),
+                                      NULL};
     /* A council that decided to settle nobody last year. */
     const regint__local *dp = entry_of(p, row->kommunenr, year - 1, REGINT__LOCAL_DECISION);
     regint_value_t last = row->decision[REGINT_SETTLEMENT_HISTORY_YEARS - 1];
     double dlast = dp ? (double)dp->value : last.missing == REGINT_MISSING_NONE ? last.value : NAN;
-    if (rec > 0 && dlast == 0) {
-        flag_sep(b);
-        regint__sb_printf(b, "the council decided 0 for %d, yet %lld is asked for %d", year - 1, rec, year);
+    if (rec > 0 && dlast == 0)
+        out[n++] = (regint__row_flag){REGINT__FLAG_DECIDED_ZERO, year - 1, 0, dp};
+    return n;
+}
+
+/* The flags of one row in English, "; "-separated (the row's `flag`). */
+static void row_flags(const regint_settlement_profile *p, const regint_settlement_recommendation_row_t *row, int year,
+                      regint__sb *b)
+{
+    regint__row_flag f[REGINT__ROW_FLAGS_MAX];
+    size_t n = regint__row_flags(p, row, year, f);
+    long long rec = (long long)row->recommended;
+    for (size_t i = 0; i < n; i++) {
+        long long v = (long long)f[i].figure;
+        if (b->n)
+            regint__sb_puts(b, "; ");
+        switch (f[i].kind) {
+        case REGINT__FLAG_DECISION:
+            regint__sb_printf(b, "%lld differs from the council's own decision of %lld for %d", rec, v, year);
+            break;
+        case REGINT__FLAG_CAPACITY:
+            regint__sb_printf(b, "%lld is above the capacity of %lld stated for %d", rec, v, year);
+            break;
+        case REGINT__FLAG_AGREEMENT:
+            regint__sb_printf(b, "%lld is below the agreement of %lld for %d", rec, v, year);
+            break;
+        case REGINT__FLAG_DATA_DECISION:
+            regint__sb_printf(b, "%lld is above the council's decision of %.0f for %d in the data", rec,
+                              row->actual_decision.value, year);
+            break;
+        case REGINT__FLAG_DECIDED_ZERO:
+            regint__sb_printf(b, "the council decided 0 for %d, yet %lld is asked for %d", year - 1, rec, year);
+            break;
+        }
     }
 }
 
@@ -480,9 +496,9 @@ regint_status regint__local_annotate(const regint__ctx *ctx, const regint_settle
     if (nflag) {
         /* Said once on the whole result too, so that no reader misses it. */
         regint__sb b = {0};
-        regint__sb_printf(&b, nflag == 1 ? "%s%zu municipality departs from its own decision or stated capacity (see its flag). "
-                                         : "%s%zu municipalities depart from their own decision or stated capacity (see their flags). ",
-                          r->note ? r->note : "", nflag);
+        regint__sb_puts(&b, r->note ? r->note : "");
+        regint__sb_printf(&b, regint__tr(REGINT_LANG_EN, nflag == 1 ? REGINT__MSG_NOTE_FLAGS_ONE : REGINT__MSG_NOTE_FLAGS_MANY),
+                          nflag);
         char *s = regint__sb_take(&b);
         if (!s)
             return regint__enomem();

@@ -24,37 +24,13 @@ static const char default_profile_json[] =
     "  \"schema\": \"regint.settlement_profile\",\n"
     "  \"schema_version\": 1,\n"
     "  \"name\": \"default\",\n"
-    "  \"description\": \"Default profile on the bundled public data: size (population), capacity shown in past decisions, requests and settlement, delivery of what was decided, and the county's labour market and introduction-programme results where the data hold them. See docs/settlement.md.\",\n"
-    "  \"criteria\": [\n"
-    "    {\"id\": \"population\", \"weight\": 0.15,\n"
-    "     \"note\": \"National criterion every year: settle where people live, schools and services scale with size.\"},\n"
-    "    {\"id\": \"decisions\", \"weight\": 0.40, \"years\": 1,\n"
-    "     \"note\": \"Capacity the council itself stated in its latest decision: the best guide to what it will accept.\"},\n"
-    "    {\"id\": \"requests\", \"weight\": 0.15, \"years\": 1,\n"
-    "     \"note\": \"Continuity with IMDi's latest request (municipalities plan services for years).\"},\n"
-    "    {\"id\": \"settled\", \"weight\": 0.15, \"years\": 3,\n"
-    "     \"note\": \"Capacity shown in practice: persons actually settled in the last three years.\"},\n"
-    "    {\"id\": \"delivery_rate\", \"weight\": 0.05, \"years\": 3, \"clamp\": [0.5, 1.5],\n"
-    "     \"note\": \"Settled / decided over three years: reward municipalities that deliver what they decide.\"},\n"
-    "    {\"id\": \"secondary_inflow\", \"indicator\": \"refugees_moved_here\", \"per\": \"refugees_settled_here\",\n"
-    "     \"weight\": 0.04, \"direction\": \"higher_better\", \"years\": 10, \"clamp\": [0.5, 1.5], \"optional\": true,\n"
-    "     \"note\": \"Refugees who moved here after settlement per refugee settled here: people move to where work is.\"},\n"
-    "    {\"id\": \"unemployment\", \"indicator\": \"unemployment_share\", \"weight\": 0.03,\n"
-    "     \"direction\": \"lower_better\", \"years\": 3, \"clamp\": [0.5, 1.5], \"optional\": true,\n"
-    "     \"note\": \"Registered unemployment in the county (NAV): opportunities for work.\"},\n"
-    "    {\"id\": \"intro_results\", \"indicator\": \"intro_work_education_share\", \"weight\": 0.03,\n"
-    "     \"direction\": \"higher_better\", \"years\": 10, \"clamp\": [0.5, 1.5], \"optional\": true,\n"
-    "     \"note\": \"Introduction-programme participants in work or education after the programme (county).\"}\n"
-    "  ],\n"
-    "  \"minimum\": 10,\n"
+    "  \"description\": \"Default profile: the out-of-sample fitted engine. Six criteria (population, its square root, last request, mean of three requests, last decision, settled two years back), each a share of the county, weighted by weights fitted for the county and year on earlier years only (the fit `regint backtest` scores), rounded with sainte-lague-min10: nobody below 10, and raising the total never lowers anyone. See docs/settlement.md.\",\n"
+    "  \"weights\": \"fitted\",\n"
+    "  \"minimum\": 0,\n"
     "  \"minimum_exempt\": [],\n"
-    "  \"when_minimums_exceed_total\": \"drop_lowest\",\n"
-    "  \"upper_from_history\": {\"factor\": 2.0, \"add\": 20, \"years\": 3},\n"
     "  \"bounds\": [],\n"
     "  \"exclude\": [],\n"
-    "  \"exclude_population_below\": 2000,\n"
-    "  \"keep_if_settled_within\": 3,\n"
-    "  \"method\": \"hamilton\",\n"
+    "  \"method\": \"sainte-lague-min10\",\n"
     "  \"minors_history_years\": 3\n"
     "}\n";
 
@@ -278,37 +254,10 @@ static regint_status parse_criterion(const char *file, const cJSON *obj, const c
     return REGINT_OK;
 }
 
-static regint_status parse_profile(const char *file, const cJSON *root, regint_settlement_profile *p)
+/* The profile's own criteria and weights ("criteria"). */
+static regint_status parse_criteria(const char *file, const cJSON *root, regint_settlement_profile *p)
 {
-    static const char *const keys[] = {"schema", "schema_version", "name", "description", "criteria",
-                                       "minimum", "minimum_exempt", "when_minimums_exceed_total",
-                                       "upper_from_history", "bounds", "exclude",
-                                       "exclude_population_below", "keep_if_settled_within",
-                                       "method", "minors_history_years", "local", "decisions_in_data", NULL};
     regint_status st;
-    const char *schema = NULL, *name = "unnamed", *desc = "";
-    if (!cJSON_IsObject(root))
-        return regint__json_error(file, "", REGINT_EPARSE, "expected an object");
-    if ((st = regint__json_string(file, "", root, "schema", 1, &schema)))
-        return st;
-    if (strcmp(schema, PROFILE_SCHEMA))
-        return regint__json_error(file, "schema", REGINT_EVERSION, "expected \"%s\", got \"%s\"",
-                                  PROFILE_SCHEMA, schema);
-    int64_t ver = 0;
-    if ((st = regint__json_int(file, "", root, "schema_version", 1, 0, INT32_MAX, &ver)))
-        return st;
-    if (ver < 1 || ver > PROFILE_SCHEMA_VERSION)
-        return regint__json_error(file, "schema_version", REGINT_EVERSION,
-                                  "version %lld is not supported (this build reads 1..%d)",
-                                  (long long)ver, PROFILE_SCHEMA_VERSION);
-    if ((st = check_keys(file, "", root, keys)))
-        return st;
-    if ((st = regint__json_string(file, "", root, "name", 0, &name)) ||
-        (st = regint__json_string(file, "", root, "description", 0, &desc)))
-        return st;
-    if (!(p->name = regint__strdup(name)) || !(p->description = regint__strdup(desc)))
-        return regint__enomem();
-
     const cJSON *crit = NULL;
     if ((st = regint__json_array(file, "", root, "criteria", 1, &crit)))
         return st;
@@ -340,6 +289,81 @@ static regint_status parse_profile(const char *file, const cJSON *root, regint_s
         return regint__json_error(file, "criteria", REGINT_ERANGE, "the weights must sum to a finite number");
     if (!(wsum > 0))
         return regint__json_error(file, "criteria", REGINT_EINVAL, "the weights sum to 0: at least one must be positive");
+    return REGINT_OK;
+}
+
+/* "weights": "fitted": the six criteria of the fitted engine (fitted.c), weights fitted per
+ * county and year; the profile's weight of each is NAN. */
+static regint_status fitted_criteria(regint_settlement_profile *p)
+{
+    p->fitted = 1;
+    if (!(p->crit = regint__calloc(REGINT_SETTLEMENT_FITTED_CRITERION_COUNT, sizeof *p->crit)))
+        return regint__enomem();
+    for (int j = 0; j < REGINT_SETTLEMENT_FITTED_CRITERION_COUNT; j++) {
+        regint__criterion *c = &p->crit[j];
+        p->ncrit = (size_t)j + 1;
+        c->id = regint__strdup(regint_settlement_fitted_criterion_name((regint_settlement_fitted_criterion)j));
+        c->category = regint__strdup("");
+        if (!c->id || !c->category)
+            return regint__enomem();
+        c->kind = REGINT__CRIT_POPULATION;
+        c->weight = NAN;
+        c->years = 3;
+        snprintf(c->path, sizeof c->path, "weights");
+    }
+    return REGINT_OK;
+}
+
+static regint_status parse_profile(const char *file, const cJSON *root, regint_settlement_profile *p)
+{
+    static const char *const keys[] = {"schema", "schema_version", "name", "description", "criteria",
+                                       "minimum", "minimum_exempt", "when_minimums_exceed_total",
+                                       "upper_from_history", "bounds", "exclude",
+                                       "exclude_population_below", "keep_if_settled_within",
+                                       "method", "minors_history_years", "local", "decisions_in_data", "weights",
+                                       NULL};
+    regint_status st;
+    const char *schema = NULL, *name = "unnamed", *desc = "";
+    if (!cJSON_IsObject(root))
+        return regint__json_error(file, "", REGINT_EPARSE, "expected an object");
+    if ((st = regint__json_string(file, "", root, "schema", 1, &schema)))
+        return st;
+    if (strcmp(schema, PROFILE_SCHEMA))
+        return regint__json_error(file, "schema", REGINT_EVERSION, "expected \"%s\", got \"%s\"",
+                                  PROFILE_SCHEMA, schema);
+    int64_t ver = 0;
+    if ((st = regint__json_int(file, "", root, "schema_version", 1, 0, INT32_MAX, &ver)))
+        return st;
+    if (ver < 1 || ver > PROFILE_SCHEMA_VERSION)
+        return regint__json_error(file, "schema_version", REGINT_EVERSION,
+                                  "version %lld is not supported (this build reads 1..%d)",
+                                  (long long)ver, PROFILE_SCHEMA_VERSION);
+    if ((st = check_keys(file, "", root, keys)))
+        return st;
+    if ((st = regint__json_string(file, "", root, "name", 0, &name)) ||
+        (st = regint__json_string(file, "", root, "description", 0, &desc)))
+        return st;
+    if (!(p->name = regint__strdup(name)) || !(p->description = regint__strdup(desc)))
+        return regint__enomem();
+
+    size_t i = 0;
+    const cJSON *it;
+    const char *weights = NULL;
+    if ((st = regint__json_string(file, "", root, "weights", 0, &weights)))
+        return st;
+    if (weights && strcmp(weights, "fitted"))
+        return regint__json_error(file, "weights", REGINT_EINVAL,
+                                  "expected \"fitted\" (or no member: the criteria's own weights), got '%s'", weights);
+    if (weights) {
+        if (cJSON_GetObjectItemCaseSensitive(root, "criteria"))
+            return regint__json_error(file, "criteria", REGINT_EINVAL,
+                                      "not allowed with \"weights\": \"fitted\" (the fitted engine's six criteria "
+                                      "are fixed, docs/settlement.md); remove one of the two");
+        if ((st = fitted_criteria(p)))
+            return st;
+    } else if ((st = parse_criteria(file, root, p))) {
+        return st;
+    }
 
     p->minimum = 10;
     if ((st = regint__json_int(file, "", root, "minimum", 0, 0, 1000000, &p->minimum)))

@@ -201,21 +201,50 @@ static regint_status apportion_minors(const regint__ctx *ctx, const regint_settl
     return REGINT_OK;
 }
 
-/* Criterion values, who is asked, scores and bounds; then the apportionment. */
-static regint_status run(const regint__ctx *ctx, const regint__recommend_args *opt,
-                         const regint_settlement_profile *p, regint__work *w, regint__sb *note)
+/* Each municipality's criterion values (w->x) and the criterion weights: the profile's (checked
+ * against the dataset) or, with "weights": "fitted", the fitted engine's for the county and year
+ * (w->z then holds each criterion's share of the county). The lookups are probes: they leave no
+ * error. Shared by a run and the scenario sweep (sweep.c). */
+regint_status regint__score_values(const regint__ctx *ctx, const char *fylkesnr, int64_t total,
+                                   const regint_settlement_profile *p, regint__work *w, regint__sb *note)
 {
-    const char *fylkesnr = opt->fylkesnr ? opt->fylkesnr : "00";
     regint_status st;
     regint__error_state saved_error;
     regint__error_save(&saved_error);
-    if ((st = regint__criteria_resolve(ctx, p, w, note)))
+    if (p->fitted) {
+        regint__recommend_args a = {fylkesnr, ctx->year, total, 0, p, 0};
+        if ((st = regint__fitted_values(ctx, &a, p, w, note)))
+            return st;
+    } else {
+        if ((st = regint__criteria_resolve(ctx, p, w, note)))
+            return st;
+        regint__criteria_values(ctx, p, w);
+    }
+    regint__error_restore(&saved_error);
+    return REGINT_OK;
+}
+
+/* Criterion values, who is asked and the scores: the part of a run that does not depend on
+ * the total (the scenario sweep runs it once, sweep.c). */
+regint_status regint__recommend_score(const regint__ctx *ctx, const regint__recommend_args *opt,
+                                      const regint_settlement_profile *p, regint__work *w, regint__sb *note)
+{
+    regint_status st = regint__score_values(ctx, opt->fylkesnr, opt->total, p, w, note);
+    if (st)
         return st;
-    regint__criteria_values(ctx, p, w);
-    regint__error_restore(&saved_error); /* the indicator lookups are probes: they leave no error */
     regint__impute_population(ctx, w, note);
     regint__select_asked(ctx, p, w);
-    regint__score(p, w, note);
+    regint__score_criteria(p, w, note);
+    regint__score_combine(p, w);
+    return REGINT_OK;
+}
+
+/* Bounds for the total, the apportionment of the total and of the minors. */
+regint_status regint__recommend_apportion(const regint__ctx *ctx, const regint__recommend_args *opt,
+                                          const regint_settlement_profile *p, regint__work *w, regint__sb *note)
+{
+    const char *fylkesnr = opt->fylkesnr ? opt->fylkesnr : "00";
+    regint_status st;
     if ((st = regint__bounds(ctx, p, w, opt->total, fylkesnr, note)))
         return st;
     for (size_t k = 0; k < w->nm; k++)
@@ -225,6 +254,13 @@ static regint_status run(const regint__ctx *ctx, const regint__recommend_args *o
     if (opt->minors > 0)
         return apportion_minors(ctx, p, w, opt->minors, note);
     return REGINT_OK;
+}
+
+static regint_status run(const regint__ctx *ctx, const regint__recommend_args *opt,
+                         const regint_settlement_profile *p, regint__work *w, regint__sb *note)
+{
+    regint_status st = regint__recommend_score(ctx, opt, p, w, note);
+    return st ? st : regint__recommend_apportion(ctx, opt, p, w, note);
 }
 
 /* The reason of member k in one language, built from the translation table's pieces
@@ -331,6 +367,10 @@ regint_status regint__recommend_ctx(const regint__ctx *ctx, const regint__recomm
     r->minors = opt->minors;
     r->n = nm;
     r->ncrit = nc;
+    r->fitted = p->fitted;
+    r->fit_from = w.fit_from;
+    r->fit_to = w.fit_to;
+    r->fit_n = w.fit_n;
     r->rows = regint__calloc(nm, sizeof *r->rows);
     r->names = regint__calloc(3 * nm, sizeof *r->names);
     r->reasons = regint__calloc(REGINT_LANG_COUNT * nm, sizeof *r->reasons);

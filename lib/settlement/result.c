@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/accessor.h"
 #include "util/alloc.h"
 #include "util/error.h"
 #include "util/jsonutil.h"
@@ -27,11 +28,27 @@ void regint_settlement_recommendation_free(regint_settlement_recommendation *r)
     free(r);
 }
 
-size_t regint_settlement_recommendation_count(const regint_settlement_recommendation *r) { return r ? r->n : 0; }
+REGINT__COUNT_AT(regint_settlement_recommendation_count, regint_settlement_recommendation_row,
+                 regint_settlement_recommendation, regint_settlement_recommendation_row_t, rows, n)
 
-const regint_settlement_recommendation_row_t *regint_settlement_recommendation_row(const regint_settlement_recommendation *r, size_t i)
+int regint_settlement_recommendation_weights_fitted(const regint_settlement_recommendation *r)
 {
-    return r && i < r->n ? &r->rows[i] : NULL;
+    return r ? r->fitted : 0;
+}
+
+int regint_settlement_recommendation_fitted_from(const regint_settlement_recommendation *r)
+{
+    return r ? r->fit_from : 0;
+}
+
+int regint_settlement_recommendation_fitted_to(const regint_settlement_recommendation *r)
+{
+    return r ? r->fit_to : 0;
+}
+
+size_t regint_settlement_recommendation_fitted_count(const regint_settlement_recommendation *r)
+{
+    return r ? r->fit_n : 0;
 }
 
 size_t regint_settlement_recommendation_criterion_count(const regint_settlement_recommendation *r) { return r ? r->ncrit : 0; }
@@ -82,19 +99,12 @@ static cJSON *value_json(regint_value_t v)
     return cJSON_CreateNumber(v.value);
 }
 
-static cJSON *num_or_null(double v)
-{
-    return isnan(v) ? cJSON_CreateNull() : cJSON_CreateNumber(v);
-}
-
 regint_status regint_settlement_recommendation_to_json(const regint_settlement_recommendation *r, char **json)
 {
     if (!r || !json)
         return regint__error(REGINT_EINVAL, "regint_settlement_recommendation_to_json: NULL argument");
-    cJSON *doc = cJSON_CreateObject();
-    int ok = doc != NULL;
-    ok = ok && regint__json_add_string(doc, "schema", "regint.recommendation");
-    ok = ok && regint__json_add_number(doc, "year", r->year);
+    cJSON *doc = regint__json_new_doc("regint.recommendation");
+    int ok = doc && regint__json_add_number(doc, "year", r->year);
     ok = ok && regint__json_add_number(doc, "history_to", r->history_to);
     ok = ok && regint__json_add_string(doc, "fylkesnr", r->fylkesnr);
     ok = ok && regint__json_add_string(doc, "county", r->county_name);
@@ -120,7 +130,14 @@ regint_status regint_settlement_recommendation_to_json(const regint_settlement_r
         ok = o != NULL;
         ok = ok && regint__json_add_string(o, "id", r->crit_ids[c]);
         ok = ok && regint__json_add_number(o, "weight", r->crit_w[c]);
+        if (ok && r->fitted) {
+            cJSON *on = r->fit_n ? cJSON_AddArrayToObject(o, "fitted_on") : cJSON_AddNullToObject(o, "fitted_on");
+            ok = on && (!r->fit_n || (cJSON_AddItemToArray(on, cJSON_CreateNumber(r->fit_from)) &&
+                                      cJSON_AddItemToArray(on, cJSON_CreateNumber(r->fit_to))));
+            ok = ok && regint__json_add_number(o, "county_years", (double)r->fit_n);
+        }
     }
+    ok = ok && regint__json_add_string(doc, "weights", r->fitted ? "fitted" : "profile");
     cJSON *arr = ok ? cJSON_AddArrayToObject(doc, "municipalities") : NULL;
     ok = ok && arr;
     for (size_t i = 0; ok && i < r->n; i++) {
@@ -138,13 +155,13 @@ regint_status regint_settlement_recommendation_to_json(const regint_settlement_r
                                          : regint__json_add_number(o, "upper", (double)row->upper);
         ok = ok && regint__json_add_number(o, "score", row->score);
         ok = ok && regint__json_add_number(o, "quota", row->quota);
-        ok = ok && cJSON_AddItemToObject(o, "population", num_or_null(row->population));
+        ok = ok && regint__json_add_number_or_null(o, "population", row->population);
         cJSON *con = ok ? cJSON_AddObjectToObject(o, "contributions") : NULL;
         cJSON *val = con ? cJSON_AddObjectToObject(o, "values") : NULL;
         ok = ok && con && val;
         for (size_t c = 0; ok && c < r->ncrit; c++) {
             ok = regint__json_add_number(con, r->crit_ids[c], row->contributions[c]);
-            ok = ok && cJSON_AddItemToObject(val, r->crit_ids[c], num_or_null(row->values[c]));
+            ok = ok && regint__json_add_number_or_null(val, r->crit_ids[c], row->values[c]);
         }
         cJSON *hist = ok ? cJSON_AddObjectToObject(o, "history") : NULL;
         ok = ok && hist;
@@ -163,10 +180,5 @@ regint_status regint_settlement_recommendation_to_json(const regint_settlement_r
         ok = ok && regint__json_add_string(o, "flag", row->flag ? row->flag : "");
         ok = ok && regint__json_add_number(o, "plan", (double)row->plan);
     }
-    char *s = ok ? regint__json_print(doc) : NULL;
-    cJSON_Delete(doc);
-    if (!s)
-        return regint__enomem();
-    *json = s;
-    return REGINT_OK;
+    return regint__json_finish(doc, ok, json);
 }

@@ -149,14 +149,33 @@ static void score_criterion(const regint_settlement_profile *p, regint__work *w,
         score_rate(cr, w, nc, c, pw > 0 ? px / pw : 0);
 }
 
-/* Scores: every criterion distributes its normalised weight over those asked; the weights
- * are renormalised if criteria were left out; a score is the sum of its contributions. */
-void regint__score(const regint_settlement_profile *p, regint__work *w, regint__sb *note)
+/* Every criterion's share of each asked municipality (w->z, not yet weighted); a criterion
+ * with no value for anyone asked gets the weight -1 (left out). */
+void regint__score_criteria(const regint_settlement_profile *p, regint__work *w, regint__sb *note)
 {
-    size_t nc = p->ncrit;
-    for (size_t c = 0; c < nc; c++)
+    if (p->fitted) {
+        /* the fitted engine's shares of the county (regint__fitted_values), renormalised over
+         * those asked like a size criterion */
+        size_t nc = p->ncrit;
+        for (size_t c = 0; c < nc; c++) {
+            double s = 0;
+            for (size_t k = 0; k < w->nm; k++)
+                s += w->asked[k] ? w->z[k * nc + c] : 0;
+            for (size_t k = 0; k < w->nm; k++)
+                w->z[k * nc + c] = w->asked[k] && s > 0 ? w->z[k * nc + c] / s : 0;
+        }
+        return;
+    }
+    for (size_t c = 0; c < p->ncrit; c++)
         if (w->w[c] != 0)
             score_criterion(p, w, c, note);
+}
+
+/* Scores from the criterion shares: the weights are renormalised over the criteria kept; a
+ * score is the sum of its weighted contributions (w->z becomes the weighted contributions). */
+void regint__score_combine(const regint_settlement_profile *p, regint__work *w)
+{
+    size_t nc = p->ncrit;
     double ws = 0;
     for (size_t c = 0; c < nc; c++)
         if (w->w[c] > 0)
@@ -172,4 +191,51 @@ void regint__score(const regint_settlement_profile *p, regint__work *w, regint__
         }
         w->score[k] = sc;
     }
+}
+
+regint_status regint__fitted_values(const regint__ctx *ctx, const regint__recommend_args *opt,
+                                    const regint_settlement_profile *p, regint__work *w, regint__sb *note)
+{
+    size_t nc = p->ncrit;
+    const char *fylkesnr = opt->fylkesnr ? opt->fylkesnr : "00";
+    regint__fitted f;
+    regint_status st = regint__fitted_county(ctx->ds, fylkesnr, ctx->year, ctx->hist_to, opt->total, &f);
+    if (st)
+        return st;
+    for (size_t c = 0; c < nc; c++) {
+        w->w[c] = f.weights[c];
+        w->level[c] = REGINT_LEVEL_KOMMUNE;
+        w->dir[c] = REGINT_DIRECTION_NEUTRAL;
+    }
+    size_t outside = 0;
+    for (size_t k = 0; k < w->nm; k++) {
+        const char *code = ctx->mun[w->idx[k]]->kommunenr;
+        size_t a = 0;
+        while (a < f.n && strcmp(f.codes[a], code))
+            a++;
+        outside += a == f.n;
+        for (size_t c = 0; c < nc; c++) {
+            w->x[k * nc + c] = a < f.n ? f.raw[a * nc + c] : NAN;
+            w->z[k * nc + c] = a < f.n ? f.share[a * nc + c] : 0;
+        }
+    }
+    w->fit_from = f.fit_from;
+    w->fit_to = f.fit_to;
+    w->fit_n = f.fit_n;
+    w->fit_ratio = f.ratio;
+    if (outside)
+        regint__sb_printf(note, "%zu municipalities valid in %d in the data are not municipalities of county %s in "
+                                "that year's own structure (docs/settlement.md): score 0. ",
+                          outside, ctx->year, fylkesnr);
+    if (f.fit_n)
+        regint__sb_printf(note, "weights fitted on %d-%d (%zu county-years, out of sample)", f.fit_from, f.fit_to,
+                          f.fit_n);
+    else
+        regint__sb_printf(note, "no earlier county-year with requests to fit on: weights population 1");
+    for (size_t c = 0; c < nc; c++)
+        regint__sb_printf(note, "%s %s %.1f", c ? "," : ":", p->crit[c].id, f.weights[c]);
+    regint__sb_printf(note, "; population stands for the national criteria (population, work opportunities, "
+                            "introduction results). ");
+    regint__fitted_free(&f);
+    return REGINT_OK;
 }

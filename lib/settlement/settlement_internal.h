@@ -89,8 +89,30 @@ struct regint_settlement_profile {
     int minors_years;
     regint__local *local;  /* local decisions and capacity (local.c) */
     int data_decisions;    /* "decisions_in_data": "bound": the year's decisions in the data are upper bounds */
+    int fitted;            /* "weights": "fitted": the six criteria of the fitted engine, weights fitted
+                              per county and year (fitted.c); crit[] holds their ids */
     size_t nlocal;
 };
+
+/* fitted.c: the fitted engine for one county-year (docs/settlement.md, "Out-of-sample engine"):
+ * the criteria of the county's municipalities in the year's own structure and the weights fitted
+ * on the county-years before the year (the same fit as the rolling back-test of that year). */
+typedef struct regint__fitted {
+    size_t n;              /* municipalities of the county in the year's own structure */
+    char (*codes)[8];      /* their codes, sorted */
+    double *share;         /* n * REGINT_SETTLEMENT_FITTED_CRITERION_COUNT: shares of the county */
+    double *raw;           /* idem, raw values (persons) */
+    double weights[REGINT_SETTLEMENT_FITTED_CRITERION_COUNT]; /* sum 1 */
+    int fit_from, fit_to;  /* years of the county-years fitted on; 0 if none */
+    size_t fit_n;          /* number of county-years fitted on */
+    double ratio;          /* the regime variable: the total over last year's requests */
+    int64_t actual_total;  /* IMDi's requests to the county for the year (suppressed 2); 0 if none */
+} regint__fitted;
+/* Fit for `year` on county-years up to min(train_to, year - 1). The regime variable uses IMDi's
+ * requests of the year when the data hold them, else `total`. */
+regint_status regint__fitted_county(const regint_dataset *ds, const char *fylkesnr, int year, int train_to,
+                                    int64_t total, regint__fitted *out);
+void regint__fitted_free(regint__fitted *f);
 
 /* Value of suppressed cells ("usually under 5") used in scores. */
 #define REGINT__SUPPRESSED_ESTIMATE 2.0
@@ -145,6 +167,21 @@ regint_status regint__recommend_ctx(const regint__ctx *ctx, const regint__recomm
                                     const regint_settlement_profile *prof,
                                     regint_settlement_recommendation **out);
 
+/* The scenario sweep (sweep.c, issue 15): the county scored once, re-apportioned per variant.
+ * Rows in the order of the recommendation's rows. A variant is `total` with each criterion's
+ * weight multiplied by mult[c] (NULL: the profile's weights); it gives the numbers of a full
+ * regint_settlement_recommend() with those weights and no unaccompanied minors. `score` (may
+ * be NULL) receives the variant's scores. `total` is the base run's: a fitted profile's weights
+ * depend on it when the data have no requests for the year (a variant's weights do not move with
+ * its total). The profile is borrowed; the caller has checked it
+ * with a full recommendation first (its codes and local entries). */
+typedef struct regint__sweep regint__sweep;
+regint_status regint__sweep_new(const regint_dataset *ds, const char *fylkesnr, int year, int64_t total,
+                                const regint_settlement_profile *p, regint__sweep **out);
+size_t regint__sweep_count(const regint__sweep *s);
+regint_status regint__sweep_run(regint__sweep *s, int64_t total, const double *mult, int64_t *seats, double *score);
+void regint__sweep_free(regint__sweep *s);
+
 /* Free n strings and the array holding them (NULL allowed). */
 void regint__settlement_free_strv(char **v, size_t n);
 
@@ -181,6 +218,9 @@ struct regint_settlement_recommendation {
     double *contrib;       /* n * ncrit */
     double *values;        /* n * ncrit */
     char *note;
+    int fitted;            /* 1: weights fitted ("weights": "fitted") */
+    int fit_from, fit_to;  /* years of the county-years fitted on; 0 if none */
+    size_t fit_n;          /* county-years fitted on */
     int method;            /* regint_apportion_method of the profile (the plan figure) */
     int64_t plan_total;    /* total of the plan figure for year + 1 */
     int64_t *plan;         /* n: plan figure for year + 1 */
@@ -204,5 +244,26 @@ regint_status regint__local_annotate(const regint__ctx *ctx, const regint_settle
                                      regint_settlement_recommendation *r);
 /* local.c: free what regint__local_annotate added. */
 void regint__local_result_free(regint_settlement_recommendation *r);
+
+/* Why a row is flagged: its number departs from the municipality's own decision or stated
+ * capacity. One list for the row's English `flag` and the letter's translated section 6. */
+typedef enum regint__flag_kind {
+    REGINT__FLAG_DECISION = 0,  /* differs from the council's decision for the year (profile "local") */
+    REGINT__FLAG_CAPACITY = 1,  /* above the capacity stated for the year */
+    REGINT__FLAG_AGREEMENT = 2, /* below the agreement for the year */
+    REGINT__FLAG_DATA_DECISION = 3, /* above the council's decision for the year in the data */
+    REGINT__FLAG_DECIDED_ZERO = 4   /* asked, although the council decided 0 the year before */
+} regint__flag_kind;
+typedef struct regint__row_flag {
+    regint__flag_kind kind;
+    int year;                    /* the year of the decision, capacity or agreement */
+    int64_t figure;              /* its number */
+    const regint__local *entry;  /* the profile's entry (note, source), NULL when from the data */
+} regint__row_flag;
+#define REGINT__ROW_FLAGS_MAX 5
+/* local.c: the flags of row `row` of a recommendation for `year`, in the order above; returns
+ * how many were written to `out`. */
+size_t regint__row_flags(const regint_settlement_profile *p, const regint_settlement_recommendation_row_t *row,
+                         int year, regint__row_flag out[REGINT__ROW_FLAGS_MAX]);
 
 #endif

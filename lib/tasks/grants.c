@@ -179,6 +179,9 @@ static regint_status validate_scheme(const grants_data *g, const regint_grant_sc
     if (s->call_opens && strcmp(s->call_opens, s->deadline) > 0)
         return VERR(REGINT_EINVAL, "call.opens", "the call opens (%s) after its deadline (%s)",
                     s->call_opens, s->deadline);
+    if (!(s->result_target >= 0 && s->result_target <= 1))
+        return VERR(REGINT_ERANGE, "result_target", "must be a share in (0, 1] (or 0 for none), got %g",
+                    s->result_target);
     if (s->max_per_application <= 0)
         return VERR(REGINT_ERANGE, "max_per_application", "must be a positive amount, got %lld",
                     (long long)s->max_per_application);
@@ -322,6 +325,17 @@ static regint_status validate_app(const grants_data *g, const regint_dataset *ds
                         (long long)a->payments[i].amount);
         if ((st = not_above_json(file, pp, "amount", a->payments[i].amount)))
             return st;
+        /* One final payment, nothing after it (issue 18): it is the last entry and no earlier
+         * entry is dated after it. */
+        if (i > 0 && a->payments[i - 1].final)
+            return regint__verr(file, pp, NULL, REGINT_EINVAL,
+                                "a payment after the final payment (payments[%zu]): nothing is paid after it",
+                                i - 1);
+        for (size_t k = 0; a->payments[i].final && k < i; k++)
+            if (strcmp(a->payments[k].date, a->payments[i].date) > 0)
+                return regint__verr(file, pp, "date", REGINT_EINVAL,
+                                    "the final payment is dated before payments[%zu] (%s); it must be the last",
+                                    k, a->payments[k].date);
         paid += a->payments[i].amount; /* <= granted (<= 2^53) + 2^53: no overflow */
         if (paid > a->amount_granted)
             return regint__verr(file, pp, "amount", REGINT_ERANGE,
@@ -344,6 +358,21 @@ static regint_status validate_app(const grants_data *g, const regint_dataset *ds
         if (a->funds_used > paid)
             return VERR(REGINT_ERANGE, "report.funds_used", "%lld kr used, but only %lld kr paid",
                         (long long)a->funds_used, (long long)paid);
+    }
+    if (a->has_results) {
+        if (!a->reported)
+            return VERR(REGINT_EINVAL, "report.results", "results per participant come with the final report");
+        if (a->results_work < 0 || a->results_education < 0)
+            return VERR(REGINT_ERANGE, "report.results", "counts must be >= 0, got work %lld, education %lld",
+                        (long long)a->results_work, (long long)a->results_education);
+        if ((st = not_above_json(file, path, "report.results.work", a->results_work)) ||
+            (st = not_above_json(file, path, "report.results.education", a->results_education)))
+            return st;
+        if (a->results_work + a->results_education > a->participants_reached)
+            return VERR(REGINT_ERANGE, "report.results",
+                        "%lld in work + %lld in education, more than the %lld participants reached",
+                        (long long)a->results_work, (long long)a->results_education,
+                        (long long)a->participants_reached);
     }
     if (a->amount_reclaimed < 0)
         return VERR(REGINT_ERANGE, "amount_reclaimed", "must be >= 0, got %lld", (long long)a->amount_reclaimed);
@@ -397,7 +426,8 @@ static regint_status parse_scheme(const char *file, const char *path, const cJSO
     s->score_max = 6;
     /* "applications" only in the version-1 form (schemes with their applications nested). */
     static const char *const keys[] = {"id", "name", "year", "budget", "max_per_application", "rounding_unit",
-                                       "score_max", "report_due", "call", "criteria", "applications", NULL};
+                                       "score_max", "report_due", "result_target", "call", "criteria",
+                                       "applications", NULL};
     if ((st = regint__json_only(file, path, o, keys)))
         return st;
     if ((st = regint__json_string(file, path, o, "id", 1, &s->id)) ||
@@ -411,7 +441,8 @@ static regint_status parse_scheme(const char *file, const char *path, const cJSO
                                &s->max_per_application)) ||
         (st = regint__json_int(file, path, o, "rounding_unit", 0, -JSON_INT_MAX, JSON_INT_MAX, &s->rounding_unit)) ||
         (st = regint__json_number(file, path, o, "score_max", 0, &s->score_max)) ||
-        (st = regint__json_date(file, path, o, "report_due", 0, &s->report_due)))
+        (st = regint__json_date(file, path, o, "report_due", 0, &s->report_due)) ||
+        (st = regint__json_number(file, path, o, "result_target", 0, &s->result_target)))
         return st;
     const cJSON *call, *arr;
     char cp[REGINT__PATH_MAX];
@@ -574,10 +605,11 @@ static regint_status parse_app(const char *file, const char *path, const cJSON *
     {
         char pp[REGINT__PATH_MAX];
         regint__path_sub_index(pp, path, "payments", i);
-        static const char *const pay_keys[] = {"date", "amount", NULL};
+        static const char *const pay_keys[] = {"date", "amount", "final", NULL};
         if ((st = regint__json_only(file, pp, it, pay_keys)) ||
             (st = regint__json_date(file, pp, it, "date", 1, &pay[i].date)) ||
-            (st = regint__json_int(file, pp, it, "amount", 1, -JSON_INT_MAX, JSON_INT_MAX, &pay[i].amount)))
+            (st = regint__json_int(file, pp, it, "amount", 1, -JSON_INT_MAX, JSON_INT_MAX, &pay[i].amount)) ||
+            (st = regint__json_bool(file, pp, it, "final", 0, &pay[i].final)))
             return st;
         i++;
     }
@@ -588,13 +620,24 @@ static regint_status parse_app(const char *file, const char *path, const cJSON *
     if (rep) {
         regint__json_path_key(p2, path, "report");
         a->reported = 1;
-        static const char *const rep_keys[] = {"date", "participants_reached", "funds_used", NULL};
+        static const char *const rep_keys[] = {"date", "participants_reached", "funds_used", "results", NULL};
+        static const char *const res_keys[] = {"work", "education", NULL};
+        const cJSON *res;
+        char p3[REGINT__PATH_MAX];
+        regint__json_path_key(p3, p2, "results");
         if ((st = regint__json_only(file, p2, rep, rep_keys)) ||
             (st = regint__json_date(file, p2, rep, "date", 1, &a->report_date)) ||
             (st = regint__json_int(file, p2, rep, "participants_reached", 1, -JSON_INT_MAX, JSON_INT_MAX,
                                    &a->participants_reached)) ||
-            (st = regint__json_int(file, p2, rep, "funds_used", 1, -JSON_INT_MAX, JSON_INT_MAX, &a->funds_used)))
+            (st = regint__json_int(file, p2, rep, "funds_used", 1, -JSON_INT_MAX, JSON_INT_MAX, &a->funds_used)) ||
+            (st = regint__json_object(file, p2, rep, "results", 0, &res)))
             return st;
+        if (res && ((st = regint__json_only(file, p3, res, res_keys)) ||
+                    (st = regint__json_int(file, p3, res, "work", 1, -JSON_INT_MAX, JSON_INT_MAX, &a->results_work)) ||
+                    (st = regint__json_int(file, p3, res, "education", 1, -JSON_INT_MAX, JSON_INT_MAX,
+                                           &a->results_education))))
+            return st;
+        a->has_results = res != NULL;
     }
     return REGINT_OK;
 }
@@ -739,6 +782,8 @@ static cJSON *emit_scheme(const regint_grant_scheme_t *s)
     ADD(regint__json_add_number(o, "rounding_unit", (double)s->rounding_unit));
     ADD(regint__json_add_number(o, "score_max", s->score_max));
     ADD(regint__json_add_opt_string(o, "report_due", s->report_due));
+    if (s->result_target > 0) /* absent = no target: older files stay canonical */
+        ADD(regint__json_add_number(o, "result_target", s->result_target));
     ADD(arr = cJSON_AddArrayToObject(o, "criteria"));
     for (size_t i = 0; i < s->criterion_count; i++) {
         cJSON *c;
@@ -792,6 +837,8 @@ static cJSON *emit_app(const regint_grant_application_t *a, const regint_grant_s
             ADD(p = regint__json_append_object(arr));
             ADD(regint__json_add_string(p, "date", a->payments[i].date));
             ADD(regint__json_add_number(p, "amount", (double)a->payments[i].amount));
+            if (a->payments[i].final) /* absent = a part payment: older files stay canonical */
+                ADD(cJSON_AddBoolToObject(p, "final", 1));
         }
     }
     ADD(regint__json_add_opt_string(o, "report_due", a->report_due));
@@ -801,6 +848,12 @@ static cJSON *emit_app(const regint_grant_application_t *a, const regint_grant_s
         ADD(regint__json_add_string(r, "date", a->report_date));
         ADD(regint__json_add_number(r, "participants_reached", (double)a->participants_reached));
         ADD(regint__json_add_number(r, "funds_used", (double)a->funds_used));
+        if (a->has_results) {
+            cJSON *res;
+            ADD(res = cJSON_AddObjectToObject(r, "results"));
+            ADD(regint__json_add_number(res, "work", (double)a->results_work));
+            ADD(regint__json_add_number(res, "education", (double)a->results_education));
+        }
     }
     if (a->amount_reclaimed)
         ADD(regint__json_add_number(o, "amount_reclaimed", (double)a->amount_reclaimed));
@@ -982,8 +1035,8 @@ regint_status regint_grants_decide(regint_dataset *ds, const char *application_i
     return replace_app(ds, g, cur, &tmp);
 }
 
-regint_status regint_grants_add_payment(regint_dataset *ds, const char *application_id, const char *date,
-                                        int64_t amount)
+static regint_status add_payment(regint_dataset *ds, const char *application_id, const char *date, int64_t amount,
+                                 int final)
 {
     grants_data *g = NULL;
     regint_grant_application_t *cur;
@@ -992,12 +1045,16 @@ regint_status regint_grants_add_payment(regint_dataset *ds, const char *applicat
         return st;
     if (cur->outcome != REGINT_GRANT_GRANTED)
         return regint__error(REGINT_EINVAL, "application '%s': only a granted application is paid", cur->id);
+    if (cur->payment_count && cur->payments[cur->payment_count - 1].final)
+        return regint__error(REGINT_EINVAL, "application '%s': the final payment (%s) is made; nothing is paid after it",
+                             cur->id, cur->payments[cur->payment_count - 1].date);
     regint_grant_payment_t *p = regint__calloc(cur->payment_count + 1, sizeof *p);
     if (!p)
         return regint__enomem();
     memcpy(p, cur->payments, cur->payment_count * sizeof *p);
     p[cur->payment_count].date = date;
     p[cur->payment_count].amount = amount;
+    p[cur->payment_count].final = final;
     regint_grant_application_t tmp = *cur;
     tmp.payments = p;
     tmp.payment_count++;
@@ -1006,8 +1063,22 @@ regint_status regint_grants_add_payment(regint_dataset *ds, const char *applicat
     return st;
 }
 
-regint_status regint_grants_set_report(regint_dataset *ds, const char *application_id, const char *date,
-                                       int64_t participants_reached, int64_t funds_used)
+regint_status regint_grants_add_payment(regint_dataset *ds, const char *application_id, const char *date,
+                                        int64_t amount)
+{
+    return add_payment(ds, application_id, date, amount, 0);
+}
+
+regint_status regint_grants_add_final_payment(regint_dataset *ds, const char *application_id, const char *date,
+                                              int64_t amount)
+{
+    return add_payment(ds, application_id, date, amount, 1);
+}
+
+/* The final report (results = 0) or its results per participant (results = 1), taken from
+ * `in`: one body for both changes. */
+static regint_status change_report(regint_dataset *ds, const char *application_id,
+                                   const regint_grant_application_t *in, int results)
 {
     grants_data *g = NULL;
     regint_grant_application_t *cur;
@@ -1015,11 +1086,38 @@ regint_status regint_grants_set_report(regint_dataset *ds, const char *applicati
     if (st)
         return st;
     regint_grant_application_t tmp = *cur;
-    tmp.reported = 1;
-    tmp.report_date = date;
-    tmp.participants_reached = participants_reached;
-    tmp.funds_used = funds_used;
+    if (results) {
+        tmp.has_results = 1;
+        tmp.results_work = in->results_work;
+        tmp.results_education = in->results_education;
+    } else {
+        tmp.reported = 1;
+        tmp.report_date = in->report_date;
+        tmp.participants_reached = in->participants_reached;
+        tmp.funds_used = in->funds_used;
+    }
     return replace_app(ds, g, cur, &tmp);
+}
+
+regint_status regint_grants_set_report(regint_dataset *ds, const char *application_id, const char *date,
+                                       int64_t participants_reached, int64_t funds_used)
+{
+    regint_grant_application_t in;
+    memset(&in, 0, sizeof in);
+    in.report_date = date;
+    in.participants_reached = participants_reached;
+    in.funds_used = funds_used;
+    return change_report(ds, application_id, &in, 0);
+}
+
+regint_status regint_grants_set_results(regint_dataset *ds, const char *application_id, int64_t in_work,
+                                        int64_t in_education)
+{
+    regint_grant_application_t in;
+    memset(&in, 0, sizeof in);
+    in.results_work = in_work;
+    in.results_education = in_education;
+    return change_report(ds, application_id, &in, 1);
 }
 
 regint_status regint_grants_add_reclaimed(regint_dataset *ds, const char *application_id, int64_t amount)
@@ -1310,6 +1408,13 @@ regint_status regint_grants_followup(const regint_dataset *ds, const char *schem
             r->overdue = 1;
             r->days_overdue = regint__date_days_of(as_of) - regint__date_days_of(r->report_due);
         }
+        r->has_results = a->has_results;
+        r->in_work_or_education = a->has_results ? a->results_work + a->results_education : 0;
+        r->result_share = a->has_results && a->participants_reached > 0
+                              ? (double)r->in_work_or_education / (double)a->participants_reached
+                              : NAN;
+        r->result_target = s->result_target;
+        r->target_met = s->result_target > 0 && !isnan(r->result_share) ? r->result_share >= s->result_target : -1;
     }
     *out = f;
     *n = k;

@@ -12,5 +12,13 @@
 
 /* Like regint__calloc (NULL with ENOMEM set on failure). */
 void *regint__big_calloc(size_t n, size_t size);
+/* A zeroed block of `bytes` that a fresh process fills at once (the tables of a snapshot
+ * load). From 1 MiB on it is mapped straight from the system in whole huge pages of 2 MiB,
+ * aligned and advised like the arrays above: on virtual machines even 256 page faults for a
+ * megabyte cost milliseconds, and fresh pages are zero, so nothing is written before use.
+ * Smaller blocks come from regint__calloc. NULL with ENOMEM set on failure. */
+void *regint__huge_alloc(size_t bytes);
+/* Free a block of regint__huge_alloc(bytes), with the same `bytes`. NULL is allowed. */
+void regint__huge_free(void *p, size_t bytes);
 
 #endif

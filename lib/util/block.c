@@ -19,7 +19,7 @@ static size_t round_up(size_t x)
  * members of a regint__block_array table. The start of array i goes to arrays[i] or, when
  * `members` is given, into the header's pointer member at members[i].at. */
 static void *block_new(size_t head, size_t count, const size_t *n, const char *sizes, size_t stride,
-                       void **arrays, const regint__block_array *members)
+                       void **arrays, const regint__block_array *members, char *obj)
 {
     size_t total = round_up(head);
     for (size_t i = 0; i < count; i++) {
@@ -41,7 +41,7 @@ static void *block_new(size_t head, size_t count, const size_t *n, const char *s
         size_t size;
         memcpy(&size, sizes + i * stride, sizeof size);
         if (members) /* memcpy: the member's own pointer type is not known here */
-            memcpy(b + members[i].at, &start, sizeof start);
+            memcpy((obj ? obj : b) + members[i].at, &start, sizeof start);
         else
             arrays[i] = start;
         off += round_up((n[i] ? n[i] : 1) * size);
@@ -54,11 +54,17 @@ nomem:
 
 void *regint__block_new(size_t head, size_t count, const size_t *n, const size_t *size, void **arrays)
 {
-    return block_new(head, count, n, (const char *)size, sizeof *size, arrays, NULL);
+    return block_new(head, count, n, (const char *)size, sizeof *size, arrays, NULL, NULL);
 }
 
 void *regint__block_new_in(size_t head, size_t count, const size_t *n, const regint__block_array *members)
 {
     return block_new(head, count, n, (const char *)members + offsetof(regint__block_array, size),
-                     sizeof *members, NULL, members);
+                     sizeof *members, NULL, members, NULL);
+}
+
+void *regint__block_new_at(void *obj, size_t count, const size_t *n, const regint__block_array *members)
+{
+    return block_new(0, count, n, (const char *)members + offsetof(regint__block_array, size), sizeof *members,
+                     NULL, members, obj);
 }

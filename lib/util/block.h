@@ -24,4 +24,9 @@ typedef struct regint__block_array {
  * layout is one table instead of a sizes table plus one assignment per array. */
 void *regint__block_new_in(size_t head, size_t count, const size_t *n, const regint__block_array *members);
 
+/* The same for a struct that is not itself in the block (a working struct on the stack):
+ * the arrays go into the pointer members of `obj`; the block is returned, and one free() of
+ * it releases every array. */
+void *regint__block_new_at(void *obj, size_t count, const size_t *n, const regint__block_array *members);
+
 #endif

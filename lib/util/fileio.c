@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "util/fileio.h"
+#include "util/savefile.h"
 #include "util/error.h"
 #include "util/strbuf.h"
 
@@ -118,14 +119,7 @@ regint_status regint__read_file(const char *path, char **data, size_t *len)
 
 regint_status regint__parse_file(const char *path, regint__parse_fn parse, void *out)
 {
-    char *data;
-    size_t len;
-    regint_status st = regint__read_file(path, &data, &len);
-    if (st)
-        return st;
-    st = parse(data, len, path, out);
-    free(data);
-    return st;
+    return regint__parse_file_origin(path, parse, out, NULL); /* util/savefile.c */
 }
 
 /* regint__write_atomic() and regint__write_string_atomic() are in savefile.c. */

@@ -22,14 +22,18 @@ regint_status regint__read_file(const char *path, char **data, size_t *len);
 typedef regint_status (*regint__parse_fn)(const char *text, size_t len, const char *name, void *out);
 regint_status regint__parse_file(const char *path, regint__parse_fn parse, void *out);
 
+/* `static fn_text_`: a regint__parse_fn that calls `load_string` (text, len, name, out). */
+#define REGINT__LOAD_TEXT_ADAPTER(fn, load_string)                                               \
+    static regint_status fn##_text_(const char *text, size_t len, const char *name, void *out)  \
+    {                                                                                          \
+        return load_string(text, len, name, out);                                              \
+    }
+
 /* Define the public `regint_status fn(const char *path, type **out)` as `load_string`
  * (text, len, name, out) over the file's text, with the NULL-argument check (on failure *out
  * is as load_string leaves it): every *_load_file is exactly this, so it is written once. */
 #define REGINT__DEFINE_LOAD_FILE(fn, type, load_string)                                          \
-    static regint_status fn##_text_(const char *text, size_t len, const char *name, void *out)  \
-    {                                                                                          \
-        return load_string(text, len, name, out);                                              \
-    }                                                                                          \
+    REGINT__LOAD_TEXT_ADAPTER(fn, load_string)                                                 \
     regint_status fn(const char *path, type **out)                                             \
     {                                                                                          \
         if (!path || !out)                                                                     \

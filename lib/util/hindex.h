@@ -16,6 +16,7 @@ typedef struct regint__hindex {
     size_t *slot;
     size_t cap; /* power of two, 0 when empty */
     size_t n;
+    int lent; /* slot is memory the owner lent (regint__hindex_lend): never freed here */
 } regint__hindex;
 
 /* 64-bit finaliser (MurmurHash3 fmix64): spreads pointer and integer keys over the bits. */
@@ -55,6 +56,11 @@ void regint__hindex_put(regint__hindex *h, uint64_t hash, size_t pos);
  * into the same capacity allocates nothing (so a transaction rollback cannot fail). */
 regint_status regint__hindex_rebuild(regint__hindex *h, size_t n, size_t want, regint__hindex_hash_fn hash,
                                      const void *ctx);
+/* The capacity a rebuild for `want` entries gives an empty index. */
+size_t regint__hindex_cap_for(size_t want);
+/* Give an empty index zeroed memory for `cap` slots (cap = regint__hindex_cap_for(...)) that
+ * its owner keeps: the index never frees it, and moves out of it when it has to grow. */
+void regint__hindex_lend(regint__hindex *h, size_t *slot, size_t cap);
 /* Make room for one more entry in an index over n records. */
 regint_status regint__hindex_reserve1(regint__hindex *h, size_t n, regint__hindex_hash_fn hash, const void *ctx);
 

@@ -99,6 +99,15 @@ static const entry table[] = {
       "– betyr at datasettet ikke har tall for året. Tall for inneværende år er foreløpige.",
       "– tyder at datasettet ikkje har tal for året. Tala for inneverande år er førebels.",
       "– means that the dataset has no figure for the year. Figures for the current year are provisional."),
+    /* The caveat of the bundled IMDi data that the recommendation states too (issue 14). */
+    T(REPORT_NOTE_2023,
+      "Tallene for 2023 i det medfølgende datasettet er et uttrekk fra september 2023, ikke endelige "
+      "tall for året (data/SOURCES.md). Anbefalingen (regint recommend) teller en prikket verdi som 2.",
+      "Tala for 2023 i datasettet som følgjer med, er eit uttrekk frå september 2023, ikkje endelege "
+      "tal for året (data/SOURCES.md). Tilrådinga (regint recommend) reknar ein prikka verdi som 2.",
+      "The 2023 figures in the bundled dataset are an extract from September 2023, not final figures "
+      "for the year (data/SOURCES.md). The recommendation (regint recommend) counts a suppressed value "
+      "as 2."),
     T(REPORT_CHART_SETTLEMENT, "Bosetting i %s %d–%d (personer)", "Busetjing i %s %d–%d (personar)",
       "Settlement in %s %d–%d (persons)"),
     T(REPORT_MUNICIPALITIES_HEADING, "Kommunene i %d", "Kommunane i %d", "The municipalities in %d"),
@@ -294,6 +303,15 @@ static const entry table[] = {
       "ingen vedtak i %d: last_decision følgjer folketalet. ",
       "no decisions in %d: last_decision follows population. "),
     T(NOTE_BACKTEST_PROFILE_FAILED, "profilen feilet: %s", "profilen feila: %s", "profile failed: %s"),
+    /* Issue 14 (lib/settlement/local.c): how many rows are flagged. */
+    T(NOTE_FLAGS_ONE,
+      "%zu kommune avviker fra eget vedtak eller meldt kapasitet (se flagget). ",
+      "%zu kommune avvik frå eige vedtak eller meldt kapasitet (sjå flagget). ",
+      "%zu municipality departs from its own decision or stated capacity (see its flag). "),
+    T(NOTE_FLAGS_MANY,
+      "%zu kommuner avviker fra egne vedtak eller meldt kapasitet (se flaggene). ",
+      "%zu kommunar avvik frå eigne vedtak eller meldt kapasitet (sjå flagga). ",
+      "%zu municipalities depart from their own decision or stated capacity (see their flags). "),
 
     /* ---------------------------------------------------------------- recommendation: reasons
      * A reason is built from pieces: SCORE [TOP1 [TOP2] CLOSE] QUOTA [RAISED_*] [CAPPED_*] ...
@@ -556,6 +574,13 @@ static const entry table[] = {
     T(LETTER_FLAG_NOT_ASKED_DECIDED, "%s: ikke anmodet, men kommunestyret har vedtatt å bosette %s (%s).",
       "%s: ikkje oppmoda, men kommunestyret har vedteke å busetje %s (%s).",
       "%s: not asked, although the council has decided to settle %s (%s)."),
+    /* Issue 14: the engine's other flags (lib/settlement/local.c, regint__row_flags()). */
+    T(LETTER_FLAG_BELOW_AGREEMENT, "%s: anbefalt %s, %s under avtalen om minst %s (%s).",
+      "%s: tilrådd %s, %s under avtalen om minst %s (%s).",
+      "%s: recommended %s, %s below the agreement of at least %s (%s)."),
+    T(LETTER_FLAG_DECIDED_ZERO, "%s: anbefalt %s, selv om kommunestyret vedtok å bosette 0 i %d (%s).",
+      "%s: tilrådd %s, sjølv om kommunestyret vedtok å busetje 0 i %d (%s).",
+      "%s: recommended %s, although the council decided to settle 0 in %d (%s)."),
     T(LETTER_FLAGS_NONE,
       "Ingen av anbefalingene avviker fra kommunenes egne vedtak eller meldte kapasitet.",
       "Ingen av tilrådingane avvik frå vedtaka eller den melde kapasiteten i kommunane.",
@@ -575,6 +600,18 @@ static const entry table[] = {
       "county's number from %s to %s, the weights changed by up to ±%s, and %s alternative profiles. "
       "The table shows the lowest number, the median and the highest number each municipality gets, and "
       "how often it sits on a bound."),
+    /* The same without alternative profiles (not "and 0 alternative profiles"). */
+    T(LETTER_SCENARIOS_NO_ALT,
+      "Behovet for bosetting kan endre seg i løpet av året. Vi har derfor regnet gjennom %s varianter: "
+      "fylkets tall fra %s til %s og vektene endret med inntil ±%s. Tabellen viser det laveste tallet, "
+      "medianen og det høyeste tallet hver kommune får, og hvor ofte kommunen ligger på en grense.",
+      "Behovet for busetjing kan endre seg i løpet av året. Vi har difor rekna gjennom %s variantar: "
+      "talet for fylket frå %s til %s og vektene endra med inntil ±%s. Tabellen viser det lågaste "
+      "talet, medianen og det høgaste talet kvar kommune får, og kor ofte kommunen ligg på ei grense.",
+      "The need for settlement can change during the year. We have therefore run %s variants: the "
+      "county's number from %s to %s and the weights changed by up to ±%s. The table shows the lowest "
+      "number, the median and the highest number each municipality gets, and how often it sits on a "
+      "bound."),
     T(LETTER_COL_MIN, "Lavest", "Lågast", "Lowest"),
     T(LETTER_COL_MEDIAN, "Median", "Median", "Median"),
     T(LETTER_COL_MAX, "Høyest", "Høgast", "Highest"),
@@ -643,6 +680,20 @@ static const entry table[] = {
       "Rettferdighetsgrense: %s anmodes om mer enn %s per 1000 innbyggere uten eget vedtak.",
       "Rettferdsgrense: %s blir oppmoda om meir enn %s per 1000 innbyggjarar utan eige vedtak.",
       "Fairness floor: %s asked for more than %s per 1,000 inhabitants without a decision of its own."),
+    T(LETTER_AUDIT_ALLOCATION_IMDI,
+      "Fordelingen som kontrolleres, er IMDis anmodning til kommunene for %d, målt mot de ideelle "
+      "andelene i anbefalingen.",
+      "Fordelinga som blir kontrollert, er oppmodinga frå IMDi til kommunane for %d, målt mot dei "
+      "ideelle delane i tilrådinga.",
+      "The distribution checked is IMDi's request to the municipalities for %d, measured against the "
+      "ideal shares of the recommendation."),
+    T(LETTER_AUDIT_ALLOCATION_FILE,
+      "Fordelingen som kontrolleres, er hentet fra filen %s, målt mot de ideelle andelene i "
+      "anbefalingen.",
+      "Fordelinga som blir kontrollert, er henta frå fila %s, målt mot dei ideelle delane i "
+      "tilrådinga.",
+      "The distribution checked is read from the file %s, measured against the ideal shares of the "
+      "recommendation."),
     T(LETTER_H_CAVEATS, "9. Om tallgrunnlaget", "9. Om talgrunnlaget", "9. About the data"),
     T(LETTER_CAVEAT_2023,
       "Tallene for 2023 er et uttrekk fra september 2023, ikke endelige tall for året.",
@@ -788,6 +839,85 @@ const char *regint__tr_indicator(regint_lang lang, const char *id, const char *n
             return regint__tr(lang, known[i].msg);
     const char *f = lang == REGINT_LANG_EN ? name_en : name_nb;
     return f ? f : "";
+}
+
+/* One conversion of a printf format at `f` ('%' first): its length, and in *kind 's' for a
+ * text, 'n' for a number, '%' for "%%". */
+static size_t conversion(const char *f, char *kind)
+{
+    size_t i = 1;
+    while (f[i] && strchr("-+ #0123456789.lhzjt", f[i]))
+        i++;
+    *kind = f[i] == 's' ? 's' : f[i] == '%' ? '%' : 'n';
+    return f[i] ? i + 1 : i;
+}
+
+#define TR_BACK_ARGS 8
+
+/* Does `s` match the format `f` to its end? Arguments are recorded as [start, end) pairs. A
+ * number is a run of digits, '-', '.'; a text is as short as the rest allows (backtracking). */
+static int match_format(const char *f, const char *s, const char **arg, size_t na)
+{
+    while (*f && *f != '%') {
+        if (*f++ != *s++)
+            return 0;
+    }
+    if (!*f)
+        return !*s;
+    char kind;
+    size_t cl = conversion(f, &kind);
+    if (kind == '%')
+        return *s == '%' && match_format(f + cl, s + 1, arg, na);
+    if (na >= TR_BACK_ARGS)
+        return 0;
+    arg[2 * na] = s;
+    if (kind == 'n') {
+        const char *e = s + strspn(s, "-0123456789.");
+        arg[2 * na + 1] = e;
+        return e > s && match_format(f + cl, e, arg, na + 1);
+    }
+    for (const char *e = s;; e++) {
+        arg[2 * na + 1] = e;
+        if (match_format(f + cl, e, arg, na + 1))
+            return 1;
+        if (!*e)
+            return 0;
+    }
+}
+
+regint__msg regint__tr_back(regint_lang lang, regint__msg first, regint__msg last, const char *en, char *buf,
+                            size_t size)
+{
+    const char *arg[2 * TR_BACK_ARGS];
+    for (int id = (int)first; en && id <= (int)last && id < REGINT__MSG_COUNT; id++) {
+        memset(arg, 0, sizeof arg);
+        if (!match_format(regint__tr(REGINT_LANG_EN, (regint__msg)id), en, arg, 0))
+            continue;
+        /* The same conversions in the same order in every language (test_i18n checks). */
+        size_t o = 0, na = 0;
+        for (const char *f = regint__tr(lang, (regint__msg)id); *f && o + 1 < size;) {
+            if (*f != '%') {
+                buf[o++] = *f++;
+                continue;
+            }
+            char kind;
+            size_t cl = conversion(f, &kind);
+            f += cl;
+            if (kind == '%') {
+                buf[o++] = '%';
+                continue;
+            }
+            for (const char *a = arg[2 * na]; a && a < arg[2 * na + 1] && o + 1 < size; a++)
+                buf[o++] = *a;
+            na++;
+        }
+        if (size)
+            buf[o] = '\0';
+        return (regint__msg)id;
+    }
+    if (size)
+        snprintf(buf, size, "%s", en ? en : "");
+    return REGINT__MSG_COUNT;
 }
 
 /* Numbers as a reader of the language expects them: nb/nn "12 345,6" (no-break space, decimal

@@ -40,6 +40,7 @@ typedef enum regint__msg {
     REGINT__MSG_REPORT_SETTLED_SHARE_OF_REQUEST,
     REGINT__MSG_REPORT_NOTE_LOWER_BOUND_SUM,
     REGINT__MSG_REPORT_NOTE_NO_FIGURE,
+    REGINT__MSG_REPORT_NOTE_2023,
     REGINT__MSG_REPORT_CHART_SETTLEMENT,
     REGINT__MSG_REPORT_MUNICIPALITIES_HEADING,
     REGINT__MSG_REPORT_MUNICIPALITY,
@@ -123,6 +124,8 @@ typedef enum regint__msg {
     REGINT__MSG_NOTE_UNMAPPED_HISTORY,
     REGINT__MSG_NOTE_BACKTEST_NO_DECISIONS,
     REGINT__MSG_NOTE_BACKTEST_PROFILE_FAILED,
+    REGINT__MSG_NOTE_FLAGS_ONE,
+    REGINT__MSG_NOTE_FLAGS_MANY,
     REGINT__MSG_REASON_NOT_ASKED_MINIMUM,
     REGINT__MSG_REASON_NOT_ASKED_POPULATION,
     REGINT__MSG_REASON_EXCLUDED,
@@ -223,9 +226,12 @@ typedef enum regint__msg {
     REGINT__MSG_LETTER_FLAG_BELOW_DECISION,
     REGINT__MSG_LETTER_FLAG_ABOVE_CAPACITY,
     REGINT__MSG_LETTER_FLAG_NOT_ASKED_DECIDED,
+    REGINT__MSG_LETTER_FLAG_BELOW_AGREEMENT,
+    REGINT__MSG_LETTER_FLAG_DECIDED_ZERO,
     REGINT__MSG_LETTER_FLAGS_NONE,
     REGINT__MSG_LETTER_H_SCENARIOS,
     REGINT__MSG_LETTER_SCENARIOS,
+    REGINT__MSG_LETTER_SCENARIOS_NO_ALT,
     REGINT__MSG_LETTER_COL_MIN,
     REGINT__MSG_LETTER_COL_MEDIAN,
     REGINT__MSG_LETTER_COL_MAX,
@@ -252,6 +258,8 @@ typedef enum regint__msg {
     REGINT__MSG_LETTER_AUDIT_TIE,
     REGINT__MSG_LETTER_AUDIT_FLOOR_OK,
     REGINT__MSG_LETTER_AUDIT_FLOOR_FAIL,
+    REGINT__MSG_LETTER_AUDIT_ALLOCATION_IMDI,
+    REGINT__MSG_LETTER_AUDIT_ALLOCATION_FILE,
     REGINT__MSG_LETTER_H_CAVEATS,
     REGINT__MSG_LETTER_CAVEAT_2023,
     REGINT__MSG_LETTER_CAVEAT_SUPPRESSED,
@@ -294,6 +302,14 @@ const char *regint__tr_criterion(regint_lang lang, const char *id);
 /* The name of an indicator: the table's text for the bundled catalogue's ids, else the dataset's
  * own name (name_nb for nb and nn, name_en for en; "" when NULL). Never NULL. */
 const char *regint__tr_indicator(regint_lang lang, const char *id, const char *name_nb, const char *name_en);
+
+/* The English text `en` (one sentence or clause the library wrote with the English format of a
+ * message between `first` and `last`, inclusive) in `lang`: the message whose English format
+ * produces `en` is found and its arguments are put into the format of `lang`, in the same
+ * order (the table's rule). Writes into buf (terminated when size > 0); returns the message,
+ * or REGINT__MSG_COUNT when no message matches (buf is then `en` unchanged). */
+regint__msg regint__tr_back(regint_lang lang, regint__msg first, regint__msg last, const char *en, char *buf,
+                            size_t size);
 
 /* Numbers for readers: nb/nn "12 345,6" (no-break space, decimal comma; "1 080" as report.c),
  * en "12,345.6". Writes into buf (always terminated when size > 0) and returns buf. One helper

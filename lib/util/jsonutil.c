@@ -565,6 +565,54 @@ int regint__json_add_number(cJSON *obj, const char *key, double value)
     return 1;
 }
 
+int regint__json_add_objects(cJSON *obj, const char *key, const void *rows, size_t n, size_t size,
+                             regint__json_fill_fn fill)
+{
+    cJSON *arr = cJSON_AddArrayToObject(obj, key);
+    if (!arr) {
+        regint__enomem();
+        return 0;
+    }
+    for (size_t i = 0; i < n; i++) {
+        cJSON *o = regint__json_append_object(arr);
+        if (!o || !fill(o, (const char *)rows + i * size))
+            return 0;
+    }
+    return 1;
+}
+
+cJSON *regint__json_new_doc(const char *schema)
+{
+    cJSON *doc = cJSON_CreateObject();
+    if (!doc || !regint__json_add_string(doc, "schema", schema)) {
+        cJSON_Delete(doc);
+        regint__enomem();
+        return NULL;
+    }
+    return doc;
+}
+
+regint_status regint__json_finish(cJSON *doc, int ok, char **json)
+{
+    char *s = ok && doc ? regint__json_print(doc) : NULL;
+    cJSON_Delete(doc);
+    if (!s)
+        return regint__enomem();
+    *json = s;
+    return REGINT_OK;
+}
+
+int regint__json_add_number_or_null(cJSON *obj, const char *key, double value)
+{
+    if (!isnan(value))
+        return regint__json_add_number(obj, key, value);
+    if (!cJSON_AddNullToObject(obj, key)) {
+        regint__enomem();
+        return 0;
+    }
+    return 1;
+}
+
 void regint__path_sub_index(char *buf, const char *path, const char *key, size_t i)
 {
     char tmp[REGINT__PATH_MAX];

@@ -114,10 +114,23 @@ char *regint__json_print(const cJSON *doc);
 /* cJSON_Add...ToObject that reports ENOMEM: return 0 on failure. */
 int regint__json_add_string(cJSON *obj, const char *key, const char *value);
 int regint__json_add_number(cJSON *obj, const char *key, double value);
+/* A number, or null for NaN (a figure that cannot be computed: no data, a division by zero). */
+int regint__json_add_number_or_null(cJSON *obj, const char *key, double value);
 /* Optional members: nothing is added for a NULL value (returns 1). */
 int regint__json_add_opt_string(cJSON *obj, const char *key, const char *value);
 /* An array of the n strings of v at obj.key. */
 int regint__json_add_strlist(cJSON *obj, const char *key, const char *const *v, size_t n);
+/* The start and the end of every result's _to_json() (written once, issue 13): a new document
+ * {"schema": schema} (NULL, ENOMEM set, on failure); then, when every step went well (`ok`:
+ * a step that failed set ENOMEM), the printed text in *json (caller frees). The document is
+ * deleted in both cases. */
+cJSON *regint__json_new_doc(const char *schema);
+regint_status regint__json_finish(cJSON *doc, int ok, char **json);
+/* obj.key = an array of n objects, the i-th filled by fill(o, row i), row i starting at
+ * rows + i * size (the rows of a result); 0 (ENOMEM set when out of memory) when a step fails. */
+typedef int (*regint__json_fill_fn)(cJSON *o, const void *row);
+int regint__json_add_objects(cJSON *obj, const char *key, const void *rows, size_t n, size_t size,
+                             regint__json_fill_fn fill);
 /* A new empty object appended to the array `arr`; NULL (ENOMEM set) on failure. */
 cJSON *regint__json_append_object(cJSON *arr);
 

@@ -68,6 +68,27 @@ regint_status regint__origin_set(regint__origin **o, const char *path, const voi
     return REGINT_OK;
 }
 
+regint_status regint__parse_file_origin(const char *path, regint__parse_fn parse, void *out,
+                                        regint__origin **origin)
+{
+    char *data;
+    size_t len;
+    if (origin)
+        *origin = NULL;
+    regint_status st = regint__read_file(path, &data, &len);
+    if (st)
+        return st;
+    /* The origin first: once `parse` succeeded nothing may fail (the caller owns *out). */
+    if (origin)
+        st = regint__origin_set(origin, path, data, len);
+    if (!st && (st = parse(data, len, path, out)) && origin) {
+        regint__origin_free(*origin);
+        *origin = NULL;
+    }
+    free(data);
+    return st;
+}
+
 /* The final target of `path` after following symbolic links (at most 40, as the kernel); a
  * dangling link gives the path it points to. Caller frees. NULL with the error set. */
 static char *resolve_target(const char *path)
@@ -286,6 +307,13 @@ static int unchanged(int fd, const regint__origin *o)
     return total == o->len && h == o->hash;
 }
 
+/* The end of a save: close what was opened (-1: nothing); closing a lock's descriptor drops it. */
+static void close_open(int fd)
+{
+    if (fd >= 0)
+        close(fd);
+}
+
 regint_status regint__save(const char *path, const char *data, size_t len, regint__origin *origin, int force)
 {
     if (!path || !*path)
@@ -320,10 +348,8 @@ regint_status regint__save(const char *path, const char *data, size_t len, regin
         if (origin)
             st = regint__origin_set(&origin, target, data, len);
     }
-    if (tfd >= 0)
-        close(tfd);
-    if (lock >= 0)
-        close(lock);
+    close_open(tfd);
+    close_open(lock);
     free(tmp);
     free(target);
     return st;
@@ -389,12 +415,9 @@ regint_status regint__save_pair(const char *path1, const char *data1, size_t len
     }
     if (had1)
         unlink(bak);
-    if (bfd >= 0)
-        close(bfd);
-    if (fd1 >= 0)
-        close(fd1);
-    if (fd2 >= 0)
-        close(fd2);
+    close_open(bfd);
+    close_open(fd1);
+    close_open(fd2);
     free(bak);
     free(tmp1);
     free(tmp2);

@@ -9,6 +9,8 @@
 
 #include "regint/common.h"
 
+#include "util/fileio.h"
+
 /* Where a handle was loaded from: the real path of the file and a hash of the bytes read. */
 typedef struct regint__origin {
     char *path; /* realpath() of the file read */
@@ -21,6 +23,32 @@ uint64_t regint__hash64(const void *data, size_t len);
 /* Remember that `data` was read from (or written to) `path`; allocates *o when NULL. */
 regint_status regint__origin_set(regint__origin **o, const char *path, const void *data, size_t len);
 void regint__origin_free(regint__origin *o);
+
+/* regint__parse_file() that also returns, on success, where the text came from (*origin,
+ * NULL when the path has no real path any more; the caller owns it). On failure *origin is
+ * NULL. A NULL `origin` is regint__parse_file() itself. */
+regint_status regint__parse_file_origin(const char *path, regint__parse_fn parse, void *out,
+                                        regint__origin **origin);
+
+/* Define the public `regint_status fn(const char *path, type **out)` as
+ * REGINT__DEFINE_LOAD_FILE does, and keep the origin in the handle's `member` (a
+ * `regint__origin *`) for the lost-update check of a later save: every *_load_file of a type
+ * that is saved back (datasets, plans) is exactly this. */
+#define REGINT__DEFINE_LOAD_FILE_ORIGIN(fn, type, load_string, member)                         \
+    REGINT__LOAD_TEXT_ADAPTER(fn, load_string)                                                 \
+    regint_status fn(const char *path, type **out)                                             \
+    {                                                                                          \
+        if (!path || !out)                                                                     \
+            return regint__error(REGINT_EINVAL, #fn ": NULL argument");                        \
+        type *obj = NULL;                                                                      \
+        regint__origin *o = NULL;                                                              \
+        regint_status st = regint__parse_file_origin(path, fn##_text_, &obj, &o);              \
+        if (!st) {                                                                             \
+            obj->member = o;                                                                   \
+            *out = obj;                                                                        \
+        }                                                                                      \
+        return st;                                                                             \
+    }
 
 /* Write `data` to `path` atomically (through symbolic links, removing abandoned
  * `<target>.tmp.XXXXXX` files of that target). With `origin` (may be NULL): when `path` is the

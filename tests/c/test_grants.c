@@ -191,6 +191,72 @@ static void test_allocate_units(void)
     regint_dataset_free(ds);
 }
 
+/* Issue 18: the final payment (one, the last, nothing after it) and the results per
+ * participant of the final report against the scheme's target. Hand-worked: a1 is granted
+ * 600 000; 400 000 + 200 000 final = 600 000; of 10 participants 4 in work and 2 in education,
+ * 6/10 = 0.6 >= a target of 0.6 (met), and 5/10 = 0.5 < 0.6 (not met). */
+static void test_final_payment_and_results(void)
+{
+    regint_dataset *ds = small_dataset(1000000);
+    CU_ASSERT_EQUAL_FATAL(regint_grants_decide(ds, "a1", REGINT_GRANT_GRANTED, 600000, "2025-04-01", NULL),
+                          REGINT_OK);
+    CU_ASSERT_EQUAL(regint_grants_add_final_payment(ds, "a2", "2025-05-01", 1), REGINT_EINVAL); /* not granted */
+    CU_ASSERT_EQUAL(regint_grants_add_payment(ds, "a1", "2025-05-01", 400000), REGINT_OK);
+    CU_ASSERT_EQUAL(regint_grants_add_final_payment(ds, "a1", "2025-04-30", 200000), REGINT_EINVAL);
+    TEST_ASSERT_CONTAINS(regint_last_error(), "the final payment is dated before payments[0] (2025-05-01)");
+    CU_ASSERT_EQUAL(regint_grants_add_final_payment(ds, "a1", "2025-11-01", 200000), REGINT_OK);
+    CU_ASSERT_EQUAL(regint_grants_add_payment(ds, "a1", "2025-12-01", 1), REGINT_EINVAL);
+    TEST_ASSERT_CONTAINS(regint_last_error(), "the final payment (2025-11-01) is made; nothing is paid after it");
+    CU_ASSERT_EQUAL(regint_grants_add_final_payment(ds, "a1", "2025-12-01", 1), REGINT_EINVAL);
+    const regint_grant_application_t *app;
+    CU_ASSERT_EQUAL_FATAL(regint_grants_application(ds, "a1", &app), REGINT_OK);
+    CU_ASSERT_EQUAL_FATAL(app->payment_count, 2);
+    CU_ASSERT_EQUAL(app->payments[0].final, 0);
+    CU_ASSERT_EQUAL(app->payments[1].final, 1);
+    /* results */
+    CU_ASSERT_EQUAL(regint_grants_set_results(ds, "a1", 4, 2), REGINT_EINVAL); /* no report yet */
+    TEST_ASSERT_CONTAINS(regint_last_error(), "results per participant come with the final report");
+    CU_ASSERT_EQUAL(regint_grants_set_report(ds, "a1", "2026-02-01", 10, 590000), REGINT_OK);
+    CU_ASSERT_EQUAL(regint_grants_set_results(ds, "a1", 7, 4), REGINT_ERANGE);
+    TEST_ASSERT_CONTAINS(regint_last_error(), "7 in work + 4 in education, more than the 10 participants reached");
+    CU_ASSERT_EQUAL(regint_grants_set_results(ds, "a1", -1, 4), REGINT_ERANGE);
+    CU_ASSERT_EQUAL(regint_grants_set_results(ds, "a1", 4, 2), REGINT_OK);
+    regint_grant_followup_t *f;
+    size_t n;
+    CU_ASSERT_EQUAL_FATAL(regint_grants_followup(ds, "s", "2026-03-01", &f, &n), REGINT_OK);
+    CU_ASSERT_EQUAL_FATAL(n, 1);
+    CU_ASSERT_EQUAL(f[0].has_results, 1);
+    CU_ASSERT_EQUAL(f[0].in_work_or_education, 6);
+    CU_ASSERT_DOUBLE_EQUAL(f[0].result_share, 0.6, 1e-12);
+    CU_ASSERT_EQUAL(f[0].result_target, 0);  /* the scheme has no target */
+    CU_ASSERT_EQUAL(f[0].target_met, -1);
+    regint_free(f);
+    /* The same scheme with a 60 % target, from the saved text (round trip of all of it). */
+    char *text = NULL;
+    CU_ASSERT_EQUAL_FATAL(regint_dataset_to_string(ds, &text), REGINT_OK);
+    CU_ASSERT_PTR_NOT_NULL(strstr(text, "\"final\":\ttrue"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(text, "\"work\":\t4"));
+    char *with = malloc(strlen(text) + 32);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(with);
+    char *at = strstr(text, "\"criteria\":");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(at);
+    sprintf(with, "%.*s\"result_target\": 0.6, %s", (int)(at - text), text, at);
+    regint_dataset *d2 = NULL;
+    CU_ASSERT_EQUAL_FATAL(regint_dataset_load_string(with, strlen(with), "with-target", &d2), REGINT_OK);
+    CU_ASSERT_EQUAL_FATAL(regint_grants_followup(d2, "s", "2026-03-01", &f, &n), REGINT_OK);
+    CU_ASSERT_DOUBLE_EQUAL(f[0].result_target, 0.6, 1e-12);
+    CU_ASSERT_EQUAL(f[0].target_met, 1); /* 0.6 >= 0.6 */
+    regint_free(f);
+    CU_ASSERT_EQUAL(regint_grants_set_results(d2, "a1", 3, 2), REGINT_OK);
+    CU_ASSERT_EQUAL_FATAL(regint_grants_followup(d2, "s", "2026-03-01", &f, &n), REGINT_OK);
+    CU_ASSERT_EQUAL(f[0].target_met, 0); /* 0.5 < 0.6 */
+    regint_free(f);
+    regint_dataset_free(d2);
+    free(with);
+    regint_free(text);
+    regint_dataset_free(ds);
+}
+
 /* Amounts near the int64 limit are refused by rule, never summed past it. */
 static void test_large_amounts(void)
 {
@@ -394,6 +460,7 @@ int main(void)
         {"allocate with all capped: remainder reported", test_allocate_remainder_capped},
         {"allocate in units; decisions, payments, report, reclaim", test_allocate_units},
         {"follow-up and overdue reports", test_followup_example},
+        {"final payment; results per participant against the target", test_final_payment_and_results},
         {"amounts near the int64 limit; no allocation over a report", test_large_amounts},
         {"save/load round trip", test_round_trip},
         {"schema version 1 reader", test_version1},

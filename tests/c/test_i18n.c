@@ -112,7 +112,7 @@ static int has_word(const char *text, const char *word)
 }
 
 /* tests/data/i18n_terms.tsv: "lang<TAB>kind<TAB>term<TAB>source" where kind is "forbidden" (must not appear
- * in any text of lang) or "required" (must appear in some text of lang). */
+ * in any text of lang) or "required" / "report" (must appear in some text of lang). */
 static void test_terms(void)
 {
     char *text = NULL;
@@ -133,7 +133,9 @@ static void test_terms(void)
         regint_lang lang;
         CU_ASSERT_EQUAL_FATAL(regint_lang_from_name(line, &lang), REGINT_OK);
         int forbidden = strcmp(k, "forbidden") == 0;
-        CU_ASSERT_FATAL(forbidden || strcmp(k, "required") == 0);
+        /* "required" (the letter's terms) and "report" (the county report's) are both texts of
+         * the table: each must be in some text of its language. */
+        CU_ASSERT_FATAL(forbidden || strcmp(k, "required") == 0 || strcmp(k, "report") == 0);
         int found = 0;
         for (int id = 0; id < REGINT__MSG_COUNT; id++) {
             if (has_word(regint__tr(lang, (regint__msg)id), w)) {
@@ -211,6 +213,52 @@ static void test_english_is_todays_text(void)
                            "Bosetting av flyktninger %d–%d");
 }
 
+/* regint__tr_back(): an English note the engine wrote, put into another language. Expected
+ * texts written by hand from the table's formats. */
+static void test_tr_back(void)
+{
+    const regint__msg first = REGINT__MSG_NOTE_CRITERION_NOT_IN_CATALOGUE, last = REGINT__MSG_NOTE_FLAGS_MANY;
+    char b[512];
+    CU_ASSERT_EQUAL(regint__tr_back(REGINT_LANG_NN, first, last,
+                                    "criterion 'intro_results' has no value for any municipality asked: left out. ",
+                                    b, sizeof b),
+                    REGINT__MSG_NOTE_CRITERION_NO_VALUE);
+    CU_ASSERT_STRING_EQUAL(b, "kriteriet «intro_results» har ingen verdi for nokon av kommunane som blir oppmoda: "
+                              "halde utanfor. ");
+    /* several numbers and a name with spaces and a colon of its own */
+    CU_ASSERT_EQUAL(regint__tr_back(REGINT_LANG_NB, first, last,
+                                    "the total 5 is below the minimum 10: Evje og Hornnes: x is asked for it all. ", b,
+                                    sizeof b),
+                    REGINT__MSG_NOTE_TOTAL_BELOW_MINIMUM);
+    CU_ASSERT_STRING_EQUAL(b, "det samlede tallet 5 er lavere enn minstetallet 10: Evje og Hornnes: x anmodes om alle. ");
+    CU_ASSERT_EQUAL(regint__tr_back(REGINT_LANG_NN, first, last,
+                                    "14 municipalities depart from their own decision or stated capacity (see their "
+                                    "flags). ", b, sizeof b),
+                    REGINT__MSG_NOTE_FLAGS_MANY);
+    CU_ASSERT_STRING_EQUAL(b, "14 kommunar avvik frå eigne vedtak eller meldt kapasitet (sjå flagga). ");
+    /* English to English is the text itself */
+    CU_ASSERT_EQUAL(regint__tr_back(REGINT_LANG_EN, first, last, "1 municipality departs from its own decision or "
+                                    "stated capacity (see its flag). ", b, sizeof b),
+                    REGINT__MSG_NOTE_FLAGS_ONE);
+    CU_ASSERT_STRING_EQUAL(b, "1 municipality departs from its own decision or stated capacity (see its flag). ");
+    /* not a message of the range (a reason), a number where a number must be, and NULL */
+    CU_ASSERT_EQUAL(regint__tr_back(REGINT_LANG_NN, first, last, "excluded by the profile", b, sizeof b),
+                    REGINT__MSG_COUNT);
+    CU_ASSERT_STRING_EQUAL(b, "excluded by the profile");
+    CU_ASSERT_EQUAL(regint__tr_back(REGINT_LANG_NN, first, last,
+                                    "population unknown for some municipalities: the county median was used. ", b,
+                                    sizeof b),
+                    REGINT__MSG_COUNT);
+    CU_ASSERT_EQUAL(regint__tr_back(REGINT_LANG_NN, first, last, NULL, b, sizeof b), REGINT__MSG_COUNT);
+    CU_ASSERT_STRING_EQUAL(b, "");
+    /* a small buffer: cut, terminated */
+    char small[8];
+    CU_ASSERT_EQUAL(regint__tr_back(REGINT_LANG_NB, first, last, "no decisions in 2019: last_decision follows "
+                                    "population. ", small, sizeof small),
+                    REGINT__MSG_NOTE_BACKTEST_NO_DECISIONS);
+    CU_ASSERT_STRING_EQUAL(small, "ingen v");
+}
+
 int main(void)
 {
     static const test_case tests[] = {
@@ -220,6 +268,7 @@ int main(void)
         {"language names", test_lang_names},
         {"numbers and dates", test_numbers_and_dates},
         {"English is today's text", test_english_is_todays_text},
+        {"back from English", test_tr_back},
         {NULL, NULL},
     };
     if (CU_initialize_registry() != CUE_SUCCESS)

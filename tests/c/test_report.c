@@ -152,6 +152,104 @@ static void test_bad_options(void)
     regint_plan_free(p);
 }
 
+/* Count the lines of `s` that start with `prefix` (table rows "|", headings "#"). */
+static size_t count_lines(const char *s, const char *prefix)
+{
+    size_t n = 0, l = strlen(prefix);
+    for (const char *p = s; p && *p; p = strchr(p, '\n'), p = p ? p + 1 : NULL)
+        n += strncmp(p, prefix, l) == 0;
+    return n;
+}
+
+/* nb, nn and en: the same report (same tables, headings and charts), words from the language,
+ * numbers as its readers write them. Expected texts: IMDi's county totals for Vestfold 2024
+ * (980 / 639 / 633, as test_vestfold), Tønsberg's 60 246 on 1.1.2026 (SSB 07459), and the
+ * words of docs/glossary.md. */
+static void test_languages(void)
+{
+    regint_report_options opt = REGINT_REPORT_OPTIONS_INIT;
+    opt.year = 2026;
+    CU_ASSERT_EQUAL(opt.lang, REGINT_LANG_NB); /* the default is bokmål */
+    char *md[REGINT_LANG_COUNT] = {NULL}, *html[REGINT_LANG_COUNT] = {NULL};
+    for (int l = 0; l < REGINT_LANG_COUNT; l++) {
+        opt.lang = (regint_lang)l;
+        CU_ASSERT_FATAL(regint_report_render(g_ds, "39", REGINT_REPORT_MARKDOWN, &opt, &md[l]) == REGINT_OK);
+        CU_ASSERT_FATAL(regint_report_render(g_ds, "39", REGINT_REPORT_HTML, &opt, &html[l]) == REGINT_OK);
+        TEST_ASSERT_CONTAINS(md[l], "| 2024 | 980 | 639 | 633 |");
+    }
+    TEST_ASSERT_CONTAINS(md[REGINT_LANG_NB], "## Bosetting av flyktninger 2017–2026");
+    TEST_ASSERT_CONTAINS(md[REGINT_LANG_NN], "## Busetjing av flyktningar 2017–2026");
+    TEST_ASSERT_CONTAINS(md[REGINT_LANG_EN], "## Settlement of refugees 2017–2026");
+    TEST_ASSERT_CONTAINS(md[REGINT_LANG_NN], "### Kommunane i 2026");
+    TEST_ASSERT_CONTAINS(md[REGINT_LANG_NN], "| 3905 Tønsberg | 60\xC2\xA0" "246 |");
+    TEST_ASSERT_CONTAINS(md[REGINT_LANG_EN], "| 3905 Tønsberg | 60,246 |");
+    TEST_ASSERT_CONTAINS(md[REGINT_LANG_NN], "## Berekraftsmål");
+    TEST_ASSERT_CONTAINS(md[REGINT_LANG_EN], "| 10 Reduced inequalities |");
+    /* Indicator names from the table (the catalogue's name_en in English). */
+    TEST_ASSERT_CONTAINS(md[REGINT_LANG_EN], "| Share in work or education after the introduction programme |");
+    TEST_ASSERT_CONTAINS(md[REGINT_LANG_NN], "| Del i arbeid eller utdanning etter introduksjonsprogrammet |");
+    CU_ASSERT(strstr(md[REGINT_LANG_NN], "ikke ") == NULL);
+    CU_ASSERT(strstr(md[REGINT_LANG_EN], "Bosatt") == NULL);
+    /* The chart speaks the language too. */
+    TEST_ASSERT_CONTAINS(html[REGINT_LANG_NN], "<html lang=\"nn\">");
+    TEST_ASSERT_CONTAINS(html[REGINT_LANG_EN], "<html lang=\"en\">");
+    TEST_ASSERT_CONTAINS(html[REGINT_LANG_NN], "<text x=\"80\" y=\"38\">Oppmoding</text>");
+    TEST_ASSERT_CONTAINS(html[REGINT_LANG_EN], "<title>Settlement in Vestfold 2017–2026 (persons)</title>");
+    /* Same structure: as many table rows, headings and charts in each language. */
+    for (int l = 1; l < REGINT_LANG_COUNT; l++) {
+        CU_ASSERT_EQUAL(count_lines(md[l], "|"), count_lines(md[0], "|"));
+        CU_ASSERT_EQUAL(count_lines(md[l], "#"), count_lines(md[0], "#"));
+        CU_ASSERT_EQUAL(count_lines(html[l], "<svg"), count_lines(html[0], "<svg"));
+    }
+    CU_ASSERT(count_lines(md[0], "|") > 20);
+    /* A caller compiled against version 1 has no `lang` member: bokmål, whatever follows. */
+    regint_report_options v1 = opt;
+    v1.version = 1;
+    v1.lang = REGINT_LANG_EN;
+    char *old = NULL;
+    CU_ASSERT_FATAL(regint_report_render(g_ds, "39", REGINT_REPORT_MARKDOWN, &v1, &old) == REGINT_OK);
+    CU_ASSERT_STRING_EQUAL(old, md[REGINT_LANG_NB]);
+    regint_free(old);
+    /* A language out of range: EINVAL naming the allowed values, nothing written. */
+    opt.lang = (regint_lang)7;
+    char *out = NULL;
+    CU_ASSERT_EQUAL(regint_report_render(g_ds, "39", REGINT_REPORT_MARKDOWN, &opt, &out), REGINT_EINVAL);
+    TEST_ASSERT_CONTAINS(regint_last_error(), "language 7: expected 0 (nb, bokmål), 1 (nn, nynorsk) or 2 (en, English)");
+    CU_ASSERT(out == NULL);
+    for (int l = 0; l < REGINT_LANG_COUNT; l++) {
+        regint_free(md[l]);
+        regint_free(html[l]);
+    }
+}
+
+/* regint_report_write() in nynorsk: the file names carry the language. */
+static void test_write_nn(void)
+{
+    char dir[] = "/tmp/regint-report-nn-XXXXXX";
+    CU_ASSERT_FATAL(mkdtemp(dir) != NULL);
+    regint_report_options opt = REGINT_REPORT_OPTIONS_INIT;
+    opt.year = 2026;
+    opt.lang = REGINT_LANG_NN;
+    char *mp = NULL, *hp = NULL;
+    CU_ASSERT_FATAL(regint_report_write(g_ds, "15", dir, &opt, &mp, &hp) == REGINT_OK);
+    char want[128];
+    snprintf(want, sizeof want, "%s/fylke-15-2026-nn.md", dir);
+    CU_ASSERT_STRING_EQUAL(mp, want);
+    snprintf(want, sizeof want, "%s/fylke-15-2026-nn.html", dir);
+    CU_ASSERT_STRING_EQUAL(hp, want);
+    char *text = NULL;
+    size_t len = 0;
+    CU_ASSERT_FATAL(regint__read_file(mp, &text, &len) == REGINT_OK);
+    TEST_ASSERT_CONTAINS(text, "# Kunnskapsgrunnlag for integrering – Møre og Romsdal (15), 2026");
+    TEST_ASSERT_CONTAINS(text, "| Kommunar i 2026 | 27 |");
+    free(text);
+    unlink(mp);
+    unlink(hp);
+    rmdir(dir);
+    regint_free(mp);
+    regint_free(hp);
+}
+
 int main(void)
 {
     if (regint_dataset_load_default(&g_ds) != REGINT_OK) {
@@ -163,6 +261,8 @@ int main(void)
         {"Viken on its own codes in 2022", test_viken_2022},
         {"write both files atomically", test_write_files},
         {"bad options", test_bad_options},
+        {"bokmål, nynorsk and English", test_languages},
+        {"write the nynorsk report", test_write_nn},
         {NULL, NULL},
     };
     CU_initialize_registry();

@@ -51,41 +51,68 @@ static void make_county_file(const char *path)
     regint_dataset_free(ds);
 }
 
-/* Child process: load `path`, tell the parent (write to `ready`), wait for a byte on `go`,
- * add county `code`, save; exit with the status of the save. */
-static void child(const char *path, int ready, int go, const char *code, int force)
+/* A small plan file with one goal. */
+static void make_plan_file(const char *path)
 {
-    regint_dataset *ds;
-    if (regint_dataset_load_file(path, &ds) != REGINT_OK)
+    regint_plan_info_t info = {"p1", "Plan", "39", 2024, 2027, 0, 1, ""};
+    regint_plan *p;
+    CU_ASSERT_EQUAL_FATAL(regint_plan_new(&info, &p), REGINT_OK);
+    regint_plan_goal_t g = {"G1", "Goal", "", ""};
+    CU_ASSERT_EQUAL_FATAL(regint_plan_add_goal(p, &g), REGINT_OK);
+    CU_ASSERT_EQUAL_FATAL(regint_plan_save_file(p, path), REGINT_OK);
+    regint_plan_free(p);
+}
+
+/* What the two processes load, change and save: a county file (a county `code` is added) or a
+ * plan file (a goal `code`). */
+enum { DATASET, PLAN };
+
+static regint_status load_change_save(int kind, const char *path, int ready, int go, const char *code,
+                                      int force)
+{
+    regint_dataset *ds = NULL;
+    regint_plan *p = NULL;
+    if (kind == DATASET ? regint_dataset_load_file(path, &ds) != REGINT_OK : regint_plan_load_file(path, &p) != REGINT_OK)
         _exit(100);
     char b = 'r';
     if (write(ready, &b, 1) != 1 || read(go, &b, 1) != 1)
         _exit(101);
     regint_county_t c = {code, "Ny", 2024, REGINT_YEAR_OPEN};
-    if (regint_dataset_add_county(ds, &c) != REGINT_OK)
+    regint_plan_goal_t g = {code, "Ny", "", ""};
+    if ((kind == DATASET ? regint_dataset_add_county(ds, &c) : regint_plan_add_goal(p, &g)) != REGINT_OK)
         _exit(102);
     regint_dataset_save_options opt = REGINT_DATASET_SAVE_OPTIONS_INIT;
     opt.force = force;
-    regint_status st = regint_dataset_save_file_opts(ds, path, &opt);
+    regint_status st = kind == DATASET ? regint_dataset_save_file_opts(ds, path, &opt)
+                                       : regint_plan_save_file_opts(p, path, &opt);
+    regint_dataset_free(ds);
+    regint_plan_free(p);
+    return st;
+}
+
+/* Child process: load `path`, tell the parent (write to `ready`), wait for a byte on `go`,
+ * make its change, save; exit with the status of the save. */
+static void child(int kind, const char *path, int ready, int go, const char *code, int force)
+{
+    regint_status st = load_change_save(kind, path, ready, go, code, force);
     if (st == REGINT_ECONFLICT && !strstr(regint_last_error(), "changed on disk since it was loaded"))
         _exit(103);
-    regint_dataset_free(ds);
     _exit((int)st);
 }
 
 /* Start two processes that both load `path`; release them one after the other (sequential) or
  * together; return their exit codes. */
-static void two_processes(const char *path, int together, int force_second, int *rc1, int *rc2)
+static void two_processes(int kind, const char *path, int together, int force_second, int *rc1, int *rc2)
 {
     int r1[2], g1[2], r2[2], g2[2];
     CU_ASSERT_FATAL(pipe(r1) == 0 && pipe(g1) == 0 && pipe(r2) == 0 && pipe(g2) == 0);
     fflush(NULL);
     pid_t a = fork();
     if (a == 0)
-        child(path, r1[1], g1[0], "40", 0);
+        child(kind, path, r1[1], g1[0], "40", 0);
     pid_t b = fork();
     if (b == 0)
-        child(path, r2[1], g2[0], "41", force_second);
+        child(kind, path, r2[1], g2[0], "41", force_second);
     char x;
     CU_ASSERT(read(r1[0], &x, 1) == 1 && read(r2[0], &x, 1) == 1); /* both loaded */
     int s1 = 0, s2 = 0;
@@ -106,42 +133,97 @@ static void two_processes(const char *path, int together, int force_second, int 
     *rc2 = WIFEXITED(s2) ? WEXITSTATUS(s2) : -1;
 }
 
-static int has_county(const char *path, const char *code)
+/* 1 if the file holds county (DATASET) or goal (PLAN) `code`, 0 if not, -1 if it does not load. */
+static int has_record(int kind, const char *path, const char *code)
 {
-    regint_dataset *ds;
-    if (regint_dataset_load_file(path, &ds) != REGINT_OK)
-        return -1;
-    const regint_county_t *c;
-    int r = regint_dataset_county(ds, code, 2024, &c) == REGINT_OK;
-    regint_dataset_free(ds);
+    int r = -1;
+    if (kind == DATASET) {
+        regint_dataset *ds;
+        if (regint_dataset_load_file(path, &ds) != REGINT_OK)
+            return -1;
+        const regint_county_t *c;
+        r = regint_dataset_county(ds, code, 2024, &c) == REGINT_OK;
+        regint_dataset_free(ds);
+    } else {
+        regint_plan *p;
+        if (regint_plan_load_file(path, &p) != REGINT_OK)
+            return -1;
+        r = 0;
+        for (size_t i = 0; i < regint_plan_goal_count(p); i++)
+            r |= strcmp(regint_plan_goal_at(p, i)->id, code) == 0;
+        regint_plan_free(p);
+    }
     return r;
 }
 
-static void test_lost_update(void)
+/* The lost-update test of one kind of file, made fresh by `make` before each round. */
+static void lost_update(int kind, const char *name, void (*make)(const char *))
 {
     char path[128];
-    path_in(path, sizeof path, "county.json");
-    make_county_file(path);
+    path_in(path, sizeof path, name);
+    make(path);
     int rc1, rc2;
-    two_processes(path, 0, 0, &rc1, &rc2);
+    two_processes(kind, path, 0, 0, &rc1, &rc2);
     CU_ASSERT_EQUAL(rc1, REGINT_OK);
-    CU_ASSERT_EQUAL(rc2, REGINT_ECONFLICT); /* was REGINT_OK, erasing county 40 */
-    CU_ASSERT_EQUAL(has_county(path, "40"), 1);
-    CU_ASSERT_EQUAL(has_county(path, "41"), 0);
+    CU_ASSERT_EQUAL(rc2, REGINT_ECONFLICT); /* was REGINT_OK, erasing the first's change */
+    CU_ASSERT_EQUAL(has_record(kind, path, "40"), 1);
+    CU_ASSERT_EQUAL(has_record(kind, path, "41"), 0);
     /* Forced, the second wins (and the first's change is gone, as asked). */
-    make_county_file(path);
-    two_processes(path, 0, 1, &rc1, &rc2);
+    make(path);
+    two_processes(kind, path, 0, 1, &rc1, &rc2);
     CU_ASSERT_EQUAL(rc1, REGINT_OK);
     CU_ASSERT_EQUAL(rc2, REGINT_OK);
-    CU_ASSERT_EQUAL(has_county(path, "41"), 1);
-    CU_ASSERT_EQUAL(has_county(path, "40"), 0);
+    CU_ASSERT_EQUAL(has_record(kind, path, "41"), 1);
+    CU_ASSERT_EQUAL(has_record(kind, path, "40"), 0);
     /* Saving at the same moment: exactly one wins, the other is told. */
     for (int round = 0; round < 10; round++) {
-        make_county_file(path);
-        two_processes(path, 1, 0, &rc1, &rc2);
+        make(path);
+        two_processes(kind, path, 1, 0, &rc1, &rc2);
         CU_ASSERT((rc1 == REGINT_OK && rc2 == REGINT_ECONFLICT) || (rc1 == REGINT_ECONFLICT && rc2 == REGINT_OK));
-        CU_ASSERT_EQUAL(has_county(path, "40") + has_county(path, "41"), 1);
+        CU_ASSERT_EQUAL(has_record(kind, path, "40") + has_record(kind, path, "41"), 1);
     }
+    unlink(path);
+}
+
+static void test_lost_update(void) { lost_update(DATASET, "county.json", make_county_file); }
+
+/* Plans (issue 16 leftover): regint_plan_save_file() overwrote a plan another process had
+ * saved since it was loaded; the second save returned REGINT_OK and goal 40 was gone. */
+static void test_lost_update_plan(void) { lost_update(PLAN, "plan.json", make_plan_file); }
+
+/* A plan saved twice by its own process is no conflict; a hand edit between is; a plan made
+ * in memory (no origin) is not checked; a bad options version is refused. */
+static void test_plan_save_twice(void)
+{
+    char path[128];
+    path_in(path, sizeof path, "plan2.json");
+    make_plan_file(path);
+    regint_plan *p;
+    CU_ASSERT_EQUAL_FATAL(regint_plan_load_file(path, &p), REGINT_OK);
+    regint_plan_goal_t g = {"G2", "Two", "", ""};
+    CU_ASSERT_EQUAL(regint_plan_add_goal(p, &g), REGINT_OK);
+    CU_ASSERT_EQUAL(regint_plan_save_file(p, path), REGINT_OK);
+    g.id = "G3";
+    CU_ASSERT_EQUAL(regint_plan_add_goal(p, &g), REGINT_OK);
+    CU_ASSERT_EQUAL(regint_plan_save_file(p, path), REGINT_OK);
+    write_text(path, "{\"schema\": \"regint.plan\"}\n");
+    CU_ASSERT_EQUAL(regint_plan_save_file(p, path), REGINT_ECONFLICT);
+    CU_ASSERT_PTR_NOT_NULL(strstr(regint_last_error(), "plan2.json: not saved"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(read_text(path), "\"regint.plan\"}"));
+    regint_dataset_save_options opt = REGINT_DATASET_SAVE_OPTIONS_INIT;
+    opt.version = 99;
+    CU_ASSERT_EQUAL(regint_plan_save_file_opts(p, path, &opt), REGINT_EVERSION);
+    opt.version = REGINT_DATASET_SAVE_OPTIONS_VERSION;
+    opt.force = 1;
+    CU_ASSERT_EQUAL(regint_plan_save_file_opts(p, path, &opt), REGINT_OK);
+    CU_ASSERT_EQUAL(has_record(PLAN, path, "G3"), 1);
+    regint_plan *c;
+    CU_ASSERT_EQUAL_FATAL(regint_plan_copy(p, &c), REGINT_OK);
+    write_text(path, "{}\n");
+    CU_ASSERT_EQUAL(regint_plan_save_file(c, path), REGINT_OK); /* a copy has no origin */
+    CU_ASSERT_EQUAL(regint_plan_save_file_opts(NULL, path, NULL), REGINT_EINVAL);
+    regint_plan_free(c);
+    regint_plan_free(p);
     unlink(path);
 }
 
@@ -289,7 +371,9 @@ int main(void)
     if (!mkdtemp(g_dir))
         return 1;
     static const test_case tests[] = {{"lost update: two processes", test_lost_update},
+                                      {"lost update of a plan: two processes", test_lost_update_plan},
                                       {"saving twice, and a hand edit", test_save_twice_same_process},
+                                      {"plan: saving twice, a hand edit, force, copies", test_plan_save_twice},
                                       {"leftovers of interrupted saves", test_leftovers},
                                       {"through symbolic links", test_symlink},
                                       {"report: .md and .html both or neither", test_report_pair},

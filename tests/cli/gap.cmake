@@ -19,7 +19,7 @@ set(_ex ${PROJECT_SOURCE_DIR}/examples/data)
 regint_cli_test(cli_recommend_local_flags ARGS recommend --year 2027 --total 338 --profile ${_ex}/profile-vestfold-local.json
   OUTPUT "Flags .*3907 Sandefjord: the council decided 0 for 2026, yet [0-9]+ is asked for 2027\n.*3907 Sandefjord: decision 2026: 0 - kommunestyrevedtak 12.9.2025")
 regint_cli_test(cli_recommend_local_csv ARGS recommend --year 2027 --total 338 --profile ${_ex}/profile-vestfold-local.json --csv
-  OUTPUT ",reason,plan_2028,note,flag\n.*3903,\"Holmestrand\",1,15,.*dialogue meeting 1.10.2026")
+  OUTPUT ",reason,plan_2028,note,flag,weight_population,[^\n]*,weights,fitted_from,fitted_to,fitted_county_years\n.*3903,\"Holmestrand\",1,15,.*dialogue meeting 1.10.2026")
 regint_cli_test(cli_recommend_plan_total ARGS recommend --plan-total 450 --json
   OUTPUT "\"plan\":[ \t]*{[^}]*\"year\":[ \t]*2027,[^}]*\"total\":[ \t]*450")
 regint_cli_test(cli_recommend_caveats ARGS recommend

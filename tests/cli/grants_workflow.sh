@@ -4,9 +4,11 @@
 # the example county file. Expected values are worked by hand from the commands' inputs:
 # granted 600 000, paid 350 000 + 250 000 = 600 000, used 560 000 -> 40 000 paid back.
 # Every refused step must leave the file byte-for-byte unchanged (all-or-nothing).
-# usage: grants_workflow.sh REGINT EXAMPLE_JSON TMPDIR
+# Then it runs the walk exactly as docs/grants-workflow.md prints it (every `regint` command of
+# its indented code blocks, in order, on a fresh copy) and checks the output the guide shows.
+# usage: grants_workflow.sh REGINT EXAMPLE_JSON TMPDIR DOC_MD
 set -eu
-R=$1; SRC=$2; T=$3
+R=$1; SRC=$2; T=$3; DOC=$4
 rm -rf "$T"; mkdir -p "$T"
 F=$T/county.json
 cp "$SRC" "$F"
@@ -44,7 +46,10 @@ refused "exceeds min(amount applied 900000" grants decide --data "$F" --id JSB25
 ok grants decide --data "$F" --id JSB25-90 --outcome granted --amount 600000 --date 2025-04-15
 ok grants pay --data "$F" --id JSB25-90 --amount 350000 --date 2025-05-02
 refused "more than the 600000 kr granted" grants pay --data "$F" --id JSB25-90 --amount 250001 --date 2025-11-01
-ok grants pay --data "$F" --id JSB25-90 --amount 250000 --date 2025-11-01
+refused "dated before payments[0] (2025-05-02)" grants pay --data "$F" --id JSB25-90 --amount 250000 --date 2025-05-01 --final
+ok grants pay --data "$F" --id JSB25-90 --amount 250000 --date 2025-11-01 --final
+grep -q '"final":[[:space:]]*true' "$F" || fail "pay --final not recorded"
+refused "the final payment (2025-11-01) is made; nothing is paid after it" grants pay --data "$F" --id JSB25-90 --amount 1 --date 2025-12-01
 
 ok grants list --data "$F" --scheme $S --status granted --csv
 grep -q '^JSB25-90,jobbsjansen-b-2025,998877660,Eksempel kommune (example),900000,granted,600000,600000,2026-03-01,0,0,0$' "$T/out" \
@@ -62,12 +67,43 @@ grep -q 'MT24' "$T/out" && { cat "$T/out"; fail "report --scheme lists another s
 grep -q 'Overdue reports: 1 (JSB25-90)' "$T/out" || { cat "$T/out"; fail "report --scheme overdue"; }
 
 refused "600001 kr used, but only 600000 kr paid" grants receive-report --data "$F" --id JSB25-90 --date 2026-02-20 --participants 11 --used 600001
-ok grants receive-report --data "$F" --id JSB25-90 --date 2026-02-20 --participants 11 --used 560000
+refused "8 in work + 4 in education, more than the 11 participants reached" grants receive-report --data "$F" \
+   --id JSB25-90 --date 2026-02-20 --participants 11 --used 560000 --in-work 8 --in-education 4
+"$R" grants receive-report --data "$F" --id JSB25-90 --date 2026-02-20 --participants 11 --used 560000 --in-work 5 \
+   >"$T/out" 2>"$T/err" && fail "--in-work without --in-education accepted"
+grep -q "go together" "$T/err" || { cat "$T/err"; fail "--in-work alone: message"; }
+# 5 + 2 = 7 of 11 participants = 63.6 % >= the scheme's 60 % target
+ok grants receive-report --data "$F" --id JSB25-90 --date 2026-02-20 --participants 11 --used 560000 \
+   --in-work 5 --in-education 2
+ok grants report --data "$F" --scheme $S --as-of 2026-03-10
+grep -qF 'Results JSB25-90: 7 participants in work or education, 63.6 % of those reached (target 60 %: met)' "$T/out" \
+  || { cat "$T/out"; fail "results in grants report"; }
 refused "more than unused 40000 kr" grants repay --data "$F" --id JSB25-90 --amount 40001
 ok grants repay --data "$F" --id JSB25-90 --amount 40000
 ok grants report --data "$F" --scheme $S --as-of 2026-03-10 --csv
-grep -q '^JSB25-90,jobbsjansen-b-2025,600000,600000,560000,0,2026-03-01,1,0,0$' "$T/out" \
+grep -q '^JSB25-90,jobbsjansen-b-2025,600000,600000,560000,0,2026-03-01,1,0,0,7,0.6364,0.6$' "$T/out" \
   || { cat "$T/out"; fail "report after repayment"; }
 ok grants list --data "$F" --scheme $S --status granted --csv
 grep -q ',560000,40000$' "$T/out" || { cat "$T/out"; fail "list after repayment"; }
-echo "grants workflow: ok"
+
+# The guide's own commands (continuation lines joined), in $T/doc where county.json is a copy.
+D=$T/doc
+mkdir -p "$D"
+cp "$SRC" "$D/county.json"
+awk '/^    regint /{c=$0; while (c ~ /\\$/) { sub(/\\$/, "", c); getline l; c = c l } print c }' "$DOC" >"$T/doc_cmds"
+n=$(wc -l <"$T/doc_cmds")
+[ "$n" -ge 11 ] || fail "docs/grants-workflow.md: only $n commands found"
+while IFS= read -r line; do
+    (cd "$D" && eval "\"\$R\" ${line#*regint }") >"$T/out" 2>"$T/err" || { cat "$T/err" >&2; fail "guide step: $line"; }
+    case $line in *"grants remind"*) cp "$T/out" "$T/doc_remind" ;; esac
+done <"$T/doc_cmds"
+shown=$(grep '^    JSB25-90,jobbsjansen' "$DOC" | sed 's/^    //')
+[ -n "$shown" ] || fail "the guide shows no remind line"
+grep -qxF "$shown" "$T/doc_remind" || { cat "$T/doc_remind"; fail "remind output differs from the guide"; }
+shown=$(grep '^    Results JSB25-90' "$DOC" | sed 's/^    //')
+"$R" grants report --data "$D/county.json" --scheme $S --as-of 2026-03-10 >"$T/out"
+grep -qxF "$shown" "$T/out" || { cat "$T/out"; fail "grants report differs from the guide's results line"; }
+"$R" grants list --data "$D/county.json" --scheme $S --status granted --csv >"$T/out"
+grep -q '^JSB25-90,jobbsjansen-b-2025,998877660,Eksempel kommune (example),900000,granted,600000,600000,2026-03-01,1,560000,40000$' "$T/out" \
+  || { cat "$T/out"; fail "state after the guide's walk"; }
+echo "grants workflow: ok ($n commands of the guide)"

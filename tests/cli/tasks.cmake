@@ -13,8 +13,10 @@ regint_cli_test(cli_coverage_gatherings ARGS coverage --data ${_ex} --task settl
 regint_cli_test(cli_guidance ARGS guidance --data ${_ex} --county 39 --year 2026 --json
   OUTPUT "\"id\": \"karriere-larvik\"")
 regint_cli_test(cli_coverage_usage ARGS coverage --network a --task b EXIT 2)
-# Grant case work end to end (docs/grants-workflow.md): one script, many calls on one file.
+# Grant case work end to end (docs/grants-workflow.md): one script, many calls on one file,
+# then the guide's own commands as printed.
 add_test(NAME cli_grants_workflow
   COMMAND sh ${REGINT_TEST_DIR}/cli/grants_workflow.sh $<TARGET_FILE:regint_cli>
-          ${PROJECT_SOURCE_DIR}/examples/data/county-example.json ${CMAKE_CURRENT_BINARY_DIR}/cli_tmp/cli_grants_workflow)
+          ${PROJECT_SOURCE_DIR}/examples/data/county-example.json ${CMAKE_CURRENT_BINARY_DIR}/cli_tmp/cli_grants_workflow
+          ${PROJECT_SOURCE_DIR}/docs/grants-workflow.md)
 set_tests_properties(cli_grants_workflow PROPERTIES LABELS "cli")

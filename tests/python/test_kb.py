@@ -217,6 +217,25 @@ def test_report_equals_cli(ds, cli, fmt, flag):
     assert "Vestfold" in text
 
 
+@pytest.mark.parametrize("lang,heading", [("nn", "## Busetjing av flyktningar 2017–2026"),
+                                          ("en", "## Settlement of refugees 2017–2026")])
+def test_report_lang_equals_cli(ds, cli, lang, heading):
+    text = regint.render_report(ds, "15", year=2026, lang=lang)
+    out = subprocess.run([cli, "report", "--county", "15", "--year", "2026", "--lang", lang,
+                          "--stdout", "md"], capture_output=True, text=True, check=True,
+                         env={"REGINT_DATA": regint.default_path()})
+    assert text == out.stdout
+    assert heading in text
+
+
+def test_report_lang_files_and_errors(ds, tmp_path):
+    md, html = regint.write_report(ds, "15", tmp_path, year=2026, lang="nn", charts=False)
+    assert md.endswith("fylke-15-2026-nn.md") and html.endswith("fylke-15-2026-nn.html")
+    assert '<html lang="nn">' in open(html, encoding="utf-8").read()
+    with pytest.raises(ValueError, match="unknown language 'de'"):
+        regint.render_report(ds, "15", lang="de")
+
+
 def test_write_report(ds, tmp_path):
     md, html = regint.write_report(ds, "39", tmp_path, charts=False)
     assert md.endswith(".md") and html.endswith(".html")

@@ -74,3 +74,29 @@ def test_lost_update_between_two_processes(tmp_path):
     mine.save(path, force=True)
     assert "Agder" in path.read_text(encoding="utf-8")
     mine.save(path)                                          # its own save is no conflict
+
+
+def test_plan_lost_update_between_two_processes(tmp_path):
+    # issue 16 leftover: Plan.save overwrote a plan file another process had saved meanwhile
+    path = tmp_path / "plan.json"
+    p = regint.Plan("p1", "Plan", "39", 2024, 2027)
+    p.add_goal("G1", "Goal")
+    p.save(path)
+    mine = regint.Plan.load(path)
+    other = textwrap.dedent(f"""
+        import regint
+        p = regint.Plan.load({str(path)!r})
+        p.add_goal("G2", "Theirs")
+        p.save({str(path)!r})
+    """)
+    subprocess.run([sys.executable, "-c", other], check=True)
+    mine.add_goal("G3", "Mine")
+    with pytest.raises(regint.ConflictError) as e:
+        mine.save(path)
+    assert "changed on disk since it was loaded" in str(e.value)
+    assert "Theirs" in path.read_text(encoding="utf-8")
+    with pytest.raises(TypeError):
+        mine.save(path, force=1)
+    mine.save(path, force=True)
+    assert "Mine" in path.read_text(encoding="utf-8") and "Theirs" not in path.read_text(encoding="utf-8")
+    mine.save(path)

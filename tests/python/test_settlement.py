@@ -10,6 +10,11 @@ import pytest
 
 import regint
 
+from conftest import SOURCE_DIR
+
+EXAMPLES = SOURCE_DIR / "examples" / "data"
+HANDSET = str(EXAMPLES / "profile-handset.json")
+
 
 
 @pytest.fixture(scope="module")
@@ -96,19 +101,22 @@ def test_recommend_errors(ds):
 
 
 def test_profile_round_trip_and_weights():
+    # The default profile's weights are fitted per county and year: six criteria, no weight in
+    # the profile (NaN). The hand-set example profile's weights sum to 1.
     p = regint.SettlementProfile.default()
-    assert len(p) == len(p.criteria) > 0
-    assert math.isclose(sum(p.criteria.values()), 1.0, rel_tol=1e-9)
+    assert list(p.criteria) == ["population", "spread", "request_1", "request_3", "decision_1", "settled_2"]
+    assert all(math.isnan(w) for w in p.criteria.values())
     q = regint.SettlementProfile.from_json(regint.SettlementProfile.default_json())
-    assert q.criteria == p.criteria
+    assert list(q.criteria) == list(p.criteria)
+    h = regint.SettlementProfile.load(str(EXAMPLES / "profile-handset.json"))
+    assert math.isclose(sum(h.criteria.values()), 1.0, rel_tol=1e-9)
     assert "SettlementProfile" in repr(p)
 
 
 def test_population_only_profile_is_proportional_to_population(ds):
     text = json.loads(regint.SettlementProfile.default_json())
-    pop = [c for c in text["criteria"] if c["id"] == "population"]
-    assert pop, "the default profile has a population criterion"
-    text["criteria"] = pop
+    del text["weights"]
+    text["criteria"] = [{"id": "population", "weight": 1}]
     text["name"] = "population only"
     df = regint.recommend("39", 2026, total=600, minors=0, dataset=ds, profile=json.dumps(text))
     share = df["population"] / df["population"].sum()
@@ -146,3 +154,73 @@ def test_recommend_whole_country(ds):
     assert df["fylkesnr"].nunique() == 15
     assert regint.recommend(None, 2026, total=5000, minors=0, dataset=ds)["recommended"].equals(
         df["recommended"])
+
+
+# ---------------------------------------------------------------- the default: the fitted engine
+def _sl_min10(scores, total, lower, upper):
+    """A second implementation of the default rounding (docs/settlement.md): Sainte-Laguë with
+    divisors 5 for the first ten persons, then k + 1/2, within lower and upper bounds; each
+    next person goes to the highest score / divisor among those below their upper bound."""
+    seats = list(lower)
+    for _ in range(total - sum(seats)):
+        best, pri = None, -1.0
+        for i, (s, k, u) in enumerate(zip(scores, seats, upper)):
+            if u is not None and k >= u:
+                continue
+            p = s / (5.0 if k < 10 else k + 0.5)
+            if p > pri:
+                best, pri = i, p
+        seats[best] += 1
+    return seats
+
+
+@pytest.mark.parametrize("county,year", [("39", 2026), ("42", 2026), ("46", 2025), ("15", 2024)])
+def test_default_recommend_is_sainte_lague_min10_over_the_published_scores(ds, county, year):
+    df = regint.recommend(county, year, dataset=ds)
+    assert df.attrs["weights"] == "fitted" and df.attrs["fitted_on"][1] == year - 1
+    upper = [None if pd.isna(u) else int(u) for u in df["upper"]]
+    total = int(df.attrs["total"])
+    assert _sl_min10(list(df["score"]), total, list(df["lower"]), upper) == list(df["recommended"])
+    # each score is the sum of its contributions, each contribution a fitted weight x a share
+    contrib = df[[f"contributions.{c}" for c in df.attrs["criteria"]]]
+    assert np.allclose(contrib.sum(axis=1), df["score"])
+    # and for other totals the library's numbers are the same rule over the same scores
+    for t in (int(total * 0.7), total + 1, int(total * 1.3)):
+        other = regint.recommend(county, year, total=t, minors=0, dataset=ds)
+        assert list(other["score"]) == list(df["score"])      # the weights do not move with the total
+        assert _sl_min10(list(df["score"]), t, list(df["lower"]), upper) == list(other["recommended"])
+
+
+def test_default_recommend_equals_the_out_of_sample_prototype(ds):
+    # Expected values from the independent prototype of issue 14 (per_county_year.csv, as in
+    # test_backtest_rolling_frame): Vestfold 2026, weights fitted on 2013-2025: population 0.1,
+    # spread 0.1, request_1 0.7, decision_1 0.1; MAE 7.3333 per municipality vs IMDi's request.
+    df = regint.recommend("39", 2026, dataset=ds)
+    assert df.attrs["criteria"] == pytest.approx({"population": 0.1, "spread": 0.1, "request_1": 0.7,
+                                                  "request_3": 0.0, "decision_1": 0.1, "settled_2": 0.0})
+    assert df.attrs["fitted_on"] == (2013, 2025) and df.attrs["fitted_county_years"] > 150
+    assert abs((df["recommended"] - df["actual_request"]).abs().mean() - 7.3333) < 1e-3
+    w = regint.recommend_weights("39", 2026, dataset=ds)
+    assert list(w["id"]) == list(df.attrs["criteria"]) and w.attrs["fitted_on"] == (2013, 2025)
+    assert "weights fitted on 2013-2025" in df.attrs["note"]
+    # the published national criteria stay visible in the explanation
+    assert "population stands for the national criteria" in df.attrs["note"]
+
+
+def test_handset_profile_still_works_with_hamilton(ds):
+    df = regint.recommend("39", 2026, dataset=ds, profile=HANDSET)
+    assert df.attrs["weights"] == "profile" and df.attrs["fitted_on"] is None
+    assert df.attrs["criteria"]["decisions"] == pytest.approx(0.40)
+    assert df["recommended"].sum() == df.attrs["total"]
+
+
+def test_fitted_engine_with_local_decisions_as_bounds(ds):
+    # Local decisions bound the fitted engine (tests/data/settlement/fitted_local.json): the
+    # library's numbers are sainte-lague-min10 over its published scores within those bounds.
+    prof = str(SOURCE_DIR / "tests" / "data" / "settlement" / "fitted_local.json")
+    df = regint.recommend("39", 2027, total=338, minors=0, dataset=ds, profile=prof).set_index("kommunenr")
+    assert df.loc["3907", "recommended"] == 0 and df.loc["3907", "upper"] == 0
+    assert "kommunestyrevedtak 12.9.2026" in df.loc["3907", "note"]
+    assert df.loc["3903", "recommended"] <= 15 and df.loc["3909", "recommended"] >= 60
+    upper = [None if pd.isna(u) else int(u) for u in df["upper"]]
+    assert _sl_min10(list(df["score"]), 338, list(df["lower"]), upper) == list(df["recommended"])

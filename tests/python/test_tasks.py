@@ -137,6 +137,98 @@ def test_grants_followup_and_overdue_equal_cli(ds, cli):
     assert over == [i for _, i in expected]
 
 
+@pytest.mark.parametrize("args, kw", [
+    ((), {}),
+    (("--scheme", "jobbsjansen-b-2025"), {"scheme": "jobbsjansen-b-2025"}),
+    (("--status", "granted"), {"status": "granted"}),
+    (("--scheme", "mentor-2024", "--status", "granted", "--due-before", "2025-12-31"),
+     {"scheme": "mentor-2024", "status": "granted", "due_before": "2025-12-31"}),
+])
+def test_grants_list_equals_cli(ds, cli, args, kw):
+    """Grants.list selects what `regint grants list` does (a separate program)."""
+    if "scheme" in kw and kw["scheme"] not in set(ds.grants.schemes()["id"]):
+        pytest.skip(f"the example file has no scheme {kw['scheme']}")
+    ref = run_cli(cli, "grants", "list", *args)
+    got = ds.grants.list(**kw)
+    assert list(got["id"]) == [a["id"] for a in ref]
+    assert list(got["paid"]) == [a["paid"] for a in ref]
+    assert list(got["outcome"]) == [a["status"] for a in ref]
+    assert [d if d is not None else None for d in got["report_due"]] == [a["report_due"] for a in ref]
+
+
+@pytest.mark.parametrize("as_of, days", [("2025-12-01", 60), ("2026-01-15", 60), ("2025-06-01", 365),
+                                         ("2026-01-15", 0)])
+def test_grants_remind_equals_cli(ds, cli, as_of, days):
+    ref = run_cli(cli, "grants", "remind", "--as-of", as_of, "--days", str(days))
+    got = ds.grants.remind(days=days, as_of=as_of)
+    assert list(got["application"]) == [a["application"] for a in ref]
+    assert list(got["days_left"]) == [a["days_left"] for a in ref]
+    for scheme in ds.grants.schemes()["id"]:
+        sub = ds.grants.remind(days=days, as_of=as_of, scheme=scheme)
+        assert set(sub["scheme"]) <= {scheme}
+
+
+def test_grants_filters_and_argument_checks(ds):
+    with pytest.raises(regint.NotFoundError):
+        ds.grants.list(scheme="no-such-scheme")
+    with pytest.raises(regint.NotFoundError):
+        ds.grants.remind(scheme="no-such-scheme")
+    with pytest.raises(regint.InvalidError):
+        ds.grants.list(status="maybe")
+    with pytest.raises(TypeError):
+        ds.grants.remind(days="60")
+    with pytest.raises(ValueError):
+        ds.grants.remind(days=-1)
+    over = ds.grants.overdue_reports("2026-06-01")
+    for scheme in ds.grants.schemes()["id"]:
+        mine = set(ds.grants.applications(scheme=scheme)["id"])
+        assert ds.grants.overdue_reports("2026-06-01", scheme=scheme) == [i for i in over if i in mine]
+
+
+def test_grants_walk_with_final_payment(raw):
+    """The walk of docs/grants-workflow.md from Python; expected values worked by hand:
+    granted 600 000, paid 350 000 + 250 000 (final); 2026-01-15 to the due date 2026-03-01 is
+    16 + 28 + 1 = 45 days."""
+    d = regint.Dataset.from_json(json.dumps(raw))
+    g = d.grants
+    g.add_application("JSB25-90", "jobbsjansen-b-2025", "998877660", "Eksempel kommune (example)",
+                      "municipality", 900_000, ["3905"], planned_participants=12,
+                      received="2025-02-25")
+    g.decide("JSB25-90", "granted", amount=600_000, date="2025-04-15")
+    g.add_payment("JSB25-90", 350_000, date="2025-05-02")
+    with pytest.raises(regint.InvalidError, match="dated before payments"):
+        g.add_payment("JSB25-90", 250_000, date="2025-05-01", final=True)
+    with pytest.raises(TypeError):
+        g.add_payment("JSB25-90", 250_000, date="2025-11-01", final="yes")
+    g.add_payment("JSB25-90", 250_000, date="2025-11-01", final=True)
+    with pytest.raises(regint.InvalidError, match="nothing is paid after it"):
+        g.add_payment("JSB25-90", 1, date="2025-12-01")
+    app = g.applications().set_index("id").loc["JSB25-90"]
+    assert app["paid"] == 600_000
+    assert [tuple(p) for p in app["payments"]] == [("2025-05-02", 350_000, False), ("2025-11-01", 250_000, True)]
+    r = g.remind(days=60, as_of="2026-01-15", scheme="jobbsjansen-b-2025")
+    assert list(r["application"]) == ["JSB25-90"] and list(r["days_left"]) == [45]
+    assert g.remind(days=30, as_of="2026-01-15", scheme="jobbsjansen-b-2025").empty
+    assert "JSB25-90" in set(g.list(scheme="jobbsjansen-b-2025", status="granted")["id"])
+    # results per participant: 5 in work + 2 in education of 11 reached = 7/11 >= the 0.6 target
+    with pytest.raises(regint.InvalidError):
+        g.set_results("JSB25-90", 5, 2)                 # before the final report
+    g.set_report("JSB25-90", participants_reached=11, funds_used=560_000, date="2026-02-20")
+    with pytest.raises(regint.RangeError):
+        g.set_results("JSB25-90", 8, 4)
+    g.set_results("JSB25-90", 5, 2)
+    f = g.followup(as_of="2026-03-10", scheme="jobbsjansen-b-2025").set_index("application_id")
+    assert f.loc["JSB25-90", "in_work_or_education"] == 7
+    assert f.loc["JSB25-90", "result_share"] == pytest.approx(7 / 11)
+    assert f.loc["JSB25-90", "result_target"] == pytest.approx(0.6)
+    assert bool(f.loc["JSB25-90", "target_met"]) is True
+    row = g.applications().set_index("id").loc["JSB25-90"]
+    assert (row["results_work"], row["results_education"]) == (5, 2)
+    assert g.schemes().set_index("id").loc["jobbsjansen-b-2025", "result_target"] == pytest.approx(0.6)
+    again = regint.Dataset.from_json(d.to_json())      # the marker survives a save and load
+    assert [tuple(p) for p in again.grants.applications().set_index("id").loc["JSB25-90", "payments"]][-1][2] is True
+
+
 def _broken(tmp_path, raw, change):
     doc = copy.deepcopy(raw)
     change(doc["grants"]["applications"][2])

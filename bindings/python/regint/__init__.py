@@ -86,7 +86,7 @@ def orgnr_valid(s):
 
 from ._dataset import Dataset, Record, RecordList, load_default, default_path  # noqa: E402
 from ._apportion import apportion, APPORTION_METHODS  # noqa: E402
-from ._settlement import recommend, backtest, backtest_rolling, gap, SettlementProfile, county_request_sum  # noqa: E402
+from ._settlement import recommend, recommend_weights, backtest, backtest_rolling, gap, SettlementProfile, county_request_sum  # noqa: E402
 from ._matching import match, match_synth, MatchResult  # noqa: E402
 from ._kb import KnowledgeBase, sdg_goals, sdg_goal_name  # noqa: E402
 from ._plan import Plan, render_report, write_report  # noqa: E402
@@ -96,7 +96,7 @@ from ._tasks import (Grants, Collaboration, guidance_forecast, APPLICANT_KINDS, 
 
 __all__ += ["Dataset", "Record", "RecordList", "load_default", "default_path",
             "apportion", "APPORTION_METHODS",
-            "recommend", "backtest", "backtest_rolling", "gap", "SettlementProfile", "county_request_sum",
+            "recommend", "recommend_weights", "backtest", "backtest_rolling", "gap", "SettlementProfile", "county_request_sum",
             "scenario", "audit", "letter",
             "match", "match_synth", "MatchResult",
             "KnowledgeBase", "sdg_goals", "sdg_goal_name",

@@ -8,6 +8,7 @@ import pandas as pd
 from . import regint_core as _core
 from ._dataset import Dataset, _missing_names
 from ._errors import NotFoundError
+from ._letter import _lang_code
 from ._names import names
 
 __all__ = ["Plan", "render_report", "write_report"]
@@ -57,9 +58,13 @@ class Plan:
         """Number of plans kept in the dataset."""
         return _core.regint_plan_dataset_count(dataset._handle)
 
-    def save(self, path):
-        """Save as canonical JSON, atomically."""
-        _core.regint_plan_save_file(self._h, os.fspath(path))
+    def save(self, path, force=False):
+        """Save as canonical JSON, atomically (as ``Dataset.save``). A plan loaded from
+        ``path`` refuses with ``regint.ConflictError`` to overwrite it when the file changed on
+        disk since it was loaded (another program saved it), unless ``force=True``."""
+        if not isinstance(force, bool):
+            raise TypeError(f"force: expected True or False, got {type(force).__name__}")
+        _core.regint_plan_save_file_opts(self._h, os.fspath(path), {"force": force})
 
     def to_json(self):
         return _core.regint_plan_to_string(self._h)
@@ -148,13 +153,13 @@ class Plan:
                 f"{len(t['measures']['id'])} measures, {len(t['indicators']['goal'])} indicators>")
 
 
-def _report(dataset, county, year, history_years, trend_years, plan, charts, fmt, directory):
+def _report(dataset, county, year, history_years, trend_years, plan, charts, fmt, directory, lang):
     fmts = {"markdown": _core.REGINT_REPORT_MARKDOWN, "md": _core.REGINT_REPORT_MARKDOWN,
             "html": _core.REGINT_REPORT_HTML}
     if fmt not in fmts:
         raise ValueError(f"format must be 'markdown' or 'html', not {fmt!r}")
     opts = {"year": int(year or 0), "charts": 1 if charts else 0,
-            "plan": None if plan is None else plan._h}
+            "plan": None if plan is None else plan._h, "lang": _lang_code(lang)}
     if history_years:
         opts["history_years"] = history_years
     if trend_years:
@@ -165,16 +170,16 @@ def _report(dataset, county, year, history_years, trend_years, plan, charts, fmt
 
 
 def render_report(dataset, county, year=0, format="markdown", history_years=10, trend_years=5,
-                  plan=None, charts=True):
+                  plan=None, charts=True, lang="nb"):
     """The county report as text (Markdown or one HTML page with inline SVG charts).
     ``year=0``: the latest year with settlement figures; ``plan=None``: the dataset's plans
-    for the county."""
-    return _report(dataset, county, year, history_years, trend_years, plan, charts, format, None)
+    for the county; ``lang``: "nb" (bokmål), "nn" (nynorsk) or "en" (English)."""
+    return _report(dataset, county, year, history_years, trend_years, plan, charts, format, None, lang)
 
 
 def write_report(dataset, county, directory, year=0, history_years=10, trend_years=5,
-                 plan=None, charts=True):
+                 plan=None, charts=True, lang="nb"):
     """Write the report as Markdown and HTML into ``directory`` (atomically); returns the
     two paths (markdown, html)."""
     return _report(dataset, county, year, history_years, trend_years, plan, charts, "markdown",
-                   os.fspath(directory))
+                   os.fspath(directory), lang)

@@ -134,7 +134,11 @@ def recommend(county, year, total=None, minors=None, profile=None, dataset=None,
     plan (plan figure for ``year + 1``), ``history.<year>.request``
     / ``.decision`` / ``.settled``, ``contributions.<criterion>`` and ``values.<criterion>``.
     ``df.attrs`` holds year, total, minors, fylkesnr, county, profile, note, notes (the
-    caveats of the data), plan (year, total, rule) and criteria.
+    caveats of the data), plan (year, total, rule), criteria (id -> normalised weight),
+    weights ("fitted" for the default profile: the weights fitted for the county and year on
+    earlier years only; "profile" for weights written in the profile), fitted_on (first and
+    last year fitted on, or None) and fitted_county_years (docs/settlement.md,
+    "Out-of-sample engine"). ``recommend_weights()`` gives the weights alone.
     """
     ds = _dataset(dataset)
     cty = _county(county)
@@ -158,6 +162,19 @@ def recommend(county, year, total=None, minors=None, profile=None, dataset=None,
     for row in doc["municipalities"]:
         row.setdefault("fylkesnr", county_of.get(row["kommunenr"]))
     return _recommendation_frame(doc)
+
+
+def recommend_weights(county, year, total=None, profile=None, dataset=None, history_to=None):
+    """The weights behind ``recommend()`` for a county and year: a DataFrame with one row per
+    criterion (id, weight normalised to sum 1) and attrs weights ("fitted" or "profile"),
+    fitted_on (first and last year fitted on, or None) and fitted_county_years. With the
+    default profile the weights are fitted on the county-years before ``year`` only, as
+    ``backtest_rolling()`` fits them for that year."""
+    df = recommend(county, year, total=total, profile=profile, dataset=dataset, history_to=history_to)
+    out = pd.DataFrame({"id": list(df.attrs["criteria"]), "weight": list(df.attrs["criteria"].values())})
+    for k in ("weights", "fitted_on", "fitted_county_years", "year", "fylkesnr"):
+        out.attrs[k] = df.attrs[k]
+    return out
 
 
 def _float(values):
@@ -192,6 +209,10 @@ def _recommendation_frame(doc):
     df.attrs["notes"] = list(doc.get("notes", []))
     df.attrs["plan"] = dict(doc.get("plan", {}))
     df.attrs["criteria"] = {c["id"]: c["weight"] for c in doc["criteria"]}
+    df.attrs["weights"] = doc.get("weights", "profile")
+    fitted = [c for c in doc["criteria"] if "fitted_on" in c]
+    df.attrs["fitted_on"] = tuple(fitted[0]["fitted_on"]) if fitted and fitted[0]["fitted_on"] else None
+    df.attrs["fitted_county_years"] = fitted[0]["county_years"] if fitted else 0
     df.attrs["history_years"] = years
     return df
 

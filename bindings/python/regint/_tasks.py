@@ -62,7 +62,8 @@ class Grants:
     def schemes(self):
         """One row per scheme: id, name, year, budget, call_opens, deadline,
         max_per_application (<NA> = none), rounding_unit, score_max, report_due, criteria
-        (tuples of (id, name, weight))."""
+        (tuples of (id, name, weight)), result_target (share of participants in work or
+        education the scheme aims at; 0 = none)."""
         d = _core.regint_grants_schemes(self._ds._handle)
         d["max_per_application"] = [None if m == _NO_MAXIMUM else m
                                     for m in d["max_per_application"]]
@@ -85,18 +86,21 @@ class Grants:
         d["outcome"] = [GRANT_OUTCOMES[k] for k in d["outcome"]]
         d["scores"] = [{c: (None if v != v else v) for c, v in zip(crit.get(sc, ()), scores or ())}
                        for sc, scores in zip(d["scheme"], d["scores"])]
-        d["paid"] = [sum(a for _, a in p) for p in d["payments"]]
+        d["paid"] = [sum(pay[1] for pay in p) for p in d["payments"]]
         d["report_due"] = [r if r is not None else due.get(sc)
                            for r, sc in zip(d["report_due"], d["scheme"])]
         for c in ("participants_reached", "funds_used"):
             d[c] = [v if d["reported"][i] else None for i, v in enumerate(d[c])]
+        for c in ("results_work", "results_education"):
+            d[c] = [v if d["has_results"][i] else None for i, v in enumerate(d[c])]
         cols = ["id", "scheme", "received", "applicant_orgnr", "applicant_name", "applicant_kind",
                 "amount_applied", "planned_participants", "target_group", "municipalities",
                 "eligible", "ineligible_reason", "scores", "outcome", "amount_granted",
                 "decision_date", "decision_reason", "paid", "payments", "report_due", "reported",
-                "report_date", "participants_reached", "funds_used", "amount_reclaimed"]
+                "report_date", "participants_reached", "funds_used", "results_work",
+                "results_education", "amount_reclaimed"]
         df = pd.DataFrame({c: d[c] for c in cols} if n else {c: [] for c in cols}, columns=cols)
-        for c in ("participants_reached", "funds_used"):
+        for c in ("participants_reached", "funds_used", "results_work", "results_education"):
             if len(df):
                 df[c] = pd.array(df[c], dtype="Int64")
         if scheme is not None:
@@ -105,9 +109,12 @@ class Grants:
 
     # -- building (each call validates against the whole section; unchanged on failure) --
     def add_scheme(self, id, name, year, budget, deadline, criteria, max_per_application=None,
-                   rounding_unit=1, score_max=6.0, call_opens=None, report_due=None):
+                   rounding_unit=1, score_max=6.0, call_opens=None, report_due=None,
+                   result_target=None):
         """Add a scheme. ``criteria``: a list of (id, name, weight) or a dict
-        ``{id: (name, weight)}``; ``max_per_application=None``: no maximum."""
+        ``{id: (name, weight)}``; ``max_per_application=None``: no maximum;
+        ``result_target``: share of participants in work or education aimed at (e.g. 0.6),
+        None = none."""
         if isinstance(criteria, dict):
             criteria = [(k, v[0], v[1]) for k, v in criteria.items()]
         crit = [(i, n, float(w)) for i, n, w in criteria]
@@ -117,7 +124,8 @@ class Grants:
             max_per_application=(_NO_MAXIMUM if max_per_application is None
                                  else max_per_application),
             rounding_unit=rounding_unit, score_max=float(score_max),
-            report_due=None if report_due is None else _date(report_due), criteria=crit))
+            report_due=None if report_due is None else _date(report_due), criteria=crit,
+            result_target=0.0 if result_target is None else float(result_target)))
         self._ds._modified()
 
     def add_application(self, id, scheme, applicant_orgnr, applicant_name, applicant_kind,
@@ -186,13 +194,24 @@ class Grants:
         _core.regint_grants_set_score(self._ds._handle, application_id, criterion, float(score))
         self._ds._modified()
 
-    def add_payment(self, application_id, amount, date=None):
-        _core.regint_grants_add_payment(self._ds._handle, application_id, _date(date), amount)
+    def add_payment(self, application_id, amount, date=None, final=False):
+        """A part payment, or with ``final=True`` the final payment (one per application,
+        nothing is paid after it)."""
+        if not isinstance(final, bool):
+            raise TypeError(f"final: expected True or False, got {type(final).__name__}")
+        pay = _core.regint_grants_add_final_payment if final else _core.regint_grants_add_payment
+        pay(self._ds._handle, application_id, _date(date), amount)
         self._ds._modified()
 
     def set_report(self, application_id, participants_reached, funds_used, date=None):
         _core.regint_grants_set_report(self._ds._handle, application_id, _date(date),
                                        participants_reached, funds_used)
+        self._ds._modified()
+
+    def set_results(self, application_id, in_work, in_education):
+        """Results per participant of the final report (after set_report): participants in
+        work and in education after the project, each counted once."""
+        _core.regint_grants_set_results(self._ds._handle, application_id, in_work, in_education)
         self._ds._modified()
 
     def add_reclaimed(self, application_id, amount):
@@ -201,16 +220,69 @@ class Grants:
 
     def followup(self, as_of=None, scheme=None):
         """Follow-up of every granted application as of a date (default today): granted,
-        paid, used, reclaim_due, report_due, reported, overdue, days_overdue."""
+        paid, used, reclaim_due, report_due, reported, overdue, days_overdue, and the results
+        per participant: in_work_or_education (<NA> without results), result_share (NaN
+        without), result_target (NaN = none), target_met (True/False, <NA> = no target)."""
         d = _core.regint_grants_followup(self._ds._handle, scheme, _date(as_of))
         d["scheme"] = d.pop("scheme_id")
+        d["in_work_or_education"] = pd.array([n if r else None for n, r in
+                                              zip(d["in_work_or_education"], d["has_results"])],
+                                             dtype="Int64")
+        d["result_target"] = [t if t > 0 else float("nan") for t in d["result_target"]]
+        d["target_met"] = pd.array([None if m < 0 else bool(m) for m in d["target_met"]],
+                                   dtype="boolean")
         return pd.DataFrame(d, columns=["application_id", "scheme", "granted", "paid", "used",
                                         "reclaim_due", "report_due", "reported", "overdue",
-                                        "days_overdue"])
+                                        "days_overdue", "in_work_or_education", "result_share",
+                                        "result_target", "target_met"])
 
-    def overdue_reports(self, as_of=None):
-        """Ids of granted applications whose report is overdue, by due date then id."""
-        return list(_core.regint_grants_overdue_reports(self._ds._handle, _date(as_of)))
+    def overdue_reports(self, as_of=None, scheme=None):
+        """Ids of granted applications whose report is overdue, by due date then id
+        (optionally of one scheme)."""
+        ids = list(_core.regint_grants_overdue_reports(self._ds._handle, _date(as_of)))
+        if scheme is None:
+            return ids
+        keep = set(self._apps(scheme)["id"])
+        return [i for i in ids if i in keep]
+
+    def _apps(self, scheme):
+        """applications(scheme), with an unknown scheme refused (NotFoundError) as the CLI does."""
+        if scheme is not None:
+            _core.regint_grants_scheme(self._ds._handle, scheme)
+        return self.applications(scheme=scheme)
+
+    def list(self, scheme=None, status=None, due_before=None):
+        """Applications as ``regint grants list`` selects them: of one scheme, in one decision
+        state (``status``: pending, granted, refused) and/or with a report due before a date.
+        The columns of applications()."""
+        df = self._apps(scheme)
+        if status is not None:
+            df = df[df["outcome"] == GRANT_OUTCOMES[_name_index(status, GRANT_OUTCOMES, "status")]]
+        if due_before is not None:
+            before = datetime.date.fromisoformat(_date(due_before))
+            due = [d is not None and datetime.date.fromisoformat(d) < before for d in df["report_due"]]
+            df = df[due]
+        return df.reset_index(drop=True)
+
+    def remind(self, days=60, as_of=None, scheme=None):
+        """Granted applications not yet reported whose report is due from ``as_of`` (default
+        today) to ``days`` days later, as ``regint grants remind`` (for a mail merge): columns
+        application, scheme, orgnr, applicant, report_due, days_left; in file order."""
+        if isinstance(days, bool) or not isinstance(days, int):
+            raise TypeError(f"days: expected an integer, got {type(days).__name__}")
+        if not 0 <= days <= 36600:
+            raise ValueError(f"days: must be in 0..36600, got {days}")
+        today = datetime.date.fromisoformat(_date(as_of))
+        rows = []
+        for _, a in self._apps(scheme).iterrows():
+            if a["outcome"] != "granted" or a["reported"] or a["report_due"] is None:
+                continue
+            left = (datetime.date.fromisoformat(a["report_due"]) - today).days
+            if 0 <= left <= days:
+                rows.append((a["id"], a["scheme"], a["applicant_orgnr"], a["applicant_name"],
+                             a["report_due"], left))
+        return pd.DataFrame(rows, columns=["application", "scheme", "orgnr", "applicant",
+                                           "report_due", "days_left"])
 
 
 class Collaboration:
