@@ -116,7 +116,7 @@ int main(int argc, char **argv)
         for (int r = 0; r < reps; r++) {
             double t0 = cpu_ms();
             regint__sweep *sw = NULL;
-            if (regint__sweep_new(ds, county, 2026, p, &sw) != REGINT_OK)
+            if (regint__sweep_new(ds, county, 2026, T, p, &sw) != REGINT_OK)
                 return 1;
             for (size_t v = 0; v < nv; v++)
                 if (regint__sweep_run(sw, vs[v].total, vs[v].mult, fast + v * n, NULL) != REGINT_OK)

@@ -69,7 +69,11 @@ typedef struct eng {
     int y0, y1; /* years with a structure */
     yst *ys;
     unsigned char has[POP_MAX - 1900 + 1][3]; /* any figure of (year, measure) */
-    double *pop24; /* unused */
+    /* The figures of category "all", measures 0-2, by (interned code, year, measure): an
+     * open-addressing table of row indexes + 1 (0 empty), mask + 1 slots. Built by
+     * fitter_scan(); val() looks up through it (the dataset's own lookup hashes the string and
+     * formats an error message for every row that is not there). */
+    size_t *fig, fig_mask;
 } eng;
 
 static yst *Y_(eng *e, int y) { return (y >= e->y0 && y <= e->y1) ? &e->ys[y - e->y0] : NULL; }
@@ -90,11 +94,13 @@ static long code_ix(const yst *s, const char *code)
     return -1;
 }
 
+/* The dataset interns its strings (one copy per distinct code, dataset/store.h), and the 2024
+ * codes come from regint_dataset_map_code(): equal codes are equal pointers. */
 static int share24(const yst *a, size_t i, const yst *b, size_t j)
 {
     for (size_t x = 0; x < a->nt24[i]; x++)
         for (size_t y = 0; y < b->nt24[j]; y++)
-            if (!strcmp(a->t24[i][x], b->t24[j][y]))
+            if (a->t24[i][x] == b->t24[j][y])
                 return 1;
     return 0;
 }
@@ -129,15 +135,34 @@ static regint_status yst_build(const regint_dataset *ds, int y, yst *s)
     return REGINT_OK;
 }
 
+static size_t fig_hash(const char *code, int y, int m)
+{
+    uint64_t h = ((uint64_t)(uintptr_t)code * 0x9E3779B97F4A7C15u) ^ ((uint64_t)(unsigned)y * 3u + (unsigned)m);
+    return (size_t)((h * 0xBF58476D1CE4E5B9u) >> 17);
+}
+
+/* The row of (code, y, m) in category "all", or NULL. code: an interned code (a municipality
+ * record's). */
+static const regint_settlement_t *fig_find(const eng *e, const char *code, int y, int m)
+{
+    for (size_t i = fig_hash(code, y, m) & e->fig_mask; e->fig[i]; i = (i + 1) & e->fig_mask) {
+        const regint_settlement_t *s = regint_dataset_settlement_at(e->ds, e->fig[i] - 1);
+        if (s->kommunenr == code && s->year == y && (int)s->measure == m)
+            return s;
+    }
+    return NULL;
+}
+
 /* A figure: suppressed 2, not applicable / no decision 0, awaiting / unknown NAN; no row: 0
  * for a request, NAN otherwise (SPEC §1). */
 static double val(const eng *e, const char *code, int y, regint_measure m)
 {
-    regint_value_t v;
     if (y < 1900 || y > POP_MAX || !e->has[y - 1900][m])
         return NAN;
-    if (regint_dataset_settlement(e->ds, code, y, m, REGINT_CATEGORY_ALL, &v) != REGINT_OK)
+    const regint_settlement_t *row = fig_find(e, code, y, (int)m);
+    if (!row)
         return m == REGINT_MEASURE_REQUEST ? 0 : NAN;
+    regint_value_t v = row->value;
     switch (v.missing) {
     case REGINT_MISSING_NONE: return v.value;
     case REGINT_MISSING_SUPPRESSED: return 2;
@@ -244,7 +269,7 @@ static regint_status comp_pop(eng *e, int y, int p, double *out)
             double g = pop_of(e, b->t24[c][x], 2024);
             all += g;
             size_t k = 0;
-            while (k < no && strcmp(okey[k], b->t24[c][x]))
+            while (k < no && okey[k] != b->t24[c][x]) /* interned: see share24() */
                 k++;
             if (k == no)
                 continue;
@@ -701,21 +726,40 @@ static void fitter_close(fitter *f)
     free(f->grid);
     free(f->pen);
     free(f->L);
+    free(f->e.fig);
     memset(f, 0, sizeof *f);
 }
 
-/* Which (year, measure) have figures, and the last year with requests. */
-static void fitter_scan(const regint_dataset *ds, fitter *f)
+/* Which (year, measure) have figures, the last year with requests, and the table of figures
+ * val() reads (the rows are unique by key: the dataset refuses a figure given twice). */
+static regint_status fitter_scan(const regint_dataset *ds, fitter *f)
 {
-    size_t ns = regint_dataset_settlement_count(ds);
+    size_t ns = regint_dataset_settlement_count(ds), nf = 0, cap = 16;
     for (size_t i = 0; i < ns; i++) {
         const regint_settlement_t *s = regint_dataset_settlement_at(ds, i);
         if (s->category != REGINT_CATEGORY_ALL || (int)s->measure > 2 || s->year < 1900 || s->year > POP_MAX)
             continue;
+        nf++;
         f->e.has[s->year - 1900][s->measure] = 1;
         if (s->measure == REGINT_MEASURE_REQUEST && s->year > f->last_req)
             f->last_req = s->year;
     }
+    while (cap < 2 * nf)
+        cap *= 2;
+    f->e.ds = ds;
+    f->e.fig_mask = cap - 1;
+    if (!(f->e.fig = regint__calloc(cap, sizeof *f->e.fig)))
+        return regint__enomem();
+    for (size_t i = 0; i < ns; i++) {
+        const regint_settlement_t *s = regint_dataset_settlement_at(ds, i);
+        if (s->category != REGINT_CATEGORY_ALL || (int)s->measure > 2 || s->year < 1900 || s->year > POP_MAX)
+            continue;
+        size_t h = fig_hash(s->kommunenr, s->year, (int)s->measure) & f->e.fig_mask;
+        while (f->e.fig[h])
+            h = (h + 1) & f->e.fig_mask;
+        f->e.fig[h] = i + 1;
+    }
+    return REGINT_OK;
 }
 
 /* Build years FIRST_TRAIN-3..to and the losses of the county-years up to train_to. fitter_scan()
@@ -743,6 +787,15 @@ static regint_status fitter_build(const regint_dataset *ds, int to, int train_to
             p += fabs(f->grid[g * NCRIT + (size_t)k] - (k == 0 ? 1.0 : 0.0));
         f->pen[g] = SHRINK * p;
     }
+    /* the grid by criterion (column k of grid point g at gk[k][g]), for the loss loop */
+    double *gk[NCRIT], *tgt = NULL;
+    if (!(gk[0] = regint__calloc(f->ngrid * NCRIT, sizeof *gk[0])))
+        return regint__enomem();
+    for (int k = 0; k < NCRIT; k++) {
+        gk[k] = gk[0] + (size_t)k * f->ngrid;
+        for (size_t g = 0; g < f->ngrid; g++)
+            gk[k][g] = f->grid[g * NCRIT + (size_t)k];
+    }
     for (size_t i = 0; i < f->ny && !st; i++)
         st = yst_build(ds, f->e.y0 + (int)i, &f->e.ys[i]);
     for (int y = FIRST_TRAIN; y <= to && !st; y++) {
@@ -753,29 +806,42 @@ static regint_status fitter_build(const regint_dataset *ds, int to, int train_to
             if (o->T <= 0)
                 continue;
             o->loss = regint__calloc(f->ngrid, sizeof *o->loss);
-            if (!o->loss) {
+            double *ntgt = o->loss ? realloc(tgt, (o->n ? o->n : 1) * sizeof *tgt) : NULL;
+            if (!ntgt) {
                 st = regint__enomem();
                 break;
             }
-            /* the hot loop of the fit (NCRIT == 6 written out; the same sums in the same order) */
-            for (size_t g = 0; g < f->ngrid; g++) {
-                const double *gw = f->grid + g * NCRIT;
+            tgt = ntgt;
+            for (size_t a = 0; a < o->n; a++)
+                tgt[a] = o->req[a] / (double)o->T;
+            /* The hot loop of the fit: loss[g] = sum over a of |x_a . grid_g - target_a|, NCRIT == 6
+             * written out. Grid points in blocks that stay in the L1 cache, municipalities inside,
+             * the grid points of a block innermost (independent, so they vectorise); for each g the
+             * same sums in the same order as one g at a time. */
+            for (size_t g0 = 0; g0 < f->ngrid; g0 += 256) {
+                size_t g1 = g0 + 256 < f->ngrid ? g0 + 256 : f->ngrid;
+                double *restrict l = o->loss;
+                const double *restrict c0 = gk[0], *restrict c1 = gk[1], *restrict c2 = gk[2];
+                const double *restrict c3 = gk[3], *restrict c4 = gk[4], *restrict c5 = gk[5];
                 const double *x = o->X;
-                double l = 0;
                 for (size_t a = 0; a < o->n; a++, x += NCRIT) {
-                    double s = 0;
-                    s += x[0] * gw[0];
-                    s += x[1] * gw[1];
-                    s += x[2] * gw[2];
-                    s += x[3] * gw[3];
-                    s += x[4] * gw[4];
-                    s += x[5] * gw[5];
-                    l += fabs(s - o->req[a] / (double)o->T);
+                    const double x0 = x[0], x1 = x[1], x2 = x[2], x3 = x[3], x4 = x[4], x5 = x[5], t = tgt[a];
+                    for (size_t g = g0; g < g1; g++) {
+                        double s = 0;
+                        s += x0 * c0[g];
+                        s += x1 * c1[g];
+                        s += x2 * c2[g];
+                        s += x3 * c3[g];
+                        s += x4 * c4[g];
+                        s += x5 * c5[g];
+                        l[g] += fabs(s - t);
+                    }
                 }
-                o->loss[g] = l;
             }
         }
     }
+    free(tgt);
+    free(gk[0]);
     return st;
 }
 
@@ -1019,9 +1085,11 @@ regint_status regint__fitted_county(const regint_dataset *ds, const char *fylkes
             fitter_close(&fit_cache);
         fit_cache_ok = 0;
         memset(&fit_cache, 0, sizeof fit_cache);
-        fitter_scan(ds, &fit_cache);
-        int to = fit_cache.last_req > year ? fit_cache.last_req : year;
-        st = fitter_build(ds, to, to - 1, &fit_cache);
+        int to = 0;
+        if (!(st = fitter_scan(ds, &fit_cache))) {
+            to = fit_cache.last_req > year ? fit_cache.last_req : year;
+            st = fitter_build(ds, to, to - 1, &fit_cache);
+        }
         if (st)
             fitter_close(&fit_cache);
         else {
@@ -1065,21 +1133,30 @@ regint_status regint_settlement_rolling_run(const regint_dataset *ds, const regi
     regint_status st = REGINT_OK;
     fitter f;
     memset(&f, 0, sizeof f);
-    fitter_scan(ds, &f);
+    if ((st = fitter_scan(ds, &f))) {
+        fitter_close(&f);
+        return st;
+    }
     int from = opt->year_from ? opt->year_from : REGINT_SETTLEMENT_ROLLING_DEFAULT_FROM;
     int to = opt->year_to ? opt->year_to : f.last_req;
-    if (from < FIRST_TRAIN + 1 || to > POP_MAX || from > to)
+    if (from < FIRST_TRAIN + 1 || to > POP_MAX || from > to) {
+        fitter_close(&f);
         return regint__error(REGINT_EINVAL,
                              "settlement rolling back-test: years %d-%d: must lie within %d-%d (training "
                              "starts in %d) and not be empty",
                              from, to, FIRST_TRAIN + 1, POP_MAX, FIRST_TRAIN);
+    }
     if (opt->fylkesnr && (strlen(opt->fylkesnr) != 2 || opt->fylkesnr[0] < '0' || opt->fylkesnr[0] > '9' ||
-                          opt->fylkesnr[1] < '0' || opt->fylkesnr[1] > '9'))
+                          opt->fylkesnr[1] < '0' || opt->fylkesnr[1] > '9')) {
+        fitter_close(&f);
         return regint__error(REGINT_EINVAL, "settlement rolling back-test: fylkesnr '%s': expected two digits",
                              opt->fylkesnr);
+    }
     regint_settlement_rolling *res = regint__calloc(1, sizeof *res);
-    if (!res)
+    if (!res) {
+        fitter_close(&f);
         return regint__enomem();
+    }
     if ((st = fitter_build(ds, to, to, &f)))
         goto done;
     cyear **cy = f.cy;
