@@ -178,6 +178,31 @@ static double pop_of(const eng *e, const char *code, int y)
     return regint_dataset_population(e->ds, code, y, &p) == REGINT_OK ? (double)p : 0;
 }
 
+/* A 2024 code (interned: compared as an address) and the index of a y-code holding it. */
+typedef struct c24 {
+    uintptr_t code;
+    size_t i;
+} c24;
+
+static int c24_cmp(const void *x, const void *y)
+{
+    const c24 *a = x, *b = y;
+    return a->code != b->code ? (a->code < b->code ? -1 : 1) : (a->i > b->i) - (a->i < b->i);
+}
+
+static int c24_key(const void *key, const void *el)
+{
+    uintptr_t k = *(const uintptr_t *)key, c = ((const c24 *)el)->code;
+    return (k > c) - (k < c);
+}
+
+static size_t uf_root(const size_t *parent, size_t x)
+{
+    while (parent[x] != x)
+        x = parent[x];
+    return x;
+}
+
 /* Population at 1.1.p of every code valid in y (SPEC §1): codes sharing 2024 territory form a
  * group; the group gets the population of the p-codes covering that territory (a p-code
  * covering more is shared by its 2024 parts' populations of 2024), split among the group by
@@ -210,28 +235,40 @@ static regint_status comp_pop(eng *e, int y, int p, double *out)
             yst_free(&tmp);
         return regint__enomem();
     }
-    for (size_t i = 0; i < n; i++) {
+    /* Each p-code's population goes to the groups its 2024 parts lie in, by their 2024
+     * populations: ok[] pairs every 2024 code of the y-codes with its y-code, sorted by code. */
+    size_t no = 0, maxp = 1;
+    for (size_t i = 0; i < n; i++)
+        no += a->nt24[i];
+    for (size_t c = 0; c < b->n; c++)
+        maxp = b->nt24[c] > maxp ? b->nt24[c] : maxp;
+    c24 *ok = regint__calloc(no ? no : 1, sizeof *ok);
+    size_t *rts = regint__calloc(maxp, sizeof *rts);
+    double *total = regint__calloc(n ? n : 1, sizeof *total), *ins = regint__calloc(maxp, sizeof *ins);
+    if (!ok || !rts || !total || !ins) {
+        free(ok), free(rts), free(total), free(ins), free(grp), free(w);
+        if (own)
+            yst_free(&tmp);
+        return regint__enomem();
+    }
+    for (size_t i = 0, k = 0; i < n; i++)
+        for (size_t z = 0; z < a->nt24[i]; z++, k++)
+            ok[k] = (c24){(uintptr_t)a->t24[i][z], i};
+    qsort(ok, no, sizeof *ok, c24_cmp);
+    /* The groups: y-codes linked through shared 2024 codes (share24()), each named by its lowest
+     * index (union-find; a root is always the lowest index of its tree). */
+    for (size_t i = 0; i < n; i++)
         grp[i] = i;
-        for (size_t j = 0; j < i; j++)
-            if (grp[j] == j && share24(a, i, a, j)) {
-                grp[i] = j;
-                break;
-            }
-        /* union: an earlier member of i's group may link to another root */
-    }
-    /* full union-find to be safe against chains */
-    for (int changed = 1; changed;) {
-        changed = 0;
-        for (size_t i = 0; i < n; i++)
-            for (size_t j = 0; j < i; j++)
-                if (grp[i] != grp[j] && share24(a, i, a, j)) {
-                    size_t r = grp[i] < grp[j] ? grp[i] : grp[j], o = grp[i] < grp[j] ? grp[j] : grp[i];
-                    for (size_t k = 0; k < n; k++)
-                        if (grp[k] == o)
-                            grp[k] = r;
-                    changed = 1;
-                }
-    }
+    for (size_t k = 1; k < no; k++)
+        if (ok[k].code == ok[k - 1].code) {
+            size_t r1 = uf_root(grp, ok[k - 1].i), r2 = uf_root(grp, ok[k].i);
+            if (r1 < r2)
+                grp[r2] = r1;
+            else if (r2 < r1)
+                grp[r1] = r2;
+        }
+    for (size_t i = 0; i < n; i++)
+        grp[i] = uf_root(grp, i);
     for (size_t i = 0; i < n; i++) {
         double s = 1;
         for (int t = y - 6; t < y; t++) {
@@ -241,43 +278,23 @@ static regint_status comp_pop(eng *e, int y, int p, double *out)
         }
         w[i] = s;
     }
-    /* Each p-code's population goes to the groups its 2024 parts lie in, by their 2024
-     * populations: owner[] names the group of every 2024 code of the groups. */
-    size_t no = 0, maxp = 1;
-    for (size_t i = 0; i < n; i++)
-        no += a->nt24[i];
-    for (size_t c = 0; c < b->n; c++)
-        maxp = b->nt24[c] > maxp ? b->nt24[c] : maxp;
-    const char **okey = regint__calloc(no ? no : 1, sizeof *okey);
-    size_t *oroot = regint__calloc(no ? no : 1, sizeof *oroot), *rts = regint__calloc(maxp, sizeof *rts);
-    double *total = regint__calloc(n ? n : 1, sizeof *total), *ins = regint__calloc(maxp, sizeof *ins);
-    if (!okey || !oroot || !rts || !total || !ins) {
-        free(okey), free(oroot), free(rts), free(total), free(ins), free(grp), free(w);
-        if (own)
-            yst_free(&tmp);
-        return regint__enomem();
-    }
-    for (size_t i = 0, k = 0; i < n; i++)
-        for (size_t z = 0; z < a->nt24[i]; z++, k++) {
-            okey[k] = a->t24[i][z];
-            oroot[k] = grp[i];
-        }
     for (size_t c = 0; c < b->n; c++) {
         double all = 0;
         size_t nr = 0;
         for (size_t x = 0; x < b->nt24[c]; x++) {
             double g = pop_of(e, b->t24[c][x], 2024);
             all += g;
-            size_t k = 0;
-            while (k < no && okey[k] != b->t24[c][x]) /* interned: see share24() */
-                k++;
-            if (k == no)
+            /* the group of the 2024 code (all y-codes holding it are in one group) */
+            uintptr_t key = (uintptr_t)b->t24[c][x];
+            const c24 *hit = bsearch(&key, ok, no, sizeof *ok, c24_key);
+            if (!hit)
                 continue;
+            size_t root = grp[hit->i];
             size_t q = 0;
-            while (q < nr && rts[q] != oroot[k])
+            while (q < nr && rts[q] != root)
                 q++;
             if (q == nr) {
-                rts[nr] = oroot[k];
+                rts[nr] = root;
                 ins[nr++] = 0;
             }
             ins[q] += g;
@@ -298,8 +315,7 @@ static regint_status comp_pop(eng *e, int y, int p, double *out)
             if (grp[i] == r)
                 out[i] = total[r] * w[i] / wsum;
     }
-    free(okey);
-    free(oroot);
+    free(ok);
     free(rts);
     free(total);
     free(ins);
