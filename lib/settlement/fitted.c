@@ -62,6 +62,7 @@ typedef struct yst {
     char (*cty)[3];
     const char ***t24; /* 2024 codes of each */
     size_t *nt24;
+    const char **self; /* a code valid in 2024 itself: t24[i] == &self[i] (not owned) */
 } yst;
 
 typedef struct eng {
@@ -108,7 +109,9 @@ static int share24(const yst *a, size_t i, const yst *b, size_t j)
 static void yst_free(yst *s)
 {
     for (size_t i = 0; s->t24 && i < s->n; i++)
-        regint_free(s->t24[i]);
+        if (!s->self || s->t24[i] != &s->self[i])
+            regint_free(s->t24[i]);
+    free(s->self);
     free(s->t24);
     free(s->nt24);
     free(s->cty);
@@ -125,11 +128,20 @@ static regint_status yst_build(const regint_dataset *ds, int y, yst *s)
     s->cty = regint__calloc(s->n ? s->n : 1, sizeof *s->cty);
     s->t24 = regint__calloc(s->n ? s->n : 1, sizeof *s->t24);
     s->nt24 = regint__calloc(s->n ? s->n : 1, sizeof *s->nt24);
-    if (!s->cty || !s->t24 || !s->nt24)
+    s->self = regint__calloc(s->n ? s->n : 1, sizeof *s->self);
+    if (!s->cty || !s->t24 || !s->nt24 || !s->self)
         return regint__enomem();
     for (size_t i = 0; i < s->n; i++) {
         regint__vintage_county(s->m[i], y, s->cty[i]);
-        if (regint_dataset_map_code(ds, s->m[i]->kommunenr, y, 2024, &s->t24[i], &s->nt24[i]) != REGINT_OK)
+        /* A code whose record of year y is valid in 2024 maps to itself (the first step of
+         * regint_dataset_map_code(), which starts from the same record): no search, no copy. */
+        const regint_municipality_t *rec;
+        if (regint_dataset_municipality(ds, s->m[i]->kommunenr, y, &rec) == REGINT_OK && rec->valid_from <= 2024 &&
+            2024 <= rec->valid_to) {
+            s->self[i] = rec->kommunenr;
+            s->t24[i] = &s->self[i];
+            s->nt24[i] = 1;
+        } else if (regint_dataset_map_code(ds, s->m[i]->kommunenr, y, 2024, &s->t24[i], &s->nt24[i]) != REGINT_OK)
             s->nt24[i] = 0;
     }
     return REGINT_OK;
