@@ -8,6 +8,9 @@
  * apportionment, reasons), timed on the first N variants and taken per variant. The numbers of
  * the two paths are compared on those N variants (they must be equal). CPU time (the machine
  * is shared), minimum of R repetitions.
+ * The profile is a criteria profile with its own weights (the hand-set criteria, Sainte-Laguë,
+ * minimum 10): the naive path can change its weights by a copy, which a fitted profile's re-fit
+ * would ignore (the sweep varies the fitted weights themselves; test_scenario checks both).
  *   bench_scenario [variants (2000)] [naive variants (40)] [repetitions (3)] [county ...]   */
 #include <math.h>
 #include <stdio.h>
@@ -65,7 +68,13 @@ int main(int argc, char **argv)
     }
     regint_dataset *ds = NULL;
     regint_settlement_profile *p = NULL;
-    if (regint_dataset_load_default(&ds) != REGINT_OK || regint_settlement_profile_default(&p) != REGINT_OK) {
+    static const char criteria[] =
+        "{\"schema\": \"regint.settlement_profile\", \"schema_version\": 1, \"name\": \"bench\","
+        " \"criteria\": [{\"id\": \"population\", \"weight\": 0.3}, {\"id\": \"decisions\", \"weight\": 0.4,"
+        " \"years\": 1}, {\"id\": \"requests\", \"weight\": 0.2, \"years\": 1}, {\"id\": \"settled\","
+        " \"weight\": 0.1, \"years\": 3}], \"minimum\": 10, \"method\": \"sainte-lague\"}";
+    if (regint_dataset_load_default(&ds) != REGINT_OK ||
+        regint_settlement_profile_load_string(criteria, sizeof criteria - 1, "bench", &p) != REGINT_OK) {
         fprintf(stderr, "bench_scenario: %s\n", regint_last_error());
         return 1;
     }

@@ -23,11 +23,15 @@ static const case_args defaults = {NULL, NULL, NULL, NULL, NULL, NULL, NULL, NUL
 #define CASE_DATA CLI_STRING("data", "FILE", case_args, data, CLI_REQUIRED, "the county file (changed in place, atomically)")
 #define CASE_ID CLI_STRING("id", "ID", case_args, id, CLI_REQUIRED, "application id (never a fødselsnummer)")
 #define CASE_DATE(help) CLI_STRING("date", "DATE", case_args, date, CLI_REQUIRED, help)
+/* Every changing subcommand names the county file and the application. */
+#define CASE_CHANGE(summary) CLI_SUMMARY(summary), CASE_DATA, CASE_ID
+/* The two listings read the county file, optionally for one scheme. */
+#define CASE_QUERY(summary)                                                                    \
+    CLI_SUMMARY(summary), CLI_STRING("data", "FILE", case_args, data, CLI_REQUIRED, "the county file"), \
+        CLI_STRING("scheme", "ID", case_args, scheme, 0, "one scheme only")
 
 static const cli_opt add_opts[] = {
-    CLI_SUMMARY("register an application to a scheme"),
-    CASE_DATA,
-    CASE_ID,
+    CASE_CHANGE("register an application to a scheme"),
     CLI_STRING("scheme", "ID", case_args, scheme, CLI_REQUIRED, "the scheme applied to"),
     CLI_STRING("orgnr", "NR", case_args, orgnr, CLI_REQUIRED, "applicant's organisation number (mod 11)"),
     CLI_STRING("name", "TEXT", case_args, name, CLI_REQUIRED, "applicant's name"),
@@ -42,19 +46,15 @@ static const cli_opt add_opts[] = {
 };
 
 static const cli_opt score_opts[] = {
-    CLI_SUMMARY("record the assessed score of one criterion"),
+    CASE_CHANGE("record the assessed score of one criterion"),
     CLI_ABOUT("In [0, the scheme's score_max]; the other criteria keep their scores.\n"),
-    CASE_DATA,
-    CASE_ID,
     CLI_STRING("criterion", "ID", case_args, criterion, CLI_REQUIRED, "a criterion of the application's scheme"),
     CLI_NUMBER("score", "X", case_args, score, 0, 1e9, "the score (required)"),
     CLI_END,
 };
 
 static const cli_opt decide_opts[] = {
-    CLI_SUMMARY("record a decision: granted (amount), refused (reason) or back to pending"),
-    CASE_DATA,
-    CASE_ID,
+    CASE_CHANGE("record a decision: granted (amount), refused (reason) or back to pending"),
     CLI_CHOICE("outcome", "pending|granted|refused", case_args, outcome, "the decision (required)"),
     CLI_INT("amount", "KR", case_args, amount, 0, INT64_MAX, 0, "kroner granted (<= applied and scheme maximum)"),
     CASE_DATE("date of the decision"),
@@ -63,11 +63,9 @@ static const cli_opt decide_opts[] = {
 };
 
 static const cli_opt pay_opts[] = {
-    CLI_SUMMARY("record a part payment, or with --final the final payment, of granted money"),
+    CASE_CHANGE("record a part payment, or with --final the final payment, of granted money"),
     CLI_ABOUT("Only after a grant; the total paid may not exceed the amount granted. One final\n"
               "payment per application, dated on or after the others; nothing is paid after it.\n"),
-    CASE_DATA,
-    CASE_ID,
     CLI_INT("amount", "KR", case_args, amount, 1, INT64_MAX, CLI_REQUIRED, "kroner paid"),
     CASE_DATE("payment date"),
     CLI_FLAG("final", case_args, final, 1, "the final payment (sluttutbetaling)"),
@@ -75,21 +73,17 @@ static const cli_opt pay_opts[] = {
 };
 
 static const cli_opt repay_opts[] = {
-    CLI_SUMMARY("record money paid back to the county"),
+    CASE_CHANGE("record money paid back to the county"),
     CLI_ABOUT("The total paid back may not exceed paid - used (a report must be in).\n"),
-    CASE_DATA,
-    CASE_ID,
     CLI_INT("amount", "KR", case_args, amount, 1, INT64_MAX, CLI_REQUIRED, "kroner paid back"),
     CLI_END,
 };
 
 static const cli_opt receive_opts[] = {
-    CLI_SUMMARY("record the final report on the use of a grant, with results per participant"),
+    CASE_CHANGE("record the final report on the use of a grant, with results per participant"),
     CLI_ABOUT("Funds used may not exceed the total paid. --in-work and --in-education (both or\n"
               "neither) count the participants in work or in education after the project, each\n"
               "once; `grants report` compares their share with the scheme's result target.\n"),
-    CASE_DATA,
-    CASE_ID,
     CASE_DATE("date the report was received"),
     CLI_INT("participants", "N", case_args, participants, 0, INT64_MAX, CLI_REQUIRED, "participants reached"),
     CLI_INT("used", "KR", case_args, used, 0, INT64_MAX, CLI_REQUIRED, "kroner used"),
@@ -100,9 +94,7 @@ static const cli_opt receive_opts[] = {
 };
 
 static const cli_opt list_opts[] = {
-    CLI_SUMMARY("list applications with their decision, payments and report"),
-    CLI_STRING("data", "FILE", case_args, data, CLI_REQUIRED, "the county file"),
-    CLI_STRING("scheme", "ID", case_args, scheme, 0, "one scheme only"),
+    CASE_QUERY("list applications with their decision, payments and report"),
     CLI_STRING("status", "pending|granted|refused", case_args, status, 0, "one decision state only"),
     CLI_STRING("due-before", "DATE", case_args, due_before, 0, "only those whose report is due before DATE"),
     CLI_OPT_FORMAT(case_args),
@@ -110,10 +102,8 @@ static const cli_opt list_opts[] = {
 };
 
 static const cli_opt remind_opts[] = {
-    CLI_SUMMARY("granted applications whose report is due within N days (for mail merge)"),
+    CASE_QUERY("granted applications whose report is due within N days (for mail merge)"),
     CLI_ABOUT("Not yet reported, due on or after the date and at most N days later.\n"),
-    CLI_STRING("data", "FILE", case_args, data, CLI_REQUIRED, "the county file"),
-    CLI_STRING("scheme", "ID", case_args, scheme, 0, "one scheme only"),
     CLI_INT("days", "N", case_args, days, 0, 36600, 0, "days ahead (default 60)"),
     CLI_STRING("as-of", "DATE", case_args, as_of, 0, "the date (default today)"),
     CLI_OPT_FORMAT(case_args),
@@ -209,22 +199,52 @@ static int add_application(regint_dataset *ds, const case_args *x)
     return st == REGINT_OK ? CLI_OK : cli_fail("grants add-application", x->data);
 }
 
+/* The start of a row of list and remind: id, scheme, orgnr and applicant as CSV cells, or
+ * (after the separator) as the first members of a JSON object. */
+static void put_application(const regint_grant_application_t *a, int fmt, int first)
+{
+    if (fmt == CLI_CSV) {
+        cli_csv_field(stdout, a->id, CLI_QUOTE_IF_NEEDED);
+        putchar(',');
+        cli_csv_field(stdout, a->scheme_id, CLI_QUOTE_IF_NEEDED);
+        printf(",%s,", a->applicant_orgnr);
+        cli_csv_field(stdout, a->applicant_name, CLI_QUOTE_IF_NEEDED);
+    } else {
+        printf("%s\n  {\"id\": ", first ? "" : ",");
+        cli_json_string(stdout, a->id);
+        cli_json_member(stdout, ", \"scheme\": ", a->scheme_id);
+        cli_json_member(stdout, ", \"orgnr\": ", a->applicant_orgnr);
+        cli_json_member(stdout, ", \"applicant\": ", a->applicant_name);
+    }
+}
+
+/* The start of list and remind: --scheme (when given) must name a scheme; then the CSV header
+ * or the JSON array's "[" (the table prints its own header). */
+static int begin_rows(const regint_dataset *ds, const case_args *x, const char *cmd, const char *csv_header)
+{
+    const regint_grant_scheme_t *s;
+    if (x->scheme && regint_grants_scheme(ds, x->scheme, &s))
+        return cli_fail(cmd, "--scheme");
+    if (x->fmt == CLI_CSV)
+        printf("%s", csv_header);
+    else if (x->fmt == CLI_JSON)
+        printf("[");
+    return CLI_OK;
+}
+
 static int list(const regint_dataset *ds, const case_args *x)
 {
     regint_grant_outcome want = REGINT_GRANT_PENDING;
     long before = 0;
-    const regint_grant_scheme_t *s;
     if (x->status && regint_grant_outcome_from_name(x->status, &want))
         return cli_fail("grants list", "--status");
     if (x->due_before && !day_of("grants list", "--due-before", x->due_before, &before))
         return CLI_BAD_INPUT;
-    if (x->scheme && regint_grants_scheme(ds, x->scheme, &s))
-        return cli_fail("grants list", "--scheme");
-    if (x->fmt == CLI_CSV)
-        printf("application,scheme,orgnr,applicant,applied,status,granted,paid,report_due,reported,used,reclaimed\n");
-    else if (x->fmt == CLI_JSON)
-        printf("[");
-    else
+    int rc = begin_rows(ds, x, "grants list",
+                        "application,scheme,orgnr,applicant,applied,status,granted,paid,report_due,reported,used,reclaimed\n");
+    if (rc)
+        return rc;
+    if (x->fmt == CLI_TABLE)
         printf("%-12s %-22s %-9s %11s %-8s %11s %11s %-10s %s\n", "application", "scheme", "orgnr", "applied",
                "status", "granted", "paid", "report due", "report");
     int first = 1;
@@ -241,20 +261,12 @@ static int list(const regint_dataset *ds, const case_args *x)
         const char *st = regint_grant_outcome_name(a->outcome);
         int64_t paid = paid_of(a);
         if (x->fmt == CLI_CSV) {
-            cli_csv_field(stdout, a->id, CLI_QUOTE_IF_NEEDED);
-            putchar(',');
-            cli_csv_field(stdout, a->scheme_id, CLI_QUOTE_IF_NEEDED);
-            printf(",%s,", a->applicant_orgnr);
-            cli_csv_field(stdout, a->applicant_name, CLI_QUOTE_IF_NEEDED);
+            put_application(a, CLI_CSV, first);
             printf(",%lld,%s,%lld,%lld,%s,%d,%lld,%lld\n", (long long)a->amount_applied, st,
                    (long long)a->amount_granted, (long long)paid, due ? due : "", a->reported,
                    (long long)(a->reported ? a->funds_used : 0), (long long)a->amount_reclaimed);
         } else if (x->fmt == CLI_JSON) {
-            printf("%s\n  {\"id\": ", first ? "" : ",");
-            cli_json_string(stdout, a->id);
-            cli_json_member(stdout, ", \"scheme\": ", a->scheme_id);
-            cli_json_member(stdout, ", \"orgnr\": ", a->applicant_orgnr);
-            cli_json_member(stdout, ", \"applicant\": ", a->applicant_name);
+            put_application(a, CLI_JSON, first);
             printf(", \"applied\": %lld, \"status\": \"%s\", \"granted\": %lld, \"paid\": %lld, \"report_due\": ",
                    (long long)a->amount_applied, st, (long long)a->amount_granted, (long long)paid);
             cli_json_string(stdout, due);
@@ -280,16 +292,12 @@ static int remind(const regint_dataset *ds, const case_args *x)
     char buf[11];
     const char *as_of = x->as_of ? x->as_of : cli_today(buf);
     long today, d;
-    const regint_grant_scheme_t *s;
     if (!day_of("grants remind", "--as-of", as_of, &today))
         return CLI_BAD_INPUT;
-    if (x->scheme && regint_grants_scheme(ds, x->scheme, &s))
-        return cli_fail("grants remind", "--scheme");
-    if (x->fmt == CLI_CSV)
-        printf("application,scheme,orgnr,applicant,report_due,days_left\n");
-    else if (x->fmt == CLI_JSON)
-        printf("[");
-    else
+    int rc = begin_rows(ds, x, "grants remind", "application,scheme,orgnr,applicant,report_due,days_left\n");
+    if (rc)
+        return rc;
+    if (x->fmt == CLI_TABLE)
         printf("Reports due %s .. +%lld days\n  %-12s %-22s %-9s %-10s %5s  %s\n", as_of, (long long)x->days,
                "application", "scheme", "orgnr", "report due", "days", "applicant");
     int first = 1;
@@ -303,18 +311,10 @@ static int remind(const regint_dataset *ds, const case_args *x)
         if (!day_of("grants remind", "report_due", due, &d) || d < today || d - today > x->days)
             continue;
         if (x->fmt == CLI_CSV) {
-            cli_csv_field(stdout, a->id, CLI_QUOTE_IF_NEEDED);
-            putchar(',');
-            cli_csv_field(stdout, a->scheme_id, CLI_QUOTE_IF_NEEDED);
-            printf(",%s,", a->applicant_orgnr);
-            cli_csv_field(stdout, a->applicant_name, CLI_QUOTE_IF_NEEDED);
+            put_application(a, CLI_CSV, first);
             printf(",%s,%ld\n", due, d - today);
         } else if (x->fmt == CLI_JSON) {
-            printf("%s\n  {\"id\": ", first ? "" : ",");
-            cli_json_string(stdout, a->id);
-            cli_json_member(stdout, ", \"scheme\": ", a->scheme_id);
-            cli_json_member(stdout, ", \"orgnr\": ", a->applicant_orgnr);
-            cli_json_member(stdout, ", \"applicant\": ", a->applicant_name);
+            put_application(a, CLI_JSON, first);
             printf(", \"report_due\": \"%s\", \"days_left\": %ld}", due, d - today);
         } else {
             printf("  %-12s %-22s %-9s %-10s %5ld  %s\n", a->id, a->scheme_id, a->applicant_orgnr, due, d - today,

@@ -23,7 +23,9 @@ static const cli_opt report_opts[] = {
     CLI_ABOUT("Writes DIR/fylke-NR-Y.md and DIR/fylke-NR-Y.html (default DIR: .), each one\n"
               "self-contained file written atomically: settlement over the last N (10) years on\n"
               "the current municipality codes, the municipalities, indicators with trends and\n"
-              "comparisons, progress of the plan for qualification, and an SDG overview.\n"),
+              "comparisons, progress of the plan for qualification, and an SDG overview.\n"
+              "With --lang nn or en the text is nynorsk or English and the files are named\n"
+              "fylke-NR-Y-nn.md / fylke-NR-Y-en.md (and .html).\n"),
     CLI_STRING("county", "NR", report_args, county, CLI_REQUIRED,
                "county number valid in the report year (e.g. 39 Vestfold, 30 Viken with --year 2022)"),
     CLI_INT("year", "Y", report_args, year, 1900, 2200, 0,

@@ -114,8 +114,8 @@ REGINT_API regint_status regint_kb_find_indicators(const regint_dataset *ds,
  */
 REGINT_API regint_status regint_kb_sdg_goals(const char *sdg_targets, int goals[17], size_t *n);
 
-/** Short name of an SDG goal 1..17 in English (`lang` "en") or Norwegian ("nb");
- *  "" for a number out of range. */
+/** Short name of an SDG goal 1..17 in English (`lang` "en", or any other), bokmål ("nb") or
+ *  nynorsk ("nn"), from the library's translation table; "" for a number out of range. */
 REGINT_API const char *regint_kb_sdg_goal_name(int goal, const char *lang);
 
 /* ------------------------------------------------------------------------- */

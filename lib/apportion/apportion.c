@@ -750,7 +750,8 @@ static regint_status hamilton_apportion(const int64_t *w, size_t n, int64_t tota
     uint64_t A = 0, B = 1;
     if (sum_lo < total) {
         /* floating estimate of t, then an exact bracket (t1, t2] around it, so that only the
-         * breakpoints inside the bracket need sorting */
+         * breakpoints inside the bracket need sorting. `duplicates` pairs the bracketing with
+         * the divisor methods' multiplier search above; kept apart for the reason given there. */
         double K = (double)total, wsum = 0;
         for (size_t i = 0; i < n; i++)
             if (!h_free_unit(w, lo, hi, i))

@@ -323,6 +323,7 @@ regint_status regint__ds_add_indicator(regint_dataset *ds, const regint_indicato
     REGINT__GROW(ds->inds, ds->ninds, ds->cinds);
     if ((st = regint__ds_reserve1(ds, &ds->ix_ind, ds->ninds)))
         return st;
+    /* Interned field by field like the adders above (`duplicates` pairs them; see there). */
     regint_indicator_t r = *ind;
     if (!(r.id = regint__ds_intern(ds, ind->id)) || !(r.name_nb = regint__ds_intern(ds, ind->name_nb)) ||
         !(r.name_en = regint__ds_intern(ds, ind->name_en)) || !(r.unit = regint__ds_intern(ds, ind->unit)) ||

@@ -475,14 +475,9 @@ static regint_status load_dataset(const cJSON *doc, const char *name, void *out)
     return st;
 }
 
-/* load_string as REGINT__DEFINE_JSON_LOADERS writes it; load_file also remembers the bytes it
- * read, for the lost-update check of a later save (util/savefile.h). */
-regint_status regint_dataset_load_string(const char *text, size_t len, const char *name, regint_dataset **out)
-{
-    if (!text || !out)
-        return regint__error(REGINT_EINVAL, "regint_dataset_load_string: NULL argument");
-    return regint__json_load(text, len, name ? name : "<string>", load_dataset, out);
-}
+/* load_file also remembers the bytes it read, for the lost-update check of a later save
+ * (util/savefile.h). */
+REGINT__DEFINE_JSON_LOAD_STRING(regint_dataset, regint_dataset, "<string>", load_dataset)
 
 REGINT__DEFINE_LOAD_FILE_ORIGIN(regint_dataset_load_file, regint_dataset, regint_dataset_load_string, origin)
 
@@ -803,30 +798,6 @@ regint_status regint_dataset_to_string(const regint_dataset *ds, char **json)
     return REGINT_OK;
 }
 
-regint_status regint_dataset_save_file_opts(const regint_dataset *ds, const char *path,
-                                           const regint_dataset_save_options *opt)
-{
-    static const regint_dataset_save_options defaults = REGINT_DATASET_SAVE_OPTIONS_INIT;
-    if (!ds || !path)
-        return regint__error(REGINT_EINVAL, "regint_dataset_save_file: NULL argument");
-    regint_status st = opt ? regint__check_options_version(opt->version, REGINT_DATASET_SAVE_OPTIONS_VERSION,
-                                                           "regint_dataset_save_file_opts")
-                           : REGINT_OK;
-    if (st)
-        return st;
-    if (!opt)
-        opt = &defaults;
-    char *text;
-    if ((st = regint_dataset_to_string(ds, &text)))
-        return st;
-    /* ds->origin is NULL for a dataset not loaded from a file; else the file it read (or last
-     * wrote), whose bytes the save compares. */
-    st = regint__save(path, text, strlen(text), ds->origin, opt->force);
-    free(text);
-    return st;
-}
-
-regint_status regint_dataset_save_file(const regint_dataset *ds, const char *path)
-{
-    return regint_dataset_save_file_opts(ds, path, NULL);
-}
+/* ds->origin is NULL for a dataset not loaded from a file; else the file it read (or last
+ * wrote), whose bytes the save compares. */
+REGINT__DEFINE_SAVE_FILE(regint_dataset, regint_dataset, regint_dataset_to_string, origin)

@@ -12,6 +12,7 @@
 #include "regint/validate.h"
 
 #include "util/alloc.h"
+#include "util/i18n.h"
 #include "util/error.h"
 #include "util/block.h"
 #include "util/options.h"
@@ -210,23 +211,13 @@ regint_status regint_kb_sdg_goals(const char *targets, int goals[17], size_t *n)
 
 const char *regint_kb_sdg_goal_name(int goal, const char *lang)
 {
-    static const char *const en[17] = {
-        "No poverty", "Zero hunger", "Good health and well-being", "Quality education",
-        "Gender equality", "Clean water and sanitation", "Affordable and clean energy",
-        "Decent work and economic growth", "Industry, innovation and infrastructure",
-        "Reduced inequalities", "Sustainable cities and communities",
-        "Responsible consumption and production", "Climate action", "Life below water",
-        "Life on land", "Peace, justice and strong institutions", "Partnerships for the goals"};
-    static const char *const nb[17] = {
-        "Utrydde fattigdom", "Utrydde sult", "God helse og livskvalitet", "God utdanning",
-        "Likestilling mellom kjønnene", "Rent vann og gode sanitærforhold", "Ren energi for alle",
-        "Anstendig arbeid og økonomisk vekst", "Innovasjon og infrastruktur", "Mindre ulikhet",
-        "Bærekraftige byer og lokalsamfunn", "Ansvarlig forbruk og produksjon",
-        "Stoppe klimaendringene", "Livet i havet", "Livet på land", "Fred og rettferdighet",
-        "Samarbeid for å nå målene"};
-    if (goal < 1 || goal > 17)
-        return "";
-    return (lang && strcmp(lang, "nb") == 0) ? nb[goal - 1] : en[goal - 1];
+    /* The names live in the translation table (util/i18n.c, SDG_1..SDG_17). */
+    regint_lang l = REGINT_LANG_EN;
+    if (lang && strcmp(lang, "nb") == 0)
+        l = REGINT_LANG_NB;
+    else if (lang && strcmp(lang, "nn") == 0)
+        l = REGINT_LANG_NN;
+    return regint__tr_sdg(l, goal);
 }
 
 regint_status regint_kb_find_indicators(const regint_dataset *ds, const regint_kb_find_options *q,

@@ -464,12 +464,7 @@ static regint_status load_plan(const cJSON *doc, const char *name, void *out)
     return st;
 }
 
-regint_status regint_plan_load_string(const char *json, size_t len, const char *name, regint_plan **out)
-{
-    if (!json || !out)
-        return regint__error(REGINT_EINVAL, "regint_plan_load_string: NULL argument");
-    return regint__json_load(json, len, name ? name : "(plan)", load_plan, out);
-}
+REGINT__DEFINE_JSON_LOAD_STRING(regint_plan, regint_plan, "(plan)", load_plan)
 
 /* Remembers the bytes read, for the lost-update check of regint_plan_save_file_opts(). */
 REGINT__DEFINE_LOAD_FILE_ORIGIN(regint_plan_load_file, regint_plan, regint_plan_load_string, origin)
@@ -489,28 +484,9 @@ regint_status regint_plan_to_string(const regint_plan *plan, char **json)
     return regint__json_finish(doc, 1, json);
 }
 
-regint_status regint_plan_save_file_opts(const regint_plan *plan, const char *path,
-                                         const regint_dataset_save_options *opt)
-{
-    static const regint_dataset_save_options defaults = REGINT_DATASET_SAVE_OPTIONS_INIT;
-    if (!plan || !path)
-        return regint__error(REGINT_EINVAL, "regint_plan_save_file: NULL argument");
-    REGINT__OPTIONS_RESOLVE(opt, defaults, REGINT_DATASET_SAVE_OPTIONS_VERSION, "regint_plan_save_file_opts");
-    char *s = NULL;
-    regint_status st = regint_plan_to_string(plan, &s);
-    if (st)
-        return st;
-    /* plan->origin: the file it was loaded from (or last saved to), whose bytes regint__save
-     * compares under flock() before the rename (util/savefile.c). */
-    st = regint__save(path, s, strlen(s), plan->origin, opt->force);
-    free(s);
-    return st;
-}
-
-regint_status regint_plan_save_file(const regint_plan *plan, const char *path)
-{
-    return regint_plan_save_file_opts(plan, path, NULL);
-}
+/* plan->origin: the file it was loaded from (or last saved to), whose bytes regint__save
+ * compares under flock() before the rename (util/savefile.c). */
+REGINT__DEFINE_SAVE_FILE(regint_plan, regint_plan, regint_plan_to_string, origin)
 
 /* ------------------------------------------------------------------------- */
 /* Dataset section                                                            */

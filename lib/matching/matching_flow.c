@@ -96,7 +96,10 @@ static void fl_free(fl *f)
     free(f->rvis);
 }
 
-/* Column j of a node gains a member x with key k (skipped while a rescan is pending). */
+/* Column j of a node gains a member x with key k (skipped while a rescan is pending).
+ * `duplicates` (issue 13) pairs its first branches with fl_rescan()'s loop. Kept apart: here
+ * the second minimum is only kept up to date while it is known (nb2 > 0) and the witness is
+ * filled on a tie; the rescan rebuilds both from scratch over every member. */
 static inline void col_gain(colst *c, int32_t *b, int32_t *a, int32_t k, int32_t x)
 {
     if (c->nb < 0)
@@ -161,6 +164,21 @@ static int fl_add(fl *f, int32_t x, size_t v, const int32_t *row)
     return 0;
 }
 
+/* The reduced cost of moving a member with score row `ri` from node u to column j (j == m:
+ * the dummy, leaving it unassigned) in *k; 0 when the move is forbidden. Inline: it is the
+ * search's innermost step. */
+static inline int reduced_cost(const int32_t *ri, size_t u, size_t j, size_t m, int32_t *k)
+{
+    if (j == m) {
+        *k = ri[u];
+        return 1;
+    }
+    if (ri[j] == REGINT__MATCH_FORBID)
+        return 0;
+    *k = ri[u] - ri[j];
+    return 1;
+}
+
 /* Recompute column j of node u (minimum, how many members reach it, one of them). */
 static void fl_rescan(fl *f, size_t u, const size_t *cols, size_t ns)
 {
@@ -175,24 +193,17 @@ static void fl_rescan(fl *f, size_t u, const size_t *cols, size_t ns)
         c->nb = c->nb2 = 0;
         a[cols[s]] = -1;
     }
-    /* Per column: the smallest and second smallest reduced cost with their counts. The removal
-     * step further down repairs the same two values for one row, and both first compute the
-     * reduced cost the same way (`duplicates`, issue 13, reports the pair). Kept written out:
-     * they are the search's innermost loops, and what follows the cost differs (build here,
-     * decrement and repair there). */
+    /* Per column: the smallest and second smallest reduced cost with their counts (the removal
+     * step further down repairs the same two values for one row). Like col_gain()'s update,
+     * which `duplicates` pairs with this loop; kept apart for the reason given there. */
     for (size_t i = 0; i < f->cnt[u]; i++) {
         const int32_t *ri = blk + i * m;
-        int32_t av = ri[u];
         for (size_t s = 0; s < ns; s++) {
             size_t j = cols[s];
             colst *c = cs + j;
             int32_t k;
-            if (j == m)
-                k = av;
-            else if (ri[j] == REGINT__MATCH_FORBID)
+            if (!reduced_cost(ri, u, j, m, &k))
                 continue;
-            else
-                k = av - ri[j];
             if (k < cb[j]) {
                 c->b2 = cb[j];
                 c->nb2 = c->nb;
@@ -273,18 +284,11 @@ static int fl_move(fl *f, int32_t x, size_t to)
     int32_t *a = f->arg + u * nn;
     size_t *sl = f->slist + u * nn;
     const int32_t *row = f->row;
-    int32_t av = row[u];
     for (size_t j = 0; j < nn; j++) {
         colst *c = cs + j;
         int32_t k;
-        if (j == u || c->nb < 0)
+        if (j == u || c->nb < 0 || !reduced_cost(row, u, j, m, &k))
             continue;
-        if (j == m)
-            k = av;
-        else if (row[j] == REGINT__MATCH_FORBID)
-            continue;
-        else
-            k = av - row[j];
         if (k == cb[j]) {
             if (--c->nb == 0) {
                 if (c->nb2 > 0) { /* the second smallest becomes the minimum */

@@ -77,6 +77,12 @@ typedef struct {
     int brule, it_first, it_next;
     double defl;
     double *dprev;         /* n: previous direction (deflected subgradient) */
+    /* transportation check (must_assign_all): Dinic max flow, source -> free case (its size)
+     * -> allowed municipality -> sink (remaining capacity) */
+    int *fhead, *fnext, *fto, *flevel, *fiter, *fqueue;
+    int64_t *fcap;
+    long flow_prunes;
+    int64_t ubk;           /* proved: no assignment is worth more (INT64_MAX: not yet) */
 } gap_t;
 
 typedef struct {
@@ -238,6 +244,7 @@ static void try_incumbent(gap_t *G, const int *x) {
         G->inc = v;
         if (!G->have_cut || v > G->cut) { G->have_cut = 1; G->cut = v; }
         memcpy(G->inc_x, x, sizeof(int) * (size_t)G->n);
+        if (v >= G->ubk) G->aborted = 1; /* meets the proved bound: optimal, stop the round */
     }
 }
 
@@ -310,6 +317,66 @@ static void heuristic(gap_t *G, const node_t *N, const double *u) {
     try_incumbent(G, x);
 }
 
+/* ---------- transportation check ---------- */
+/* With every case to be placed, a node is infeasible when even the fractional assignment
+ * (x_cj in [0,1], Σ_j x_cj = 1, Σ_c size_c x_cj <= rcap_j over the allowed options) does not
+ * exist, i.e. when the max flow source -> case (size_c) -> municipality -> sink (rcap_j)
+ * is below the free cases' total size. The Lagrangian bound proves this only in the limit
+ * (its dual is unbounded), and the subgradient's steps towards the cutoff are too short to
+ * get there (issue 17: the nodes of p500x21-s3-all that stalled were of this kind). */
+static void flow_edge(gap_t *G, int *ne, int a, int b, int64_t cap) {
+    int e = (*ne)++;
+    G->fto[e] = b; G->fcap[e] = cap; G->fnext[e] = G->fhead[a]; G->fhead[a] = e;
+    e = (*ne)++;
+    G->fto[e] = a; G->fcap[e] = 0; G->fnext[e] = G->fhead[b]; G->fhead[b] = e;
+}
+
+static int64_t flow_push(gap_t *G, int v, int t, int64_t f) {
+    if (v == t) return f;
+    for (int *e = &G->fiter[v]; *e >= 0; *e = G->fnext[*e]) {
+        int w = G->fto[*e];
+        if (G->fcap[*e] <= 0 || G->flevel[w] != G->flevel[v] + 1) continue;
+        int64_t d = flow_push(G, w, t, f < G->fcap[*e] ? f : G->fcap[*e]);
+        if (d > 0) { G->fcap[*e] -= d; G->fcap[*e ^ 1] += d; return d; }
+    }
+    return 0;
+}
+
+/* 1 when the free cases of N cannot be placed even fractionally (must_assign_all only). */
+static int transport_infeasible(gap_t *G, const node_t *N) {
+    int n = G->n, m = G->m, src = n + m, snk = n + m + 1, ne = 0;
+    int64_t need = 0, got = 0;
+    for (int v = 0; v < n + m + 2; v++) G->fhead[v] = -1;
+    for (int c = 0; c < n; c++) {
+        if (N->fix[c] != -2) continue;
+        need += G->size[c];
+        flow_edge(G, &ne, src, c, G->size[c]);
+        for (int j = 0; j < m; j++)
+            if (N->allow[(size_t)c * m + j] && G->size[c] <= N->rcap[j]) flow_edge(G, &ne, c, n + j, G->size[c]);
+    }
+    for (int j = 0; j < m; j++) if (N->rcap[j] > 0) flow_edge(G, &ne, n + j, snk, N->rcap[j]);
+    for (;;) { /* Dinic: BFS levels, then blocking flows by DFS (depth at most n + m + 2) */
+        for (int v = 0; v < n + m + 2; v++) G->flevel[v] = -1;
+        int qh = 0, qt = 0;
+        G->fqueue[qt++] = src;
+        G->flevel[src] = 0;
+        while (qh < qt) {
+            int v = G->fqueue[qh++];
+            for (int e = G->fhead[v]; e >= 0; e = G->fnext[e])
+                if (G->fcap[e] > 0 && G->flevel[G->fto[e]] < 0) {
+                    G->flevel[G->fto[e]] = G->flevel[v] + 1;
+                    G->fqueue[qt++] = G->fto[e];
+                }
+        }
+        if (G->flevel[snk] < 0) break;
+        for (int v = 0; v < n + m + 2; v++) G->fiter[v] = G->fhead[v];
+        int64_t f;
+        while ((f = flow_push(G, src, snk, INT64_MAX)) > 0) got += f;
+    }
+    if (got < need) { G->flow_prunes++; return 1; }
+    return 0;
+}
+
 /* ---------- node: subgradient, fixing ---------- */
 /* Runs up to maxit subgradient steps from N->u; leaves the best multipliers in N->u and the
  * Lagrangian solution at them in G->chosen/cnt. Returns the best bound. *solved = 1 when the
@@ -362,7 +429,7 @@ static double subgradient(gap_t *G, node_t *N, int maxit, int *solved, double *b
             if (!G->maa && N->u[c] < 0) N->u[c] = 0;
         }
         }
-        if (G->tlim > 0 && now_s() - G->t0 > G->tlim) { G->aborted = 1; break; }
+        if (G->aborted || (G->tlim > 0 && now_s() - G->t0 > G->tlim)) { G->aborted = 1; break; }
     }
     memcpy(N->u, bu, sizeof(double) * (size_t)n);
     return bestL;
@@ -506,12 +573,14 @@ static double search(gap_t *G, node_t *N, int depth) {
     int rounds = 0;
     for (int j = 0; j < m; j++)
         if (N->rcap[j] < 0) { free(bu); return -DBL_MAX; } /* fixed cases overfill j */
+    int tchk = G->maa;
+    if (tchk && transport_infeasible(G, N)) { free(bu); return -DBL_MAX; }
     for (;;) {
         int maxit = depth == 0 ? (rounds == 0 ? 3000 : 300) : (rounds == 0 ? G->it_first : G->it_next);
         L = subgradient(G, N, maxit, &solved, bu);
         if (solved || cannot_improve(G, L) || G->aborted) break;
         int r = fix_vars(G, N, N->u, L);
-        if (r < 0) { L = -DBL_MAX; solved = 1; break; }
+        if (r < 0 || (r > 0 && tchk && transport_infeasible(G, N))) { L = -DBL_MAX; solved = 1; break; }
         rounds++;
         if (r == 0 || rounds > 6) break;
         N->lambda = fmax(N->lambda, 0.1);
@@ -613,6 +682,7 @@ int regint__match_gap(int n, int m, const int64_t *size, const int64_t *cap, con
     gap_t G;
     memset(&G, 0, sizeof G);
     G.n = n; G.m = m; G.maa = maa; G.size = size; G.cap = cap; G.S = S;
+    G.ubk = INT64_MAX;
     G.t0 = t_start; G.tlim = time_limit; G.max_nodes = max_nodes > 0 ? max_nodes : LONG_MAX;
     /* the prototype's measured defaults: conflict branching, deflection 1.5, 400/100 steps */
     G.brule = 1;
@@ -638,6 +708,14 @@ int regint__match_gap(int n, int m, const int64_t *size, const int64_t *cap, con
     G.kin = malloc(sizeof(double) * (size_t)n * m + 1);
     G.kout = malloc(sizeof(double) * (size_t)n * m + 1);
     G.kval = malloc(sizeof(double) * (size_t)m);
+    size_t fv = (size_t)n + m + 2, fe = 2 * ((size_t)n * m + n + m) + 2;
+    G.fhead = malloc(sizeof(int) * fv);
+    G.flevel = malloc(sizeof(int) * fv);
+    G.fiter = malloc(sizeof(int) * fv);
+    G.fqueue = malloc(sizeof(int) * fv);
+    G.fnext = malloc(sizeof(int) * fe);
+    G.fto = malloc(sizeof(int) * fe);
+    G.fcap = malloc(sizeof(int64_t) * fe);
     node_t R, W0;
     memset(&R, 0, sizeof R);
     memset(&W0, 0, sizeof W0);
@@ -645,7 +723,8 @@ int regint__match_gap(int n, int m, const int64_t *size, const int64_t *cap, con
     double *bu = malloc(sizeof(double) * (size_t)n);
     if (node_alloc(&G, &R) || node_alloc(&G, &W0) || !bu || !G.dprev || !G.inc_x || !G.best || !G.take ||
         !G.Btab || !G.Frow || !G.items || !G.chosen || !G.cnt || !G.g || !G.hx || !G.huse || !G.order ||
-        !G.kin || !G.kout || !G.kval) {
+        !G.kin || !G.kout || !G.kval || !G.fhead || !G.flevel || !G.fiter || !G.fqueue || !G.fnext || !G.fto ||
+        !G.fcap) {
         G.oom = G.aborted = 1;
         free(bu);
         goto out;
@@ -703,6 +782,7 @@ int regint__match_gap(int n, int m, const int64_t *size, const int64_t *cap, con
         G.have_cut = 1;
         G.cut = (int64_t)T;
         if (G.have_inc && G.inc > G.cut) G.cut = G.inc;
+        G.ubk = (int64_t)ub;
         node_copy(&G, &W0, &R);
         W0.lambda = 0.5;
         double rb = search(&G, &W0, 0);
@@ -730,6 +810,7 @@ out:
     free(G.inc_x); free(G.best); free(G.take); free(G.Btab); free(G.Frow); free(G.items);
     free(G.chosen); free(G.cnt); free(G.g); free(G.hx); free(G.huse); free(G.order);
     free(G.kin); free(G.kout); free(G.kval); free(G.dprev);
+    free(G.fhead); free(G.flevel); free(G.fiter); free(G.fqueue); free(G.fnext); free(G.fto); free(G.fcap);
     return G.oom ? -1 : 0;
 }
 

@@ -1052,6 +1052,8 @@ regint_status regint__match_mip(const regint__match_problem *p, int32_t *assign,
     M.max_nodes = p->opt->max_nodes > 0 ? p->opt->max_nodes : INT64_MAX;
     M.deadline = p->opt->time_limit > 0 ? p->t_start + p->opt->time_limit : 0;
     size_t nn = n ? n : 1;
+    /* `duplicates` (issue 13) pairs this list with the flow solver's work arrays
+     * (matching_flow.c); kept for the reason given there. */
     M.a = regint__calloc(nn * m, sizeof *M.a);
     M.w = regint__calloc(nn, sizeof *M.w);
     M.fixed = regint__calloc(nn, sizeof *M.fixed);

@@ -462,6 +462,24 @@ static void col(double *const *H, const int *ts, int nts, double *const *F, size
     }
 }
 
+/* Each criterion (column of R, n x NCRIT raw values) as a share of the unit: its value over the
+ * column's sum; a column summing to 0 follows population (then 1/n). */
+static void shares(const double *R, size_t n, double *X)
+{
+    double psum = 0;
+    for (size_t a = 0; a < n; a++)
+        psum += R[a * NCRIT];
+    for (int k = 0; k < NCRIT; k++) {
+        double sum = 0;
+        for (size_t a = 0; a < n; a++)
+            sum += R[a * NCRIT + k];
+        for (size_t a = 0; a < n; a++) {
+            double ps = psum > 0 ? R[a * NCRIT] / psum : 1.0 / (double)n;
+            X[a * NCRIT + k] = sum > 0 ? R[a * NCRIT + k] / sum : ps;
+        }
+    }
+}
+
 /* All county-years of year y (features and targets). */
 static regint_status build_year(eng *e, int y, cyear **out, size_t *nout)
 {
@@ -531,18 +549,7 @@ static regint_status build_year(eng *e, int y, cyear **out, size_t *nout)
         col(H[0], t3, 3, NULL, c->n, c->ix, R + 3, NCRIT);
         col(H[1], t1, 1, H[0], c->n, c->ix, R + 4, NCRIT);
         col(H[2], t2, 1, H[0], c->n, c->ix, R + 5, NCRIT);
-        double psum = 0;
-        for (size_t a = 0; a < c->n; a++)
-            psum += R[a * NCRIT];
-        for (int k = 0; k < NCRIT; k++) {
-            double sum = 0;
-            for (size_t a = 0; a < c->n; a++)
-                sum += R[a * NCRIT + k];
-            for (size_t a = 0; a < c->n; a++) {
-                double ps = psum > 0 ? R[a * NCRIT] / psum : 1.0 / (double)c->n;
-                c->X[a * NCRIT + k] = sum > 0 ? R[a * NCRIT + k] / sum : ps;
-            }
-        }
+        shares(R, c->n, c->X);
         double tot = 0, prev = 0;
         for (size_t a = 0; a < c->n; a++) {
             const char *code = s->m[c->ix[a]]->kommunenr;
@@ -1029,18 +1036,7 @@ static regint_status national(const cyear *cs, size_t nc, cyear *o)
             prev += cs[c].raw[i * NCRIT + 2];
         }
     }
-    double psum = 0;
-    for (a = 0; a < o->n; a++)
-        psum += o->raw[a * NCRIT];
-    for (int k = 0; k < NCRIT; k++) {
-        double sum = 0;
-        for (a = 0; a < o->n; a++)
-            sum += o->raw[a * NCRIT + (size_t)k];
-        for (a = 0; a < o->n; a++) {
-            double ps = psum > 0 ? o->raw[a * NCRIT] / psum : 1.0 / (double)o->n;
-            o->X[a * NCRIT + (size_t)k] = sum > 0 ? o->raw[a * NCRIT + (size_t)k] / sum : ps;
-        }
-    }
+    shares(o->raw, o->n, o->X);
     o->lq = o->T > 0 && prev > 0 ? log((double)o->T / prev) : 0;
     return REGINT_OK;
 }

@@ -6,6 +6,7 @@
 
 #include "util/alloc.h"
 #include "util/error.h"
+#include "util/i18n.h"
 #include "settlement/recommend_internal.h"
 
 /* Population used by rate criteria and the exclusion rule: the county median if unknown. */
@@ -139,7 +140,7 @@ static void score_criterion(const regint_settlement_profile *p, regint__work *w,
         px += w->pop[k] * v;
     }
     if (have == 0) {
-        regint__sb_printf(note, "criterion '%s' has no value for any municipality asked: left out. ", cr->id);
+        regint__sb_printf(note, regint__tr(REGINT_LANG_EN, REGINT__MSG_NOTE_CRITERION_NO_VALUE), cr->id);
         w->w[c] = -1;
         return;
     }
@@ -224,18 +225,19 @@ regint_status regint__fitted_values(const regint__ctx *ctx, const regint__recomm
     w->fit_n = f.fit_n;
     w->fit_ratio = f.ratio;
     if (outside)
-        regint__sb_printf(note, "%zu municipalities valid in %d in the data are not municipalities of county %s in "
-                                "that year's own structure (docs/settlement.md): score 0. ",
-                          outside, ctx->year, fylkesnr);
-    if (f.fit_n)
-        regint__sb_printf(note, "weights fitted on %d-%d (%zu county-years, out of sample)", f.fit_from, f.fit_to,
-                          f.fit_n);
-    else
-        regint__sb_printf(note, "no earlier county-year with requests to fit on: weights population 1");
+        regint__sb_printf(note, regint__tr(REGINT_LANG_EN, REGINT__MSG_NOTE_FITTED_OUTSIDE), outside, ctx->year,
+                          fylkesnr);
+    /* "population 0.1, spread 0.1, ...": one %s of the table's sentence, so that the letter puts
+     * the sentence back into its language (regint__tr_back()). */
+    regint__sb list = {0};
     for (size_t c = 0; c < nc; c++)
-        regint__sb_printf(note, "%s %s %.1f", c ? "," : ":", p->crit[c].id, f.weights[c]);
-    regint__sb_printf(note, "; population stands for the national criteria (population, work opportunities, "
-                            "introduction results). ");
+        regint__sb_printf(&list, "%s%s %.1f", c ? ", " : "", p->crit[c].id, f.weights[c]);
+    if (f.fit_n)
+        regint__sb_printf(note, regint__tr(REGINT_LANG_EN, REGINT__MSG_NOTE_FITTED_WEIGHTS), f.fit_from, f.fit_to,
+                          f.fit_n, list.s ? list.s : "");
+    else
+        regint__sb_printf(note, regint__tr(REGINT_LANG_EN, REGINT__MSG_NOTE_FITTED_NONE), list.s ? list.s : "");
+    regint__sb_free(&list);
     regint__fitted_free(&f);
     return REGINT_OK;
 }

@@ -766,6 +766,8 @@ done:
 /* ------------------------------------------------------------------------- */
 /* JSON writing (canonical: fixed key order, optional fields omitted when unset) */
 
+/* The writers: field lists like collaboration.c's, which `duplicates` pairs with these (kept
+ * for the reason given at collaboration.c's validators). */
 static cJSON *emit_scheme(const regint_grant_scheme_t *s)
 {
     cJSON *o = cJSON_CreateObject(), *call, *arr;

@@ -29,6 +29,12 @@ typedef struct entry {
 
 #define T(ID, NB, NN, EN) [REGINT__MSG_##ID] = {#ID, {NB, NN, EN}}
 
+/* The table is data, not logic: `duplicates` (issue 13) reports its entries as one pair of this
+ * file with itself (same-shape T(...) lines throughout the table, e.g. the report's and the
+ * letter's sections). Kept as C rather than generated from a separate table file: a translator
+ * sees the three languages of an entry side by side in one place, the compiler checks every id
+ * against util/i18n.h's enum, and c_test_i18n checks the rules above on this very table; a
+ * generator would add a build step and a second file to keep in step, and gain nothing. */
 static const entry table[] = {
     /* ---------------------------------------------------------------- missing values */
     T(MISSING_SUPPRESSED, "prikket", "prikka", "suppressed"),
@@ -303,6 +309,31 @@ static const entry table[] = {
       "ingen vedtak i %d: last_decision følgjer folketalet. ",
       "no decisions in %d: last_decision follows population. "),
     T(NOTE_BACKTEST_PROFILE_FAILED, "profilen feilet: %s", "profilen feila: %s", "profile failed: %s"),
+    /* Issue 14 (lib/settlement/scoring.c): the fitted engine's notes; %s is the list of weights
+     * ("population 0.1, spread 0.1, ..."). */
+    T(NOTE_FITTED_OUTSIDE,
+      "%zu kommuner som er gyldige i %d i dataene, hører ikke til fylke %s i årets egen inndeling "
+      "(docs/settlement.md): andel 0. ",
+      "%zu kommunar som er gyldige i %d i dataa, høyrer ikkje til fylke %s i inndelinga det året "
+      "(docs/settlement.md): del 0. ",
+      "%zu municipalities valid in %d in the data are not municipalities of county %s in that year's own "
+      "structure (docs/settlement.md): score 0. "),
+    T(NOTE_FITTED_WEIGHTS,
+      "vektene er tilpasset bare på tidligere år, %d–%d (%zu fylkesår): %s; folketallet står for de "
+      "nasjonale kriteriene (folketall, arbeidsmuligheter og resultater i introduksjonsprogrammet). ",
+      "vektene er tilpassa berre på tidlegare år, %d–%d (%zu fylkesår): %s; folketalet står for dei "
+      "nasjonale kriteria (folketal, arbeidsmoglegheiter og resultat i introduksjonsprogrammet). ",
+      "weights fitted on %d-%d (%zu county-years, out of sample): %s; population stands for the national "
+      "criteria (population, work opportunities, introduction results). "),
+    T(NOTE_FITTED_NONE,
+      "ingen tidligere fylkesår med anmodninger å tilpasse vektene på, så de er folketall 1: %s; "
+      "folketallet står for de nasjonale kriteriene (folketall, arbeidsmuligheter og resultater i "
+      "introduksjonsprogrammet). ",
+      "ingen tidlegare fylkesår med oppmodingar å tilpasse vektene på, så dei er folketal 1: %s; "
+      "folketalet står for dei nasjonale kriteria (folketal, arbeidsmoglegheiter og resultat i "
+      "introduksjonsprogrammet). ",
+      "no earlier county-year with requests to fit on, so the weights are population 1: %s; population "
+      "stands for the national criteria (population, work opportunities, introduction results). "),
     /* Issue 14 (lib/settlement/local.c): how many rows are flagged. */
     T(NOTE_FLAGS_ONE,
       "%zu kommune avviker fra eget vedtak eller meldt kapasitet (se flagget). ",
@@ -363,6 +394,12 @@ static const entry table[] = {
     T(CRITERION_UNEMPLOYMENT, "arbeidsledighet", "arbeidsløyse", "unemployment"),
     T(CRITERION_INTRO_RESULTS, "resultater i introduksjonsprogrammet", "resultat i introduksjonsprogrammet",
       "introduction programme results"),
+    /* the fitted engine's criteria (settlement.h, regint_settlement_fitted_criterion); English keeps the ids */
+    T(CRITERION_SPREAD, "kvadratrot av folketall", "kvadratrot av folketal", "spread"),
+    T(CRITERION_REQUEST_1, "fjorårets anmodning", "oppmodinga i fjor", "request_1"),
+    T(CRITERION_REQUEST_3, "anmodninger siste tre år", "oppmodingar siste tre år", "request_3"),
+    T(CRITERION_DECISION_1, "fjorårets vedtak", "vedtaket i fjor", "decision_1"),
+    T(CRITERION_SETTLED_2, "bosatte for to år siden", "busette for to år sidan", "settled_2"),
     T(CRITERION_POPULATION_LONG, "Folketall", "Folketal", "Population"),
     T(CRITERION_POPULATION_WHY,
       "tjenester, skoler og arbeidsplasser følger størrelsen på kommunen; et nasjonalt kriterium hvert år",
@@ -812,6 +849,11 @@ const char *regint__tr_criterion(regint_lang lang, const char *id)
         {"secondary_inflow", REGINT__MSG_CRITERION_SECONDARY_INFLOW},
         {"unemployment", REGINT__MSG_CRITERION_UNEMPLOYMENT},
         {"intro_results", REGINT__MSG_CRITERION_INTRO_RESULTS},
+        {"spread", REGINT__MSG_CRITERION_SPREAD},
+        {"request_1", REGINT__MSG_CRITERION_REQUEST_1},
+        {"request_3", REGINT__MSG_CRITERION_REQUEST_3},
+        {"decision_1", REGINT__MSG_CRITERION_DECISION_1},
+        {"settled_2", REGINT__MSG_CRITERION_SETTLED_2},
     };
     if (!id)
         return "";
@@ -872,7 +914,11 @@ static int match_format(const char *f, const char *s, const char **arg, size_t n
         return 0;
     arg[2 * na] = s;
     if (kind == 'n') {
-        const char *e = s + strspn(s, "-0123456789.");
+        /* a sign only in front, a point only between digits: "2013-2025" is two numbers and
+         * the point ending a sentence is not part of one */
+        const char *e = s + (*s == '-');
+        while ((*e >= '0' && *e <= '9') || (*e == '.' && e[1] >= '0' && e[1] <= '9'))
+            e++;
         arg[2 * na + 1] = e;
         return e > s && match_format(f + cl, e, arg, na + 1);
     }

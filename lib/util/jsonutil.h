@@ -36,16 +36,21 @@ typedef regint_status (*regint__json_load_fn)(const cJSON *doc, const char *name
 regint_status regint__json_load(const char *text, size_t len, const char *name, regint__json_load_fn load,
                                 void *out);
 
-/* Define the public pair `prefix_load_string(text, len, name, type **out)` (NULL name:
- * `default_name`) and `prefix_load_file(path, type **out)` over a regint__json_load_fn:
- * every JSON object type is loaded exactly this way, so it is written once. */
-#define REGINT__DEFINE_JSON_LOADERS(prefix, type, default_name, load)                                    \
+/* Define the public `prefix_load_string(text, len, name, type **out)` (NULL name:
+ * `default_name`) over a regint__json_load_fn: every JSON object type is loaded from text
+ * exactly this way, so it is written once. */
+#define REGINT__DEFINE_JSON_LOAD_STRING(prefix, type, default_name, load)                                \
     regint_status prefix##_load_string(const char *text, size_t len, const char *name, type **out)      \
     {                                                                                                  \
         if (!text || !out)                                                                             \
             return regint__error(REGINT_EINVAL, #prefix "_load_string: NULL argument");                \
         return regint__json_load(text, len, name ? name : default_name, load, out);                    \
-    }                                                                                                  \
+    }
+
+/* The same and `prefix_load_file(path, type **out)` (a type whose saves check for lost updates
+ * uses REGINT__DEFINE_LOAD_FILE_ORIGIN, util/savefile.h, for its load_file instead). */
+#define REGINT__DEFINE_JSON_LOADERS(prefix, type, default_name, load)                                    \
+    REGINT__DEFINE_JSON_LOAD_STRING(prefix, type, default_name, load)                                    \
     REGINT__DEFINE_LOAD_FILE(prefix##_load_file, type, prefix##_load_string)
 
 /* Build "<obj_path>.<key>" or "<obj_path>[<i>]" into buf (size REGINT__PATH_MAX). */

@@ -431,6 +431,13 @@ regint_status regint__write_atomic(const char *path, const char *data, size_t le
     return regint__save(path, data, len, NULL, 0);
 }
 
+regint_status regint__save_string(const char *path, char *text, regint__origin *origin, int force)
+{
+    regint_status st = regint__save(path, text, strlen(text), origin, force);
+    free(text);
+    return st;
+}
+
 regint_status regint__write_string_atomic(const char *path, char *text)
 {
     regint_status st = regint__write_atomic(path, text, strlen(text));

@@ -55,6 +55,31 @@ regint_status regint__parse_file_origin(const char *path, regint__parse_fn parse
  * file `origin` was loaded from and its bytes changed since, refuse with REGINT_ECONFLICT
  * unless `force`; on success *origin describes the file written. */
 regint_status regint__save(const char *path, const char *data, size_t len, regint__origin *origin, int force);
+/* regint__save() of a string its caller built (a document's _to_string()), which is freed:
+ * the end of every `_save_file_opts()` of a loaded document. */
+regint_status regint__save_string(const char *path, char *text, regint__origin *origin, int force);
+
+/* Define the public `prefix_save_file_opts(obj, path, opt)` and `prefix_save_file(obj, path)`
+ * of a document loaded with REGINT__DEFINE_LOAD_FILE_ORIGIN: NULL options are the defaults
+ * (regint_dataset_save_options, util/options.h's check), the text is `to_string(obj, &text)`
+ * and the save checks the bytes of obj->member (its origin) unless opt->force. Written once
+ * for the dataset and the plan. */
+#define REGINT__DEFINE_SAVE_FILE(prefix, type, to_string, member)                                          \
+    regint_status prefix##_save_file_opts(const type *obj, const char *path,                             \
+                                          const regint_dataset_save_options *opt)                        \
+    {                                                                                                    \
+        static const regint_dataset_save_options defaults_ = REGINT_DATASET_SAVE_OPTIONS_INIT;           \
+        if (!obj || !path)                                                                               \
+            return regint__error(REGINT_EINVAL, #prefix "_save_file: NULL argument");                    \
+        REGINT__OPTIONS_RESOLVE(opt, defaults_, REGINT_DATASET_SAVE_OPTIONS_VERSION, #prefix "_save_file_opts"); \
+        char *text_ = NULL;                                                                              \
+        regint_status st_ = to_string(obj, &text_);                                                      \
+        return st_ ? st_ : regint__save_string(path, text_, obj->member, opt->force);                    \
+    }                                                                                                    \
+    regint_status prefix##_save_file(const type *obj, const char *path)                                  \
+    {                                                                                                    \
+        return prefix##_save_file_opts(obj, path, NULL);                                                 \
+    }
 
 /* Replace two files together: both are written to temporaries first, then renamed; if the
  * second rename fails the first file is put back as it was. */

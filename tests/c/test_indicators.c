@@ -441,6 +441,7 @@ static void test_catalogue(void)
     CU_ASSERT_EQUAL(regint_kb_sdg_goals("8.", g, &n), REGINT_EINVAL);
     CU_ASSERT_STRING_EQUAL(regint_kb_sdg_goal_name(10, "en"), "Reduced inequalities");
     CU_ASSERT_STRING_EQUAL(regint_kb_sdg_goal_name(5, "nb"), "Likestilling mellom kjønnene");
+    CU_ASSERT_STRING_EQUAL(regint_kb_sdg_goal_name(2, "nn"), "Utrydde svolt"); /* the table's nynorsk name (util/i18n.c) */
     CU_ASSERT_STRING_EQUAL(regint_kb_sdg_goal_name(0, "nb"), "");
 
     /* data/indicators_catalogue.csv: goal 8 tags intro_work_education_share (8.5,10.2) and

@@ -21,8 +21,8 @@ def sdg_goals(targets):
 
 
 def sdg_goal_name(goal, lang="en"):
-    """Short name of SDG goal 1..17 in English (``lang="en"``) or Norwegian (``"nb"``);
-    "" for a number out of range."""
+    """Short name of SDG goal 1..17 in English (``lang="en"``), bokmål (``"nb"``) or
+    nynorsk (``"nn"``); "" for a number out of range."""
     return _core.regint_kb_sdg_goal_name(goal, lang)
 
 
