@@ -19,6 +19,10 @@ static const rpy_field rpy_grant_scheme[] = {RPY_F(id, STR), RPY_F(name, STR), R
 static const rpy_field rpy_grant_payment[] = {RPY_F(date, STR), RPY_F(amount, I64), RPY_F(final, BOOL),
                                               RPY_DONE};
 #undef RPY_T
+#define RPY_T regint_grant_status_report_t
+static const rpy_field rpy_grant_status_report[] = {RPY_F(date, STR), RPY_F(period, STR), RPY_F(summary, STR),
+                                                    RPY_F(participants, I64), RPY_DONE};
+#undef RPY_T
 #define RPY_T regint_grant_application_t
 static const rpy_field rpy_grant_application[] = {RPY_F(id, STR), RPY_F(scheme_id, STR),
     RPY_F(received, STR), RPY_F(applicant_orgnr, STR), RPY_F(applicant_name, STR),
@@ -29,14 +33,15 @@ static const rpy_field rpy_grant_application[] = {RPY_F(id, STR), RPY_F(scheme_i
     RPY_SA(payments, rpy_grant_payment, regint_grant_payment_t, payment_count), RPY_F(report_due, STR),
     RPY_F(reported, BOOL), RPY_F(report_date, STR), RPY_F(participants_reached, I64),
     RPY_F(funds_used, I64), RPY_F(amount_reclaimed, I64), RPY_F(has_results, BOOL),
-    RPY_F(results_work, I64), RPY_F(results_education, I64), RPY_DONE};
+    RPY_F(results_work, I64), RPY_F(results_education, I64),
+    RPY_SA(status_reports, rpy_grant_status_report, regint_grant_status_report_t, status_report_count), RPY_DONE};
 #undef RPY_T
 #define RPY_T regint_grant_followup_t
 static const rpy_field rpy_grant_followup[] = {RPY_F(application_id, STR), RPY_F(scheme_id, STR),
     RPY_F(granted, I64), RPY_F(paid, I64), RPY_F(used, I64), RPY_F(reclaim_due, I64),
     RPY_F(report_due, STR), RPY_F(reported, BOOL), RPY_F(overdue, BOOL), RPY_F(days_overdue, I64),
     RPY_F(has_results, BOOL), RPY_F(in_work_or_education, I64), RPY_F(result_share, F64),
-    RPY_F(result_target, F64), RPY_F(target_met, INT), RPY_DONE};
+    RPY_F(result_target, F64), RPY_F(target_met, INT), RPY_F(status_reports, SIZE), RPY_DONE};
 #undef RPY_T
 #define RPY_T regint_grants_allocation_result
 static const rpy_field rpy_grant_allocation[] = {RPY_F(scheme_id, STR), RPY_F(budget, I64),
@@ -52,6 +57,7 @@ static const rpy_field rpy_grants_allocate_options[] = {RPY_F(unit, I64), RPY_F(
 REGINT_STRUCT(regint_grant_criterion_t, rpy_grant_criterion)
 REGINT_STRUCT(regint_grant_scheme_t, rpy_grant_scheme)
 REGINT_STRUCT(regint_grant_payment_t, rpy_grant_payment)
+REGINT_STRUCT(regint_grant_status_report_t, rpy_grant_status_report)
 REGINT_STRUCT(regint_grant_application_t, rpy_grant_application)
 REGINT_STRUCT(regint_grant_followup_t, rpy_grant_followup)
 REGINT_RESULT_HANDLE(regint_grants_allocation_result, regint_grants_allocation_result_free,

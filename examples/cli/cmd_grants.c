@@ -177,9 +177,10 @@ static int report(regint_dataset *ds, const char *scheme, const char *as_of, enu
             else
                 printf(", \"result_share\": null");
             if (f[i].result_target > 0)
-                printf(", \"result_target\": %.6g}", f[i].result_target);
+                printf(", \"result_target\": %.6g", f[i].result_target);
             else
-                printf(", \"result_target\": null}");
+                printf(", \"result_target\": null");
+            printf(", \"status_reports\": %zu}", f[i].status_reports);
         }
         printf("],\n \"overdue\": [");
         for (size_t i = 0; i < no; i++) {
@@ -189,7 +190,7 @@ static int report(regint_dataset *ds, const char *scheme, const char *as_of, enu
         printf("]}\n");
     } else if (fmt == CLI_CSV) {
         printf("application,scheme,granted,paid,used,reclaim_due,report_due,reported,overdue,days_overdue,"
-               "in_work_or_education,result_share,result_target\n");
+               "in_work_or_education,result_share,result_target,status_reports\n");
         for (size_t i = 0; i < n; i++) {
             cli_csv_field(stdout, f[i].application_id, CLI_QUOTE_IF_NEEDED);
             putchar(',');
@@ -205,7 +206,7 @@ static int report(regint_dataset *ds, const char *scheme, const char *as_of, enu
             putchar(',');
             if (f[i].result_target > 0)
                 printf("%g", f[i].result_target);
-            putchar('\n');
+            printf(",%zu\n", f[i].status_reports);
         }
     } else {
         printf("Granted applications as of %s\n", as_of);
@@ -223,6 +224,9 @@ static int report(regint_dataset *ds, const char *scheme, const char *as_of, enu
                    (long long)f[i].granted, (long long)f[i].paid, (long long)f[i].used, (long long)f[i].reclaim_due,
                    f[i].report_due ? f[i].report_due : "-", st);
         }
+        for (size_t i = 0; i < n; i++)
+            if (f[i].status_reports)
+                printf("Status reports %s: %zu\n", f[i].application_id, f[i].status_reports);
         for (size_t i = 0; i < n; i++) {
             if (!f[i].has_results)
                 continue;

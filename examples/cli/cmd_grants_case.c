@@ -10,14 +10,14 @@
 
 typedef struct case_args {
     const char *data, *id, *scheme, *received, *orgnr, *name, *target, *municipalities, *date, *reason,
-        *status, *due_before, *as_of, *criterion;
+        *status, *due_before, *as_of, *criterion, *summary, *period;
     int kind, outcome, fmt, final;
     int64_t amount, participants, used, days, in_work, in_education;
     double score;
 } case_args;
 
 static const case_args defaults = {NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-                                   NULL, 0, -1, CLI_TABLE, 0, -1, -1, -1, 60, -1, -1, -1.0};
+                                   NULL, NULL, NULL, 0, -1, CLI_TABLE, 0, -1, -1, -1, 60, -1, -1, -1.0};
 
 /* The county file is required: case work changes it in place. */
 #define CASE_DATA CLI_STRING("data", "FILE", case_args, data, CLI_REQUIRED, "the county file (changed in place, atomically)")
@@ -80,13 +80,20 @@ static const cli_opt repay_opts[] = {
 };
 
 static const cli_opt receive_opts[] = {
-    CASE_CHANGE("record the final report on the use of a grant, with results per participant"),
-    CLI_ABOUT("Funds used may not exceed the total paid. --in-work and --in-education (both or\n"
-              "neither) count the participants in work or in education after the project, each\n"
-              "once; `grants report` compares their share with the scheme's result target.\n"),
+    CASE_CHANGE("record a status report during the project, or the final report with results per participant"),
+    CLI_ABOUT("--kind final (default): --participants and --used are required; funds used may not\n"
+              "exceed the total paid. --in-work and --in-education (both or neither) count the\n"
+              "participants in work or in education after the project, each once; `grants report`\n"
+              "compares their share with the scheme's result target.\n"
+              "--kind status: a status report (kept apart from the final report), with an optional\n"
+              "--summary, --period and --participants so far; none dated after the final report.\n"),
+    CLI_CHOICE("kind", "final|status", case_args, kind, "final report (default) or status report"),
     CASE_DATE("date the report was received"),
-    CLI_INT("participants", "N", case_args, participants, 0, INT64_MAX, CLI_REQUIRED, "participants reached"),
-    CLI_INT("used", "KR", case_args, used, 0, INT64_MAX, CLI_REQUIRED, "kroner used"),
+    CLI_INT("participants", "N", case_args, participants, 0, INT64_MAX, 0,
+            "participants reached (so far, for a status report)"),
+    CLI_INT("used", "KR", case_args, used, 0, INT64_MAX, 0, "kroner used (final report; required there)"),
+    CLI_STRING("summary", "TEXT", case_args, summary, 0, "status report: text summary (no fødselsnummer)"),
+    CLI_STRING("period", "TEXT", case_args, period, 0, "status report: period covered"),
     CLI_INT("in-work", "N", case_args, in_work, 0, INT64_MAX, 0, "participants in work after the project"),
     CLI_INT("in-education", "N", case_args, in_education, 0, INT64_MAX, 0,
             "participants in education after the project"),
@@ -241,12 +248,13 @@ static int list(const regint_dataset *ds, const case_args *x)
     if (x->due_before && !day_of("grants list", "--due-before", x->due_before, &before))
         return CLI_BAD_INPUT;
     int rc = begin_rows(ds, x, "grants list",
-                        "application,scheme,orgnr,applicant,applied,status,granted,paid,report_due,reported,used,reclaimed\n");
+                        "application,scheme,orgnr,applicant,applied,status,granted,paid,report_due,reported,used,reclaimed,"
+                        "status_reports\n");
     if (rc)
         return rc;
     if (x->fmt == CLI_TABLE)
-        printf("%-12s %-22s %-9s %11s %-8s %11s %11s %-10s %s\n", "application", "scheme", "orgnr", "applied",
-               "status", "granted", "paid", "report due", "report");
+        printf("%-12s %-22s %-9s %11s %-8s %11s %11s %-10s %6s %s\n", "application", "scheme", "orgnr", "applied",
+               "status", "granted", "paid", "report due", "st.rep", "report");
     int first = 1;
     for (size_t i = 0; i < regint_grants_application_count(ds); i++) {
         const regint_grant_application_t *a = regint_grants_application_at(ds, i);
@@ -262,23 +270,25 @@ static int list(const regint_dataset *ds, const case_args *x)
         int64_t paid = paid_of(a);
         if (x->fmt == CLI_CSV) {
             put_application(a, CLI_CSV, first);
-            printf(",%lld,%s,%lld,%lld,%s,%d,%lld,%lld\n", (long long)a->amount_applied, st,
+            printf(",%lld,%s,%lld,%lld,%s,%d,%lld,%lld,%zu\n", (long long)a->amount_applied, st,
                    (long long)a->amount_granted, (long long)paid, due ? due : "", a->reported,
-                   (long long)(a->reported ? a->funds_used : 0), (long long)a->amount_reclaimed);
+                   (long long)(a->reported ? a->funds_used : 0), (long long)a->amount_reclaimed,
+                   a->status_report_count);
         } else if (x->fmt == CLI_JSON) {
             put_application(a, CLI_JSON, first);
             printf(", \"applied\": %lld, \"status\": \"%s\", \"granted\": %lld, \"paid\": %lld, \"report_due\": ",
                    (long long)a->amount_applied, st, (long long)a->amount_granted, (long long)paid);
             cli_json_string(stdout, due);
-            printf(", \"reported\": %s, \"used\": %lld, \"reclaimed\": %lld}", a->reported ? "true" : "false",
-                   (long long)(a->reported ? a->funds_used : 0), (long long)a->amount_reclaimed);
+            printf(", \"reported\": %s, \"used\": %lld, \"reclaimed\": %lld, \"status_reports\": %zu}",
+                   a->reported ? "true" : "false", (long long)(a->reported ? a->funds_used : 0),
+                   (long long)a->amount_reclaimed, a->status_report_count);
         } else {
             char rep[32] = "-";
             if (a->reported)
                 snprintf(rep, sizeof rep, "used %lld", (long long)a->funds_used);
-            printf("%-12s %-22s %-9s %11lld %-8s %11lld %11lld %-10s %s\n", a->id, a->scheme_id, a->applicant_orgnr,
-                   (long long)a->amount_applied, st, (long long)a->amount_granted, (long long)paid, due ? due : "-",
-                   rep);
+            printf("%-12s %-22s %-9s %11lld %-8s %11lld %11lld %-10s %6zu %s\n", a->id, a->scheme_id,
+                   a->applicant_orgnr, (long long)a->amount_applied, st, (long long)a->amount_granted,
+                   (long long)paid, due ? due : "-", a->status_report_count, rep);
         }
         first = 0;
     }
@@ -339,6 +349,13 @@ int cli_run_grants_case(const cli_command *cmd, const void *parsed)
         return cli_usage_error(cmd, "--score is required");
     if ((x->in_work < 0) != (x->in_education < 0))
         return cli_usage_error(cmd, "--in-work and --in-education go together");
+    int status_report = !strcmp(sub, "receive-report") && x->kind == 1;
+    if (!strcmp(sub, "receive-report") && !status_report && (x->participants < 0 || x->used < 0))
+        return cli_usage_error(cmd, "the final report needs --participants and --used");
+    if (status_report && (x->used >= 0 || x->in_work >= 0))
+        return cli_usage_error(cmd, "--used, --in-work and --in-education belong to the final report");
+    if (!status_report && (x->summary || x->period))
+        return cli_usage_error(cmd, "--summary and --period belong to a status report (--kind status)");
     regint_dataset *ds;
     int rc = cli_load_dataset(cmd->name, x->data, &ds);
     if (rc != CLI_OK)
@@ -359,6 +376,9 @@ int cli_run_grants_case(const cli_command *cmd, const void *parsed)
                       : regint_grants_add_payment(ds, x->id, x->date, x->amount);
     } else if (!strcmp(sub, "repay")) {
         st = regint_grants_add_reclaimed(ds, x->id, x->amount);
+    } else if (status_report) {
+        regint_grant_status_report_t r = {x->date, x->period, x->summary, x->participants};
+        st = regint_grants_add_status_report(ds, x->id, &r);
     } else if (!strcmp(sub, "receive-report")) {
         /* One change of the file: the report and its results are saved together or not at all. */
         st = regint_grants_set_report(ds, x->id, x->date, x->participants, x->used);

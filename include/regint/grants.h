@@ -104,6 +104,18 @@ typedef struct regint_grant_payment_t {
                             it. JSON `"final": true` (absent = 0). */
 } regint_grant_payment_t;
 
+/** A status report (statusrapport) received during the project, kept apart from payment
+ *  requests and from the final report (as regionalforvaltning.no does). JSON: an entry of the
+ *  application's `"status_reports"` list, `{"date": ..., "period": ..., "summary": ...,
+ *  "participants": n}` (only `"date"` required). */
+typedef struct regint_grant_status_report_t {
+    const char *date;     /**< date received, "YYYY-MM-DD"; on or after the previous status report
+                               and not after the final report */
+    const char *period;   /**< period covered, free text such as "2025-05-01/2025-08-31", or NULL */
+    const char *summary;  /**< text summary, or NULL; a fødselsnummer in it is refused */
+    int64_t participants; /**< participants reached so far, >= 0, or -1 if not given */
+} regint_grant_status_report_t;
+
 /** An application (søknad) to a scheme, with its assessment, decision, payments and report. */
 typedef struct regint_grant_application_t {
     const char *id;                 /**< pseudonymous identifier (never a fødselsnummer) */
@@ -146,6 +158,10 @@ typedef struct regint_grant_application_t {
                                          work + education <= participants_reached (each
                                          participant counted once, by their main outcome). JSON
                                          `report.results: {"work": n, "education": n}` */
+    /* status reports during the project (apart from the final report above) */
+    size_t status_report_count;     /**< number of entries in @ref status_reports (0 if none) */
+    const regint_grant_status_report_t *status_reports; /**< [status_report_count] in the order
+                                         received; JSON `"status_reports"` */
 } regint_grant_application_t;
 
 /* ------------------------------------------------------------------------- */
@@ -213,6 +229,21 @@ REGINT_API regint_status regint_grants_add_final_payment(regint_dataset *ds, con
 REGINT_API regint_status regint_grants_set_report(regint_dataset *ds, const char *application_id,
                                                   const char *date, int64_t participants_reached,
                                                   int64_t funds_used);
+/**
+ * Record a status report received during the project (not the final report: see
+ * regint_grants_set_report()). Only for a granted application; dated on or after the
+ * previous status report and not after the final report, if that is in (one rule by
+ * dates, the same as on load: a status report received before the final report may be
+ * recorded later).
+ * @param ds              the dataset
+ * @param application_id  the application
+ * @param report          the status report (strings are copied); participants -1 = not given
+ * @return REGINT_OK; REGINT_ENOTFOUND for an unknown application; REGINT_EINVAL for a NULL
+ *         argument, a bad date, an order broken or a fødselsnummer in the text; REGINT_ERANGE
+ *         for participants below -1.
+ */
+REGINT_API regint_status regint_grants_add_status_report(regint_dataset *ds, const char *application_id,
+                                                         const regint_grant_status_report_t *report);
 /**
  * Record the assessed score of one criterion of an application (the others are kept).
  * @param ds              the dataset
@@ -362,6 +393,7 @@ typedef struct regint_grant_followup_t {
     double result_target; /**< the scheme's result_target (0 = none) */
     int target_met;       /**< 1 if result_share >= result_target > 0, 0 if below, -1 if there is
                                no target or no share */
+    size_t status_reports; /**< number of status reports received during the project */
 } regint_grant_followup_t;
 
 /**

@@ -62,17 +62,21 @@ static const size_t criterion_strings[] = {CRIT(id), CRIT(name)};
 static const size_t scheme_strings[] = {SCHEME(id), SCHEME(name), SCHEME(call_opens), SCHEME(deadline),
                                         SCHEME(report_due)};
 static const size_t payment_strings[] = {offsetof(regint_grant_payment_t, date)};
+#define STATUS(m) offsetof(regint_grant_status_report_t, m)
+static const size_t status_strings[] = {STATUS(date), STATUS(period), STATUS(summary)};
 static const size_t app_strings[] = {APP(id),           APP(scheme_id),     APP(received),
                                      APP(applicant_orgnr), APP(applicant_name), APP(target_group),
                                      APP(ineligible_reason), APP(decision_date), APP(decision_reason),
                                      APP(report_due),   APP(report_date)};
 static const regint__record_kind criterion_kind = REGINT__RECORD_KIND(regint_grant_criterion_t, criterion_strings);
 static const regint__record_kind payment_kind = REGINT__RECORD_KIND(regint_grant_payment_t, payment_strings);
+static const regint__record_kind status_kind = REGINT__RECORD_KIND(regint_grant_status_report_t, status_strings);
 static const regint__record_array scheme_arrays[] = {
     REGINT__RECORD_ARRAY(regint_grant_scheme_t, criteria, criterion_count, criterion_kind)};
 static const regint__record_array app_arrays[] = {
     REGINT__RECORD_STRING_LIST(regint_grant_application_t, municipalities, municipality_count),
-    REGINT__RECORD_ARRAY(regint_grant_application_t, payments, payment_count, payment_kind)};
+    REGINT__RECORD_ARRAY(regint_grant_application_t, payments, payment_count, payment_kind),
+    REGINT__RECORD_ARRAY(regint_grant_application_t, status_reports, status_report_count, status_kind)};
 static const regint__record_kind scheme_kind =
     REGINT__RECORD_KIND_ARRAYS(regint_grant_scheme_t, scheme_strings, scheme_arrays);
 static const regint__record_kind app_kind = REGINT__RECORD_KIND_ARRAYS(regint_grant_application_t, app_strings,
@@ -215,6 +219,37 @@ static int64_t paid_total(const regint_grant_application_t *a)
     for (size_t i = 0; i < a->payment_count; i++)
         t += a->payments[i].amount;
     return t;
+}
+
+/* The status reports of an application whose final report (if any) is already checked: each
+ * dated, in the order received, none after the final report, no fødselsnummer in the text. */
+static regint_status validate_status_reports(const regint_grant_application_t *a, const char *file,
+                                             const char *app_path)
+{
+    regint_status st;
+    for (size_t i = 0; i < a->status_report_count; i++) {
+        const regint_grant_status_report_t *r = &a->status_reports[i];
+        char path[REGINT__PATH_MAX];
+        regint__path_sub_index(path, app_path, "status_reports", i);
+        if (a->outcome != REGINT_GRANT_GRANTED)
+            return VERR(REGINT_EINVAL, NULL, "only a granted application sends status reports");
+        if ((st = regint__check_date_at(file, path, "date", r->date, 1)) ||
+            (st = regint__check_text_at(file, path, "period", r->period)) ||
+            (st = regint__check_text_at(file, path, "summary", r->summary)))
+            return st;
+        if (r->participants < -1)
+            return VERR(REGINT_ERANGE, "participants", "must be >= 0 (or -1: not given), got %lld",
+                        (long long)r->participants);
+        if ((st = not_above_json(file, path, "participants", r->participants)))
+            return st;
+        if (i > 0 && strcmp(r->date, a->status_reports[i - 1].date) < 0)
+            return VERR(REGINT_EINVAL, "date", "%s is before status_reports[%zu] (%s): status reports are kept in "
+                        "the order received", r->date, i - 1, a->status_reports[i - 1].date);
+        if (a->reported && strcmp(r->date, a->report_date) > 0)
+            return VERR(REGINT_EINVAL, "date", "a status report (%s) after the final report (%s)", r->date,
+                        a->report_date);
+    }
+    return REGINT_OK;
 }
 
 /* `self`: the stored record being replaced (skipped in the duplicate check), or NULL. */
@@ -374,6 +409,8 @@ static regint_status validate_app(const grants_data *g, const regint_dataset *ds
                         (long long)a->results_work, (long long)a->results_education,
                         (long long)a->participants_reached);
     }
+    if ((st = validate_status_reports(a, file, path)))
+        return st;
     if (a->amount_reclaimed < 0)
         return VERR(REGINT_ERANGE, "amount_reclaimed", "must be >= 0, got %lld", (long long)a->amount_reclaimed);
     if (a->amount_reclaimed > 0) {
@@ -480,6 +517,37 @@ static regint_status parse_scheme(const char *file, const char *path, const cJSO
 }
 
 /* `scheme_id` is given for version-1 nested applications (the scheme is the parent). */
+/* `"status_reports": [{"date", "period", "summary", "participants"}]` (the array is the
+ * caller's to free, its strings are borrowed from the document). */
+static regint_status parse_status_reports(const char *file, const char *path, const cJSON *o,
+                                          regint_grant_application_t *a)
+{
+    const cJSON *arr, *it;
+    regint_status st = regint__json_array(file, path, o, "status_reports", 0, &arr);
+    if (st)
+        return st;
+    size_t n = arr ? (size_t)cJSON_GetArraySize(arr) : 0, i = 0;
+    regint_grant_status_report_t *r = regint__calloc(n ? n : 1, sizeof *r);
+    a->status_reports = r;
+    if (!r)
+        return regint__enomem();
+    static const char *const keys[] = {"date", "period", "summary", "participants", NULL};
+    cJSON_ArrayForEach(it, arr)
+    {
+        char rp[REGINT__PATH_MAX];
+        regint__path_sub_index(rp, path, "status_reports", i);
+        r[i].participants = -1;
+        if ((st = regint__json_only(file, rp, it, keys)) ||
+            (st = regint__json_date(file, rp, it, "date", 1, &r[i].date)) ||
+            (st = regint__json_string(file, rp, it, "period", 0, &r[i].period)) ||
+            (st = regint__json_string(file, rp, it, "summary", 0, &r[i].summary)) ||
+            (st = regint__json_int(file, rp, it, "participants", 0, 0, JSON_INT_MAX, &r[i].participants)))
+            return st;
+        a->status_report_count = ++i;
+    }
+    return REGINT_OK;
+}
+
 static regint_status parse_app(const char *file, const char *path, const cJSON *o, const grants_data *g,
                                const char *scheme_id, regint_grant_application_t *a)
 {
@@ -492,7 +560,7 @@ static regint_status parse_app(const char *file, const char *path, const cJSON *
     static const char *const keys[] = {"id", "scheme", "received", "applicant", "amount_applied",
                                        "planned_participants", "target_group", "eligible", "ineligible_reason",
                                        "report_due", "amount_reclaimed", "municipalities", "scores", "decision",
-                                       "payments", "report", NULL};
+                                       "payments", "report", "status_reports", NULL};
     static const char *const appl_keys[] = {"orgnr", "name", "kind", NULL};
     if ((st = regint__json_only(file, path, o, keys)))
         return st;
@@ -639,7 +707,7 @@ static regint_status parse_app(const char *file, const char *path, const cJSON *
             return st;
         a->has_results = res != NULL;
     }
-    return REGINT_OK;
+    return parse_status_reports(file, path, o, a);
 }
 
 static regint_status append_scheme(grants_data *g, const regint_grant_scheme_t *s)
@@ -686,6 +754,7 @@ static regint_status read_app(const char *file, const char *path, const cJSON *o
     regint__xfree(a.municipalities);
     regint__xfree(a.scores);
     regint__xfree(a.payments);
+    regint__xfree(a.status_reports);
     return st;
 }
 
@@ -855,6 +924,19 @@ static cJSON *emit_app(const regint_grant_application_t *a, const regint_grant_s
             ADD(res = cJSON_AddObjectToObject(r, "results"));
             ADD(regint__json_add_number(res, "work", (double)a->results_work));
             ADD(regint__json_add_number(res, "education", (double)a->results_education));
+        }
+    }
+    if (a->status_report_count) { /* absent when there are none: older files stay canonical */
+        ADD(arr = cJSON_AddArrayToObject(o, "status_reports"));
+        for (size_t i = 0; i < a->status_report_count; i++) {
+            const regint_grant_status_report_t *r = &a->status_reports[i];
+            cJSON *p;
+            ADD(p = regint__json_append_object(arr));
+            ADD(regint__json_add_string(p, "date", r->date));
+            ADD(regint__json_add_opt_string(p, "period", r->period));
+            ADD(regint__json_add_opt_string(p, "summary", r->summary));
+            if (r->participants >= 0)
+                ADD(regint__json_add_number(p, "participants", (double)r->participants));
         }
     }
     if (a->amount_reclaimed)
@@ -1037,6 +1119,30 @@ regint_status regint_grants_decide(regint_dataset *ds, const char *application_i
     return replace_app(ds, g, cur, &tmp);
 }
 
+/* Replace `cur` by a copy with `elem` (`size` bytes) appended to one of its arrays, the pointer
+ * and count members at `arr_off` and `count_off`: one body for payments and status reports. */
+static regint_status replace_appending(regint_dataset *ds, grants_data *g, regint_grant_application_t *cur,
+                                       size_t arr_off, size_t count_off, const void *elem, size_t size)
+{
+    regint_grant_application_t tmp = *cur;
+    size_t n;
+    const char *old;
+    memcpy(&n, (const char *)&tmp + count_off, sizeof n);
+    memcpy(&old, (const char *)&tmp + arr_off, sizeof old);
+    char *p = regint__calloc(n + 1, size);
+    if (!p)
+        return regint__enomem();
+    if (n)
+        memcpy(p, old, n * size);
+    memcpy(p + n * size, elem, size);
+    n++;
+    memcpy((char *)&tmp + arr_off, &p, sizeof p);
+    memcpy((char *)&tmp + count_off, &n, sizeof n);
+    regint_status st = replace_app(ds, g, cur, &tmp);
+    free(p);
+    return st;
+}
+
 static regint_status add_payment(regint_dataset *ds, const char *application_id, const char *date, int64_t amount,
                                  int final)
 {
@@ -1050,19 +1156,9 @@ static regint_status add_payment(regint_dataset *ds, const char *application_id,
     if (cur->payment_count && cur->payments[cur->payment_count - 1].final)
         return regint__error(REGINT_EINVAL, "application '%s': the final payment (%s) is made; nothing is paid after it",
                              cur->id, cur->payments[cur->payment_count - 1].date);
-    regint_grant_payment_t *p = regint__calloc(cur->payment_count + 1, sizeof *p);
-    if (!p)
-        return regint__enomem();
-    memcpy(p, cur->payments, cur->payment_count * sizeof *p);
-    p[cur->payment_count].date = date;
-    p[cur->payment_count].amount = amount;
-    p[cur->payment_count].final = final;
-    regint_grant_application_t tmp = *cur;
-    tmp.payments = p;
-    tmp.payment_count++;
-    st = replace_app(ds, g, cur, &tmp);
-    free(p);
-    return st;
+    regint_grant_payment_t p = {date, amount, final};
+    return replace_appending(ds, g, cur, offsetof(regint_grant_application_t, payments),
+                             offsetof(regint_grant_application_t, payment_count), &p, sizeof p);
 }
 
 regint_status regint_grants_add_payment(regint_dataset *ds, const char *application_id, const char *date,
@@ -1120,6 +1216,19 @@ regint_status regint_grants_set_results(regint_dataset *ds, const char *applicat
     in.results_work = in_work;
     in.results_education = in_education;
     return change_report(ds, application_id, &in, 1);
+}
+
+regint_status regint_grants_add_status_report(regint_dataset *ds, const char *application_id,
+                                              const regint_grant_status_report_t *report)
+{
+    grants_data *g = NULL;
+    regint_grant_application_t *cur;
+    regint_status st = report ? lookup_for_change(ds, application_id, &g, &cur)
+                              : regint__error(REGINT_EINVAL, "regint_grants_add_status_report: NULL argument");
+    if (st)
+        return st;
+    return replace_appending(ds, g, cur, offsetof(regint_grant_application_t, status_reports),
+                             offsetof(regint_grant_application_t, status_report_count), report, sizeof *report);
 }
 
 regint_status regint_grants_add_reclaimed(regint_dataset *ds, const char *application_id, int64_t amount)
@@ -1411,6 +1520,7 @@ regint_status regint_grants_followup(const regint_dataset *ds, const char *schem
             r->days_overdue = regint__date_days_of(as_of) - regint__date_days_of(r->report_due);
         }
         r->has_results = a->has_results;
+        r->status_reports = a->status_report_count;
         r->in_work_or_education = a->has_results ? a->results_work + a->results_education : 0;
         r->result_share = a->has_results && a->participants_reached > 0
                               ? (double)r->in_work_or_education / (double)a->participants_reached

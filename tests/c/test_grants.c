@@ -257,6 +257,73 @@ static void test_final_payment_and_results(void)
     regint_dataset_free(ds);
 }
 
+/* Issue 18: status reports during the project, kept apart from the final report. Hand-worked:
+ * a1 granted 600 000, two status reports (2025-06-30 with 6 participants so far and a summary;
+ * 2025-09-30 with nothing but the date), then the final report 2026-02-01; a status report
+ * dated before the previous one, one with a fødselsnummer (01017010170, valid check digits)
+ * in its summary, one for the ungranted a1 and one dated after the final report are refused and
+ * change nothing; the saved text loads back with the same two reports. */
+static void test_status_reports(void)
+{
+    regint_dataset *ds = small_dataset(1000000);
+    regint_grant_status_report_t r1 = {"2025-06-30", "2025-04-01/2025-06-30", "oppstart, 6 deltakere", 6};
+    regint_grant_status_report_t r2 = {"2025-09-30", NULL, NULL, -1};
+    CU_ASSERT_EQUAL(regint_grants_add_status_report(ds, "a1", &r1), REGINT_EINVAL); /* not granted yet */
+    TEST_ASSERT_CONTAINS(regint_last_error(), "only a granted application sends status reports");
+    CU_ASSERT_EQUAL_FATAL(regint_grants_decide(ds, "a1", REGINT_GRANT_GRANTED, 600000, "2025-04-01", NULL),
+                          REGINT_OK);
+    CU_ASSERT_EQUAL(regint_grants_add_status_report(ds, "a1", NULL), REGINT_EINVAL);
+    CU_ASSERT_EQUAL(regint_grants_add_status_report(ds, "nope", &r1), REGINT_ENOTFOUND);
+    CU_ASSERT_EQUAL(regint_grants_add_status_report(ds, "a1", &r1), REGINT_OK);
+    regint_grant_status_report_t early = {"2025-06-29", NULL, NULL, -1};
+    CU_ASSERT_EQUAL(regint_grants_add_status_report(ds, "a1", &early), REGINT_EINVAL);
+    TEST_ASSERT_CONTAINS(regint_last_error(), "status_reports[1].date: 2025-06-29 is before status_reports[0]");
+    regint_grant_status_report_t fnr = {"2025-07-01", NULL, "deltaker 01017010170 sluttet", -1};
+    CU_ASSERT_EQUAL(regint_grants_add_status_report(ds, "a1", &fnr), REGINT_EPERSONAL);
+    regint_grant_status_report_t bad_date = {"2025-02-30", NULL, NULL, -1};
+    CU_ASSERT_EQUAL(regint_grants_add_status_report(ds, "a1", &bad_date), REGINT_EINVAL);
+    regint_grant_status_report_t neg = {"2025-07-01", NULL, NULL, -2};
+    CU_ASSERT_EQUAL(regint_grants_add_status_report(ds, "a1", &neg), REGINT_ERANGE);
+    CU_ASSERT_EQUAL(regint_grants_add_status_report(ds, "a1", &r2), REGINT_OK);
+    CU_ASSERT_EQUAL(regint_grants_add_payment(ds, "a1", "2025-05-01", 600000), REGINT_OK);
+    CU_ASSERT_EQUAL(regint_grants_set_report(ds, "a1", "2026-02-01", 10, 590000), REGINT_OK);
+    regint_grant_status_report_t late = {"2026-02-02", NULL, NULL, -1};
+    CU_ASSERT_EQUAL(regint_grants_add_status_report(ds, "a1", &late), REGINT_EINVAL);
+    TEST_ASSERT_CONTAINS(regint_last_error(),
+                         "status_reports[2].date: a status report (2026-02-02) after the final report (2026-02-01)");
+    const regint_grant_application_t *app;
+    CU_ASSERT_EQUAL_FATAL(regint_grants_application(ds, "a1", &app), REGINT_OK);
+    CU_ASSERT_EQUAL_FATAL(app->status_report_count, 2);
+    CU_ASSERT_STRING_EQUAL(app->status_reports[0].date, "2025-06-30");
+    CU_ASSERT_STRING_EQUAL(app->status_reports[0].summary, "oppstart, 6 deltakere");
+    CU_ASSERT_EQUAL(app->status_reports[0].participants, 6);
+    CU_ASSERT_PTR_NULL(app->status_reports[1].period);
+    CU_ASSERT_EQUAL(app->status_reports[1].participants, -1);
+    regint_grant_followup_t *f;
+    size_t n;
+    CU_ASSERT_EQUAL_FATAL(regint_grants_followup(ds, "s", "2026-03-01", &f, &n), REGINT_OK);
+    CU_ASSERT_EQUAL_FATAL(n, 1);
+    CU_ASSERT_EQUAL(f[0].status_reports, 2);
+    regint_free(f);
+    char *text = NULL;
+    CU_ASSERT_EQUAL_FATAL(regint_dataset_to_string(ds, &text), REGINT_OK);
+    CU_ASSERT_PTR_NOT_NULL(strstr(text, "\"status_reports\":"));
+    regint_dataset *d2 = NULL;
+    CU_ASSERT_EQUAL_FATAL(regint_dataset_load_string(text, strlen(text), "round-trip", &d2), REGINT_OK);
+    CU_ASSERT_EQUAL_FATAL(regint_grants_application(d2, "a1", &app), REGINT_OK);
+    CU_ASSERT_EQUAL_FATAL(app->status_report_count, 2);
+    CU_ASSERT_STRING_EQUAL(app->status_reports[0].period, "2025-04-01/2025-06-30");
+    CU_ASSERT_EQUAL(app->status_reports[0].participants, 6);
+    CU_ASSERT_EQUAL(app->status_reports[1].participants, -1);
+    char *text2 = NULL;
+    CU_ASSERT_EQUAL_FATAL(regint_dataset_to_string(d2, &text2), REGINT_OK);
+    CU_ASSERT_STRING_EQUAL(text, text2); /* canonical */
+    regint_free(text2);
+    regint_dataset_free(d2);
+    regint_free(text);
+    regint_dataset_free(ds);
+}
+
 /* Amounts near the int64 limit are refused by rule, never summed past it. */
 static void test_large_amounts(void)
 {
@@ -461,6 +528,7 @@ int main(void)
         {"allocate in units; decisions, payments, report, reclaim", test_allocate_units},
         {"follow-up and overdue reports", test_followup_example},
         {"final payment; results per participant against the target", test_final_payment_and_results},
+        {"status reports apart from the final report", test_status_reports},
         {"amounts near the int64 limit; no allocation over a report", test_large_amounts},
         {"save/load round trip", test_round_trip},
         {"schema version 1 reader", test_version1},

@@ -47,12 +47,25 @@ ok grants decide --data "$F" --id JSB25-90 --outcome granted --amount 600000 --d
 ok grants pay --data "$F" --id JSB25-90 --amount 350000 --date 2025-05-02
 refused "more than the 600000 kr granted" grants pay --data "$F" --id JSB25-90 --amount 250001 --date 2025-11-01
 refused "dated before payments[0] (2025-05-02)" grants pay --data "$F" --id JSB25-90 --amount 250000 --date 2025-05-01 --final
+# A status report during the project (kept apart from the final report): only --date needed.
+refused "only a granted application sends status reports" grants receive-report --data "$F" --id JSB25-01 \
+   --kind status --date 2025-09-15
+ok grants receive-report --data "$F" --id JSB25-90 --kind status --date 2025-09-15 --participants 9 \
+   --summary "9 deltakere i gang (example)"
+refused "status_reports[1].summary" grants receive-report --data "$F" --id JSB25-90 --kind status \
+   --date 2025-10-01 --summary "deltaker 01017010170 sluttet"
+refused "status_reports[1].date: expected a date" grants receive-report --data "$F" --id JSB25-90 --kind status \
+   --date 2025-09-31
+refused "belong to the final report" grants receive-report --data "$F" --id JSB25-90 --kind status \
+   --date 2025-10-01 --used 5
+refused "needs --participants and --used" grants receive-report --data "$F" --id JSB25-90 --date 2026-02-20
+grep -q '"status_reports":' "$F" || fail "status report not recorded"
 ok grants pay --data "$F" --id JSB25-90 --amount 250000 --date 2025-11-01 --final
 grep -q '"final":[[:space:]]*true' "$F" || fail "pay --final not recorded"
 refused "the final payment (2025-11-01) is made; nothing is paid after it" grants pay --data "$F" --id JSB25-90 --amount 1 --date 2025-12-01
 
 ok grants list --data "$F" --scheme $S --status granted --csv
-grep -q '^JSB25-90,jobbsjansen-b-2025,998877660,Eksempel kommune (example),900000,granted,600000,600000,2026-03-01,0,0,0$' "$T/out" \
+grep -q '^JSB25-90,jobbsjansen-b-2025,998877660,Eksempel kommune (example),900000,granted,600000,600000,2026-03-01,0,0,0,1$' "$T/out" \
   || { cat "$T/out"; fail "list"; }
 grep -q '^MT24' "$T/out" && fail "list --scheme shows another scheme"
 # 2026-01-15 + 60 days covers 2026-03-01 (45 days left); the mentor reports are overdue, not due.
@@ -75,16 +88,19 @@ grep -q "go together" "$T/err" || { cat "$T/err"; fail "--in-work alone: message
 # 5 + 2 = 7 of 11 participants = 63.6 % >= the scheme's 60 % target
 ok grants receive-report --data "$F" --id JSB25-90 --date 2026-02-20 --participants 11 --used 560000 \
    --in-work 5 --in-education 2
+refused "a status report (2026-02-21) after the final report (2026-02-20)" grants receive-report --data "$F" --id JSB25-90 --kind status \
+   --date 2026-02-21
 ok grants report --data "$F" --scheme $S --as-of 2026-03-10
+grep -qF 'Status reports JSB25-90: 1' "$T/out" || { cat "$T/out"; fail "status report count in grants report"; }
 grep -qF 'Results JSB25-90: 7 participants in work or education, 63.6 % of those reached (target 60 %: met)' "$T/out" \
   || { cat "$T/out"; fail "results in grants report"; }
 refused "more than unused 40000 kr" grants repay --data "$F" --id JSB25-90 --amount 40001
 ok grants repay --data "$F" --id JSB25-90 --amount 40000
 ok grants report --data "$F" --scheme $S --as-of 2026-03-10 --csv
-grep -q '^JSB25-90,jobbsjansen-b-2025,600000,600000,560000,0,2026-03-01,1,0,0,7,0.6364,0.6$' "$T/out" \
+grep -q '^JSB25-90,jobbsjansen-b-2025,600000,600000,560000,0,2026-03-01,1,0,0,7,0.6364,0.6,1$' "$T/out" \
   || { cat "$T/out"; fail "report after repayment"; }
 ok grants list --data "$F" --scheme $S --status granted --csv
-grep -q ',560000,40000$' "$T/out" || { cat "$T/out"; fail "list after repayment"; }
+grep -q ',560000,40000,1$' "$T/out" || { cat "$T/out"; fail "list after repayment"; }
 
 # The guide's own commands (continuation lines joined), in $T/doc where county.json is a copy.
 D=$T/doc
@@ -92,7 +108,7 @@ mkdir -p "$D"
 cp "$SRC" "$D/county.json"
 awk '/^    regint /{c=$0; while (c ~ /\\$/) { sub(/\\$/, "", c); getline l; c = c l } print c }' "$DOC" >"$T/doc_cmds"
 n=$(wc -l <"$T/doc_cmds")
-[ "$n" -ge 11 ] || fail "docs/grants-workflow.md: only $n commands found"
+[ "$n" -ge 12 ] || fail "docs/grants-workflow.md: only $n commands found"
 while IFS= read -r line; do
     (cd "$D" && eval "\"\$R\" ${line#*regint }") >"$T/out" 2>"$T/err" || { cat "$T/err" >&2; fail "guide step: $line"; }
     case $line in *"grants remind"*) cp "$T/out" "$T/doc_remind" ;; esac
@@ -104,6 +120,6 @@ shown=$(grep '^    Results JSB25-90' "$DOC" | sed 's/^    //')
 "$R" grants report --data "$D/county.json" --scheme $S --as-of 2026-03-10 >"$T/out"
 grep -qxF "$shown" "$T/out" || { cat "$T/out"; fail "grants report differs from the guide's results line"; }
 "$R" grants list --data "$D/county.json" --scheme $S --status granted --csv >"$T/out"
-grep -q '^JSB25-90,jobbsjansen-b-2025,998877660,Eksempel kommune (example),900000,granted,600000,600000,2026-03-01,1,560000,40000$' "$T/out" \
+grep -q '^JSB25-90,jobbsjansen-b-2025,998877660,Eksempel kommune (example),900000,granted,600000,600000,2026-03-01,1,560000,40000,1$' "$T/out" \
   || { cat "$T/out"; fail "state after the guide's walk"; }
 echo "grants workflow: ok ($n commands of the guide)"

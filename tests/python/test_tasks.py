@@ -130,7 +130,7 @@ def test_grants_followup_and_overdue_equal_cli(ds, cli):
     f = ds.grants.followup(as_of="2026-06-01")
     assert list(f["application_id"]) == [a["id"] for a in ref["applications"]]
     for col in ("granted", "paid", "used", "reclaim_due", "report_due", "reported", "overdue",
-                "days_overdue"):
+                "days_overdue", "status_reports"):
         assert list(f[col]) == [a[col] for a in ref["applications"]], col
     over = ds.grants.overdue_reports("2026-06-01")
     expected = sorted((a["report_due"], a["id"]) for a in ref["applications"] if a["overdue"])
@@ -200,6 +200,13 @@ def test_grants_walk_with_final_payment(raw):
         g.add_payment("JSB25-90", 250_000, date="2025-05-01", final=True)
     with pytest.raises(TypeError):
         g.add_payment("JSB25-90", 250_000, date="2025-11-01", final="yes")
+    # a status report during the project, apart from the final report (only the date needed)
+    g.add_status_report("JSB25-90", date="2025-09-15", participants=9, summary="9 deltakere i gang (example)")
+    with pytest.raises(regint.PersonalDataError):
+        g.add_status_report("JSB25-90", date="2025-10-01", summary=f"deltaker {FNR} sluttet")
+    with pytest.raises(regint.InvalidError, match="is before status_reports"):
+        g.add_status_report("JSB25-90", date="2025-09-14")
+    g.add_status_report("JSB25-90", date="2025-10-15")
     g.add_payment("JSB25-90", 250_000, date="2025-11-01", final=True)
     with pytest.raises(regint.InvalidError, match="nothing is paid after it"):
         g.add_payment("JSB25-90", 1, date="2025-12-01")
@@ -214,6 +221,8 @@ def test_grants_walk_with_final_payment(raw):
     with pytest.raises(regint.InvalidError):
         g.set_results("JSB25-90", 5, 2)                 # before the final report
     g.set_report("JSB25-90", participants_reached=11, funds_used=560_000, date="2026-02-20")
+    with pytest.raises(regint.InvalidError, match=r"after the final report \(2026-02-20\)"):
+        g.add_status_report("JSB25-90", date="2026-02-21")
     with pytest.raises(regint.RangeError):
         g.set_results("JSB25-90", 8, 4)
     g.set_results("JSB25-90", 5, 2)
@@ -222,8 +231,11 @@ def test_grants_walk_with_final_payment(raw):
     assert f.loc["JSB25-90", "result_share"] == pytest.approx(7 / 11)
     assert f.loc["JSB25-90", "result_target"] == pytest.approx(0.6)
     assert bool(f.loc["JSB25-90", "target_met"]) is True
+    assert f.loc["JSB25-90", "status_reports"] == 2
     row = g.applications().set_index("id").loc["JSB25-90"]
     assert (row["results_work"], row["results_education"]) == (5, 2)
+    assert row["status_reports"] == (("2025-09-15", None, "9 deltakere i gang (example)", 9),
+                                     ("2025-10-15", None, None, None))
     assert g.schemes().set_index("id").loc["jobbsjansen-b-2025", "result_target"] == pytest.approx(0.6)
     again = regint.Dataset.from_json(d.to_json())      # the marker survives a save and load
     assert [tuple(p) for p in again.grants.applications().set_index("id").loc["JSB25-90", "payments"]][-1][2] is True

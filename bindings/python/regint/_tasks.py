@@ -74,7 +74,9 @@ class Grants:
 
     def applications(self, scheme=None):
         """One row per application (optionally of one scheme): applicant, amounts, scores
-        (dict by criterion, None = not assessed), decision, payments, report."""
+        (dict by criterion, None = not assessed), decision, payments, report, status_reports
+        (tuples of (date, period, summary, participants so far or None), in the order
+        received)."""
         h = self._ds._handle
         d = _core.regint_grants_applications(h)
         schemes = _core.regint_grants_schemes(h)
@@ -93,12 +95,14 @@ class Grants:
             d[c] = [v if d["reported"][i] else None for i, v in enumerate(d[c])]
         for c in ("results_work", "results_education"):
             d[c] = [v if d["has_results"][i] else None for i, v in enumerate(d[c])]
+        d["status_reports"] = [tuple((r[0], r[1], r[2], None if r[3] < 0 else r[3]) for r in rs or ())
+                               for rs in d["status_reports"]]
         cols = ["id", "scheme", "received", "applicant_orgnr", "applicant_name", "applicant_kind",
                 "amount_applied", "planned_participants", "target_group", "municipalities",
                 "eligible", "ineligible_reason", "scores", "outcome", "amount_granted",
                 "decision_date", "decision_reason", "paid", "payments", "report_due", "reported",
                 "report_date", "participants_reached", "funds_used", "results_work",
-                "results_education", "amount_reclaimed"]
+                "results_education", "amount_reclaimed", "status_reports"]
         df = pd.DataFrame({c: d[c] for c in cols} if n else {c: [] for c in cols}, columns=cols)
         for c in ("participants_reached", "funds_used", "results_work", "results_education"):
             if len(df):
@@ -203,6 +207,16 @@ class Grants:
         pay(self._ds._handle, application_id, _date(date), amount)
         self._ds._modified()
 
+    def add_status_report(self, application_id, date=None, summary=None, period=None,
+                          participants=None):
+        """A status report received during the project (apart from the final report of
+        set_report): date (default today), optional text summary (no fødselsnummer), period
+        covered and participants so far. Refused after the final report."""
+        _core.regint_grants_add_status_report(self._ds._handle, application_id, dict(
+            date=_date(date), period=period, summary=summary,
+            participants=-1 if participants is None else participants))
+        self._ds._modified()
+
     def set_report(self, application_id, participants_reached, funds_used, date=None):
         _core.regint_grants_set_report(self._ds._handle, application_id, _date(date),
                                        participants_reached, funds_used)
@@ -220,7 +234,8 @@ class Grants:
 
     def followup(self, as_of=None, scheme=None):
         """Follow-up of every granted application as of a date (default today): granted,
-        paid, used, reclaim_due, report_due, reported, overdue, days_overdue, and the results
+        paid, used, reclaim_due, report_due, reported, overdue, days_overdue, status_reports
+        (how many were received), and the results
         per participant: in_work_or_education (<NA> without results), result_share (NaN
         without), result_target (NaN = none), target_met (True/False, <NA> = no target)."""
         d = _core.regint_grants_followup(self._ds._handle, scheme, _date(as_of))
@@ -234,7 +249,7 @@ class Grants:
         return pd.DataFrame(d, columns=["application_id", "scheme", "granted", "paid", "used",
                                         "reclaim_due", "report_due", "reported", "overdue",
                                         "days_overdue", "in_work_or_education", "result_share",
-                                        "result_target", "target_met"])
+                                        "result_target", "target_met", "status_reports"])
 
     def overdue_reports(self, as_of=None, scheme=None):
         """Ids of granted applications whose report is overdue, by due date then id
