@@ -63,6 +63,7 @@ typedef struct yst {
     char (*cty)[3];
     const char ***t24; /* 2024 codes of each */
     size_t *nt24;
+    const char **self; /* a code valid in 2024 itself: t24[i] == &self[i] (not owned) */
 } yst;
 
 typedef struct eng {
@@ -70,7 +71,11 @@ typedef struct eng {
     int y0, y1; /* years with a structure */
     yst *ys;
     unsigned char has[POP_MAX - 1900 + 1][3]; /* any figure of (year, measure) */
-    double *pop24; /* unused */
+    /* The figures of category "all", measures 0-2, by (interned code, year, measure): an
+     * open-addressing table of row indexes + 1 (0 empty), mask + 1 slots. Built by
+     * fitter_scan(); val() looks up through it (the dataset's own lookup hashes the string and
+     * formats an error message for every row that is not there). */
+    size_t *fig, fig_mask;
 } eng;
 
 static yst *Y_(eng *e, int y) { return (y >= e->y0 && y <= e->y1) ? &e->ys[y - e->y0] : NULL; }
@@ -91,11 +96,13 @@ static long code_ix(const yst *s, const char *code)
     return -1;
 }
 
+/* The dataset interns its strings (one copy per distinct code, dataset/store.h), and the 2024
+ * codes come from regint_dataset_map_code(): equal codes are equal pointers. */
 static int share24(const yst *a, size_t i, const yst *b, size_t j)
 {
     for (size_t x = 0; x < a->nt24[i]; x++)
         for (size_t y = 0; y < b->nt24[j]; y++)
-            if (!strcmp(a->t24[i][x], b->t24[j][y]))
+            if (a->t24[i][x] == b->t24[j][y])
                 return 1;
     return 0;
 }
@@ -103,7 +110,9 @@ static int share24(const yst *a, size_t i, const yst *b, size_t j)
 static void yst_free(yst *s)
 {
     for (size_t i = 0; s->t24 && i < s->n; i++)
-        regint_free(s->t24[i]);
+        if (!s->self || s->t24[i] != &s->self[i])
+            regint_free(s->t24[i]);
+    free(s->self);
     free(s->t24);
     free(s->nt24);
     free(s->cty);
@@ -120,25 +129,53 @@ static regint_status yst_build(const regint_dataset *ds, int y, yst *s)
     s->cty = regint__calloc(s->n ? s->n : 1, sizeof *s->cty);
     s->t24 = regint__calloc(s->n ? s->n : 1, sizeof *s->t24);
     s->nt24 = regint__calloc(s->n ? s->n : 1, sizeof *s->nt24);
-    if (!s->cty || !s->t24 || !s->nt24)
+    s->self = regint__calloc(s->n ? s->n : 1, sizeof *s->self);
+    if (!s->cty || !s->t24 || !s->nt24 || !s->self)
         return regint__enomem();
     for (size_t i = 0; i < s->n; i++) {
         regint__vintage_county(s->m[i], y, s->cty[i]);
-        if (regint_dataset_map_code(ds, s->m[i]->kommunenr, y, 2024, &s->t24[i], &s->nt24[i]) != REGINT_OK)
+        /* A code whose record of year y is valid in 2024 maps to itself (the first step of
+         * regint_dataset_map_code(), which starts from the same record): no search, no copy. */
+        const regint_municipality_t *rec;
+        if (regint_dataset_municipality(ds, s->m[i]->kommunenr, y, &rec) == REGINT_OK && rec->valid_from <= 2024 &&
+            2024 <= rec->valid_to) {
+            s->self[i] = rec->kommunenr;
+            s->t24[i] = &s->self[i];
+            s->nt24[i] = 1;
+        } else if (regint_dataset_map_code(ds, s->m[i]->kommunenr, y, 2024, &s->t24[i], &s->nt24[i]) != REGINT_OK)
             s->nt24[i] = 0;
     }
     return REGINT_OK;
+}
+
+static size_t fig_hash(const char *code, int y, int m)
+{
+    uint64_t h = ((uint64_t)(uintptr_t)code * 0x9E3779B97F4A7C15u) ^ ((uint64_t)(unsigned)y * 3u + (unsigned)m);
+    return (size_t)((h * 0xBF58476D1CE4E5B9u) >> 17);
+}
+
+/* The row of (code, y, m) in category "all", or NULL. code: an interned code (a municipality
+ * record's). */
+static const regint_settlement_t *fig_find(const eng *e, const char *code, int y, int m)
+{
+    for (size_t i = fig_hash(code, y, m) & e->fig_mask; e->fig[i]; i = (i + 1) & e->fig_mask) {
+        const regint_settlement_t *s = regint_dataset_settlement_at(e->ds, e->fig[i] - 1);
+        if (s->kommunenr == code && s->year == y && (int)s->measure == m)
+            return s;
+    }
+    return NULL;
 }
 
 /* A figure: suppressed 2, not applicable / no decision 0, awaiting / unknown NAN; no row: 0
  * for a request, NAN otherwise (SPEC §1). */
 static double val(const eng *e, const char *code, int y, regint_measure m)
 {
-    regint_value_t v;
     if (y < 1900 || y > POP_MAX || !e->has[y - 1900][m])
         return NAN;
-    if (regint_dataset_settlement(e->ds, code, y, m, REGINT_CATEGORY_ALL, &v) != REGINT_OK)
+    const regint_settlement_t *row = fig_find(e, code, y, (int)m);
+    if (!row)
         return m == REGINT_MEASURE_REQUEST ? 0 : NAN;
+    regint_value_t v = row->value;
     switch (v.missing) {
     case REGINT_MISSING_NONE: return v.value;
     case REGINT_MISSING_SUPPRESSED: return 2;
@@ -152,6 +189,31 @@ static double pop_of(const eng *e, const char *code, int y)
 {
     int64_t p;
     return regint_dataset_population(e->ds, code, y, &p) == REGINT_OK ? (double)p : 0;
+}
+
+/* A 2024 code (interned: compared as an address) and the index of a y-code holding it. */
+typedef struct c24 {
+    uintptr_t code;
+    size_t i;
+} c24;
+
+static int c24_cmp(const void *x, const void *y)
+{
+    const c24 *a = x, *b = y;
+    return a->code != b->code ? (a->code < b->code ? -1 : 1) : (a->i > b->i) - (a->i < b->i);
+}
+
+static int c24_key(const void *key, const void *el)
+{
+    uintptr_t k = *(const uintptr_t *)key, c = ((const c24 *)el)->code;
+    return (k > c) - (k < c);
+}
+
+static size_t uf_root(const size_t *parent, size_t x)
+{
+    while (parent[x] != x)
+        x = parent[x];
+    return x;
 }
 
 /* Population at 1.1.p of every code valid in y (SPEC §1): codes sharing 2024 territory form a
@@ -186,28 +248,40 @@ static regint_status comp_pop(eng *e, int y, int p, double *out)
             yst_free(&tmp);
         return regint__enomem();
     }
-    for (size_t i = 0; i < n; i++) {
+    /* Each p-code's population goes to the groups its 2024 parts lie in, by their 2024
+     * populations: ok[] pairs every 2024 code of the y-codes with its y-code, sorted by code. */
+    size_t no = 0, maxp = 1;
+    for (size_t i = 0; i < n; i++)
+        no += a->nt24[i];
+    for (size_t c = 0; c < b->n; c++)
+        maxp = b->nt24[c] > maxp ? b->nt24[c] : maxp;
+    c24 *ok = regint__calloc(no ? no : 1, sizeof *ok);
+    size_t *rts = regint__calloc(maxp, sizeof *rts);
+    double *total = regint__calloc(n ? n : 1, sizeof *total), *ins = regint__calloc(maxp, sizeof *ins);
+    if (!ok || !rts || !total || !ins) {
+        free(ok), free(rts), free(total), free(ins), free(grp), free(w);
+        if (own)
+            yst_free(&tmp);
+        return regint__enomem();
+    }
+    for (size_t i = 0, k = 0; i < n; i++)
+        for (size_t z = 0; z < a->nt24[i]; z++, k++)
+            ok[k] = (c24){(uintptr_t)a->t24[i][z], i};
+    qsort(ok, no, sizeof *ok, c24_cmp);
+    /* The groups: y-codes linked through shared 2024 codes (share24()), each named by its lowest
+     * index (union-find; a root is always the lowest index of its tree). */
+    for (size_t i = 0; i < n; i++)
         grp[i] = i;
-        for (size_t j = 0; j < i; j++)
-            if (grp[j] == j && share24(a, i, a, j)) {
-                grp[i] = j;
-                break;
-            }
-        /* union: an earlier member of i's group may link to another root */
-    }
-    /* full union-find to be safe against chains */
-    for (int changed = 1; changed;) {
-        changed = 0;
-        for (size_t i = 0; i < n; i++)
-            for (size_t j = 0; j < i; j++)
-                if (grp[i] != grp[j] && share24(a, i, a, j)) {
-                    size_t r = grp[i] < grp[j] ? grp[i] : grp[j], o = grp[i] < grp[j] ? grp[j] : grp[i];
-                    for (size_t k = 0; k < n; k++)
-                        if (grp[k] == o)
-                            grp[k] = r;
-                    changed = 1;
-                }
-    }
+    for (size_t k = 1; k < no; k++)
+        if (ok[k].code == ok[k - 1].code) {
+            size_t r1 = uf_root(grp, ok[k - 1].i), r2 = uf_root(grp, ok[k].i);
+            if (r1 < r2)
+                grp[r2] = r1;
+            else if (r2 < r1)
+                grp[r1] = r2;
+        }
+    for (size_t i = 0; i < n; i++)
+        grp[i] = uf_root(grp, i);
     for (size_t i = 0; i < n; i++) {
         double s = 1;
         for (int t = y - 6; t < y; t++) {
@@ -217,43 +291,23 @@ static regint_status comp_pop(eng *e, int y, int p, double *out)
         }
         w[i] = s;
     }
-    /* Each p-code's population goes to the groups its 2024 parts lie in, by their 2024
-     * populations: owner[] names the group of every 2024 code of the groups. */
-    size_t no = 0, maxp = 1;
-    for (size_t i = 0; i < n; i++)
-        no += a->nt24[i];
-    for (size_t c = 0; c < b->n; c++)
-        maxp = b->nt24[c] > maxp ? b->nt24[c] : maxp;
-    const char **okey = regint__calloc(no ? no : 1, sizeof *okey);
-    size_t *oroot = regint__calloc(no ? no : 1, sizeof *oroot), *rts = regint__calloc(maxp, sizeof *rts);
-    double *total = regint__calloc(n ? n : 1, sizeof *total), *ins = regint__calloc(maxp, sizeof *ins);
-    if (!okey || !oroot || !rts || !total || !ins) {
-        free(okey), free(oroot), free(rts), free(total), free(ins), free(grp), free(w);
-        if (own)
-            yst_free(&tmp);
-        return regint__enomem();
-    }
-    for (size_t i = 0, k = 0; i < n; i++)
-        for (size_t z = 0; z < a->nt24[i]; z++, k++) {
-            okey[k] = a->t24[i][z];
-            oroot[k] = grp[i];
-        }
     for (size_t c = 0; c < b->n; c++) {
         double all = 0;
         size_t nr = 0;
         for (size_t x = 0; x < b->nt24[c]; x++) {
             double g = pop_of(e, b->t24[c][x], 2024);
             all += g;
-            size_t k = 0;
-            while (k < no && strcmp(okey[k], b->t24[c][x]))
-                k++;
-            if (k == no)
+            /* the group of the 2024 code (all y-codes holding it are in one group) */
+            uintptr_t key = (uintptr_t)b->t24[c][x];
+            const c24 *hit = bsearch(&key, ok, no, sizeof *ok, c24_key);
+            if (!hit)
                 continue;
+            size_t root = grp[hit->i];
             size_t q = 0;
-            while (q < nr && rts[q] != oroot[k])
+            while (q < nr && rts[q] != root)
                 q++;
             if (q == nr) {
-                rts[nr] = oroot[k];
+                rts[nr] = root;
                 ins[nr++] = 0;
             }
             ins[q] += g;
@@ -274,8 +328,7 @@ static regint_status comp_pop(eng *e, int y, int p, double *out)
             if (grp[i] == r)
                 out[i] = total[r] * w[i] / wsum;
     }
-    free(okey);
-    free(oroot);
+    free(ok);
     free(rts);
     free(total);
     free(ins);
@@ -707,21 +760,40 @@ static void fitter_close(fitter *f)
     free(f->grid);
     free(f->pen);
     free(f->L);
+    free(f->e.fig);
     memset(f, 0, sizeof *f);
 }
 
-/* Which (year, measure) have figures, and the last year with requests. */
-static void fitter_scan(const regint_dataset *ds, fitter *f)
+/* Which (year, measure) have figures, the last year with requests, and the table of figures
+ * val() reads (the rows are unique by key: the dataset refuses a figure given twice). */
+static regint_status fitter_scan(const regint_dataset *ds, fitter *f)
 {
-    size_t ns = regint_dataset_settlement_count(ds);
+    size_t ns = regint_dataset_settlement_count(ds), nf = 0, cap = 16;
     for (size_t i = 0; i < ns; i++) {
         const regint_settlement_t *s = regint_dataset_settlement_at(ds, i);
         if (s->category != REGINT_CATEGORY_ALL || (int)s->measure > 2 || s->year < 1900 || s->year > POP_MAX)
             continue;
+        nf++;
         f->e.has[s->year - 1900][s->measure] = 1;
         if (s->measure == REGINT_MEASURE_REQUEST && s->year > f->last_req)
             f->last_req = s->year;
     }
+    while (cap < 2 * nf)
+        cap *= 2;
+    f->e.ds = ds;
+    f->e.fig_mask = cap - 1;
+    if (!(f->e.fig = regint__calloc(cap, sizeof *f->e.fig)))
+        return regint__enomem();
+    for (size_t i = 0; i < ns; i++) {
+        const regint_settlement_t *s = regint_dataset_settlement_at(ds, i);
+        if (s->category != REGINT_CATEGORY_ALL || (int)s->measure > 2 || s->year < 1900 || s->year > POP_MAX)
+            continue;
+        size_t h = fig_hash(s->kommunenr, s->year, (int)s->measure) & f->e.fig_mask;
+        while (f->e.fig[h])
+            h = (h + 1) & f->e.fig_mask;
+        f->e.fig[h] = i + 1;
+    }
+    return REGINT_OK;
 }
 
 /* Build years FIRST_TRAIN-3..to and the losses of the county-years up to train_to. fitter_scan()
@@ -749,6 +821,15 @@ static regint_status fitter_build(const regint_dataset *ds, int to, int train_to
             p += fabs(f->grid[g * NCRIT + (size_t)k] - (k == 0 ? 1.0 : 0.0));
         f->pen[g] = SHRINK * p;
     }
+    /* the grid by criterion (column k of grid point g at gk[k][g]), for the loss loop */
+    double *gk[NCRIT], *tgt = NULL;
+    if (!(gk[0] = regint__calloc(f->ngrid * NCRIT, sizeof *gk[0])))
+        return regint__enomem();
+    for (int k = 0; k < NCRIT; k++) {
+        gk[k] = gk[0] + (size_t)k * f->ngrid;
+        for (size_t g = 0; g < f->ngrid; g++)
+            gk[k][g] = f->grid[g * NCRIT + (size_t)k];
+    }
     for (size_t i = 0; i < f->ny && !st; i++)
         st = yst_build(ds, f->e.y0 + (int)i, &f->e.ys[i]);
     for (int y = FIRST_TRAIN; y <= to && !st; y++) {
@@ -759,29 +840,42 @@ static regint_status fitter_build(const regint_dataset *ds, int to, int train_to
             if (o->T <= 0)
                 continue;
             o->loss = regint__calloc(f->ngrid, sizeof *o->loss);
-            if (!o->loss) {
+            double *ntgt = o->loss ? realloc(tgt, (o->n ? o->n : 1) * sizeof *tgt) : NULL;
+            if (!ntgt) {
                 st = regint__enomem();
                 break;
             }
-            /* the hot loop of the fit (NCRIT == 6 written out; the same sums in the same order) */
-            for (size_t g = 0; g < f->ngrid; g++) {
-                const double *gw = f->grid + g * NCRIT;
+            tgt = ntgt;
+            for (size_t a = 0; a < o->n; a++)
+                tgt[a] = o->req[a] / (double)o->T;
+            /* The hot loop of the fit: loss[g] = sum over a of |x_a . grid_g - target_a|, NCRIT == 6
+             * written out. Grid points in blocks that stay in the L1 cache, municipalities inside,
+             * the grid points of a block innermost (independent, so they vectorise); for each g the
+             * same sums in the same order as one g at a time. */
+            for (size_t g0 = 0; g0 < f->ngrid; g0 += 256) {
+                size_t g1 = g0 + 256 < f->ngrid ? g0 + 256 : f->ngrid;
+                double *restrict l = o->loss;
+                const double *restrict c0 = gk[0], *restrict c1 = gk[1], *restrict c2 = gk[2];
+                const double *restrict c3 = gk[3], *restrict c4 = gk[4], *restrict c5 = gk[5];
                 const double *x = o->X;
-                double l = 0;
                 for (size_t a = 0; a < o->n; a++, x += NCRIT) {
-                    double s = 0;
-                    s += x[0] * gw[0];
-                    s += x[1] * gw[1];
-                    s += x[2] * gw[2];
-                    s += x[3] * gw[3];
-                    s += x[4] * gw[4];
-                    s += x[5] * gw[5];
-                    l += fabs(s - o->req[a] / (double)o->T);
+                    const double x0 = x[0], x1 = x[1], x2 = x[2], x3 = x[3], x4 = x[4], x5 = x[5], t = tgt[a];
+                    for (size_t g = g0; g < g1; g++) {
+                        double s = 0;
+                        s += x0 * c0[g];
+                        s += x1 * c1[g];
+                        s += x2 * c2[g];
+                        s += x3 * c3[g];
+                        s += x4 * c4[g];
+                        s += x5 * c5[g];
+                        l[g] += fabs(s - t);
+                    }
                 }
-                o->loss[g] = l;
             }
         }
     }
+    free(tgt);
+    free(gk[0]);
     return st;
 }
 
@@ -1013,9 +1107,11 @@ regint_status regint__fitted_county(const regint_dataset *ds, const char *fylkes
             fitter_close(&fit_cache);
         fit_cache_ok = 0;
         memset(&fit_cache, 0, sizeof fit_cache);
-        fitter_scan(ds, &fit_cache);
-        int to = fit_cache.last_req > year ? fit_cache.last_req : year;
-        st = fitter_build(ds, to, to - 1, &fit_cache);
+        int to = 0;
+        if (!(st = fitter_scan(ds, &fit_cache))) {
+            to = fit_cache.last_req > year ? fit_cache.last_req : year;
+            st = fitter_build(ds, to, to - 1, &fit_cache);
+        }
         if (st)
             fitter_close(&fit_cache);
         else {
@@ -1059,18 +1155,25 @@ regint_status regint_settlement_rolling_run(const regint_dataset *ds, const regi
     regint_status st = REGINT_OK;
     fitter f;
     memset(&f, 0, sizeof f);
-    fitter_scan(ds, &f);
+    if ((st = fitter_scan(ds, &f))) {
+        fitter_close(&f);
+        return st;
+    }
     int from = opt->year_from ? opt->year_from : REGINT_SETTLEMENT_ROLLING_DEFAULT_FROM;
     int to = opt->year_to ? opt->year_to : f.last_req;
-    if (from < FIRST_TRAIN + 1 || to > POP_MAX || from > to)
+    if (from < FIRST_TRAIN + 1 || to > POP_MAX || from > to) {
+        fitter_close(&f);
         return regint__error(REGINT_EINVAL,
                              "settlement rolling back-test: years %d-%d: must lie within %d-%d (training "
                              "starts in %d) and not be empty",
                              from, to, FIRST_TRAIN + 1, POP_MAX, FIRST_TRAIN);
+    }
     if (opt->fylkesnr && (strlen(opt->fylkesnr) != 2 || opt->fylkesnr[0] < '0' || opt->fylkesnr[0] > '9' ||
-                          opt->fylkesnr[1] < '0' || opt->fylkesnr[1] > '9'))
+                          opt->fylkesnr[1] < '0' || opt->fylkesnr[1] > '9')) {
+        fitter_close(&f);
         return regint__error(REGINT_EINVAL, "settlement rolling back-test: fylkesnr '%s': expected two digits",
                              opt->fylkesnr);
+    }
     regint_settlement_rolling *res = NULL;
     if ((st = fitter_build(ds, to, to, &f)))
         goto done;
