@@ -14,7 +14,7 @@
 
 #include <regint/regint.h>
 
-#include "test_util.h"
+#include "test_bundled.h"
 
 static regint_dataset *real;
 
@@ -187,17 +187,9 @@ static void test_vestfold_2026_alabama(void)
 
 int main(void)
 {
-    if (CU_initialize_registry() != CUE_SUCCESS)
-        return 1;
-    if (regint_dataset_load_default(&real) != REGINT_OK)
-        fprintf(stderr, "bundled dataset: %s\n", regint_last_error());
     static const test_case tests[] = {
         {"every county and year, totals +-30 %: no decrease on the default recommend path", test_every_county_year},
         {"Vestfold 2026: the Alabama paradox of Hamilton, none with min10", test_vestfold_2026_alabama},
         {NULL, NULL}};
-    if (test_add_suite("settlement rounding monotone (bundled data)", tests))
-        return 1;
-    int rc = test_run_all();
-    regint_dataset_free(real);
-    return rc;
+    return test_main_bundled(&real, "settlement rounding monotone (bundled data)", tests);
 }

@@ -15,7 +15,7 @@
 
 #include <regint/regint.h>
 
-#include "test_util.h"
+#include "test_bundled.h"
 
 static regint_dataset *real;
 
@@ -125,17 +125,9 @@ static void test_one_county_and_errors(void)
 
 int main(void)
 {
-    if (CU_initialize_registry() != CUE_SUCCESS)
-        return 1;
-    if (regint_dataset_load_default(&real) != REGINT_OK)
-        fprintf(stderr, "bundled dataset: %s\n", regint_last_error());
     static const test_case tests[] = {
         {"per-year table vs the independent prototype", test_per_year_table},
         {"one county, bad options", test_one_county_and_errors},
         {NULL, NULL}};
-    if (test_add_suite("settlement rolling back-test (bundled data)", tests))
-        return 1;
-    int rc = test_run_all();
-    regint_dataset_free(real);
-    return rc;
+    return test_main_bundled(&real, "settlement rolling back-test (bundled data)", tests);
 }

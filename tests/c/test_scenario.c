@@ -31,7 +31,7 @@
 #include <regint/regint.h>
 
 #include "settlement/settlement_internal.h"
-#include "test_util.h"
+#include "test_bundled.h"
 
 #define DATA REGINT_TEST_DIR "/data/settlement/"
 #define HANDSET REGINT_TEST_DIR "/../examples/data/profile-handset.json"
@@ -352,19 +352,11 @@ static void test_options_init_version_1(void)
 
 int main(void)
 {
-    if (CU_initialize_registry() != CUE_SUCCESS)
-        return 1;
-    if (regint_dataset_load_default(&real) != REGINT_OK)
-        fprintf(stderr, "bundled dataset: %s\n", regint_last_error());
     static const test_case tests[] = {
         {"hand-worked county: min/median/max, stability, quota rule, Gini, fairness floor", test_hand_worked_scenario},
         {"sweep = full engine for 160 variants of counties 15, 39, 42, 46 (2026)", test_sweep_equals_full_engine},
         {"population departures re-run through the public API", test_population_departures_rerun},
         {"regint_letter_options_init for a version-1 caller writes only its members", test_options_init_version_1},
         {NULL, NULL}};
-    if (test_add_suite("scenario and audit (issue 15)", tests))
-        return 1;
-    int rc = test_run_all();
-    regint_dataset_free(real);
-    return rc;
+    return test_main_bundled(&real, "scenario and audit (issue 15)", tests);
 }
