@@ -24,6 +24,8 @@
 
 #include <regint/regint.h>
 
+#include "test_file.h"
+
 extern char **environ;
 
 typedef struct fig {
@@ -43,26 +45,6 @@ static void keep(fig *f, double cpu, double wall)
         f->cpu = cpu;
     if (wall < f->wall)
         f->wall = wall;
-}
-
-static char *slurp(const char *path, size_t *n)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    fseek(f, 0, SEEK_END);
-    long len = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *t = malloc((size_t)len + 1);
-    if (t && fread(t, 1, (size_t)len, f) != (size_t)len) {
-        free(t);
-        t = NULL;
-    }
-    fclose(f);
-    if (t)
-        t[len] = 0;
-    *n = (size_t)len;
-    return t;
 }
 
 /* Run `regint recommend --county 39 --year 2026` once; 0 on success. */
@@ -118,7 +100,7 @@ int main(int argc, char **argv)
     size_t bytes = 0;
     for (int r = 0; r < reps; r++) {
         double c0 = clock_ms(CLOCK_PROCESS_CPUTIME_ID), w0 = clock_ms(CLOCK_MONOTONIC);
-        char *text = slurp(json, &bytes);
+        char *text = test_slurp(json, &bytes);
         cJSON *doc = text ? cJSON_ParseWithLength(text, bytes) : NULL;
         if (!doc) {
             fprintf(stderr, "bench_load: cannot parse %s\n", json);

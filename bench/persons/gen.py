@@ -1,6 +1,6 @@
 #!/usr/bin/python3
-"""regint-synth-v1 generator (tests/oracles/README.md), written from the README text by the
-issue-17 prototype (proto17) and used by bench_persons.
+"""Benchmark instances of regint-synth-v1 (tests/oracles/README.md) for bench_persons, made by
+the generator of the tests (tests/python/synth.py).
 
 Usage:
   gen.py check                 verify against the README check values and every stored oracle case
@@ -11,49 +11,14 @@ import json
 import os
 import sys
 
-MASK = (1 << 64) - 1
-
-
-class SplitMix64:
-    def __init__(self, seed):
-        self.state = seed & MASK
-
-    def next(self):
-        self.state = (self.state + 0x9E3779B97F4A7C15) & MASK
-        z = self.state
-        z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & MASK
-        z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & MASK
-        return z ^ (z >> 31)
-
-    def r(self, k):
-        return self.next() % k
-
-
-THRESH = [400, 550, 670, 790, 880, 940, 980, 1000]
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tests", "python"))
+from synth import SplitMix64, synth_v1  # noqa: E402  (the one regint-synth-v1 generator)
 
 
 def synth(n, m, unit, seed, slack_permille):
-    g = SplitMix64(seed)
-    sizes = []
-    for _ in range(n):
-        u = g.r(1000)
-        sizes.append(1 + sum(1 for t in THRESH if t <= u))
-    ability = [g.r(301) - 150 for _ in range(n)]
-    base = [g.r(401) for _ in range(m)]
-    w = [g.r(100) + 1 for _ in range(m)]
-    scores = []
-    for c in range(n):
-        row = []
-        for j in range(m):
-            noise = g.r(301) - 150
-            row.append(min(1000, max(0, 300 + base[j] + ability[c] + noise)))
-        scores.append(row)
-    demand = n if unit == "cases" else sum(sizes)
-    sw = sum(w)
-    # floor(slack * demand * w / (1000 * sum w)) in exact integers
-    caps = [slack_permille * demand * w[j] // (1000 * sw) + 1 + (8 if unit == "persons" else 0)
-            for j in range(m)]
-    return sizes, caps, scores
+    """synth_v1 with the scores as lists of ints (the JSON and .dat writers below)."""
+    sizes, caps, scores = synth_v1(n, m, unit, seed, slack_permille)
+    return sizes, caps, scores.tolist()
 
 
 def check():

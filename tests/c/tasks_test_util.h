@@ -11,6 +11,7 @@
 
 #include <regint/regint.h>
 
+#include "test_file.h"
 #include "test_util.h"
 
 #define EXAMPLE REGINT_TEST_DIR "/../examples/data/county-example.json"
@@ -27,23 +28,6 @@ static inline regint_dataset *load_example(void)
 }
 
 /* The whole file as a NUL-terminated string (free()), or NULL. */
-static inline char *slurp(const char *path)
-{
-    FILE *fp = fopen(path, "rb");
-    if (!fp)
-        return NULL;
-    fseek(fp, 0, SEEK_END);
-    long n = ftell(fp);
-    fseek(fp, 0, SEEK_SET);
-    char *s = n >= 0 ? malloc((size_t)n + 1) : NULL;
-    if (s && fread(s, 1, (size_t)n, fp) != (size_t)n) {
-        free(s);
-        s = NULL;
-    }
-    if (s)
-        s[n] = '\0';
-    fclose(fp);
-    return s;
-}
+static inline char *slurp(const char *path) { return test_slurp(path, NULL); }
 
 #endif

@@ -15,6 +15,7 @@
 #include <regint/regint.h>
 
 #include "dataset/section.h" /* REGINT__SCHEMA_VERSION */
+#include "test_file.h"
 #include "test_util.h"
 
 static regint_dataset *dflt; /* the default dataset, loaded once */
@@ -307,27 +308,6 @@ static void test_default_indicators(void)
     CU_ASSERT_EQUAL(regint_dataset_observation(dflt, "nope", "00", 2011, NULL, &v), REGINT_ENOTFOUND);
 }
 
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *b = malloc((size_t)n + 1);
-    if (b && fread(b, 1, (size_t)n, f) != (size_t)n) {
-        free(b);
-        b = NULL;
-    }
-    if (b)
-        b[n] = 0;
-    fclose(f);
-    if (len)
-        *len = (size_t)n;
-    return b;
-}
-
 static void test_default_round_trip(void)
 {
     if (load_default_once())
@@ -344,11 +324,11 @@ static void test_default_round_trip(void)
     char *s1, *s2;
     CU_ASSERT_EQUAL_FATAL(regint_dataset_to_string(again, &s2), REGINT_OK);
     size_t l1;
-    s1 = slurp(tmp, &l1);
+    s1 = test_slurp(tmp, &l1);
     CU_ASSERT_PTR_NOT_NULL_FATAL(s1);
     CU_ASSERT_EQUAL(l1, strlen(s2));
     CU_ASSERT(strcmp(s1, s2) == 0);
-    char *orig = slurp(default_file(), NULL);
+    char *orig = test_slurp(default_file(), NULL);
     CU_ASSERT(orig && strcmp(orig, s1) == 0);
     free(orig);
     free(s1);

@@ -13,30 +13,10 @@
 #include <regint/regint.h>
 
 #include "dataset/snapshot.h"
+#include "test_file.h"
 #include "test_util.h"
 
 static char tmpdir[256];
-
-static char *slurp(const char *path, size_t *n)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    fseek(f, 0, SEEK_END);
-    long len = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *t = malloc((size_t)len + 1);
-    if (t && fread(t, 1, (size_t)len, f) != (size_t)len) {
-        free(t);
-        t = NULL;
-    }
-    fclose(f);
-    if (t) {
-        t[len] = 0;
-        *n = (size_t)len;
-    }
-    return t;
-}
 
 static int spit(const char *path, const char *data, size_t n)
 {
@@ -61,8 +41,8 @@ static void roundtrip(const char *src, const char *name)
     snprintf(json, sizeof json, "%s/%s.json", tmpdir, name);
     CU_ASSERT_FATAL(regint__snapshot_path(json, snap, sizeof snap));
     CU_ASSERT_STRING_EQUAL(snap + strlen(snap) - 5, ".snap");
-    size_t n;
-    char *text = slurp(src, &n);
+    size_t n = 0;
+    char *text = test_slurp(src, &n);
     CU_ASSERT_FATAL(text != NULL);
     CU_ASSERT_FATAL(spit(json, text, n) == 0);
     free(text);
@@ -121,7 +101,7 @@ static char *fixture_copy(const char *name, char json[512], char snap[512], size
 {
     snprintf(json, 512, "%s/%s.json", tmpdir, name);
     regint__snapshot_path(json, snap, 512);
-    char *text = slurp(REGINT_TEST_DIR "/data/tasks/good_v2.json", n);
+    char *text = test_slurp(REGINT_TEST_DIR "/data/tasks/good_v2.json", n);
     if (text && spit(json, text, *n) != 0) {
         free(text);
         text = NULL;
@@ -133,15 +113,15 @@ static char *fixture_copy(const char *name, char json[512], char snap[512], size
 static void test_stale_and_corrupt(void)
 {
     char json[512], snap[512];
-    size_t n;
+    size_t n = 0;
     char *text = fixture_copy("stale", json, snap, &n);
     CU_ASSERT_FATAL(text != NULL);
     regint_dataset *ds = NULL;
     CU_ASSERT_FATAL(regint_dataset_load_file(json, &ds) == REGINT_OK);
     CU_ASSERT_FATAL(regint__snapshot_write(ds, json, snap) == REGINT_OK);
     regint_dataset_free(ds);
-    size_t sn;
-    char *sbytes = slurp(snap, &sn);
+    size_t sn = 0;
+    char *sbytes = test_slurp(snap, &sn);
     CU_ASSERT_FATAL(sbytes != NULL);
 
     /* the JSON edited after the snapshot: the Tønsberg name changes, same length */
@@ -241,7 +221,7 @@ static void test_grows_out_of_block(void)
 static void test_json_time_check(void)
 {
     char json[512], snap[512];
-    size_t n;
+    size_t n = 0;
     char *text = fixture_copy("timed", json, snap, &n);
     CU_ASSERT_FATAL(text != NULL);
     struct timespec old[2];
