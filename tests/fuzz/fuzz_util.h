@@ -5,6 +5,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #define FUZZ_CHECK(cond, ...)                                                                \
     do {                                                                                     \
@@ -55,6 +56,27 @@ static inline void fuzz_exercise(const regint_dataset *ds)
         FUZZ_CHECK(regint_dataset_observation(ds, o->indicator, o->area, o->year, o->category, &v) == REGINT_OK,
                    "observation %s %s %d not found", o->indicator, o->area, o->year);
     }
+}
+
+/* After an import into ds with status st (before: ds as text before it): a failure names
+ * `file` and leaves ds byte for byte unchanged; a success passes fuzz_exercise() and saves
+ * text that loads again. The invariants of every importing target. */
+static inline void fuzz_check_import(regint_dataset *ds, regint_status st, const char *before, const char *file)
+{
+    char *after = NULL;
+    FUZZ_CHECK(regint_dataset_to_string(ds, &after) == REGINT_OK, "to_string: %s", regint_last_error());
+    if (st != REGINT_OK) {
+        FUZZ_CHECK(strstr(regint_last_error(), file) != NULL, "message does not name the file: %s",
+                   regint_last_error());
+        FUZZ_CHECK(strcmp(before, after) == 0, "failed import (%s) changed the dataset", regint_last_error());
+    } else {
+        fuzz_exercise(ds);
+        regint_dataset *ds2 = NULL;
+        st = regint_dataset_load_string(after, strlen(after), "saved.json", &ds2);
+        FUZZ_CHECK(st == REGINT_OK, "imported dataset does not load again: %s", regint_last_error());
+        regint_dataset_free(ds2);
+    }
+    regint_free(after);
 }
 #endif
 
