@@ -17,14 +17,11 @@
 
 #include <regint/apportion.h>
 
+#include "bench_clock.h"
+
 __extension__ typedef __int128 i128;
 
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
-}
+static double now(void) { return bench_seconds(CLOCK_MONOTONIC); }
 
 static uint64_t rng = 20261123;
 static uint64_t rnd(uint64_t k)

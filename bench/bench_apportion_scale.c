@@ -15,12 +15,9 @@
 #include <regint/apportion.h>
 #include <regint/common.h>
 
-static double cpu_s(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
-    return (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
-}
+#include "bench_clock.h"
+
+static double cpu_s(void) { return bench_seconds(CLOCK_PROCESS_CPUTIME_ID); }
 
 static long faults(void)
 {

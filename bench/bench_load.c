@@ -24,6 +24,8 @@
 
 #include <regint/regint.h>
 
+#include "bench_clock.h"
+
 #include "test_file.h"
 
 extern char **environ;
@@ -32,12 +34,7 @@ typedef struct fig {
     double cpu, wall; /* ms, minimum */
 } fig;
 
-static double clock_ms(clockid_t c)
-{
-    struct timespec ts;
-    clock_gettime(c, &ts);
-    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
+static double clock_ms(clockid_t c) { return 1e3 * bench_seconds(c); }
 
 static void keep(fig *f, double cpu, double wall)
 {

@@ -19,21 +19,13 @@
 
 #include <regint/regint.h>
 
-static double cpu_s(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
-    return (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
-}
+#include "bench_clock.h"
+
+static double cpu_s(void) { return bench_seconds(CLOCK_PROCESS_CPUTIME_ID); }
 
 /* regint's time_limit counts wall seconds (the monotonic clock): on a loaded machine it stops
  * the search after far fewer CPU seconds, so the wall time of a stopped run is printed too */
-static double wall_s(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
-}
+static double wall_s(void) { return bench_seconds(CLOCK_MONOTONIC); }
 
 static cJSON *read_json(const char *path)
 {

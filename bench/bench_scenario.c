@@ -20,14 +20,11 @@
 
 #include <regint/regint.h>
 
+#include "bench_clock.h"
+
 #include "settlement/settlement_internal.h"
 
-static double cpu_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
+static double cpu_ms(void) { return 1e3 * bench_seconds(CLOCK_PROCESS_CPUTIME_ID); }
 
 typedef struct variant {
     int64_t total;

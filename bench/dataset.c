@@ -10,12 +10,9 @@
 
 #include <regint/regint.h>
 
-static double now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
+#include "bench_clock.h"
+
+static double now_ms(void) { return 1e3 * bench_seconds(CLOCK_MONOTONIC); }
 
 static double minf(double a, double b) { return a < b ? a : b; }
 

@@ -4,6 +4,7 @@
 #define REGINT_TEST_FILE_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "util/fileio.h"
 
@@ -18,5 +19,14 @@ static inline char *test_slurp(const char *path, size_t *len)
         *len = n;
     return s;
 }
+
+/* Write `text` to `path` for a test (asserts that the file opened). */
+#define TEST_WRITE_TEXT(path, text)                                                            \
+    do {                                                                                       \
+        FILE *test_f_ = fopen((path), "wb");                                                   \
+        CU_ASSERT_PTR_NOT_NULL_FATAL(test_f_);                                                 \
+        fputs((text), test_f_);                                                                \
+        fclose(test_f_);                                                                       \
+    } while (0)
 
 #endif

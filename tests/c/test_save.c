@@ -14,19 +14,14 @@
 #include <unistd.h>
 
 #include "regint/regint.h"
+#include "test_file.h"
 #include "test_util.h"
 
 static char g_dir[64];
 
 static void path_in(char *buf, size_t n, const char *name) { snprintf(buf, n, "%s/%s", g_dir, name); }
 
-static void write_text(const char *path, const char *text)
-{
-    FILE *f = fopen(path, "w");
-    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
-    fputs(text, f);
-    fclose(f);
-}
+static void write_text(const char *path, const char *text) { TEST_WRITE_TEXT(path, text); }
 
 static char *read_text(const char *path)
 {
