@@ -49,7 +49,7 @@ static void roundtrip(const char *src, const char *name)
 
     regint_dataset *from_json = NULL, *from_snap = NULL;
     CU_ASSERT_FATAL(regint_dataset_load_file(json, &from_json) == REGINT_OK);
-    CU_ASSERT_FATAL(regint__snapshot_write(from_json, json, snap) == REGINT_OK);
+    CU_ASSERT_FATAL(regint__snapshot_write(from_json, json, snap, NULL, 0) == REGINT_OK);
     CU_ASSERT_FATAL(regint__snapshot_load(snap, json, &from_snap) == REGINT_OK);
     char *a = saved(from_json), *b = saved(from_snap);
     CU_ASSERT_PTR_NOT_NULL(a);
@@ -118,7 +118,7 @@ static void test_stale_and_corrupt(void)
     CU_ASSERT_FATAL(text != NULL);
     regint_dataset *ds = NULL;
     CU_ASSERT_FATAL(regint_dataset_load_file(json, &ds) == REGINT_OK);
-    CU_ASSERT_FATAL(regint__snapshot_write(ds, json, snap) == REGINT_OK);
+    CU_ASSERT_FATAL(regint__snapshot_write(ds, json, snap, NULL, 0) == REGINT_OK);
     regint_dataset_free(ds);
     size_t sn = 0;
     char *sbytes = test_slurp(snap, &sn);
@@ -231,7 +231,7 @@ static void test_json_time_check(void)
     CU_ASSERT_FATAL(utimensat(AT_FDCWD, json, old, 0) == 0); /* the JSON is an hour older */
     regint_dataset *ds = NULL;
     CU_ASSERT_FATAL(regint_dataset_load_file(json, &ds) == REGINT_OK);
-    CU_ASSERT_FATAL(regint__snapshot_write(ds, json, snap) == REGINT_OK);
+    CU_ASSERT_FATAL(regint__snapshot_write(ds, json, snap, NULL, 0) == REGINT_OK);
     regint_dataset_free(ds);
     ds = NULL;
     CU_ASSERT(regint__snapshot_load(snap, json, &ds) == REGINT_OK);
