@@ -154,6 +154,8 @@ static const entry table[] = {
     T(REPORT_SDG, "Bærekraftsmål", "Berekraftsmål", "Sustainable Development Goals"),
     T(REPORT_NO_FIGURES, "ingen tall", "ingen tal", "no figures"),
     T(REPORT_TREND_POINTS, "%s (%zu år)", "%s (%zu år)", "%s (%zu years)"),
+    /* the unit of a change in a share or a percentage (the report's change and trend columns) */
+    T(REPORT_PERCENTAGE_POINTS, "prosentpoeng", "prosentpoeng", "percentage points"),
     T(REPORT_RANK_OF, "%zu av %zu", "%zu av %zu", "%zu of %zu"),
     T(REPORT_NOTE_INDICATOR_LOWER,
       "≥: summen mangler tall for minst én kommune (prikket eller ikke med i kilden), så den er en "
