@@ -846,8 +846,19 @@ static regint_status fl_solve(const regint__match_problem *p, const int64_t *war
     for (size_t j = 0; j < m; j++) {
         f.cap[j] = p->cap[j];
         f.full[j] = f.cap[j] <= 0;
-        if (warm && f.cap[j] > 0)
+        if (warm && f.cap[j] > 0) {
+            /* the load never exceeds the capacity by more than the case being inserted (the
+             * warm start's capacities are at most n each): the blocks need no growing */
             f.price[j] = warm[j];
+            size_t rows = (size_t)f.cap[j] + 1;
+            f.blk[j] = regint__reallocarray(NULL, rows, m * sizeof(int32_t));
+            f.ids[j] = regint__reallocarray(NULL, rows, sizeof(int32_t));
+            if (!f.blk[j] || !f.ids[j]) {
+                st = regint__enomem();
+                goto done;
+            }
+            f.bcap[j] = rows;
+        }
     }
     if (f.dummy)
         f.cap[m] = INT64_MAX;
