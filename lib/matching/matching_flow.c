@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "util/alloc.h"
+#include "util/bigalloc.h"
 #include "util/error.h"
 #include "matching/matching_internal.h"
 
@@ -39,6 +40,8 @@ typedef struct fl {
     size_t n, m, nn;     /* cases, municipalities, nodes (m + 1 with the "unassigned" node) */
     int dummy;           /* 1: node m is "unassigned" (score 0, unlimited) */
     int32_t **blk;       /* per municipality: member rows (m int32 each) */
+    int32_t *arena;      /* warm start: every block at once (huge pages), arena_bytes long */
+    size_t arena_bytes;
     int32_t **ids;       /* per municipality: member case ids */
     size_t *cnt, *bcap;
     int32_t *where;      /* per case: node, or -1 before insertion */
@@ -59,11 +62,19 @@ typedef struct fl {
     uint32_t *vis, *rvis, stamp; /* BFS: reached, arcs relaxed (== stamp) */
 } fl;
 
+/* Is block v inside the arena (not to be freed or grown in place)? */
+static int fl_in_arena(const fl *f, size_t v)
+{
+    return f->arena && f->blk[v] >= f->arena && f->blk[v] < f->arena + f->arena_bytes / sizeof(int32_t);
+}
+
 static void fl_free(fl *f)
 {
     if (f->blk)
         for (size_t i = 0; i < f->m; i++)
-            free(f->blk[i]);
+            if (!fl_in_arena(f, i))
+                free(f->blk[i]);
+    regint__huge_free(f->arena, f->arena_bytes);
     if (f->ids)
         for (size_t i = 0; i < f->m; i++)
             free(f->ids[i]);
@@ -136,9 +147,12 @@ static int fl_add(fl *f, int32_t x, size_t v, const int32_t *row)
     size_t m = f->m;
     if (f->cnt[v] == f->bcap[v]) {
         size_t nc = f->bcap[v] ? 2 * f->bcap[v] : 8;
-        int32_t *nb = regint__reallocarray(f->blk[v], nc, m * sizeof(int32_t));
+        int in = fl_in_arena(f, v);
+        int32_t *nb = regint__reallocarray(in ? NULL : f->blk[v], nc, m * sizeof(int32_t));
         if (!nb)
             return -1;
+        if (in)
+            memcpy(nb, f->blk[v], f->cnt[v] * m * sizeof(int32_t));
         f->blk[v] = nb;
         int32_t *ni = regint__reallocarray(f->ids[v], nc, sizeof(int32_t));
         if (!ni)
@@ -843,21 +857,35 @@ static regint_status fl_solve(const regint__match_problem *p, const int64_t *war
         f.cb[i] = f.cs[i].b2 = FL_NOEDGE;
         f.arg[i] = -1;
     }
+    size_t rows = 0;
     for (size_t j = 0; j < m; j++) {
         f.cap[j] = p->cap[j];
         f.full[j] = f.cap[j] <= 0;
-        if (warm && f.cap[j] > 0) {
-            /* the load never exceeds the capacity by more than the case being inserted (the
-             * warm start's capacities are at most n each): the blocks need no growing */
+        if (warm && f.cap[j] > 0)
+            rows += (size_t)f.cap[j] + 1;
+    }
+    if (warm) {
+        /* The load never exceeds the capacity by more than the case being inserted (the warm
+         * start's capacities are at most n each), so the blocks are laid out once, in one
+         * arena of huge pages: a fresh process pays a page fault per 4 KiB otherwise. */
+        f.arena_bytes = rows * m * sizeof(int32_t);
+        f.arena = regint__huge_alloc(f.arena_bytes ? f.arena_bytes : 1);
+        if (!f.arena) {
+            st = regint__enomem();
+            goto done;
+        }
+        for (size_t j = 0, r = 0; j < m; j++) {
+            if (f.cap[j] <= 0)
+                continue;
             f.price[j] = warm[j];
-            size_t rows = (size_t)f.cap[j] + 1;
-            f.blk[j] = regint__reallocarray(NULL, rows, m * sizeof(int32_t));
-            f.ids[j] = regint__reallocarray(NULL, rows, sizeof(int32_t));
-            if (!f.blk[j] || !f.ids[j]) {
+            f.blk[j] = f.arena + r * m;
+            f.bcap[j] = (size_t)f.cap[j] + 1;
+            r += f.bcap[j];
+            f.ids[j] = regint__calloc(f.bcap[j], sizeof(int32_t));
+            if (!f.ids[j]) {
                 st = regint__enomem();
                 goto done;
             }
-            f.bcap[j] = rows;
         }
     }
     if (f.dummy)
