@@ -579,35 +579,38 @@ static int fl_drain(fl *f, int64_t *augs)
 }
 
 /* The dual bound of the final prices (π_j = max(0, price_j); every case at its best) equals
- * the assignment's score: proof of optimality, checked rather than assumed. */
+ * the assignment's score: proof of optimality, checked rather than assumed. The rows are
+ * the blocks' copies of regint__match_a. */
 static int fl_certify(const fl *f)
 {
-    const regint__match_problem *p = f->p;
     size_t m = f->m;
-    int64_t dual = 0, prim = 0;
-    for (size_t j = 0; j < m; j++)
-        if (f->cap[j] > 0 && f->price[j] > 0) {
+    int64_t dual = 0, prim = 0, *pi = f->dist; /* scratch */
+    for (size_t j = 0; j < m; j++) {
+        pi[j] = f->price[j] > 0 ? f->price[j] : 0;
+        if (f->cap[j] > 0 && pi[j] > 0) {
             if (f->load[j] != f->cap[j])
                 return 0;
-            dual += f->cap[j] * f->price[j];
+            dual += f->cap[j] * pi[j];
         }
-    for (size_t x = 0; x < f->n; x++) {
-        int64_t best = INT64_MIN;
-        for (size_t j = 0; j < m; j++) {
-            int32_t a = regint__match_a(p, x, j);
-            if (a == REGINT__MATCH_FORBID || f->cap[j] <= 0)
-                continue;
-            int64_t v = (int64_t)a - (f->price[j] > 0 ? f->price[j] : 0);
-            if (v > best)
-                best = v;
-        }
-        size_t w = (size_t)f->where[x];
-        if (w >= m)
-            return 0;
-        dual += best;
-        prim += regint__match_a(p, x, w);
     }
-    return dual == prim;
+    size_t placed = 0;
+    for (size_t u = 0; u < m; u++) {
+        for (size_t i = 0; i < f->cnt[u]; i++) {
+            const int32_t *r = f->blk[u] + i * m;
+            int64_t best = INT64_MIN;
+            for (size_t j = 0; j < m; j++) {
+                if (r[j] == REGINT__MATCH_FORBID || f->cap[j] <= 0)
+                    continue;
+                int64_t v = (int64_t)r[j] - pi[j];
+                if (v > best)
+                    best = v;
+            }
+            dual += best;
+            prim += r[u];
+        }
+        placed += f->cnt[u];
+    }
+    return placed == f->n && dual == prim;
 }
 
 /* ---------------------------------------------------------------------------------------- */
@@ -621,7 +624,7 @@ static int fl_certify(const fl *f)
  * that one is full, raises its price by (best − second best value) + ε and displaces the
  * municipality's oldest holder. Dummy cases (score 0 everywhere) take the capacity no case
  * wants, so the cheapest municipalities end at the common level. Each phase starts with
- * every case unplaced and ε / 6; the auction stops at ε ≈ 0.1 score units.
+ * every case unplaced and ε / 10; the auction stops at ε <= 0.3 score units.
  *
  * Exactness does not rest on the auction: any prices are a valid start for the shortest-path
  * method (fl_solve places every case at its exact best, fl_drain removes what the start left
@@ -760,7 +763,7 @@ static int fl_auction(const regint__match_problem *p, int64_t *prices)
             u.price[j] = HUGE_VAL; /* never a best */
     }
     int64_t budget = 64 * (int64_t)k + 100000;
-    double eps = (amax - amin) / 8, stop = 0.1;
+    double eps = (amax - amin) / 8, stop = 0.3;
     for (;;) {
         size_t head = 0, tail = 0, qn = k + 1;
         for (size_t j = 0; j < m; j++)
@@ -781,7 +784,7 @@ static int fl_auction(const regint__match_problem *p, int64_t *prices)
         }
         if (eps <= stop)
             break;
-        eps /= 6;
+        eps /= 10;
     }
     double lo = HUGE_VAL;
     for (size_t j = 0; j < m; j++)
