@@ -634,6 +634,7 @@ typedef struct au {
     size_t n, m, k;       /* cases, municipalities, cases + dummies (= total capacity) */
     const double *sc;     /* n × m scores, NaN = forbidden */
     const double *mult;   /* per case: factor (× size for scores per person) */
+    const double *zero;   /* a dummy's scores: m zeros */
     double big;           /* largest price step: the value range */
     double *price;        /* per municipality */
     int32_t *hold;        /* per municipality off[j] .. off[j] + cap[j]: holders */
@@ -647,32 +648,18 @@ static int32_t au_bid(au *u, int32_t x, double eps)
     size_t m = u->m, j1 = m;
     double b1 = -HUGE_VAL, b2 = -HUGE_VAL;
     const double *pr = u->price;
-    if ((size_t)x < u->n) {
-        const double *r = u->sc + (size_t)x * m;
-        double f = u->mult[x];
-        for (size_t j = 0; j < m; j++) {
-            double v = r[j] * f - pr[j]; /* NaN (forbidden) fails every comparison */
-            if (v > b2) {
-                if (v > b1) {
-                    b2 = b1;
-                    b1 = v;
-                    j1 = j;
-                } else {
-                    b2 = v;
-                }
-            }
-        }
-    } else {
-        for (size_t j = 0; j < m; j++) {
-            double v = -pr[j];
-            if (v > b2) {
-                if (v > b1) {
-                    b2 = b1;
-                    b1 = v;
-                    j1 = j;
-                } else {
-                    b2 = v;
-                }
+    int real = (size_t)x < u->n;
+    const double *r = real ? u->sc + (size_t)x * m : u->zero;
+    double f = real ? u->mult[x] : 1.0;
+    for (size_t j = 0; j < m; j++) {
+        double v = r[j] * f - pr[j]; /* NaN (forbidden) fails every comparison */
+        if (v > b2) {
+            if (v > b1) {
+                b2 = b1;
+                b1 = v;
+                j1 = j;
+            } else {
+                b2 = v;
             }
         }
     }
@@ -696,6 +683,7 @@ static int32_t au_bid(au *u, int32_t x, double eps)
 static void au_free(au *u)
 {
     free((void *)u->mult);
+    free((void *)u->zero);
     free(u->price);
     free(u->hold);
     free(u->off);
@@ -721,14 +709,8 @@ static int fl_auction(const regint__match_problem *p, int64_t *prices)
     }
     if (k < n || k - n > n / 4 + m || k > INT32_MAX)
         return 0;
-    au u;
-    memset(&u, 0, sizeof u);
-    u.n = n;
-    u.m = m;
-    u.k = k;
-    u.sc = p->scores;
     double *mult = regint__calloc(n, sizeof *mult);
-    u.mult = mult;
+    au u = {.n = n, .m = m, .k = k, .sc = p->scores, .mult = mult, .zero = regint__calloc(m, sizeof(double))};
     u.price = regint__calloc(m, sizeof *u.price);
     u.hold = regint__calloc(k, sizeof *u.hold);
     u.off = regint__calloc(m, sizeof *u.off);
@@ -737,7 +719,7 @@ static int fl_auction(const regint__match_problem *p, int64_t *prices)
     u.used = regint__calloc(m, sizeof *u.used);
     u.queue = regint__calloc(k + 1, sizeof *u.queue);
     int ret = -1;
-    if (!mult || !u.price || !u.hold || !u.off || !u.cap || !u.ring || !u.used || !u.queue)
+    if (!mult || !u.zero || !u.price || !u.hold || !u.off || !u.cap || !u.ring || !u.used || !u.queue)
         goto done;
     ret = 0;
     double amax = -HUGE_VAL, amin = HUGE_VAL;
