@@ -636,6 +636,7 @@ typedef struct au {
     const double *mult;   /* per case: factor (× size for scores per person) */
     const double *zero;   /* a dummy's scores: m zeros */
     double big;           /* largest price step: the value range */
+    double plim;          /* price beyond which the auction gives up: (m + 2) × that range */
     double *price;        /* per municipality */
     int32_t *hold;        /* per municipality off[j] .. off[j] + cap[j]: holders */
     size_t *off, *cap, *ring, *used; /* ring: next holder to displace; used: places taken */
@@ -673,6 +674,8 @@ static int32_t au_bid(au *u, int32_t x, double eps)
     }
     double inc = b1 - b2 > u->big ? u->big : b1 - b2;
     u->price[j1] += inc + eps;
+    if (u->price[j1] > u->plim)
+        return -2; /* beyond any equilibrium (e.g. cases that fit nowhere together) */
     size_t i = u->ring[j1];
     u->ring[j1] = i + 1 == len ? 0 : i + 1;
     int32_t old = h[i];
@@ -737,6 +740,7 @@ static int fl_auction(const regint__match_problem *p, int64_t *prices)
     if (!(amax >= amin) || amax - amin > 4.0 * (double)REGINT__MATCH_AMAX)
         goto done;
     u.big = amax - amin + 1;
+    u.plim = u.big * (double)(m + 2);
     for (size_t j = 0, o = 0; j < m; j++) {
         u.cap[j] = (size_t)p->cap[j];
         u.off[j] = o;

@@ -699,6 +699,22 @@ static void test_warm_start(void)
         free(cap);
     }
     CU_ASSERT(warm > 100);
+    /* Hall's condition fails (10 cases allowed only at municipality 0, capacity 6) although
+     * the total capacity suffices: the auction gives up, both report infeasibility. */
+    {
+        enum { N = 50, M = 10 };
+        static double sc[N * M];
+        int64_t cap[M];
+        for (size_t j = 0; j < M; j++)
+            cap[j] = 6;
+        for (size_t c = 0; c < N; c++)
+            for (size_t j = 0; j < M; j++)
+                sc[c * M + j] = c < 10 && j > 0 ? NAN : (double)((c * 7 + j * 3) % 11);
+        CU_ASSERT_EQUAL(warm_vs_plain(sc, N, M, cap, 1), 0);
+        regint_match_options o = REGINT_MATCH_OPTIONS_INIT;
+        int64_t asg[N];
+        CU_ASSERT_EQUAL(regint_match(sc, N, M, NULL, cap, &o, asg, NULL, NULL), REGINT_EINFEASIBLE);
+    }
 }
 
 int main(void)
