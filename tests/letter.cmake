@@ -154,3 +154,24 @@ regint_cli_test(cli_letter_alt_allocation
   ARGS letter --county 15 --year 2026 --lang nn --date 2026-10-15 --stdout md
        --alt-profile ${REGINT_TEST_DIR}/data/settlement/scenario_profile.json --allocation imdi --max-per-1000 6
   OUTPUT "rekna gjennom 22 variantar.*\\| På grensa \\| population-only \\|.*er oppmodinga frå IMDi til kommunane for 2026.*Rettferdsgrense: ")
+
+# The default (fitted) engine in the letter: the weights' years in section 3 under the table, in
+# the letter's language (the note's list of criterion ids such as request_1 is not repeated in
+# section 9), a weight of 0 % called "not used", and the year's own requests and decisions said
+# once (section 5, not again in section 9). For a year the data hold no requests for (2027), the
+# weights follow the total asked, and the method's sentence says so instead of promising that a
+# higher county total never lowers anyone (docs/settlement.md, "Out-of-sample engine").
+regint_cli_test(cli_letter_fitted_nb
+  ARGS letter --county 39 --year 2026 --lang nb --date 2026-10-15 --stdout md
+  OUTPUT "\\| IMDis anmodning i fjor \\| 70[^|]*, veier tyngst \\|.*\\| 0[^|]*, ikke brukt \\|.*\nVektene er tilpasset bare på tidligere år, 2013–2025 \\(205 fylkesår\\):.*Med denne metoden får ingen kommune et lavere tall fordi fylkets tall øker\\..*## 5\\..*bare vist til sammenligning.*## 9\\..*med kommuneinndelingen fra 2024\\.\n- Kilder:"
+  ABSENT "request_1" "population 0")
+regint_cli_test(cli_letter_fitted_total_nn
+  ARGS letter --county 39 --year 2027 --total 150 --lang nn --date 2026-10-15 --stdout md
+  OUTPUT "Vektene er tilpassa berre på tidlegare år, 2013–2026 \\(220 fylkesår\\):.*Med denne metoden og desse vektene får ingen kommune eit lågare tal fordi talet for fylket aukar\\. Vektene er tilpassa talet som blir fordelt, fordi oppmodingane frå IMDi for 2027 enno ikkje er kjende"
+  ABSENT "request_1" "dataa har ingen oppmodingar")
+regint_cli_test(cli_recommend_fitted_total_note
+  ARGS recommend --county 39 --year 2027 --total 150
+  OUTPUT "the data hold no IMDi requests to county 39 for 2027, so the weights are fitted for the change from last year's requests to the total asked")
+regint_cli_test(cli_recommend_fitted_known_total
+  ARGS recommend --county 39 --year 2026
+  ABSENT "the data hold no IMDi requests")

@@ -595,7 +595,10 @@ static void notes_in_lang(regint_lang L, const char *note, regint__sb *out)
         p += len;
         regint__msg id = regint__tr_back(L, REGINT__MSG_NOTE_CRITERION_NOT_IN_CATALOGUE, REGINT__MSG_NOTE_FLAGS_MANY,
                                          sentence, tr, sizeof tr);
-        if (id == REGINT__MSG_NOTE_FLAGS_ONE || id == REGINT__MSG_NOTE_FLAGS_MANY)
+        /* flagged municipalities: section 6; the fitted weights and their years: section 3 */
+        if (id == REGINT__MSG_NOTE_FLAGS_ONE || id == REGINT__MSG_NOTE_FLAGS_MANY ||
+            id == REGINT__MSG_NOTE_FITTED_WEIGHTS || id == REGINT__MSG_NOTE_FITTED_NONE ||
+            id == REGINT__MSG_NOTE_FITTED_TOTAL)
             continue;
         size_t tl = strlen(tr);
         while (tl && tr[tl - 1] == ' ')
@@ -806,23 +809,35 @@ static regint_status build(const regint_dataset *ds, const char *fylkesnr, int y
             double w = regint_settlement_recommendation_criterion_weight(rec, c);
             const char *name, *why;
             criterion_words(L, regint_settlement_recommendation_criterion_id(rec, c), &name, &why);
-            /* Words for the weight: the largest "weighs most"; then >= 15 %, >= 5 %, below. */
+            /* Words for the weight: the largest "weighs most"; then >= 15 %, >= 5 %, below, and
+             * "not used" for a weight that rounds to 0 %. */
             const char *word = w >= wmax - 1e-12 ? TR(WEIGHT_HEAVIEST)
                                : w >= 0.15       ? TR(WEIGHT_LARGE)
                                : w >= 0.05       ? TR(WEIGHT_SOME)
-                                                 : TR(WEIGHT_SMALL);
+                               : w >= 0.005      ? TR(WEIGHT_SMALL)
+                                                 : TR(WEIGHT_NONE);
             char cell[128];
             snprintf(cell, sizeof cell, TR(WEIGHT_CELL), regint__i18n_percent(L, w, 0, b1, sizeof b1), word);
             const char *c3[] = {name, cell, why};
             row(&d, c3, "lrl", 0, 0);
         }
         table_end(&d);
+        if (regint_settlement_recommendation_weights_fitted(rec) && regint_settlement_recommendation_fitted_count(rec))
+            para(&d, TR(LETTER_FITTED), regint_settlement_recommendation_fitted_from(rec),
+                 regint_settlement_recommendation_fitted_to(rec),
+                 num(L, (double)regint_settlement_recommendation_fitted_count(rec), b1, sizeof b1));
         const char *method = method_rule_text(L, prof);
         /* Divisor methods are house monotone; the largest remainder method is not. */
         int monotone = prof->method != REGINT_APPORTION_HAMILTON;
         regint__sb t = {0};
         regint__sb_printf(&t, TR(LETTER_METHOD), method, num(L, (double)total, b1, sizeof b1));
-        regint__sb_printf(&t, " %s", monotone ? TR(LETTER_METHOD_MONOTONE) : TR(LETTER_METHOD_NOT_MONOTONE));
+        if (monotone && rec->fit_on_total)
+        {
+            regint__sb_puts(&t, " ");
+            regint__sb_printf(&t, TR(LETTER_METHOD_MONOTONE_FITTED), year);
+        }
+        else
+            regint__sb_printf(&t, " %s", monotone ? TR(LETTER_METHOD_MONOTONE) : TR(LETTER_METHOD_NOT_MONOTONE));
         char *s = regint__sb_take(&t);
         para(&d, "%s", s ? s : "");
         free(s);
@@ -1326,7 +1341,7 @@ static regint_status build(const regint_dataset *ds, const char *fylkesnr, int y
         }
         if (py)
             item(&d, TR(LETTER_CAVEAT_POPULATION), py);
-        item(&d, TR(LETTER_CAVEAT_CURRENT_YEAR), year);
+        /* the year's own requests and decisions: said in section 5, with their table */
         item(&d, "%s", TR(LETTER_CAVEAT_SOURCES));
         regint__sb q = {0};
         notes_in_lang(L, regint_settlement_recommendation_note(rec), &q);

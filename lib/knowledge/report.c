@@ -731,9 +731,15 @@ static void section_indicators(rctx *r)
             snprintf(v, sizeof v, "≥" NBSP "%s%s", pv, u.suffix);
             lower = 1;
         }
-        fmt_value(r->lang, ch, sizeof ch, sm.change, u, 1);
+        /* A change in a share or a percentage is in percentage points, not per cent. */
+        char pp[48];
+        snprintf(pp, sizeof pp, NBSP "%s", TR(REPORT_PERCENTAGE_POINTS));
+        unitfmt uc = u;
+        if (u.suffix[0])
+            uc.suffix = pp;
+        fmt_value(r->lang, ch, sizeof ch, sm.change, uc, 1);
         regint_value_t tv = {sm.trend.slope, isnan(sm.trend.slope) ? REGINT_MISSING_UNKNOWN : REGINT_MISSING_NONE};
-        unitfmt ut = u;
+        unitfmt ut = uc;
         ut.dec = u.dec + 1;
         fmt_value(r->lang, tr, sizeof tr, tv, ut, 1);
         fmt_value(r->lang, na, sizeof na, sm.nation, u, 0);

@@ -371,6 +371,7 @@ regint_status regint__recommend_ctx(const regint__ctx *ctx, const regint__recomm
     r->fit_from = w.fit_from;
     r->fit_to = w.fit_to;
     r->fit_n = w.fit_n;
+    r->fit_on_total = w.fit_on_total;
     r->rows = regint__calloc(nm, sizeof *r->rows);
     r->names = regint__calloc(3 * nm, sizeof *r->names);
     r->reasons = regint__calloc(REGINT_LANG_COUNT * nm, sizeof *r->reasons);

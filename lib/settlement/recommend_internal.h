@@ -27,6 +27,7 @@ typedef struct regint__work {
     int fit_from, fit_to;  /* years fitted on; 0 if none */
     size_t fit_n;          /* county-years fitted on */
     double fit_ratio;      /* regime variable of the fit */
+    int fit_on_total;      /* 1: the regime variable came from the total asked (no requests in the data) */
 } regint__work;
 
 regint_status regint__work_alloc(regint__work *w, size_t nm, size_t nc);

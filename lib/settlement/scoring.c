@@ -237,6 +237,10 @@ regint_status regint__fitted_values(const regint__ctx *ctx, const regint__recomm
                           f.fit_n, list.s ? list.s : "");
     else
         regint__sb_printf(note, regint__tr(REGINT_LANG_EN, REGINT__MSG_NOTE_FITTED_NONE), list.s ? list.s : "");
+    /* no IMDi total for the county-year: fitted_from() took the regime from the total asked */
+    w->fit_on_total = f.fit_n && f.actual_total <= 0 && f.n;
+    if (w->fit_on_total)
+        regint__sb_printf(note, regint__tr(REGINT_LANG_EN, REGINT__MSG_NOTE_FITTED_TOTAL), fylkesnr, ctx->year);
     regint__sb_free(&list);
     regint__fitted_free(&f);
     return REGINT_OK;

@@ -222,6 +222,7 @@ struct regint_settlement_recommendation {
     int fitted;            /* 1: weights fitted ("weights": "fitted") */
     int fit_from, fit_to;  /* years of the county-years fitted on; 0 if none */
     size_t fit_n;          /* county-years fitted on */
+    int fit_on_total;      /* 1: no IMDi requests for the county-year, the fit's regime is the total asked */
     int method;            /* regint_apportion_method of the profile (the plan figure) */
     int64_t plan_total;    /* total of the plan figure for year + 1 */
     int64_t *plan;         /* n: plan figure for year + 1 */

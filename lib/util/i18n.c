@@ -154,6 +154,8 @@ static const entry table[] = {
     T(REPORT_SDG, "Bærekraftsmål", "Berekraftsmål", "Sustainable Development Goals"),
     T(REPORT_NO_FIGURES, "ingen tall", "ingen tal", "no figures"),
     T(REPORT_TREND_POINTS, "%s (%zu år)", "%s (%zu år)", "%s (%zu years)"),
+    /* the unit of a change in a share or a percentage (the report's change and trend columns) */
+    T(REPORT_PERCENTAGE_POINTS, "prosentpoeng", "prosentpoeng", "percentage points"),
     T(REPORT_RANK_OF, "%zu av %zu", "%zu av %zu", "%zu of %zu"),
     T(REPORT_NOTE_INDICATOR_LOWER,
       "≥: summen mangler tall for minst én kommune (prikket eller ikke med i kilden), så den er en "
@@ -334,6 +336,18 @@ static const entry table[] = {
       "introduksjonsprogrammet). ",
       "no earlier county-year with requests to fit on, so the weights are population 1: %s; population "
       "stands for the national criteria (population, work opportunities, introduction results). "),
+    /* A year the data hold no requests for (e.g. next year): the regime variable of the fit is
+     * the total asked, so the weights can change with the total (docs/settlement.md). */
+    T(NOTE_FITTED_TOTAL,
+      "dataene har ingen anmodninger fra IMDi til fylke %s for %d, så vektene er tilpasset endringen fra "
+      "fjorårets anmodninger til tallet som fordeles: et annet tall kan gi andre vekter, og da kan en "
+      "kommune få færre; regint scenario sammenligner tall med de samme vektene. ",
+      "dataa har ingen oppmodingar frå IMDi til fylke %s for %d, så vektene er tilpassa endringa frå "
+      "oppmodingane i fjor til talet som blir fordelt: eit anna tal kan gje andre vekter, og då kan ein "
+      "kommune få færre; regint scenario samanliknar tal med dei same vektene. ",
+      "the data hold no IMDi requests to county %s for %d, so the weights are fitted for the change from "
+      "last year's requests to the total asked: another total can give other weights, and a municipality "
+      "can then get fewer; regint scenario compares totals under the same weights. "),
     /* Issue 14 (lib/settlement/local.c): how many rows are flagged. */
     T(NOTE_FLAGS_ONE,
       "%zu kommune avviker fra eget vedtak eller meldt kapasitet (se flagget). ",
@@ -465,6 +479,7 @@ static const entry table[] = {
     T(WEIGHT_LARGE, "stor vekt", "stor vekt", "large weight"),
     T(WEIGHT_SOME, "noe vekt", "noko vekt", "some weight"),
     T(WEIGHT_SMALL, "liten vekt", "lita vekt", "small weight"),
+    T(WEIGHT_NONE, "ikke brukt", "ikkje brukt", "not used"),
     T(WEIGHT_CELL, "%s, %s", "%s, %s", "%s, %s"),
     T(METHOD_SAINTE_LAGUE, "Sainte-Laguës metode", "Sainte-Laguës metode", "the Sainte-Laguë method"),
     T(METHOD_HAMILTON, "største brøks metode (Hamilton)", "største brøks metode (Hamilton)",
@@ -566,6 +581,26 @@ static const entry table[] = {
       "Med denne metoden får ingen kommune et lavere tall fordi fylkets tall øker.",
       "Med denne metoden får ingen kommune eit lågare tal fordi talet for fylket aukar.",
       "With this method no municipality gets a lower number because the county's number rises."),
+    T(LETTER_FITTED,
+      "Vektene er tilpasset bare på tidligere år, %d–%d (%s fylkesår): det er de vektene som best ville "
+      "ha truffet IMDis anmodninger i disse årene. Folketallet står for de nasjonale kriteriene "
+      "(folketall, arbeidsmuligheter og resultater i introduksjonsprogrammet).",
+      "Vektene er tilpassa berre på tidlegare år, %d–%d (%s fylkesår): det er dei vektene som best ville "
+      "ha treft oppmodingane frå IMDi i desse åra. Folketalet står for dei nasjonale kriteria (folketal, "
+      "arbeidsmoglegheiter og resultat i introduksjonsprogrammet).",
+      "The weights are fitted on earlier years only, %d–%d (%s county-years): they are the weights that "
+      "would have come closest to IMDi's requests in those years. Population stands for the national "
+      "criteria (population, work opportunities, introduction results)."),
+    T(LETTER_METHOD_MONOTONE_FITTED,
+      "Med denne metoden og disse vektene får ingen kommune et lavere tall fordi fylkets tall øker. "
+      "Vektene er tilpasset tallet som fordeles, fordi IMDis anmodninger for %d ennå ikke er kjent: "
+      "ved et annet tall for fylket kan vektene bli andre.",
+      "Med denne metoden og desse vektene får ingen kommune eit lågare tal fordi talet for fylket aukar. "
+      "Vektene er tilpassa talet som blir fordelt, fordi oppmodingane frå IMDi for %d enno ikkje er "
+      "kjende: med eit anna tal for fylket kan vektene bli andre.",
+      "With this method and these weights no municipality gets a lower number because the county's number "
+      "rises. The weights are fitted for the number distributed, since IMDi's requests for %d are not yet "
+      "known: another number for the county can give other weights."),
     T(LETTER_METHOD_NOT_MONOTONE,
       "Merk: denne metoden kan gi en kommune et lavere tall når fylkets tall øker (Alabama-paradokset); "
       "kontrollen i punkt 8 viser om det skjer her.",

@@ -45,3 +45,11 @@ regint_cli_test(cli_report_vestfold_en
   ARGS report --county 39 --year 2026 --lang en --stdout md
   OUTPUT "## Settlement of refugees 2017–2026.*\\| Year \\| Request \\| Decision \\| Settled \\| Settled as % of request \\|.*\\| 2024 \\| 980 \\| 639 \\| 633 \\|.*### The municipalities in 2026.*\\| 3905 Tønsberg \\| 60,246 \\|"
   ABSENT "Bosetting" "Anmodning" "Kommune ")
+# A change in a share is in percentage points, not per cent: the unemployment share's change and
+# trend columns (the value itself stays "2.4%" / "2,4 %").
+regint_cli_test(cli_report_percentage_points
+  ARGS report --county 39 --year 2026 --lang en --stdout md
+  OUTPUT "\\| Registered fully unemployed, share of the labour force \\(yearly mean\\) \\| 2025 \\| 2\\.4% \\| [+-]?[0-9.]+[^|0-9]+percentage points \\| [+-]?[0-9.]+[^|0-9]+percentage points \\([0-9]+ years\\) \\|")
+regint_cli_test(cli_report_prosentpoeng_nb
+  ARGS report --county 39 --year 2026 --lang nb --stdout md
+  OUTPUT "\\| Helt ledige, andel av arbeidsstyrken \\(årsgjennomsnitt\\) \\| 2025 \\| 2,4[^|]*% \\| [+-]?[0-9,]+[^|0-9]+prosentpoeng \\| [+-]?[0-9,]+[^|0-9]+prosentpoeng \\([0-9]+ år\\) \\|")
