@@ -93,6 +93,7 @@ typedef struct {
     int64_t cobj;
     double *u;            /* n */
     double *w;            /* m: capacity duals of the LP bound (lp_cut) */
+    unsigned char *outok; /* n: the case may still stay out (never with must_assign_all) */
     double lambda;
 } node_t;
 
@@ -176,7 +177,7 @@ static double lag_eval(gap_t *G, const node_t *N, const double *u, double *gnorm
         if (N->fix[c] != -2) continue;
         for (int j = 0; j < m; j++) G->cnt[c] += G->chosen[(size_t)c * m + j];
         double gc = 1.0 - G->cnt[c];
-        if (!G->maa && gc > 0) gc = (u[c] > 0) ? 1.0 : 0.0; /* Σx ≤ 1 row: u ≥ 0, slack row with u=0 is fine */
+        if (N->outok[c] && gc > 0) gc = (u[c] > 0) ? 1.0 : 0.0; /* Σx ≤ 1 row: u ≥ 0, slack row with u=0 is fine */
         G->g[c] = gc;
         g2 += gc * gc;
     }
@@ -354,13 +355,17 @@ static int64_t flow_push(gap_t *G, int v, int t, int64_t f) {
     return 0;
 }
 
-/* 1 when the free cases of N cannot be placed even fractionally (must_assign_all only). */
+/* 1 when the free cases of N that must be placed (all with must_assign_all; otherwise those
+ * for which staying out cannot beat the cut) cannot be placed even fractionally. */
 static int transport_infeasible(gap_t *G, const node_t *N) {
     int n = G->n, m = G->m, src = n + m, snk = n + m + 1, ne = 0;
     int64_t need = 0, got = 0;
+    for (int c = 0; c < n && !need; c++) if (N->fix[c] == -2 && !N->outok[c]) need = 1;
+    if (!need) return 0;
+    need = 0;
     for (int v = 0; v < n + m + 2; v++) G->fhead[v] = -1;
     for (int c = 0; c < n; c++) {
-        if (N->fix[c] != -2) continue;
+        if (N->fix[c] != -2 || N->outok[c]) continue;
         need += G->size[c];
         flow_edge(G, &ne, src, c, G->size[c]);
         for (int j = 0; j < m; j++)
@@ -406,7 +411,7 @@ static int lp_cut(gap_t *G, node_t *N) {
         for (int j = 0; j < m; j++) { h += (double)N->rcap[j] * w[j]; g[j] = (double)N->rcap[j]; }
         for (int c = 0; c < n; c++) {
             if (N->fix[c] != -2) continue;
-            double bv = G->maa ? -DBL_MAX : 0.0;
+            double bv = N->outok[c] ? 0.0 : -DBL_MAX;
             int bj = -1;
             for (int j = 0; j < m; j++) {
                 size_t cj = (size_t)c * m + j;
@@ -474,14 +479,14 @@ static double subgradient(gap_t *G, node_t *N, int maxit, int *solved, double *b
             for (int c = 0; c < n; c++) {
                 if (N->fix[c] != -2) continue;
                 N->u[c] -= t * G->dprev[c];
-                if (!G->maa && N->u[c] < 0) N->u[c] = 0;
+                if (N->outok[c] && N->u[c] < 0) N->u[c] = 0;
             }
         } else {
         double t = N->lambda * (L - target) / g2;
         for (int c = 0; c < n; c++) {
             if (N->fix[c] != -2) continue;
             N->u[c] -= t * G->g[c];
-            if (!G->maa && N->u[c] < 0) N->u[c] = 0;
+            if (N->outok[c] && N->u[c] < 0) N->u[c] = 0;
         }
         }
         if (G->aborted || (G->tlim > 0 && now_s() - G->t0 > G->tlim)) { G->aborted = 1; break; }
@@ -572,16 +577,17 @@ static int fix_vars(gap_t *G, node_t *N, const double *u, double L) {
             last = j;
         }
         int out_ok = 0;
-        if (!G->maa) {
+        if (N->outok[c]) { /* once staying out cannot beat the cut, the case's row is Σx = 1 */
             double bo = Lu - u[c] - dsum;
             out_ok = !cannot_improve(G, bo);
+            if (!out_ok) { N->outok[c] = 0; removed++; }
         }
         if (left == 0 && !out_ok) return -1;
         if (left == 0) { /* must stay out */
             N->fix[c] = -1;
             Lu -= u[c];
             removed++;
-        } else if (left == 1 && G->maa) {
+        } else if (left == 1 && !out_ok) {
             N->fix[c] = last;
             N->rcap[last] -= G->size[c];
             N->cobj += G->S[(size_t)c * m + last];
@@ -598,6 +604,7 @@ static void node_copy(const gap_t *G, node_t *dst, const node_t *src) {
     memcpy(dst->rcap, src->rcap, sizeof(int64_t) * (size_t)G->m);
     memcpy(dst->u, src->u, sizeof(double) * (size_t)G->n);
     memcpy(dst->w, src->w, sizeof(double) * (size_t)G->m);
+    memcpy(dst->outok, src->outok, (size_t)G->n);
     dst->cobj = src->cobj;
     dst->lambda = src->lambda;
 }
@@ -608,9 +615,10 @@ static int node_alloc(const gap_t *G, node_t *N) {
     N->rcap = malloc(sizeof(int64_t) * (size_t)G->m);
     N->u = malloc(sizeof(double) * (size_t)G->n);
     N->w = calloc((size_t)G->m, sizeof(double));
-    return N->allow && N->fix && N->rcap && N->u && N->w ? 0 : -1;
+    N->outok = malloc((size_t)G->n + 1);
+    return N->allow && N->fix && N->rcap && N->u && N->w && N->outok ? 0 : -1;
 }
-static void node_free(node_t *N) { free(N->allow); free(N->fix); free(N->rcap); free(N->u); free(N->w); }
+static void node_free(node_t *N) { free(N->allow); free(N->fix); free(N->rcap); free(N->u); free(N->w); free(N->outok); }
 
 typedef struct { int j; double b; } child_t;
 static int cmp_child(const void *a, const void *b) {
@@ -630,14 +638,13 @@ static double search(gap_t *G, node_t *N, int depth) {
     int rounds = 0;
     for (int j = 0; j < m; j++)
         if (N->rcap[j] < 0) { free(bu); return -DBL_MAX; } /* fixed cases overfill j */
-    int tchk = G->maa;
-    if ((tchk && transport_infeasible(G, N)) || lp_cut(G, N)) { free(bu); return -DBL_MAX; }
+    if (transport_infeasible(G, N) || lp_cut(G, N)) { free(bu); return -DBL_MAX; }
     for (;;) {
         int maxit = depth == 0 ? (rounds == 0 ? 3000 : 300) : (rounds == 0 ? G->it_first : G->it_next);
         L = subgradient(G, N, maxit, &solved, bu);
         if (solved || cannot_improve(G, L) || G->aborted) break;
         int r = fix_vars(G, N, N->u, L);
-        if (r < 0 || (r > 0 && ((tchk && transport_infeasible(G, N)) || lp_cut(G, N)))) { L = -DBL_MAX; solved = 1; break; }
+        if (r < 0 || (r > 0 && (transport_infeasible(G, N) || lp_cut(G, N)))) { L = -DBL_MAX; solved = 1; break; }
         rounds++;
         if (r == 0 || rounds > 6) break;
         N->lambda = fmax(N->lambda, 0.1);
@@ -667,7 +674,7 @@ static double search(gap_t *G, node_t *N, int depth) {
             surv++;
             if (b > mx) mx = b;
         }
-        if (!G->maa) {
+        if (N->outok[c]) {
             double b = Lu - N->u[c] - dsum;
             if (!cannot_improve(G, b)) { surv++; if (b > mx) mx = b; }
         }
@@ -712,7 +719,7 @@ static double search(gap_t *G, node_t *N, int depth) {
         ch[nc].b = Lu - (dsum - (G->kval[j] - G->kout[cj])) - G->kval[j] + G->kin[cj];
         nc++;
     }
-    if (!G->maa) { ch[nc].j = -1; ch[nc].b = Lu - N->u[bc] - dsum; nc++; }
+    if (N->outok[bc]) { ch[nc].j = -1; ch[nc].b = Lu - N->u[bc] - dsum; nc++; }
     qsort(ch, (size_t)nc, sizeof(child_t), cmp_child);
     node_t C;
     if (node_alloc(G, &C)) { node_free(&C); free(ch); free(bu); G->aborted = G->oom = 1; return L; }
@@ -792,6 +799,7 @@ int regint__match_gap(int n, int m, const int64_t *size, const int64_t *cap, con
     for (int j = 0; j < m; j++) R.rcap[j] = cap[j];
     for (int c = 0; c < n; c++) {
         R.fix[c] = -2;
+        R.outok[c] = !maa;
         /* start: u_c = second-best score (each case is then profitable in about one place) */
         int64_t b1 = INT64_MIN, b2 = INT64_MIN;
         for (int j = 0; j < m; j++) {
