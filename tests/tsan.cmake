@@ -22,11 +22,18 @@ regint_configure_lib(regint_tsan)
 target_compile_definitions(regint_tsan PUBLIC REGINT_STATIC)
 target_compile_options(regint_tsan PRIVATE -fsanitize=thread -g -O1)
 target_link_options(regint_tsan INTERFACE -fsanitize=thread)
-add_executable(kb_threads_tsan ${CMAKE_CURRENT_LIST_DIR}/c/test_kb_threads.c)
-target_compile_options(kb_threads_tsan PRIVATE ${REGINT_WARNINGS} -fsanitize=thread -g -O1)
-target_include_directories(kb_threads_tsan PRIVATE ${CMAKE_CURRENT_LIST_DIR}/c)
-target_compile_definitions(kb_threads_tsan PRIVATE _POSIX_C_SOURCE=200809L)
-target_link_libraries(kb_threads_tsan PRIVATE regint_tsan cJSON::cjson PkgConfig::CUNIT Threads::Threads m)
-add_test(NAME c_kb_threads_tsan COMMAND kb_threads_tsan)
-set_tests_properties(c_kb_threads_tsan PROPERTIES LABELS "c;tsan"
-  ENVIRONMENT "TSAN_OPTIONS=halt_on_error=1 exitcode=66")
+# One test: <name>_tsan built from c/test_<name>.c against regint_tsan, run as c_<name>_tsan.
+function(regint_tsan_test name)
+  add_executable(${name}_tsan ${CMAKE_CURRENT_FUNCTION_LIST_DIR}/c/test_${name}.c)
+  target_compile_options(${name}_tsan PRIVATE ${REGINT_WARNINGS} -fsanitize=thread -g -O1)
+  target_include_directories(${name}_tsan PRIVATE ${CMAKE_CURRENT_FUNCTION_LIST_DIR}/c)
+  target_compile_definitions(${name}_tsan PRIVATE _POSIX_C_SOURCE=200809L)
+  target_link_libraries(${name}_tsan PRIVATE regint_tsan cJSON::cjson PkgConfig::CUNIT Threads::Threads m)
+  add_test(NAME c_${name}_tsan COMMAND ${name}_tsan)
+  set_tests_properties(c_${name}_tsan PROPERTIES LABELS "c;tsan"
+    ENVIRONMENT "TSAN_OPTIONS=halt_on_error=1 exitcode=66")
+endfunction()
+regint_tsan_test(kb_threads)
+# Concurrent recommendations with the fitted default (issue 17, goal 4): the snapshot's stored
+# fit and the process's cached fit, built outside its lock.
+regint_tsan_test(recommend_threads)

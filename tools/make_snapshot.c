@@ -1,11 +1,14 @@
 /* Build-time tool: write the binary snapshot (lib/dataset/snapshot.h) of a dataset JSON file,
- * from the dataset that loading that JSON gives.
+ * from the dataset that loading that JSON gives, with the fitted engine's fit of that dataset
+ * (regint__fitted_memo: the same fit a recommendation builds, stored so that it need not).
  *   regint_make_snapshot <dataset.json> <dataset.snap>                                     */
 #include <stdio.h>
+#include <stdlib.h>
 
 #include <regint/regint.h>
 
 #include "dataset/snapshot.h"
+#include "settlement/settlement_internal.h"
 
 int main(int argc, char **argv)
 {
@@ -18,7 +21,12 @@ int main(int argc, char **argv)
         fprintf(stderr, "regint_make_snapshot: %s\n", regint_last_error());
         return 1;
     }
-    regint_status st = regint__snapshot_write(ds, argv[1], argv[2]);
+    char *memo = NULL;
+    size_t len = 0;
+    regint_status st = regint__fitted_memo(ds, &memo, &len);
+    if (!st)
+        st = regint__snapshot_write(ds, argv[1], argv[2], memo, len);
+    free(memo);
     regint_dataset_free(ds);
     if (st) {
         fprintf(stderr, "regint_make_snapshot: %s\n", regint_last_error());

@@ -102,6 +102,7 @@ static regint_status check_named_period(const regint__place *pl, const char *nam
 regint_status regint__ds_add_county(regint_dataset *ds, const regint_county_t *c, const regint__place *pl)
 {
     ADDER_BEGIN(c, pl, "county", "regint_dataset_add_county");
+    regint__ds_changed(ds);
     if ((st = check_code(pl, "fylkesnr", c->fylkesnr, 2)) ||
         (st = check_named_period(pl, c->name, c->valid_from, c->valid_to)))
         return st;
@@ -139,6 +140,7 @@ regint_status regint__ds_add_municipality(regint_dataset *ds, const regint_munic
                                           const regint__place *pl)
 {
     ADDER_BEGIN(m, pl, "municipality", "regint_dataset_add_municipality");
+    regint__ds_changed(ds);
     if ((st = check_code(pl, "kommunenr", m->kommunenr, 4)) || (st = check_code(pl, "fylkesnr", m->fylkesnr, 2)) ||
         (st = check_named_period(pl, m->name, m->valid_from, m->valid_to)))
         return st;
@@ -201,6 +203,7 @@ regint_status regint__ds_set_population(regint_dataset *ds, const char *kommunen
                                         int replace, const regint__place *pl)
 {
     ADDER_BEGIN(ds, pl, "population", "regint_dataset_set_population");
+    regint__ds_changed(ds);
     const char *k = NULL;
     if ((st = check_year(pl, "year", year, 0)) || (st = need_muni(ds, pl, "kommunenr", kommunenr, year, &k)))
         return st;
@@ -231,6 +234,7 @@ regint_status regint__ds_add_code_change(regint_dataset *ds, const regint_code_c
                                          const regint__place *pl)
 {
     ADDER_BEGIN(c, pl, "code_change", "regint_dataset_add_code_change");
+    regint__ds_changed(ds);
     const char *f = NULL, *t = NULL;
     if ((st = check_year(pl, "from_year", c->from_year, 0)) || (st = check_year(pl, "to_year", c->to_year, 0)) ||
         (st = need_muni(ds, pl, "from", c->from_kommunenr, c->from_year, &f)) ||
@@ -269,6 +273,7 @@ regint_status regint__ds_set_settlement(regint_dataset *ds, const regint_settlem
                                         const regint__place *pl)
 {
     ADDER_BEGIN(s, pl, "settlement", "regint_dataset_set_settlement");
+    regint__ds_changed(ds);
     const char *k = NULL;
     if ((st = check_year(pl, "year", s->year, 0)) || (st = need_muni(ds, pl, "kommunenr", s->kommunenr, s->year, &k)))
         return st;

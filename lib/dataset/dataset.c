@@ -1,4 +1,5 @@
 /* The dataset handle: creation and release, and the pool of interned strings. */
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,8 +22,16 @@ regint_status regint_dataset_new(regint_dataset **out)
             return regint__enomem();
         }
     }
+    static atomic_uint_fast64_t last_id;
+    ds->id = (uint64_t)atomic_fetch_add(&last_id, 1) + 1;
     *out = ds;
     return REGINT_OK;
+}
+
+void regint__dataset_state(const regint_dataset *ds, uint64_t *id, uint64_t *gen)
+{
+    *id = ds->id;
+    *gen = ds->gen;
 }
 
 void regint_dataset_free(regint_dataset *ds)

@@ -54,6 +54,16 @@ regint_status regint__ds_set_observation(regint_dataset *ds, const regint_observ
                                          const regint__place *pl);
 regint_status regint__ds_add_case(regint_dataset *ds, const regint_case_t *c, const regint__place *pl);
 
+/* The state a higher layer derived from this dataset's tables when its snapshot was written
+ * (the bytes regint__snapshot_write() was given), while every table is still as loaded; NULL
+ * otherwise (not loaded from a snapshot, none stored, or a table changed since the load). */
+const void *regint__dataset_memo(const regint_dataset *ds, size_t *len);
+/* The dataset's identity and the state of the tables a derived state reads (counties,
+ * municipalities, population, code changes, settlement figures): equal (id, gen) at two times
+ * mean the same dataset with those tables unchanged in between (a rollback still counts as a
+ * change). Ids are never reused within a process. */
+void regint__dataset_state(const regint_dataset *ds, uint64_t *id, uint64_t *gen);
+
 /* Transactions (not nested). begin never fails; rollback restores the state at begin. */
 void regint__ds_begin(regint_dataset *ds);
 void regint__ds_commit(regint_dataset *ds);

@@ -9,6 +9,8 @@
  *   indicators, observations, cases) a u64 count and the records, strings as u32 indexes,
  *   integers as i32, persons as i64, values as f64 + i32 missing reason;
  *   then per registered section a u64 length and its JSON text (0: absent);
+ *   then a u64 length and the bytes of the state a higher layer derived from the tables
+ *   (the "memo", 0: none; regint__dataset_memo), padded with zeros to a multiple of 8;
  *   then u64 hash of everything before it. */
 #define _DEFAULT_SOURCE /* MAP_POPULATE, MADV_* (Linux); without them plain mmap is used */
 #include <errno.h>
@@ -29,7 +31,7 @@
 #include "util/fileio.h"
 
 #define SNAP_MAGIC "REGINTSNAP\0\0"
-#define SNAP_FORMAT 2
+#define SNAP_FORMAT 3
 #define SNAP_BOM 0x01020304u
 #ifdef MAP_POPULATE
 #define SNAP_POPULATE MAP_POPULATE
@@ -246,9 +248,10 @@ static void w_str(wbuf *b, const char *s)
         b->oom = 2; /* not interned: cannot happen for a loaded dataset */
 }
 
-regint_status regint__snapshot_write(const regint_dataset *ds, const char *json_path, const char *snap_path)
+regint_status regint__snapshot_write(const regint_dataset *ds, const char *json_path, const char *snap_path,
+                                     const void *memo, size_t memo_len)
 {
-    if (!ds || !json_path || !snap_path)
+    if (!ds || !json_path || !snap_path || (memo_len && !memo))
         return regint__error(REGINT_EINVAL, "regint__snapshot_write: NULL argument");
     uint64_t jlen, jhash;
     struct stat jsb; /* its time first: an edit while hashing then leaves a later time */
@@ -343,6 +346,11 @@ regint_status regint__snapshot_write(const regint_dataset *ds, const char *json_
             w_put(&b, text, tl);
         free(text);
     }
+    w_u64(&b, memo_len);
+    if (memo_len) {
+        w_put(&b, memo, memo_len);
+        w_put(&b, (const char[8]){0}, (8 - memo_len % 8) % 8);
+    }
     w_u64(&b, b.oom ? 0 : regint__snapshot_hash(b.p, b.n));
     free(b.strs);
     regint_status st;
@@ -426,7 +434,7 @@ static const size_t rec_bytes[8] = {16, 28, 16, 20, 28, 32, 28, 16};
  * everything else the load does. The counts are read ahead (records have fixed sizes), the
  * block is cut up in the same order as below, and each index gets its final capacity. */
 static int make_arena(const rbuf *r, regint_dataset *ds, size_t count[8], size_t sbytes, size_t nstr,
-                      char **strings)
+                      char **strings, size_t *memo_len, unsigned char **memo_at)
 {
     rbuf ahead = *r;
     for (int t = 0; t < 8; t++) {
@@ -435,6 +443,11 @@ static int make_arena(const rbuf *r, regint_dataset *ds, size_t count[8], size_t
             return -1;
         ahead.p += count[t] * rec_bytes[t];
     }
+    for (size_t i = 0; i < regint__section_count; i++)
+        ahead.p += r_count(&ahead, 1);
+    *memo_len = r_count(&ahead, 1);
+    if (ahead.bad)
+        return -1;
     size_t rec_size[8] = {sizeof *ds->counties, sizeof *ds->munis, sizeof *ds->pops, sizeof *ds->changes,
                           sizeof *ds->sets,     sizeof *ds->inds,  sizeof *ds->obs,  sizeof *ds->cases};
     /* the records of each index: munis, pops, changes (from), changes (to), sets, inds, obs, cases */
@@ -445,6 +458,7 @@ static int make_arena(const rbuf *r, regint_dataset *ds, size_t count[8], size_t
         bytes += ALIGN64(count[t] * rec_size[t]);
     for (int i = 0; i < 8; i++)
         bytes += ix_n[i] ? ALIGN64(regint__hindex_cap_for(ix_n[i]) * sizeof(size_t)) : 0;
+    bytes += ALIGN64(*memo_len);
     if (!(ds->arena = regint__huge_alloc(bytes)))
         return 1;
     ds->arena_len = bytes;
@@ -471,6 +485,7 @@ static int make_arena(const rbuf *r, regint_dataset *ds, size_t count[8], size_t
             regint__hindex_lend(ix[i], (size_t *)(void *)at, c);
             at += ALIGN64(c * sizeof(size_t));
         }
+    *memo_at = at; /* filled by build() */
     return 0;
 }
 
@@ -496,9 +511,10 @@ static regint_status build(rbuf *r, const char *json_path, regint_dataset *ds)
         return REGINT_ENOMEM;
     rbuf tables = *r;
     tables.p += sbytes;
-    size_t count[8];
+    size_t count[8], memo_len;
     char *pool;
-    int a = make_arena(&tables, ds, count, (size_t)sbytes, nstr, &pool);
+    unsigned char *memo_at;
+    int a = make_arena(&tables, ds, count, (size_t)sbytes, nstr, &pool, &memo_len, &memo_at);
     if (a)
         return a < 0 ? REGINT_EVERSION : REGINT_ENOMEM;
     /* The strings are interned where they lie in the block (the pool owns none of them). */
@@ -583,6 +599,15 @@ static regint_status build(rbuf *r, const char *json_path, regint_dataset *ds)
         cJSON_Delete(node);
         regint__dataset_set_section(ds, regint__sections[i], data);
     }
+    size_t pad = (8 - memo_len % 8) % 8;
+    if (r_count(r, 1) != memo_len || (size_t)(r->end - r->p) < memo_len + pad)
+        r->bad = 1;
+    else if (memo_len) {
+        memcpy(memo_at, r->p, memo_len);
+        r->p += memo_len + pad;
+        ds->memo = memo_at;
+        ds->memo_len = memo_len;
+    }
     if (r->p != r->end)
         r->bad = 1;
 done:
@@ -640,4 +665,10 @@ fail:
     free(r.strs);
     regint__huge_free(data, have);
     return st;
+}
+
+const void *regint__dataset_memo(const regint_dataset *ds, size_t *len)
+{
+    *len = ds ? ds->memo_len : 0;
+    return ds ? ds->memo : NULL;
 }

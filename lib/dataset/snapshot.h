@@ -24,8 +24,11 @@
 int regint__snapshot_path(const char *json_path, char *buf, size_t size);
 
 /* Write the snapshot of `ds`, which must be what loading `json_path` gives, to `snap_path`
- * (atomically). Errors are set with regint__error. */
-regint_status regint__snapshot_write(const regint_dataset *ds, const char *json_path, const char *snap_path);
+ * (atomically), with `memo_len` bytes of state a higher layer derived from its tables (memo:
+ * NULL and 0 for none), which a load of the snapshot hands back through
+ * regint__dataset_memo() until a table changes. Errors are set with regint__error. */
+regint_status regint__snapshot_write(const regint_dataset *ds, const char *json_path, const char *snap_path,
+                                     const void *memo, size_t memo_len);
 
 /* Load `snap_path` if it is a snapshot of the current contents of `json_path` written by this
  * regint build. Any failure returns a non-zero status WITHOUT setting the last error (the

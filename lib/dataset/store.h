@@ -69,6 +69,15 @@ struct regint_dataset {
     unsigned char *arena;
     size_t arena_len;
 
+    /* State derived from the tables at build time by a higher layer and stored in the snapshot
+     * (the fitted engine's fit, lib/settlement/fitted.c), in the arena; NULL when there is none
+     * or once a table it may be derived from has changed (regint__ds_changed). */
+    const unsigned char *memo;
+    size_t memo_len;
+    /* Which dataset and which state of its tables (regint__dataset_state): an id never given
+     * to another dataset of the process, and a count of the changes by regint__ds_changed. */
+    uint64_t id, gen;
+
     /* The file it was loaded from, for the lost-update check of a save (util/savefile.h);
      * NULL if not loaded from a file. A pointer, so that a save of a const handle can record
      * the file it wrote. */
@@ -80,6 +89,14 @@ static inline int regint__ds_in_arena(const regint_dataset *ds, const void *p)
 {
     uintptr_t a = (uintptr_t)ds->arena, x = (uintptr_t)p;
     return ds->arena && x >= a && x < a + ds->arena_len;
+}
+/* A record of the counties, municipalities, population, code changes or settlement figures is
+ * added or replaced: the state derived from them at build time (ds->memo) no longer holds. */
+static inline void regint__ds_changed(regint_dataset *ds)
+{
+    ds->memo = NULL;
+    ds->memo_len = 0;
+    ds->gen++;
 }
 /* regint__reallocarray of an array of the dataset `ds` holding `cap` elements, which may lie
  * in its arena (then it is copied out, and the arena keeps the old bytes). */

@@ -14,6 +14,7 @@
  * three requests, each apportioned to the county's actual total with plain Sainte-Laguë. */
 #include <math.h>
 #include <pthread.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,6 +22,7 @@
 
 #include <cjson/cJSON.h>
 
+#include "dataset/dataset_internal.h"
 #include "dataset/vintage.h"
 #include "regint/apportion.h"
 #include "settlement/settlement_internal.h"
@@ -31,6 +33,7 @@
 #include "util/error.h"
 #include "util/jsonutil.h"
 #include "util/options.h"
+#include "util/strbuf.h"
 
 #define FIRST_TRAIN 2013 /* first year of the training county-years (SPEC §3) */
 #define GRID_STEPS 10
@@ -985,7 +988,16 @@ static uint64_t dataset_fingerprint(const regint_dataset *ds)
 static pthread_mutex_t fit_lock = PTHREAD_MUTEX_INITIALIZER;
 static fitter fit_cache;
 static uint64_t fit_cache_fp;
+static uint64_t fit_cache_id, fit_cache_gen; /* the dataset state last served (regint__dataset_state) */
 static int fit_cache_ok;
+
+/* Does the cache serve year `year` of the dataset in state (id, gen), or (use_fp) of content
+ * fingerprint fp? fit_lock held. */
+static int cache_serves(uint64_t id, uint64_t gen, uint64_t fp, int use_fp, int year)
+{
+    return fit_cache_ok && fit_cache.e.y1 >= year &&
+           ((fit_cache_id == id && fit_cache_gen == gen) || (use_fp && fit_cache_fp == fp));
+}
 
 #if defined(__GNUC__)
 /* At unload (the Python module, a dlclose), not a leak for the checkers. */
@@ -1038,47 +1050,26 @@ static regint_status national(const cyear *cs, size_t nc, cyear *o)
     return REGINT_OK;
 }
 
-/* Copy county-year o of the fit with its weights for (year, train_to, total). fit_lock held. */
-static regint_status fitted_from(fitter *f, const char *fylkesnr, int year, int train_to, int64_t total,
-                                 regint__fitted *out)
+/* The result for county-year o (NULL: the county has no municipality in the year's own
+ * structure, and the caller scores none) with the weights of a fit and its regime variable lq. */
+static regint_status fitted_out(const cyear *o, double lq, const double *w, int fit_from, int fit_to, size_t fit_n,
+                                regint__fitted *out)
 {
-    size_t k = (size_t)(year - f->e.y0);
-    const cyear *o = NULL;
-    cyear nat;
-    memset(&nat, 0, sizeof nat);
-    if (!strcmp(fylkesnr, "00")) {
-        regint_status st = national(f->cy[k], f->ncy[k], &nat);
-        if (st)
-            return st;
-        o = nat.n ? &nat : NULL;
-    }
-    for (size_t c = 0; c < f->ncy[k] && !o; c++)
-        if (!strcmp(f->cy[k][c].fylkesnr, fylkesnr))
-            o = &f->cy[k][c];
-    if (!o) {
-        /* no municipality of the county in the year's own structure: the caller scores none */
-        fitter_weights(f, year, train_to, 0, out->weights, &out->fit_from, &out->fit_to, &out->fit_n);
+    memcpy(out->weights, w, sizeof out->weights);
+    out->fit_from = fit_from;
+    out->fit_to = fit_to;
+    out->fit_n = fit_n;
+    if (!o)
         return REGINT_OK;
-    }
-    double prev = 0;
-    for (size_t a = 0; a < o->n; a++)
-        prev += o->raw[a * NCRIT + 2];
-    /* The regime variable as the back-test has it: IMDi's total for the county when the data
-     * hold it (then it does not move with the total asked, and the result stays monotone in the
-     * total), else the total asked. */
-    double lq = o->T > 0 ? o->lq : total > 0 && prev > 0 ? log((double)total / prev) : 0;
     out->ratio = exp(lq);
     out->actual_total = o->T;
-    fitter_weights(f, year, train_to, lq, out->weights, &out->fit_from, &out->fit_to, &out->fit_n);
     out->n = o->n;
     static const regint__block_array arrays[] = {REGINT__BLOCK_ARRAY(regint__fitted, codes),
                                                  REGINT__BLOCK_ARRAY(regint__fitted, share),
                                                  REGINT__BLOCK_ARRAY(regint__fitted, raw)};
     const size_t sizes[] = {o->n, o->n * NCRIT, o->n * NCRIT};
-    if (!(out->block = regint__block_new_at(out, 3, sizes, arrays))) {
-        cyear_free(&nat);
+    if (!(out->block = regint__block_new_at(out, 3, sizes, arrays)))
         return REGINT_ENOMEM;
-    }
     for (size_t a = 0; a < o->n; a++) {
         memcpy(out->codes[a], o->code[a], sizeof out->codes[a]);
         for (int j = 0; j < NCRIT; j++) {
@@ -1086,8 +1077,262 @@ static regint_status fitted_from(fitter *f, const char *fylkesnr, int year, int 
             out->raw[a * NCRIT + (size_t)j] = o->raw[a * NCRIT + (size_t)j];
         }
     }
-    cyear_free(&nat);
     return REGINT_OK;
+}
+
+/* County-year `fylkesnr` of year y among the county-years cs[nc] of y ("00": the whole
+ * country, built into *nat), or NULL when the county has no municipality in y. */
+static regint_status find_cyear(const cyear *cs, size_t nc, const char *fylkesnr, cyear *nat, const cyear **o)
+{
+    memset(nat, 0, sizeof *nat);
+    *o = NULL;
+    if (!strcmp(fylkesnr, "00")) {
+        regint_status st = national(cs, nc, nat);
+        if (st)
+            return st;
+        *o = nat->n ? nat : NULL;
+        return REGINT_OK;
+    }
+    for (size_t c = 0; c < nc && !*o; c++)
+        if (!strcmp(cs[c].fylkesnr, fylkesnr))
+            *o = &cs[c];
+    return REGINT_OK;
+}
+
+/* The regime variable of county-year o for a total asked, as the back-test has it: IMDi's
+ * total for the county when the data hold it (then it does not move with the total asked, and
+ * the result stays monotone in the total), else the total asked. */
+static double regime(const cyear *o, int64_t total)
+{
+    double prev = 0;
+    for (size_t a = 0; a < o->n; a++)
+        prev += o->raw[a * NCRIT + 2];
+    return o->T > 0 ? o->lq : total > 0 && prev > 0 ? log((double)total / prev) : 0;
+}
+
+/* Copy county-year o of the fit with its weights for (year, train_to, total). fit_lock held. */
+static regint_status fitted_from(fitter *f, const char *fylkesnr, int year, int train_to, int64_t total,
+                                 regint__fitted *out)
+{
+    size_t k = (size_t)(year - f->e.y0);
+    const cyear *o;
+    cyear nat;
+    regint_status st = find_cyear(f->cy[k], f->ncy[k], fylkesnr, &nat, &o);
+    if (st)
+        return st;
+    double lq = o ? regime(o, total) : 0, w[NCRIT];
+    int from, to;
+    size_t n;
+    fitter_weights(f, year, train_to, lq, w, &from, &to, &n);
+    st = fitted_out(o, lq, w, from, to, n, out);
+    cyear_free(&nat);
+    return st;
+}
+
+/* ------------------------------------------------------------------ the fit, memoised */
+
+/* The fit as the snapshot stores it (regint__fitted_memo, regint__dataset_memo): for every
+ * year the recommendation may ask with IMDi's totals in the data, the county-years of
+ * fitter_build() and the weights fitter_weights() gives them at their own regime variable.
+ * A county-year without IMDi's total (its regime variable follows the total asked, and its
+ * weights need the grid losses of every training county-year: megabytes) is not stored: it is
+ * fitted as without a snapshot. Native byte order; every field has 8 bytes (or two of 4), so
+ * the doubles stay aligned:
+ *   memo_head; per year from..to: u64 number of counties, memo_w of a county without
+ *   municipalities (regime 0), memo_w of the whole country ("00"), then per county in code
+ *   order: memo_cy, its codes char[n][8], its raw criteria f64[n][NCRIT]. */
+#define MEMO_MAGIC "REGFIT01"
+#define MEMO_NONE UINT64_MAX /* memo_w.n: no weights stored */
+
+typedef struct memo_head {
+    char magic[8];
+    int32_t from, to, ncrit, steps; /* years served; the fit's constants */
+    double kernel_h, shrink;
+} memo_head;
+
+typedef struct memo_w {
+    double w[NCRIT];
+    int32_t from, to;
+    uint64_t n; /* county-years fitted on; MEMO_NONE: not stored */
+} memo_w;
+
+typedef struct memo_cy {
+    char fylkesnr[4];
+    int32_t pad;
+    int64_t T;
+    double lq;
+    uint64_t n;
+    memo_w w;
+} memo_cy;
+
+_Static_assert(sizeof(memo_head) % 8 == 0 && sizeof(memo_w) % 8 == 0 && sizeof(memo_cy) % 8 == 0,
+               "the memo's records keep its doubles aligned");
+
+static void memo_put_w(regint__sb *b, fitter *f, int y, const cyear *o)
+{
+    memo_w m;
+    memset(&m, 0, sizeof m);
+    m.n = MEMO_NONE;
+    if (!o || o->T > 0) {
+        int from, to;
+        size_t n;
+        fitter_weights(f, y, y - 1, o ? o->lq : 0, m.w, &from, &to, &n);
+        m.from = from, m.to = to, m.n = n;
+    }
+    regint__sb_put(b, (const char *)&m, sizeof m);
+}
+
+regint_status regint__fitted_memo(const regint_dataset *ds, char **memo, size_t *len)
+{
+    *memo = NULL;
+    *len = 0;
+    fitter f;
+    memset(&f, 0, sizeof f);
+    regint_status st = fitter_scan(ds, &f);
+    /* built as regint__fitted_county() builds it for a year up to the last with requests */
+    int to = f.last_req;
+    if (!st && to > FIRST_TRAIN)
+        st = fitter_build(ds, to, to - 1, &f);
+    if (st || to <= FIRST_TRAIN) {
+        fitter_close(&f);
+        return st;
+    }
+    regint__sb b = {0};
+    memo_head h;
+    memset(&h, 0, sizeof h);
+    memcpy(h.magic, MEMO_MAGIC, 8);
+    h.from = FIRST_TRAIN + 1, h.to = to, h.ncrit = NCRIT, h.steps = GRID_STEPS;
+    h.kernel_h = KERNEL_H, h.shrink = SHRINK;
+    regint__sb_put(&b, (const char *)&h, sizeof h);
+    for (int y = h.from; y <= to && !st; y++) {
+        size_t k = (size_t)(y - f.e.y0);
+        uint64_t nc = f.ncy[k];
+        regint__sb_put(&b, (const char *)&nc, sizeof nc);
+        memo_put_w(&b, &f, y, NULL);
+        cyear nat;
+        if ((st = national(f.cy[k], f.ncy[k], &nat)))
+            break;
+        memo_put_w(&b, &f, y, nat.n ? &nat : NULL);
+        cyear_free(&nat);
+        for (size_t c = 0; c < f.ncy[k]; c++) {
+            const cyear *o = &f.cy[k][c];
+            memo_cy m;
+            memset(&m, 0, sizeof m);
+            memcpy(m.fylkesnr, o->fylkesnr, 3);
+            m.T = o->T, m.lq = o->lq, m.n = o->n;
+            regint__sb_put(&b, (const char *)&m, offsetof(memo_cy, w));
+            memo_put_w(&b, &f, y, o);
+            regint__sb_put(&b, (const char *)o->code, o->n * sizeof *o->code);
+            regint__sb_put(&b, (const char *)o->raw, o->n * NCRIT * sizeof *o->raw);
+        }
+    }
+    fitter_close(&f);
+    if (st) {
+        regint__sb_free(&b);
+        return st;
+    }
+    *len = b.n;
+    if (!(*memo = regint__sb_take(&b)))
+        return REGINT_ENOMEM;
+    return REGINT_OK;
+}
+
+/* A cursor over the memo. */
+typedef struct memo_rd {
+    const unsigned char *p, *end;
+} memo_rd;
+
+static const void *memo_take(memo_rd *r, size_t len)
+{
+    if ((size_t)(r->end - r->p) < len)
+        return NULL;
+    const void *at = r->p;
+    r->p += len;
+    return at;
+}
+
+/* The result for (fylkesnr, year, train_to) from the memo of ds: 1 when the memo serves it
+ * (*st: its status), 0 when it must be fitted (no memo, another fit, a year or county-year
+ * it does not hold). */
+static int memo_fitted(const regint_dataset *ds, const char *fylkesnr, int year, int train_to, regint__fitted *out,
+                       regint_status *st)
+{
+    memo_rd r;
+    size_t len;
+    if (!(r.p = regint__dataset_memo(ds, &len)))
+        return 0;
+    r.end = r.p + len;
+    memo_head h;
+    const void *hp = memo_take(&r, sizeof h);
+    if (!hp)
+        return 0;
+    memcpy(&h, hp, sizeof h);
+    if (memcmp(h.magic, MEMO_MAGIC, 8) || h.ncrit != NCRIT || h.steps != GRID_STEPS || h.kernel_h != KERNEL_H ||
+        h.shrink != SHRINK || year < h.from || year > h.to || train_to < year - 1)
+        return 0;
+    for (int y = h.from; y <= year; y++) {
+        uint64_t nc;
+        memo_w w0, wnat;
+        const void *a = memo_take(&r, sizeof nc), *b = memo_take(&r, sizeof w0), *c = memo_take(&r, sizeof wnat);
+        if (!a || !b || !c)
+            return 0;
+        memcpy(&nc, a, sizeof nc), memcpy(&w0, b, sizeof w0), memcpy(&wnat, c, sizeof wnat);
+        if (nc > len)
+            return 0;
+        /* the county-years of y as views into the memo (X only for the one asked) */
+        cyear *cs = y == year ? regint__calloc(nc ? nc : 1, sizeof *cs) : NULL;
+        memo_w *ws = y == year ? regint__calloc(nc ? nc : 1, sizeof *ws) : NULL;
+        if (y == year && (!cs || !ws)) {
+            free(cs), free(ws);
+            *st = regint__enomem();
+            return 1;
+        }
+        int ok = 1;
+        for (size_t i = 0; i < nc && ok; i++) {
+            memo_cy m;
+            const void *mp = memo_take(&r, sizeof m);
+            if (!mp)
+                break;
+            memcpy(&m, mp, sizeof m);
+            const void *codes = m.n <= len ? memo_take(&r, m.n * 8) : NULL;
+            const void *raw = m.n <= len ? memo_take(&r, m.n * NCRIT * sizeof(double)) : NULL;
+            ok = codes && raw && m.fylkesnr[2] == 0;
+            if (cs && ok) {
+                memcpy(cs[i].fylkesnr, m.fylkesnr, 3);
+                cs[i].year = y, cs[i].n = (size_t)m.n, cs[i].T = m.T, cs[i].lq = m.lq;
+                cs[i].code = (char(*)[8])(uintptr_t)codes;
+                cs[i].raw = (double *)(uintptr_t)raw;
+                ws[i] = m.w;
+            }
+        }
+        if (!ok || y < year) {
+            free(cs), free(ws);
+            if (!ok)
+                return 0;
+            continue;
+        }
+        cyear nat;
+        const cyear *o;
+        int served = 0;
+        if (!(*st = find_cyear(cs, (size_t)nc, fylkesnr, &nat, &o))) {
+            const memo_w *w = !o ? &w0 : o == &nat ? &wnat : &ws[o - cs];
+            /* a county-year without IMDi's total: its weights follow the total asked */
+            served = w->n != MEMO_NONE && (!o || o->T > 0);
+            double *X = served && o && o != &nat ? regint__calloc(o->n ? o->n * NCRIT : 1, sizeof *X) : NULL;
+            if (X) {
+                shares(o->raw, o->n, X);
+                cs[o - cs].X = X;
+            } else if (served && o && o != &nat)
+                *st = regint__enomem();
+            if (served && !*st)
+                *st = fitted_out(o, o ? o->lq : 0, w->w, w->from, w->to, (size_t)w->n, out);
+            free(X);
+        }
+        cyear_free(&nat);
+        free(cs), free(ws);
+        return served || *st;
+    }
+    return 0;
 }
 
 regint_status regint__fitted_county(const regint_dataset *ds, const char *fylkesnr, int year, int train_to,
@@ -1099,29 +1344,55 @@ regint_status regint__fitted_county(const regint_dataset *ds, const char *fylkes
                              "settlement: weights \"fitted\": the engine is fitted on county-years from %d, so it "
                              "recommends for %d-2200, not %d (give a profile with criteria and weights)",
                              FIRST_TRAIN, FIRST_TRAIN + 1, year);
-    uint64_t fp = dataset_fingerprint(ds);
     regint_status st = REGINT_OK;
+    /* the fit stored in the snapshot this dataset was loaded from, if it is unchanged */
+    if (memo_fitted(ds, fylkesnr, year, train_to, out, &st)) {
+        if (st)
+            regint__fitted_free(out);
+        return st;
+    }
+    /* The cache serves a dataset it was built or last checked for, by (id, gen), without
+     * hashing its tables (dataset_fingerprint() costs milliseconds); another dataset with the
+     * same content, by its fingerprint. A fit is built without the lock (two threads may build
+     * one at once); the lock is held while the cache is checked, replaced or read. */
+    uint64_t id, gen, fp = 0;
+    regint__dataset_state(ds, &id, &gen);
+    int have_fp = 0;
     pthread_mutex_lock(&fit_lock);
-    if (!fit_cache_ok || fit_cache_fp != fp || fit_cache.e.y1 < year) {
+    for (;;) {
+        int hit = cache_serves(id, gen, fp, have_fp, year);
+        if (!hit && !have_fp) {
+            pthread_mutex_unlock(&fit_lock);
+            fp = dataset_fingerprint(ds);
+            have_fp = 1;
+            pthread_mutex_lock(&fit_lock);
+            continue;
+        }
+        if (hit)
+            break;
+        pthread_mutex_unlock(&fit_lock);
+        fitter f;
+        memset(&f, 0, sizeof f);
+        if (!(st = fitter_scan(ds, &f))) {
+            int to = f.last_req > year ? f.last_req : year;
+            st = fitter_build(ds, to, to - 1, &f);
+        }
+        f.e.ds = NULL; /* the fit keeps no pointer into the dataset it was built from */
+        if (st) {
+            fitter_close(&f);
+            return st;
+        }
+        pthread_mutex_lock(&fit_lock);
         if (fit_cache_ok)
             fitter_close(&fit_cache);
-        fit_cache_ok = 0;
-        memset(&fit_cache, 0, sizeof fit_cache);
-        int to = 0;
-        if (!(st = fitter_scan(ds, &fit_cache))) {
-            to = fit_cache.last_req > year ? fit_cache.last_req : year;
-            st = fitter_build(ds, to, to - 1, &fit_cache);
-        }
-        if (st)
-            fitter_close(&fit_cache);
-        else {
-            fit_cache_ok = 1;
-            fit_cache_fp = fp;
-            fit_cache.e.ds = NULL; /* the fit keeps no pointer into the dataset it was built from */
-        }
+        fit_cache = f;
+        fit_cache_fp = fp;
+        fit_cache_ok = 1;
+        break;
     }
-    if (!st)
-        st = fitted_from(&fit_cache, fylkesnr, year, train_to, total, out);
+    fit_cache_id = id;
+    fit_cache_gen = gen;
+    st = fitted_from(&fit_cache, fylkesnr, year, train_to, total, out);
     pthread_mutex_unlock(&fit_lock);
     if (st)
         regint__fitted_free(out);

@@ -114,6 +114,12 @@ typedef struct regint__fitted {
 regint_status regint__fitted_county(const regint_dataset *ds, const char *fylkesnr, int year, int train_to,
                                     int64_t total, regint__fitted *out);
 void regint__fitted_free(regint__fitted *f);
+/* The fit regint__fitted_county() builds for `ds`, serialised for its snapshot (tools/
+ * make_snapshot.c, regint__snapshot_write): for every year up to the last with requests, the
+ * county-years and their fitted weights (fitted.c, "the fit, memoised"). A dataset loaded from
+ * that snapshot then recommends without fitting until a table changes. *memo: free(); NULL
+ * with *len 0 when the data hold no year to fit for. */
+regint_status regint__fitted_memo(const regint_dataset *ds, char **memo, size_t *len);
 
 /* Value of suppressed cells ("usually under 5") used in scores. */
 #define REGINT__SUPPRESSED_ESTIMATE 2.0
