@@ -24,6 +24,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/bigalloc.h"   /* private to the library: the module links regint_static */
+
 enum { RPY_END, RPY_STR, RPY_CHARS, RPY_INT, RPY_UINT, RPY_SIZE, RPY_I64, RPY_F64, RPY_BOOL,
        RPY_STRUCT, RPY_HANDLE };               /* RPY_HANDLE: a SWIG proxy (input only) */
 enum { RPY_PTR = 1, RPY_FIX = 2 };          /* pointer to n elements / inline array */
@@ -156,14 +158,28 @@ static PyObject *rpy_rows(const void *const *recs, const char *base, size_t stri
     return d;
 }
 
-/* Memory that lives for one call: a chain of blocks freed by rpy_arena_free. */
+/* Memory that lives for one call: a chain of zeroed blocks freed by rpy_arena_free. A block
+ * of 1 MiB or more (the arrays of a large call: 16 MB each way for 2e6 weights) is a work
+ * block of the library kept between calls (util/bigalloc.h), so a call does not fault in
+ * fresh pages for it every time, in a new thread least of all (issue 17, goal 6). Each block
+ * starts with two pointers: the next block, and whether it is a work block. */
+#define RPY_BIG ((size_t)1 << 20)
 static void *rpy_alloc(void **arena, size_t size)
 {
-    void **b = (void **)calloc(1, sizeof(void *) + (size ? size : 1));
+    size_t need = 2 * sizeof(void *) + (size ? size : 1);
+    void **b;
+    if (size > SIZE_MAX / 2) { PyErr_NoMemory(); return NULL; }
+    if (need >= RPY_BIG) {
+        b = (void **)regint__work_get(need);
+        if (b != NULL) memset(b, 0, need);
+    } else {
+        b = (void **)calloc(1, need);
+    }
     if (b == NULL) { PyErr_NoMemory(); return NULL; }
     b[0] = *arena;
+    b[1] = need >= RPY_BIG ? (void *)b : NULL;
     *arena = b;
-    return b + 1;
+    return b + 2;
 }
 
 static void rpy_arena_free(void **arena)
@@ -171,7 +187,8 @@ static void rpy_arena_free(void **arena)
     while (*arena != NULL) {
         void **b = (void **)*arena;
         *arena = b[0];
-        free(b);
+        if (b[1] != NULL) regint__work_put(b);
+        else free(b);
     }
 }
 

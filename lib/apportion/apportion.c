@@ -874,9 +874,10 @@ static regint_status hamilton_apportion(const int64_t *w, size_t n, int64_t tota
     /* 2. floors of the clipped quotas, remainders (A w_i) mod B */
     ap_i128 sum = 0;
     size_t m = 0;
-    uint64_t *rem = regint__big_calloc(n ? n : 1, sizeof *rem);
+    uint64_t *rem = regint__work_get((n ? n : 1) * sizeof *rem); /* n <= nn above: no overflow */
     if (!rem)
-        return regint__enomem();
+        return REGINT_ENOMEM;
+    memset(rem, 0, (n ? n : 1) * sizeof *rem);
     for (size_t i = 0; i < n; i++) {
         if (!h_free_unit(w, lo, hi, i)) {
             a[i] = lo[i];
@@ -918,7 +919,7 @@ static regint_status hamilton_apportion(const int64_t *w, size_t n, int64_t tota
                 heap_sift_down(heap, m, 0, before_rem, &hc);
         }
     }
-    free(rem);
+    regint__work_put(rem);
     if (sum != total)
         return regint__error(REGINT_EINFEASIBLE, "apportion: internal error: Hamilton sum differs from the total");
     return REGINT_OK;
@@ -1017,16 +1018,17 @@ regint_status regint_apportion(const int64_t *weights, size_t n, int64_t total,
                              (long long)total, n == 0 ? " (no units)" : "");
     }
 
-    int64_t *lo = regint__big_calloc(n ? n : 1, sizeof *lo);
-    int64_t *hi = regint__big_calloc(n ? n : 1, sizeof *hi);
-    int64_t *a = regint__big_calloc(n ? n : 1, sizeof *a);
-    size_t *cand = regint__big_calloc(n ? n : 1, sizeof *cand);
-    size_t *heap = regint__big_calloc(n ? n : 1, sizeof *heap);
+    /* The five work arrays in one block kept for the next call (util/bigalloc.h): each is
+     * written before it is read (lo, hi, a below for every unit; cand and heap by push). */
+    size_t nn = n ? n : 1;
+    if (nn > SIZE_MAX / (3 * sizeof(int64_t) + 2 * sizeof(size_t)))
+        return regint__enomem();
+    int64_t *lo = regint__work_get(nn * (3 * sizeof(int64_t) + 2 * sizeof(size_t)));
+    if (!lo)
+        return REGINT_ENOMEM;
+    int64_t *hi = lo + nn, *a = hi + nn;
+    size_t *cand = (size_t *)(a + nn), *heap = cand + nn;
     regint_status st = REGINT_OK;
-    if (!lo || !hi || !a || !cand || !heap) {
-        st = regint__enomem();
-        goto done;
-    }
 
     /* effective bounds: weight 0 -> its lower bound only */
     int d0 = is_d0_method(c.m);
@@ -1094,10 +1096,6 @@ regint_status regint_apportion(const int64_t *weights, size_t n, int64_t total,
     if (st == REGINT_OK && n > 0)
         memcpy(seats, a, n * sizeof *seats);
 done:
-    free(lo);
-    free(hi);
-    free(a);
-    free(cand);
-    free(heap);
+    regint__work_put(lo);
     return st;
 }

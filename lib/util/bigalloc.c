@@ -1,5 +1,6 @@
 /* Zeroed work arrays of many megabytes (see bigalloc.h). */
 #define _DEFAULT_SOURCE /* madvise, MADV_HUGEPAGE (Linux) */
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -71,4 +72,96 @@ void regint__huge_free(void *p, size_t bytes)
         free(p);
     else
         munmap(p, huge_whole(bytes));
+}
+
+/* ---- work blocks kept for the next call */
+
+#define WORK_HEAD ((size_t)64)              /* the block's size, keeping the arrays aligned */
+#define WORK_SLOTS 8
+#define WORK_KEEP ((size_t)256 << 20)       /* at most this much kept between calls */
+
+static pthread_mutex_t work_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct {
+    unsigned char *p;
+    size_t size;
+} work_cache[WORK_SLOTS];
+static size_t work_kept;
+
+/* The smallest kept block of at least `size` bytes, taken out of the cache; NULL if none. */
+static unsigned char *work_take(size_t size)
+{
+    unsigned char *p = NULL;
+    pthread_mutex_lock(&work_lock);
+    int best = -1;
+    for (int i = 0; i < WORK_SLOTS; i++)
+        if (work_cache[i].p && work_cache[i].size >= size && (best < 0 || work_cache[i].size < work_cache[best].size))
+            best = i;
+    if (best >= 0) {
+        p = work_cache[best].p;
+        work_kept -= work_cache[best].size;
+        work_cache[best].p = NULL;
+    }
+    pthread_mutex_unlock(&work_lock);
+    return p;
+}
+
+/* Keep a block for the next call if there is room; 0 if not (then the caller frees it). */
+static int work_keep(unsigned char *p, size_t size)
+{
+    int kept = 0;
+    pthread_mutex_lock(&work_lock);
+    for (int i = 0; i < WORK_SLOTS && !kept; i++) {
+        if (!work_cache[i].p && work_kept + size <= WORK_KEEP) {
+            work_cache[i].p = p;
+            work_cache[i].size = size;
+            work_kept += size;
+            kept = 1;
+        }
+    }
+    pthread_mutex_unlock(&work_lock);
+    return kept;
+}
+
+void *regint__work_get(size_t bytes)
+{
+    if (bytes > SIZE_MAX / 2 - WORK_HEAD) {
+        regint__enomem();
+        return NULL;
+    }
+    size_t size = bytes + WORK_HEAD;
+    unsigned char *p = NULL;
+    if (size >= HUGE_MIN) {
+        size = huge_whole(size);
+        p = work_take(size);
+    }
+    if (!p) {
+        if (!(p = regint__huge_alloc(size)))
+            return NULL;
+        memcpy(p, &size, sizeof size);
+    }
+    return p + WORK_HEAD;
+}
+
+void regint__work_put(void *work)
+{
+    if (!work)
+        return;
+    unsigned char *p = (unsigned char *)work - WORK_HEAD;
+    size_t size;
+    memcpy(&size, p, sizeof size);
+    if (size < HUGE_MIN || !work_keep(p, size))
+        regint__huge_free(p, size);
+}
+
+/* When the library is unloaded (or the process ends): the kept blocks go back. */
+__attribute__((destructor)) static void work_release(void)
+{
+    pthread_mutex_lock(&work_lock);
+    for (int i = 0; i < WORK_SLOTS; i++) {
+        if (work_cache[i].p)
+            regint__huge_free(work_cache[i].p, work_cache[i].size);
+        work_cache[i].p = NULL;
+    }
+    work_kept = 0;
+    pthread_mutex_unlock(&work_lock);
 }

@@ -21,4 +21,16 @@ void *regint__huge_alloc(size_t bytes);
 /* Free a block of regint__huge_alloc(bytes), with the same `bytes`. NULL is allowed. */
 void regint__huge_free(void *p, size_t bytes);
 
+/* Work arrays that a call fills before it reads them (issue 17, goal 6). A fresh mapping per
+ * call costs its page faults (and the kernel's zeroing) every call, and giving it back
+ * interrupts the process's other threads (TLB shootdown): two threads apportioning at once
+ * took more CPU than one after the other. A block of `bytes` (64-byte aligned, NOT zeroed)
+ * from the blocks that earlier calls gave back, or else a fresh one as regint__huge_alloc;
+ * NULL with ENOMEM set on failure. */
+void *regint__work_get(size_t bytes);
+/* Give back a block of regint__work_get: from 1 MiB on it is kept for the next call while
+ * at most 8 blocks and 256 MiB are kept (process-wide, under a lock), else unmapped. The
+ * kept blocks go back to the system when the library is unloaded. NULL is allowed. */
+void regint__work_put(void *work);
+
 #endif
