@@ -21,12 +21,13 @@ int main(int argc, char **argv)
         fprintf(stderr, "regint_make_snapshot: %s\n", regint_last_error());
         return 1;
     }
-    char *memo = NULL;
-    size_t len = 0;
-    regint_status st = regint__fitted_memo(ds, &memo, &len);
+    char *memo = NULL, *tail = NULL;
+    size_t len = 0, tail_len = 0;
+    regint_status st = regint__fitted_memo(ds, &memo, &len, &tail, &tail_len);
     if (!st)
-        st = regint__snapshot_write(ds, argv[1], argv[2], memo, len);
+        st = regint__snapshot_write(ds, argv[1], argv[2], memo, len, tail, tail_len);
     free(memo);
+    free(tail);
     regint_dataset_free(ds);
     if (st) {
         fprintf(stderr, "regint_make_snapshot: %s\n", regint_last_error());

@@ -43,6 +43,7 @@ void regint_dataset_free(regint_dataset *ds)
             regint__sections[i]->free(ds->sections[i]);
     free(ds->sections);
     regint__origin_free(ds->origin);
+    free(ds->tail_path);
     for (size_t i = 0; i < ds->pool.cap; i++)
         if (!regint__ds_in_arena(ds, ds->pool.slot[i]))
             free(ds->pool.slot[i]);

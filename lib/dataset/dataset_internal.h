@@ -58,6 +58,11 @@ regint_status regint__ds_add_case(regint_dataset *ds, const regint_case_t *c, co
  * (the bytes regint__snapshot_write() was given), while every table is still as loaded; NULL
  * otherwise (not loaded from a snapshot, none stored, or a table changed since the load). */
 const void *regint__dataset_memo(const regint_dataset *ds, size_t *len);
+/* The memo's tail (regint__snapshot_write), read from the snapshot file now and checked
+ * against the hash recorded in the part the load read: its bytes in huge pages (free them
+ * with regint__huge_free(p, *len), util/bigalloc.h), or NULL when there is no memo, no tail,
+ * or the file no longer holds it. */
+unsigned char *regint__dataset_memo_tail(const regint_dataset *ds, size_t *len);
 /* The dataset's identity and the state of the tables a derived state reads (counties,
  * municipalities, population, code changes, settlement figures): equal (id, gen) at two times
  * mean the same dataset with those tables unchanged in between (a rollback still counts as a

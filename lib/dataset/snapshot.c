@@ -11,9 +11,14 @@
  *   then per registered section a u64 length and its JSON text (0: absent);
  *   then a u64 length and the bytes of the state a higher layer derived from the tables
  *   (the "memo", 0: none; regint__dataset_memo), padded with zeros to a multiple of 8;
- *   then u64 hash of everything before it. */
+ *   then the u64 length and u64 hash of the memo's tail (below; 0 and 0: none);
+ *   then u64 hash of everything before it -- the end of the part a load reads;
+ *   then the memo's tail: bytes a load does not read, read and hashed only when asked for
+ *   (regint__dataset_memo_tail), and a u64 with its length again (the file's last 8 bytes,
+ *   which tell the load where the part it reads ends). */
 #define _DEFAULT_SOURCE /* MAP_POPULATE, MADV_* (Linux); without them plain mmap is used */
 #include <errno.h>
+#include <stdint.h>
 #include <fcntl.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
@@ -114,31 +119,42 @@ static const unsigned char *map_file(const char *path, size_t *len, struct stat 
     return p;
 }
 
-/* A whole file read into huge pages (regint__huge_alloc; free it with regint__huge_free(p,
- * *len)), with its status in `sb`. For the snapshot, which is read through once: on a
- * virtual machine, mapping its 400 pages costs more than copying them into one huge page. */
-static unsigned char *read_whole(const char *path, size_t *len, struct stat *sb)
+/* n bytes of fd from offset `at` into huge pages (regint__huge_alloc; free it with
+ * regint__huge_free(p, n)); NULL if the file has fewer. */
+static unsigned char *read_at(int fd, uint64_t at, size_t n)
+{
+    unsigned char *p = regint__huge_alloc(n ? n : 1);
+    size_t got = 0;
+    while (p && got < n) {
+        ssize_t k = pread(fd, p + got, n - got, (off_t)(at + got));
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k <= 0)
+            break;
+        got += (size_t)k;
+    }
+    if (p && got != n) {
+        regint__huge_free(p, n ? n : 1);
+        p = NULL;
+    }
+    return p;
+}
+
+/* The part of a snapshot a load reads (all but the memo's tail and the last 8 bytes, which
+ * give the tail's length), read into huge pages (free it with regint__huge_free(p, *len)),
+ * with the file's status in `sb`. For the snapshot, which is read through once: on a virtual
+ * machine, mapping its 400 pages costs more than copying them into one huge page. */
+static unsigned char *read_main(const char *path, size_t *len, struct stat *sb)
 {
     int fd = open(path, O_RDONLY);
     if (fd < 0)
         return NULL;
     unsigned char *p = NULL;
-    if (fstat(fd, sb) == 0 && S_ISREG(sb->st_mode) && sb->st_size > 0 &&
-        (p = regint__huge_alloc((size_t)sb->st_size))) {
-        size_t n = (size_t)sb->st_size, got = 0;
-        while (got < n) {
-            ssize_t k = read(fd, p + got, n - got);
-            if (k < 0 && errno == EINTR)
-                continue;
-            if (k <= 0)
-                break;
-            got += (size_t)k;
-        }
-        if (got != n) {
-            regint__huge_free(p, n);
-            p = NULL;
-        }
-        *len = n;
+    uint64_t tail;
+    if (fstat(fd, sb) == 0 && S_ISREG(sb->st_mode) && sb->st_size >= 16 &&
+        pread(fd, &tail, 8, sb->st_size - 8) == 8 && tail <= (uint64_t)sb->st_size - 16) {
+        *len = (size_t)((uint64_t)sb->st_size - 8 - tail);
+        p = read_at(fd, 0, *len);
     }
     close(fd);
     return p;
@@ -249,9 +265,9 @@ static void w_str(wbuf *b, const char *s)
 }
 
 regint_status regint__snapshot_write(const regint_dataset *ds, const char *json_path, const char *snap_path,
-                                     const void *memo, size_t memo_len)
+                                     const void *memo, size_t memo_len, const void *tail, size_t tail_len)
 {
-    if (!ds || !json_path || !snap_path || (memo_len && !memo))
+    if (!ds || !json_path || !snap_path || (memo_len && !memo) || (tail_len && (!tail || !memo_len)))
         return regint__error(REGINT_EINVAL, "regint__snapshot_write: NULL argument");
     uint64_t jlen, jhash;
     struct stat jsb; /* its time first: an edit while hashing then leaves a later time */
@@ -351,7 +367,12 @@ regint_status regint__snapshot_write(const regint_dataset *ds, const char *json_
         w_put(&b, memo, memo_len);
         w_put(&b, (const char[8]){0}, (8 - memo_len % 8) % 8);
     }
+    w_u64(&b, tail_len);
+    w_u64(&b, tail_len ? regint__snapshot_hash(tail, tail_len) : 0);
     w_u64(&b, b.oom ? 0 : regint__snapshot_hash(b.p, b.n));
+    if (tail_len)
+        w_put(&b, tail, tail_len);
+    w_u64(&b, tail_len);
     free(b.strs);
     regint_status st;
     if (b.oom == 2)
@@ -498,7 +519,7 @@ static int make_arena(const rbuf *r, regint_dataset *ds, size_t count[8], size_t
             goto done;                                                                         \
     } while (0)
 
-static regint_status build(rbuf *r, const char *json_path, regint_dataset *ds)
+static regint_status build(rbuf *r, const char *json_path, regint_dataset *ds, uint64_t tail[2])
 {
     regint_status st = REGINT_OK;
     uint32_t nstr = r->nstrs;
@@ -608,6 +629,8 @@ static regint_status build(rbuf *r, const char *json_path, regint_dataset *ds)
         ds->memo = memo_at;
         ds->memo_len = memo_len;
     }
+    tail[0] = r_u64(r);
+    tail[1] = r_u64(r);
     if (r->p != r->end)
         r->bad = 1;
 done:
@@ -620,7 +643,7 @@ regint_status regint__snapshot_load(const char *snap_path, const char *json_path
 {
     size_t have;
     struct stat ssb;
-    unsigned char *data = read_whole(snap_path, &have, &ssb);
+    unsigned char *data = read_main(snap_path, &have, &ssb);
     if (!data)
         return REGINT_ENOTFOUND;
     if (have < 8 + 12) {
@@ -656,11 +679,20 @@ regint_status regint__snapshot_load(const char *snap_path, const char *json_path
         st = REGINT_ENOMEM;
         goto fail;
     }
-    st = build(&r, json_path, ds);
-    if (st)
-        regint_dataset_free(ds);
-    else
+    uint64_t memo_tail[2];
+    st = build(&r, json_path, ds, memo_tail);
+    /* the memo's tail: where it lies, its length (as the file's last 8 bytes say) and hash */
+    if (!st && memo_tail[0] != (uint64_t)ssb.st_size - 8 - have)
+        st = REGINT_EVERSION;
+    if (!st && memo_tail[0] && ds->memo && !(ds->tail_path = strdup(snap_path)))
+        st = REGINT_ENOMEM;
+    if (!st) {
+        ds->tail_at = have;
+        ds->tail_len = memo_tail[0];
+        ds->tail_hash = memo_tail[1];
         *out = ds;
+    } else
+        regint_dataset_free(ds);
 fail:
     free(r.strs);
     regint__huge_free(data, have);
@@ -671,4 +703,26 @@ const void *regint__dataset_memo(const regint_dataset *ds, size_t *len)
 {
     *len = ds ? ds->memo_len : 0;
     return ds ? ds->memo : NULL;
+}
+
+unsigned char *regint__dataset_memo_tail(const regint_dataset *ds, size_t *len)
+{
+    *len = 0;
+    if (!ds || !ds->memo || !ds->tail_path || !ds->tail_len || ds->tail_len > SIZE_MAX / 2)
+        return NULL;
+    int fd = open(ds->tail_path, O_RDONLY);
+    if (fd < 0)
+        return NULL;
+    struct stat sb;
+    unsigned char *p = NULL;
+    if (fstat(fd, &sb) == 0 && (uint64_t)sb.st_size == ds->tail_at + ds->tail_len + 8)
+        p = read_at(fd, ds->tail_at, (size_t)ds->tail_len);
+    close(fd);
+    if (p && regint__snapshot_hash(p, (size_t)ds->tail_len) != ds->tail_hash) {
+        regint__huge_free(p, (size_t)ds->tail_len);
+        p = NULL;
+    }
+    if (p)
+        *len = (size_t)ds->tail_len;
+    return p;
 }

@@ -10,7 +10,9 @@
  * truncated or corrupt is not used: the caller then loads the JSON. Loading skips the JSON
  * parse and the per-record checks (the records were checked when the JSON was loaded to
  * write the snapshot), puts strings, tables and indexes into one block of huge pages
- * (regint_dataset.arena) and rebuilds the indexes in one pass. */
+ * (regint_dataset.arena) and rebuilds the indexes in one pass. It may also hold state a higher
+ * layer derived from the tables (the fitted engine's fit): a memo that the load reads and a
+ * tail that it does not (regint__dataset_memo, regint__dataset_memo_tail). */
 #ifndef REGINT_DATASET_SNAPSHOT_H
 #define REGINT_DATASET_SNAPSHOT_H
 
@@ -26,9 +28,11 @@ int regint__snapshot_path(const char *json_path, char *buf, size_t size);
 /* Write the snapshot of `ds`, which must be what loading `json_path` gives, to `snap_path`
  * (atomically), with `memo_len` bytes of state a higher layer derived from its tables (memo:
  * NULL and 0 for none), which a load of the snapshot hands back through
- * regint__dataset_memo() until a table changes. Errors are set with regint__error. */
+ * regint__dataset_memo() until a table changes, and `tail_len` bytes more of it (tail: NULL
+ * and 0 for none) that a load does not read: regint__dataset_memo_tail() reads them when
+ * asked. Errors are set with regint__error. */
 regint_status regint__snapshot_write(const regint_dataset *ds, const char *json_path, const char *snap_path,
-                                     const void *memo, size_t memo_len);
+                                     const void *memo, size_t memo_len, const void *tail, size_t tail_len);
 
 /* Load `snap_path` if it is a snapshot of the current contents of `json_path` written by this
  * regint build. Any failure returns a non-zero status WITHOUT setting the last error (the

@@ -77,6 +77,9 @@ struct regint_dataset {
     /* Which dataset and which state of its tables (regint__dataset_state): an id never given
      * to another dataset of the process, and a count of the changes by regint__ds_changed. */
     uint64_t id, gen;
+    /* The memo's tail: the snapshot file it lies in (owned), where, its length and hash. */
+    char *tail_path;
+    uint64_t tail_at, tail_len, tail_hash;
 
     /* The file it was loaded from, for the lost-update check of a save (util/savefile.h);
      * NULL if not loaded from a file. A pointer, so that a save of a const handle can record

@@ -19,9 +19,9 @@
  * depth-first.
  *
  * Iterative target search: with ub = floor(root bound), search only for assignments worth
- * >= T + 1 for T = ub - 2, ub - 4, ub - 8, ... (never below the incumbent); a round that finds
- * one proves it optimal, a round that finds none proves optimum <= T. Only the bound proved
- * by the last completed round is reported when a limit stops the search.
+ * >= T + 1 for T = ub - 1, ub - 2, ... (never below the incumbent); a round that finds one
+ * proves it optimal, a round that finds none proves optimum <= T. Only the bound proved by
+ * the last completed round is reported when a limit stops the search.
  *
  * Ported from the issue-17 prototype (proto17/gap_lr.c: 3,000 tiny instances against
  * enumeration, the 20 persons oracle cases, 32 HIAS-size instances against HiGHS). Used by
@@ -42,6 +42,7 @@
 #define GAP_FORBID REGINT__GAP_FORBID
 typedef regint__gap_result gap_result;
 
+#define GAP_HCACHE 128
 typedef struct {
     int n, m, maa;
     const int64_t *size, *cap, *S;
@@ -81,8 +82,17 @@ typedef struct {
      * -> allowed municipality -> sink (remaining capacity) */
     int *fhead, *fnext, *fto, *flevel, *fiter, *fqueue;
     int64_t *fcap;
-    long flow_prunes;
+    long flow_prunes, lp_prunes;
+    double *lg;            /* m: subgradient of the capacity-dual bound */
     int64_t ubk;           /* proved: no assignment is worth more (INT64_MAX: not yet) */
+    /* hashes of the last GAP_HCACHE repaired assignments handed to the local search: the
+     * subgradient's successive Lagrangian solutions often repair to the same assignment, whose
+     * local search (O(n²) swaps, 80 % of the time on p500x21-s3) would give the same result */
+    uint64_t hcache[GAP_HCACHE];
+    int hcpos;
+    /* the local search's swap filter: Sx[c][j + 1] = S[c][j] (GAP_LS_FORBID when forbidden),
+     * Sx[c][0] = 0 (out); ST[j + 1][c] the same, transposed; lcur[c] = Sx[c][x[c] + 1] */
+    int64_t *Sx, *ST, *lcur;
 } gap_t;
 
 typedef struct {
@@ -91,13 +101,24 @@ typedef struct {
     int64_t *rcap;        /* m */
     int64_t cobj;
     double *u;            /* n */
+    double *w;            /* m: capacity duals of the LP bound (lp_cut) */
+    unsigned char *outok; /* n: the case may still stay out (never with must_assign_all) */
     double lambda;
 } node_t;
 
 /* regint's time_limit is in seconds of the monotonic clock, from the start of regint_match */
 static double now_s(void) { return regint__match_now(); }
 
+/* -DREGINT_GAP_TRACE prints the search's progress to stderr (for measurements only) */
+#ifdef REGINT_GAP_TRACE
+#define GAP_TRACE(...) fprintf(stderr, __VA_ARGS__)
+#else
+#define GAP_TRACE(...) do { if (0) fprintf(stderr, __VA_ARGS__); } while (0)
+#endif
+
 #define EPS 1e-7
+/* the target search lowers the target one unit at a time when the incumbent is this close */
+#define GAP_LINEAR_GAP 64
 /* a bound L cannot beat the incumbent when L < inc + 1 (integer objective) */
 static int cannot_improve(const gap_t *G, double L) { return G->have_cut && L < (double)G->cut + 1.0 - 1e-6; }
 
@@ -165,7 +186,7 @@ static double lag_eval(gap_t *G, const node_t *N, const double *u, double *gnorm
         if (N->fix[c] != -2) continue;
         for (int j = 0; j < m; j++) G->cnt[c] += G->chosen[(size_t)c * m + j];
         double gc = 1.0 - G->cnt[c];
-        if (!G->maa && gc > 0) gc = (u[c] > 0) ? 1.0 : 0.0; /* Σx ≤ 1 row: u ≥ 0, slack row with u=0 is fine */
+        if (N->outok[c] && gc > 0) gc = (u[c] > 0) ? 1.0 : 0.0; /* Σx ≤ 1 row: u ≥ 0, slack row with u=0 is fine */
         G->g[c] = gc;
         g2 += gc * gc;
     }
@@ -176,6 +197,8 @@ static double lag_eval(gap_t *G, const node_t *N, const double *u, double *gnorm
 
 /* ---------- heuristic: repair the Lagrangian picks into a feasible assignment ---------- */
 static int64_t hscore(const gap_t *G, int c, int j) { return G->S[(size_t)c * G->m + j]; }
+/* far below any sum of a few int32 scores: a swap onto a forbidden place never gains */
+#define GAP_LS_FORBID (-((int64_t)1 << 50))
 
 static void local_search(gap_t *G, int *x, int64_t *use) {
     int n = G->n, m = G->m;
@@ -202,12 +225,16 @@ static void local_search(gap_t *G, int *x, int64_t *use) {
                 improved = 1;
             }
         }
-        /* swaps of two placed cases (or a placed case with an outside one) */
+        /* swaps of two placed cases (or a placed case with an outside one); the filter
+         * (the swap's gain from the padded tables, rows contiguous) rejects the O(n²) pairs
+         * that cannot gain before the checks below */
+        for (int c = 0; c < n; c++) G->lcur[c] = G->Sx[(size_t)c * (m + 1) + (size_t)(x[c] + 1)];
         for (int c = 0; c < n; c++) {
             int a = x[c];
+            const int64_t *Sc = G->Sx + (size_t)c * (m + 1), *Ta = G->ST + (size_t)(a + 1) * n;
             for (int d = c + 1; d < n; d++) {
                 int b = x[d];
-                if (a == b) continue;
+                if (Sc[b + 1] + Ta[d] - G->lcur[c] - G->lcur[d] <= 0) continue; /* also a == b */
                 int64_t before = (a >= 0 ? hscore(G, c, a) : 0) + (b >= 0 ? hscore(G, d, b) : 0);
                 int64_t s1 = b >= 0 ? hscore(G, c, b) : 0, s2 = a >= 0 ? hscore(G, d, a) : 0;
                 if (s1 == GAP_FORBID || s2 == GAP_FORBID) continue;
@@ -220,7 +247,10 @@ static void local_search(gap_t *G, int *x, int64_t *use) {
                 if (b >= 0) use[b] -= dc;
                 x[c] = b;
                 x[d] = a;
+                G->lcur[c] = Sc[b + 1];
+                G->lcur[d] = Ta[d];
                 a = b;
+                Ta = G->ST + (size_t)(a + 1) * n;
                 improved = 1;
             }
         }
@@ -244,6 +274,7 @@ static void try_incumbent(gap_t *G, const int *x) {
         G->inc = v;
         if (!G->have_cut || v > G->cut) { G->have_cut = 1; G->cut = v; }
         memcpy(G->inc_x, x, sizeof(int) * (size_t)G->n);
+        GAP_TRACE("gap: incumbent %lld at %.2f s, node %ld\n", (long long)v, now_s() - G->t0, G->nodes);
         if (v >= G->ubk) G->aborted = 1; /* meets the proved bound: optimal, stop the round */
     }
 }
@@ -313,6 +344,12 @@ static void heuristic(gap_t *G, const node_t *N, const double *u) {
         x[c] = bj;
         use[bj] += G->size[c];
     }
+    uint64_t h = 1469598103934665603ull; /* FNV-1a over the places */
+    for (int c = 0; c < n; c++) h = (h ^ (uint64_t)(uint32_t)(x[c] + 1)) * 1099511628211ull;
+    for (int i = 0; i < GAP_HCACHE; i++)
+        if (G->hcache[i] == h) return; /* repaired, searched and tried before */
+    G->hcache[G->hcpos] = h;
+    G->hcpos = (G->hcpos + 1) % GAP_HCACHE;
     local_search(G, x, use);
     try_incumbent(G, x);
 }
@@ -342,13 +379,17 @@ static int64_t flow_push(gap_t *G, int v, int t, int64_t f) {
     return 0;
 }
 
-/* 1 when the free cases of N cannot be placed even fractionally (must_assign_all only). */
+/* 1 when the free cases of N that must be placed (all with must_assign_all; otherwise those
+ * for which staying out cannot beat the cut) cannot be placed even fractionally. */
 static int transport_infeasible(gap_t *G, const node_t *N) {
     int n = G->n, m = G->m, src = n + m, snk = n + m + 1, ne = 0;
     int64_t need = 0, got = 0;
+    for (int c = 0; c < n && !need; c++) if (N->fix[c] == -2 && !N->outok[c]) need = 1;
+    if (!need) return 0;
+    need = 0;
     for (int v = 0; v < n + m + 2; v++) G->fhead[v] = -1;
     for (int c = 0; c < n; c++) {
-        if (N->fix[c] != -2) continue;
+        if (N->fix[c] != -2 || N->outok[c]) continue;
         need += G->size[c];
         flow_edge(G, &ne, src, c, G->size[c]);
         for (int j = 0; j < m; j++)
@@ -377,6 +418,49 @@ static int transport_infeasible(gap_t *G, const node_t *N) {
     return 0;
 }
 
+/* ---------- the node's LP bound through its capacity duals ---------- */
+/* For every w >= 0,  h(w) = cobj + Σ_j rcap_j w_j + Σ_c max(0 if the case may stay out,
+ * max_j (S_cj - size_c w_j))  over the free cases and their allowed options bounds the node's
+ * LP relaxation from above (its dual, with the assignment rows' duals eliminated). With only
+ * m multipliers a short projected subgradient run (warm-started from the parent) often finds
+ * a w that shows the node cannot beat the cut, where the Lagrangian over the n assignment
+ * rows needs far more steps. Returns 1 when the node can be cut. */
+#define LP_CUT_ITERS 60
+static int lp_cut(gap_t *G, node_t *N) {
+    int n = G->n, m = G->m;
+    double goal = (double)G->cut + 1.0 - 1e-6, lambda = 1.0, best = DBL_MAX;
+    double *w = N->w, *g = G->lg;
+    for (int it = 0; it < LP_CUT_ITERS; it++) {
+        double h = (double)N->cobj;
+        for (int j = 0; j < m; j++) { h += (double)N->rcap[j] * w[j]; g[j] = (double)N->rcap[j]; }
+        for (int c = 0; c < n; c++) {
+            if (N->fix[c] != -2) continue;
+            double bv = N->outok[c] ? 0.0 : -DBL_MAX;
+            int bj = -1;
+            for (int j = 0; j < m; j++) {
+                size_t cj = (size_t)c * m + j;
+                if (!N->allow[cj] || G->size[c] > N->rcap[j]) continue;
+                double v = (double)G->S[cj] - (double)G->size[c] * w[j];
+                if (v > bv) { bv = v; bj = j; }
+            }
+            if (bv == -DBL_MAX) { G->lp_prunes++; return 1; } /* a case with no place left */
+            if (bj >= 0) g[bj] -= (double)G->size[c];
+            h += bv;
+        }
+        if (h < goal) { G->lp_prunes++; return 1; }
+        if (h < best - 1e-9) best = h; else lambda *= 0.7;
+        double g2 = 0;
+        for (int j = 0; j < m; j++) {
+            if (w[j] <= 0 && g[j] > 0) g[j] = 0; /* projection onto w >= 0 */
+            g2 += g[j] * g[j];
+        }
+        if (g2 == 0 || lambda < 1e-3) break; /* w minimises h (or no progress) */
+        double t = lambda * (h - goal + 1.0) / g2;
+        for (int j = 0; j < m; j++) { w[j] -= t * g[j]; if (w[j] < 0) w[j] = 0; }
+    }
+    return 0;
+}
+
 /* ---------- node: subgradient, fixing ---------- */
 /* Runs up to maxit subgradient steps from N->u; leaves the best multipliers in N->u and the
  * Lagrangian solution at them in G->chosen/cnt. Returns the best bound. *solved = 1 when the
@@ -399,7 +483,9 @@ static double subgradient(gap_t *G, node_t *N, int maxit, int *solved, double *b
             *solved = 1;
             break;
         }
-        if (it % 10 == 0) heuristic(G, N, N->u);
+        /* every 20 steps: the heuristic (its local search) was 80 % of the time at every 10;
+         * measured on the hard tail of bench_persons, 20 and 40 both about halve it */
+        if (it % 20 == 0) heuristic(G, N, N->u);
         if (cannot_improve(G, bestL)) break;
         if (noimp >= 8) { N->lambda *= 0.6; noimp = 0; }
         if (N->lambda < 0.005) break;
@@ -419,14 +505,14 @@ static double subgradient(gap_t *G, node_t *N, int maxit, int *solved, double *b
             for (int c = 0; c < n; c++) {
                 if (N->fix[c] != -2) continue;
                 N->u[c] -= t * G->dprev[c];
-                if (!G->maa && N->u[c] < 0) N->u[c] = 0;
+                if (N->outok[c] && N->u[c] < 0) N->u[c] = 0;
             }
         } else {
         double t = N->lambda * (L - target) / g2;
         for (int c = 0; c < n; c++) {
             if (N->fix[c] != -2) continue;
             N->u[c] -= t * G->g[c];
-            if (!G->maa && N->u[c] < 0) N->u[c] = 0;
+            if (N->outok[c] && N->u[c] < 0) N->u[c] = 0;
         }
         }
         if (G->aborted || (G->tlim > 0 && now_s() - G->t0 > G->tlim)) { G->aborted = 1; break; }
@@ -517,16 +603,17 @@ static int fix_vars(gap_t *G, node_t *N, const double *u, double L) {
             last = j;
         }
         int out_ok = 0;
-        if (!G->maa) {
+        if (N->outok[c]) { /* once staying out cannot beat the cut, the case's row is Σx = 1 */
             double bo = Lu - u[c] - dsum;
             out_ok = !cannot_improve(G, bo);
+            if (!out_ok) { N->outok[c] = 0; removed++; }
         }
         if (left == 0 && !out_ok) return -1;
         if (left == 0) { /* must stay out */
             N->fix[c] = -1;
             Lu -= u[c];
             removed++;
-        } else if (left == 1 && G->maa) {
+        } else if (left == 1 && !out_ok) {
             N->fix[c] = last;
             N->rcap[last] -= G->size[c];
             N->cobj += G->S[(size_t)c * m + last];
@@ -542,6 +629,8 @@ static void node_copy(const gap_t *G, node_t *dst, const node_t *src) {
     memcpy(dst->fix, src->fix, sizeof(int) * (size_t)G->n);
     memcpy(dst->rcap, src->rcap, sizeof(int64_t) * (size_t)G->m);
     memcpy(dst->u, src->u, sizeof(double) * (size_t)G->n);
+    memcpy(dst->w, src->w, sizeof(double) * (size_t)G->m);
+    memcpy(dst->outok, src->outok, (size_t)G->n);
     dst->cobj = src->cobj;
     dst->lambda = src->lambda;
 }
@@ -551,9 +640,11 @@ static int node_alloc(const gap_t *G, node_t *N) {
     N->fix = malloc(sizeof(int) * (size_t)G->n);
     N->rcap = malloc(sizeof(int64_t) * (size_t)G->m);
     N->u = malloc(sizeof(double) * (size_t)G->n);
-    return N->allow && N->fix && N->rcap && N->u ? 0 : -1;
+    N->w = calloc((size_t)G->m, sizeof(double));
+    N->outok = malloc((size_t)G->n + 1);
+    return N->allow && N->fix && N->rcap && N->u && N->w && N->outok ? 0 : -1;
 }
-static void node_free(node_t *N) { free(N->allow); free(N->fix); free(N->rcap); free(N->u); }
+static void node_free(node_t *N) { free(N->allow); free(N->fix); free(N->rcap); free(N->u); free(N->w); free(N->outok); }
 
 typedef struct { int j; double b; } child_t;
 static int cmp_child(const void *a, const void *b) {
@@ -573,14 +664,13 @@ static double search(gap_t *G, node_t *N, int depth) {
     int rounds = 0;
     for (int j = 0; j < m; j++)
         if (N->rcap[j] < 0) { free(bu); return -DBL_MAX; } /* fixed cases overfill j */
-    int tchk = G->maa;
-    if (tchk && transport_infeasible(G, N)) { free(bu); return -DBL_MAX; }
+    if (transport_infeasible(G, N) || lp_cut(G, N)) { free(bu); return -DBL_MAX; }
     for (;;) {
         int maxit = depth == 0 ? (rounds == 0 ? 3000 : 300) : (rounds == 0 ? G->it_first : G->it_next);
         L = subgradient(G, N, maxit, &solved, bu);
         if (solved || cannot_improve(G, L) || G->aborted) break;
         int r = fix_vars(G, N, N->u, L);
-        if (r < 0 || (r > 0 && tchk && transport_infeasible(G, N))) { L = -DBL_MAX; solved = 1; break; }
+        if (r < 0 || (r > 0 && (transport_infeasible(G, N) || lp_cut(G, N)))) { L = -DBL_MAX; solved = 1; break; }
         rounds++;
         if (r == 0 || rounds > 6) break;
         N->lambda = fmax(N->lambda, 0.1);
@@ -610,7 +700,7 @@ static double search(gap_t *G, node_t *N, int depth) {
             surv++;
             if (b > mx) mx = b;
         }
-        if (!G->maa) {
+        if (N->outok[c]) {
             double b = Lu - N->u[c] - dsum;
             if (!cannot_improve(G, b)) { surv++; if (b > mx) mx = b; }
         }
@@ -655,7 +745,7 @@ static double search(gap_t *G, node_t *N, int depth) {
         ch[nc].b = Lu - (dsum - (G->kval[j] - G->kout[cj])) - G->kval[j] + G->kin[cj];
         nc++;
     }
-    if (!G->maa) { ch[nc].j = -1; ch[nc].b = Lu - N->u[bc] - dsum; nc++; }
+    if (N->outok[bc]) { ch[nc].j = -1; ch[nc].b = Lu - N->u[bc] - dsum; nc++; }
     qsort(ch, (size_t)nc, sizeof(child_t), cmp_child);
     node_t C;
     if (node_alloc(G, &C)) { node_free(&C); free(ch); free(bu); G->aborted = G->oom = 1; return L; }
@@ -716,6 +806,17 @@ int regint__match_gap(int n, int m, const int64_t *size, const int64_t *cap, con
     G.fnext = malloc(sizeof(int) * fe);
     G.fto = malloc(sizeof(int) * fe);
     G.fcap = malloc(sizeof(int64_t) * fe);
+    G.lg = malloc(sizeof(double) * (size_t)m);
+    G.Sx = malloc(sizeof(int64_t) * (size_t)n * (m + 1));
+    G.ST = malloc(sizeof(int64_t) * (size_t)n * (m + 1));
+    G.lcur = malloc(sizeof(int64_t) * (size_t)n);
+    for (int c = 0; G.Sx && G.ST && c < n; c++) {
+        G.Sx[(size_t)c * (m + 1)] = G.ST[c] = 0;
+        for (int j = 0; j < m; j++) {
+            int64_t v = S[(size_t)c * m + j] == GAP_FORBID ? GAP_LS_FORBID : S[(size_t)c * m + j];
+            G.Sx[(size_t)c * (m + 1) + (size_t)j + 1] = G.ST[(size_t)(j + 1) * n + (size_t)c] = v;
+        }
+    }
     node_t R, W0;
     memset(&R, 0, sizeof R);
     memset(&W0, 0, sizeof W0);
@@ -724,7 +825,7 @@ int regint__match_gap(int n, int m, const int64_t *size, const int64_t *cap, con
     if (node_alloc(&G, &R) || node_alloc(&G, &W0) || !bu || !G.dprev || !G.inc_x || !G.best || !G.take ||
         !G.Btab || !G.Frow || !G.items || !G.chosen || !G.cnt || !G.g || !G.hx || !G.huse || !G.order ||
         !G.kin || !G.kout || !G.kval || !G.fhead || !G.flevel || !G.fiter || !G.fqueue || !G.fnext || !G.fto ||
-        !G.fcap) {
+        !G.fcap || !G.lg || !G.Sx || !G.ST || !G.lcur) {
         G.oom = G.aborted = 1;
         free(bu);
         goto out;
@@ -734,6 +835,7 @@ int regint__match_gap(int n, int m, const int64_t *size, const int64_t *cap, con
     for (int j = 0; j < m; j++) R.rcap[j] = cap[j];
     for (int c = 0; c < n; c++) {
         R.fix[c] = -2;
+        R.outok[c] = !maa;
         /* start: u_c = second-best score (each case is then profitable in about one place) */
         int64_t b1 = INT64_MIN, b2 = INT64_MIN;
         for (int j = 0; j < m; j++) {
@@ -767,16 +869,24 @@ int regint__match_gap(int n, int m, const int64_t *size, const int64_t *cap, con
     free(bu);
     if (solved) ub = G.have_inc ? (double)G.inc : ub;
     ub = floor(ub + 1e-6); /* proved: optimum <= ub (integer objective) */
-    /* Iterative target search: search only for assignments of value >= T + 1 with
-     * T = ub - delta, which lets the Lagrangian fixing remove almost every option. If the
+    /* Iterative target search: search only for assignments of value >= T + 1 with T a
+     * little below the bound ub, which lets the Lagrangian fixing remove almost every option. If the
      * search finds one, the result is optimal (nodes were only cut when they could not beat
-     * max(T, incumbent)). If it finds none, the optimum is <= T: lower the target. */
+     * max(T, incumbent)). If it finds none, the optimum is <= T: lower the target.
+     * One unit at a time while the incumbent is within GAP_LINEAR_GAP of the bound: every
+     * round then keeps the strongest cut that is still valid, and the rounds above the
+     * optimum take few nodes (issue 17: p500x21-s3-all went from not proved in 60 CPU s with
+     * ub - 2, ub - 4, ub - 8, ... to proved in 28 s). Farther away (no incumbent, or an
+     * infeasible instance whose bound is far above lb0) the step doubles from 2, so the
+     * number of rounds stays logarithmic. */
     double delta = 2;
     int done = solved || dead;
     if (ub < (double)lb0) done = 1; /* the root bound proves infeasibility */
+    GAP_TRACE("gap: root bound %.0f, incumbent %lld at %.2f s\n", ub, (long long)G.inc, now_s() - G.t0);
     while (!done && !G.aborted) {
         if (G.have_inc && (double)G.inc >= ub) break; /* incumbent meets the bound */
-        double T = ub - delta;
+        int linear = G.have_inc && ub - (double)G.inc <= GAP_LINEAR_GAP;
+        double T = linear ? ub - 1 : ub - delta;
         if (T < (double)lb0 - 1) T = (double)lb0 - 1;
         if (G.have_inc && T <= (double)G.inc) T = (double)G.inc;
         G.have_cut = 1;
@@ -785,7 +895,11 @@ int regint__match_gap(int n, int m, const int64_t *size, const int64_t *cap, con
         G.ubk = (int64_t)ub;
         node_copy(&G, &W0, &R);
         W0.lambda = 0.5;
+        long n0 = G.nodes;
         double rb = search(&G, &W0, 0);
+        GAP_TRACE("gap: round T %.0f (cut %lld): %ld nodes, incumbent %lld, %s at %.2f s; cut by flow %ld, LP %ld\n",
+                  T, (long long)G.cut, G.nodes - n0, (long long)G.inc, G.aborted ? "stopped" : "done", now_s() - G.t0,
+                  G.flow_prunes, G.lp_prunes);
         /* aborted: nodes cut under T may hold values in (incumbent, T], so only the
          * bound proved by earlier rounds stands */
         (void)rb;
@@ -794,7 +908,7 @@ int regint__match_gap(int n, int m, const int64_t *size, const int64_t *cap, con
         ub = T; /* nothing of value >= T + 1 exists */
         if (G.have_inc && (double)G.inc >= ub) break;
         if (T <= (double)lb0 - 1) break; /* nothing at all exists: proved infeasible */
-        delta *= 2;
+        if (!linear) delta *= 2;
     }
 out:
     node_free(&W0);
@@ -810,7 +924,8 @@ out:
     free(G.inc_x); free(G.best); free(G.take); free(G.Btab); free(G.Frow); free(G.items);
     free(G.chosen); free(G.cnt); free(G.g); free(G.hx); free(G.huse); free(G.order);
     free(G.kin); free(G.kout); free(G.kval); free(G.dprev);
-    free(G.fhead); free(G.flevel); free(G.fiter); free(G.fqueue); free(G.fnext); free(G.fto); free(G.fcap);
+    free(G.fhead); free(G.flevel); free(G.fiter); free(G.fqueue); free(G.fnext); free(G.fto); free(G.fcap); free(G.lg);
+    free(G.Sx); free(G.ST); free(G.lcur);
     return G.oom ? -1 : 0;
 }
 

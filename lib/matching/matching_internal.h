@@ -50,6 +50,12 @@ double regint__match_now(void);
 
 /* Cases unit: exact optimum. assign[c] = municipality or -1. */
 regint_status regint__match_flow(const regint__match_problem *p, int32_t *assign, int64_t *augmentations);
+/* regint__match_flow with the warm start (prices from a coarse auction) on or off (the tests
+ * compare both). *warm_used: 0 = not used (off, or not applicable: must_all unset, capacity
+ * more than a quarter above demand), 1 = used and its result certified, 2 = used but not
+ * certified (the plain method's result is returned; not expected). */
+regint_status regint__match_flow_ex(const regint__match_problem *p, int warm_start, int32_t *assign,
+                                   int64_t *augmentations, int *warm_used);
 
 /* Persons unit: best assignment found, *bound = proved upper bound (integer units),
  * *optimal = 1 if proved optimal. */

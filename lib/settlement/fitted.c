@@ -28,6 +28,7 @@
 #include "settlement/settlement_internal.h"
 #include "util/accessor.h"
 #include "util/alloc.h"
+#include "util/bigalloc.h"
 #include "util/block.h"
 #include "util/enumname.h"
 #include "util/error.h"
@@ -746,13 +747,20 @@ typedef struct fitter {
     size_t ngrid;
     double *grid, *pen, *L;
     int last_req; /* last year with requests in the data */
+    /* A fit read from a snapshot's memo (memo_fitter): the losses lie in this block of
+     * tail_len bytes (regint__huge_free), not in their own arrays. */
+    unsigned char *tail;
+    size_t tail_len;
 } fitter;
 
 static void fitter_close(fitter *f)
 {
     for (size_t i = 0; f->cy && i < f->ny; i++) {
-        for (size_t c = 0; c < f->ncy[i]; c++)
+        for (size_t c = 0; c < f->ncy[i]; c++) {
+            if (f->tail)
+                f->cy[i][c].loss = NULL; /* in the tail */
             cyear_free(&f->cy[i][c]);
+        }
         free(f->cy[i]);
     }
     for (size_t i = 0; f->e.ys && i < f->ny; i++)
@@ -764,7 +772,28 @@ static void fitter_close(fitter *f)
     free(f->pen);
     free(f->L);
     free(f->e.fig);
+    regint__huge_free(f->tail, f->tail_len);
     memset(f, 0, sizeof *f);
+}
+
+/* The simplex grid, the shrinkage penalty of each grid point and fitter_weights()'s scratch
+ * array. */
+static regint_status fitter_grid(fitter *f)
+{
+    f->ngrid = grid_fill(NULL, NCRIT, GRID_STEPS, (int[NCRIT]){0}, 0, 0);
+    f->grid = regint__calloc(f->ngrid * NCRIT, sizeof *f->grid);
+    f->pen = regint__calloc(f->ngrid, sizeof *f->pen);
+    f->L = regint__calloc(f->ngrid, sizeof *f->L);
+    if (!f->grid || !f->pen || !f->L)
+        return regint__enomem();
+    grid_fill(f->grid, NCRIT, GRID_STEPS, (int[NCRIT]){0}, 0, 0);
+    for (size_t g = 0; g < f->ngrid; g++) {
+        double p = 0;
+        for (int k = 0; k < NCRIT; k++)
+            p += fabs(f->grid[g * NCRIT + (size_t)k] - (k == 0 ? 1.0 : 0.0));
+        f->pen[g] = SHRINK * p;
+    }
+    return REGINT_OK;
 }
 
 /* Which (year, measure) have figures, the last year with requests, and the table of figures
@@ -811,19 +840,10 @@ static regint_status fitter_build(const regint_dataset *ds, int to, int train_to
     f->e.ys = regint__calloc(f->ny, sizeof *f->e.ys);
     f->cy = regint__calloc(f->ny, sizeof *f->cy);
     f->ncy = regint__calloc(f->ny, sizeof *f->ncy);
-    f->ngrid = grid_fill(NULL, NCRIT, GRID_STEPS, (int[NCRIT]){0}, 0, 0);
-    f->grid = regint__calloc(f->ngrid * NCRIT, sizeof *f->grid);
-    f->pen = regint__calloc(f->ngrid, sizeof *f->pen);
-    f->L = regint__calloc(f->ngrid, sizeof *f->L);
-    if (!f->e.ys || !f->cy || !f->ncy || !f->grid || !f->pen || !f->L)
+    if (!f->e.ys || !f->cy || !f->ncy)
         return regint__enomem();
-    grid_fill(f->grid, NCRIT, GRID_STEPS, (int[NCRIT]){0}, 0, 0);
-    for (size_t g = 0; g < f->ngrid; g++) {
-        double p = 0;
-        for (int k = 0; k < NCRIT; k++)
-            p += fabs(f->grid[g * NCRIT + (size_t)k] - (k == 0 ? 1.0 : 0.0));
-        f->pen[g] = SHRINK * p;
-    }
+    if ((st = fitter_grid(f)))
+        return st;
     /* the grid by criterion (column k of grid point g at gk[k][g]), for the loss loop */
     double *gk[NCRIT], *tgt = NULL;
     if (!(gk[0] = regint__calloc(f->ngrid * NCRIT, sizeof *gk[0])))
@@ -1131,23 +1151,30 @@ static regint_status fitted_from(fitter *f, const char *fylkesnr, int year, int 
 
 /* ------------------------------------------------------------------ the fit, memoised */
 
-/* The fit as the snapshot stores it (regint__fitted_memo, regint__dataset_memo): for every
- * year the recommendation may ask with IMDi's totals in the data, the county-years of
- * fitter_build() and the weights fitter_weights() gives them at their own regime variable.
- * A county-year without IMDi's total (its regime variable follows the total asked, and its
- * weights need the grid losses of every training county-year: megabytes) is not stored: it is
- * fitted as without a snapshot. Native byte order; every field has 8 bytes (or two of 4), so
- * the doubles stay aligned:
- *   memo_head; per year from..to: u64 number of counties, memo_w of a county without
+/* The fit as the snapshot stores it (regint__fitted_memo; regint__dataset_memo), built as
+ * regint__fitted_county() builds it for the year after the last with requests (to), so it
+ * serves every year up to that one:
+ *  - the memo, which a load reads: for every year FIRST_TRAIN..to the county-years of
+ *    fitter_build() and the weights fitter_weights() gives each at its own regime variable,
+ *    which serve a county-year with IMDi's total (all of 2014-2026) without more;
+ *  - its tail, which a load does not read (regint__dataset_memo_tail): the grid losses of
+ *    the training county-years, 5 MB, read and hashed only when a county-year without IMDi's
+ *    total asks (its regime variable, so its weights, follow the total asked: 2027), then
+ *    turned into the process's cached fit (memo_fitter).
+ * Native byte order; every field has 8 bytes (or two of 4), so the doubles stay aligned:
+ *   memo: memo_head; per year from..to: u64 number of counties, memo_w of a county without
  *   municipalities (regime 0), memo_w of the whole country ("00"), then per county in code
- *   order: memo_cy, its codes char[n][8], its raw criteria f64[n][NCRIT]. */
-#define MEMO_MAGIC "REGFIT01"
+ *   order: memo_cy, its codes char[n][8], its raw criteria f64[n][NCRIT];
+ *   tail: f64[ngrid] per county-year of from..to-1 with T > 0, in the memo's order. */
+#define MEMO_MAGIC "REGFIT02"
 #define MEMO_NONE UINT64_MAX /* memo_w.n: no weights stored */
 
 typedef struct memo_head {
     char magic[8];
-    int32_t from, to, ncrit, steps; /* years served; the fit's constants */
+    int32_t from, to, ncrit, steps; /* years held; the fit's constants */
     double kernel_h, shrink;
+    uint64_t fingerprint; /* dataset_fingerprint() of the data it was built from */
+    uint64_t ngrid;
 } memo_head;
 
 typedef struct memo_w {
@@ -1182,27 +1209,32 @@ static void memo_put_w(regint__sb *b, fitter *f, int y, const cyear *o)
     regint__sb_put(b, (const char *)&m, sizeof m);
 }
 
-regint_status regint__fitted_memo(const regint_dataset *ds, char **memo, size_t *len)
+/* Does the tail hold the losses of county-year o of year y of a memo of years ..to? As
+ * fitter_build(ds, to, to - 1) computes them. */
+static int memo_has_loss(const cyear *o, int y, int to) { return y <= to - 1 && o->T > 0; }
+
+regint_status regint__fitted_memo(const regint_dataset *ds, char **memo, size_t *len, char **tail, size_t *tail_len)
 {
-    *memo = NULL;
-    *len = 0;
+    *memo = *tail = NULL;
+    *len = *tail_len = 0;
     fitter f;
     memset(&f, 0, sizeof f);
     regint_status st = fitter_scan(ds, &f);
-    /* built as regint__fitted_county() builds it for a year up to the last with requests */
-    int to = f.last_req;
-    if (!st && to > FIRST_TRAIN)
+    int to = f.last_req + 1;
+    if (!st && to > FIRST_TRAIN + 1 && to <= 2200)
         st = fitter_build(ds, to, to - 1, &f);
-    if (st || to <= FIRST_TRAIN) {
+    if (st || to <= FIRST_TRAIN + 1 || to > 2200) {
         fitter_close(&f);
         return st;
     }
-    regint__sb b = {0};
+    regint__sb b = {0}, t = {0};
     memo_head h;
     memset(&h, 0, sizeof h);
     memcpy(h.magic, MEMO_MAGIC, 8);
-    h.from = FIRST_TRAIN + 1, h.to = to, h.ncrit = NCRIT, h.steps = GRID_STEPS;
+    h.from = FIRST_TRAIN, h.to = to, h.ncrit = NCRIT, h.steps = GRID_STEPS;
     h.kernel_h = KERNEL_H, h.shrink = SHRINK;
+    h.fingerprint = dataset_fingerprint(ds);
+    h.ngrid = f.ngrid;
     regint__sb_put(&b, (const char *)&h, sizeof h);
     for (int y = h.from; y <= to && !st; y++) {
         size_t k = (size_t)(y - f.e.y0);
@@ -1224,17 +1256,25 @@ regint_status regint__fitted_memo(const regint_dataset *ds, char **memo, size_t 
             memo_put_w(&b, &f, y, o);
             regint__sb_put(&b, (const char *)o->code, o->n * sizeof *o->code);
             regint__sb_put(&b, (const char *)o->raw, o->n * NCRIT * sizeof *o->raw);
+            if (memo_has_loss(o, y, to))
+                regint__sb_put(&t, (const char *)o->loss, f.ngrid * sizeof *o->loss);
         }
     }
     fitter_close(&f);
-    if (st) {
-        regint__sb_free(&b);
-        return st;
-    }
     *len = b.n;
-    if (!(*memo = regint__sb_take(&b)))
-        return REGINT_ENOMEM;
-    return REGINT_OK;
+    *tail_len = t.n;
+    *memo = st ? NULL : regint__sb_take(&b);
+    *tail = st || !*memo ? NULL : regint__sb_take(&t);
+    regint__sb_free(&b);
+    regint__sb_free(&t);
+    if (!st && (!*memo || !*tail))
+        st = REGINT_ENOMEM;
+    if (st) {
+        free(*memo), free(*tail);
+        *memo = *tail = NULL;
+        *len = *tail_len = 0;
+    }
+    return st;
 }
 
 /* A cursor over the memo. */
@@ -1251,70 +1291,97 @@ static const void *memo_take(memo_rd *r, size_t len)
     return at;
 }
 
+/* The memo of ds and its header, if it is one this build reads: 1, else 0. */
+static int memo_open(const regint_dataset *ds, memo_rd *r, memo_head *h)
+{
+    size_t len;
+    if (!(r->p = regint__dataset_memo(ds, &len)))
+        return 0;
+    r->end = r->p + len;
+    const void *hp = memo_take(r, sizeof *h);
+    if (!hp)
+        return 0;
+    memcpy(h, hp, sizeof *h);
+    return !memcmp(h->magic, MEMO_MAGIC, 8) && h->ncrit == NCRIT && h->steps == GRID_STEPS &&
+           h->kernel_h == KERNEL_H && h->shrink == SHRINK && h->from == FIRST_TRAIN && h->to >= h->from &&
+           h->to <= 2200;
+}
+
+/* The next year's block of the memo: its county-years, when `want`, as views into the memo
+ * (code, raw, n, T, lq; no X, no loss) in *cs[*nc] with their weights in *ws (both
+ * allocated; free() them), else skipped; the weights for no county and for the whole
+ * country in w0 and wnat. Returns 1, 0 when the memo ends early, -1 out of memory. */
+static int memo_year(memo_rd *r, int y, int want, cyear **cs, memo_w **ws, size_t *nc, memo_w *w0, memo_w *wnat)
+{
+    uint64_t n;
+    *cs = NULL;
+    *ws = NULL;
+    const void *a = memo_take(r, sizeof n), *b = memo_take(r, sizeof *w0), *c = memo_take(r, sizeof *wnat);
+    if (!a || !b || !c)
+        return 0;
+    memcpy(&n, a, sizeof n), memcpy(w0, b, sizeof *w0), memcpy(wnat, c, sizeof *wnat);
+    if (n > (size_t)(r->end - r->p) / sizeof(memo_cy))
+        return 0;
+    *nc = (size_t)n;
+    if (want) {
+        *cs = regint__calloc(n ? n : 1, sizeof **cs);
+        *ws = regint__calloc(n ? n : 1, sizeof **ws);
+        if (!*cs || !*ws) {
+            free(*cs), free(*ws);
+            *cs = NULL, *ws = NULL;
+            return -1;
+        }
+    }
+    for (size_t i = 0; i < n; i++) {
+        memo_cy m;
+        const void *mp = memo_take(r, sizeof m);
+        if (mp)
+            memcpy(&m, mp, sizeof m);
+        size_t room = (size_t)(r->end - r->p);
+        const void *codes = mp && m.n <= room / 8 ? memo_take(r, (size_t)m.n * 8) : NULL;
+        const void *raw = codes && m.n <= room / (NCRIT * sizeof(double)) ? memo_take(r, (size_t)m.n * NCRIT * sizeof(double)) : NULL;
+        if (!raw || m.fylkesnr[2] != 0) {
+            free(*cs), free(*ws);
+            *cs = NULL, *ws = NULL;
+            return 0;
+        }
+        if (want) {
+            cyear *o = &(*cs)[i];
+            memcpy(o->fylkesnr, m.fylkesnr, 3);
+            o->year = y, o->n = (size_t)m.n, o->T = m.T, o->lq = m.lq;
+            o->code = (char(*)[8])(uintptr_t)codes;
+            o->raw = (double *)(uintptr_t)raw;
+            (*ws)[i] = m.w;
+        }
+    }
+    return 1;
+}
+
 /* The result for (fylkesnr, year, train_to) from the memo of ds: 1 when the memo serves it
  * (*st: its status), 0 when it must be fitted (no memo, another fit, a year or county-year
- * it does not hold). */
+ * it does not hold weights for). */
 static int memo_fitted(const regint_dataset *ds, const char *fylkesnr, int year, int train_to, regint__fitted *out,
                        regint_status *st)
 {
     memo_rd r;
-    size_t len;
-    if (!(r.p = regint__dataset_memo(ds, &len)))
-        return 0;
-    r.end = r.p + len;
     memo_head h;
-    const void *hp = memo_take(&r, sizeof h);
-    if (!hp)
-        return 0;
-    memcpy(&h, hp, sizeof h);
-    if (memcmp(h.magic, MEMO_MAGIC, 8) || h.ncrit != NCRIT || h.steps != GRID_STEPS || h.kernel_h != KERNEL_H ||
-        h.shrink != SHRINK || year < h.from || year > h.to || train_to < year - 1)
+    if (!memo_open(ds, &r, &h) || year < h.from || year > h.to || train_to < year - 1)
         return 0;
     for (int y = h.from; y <= year; y++) {
-        uint64_t nc;
-        memo_w w0, wnat;
-        const void *a = memo_take(&r, sizeof nc), *b = memo_take(&r, sizeof w0), *c = memo_take(&r, sizeof wnat);
-        if (!a || !b || !c)
+        cyear *cs;
+        memo_w *ws, w0, wnat;
+        size_t nc;
+        int got = memo_year(&r, y, y == year, &cs, &ws, &nc, &w0, &wnat);
+        if (got < 0)
+            return (*st = regint__enomem()), 1;
+        if (!got)
             return 0;
-        memcpy(&nc, a, sizeof nc), memcpy(&w0, b, sizeof w0), memcpy(&wnat, c, sizeof wnat);
-        if (nc > len)
-            return 0;
-        /* the county-years of y as views into the memo (X only for the one asked) */
-        cyear *cs = y == year ? regint__calloc(nc ? nc : 1, sizeof *cs) : NULL;
-        memo_w *ws = y == year ? regint__calloc(nc ? nc : 1, sizeof *ws) : NULL;
-        if (y == year && (!cs || !ws)) {
-            free(cs), free(ws);
-            *st = regint__enomem();
-            return 1;
-        }
-        int ok = 1;
-        for (size_t i = 0; i < nc && ok; i++) {
-            memo_cy m;
-            const void *mp = memo_take(&r, sizeof m);
-            if (!mp)
-                break;
-            memcpy(&m, mp, sizeof m);
-            const void *codes = m.n <= len ? memo_take(&r, m.n * 8) : NULL;
-            const void *raw = m.n <= len ? memo_take(&r, m.n * NCRIT * sizeof(double)) : NULL;
-            ok = codes && raw && m.fylkesnr[2] == 0;
-            if (cs && ok) {
-                memcpy(cs[i].fylkesnr, m.fylkesnr, 3);
-                cs[i].year = y, cs[i].n = (size_t)m.n, cs[i].T = m.T, cs[i].lq = m.lq;
-                cs[i].code = (char(*)[8])(uintptr_t)codes;
-                cs[i].raw = (double *)(uintptr_t)raw;
-                ws[i] = m.w;
-            }
-        }
-        if (!ok || y < year) {
-            free(cs), free(ws);
-            if (!ok)
-                return 0;
+        if (y < year)
             continue;
-        }
         cyear nat;
         const cyear *o;
         int served = 0;
-        if (!(*st = find_cyear(cs, (size_t)nc, fylkesnr, &nat, &o))) {
+        if (!(*st = find_cyear(cs, nc, fylkesnr, &nat, &o))) {
             const memo_w *w = !o ? &w0 : o == &nat ? &wnat : &ws[o - cs];
             /* a county-year without IMDi's total: its weights follow the total asked */
             served = w->n != MEMO_NONE && (!o || o->T > 0);
@@ -1335,6 +1402,74 @@ static int memo_fitted(const regint_dataset *ds, const char *fylkesnr, int year,
     return 0;
 }
 
+/* The whole fit from the memo of ds and its tail, as fitter_build(ds, to, to - 1) left it
+ * for what fitted_from() reads (county-years with codes, raw, X, T, lq, losses; no year
+ * structures): 1 (and *fp: the fingerprint of the data it was built from), 0 when the memo
+ * does not hold `year` or the tail cannot be read, -1 out of memory. */
+static int memo_fitter(const regint_dataset *ds, int year, fitter *f, uint64_t *fp)
+{
+    memo_rd r;
+    memo_head h;
+    if (!memo_open(ds, &r, &h) || year > h.to)
+        return 0;
+    memset(f, 0, sizeof *f);
+    if (!(f->tail = regint__dataset_memo_tail(ds, &f->tail_len)))
+        return 0;
+    int ok = 1;
+    f->e.y0 = FIRST_TRAIN - 3;
+    f->e.y1 = h.to;
+    f->ny = (size_t)(f->e.y1 - f->e.y0 + 1);
+    f->cy = regint__calloc(f->ny, sizeof *f->cy);
+    f->ncy = regint__calloc(f->ny, sizeof *f->ncy);
+    if (!f->cy || !f->ncy || fitter_grid(f))
+        ok = -1;
+    if (ok > 0 && h.ngrid != f->ngrid)
+        ok = 0;
+    size_t at = 0; /* doubles of the tail taken */
+    for (int y = h.from; y <= h.to && ok > 0; y++) {
+        size_t k = (size_t)(y - f->e.y0), nc;
+        memo_w *ws, w0, wnat;
+        cyear *cs;
+        ok = memo_year(&r, y, 1, &cs, &ws, &nc, &w0, &wnat);
+        free(ws);
+        if (ok <= 0)
+            break;
+        f->cy[k] = cs;
+        f->ncy[k] = nc;
+        size_t c = 0;
+        for (; c < nc && ok > 0; c++) {
+            cyear *o = &cs[c];
+            const void *code = o->code, *raw = o->raw;
+            o->code = regint__calloc(o->n ? o->n : 1, sizeof *o->code);
+            o->raw = regint__calloc(o->n ? o->n * NCRIT : 1, sizeof *o->raw);
+            o->X = regint__calloc(o->n ? o->n * NCRIT : 1, sizeof *o->X);
+            if (!o->code || !o->raw || !o->X) {
+                ok = -1;
+                break;
+            }
+            memcpy(o->code, code, o->n * sizeof *o->code);
+            memcpy(o->raw, raw, o->n * NCRIT * sizeof *o->raw);
+            shares(o->raw, o->n, o->X);
+            if (memo_has_loss(o, y, h.to)) {
+                if ((at + f->ngrid) * sizeof(double) > f->tail_len) {
+                    ok = 0;
+                    break;
+                }
+                o->loss = (double *)(void *)(f->tail + at * sizeof(double));
+                at += f->ngrid;
+            }
+        }
+        for (c = c < nc ? c + 1 : nc; c < nc; c++)
+            cs[c].code = NULL, cs[c].raw = NULL; /* views into the memo, not copied (a break) */
+    }
+    if (ok > 0 && at * sizeof(double) != f->tail_len)
+        ok = 0;
+    if (ok <= 0)
+        fitter_close(f);
+    *fp = h.fingerprint;
+    return ok;
+}
+
 regint_status regint__fitted_county(const regint_dataset *ds, const char *fylkesnr, int year, int train_to,
                                     int64_t total, regint__fitted *out)
 {
@@ -1353,34 +1488,45 @@ regint_status regint__fitted_county(const regint_dataset *ds, const char *fylkes
     }
     /* The cache serves a dataset it was built or last checked for, by (id, gen), without
      * hashing its tables (dataset_fingerprint() costs milliseconds); another dataset with the
-     * same content, by its fingerprint. A fit is built without the lock (two threads may build
-     * one at once); the lock is held while the cache is checked, replaced or read. */
+     * same content, by its fingerprint. Else the fit comes from the snapshot's memo and its
+     * tail when the dataset has them, or is built. It is built or read without the lock (two
+     * threads may do so at once); the lock is held while the cache is checked, replaced or
+     * read. */
     uint64_t id, gen, fp = 0;
     regint__dataset_state(ds, &id, &gen);
-    int have_fp = 0;
+    int have_fp = 0, tried_memo = 0;
     pthread_mutex_lock(&fit_lock);
     for (;;) {
         int hit = cache_serves(id, gen, fp, have_fp, year);
-        if (!hit && !have_fp) {
-            pthread_mutex_unlock(&fit_lock);
+        if (hit)
+            break;
+        pthread_mutex_unlock(&fit_lock);
+        fitter f;
+        int from_memo = 0;
+        if (!tried_memo) {
+            tried_memo = 1;
+            from_memo = memo_fitter(ds, year, &f, &fp);
+            if (from_memo < 0)
+                return regint__enomem();
+            have_fp = from_memo;
+        }
+        if (!from_memo && !have_fp) {
             fp = dataset_fingerprint(ds);
             have_fp = 1;
             pthread_mutex_lock(&fit_lock);
             continue;
         }
-        if (hit)
-            break;
-        pthread_mutex_unlock(&fit_lock);
-        fitter f;
-        memset(&f, 0, sizeof f);
-        if (!(st = fitter_scan(ds, &f))) {
-            int to = f.last_req > year ? f.last_req : year;
-            st = fitter_build(ds, to, to - 1, &f);
-        }
-        f.e.ds = NULL; /* the fit keeps no pointer into the dataset it was built from */
-        if (st) {
-            fitter_close(&f);
-            return st;
+        if (!from_memo) {
+            memset(&f, 0, sizeof f);
+            if (!(st = fitter_scan(ds, &f))) {
+                int to = f.last_req > year ? f.last_req : year;
+                st = fitter_build(ds, to, to - 1, &f);
+            }
+            f.e.ds = NULL; /* the fit keeps no pointer into the dataset it was built from */
+            if (st) {
+                fitter_close(&f);
+                return st;
+            }
         }
         pthread_mutex_lock(&fit_lock);
         if (fit_cache_ok)

@@ -115,11 +115,13 @@ regint_status regint__fitted_county(const regint_dataset *ds, const char *fylkes
                                     int64_t total, regint__fitted *out);
 void regint__fitted_free(regint__fitted *f);
 /* The fit regint__fitted_county() builds for `ds`, serialised for its snapshot (tools/
- * make_snapshot.c, regint__snapshot_write): for every year up to the last with requests, the
- * county-years and their fitted weights (fitted.c, "the fit, memoised"). A dataset loaded from
- * that snapshot then recommends without fitting until a table changes. *memo: free(); NULL
- * with *len 0 when the data hold no year to fit for. */
-regint_status regint__fitted_memo(const regint_dataset *ds, char **memo, size_t *len);
+ * make_snapshot.c, regint__snapshot_write): for every year up to the one after the last with
+ * requests, the county-years and their fitted weights (*memo, *len), and the grid losses of the
+ * training county-years that a county-year without IMDi's total needs (*tail, *tail_len; read
+ * only when asked for). fitted.c, "the fit, memoised". A dataset loaded from that snapshot
+ * then recommends without fitting until a table changes. free() both; NULL with length 0 when
+ * the data hold no year to fit for. */
+regint_status regint__fitted_memo(const regint_dataset *ds, char **memo, size_t *len, char **tail, size_t *tail_len);
 
 /* Value of suppressed cells ("usually under 5") used in scores. */
 #define REGINT__SUPPRESSED_ESTIMATE 2.0

@@ -52,7 +52,7 @@ static void roundtrip(const char *src, const char *name)
 
     regint_dataset *from_json = NULL, *from_snap = NULL;
     CU_ASSERT_FATAL(regint_dataset_load_file(json, &from_json) == REGINT_OK);
-    CU_ASSERT_FATAL(regint__snapshot_write(from_json, json, snap, NULL, 0) == REGINT_OK);
+    CU_ASSERT_FATAL(regint__snapshot_write(from_json, json, snap, NULL, 0, NULL, 0) == REGINT_OK);
     CU_ASSERT_FATAL(regint__snapshot_load(snap, json, &from_snap) == REGINT_OK);
     char *a = saved(from_json), *b = saved(from_snap);
     CU_ASSERT_PTR_NOT_NULL(a);
@@ -121,7 +121,7 @@ static void test_stale_and_corrupt(void)
     CU_ASSERT_FATAL(text != NULL);
     regint_dataset *ds = NULL;
     CU_ASSERT_FATAL(regint_dataset_load_file(json, &ds) == REGINT_OK);
-    CU_ASSERT_FATAL(regint__snapshot_write(ds, json, snap, NULL, 0) == REGINT_OK);
+    CU_ASSERT_FATAL(regint__snapshot_write(ds, json, snap, NULL, 0, NULL, 0) == REGINT_OK);
     regint_dataset_free(ds);
     size_t sn = 0;
     char *sbytes = test_slurp(snap, &sn);
@@ -234,7 +234,7 @@ static void test_json_time_check(void)
     CU_ASSERT_FATAL(utimensat(AT_FDCWD, json, old, 0) == 0); /* the JSON is an hour older */
     regint_dataset *ds = NULL;
     CU_ASSERT_FATAL(regint_dataset_load_file(json, &ds) == REGINT_OK);
-    CU_ASSERT_FATAL(regint__snapshot_write(ds, json, snap, NULL, 0) == REGINT_OK);
+    CU_ASSERT_FATAL(regint__snapshot_write(ds, json, snap, NULL, 0, NULL, 0) == REGINT_OK);
     regint_dataset_free(ds);
     ds = NULL;
     CU_ASSERT(regint__snapshot_load(snap, json, &ds) == REGINT_OK);
@@ -392,42 +392,56 @@ static void test_changed_fits_again(void)
 
 /* The stored fit is what a snapshot load recommends with: a snapshot written from changed
  * tables with the fit of the unchanged ones gives the unchanged result (so the fit was not
- * recomputed), until its tables change. */
+ * recomputed) -- from the memo for 2026, from the memo and its tail for 2027, whose weights
+ * follow the total asked -- until its tables change. */
 static void test_stored_fit_is_used(void)
 {
-    regint_dataset *ds = NULL, *loaded = NULL;
+    regint_dataset *ds = NULL;
     CU_ASSERT_FATAL(regint_dataset_load_file(JSON, &ds) == REGINT_OK);
-    char *memo = NULL;
-    size_t len = 0;
-    CU_ASSERT_FATAL(regint__fitted_memo(ds, &memo, &len) == REGINT_OK && memo && len);
-    regint__fitted orig, changed, believed, again;
-    CU_ASSERT_FATAL(regint__fitted_county(ds, "39", 2026, 2025, 0, &orig) == REGINT_OK);
-    raise_request(ds);
-    CU_ASSERT_FATAL(regint__fitted_county(ds, "39", 2026, 2025, 0, &changed) == REGINT_OK);
-    CU_ASSERT(!same_fit(&orig, &changed));
-    char snap[512];
-    snprintf(snap, sizeof snap, "%s/lying.snap", tmpdir);
-    CU_ASSERT_FATAL(regint__snapshot_write(ds, JSON, snap, memo, len) == REGINT_OK);
-    CU_ASSERT_FATAL(regint__snapshot_load(snap, JSON, &loaded) == REGINT_OK);
-    CU_ASSERT_FATAL(regint__fitted_county(loaded, "39", 2026, 2025, 0, &believed) == REGINT_OK);
-    CU_ASSERT(same_fit(&believed, &orig));
-    raise_request(loaded);
-    raise_request(ds);
-    CU_ASSERT(same_on(loaded, ds, "39", 2026, 2025, 0));
-    CU_ASSERT_FATAL(regint__fitted_county(loaded, "39", 2026, 2025, 0, &again) == REGINT_OK);
-    CU_ASSERT(!same_fit(&again, &believed));
-    regint__fitted_free(&orig);
-    regint__fitted_free(&changed);
-    regint__fitted_free(&believed);
-    regint__fitted_free(&again);
+    char *memo = NULL, *tail = NULL;
+    size_t len = 0, tail_len = 0;
+    CU_ASSERT_FATAL(regint__fitted_memo(ds, &memo, &len, &tail, &tail_len) == REGINT_OK && len && tail_len);
+    const struct {
+        int year;
+        int64_t total;
+    } ask[] = {{2026, 0}, {2027, 300}};
+    for (int k = 0; k < 2; k++) {
+        int y = ask[k].year;
+        int64_t t = ask[k].total;
+        regint_dataset *d = NULL, *l = NULL;
+        CU_ASSERT_FATAL(regint_dataset_load_file(JSON, &d) == REGINT_OK);
+        regint__fitted orig, changed, believed, again;
+        CU_ASSERT_FATAL(regint__fitted_county(d, "39", y, y - 1, t, &orig) == REGINT_OK);
+        raise_request(d);
+        CU_ASSERT_FATAL(regint__fitted_county(d, "39", y, y - 1, t, &changed) == REGINT_OK);
+        CU_ASSERT(!same_fit(&orig, &changed));
+        char snap[512];
+        snprintf(snap, sizeof snap, "%s/lying.snap", tmpdir);
+        CU_ASSERT_FATAL(regint__snapshot_write(d, JSON, snap, memo, len, tail, tail_len) == REGINT_OK);
+        CU_ASSERT_FATAL(regint__snapshot_load(snap, JSON, &l) == REGINT_OK);
+        CU_ASSERT_FATAL(regint__fitted_county(l, "39", y, y - 1, t, &believed) == REGINT_OK);
+        CU_ASSERT(same_fit(&believed, &orig));
+        raise_request(l);
+        raise_request(d);
+        CU_ASSERT(same_on(l, d, "39", y, y - 1, t));
+        CU_ASSERT_FATAL(regint__fitted_county(l, "39", y, y - 1, t, &again) == REGINT_OK);
+        CU_ASSERT(!same_fit(&again, &believed));
+        regint__fitted_free(&orig);
+        regint__fitted_free(&changed);
+        regint__fitted_free(&believed);
+        regint__fitted_free(&again);
+        regint_dataset_free(d);
+        regint_dataset_free(l);
+    }
     free(memo);
+    free(tail);
     regint_dataset_free(ds);
-    regint_dataset_free(loaded);
 }
 
 /* A snapshot whose stored fit is damaged is refused as a whole (the snapshot's hash covers it);
- * a stored fit that is not one this build reads (another layout, cut short) is not used: the
- * result is a fresh fit's. */
+ * a damaged tail, which a load does not read, is found when it is read, and the fit is then
+ * built; a stored fit that is not one this build reads (another layout, cut short) is not
+ * used. Where it is not used, the result is a fresh fit's. */
 static void test_corrupt_fit(void)
 {
     size_t n = 0;
@@ -435,13 +449,15 @@ static void test_corrupt_fit(void)
     CU_ASSERT_FATAL(bytes != NULL && n > 100000);
     regint_dataset *json = NULL, *ds = NULL;
     CU_ASSERT_FATAL(regint_dataset_load_file(JSON, &json) == REGINT_OK);
-    size_t len = 0;
-    char *memo = NULL;
-    CU_ASSERT_FATAL(regint__fitted_memo(json, &memo, &len) == REGINT_OK && len < n);
+    size_t len = 0, tail_len = 0;
+    char *memo = NULL, *tail = NULL;
+    CU_ASSERT_FATAL(regint__fitted_memo(json, &memo, &len, &tail, &tail_len) == REGINT_OK);
+    CU_ASSERT_FATAL(len && tail_len && len + tail_len < n);
     char snap[512];
     snprintf(snap, sizeof snap, "%s/corrupt.snap", tmpdir);
-    /* the stored fit is the last thing before the final hash: flip bytes inside it, cut it */
-    const size_t at[] = {n - 9, n - 8 - len / 2, n - 8 - len + 3};
+    /* the file ends: memo, padding, tail length and hash, the hash, the tail, its length */
+    size_t memo_end = n - 8 - tail_len - 24 - (8 - len % 8) % 8;
+    const size_t at[] = {memo_end - 1, memo_end - len / 2, memo_end - len + 3, n - 8 - tail_len - 20, n - 1};
     for (size_t i = 0; i < sizeof at / sizeof *at; i++) {
         bytes[at[i]] ^= 0x10;
         CU_ASSERT_FATAL(regint__write_atomic(snap, (const char *)bytes, n) == REGINT_OK);
@@ -450,22 +466,43 @@ static void test_corrupt_fit(void)
         CU_ASSERT(regint__snapshot_load(snap, JSON, &ds) != REGINT_OK);
         CU_ASSERT_PTR_NULL(ds);
     }
-    CU_ASSERT_FATAL(regint__write_atomic(snap, (const char *)bytes, n - len / 2) == REGINT_OK);
-    CU_ASSERT(regint__snapshot_load(snap, JSON, &ds) != REGINT_OK);
+    const size_t cut[] = {n - 8 - tail_len - 24 - len / 2, n - tail_len / 2, n - 1};
+    for (size_t i = 0; i < sizeof cut / sizeof *cut; i++) {
+        CU_ASSERT_FATAL(regint__write_atomic(snap, (const char *)bytes, cut[i]) == REGINT_OK);
+        ds = NULL;
+        CU_ASSERT(regint__snapshot_load(snap, JSON, &ds) != REGINT_OK);
+    }
+    /* a byte of the tail flipped: the snapshot loads, the tail is refused when read */
+    bytes[n - 8 - tail_len / 2] ^= 0x10;
+    CU_ASSERT_FATAL(regint__write_atomic(snap, (const char *)bytes, n) == REGINT_OK);
+    bytes[n - 8 - tail_len / 2] ^= 0x10;
+    ds = NULL;
+    CU_ASSERT_FATAL(regint__snapshot_load(snap, JSON, &ds) == REGINT_OK);
+    size_t got = 1;
+    CU_ASSERT_PTR_NULL(regint__dataset_memo_tail(ds, &got));
+    CU_ASSERT_EQUAL(got, 0);
+    CU_ASSERT(same_on(ds, json, "39", 2027, 2026, 300));
+    regint_dataset_free(ds);
     /* well-formed snapshots whose stored fit is not a fit this build reads */
     const struct {
-        const char *bytes;
-        size_t len;
-    } odd[] = {{"not a fit at all, but 48 bytes long ............", 48}, {memo, 1000}, {memo, len - 8}};
+        const char *bytes, *tail;
+        size_t len, tail_len;
+    } odd[] = {{"not a fit at all, but 48 bytes long ............", NULL, 48, 0},
+               {memo, tail, 1000, tail_len},
+               {memo, tail, len - 8, tail_len},
+               {memo, tail, len, tail_len - 8}};
     for (size_t i = 0; i < sizeof odd / sizeof *odd; i++) {
         ds = NULL;
-        CU_ASSERT_FATAL(regint__snapshot_write(json, JSON, snap, odd[i].bytes, odd[i].len) == REGINT_OK);
+        CU_ASSERT_FATAL(regint__snapshot_write(json, JSON, snap, odd[i].bytes, odd[i].len, odd[i].tail,
+                                               odd[i].tail_len) == REGINT_OK);
         CU_ASSERT_FATAL(regint__snapshot_load(snap, JSON, &ds) == REGINT_OK);
         CU_ASSERT(same_on(ds, json, "39", 2026, 2025, 0));
         CU_ASSERT(same_on(ds, json, "00", 2025, 2024, 0));
+        CU_ASSERT(same_on(ds, json, "39", 2027, 2026, 300));
         regint_dataset_free(ds);
     }
     free(memo);
+    free(tail);
     free(bytes);
     regint_dataset_free(json);
 }
