@@ -1,6 +1,7 @@
 /* Matching of cases to municipalities: argument checks, exact integer scaling, the
  * regint-synth-v1 generator and the JSON instance loader. The solvers live in
  * matching_flow.c (capacity in cases) and matching_mip.c (capacity in persons). */
+#include <float.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -87,19 +88,26 @@ regint_status regint_match(const double *scores, size_t n_cases, size_t n_munis,
     double maxabs = 0;
     int k = 0;
     for (size_t c = 0; c < n_cases; c++) {
-        int any = 0;
+        /* One tight pass per row (10 % of a solve at 2,000 × 357 before): a finite score
+         * passes one comparison, and whether it is an integer is found without a call
+         * (every double of magnitude >= 2^52 is one; below that the cast is exact). Only a
+         * row with a score off the integers looks for its decimals, in the same order. */
+        const double *row = scores + c * n_munis;
+        int any = 0, frac = 0;
         for (size_t j = 0; j < n_munis; j++) {
-            double s = scores[c * n_munis + j];
-            if (isnan(s))
-                continue;
-            if (!isfinite(s))
+            double s = row[j], a = fabs(s);
+            if (a <= DBL_MAX) {
+                any = 1;
+                maxabs = a > maxabs ? a : maxabs;
+                double t = a < 0x1p52 ? s : 0.0;
+                frac |= (double)(int64_t)t != t;
+            } else if (!isnan(s)) {
                 return regint__error(REGINT_EINVAL, "regint_match: scores[%zu][%zu]: must be finite (NaN = forbidden)", c, j);
-            any = 1;
-            if (fabs(s) > maxabs)
-                maxabs = fabs(s);
-            if (k < 10 && !(k == 0 && s == nearbyint(s)))
-                k = decimals_needed(s, k);
+            }
         }
+        for (size_t j = 0; frac && k < 10 && j < n_munis; j++)
+            if (!isnan(row[j]))
+                k = decimals_needed(row[j], k);
         if (!any && opt->must_assign_all)
             return regint__error(REGINT_EINFEASIBLE,
                                  "cases[%zu]: must_assign_all but every municipality is forbidden for it", c);

@@ -15,9 +15,11 @@
  * so the final assignment with the final prices satisfies complementary slackness: it is
  * an exact optimum. Scores are integers with |a| <= 2^29, so the per-pair minima fit in
  * 32 bits; distances and prices are 64-bit. */
+#define _DEFAULT_SOURCE /* madvise, MADV_NOHUGEPAGE (Linux) */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "util/alloc.h"
 #include "util/bigalloc.h"
@@ -39,11 +41,10 @@ typedef struct fl {
     const regint__match_problem *p;
     size_t n, m, nn;     /* cases, municipalities, nodes (m + 1 with the "unassigned" node) */
     int dummy;           /* 1: node m is "unassigned" (score 0, unlimited) */
-    int32_t **blk;       /* per municipality: member rows (m int32 each) */
-    int32_t *arena;      /* warm start: every block at once (huge pages), arena_bytes long */
-    unsigned char *mats; /* cb, cs, arg, slist and tl in one allocation (huge pages) */
+    int32_t *rows;       /* n × m: case x's integer scores from x·m on, written once ... */
+    int16_t *rows16;     /* ... or here when every one fits (forbidden: INT16_MIN); see fl_a */
+    unsigned char *mats; /* rows, cb, cs, arg and tl in one allocation (huge pages) */
     size_t mats_bytes;
-    size_t arena_bytes;
     int32_t **ids;       /* per municipality: member case ids */
     size_t *cnt, *bcap;
     int32_t *where;      /* per case: node, or -1 before insertion */
@@ -56,31 +57,30 @@ typedef struct fl {
     int64_t *dist, *key;
     int32_t *pred, *pcase, *order;
     size_t *stale;
-    size_t *slist, *slen; /* m × nn pending columns per node, and their count */
-    int32_t *row;        /* scratch row */
+    size_t *slen;        /* per node: how many columns are pending (nb < 0) */
+    size_t *cols;        /* scratch: the pending columns of one node */
     /* cached lists of tight arcs (reduced cost 0) per node, for the zero-cost path search */
     int32_t *tl, *tlen;
     uint64_t *tepoch, epoch;  /* list valid while tepoch[u] == epoch; epoch moves with prices */
     uint32_t *vis, *rvis, stamp; /* BFS: reached, arcs relaxed (== stamp) */
 } fl;
 
-/* Is block v inside the arena (not to be freed or grown in place)? */
-static int fl_in_arena(const fl *f, size_t v)
+/* The integer score at offset i of the rows (x·m + j). Half the memory when the scores fit
+ * in 16 bits (permille scores do): at 2,000 × 357 it decides whether the solver's block
+ * takes two or three huge pages. The test is invariant in every loop (the compiler takes
+ * it out of them). */
+static inline int32_t fl_a(const fl *f, size_t i)
 {
-    return f->arena && f->blk[v] >= f->arena && f->blk[v] < f->arena + f->arena_bytes / sizeof(int32_t);
+    if (f->rows16)
+        return f->rows16[i] == INT16_MIN ? REGINT__MATCH_FORBID : f->rows16[i];
+    return f->rows[i];
 }
 
 static void fl_free(fl *f)
 {
-    if (f->blk)
-        for (size_t i = 0; i < f->m; i++)
-            if (!fl_in_arena(f, i))
-                free(f->blk[i]);
-    regint__huge_free(f->arena, f->arena_bytes);
     if (f->ids)
         for (size_t i = 0; i < f->m; i++)
             free(f->ids[i]);
-    free(f->blk);
     free(f->ids);
     free(f->cnt);
     free(f->bcap);
@@ -97,7 +97,7 @@ static void fl_free(fl *f)
     free(f->order);
     free(f->stale);
     free(f->slen);
-    free(f->row);
+    free(f->cols);
     regint__huge_free(f->mats, f->mats_bytes);
     free(f->tlen);
     free(f->tepoch);
@@ -133,8 +133,8 @@ static inline void col_gain(colst *c, int32_t *b, int32_t *a, int32_t k, int32_t
     }
 }
 
-/* Put case x (row `row`) at node v. */
-static int fl_add(fl *f, int32_t x, size_t v, const int32_t *row)
+/* Put case x at node v. */
+static int fl_add(fl *f, int32_t x, size_t v)
 {
     f->where[x] = (int32_t)v;
     f->load[v]++;
@@ -145,13 +145,6 @@ static int fl_add(fl *f, int32_t x, size_t v, const int32_t *row)
     size_t m = f->m;
     if (f->cnt[v] == f->bcap[v]) {
         size_t nc = f->bcap[v] ? 2 * f->bcap[v] : 8;
-        int in = fl_in_arena(f, v);
-        int32_t *nb = regint__reallocarray(in ? NULL : f->blk[v], nc, m * sizeof(int32_t));
-        if (!nb)
-            return -1;
-        if (in)
-            memcpy(nb, f->blk[v], f->cnt[v] * m * sizeof(int32_t));
-        f->blk[v] = nb;
         int32_t *ni = regint__reallocarray(f->ids[v], nc, sizeof(int32_t));
         if (!ni)
             return -1;
@@ -159,17 +152,18 @@ static int fl_add(fl *f, int32_t x, size_t v, const int32_t *row)
         f->bcap[v] = nc;
     }
     size_t r = f->cnt[v]++;
-    memcpy(f->blk[v] + r * m, row, m * sizeof(int32_t));
+    size_t row = (size_t)x * m;
     f->ids[v][r] = x;
     f->pos[x] = (int32_t)r;
-    int32_t av = row[v];
+    int32_t av = fl_a(f, row + v);
     colst *cs = f->cs + v * f->nn;
     int32_t *cb = f->cb + v * f->nn;
     int32_t *a = f->arg + v * f->nn;
     for (size_t j = 0; j < m; j++) {
-        if (row[j] == REGINT__MATCH_FORBID || j == v)
+        int32_t aj = fl_a(f, row + j);
+        if (aj == REGINT__MATCH_FORBID || j == v)
             continue;
-        col_gain(cs + j, cb + j, a + j, av - row[j], x);
+        col_gain(cs + j, cb + j, a + j, av - aj, x);
     }
     if (f->dummy)
         col_gain(cs + m, cb + m, a + m, av, x);
@@ -179,15 +173,16 @@ static int fl_add(fl *f, int32_t x, size_t v, const int32_t *row)
 /* The reduced cost of moving a member with score row `ri` from node u to column j (j == m:
  * the dummy, leaving it unassigned) in *k; 0 when the move is forbidden. Inline: it is the
  * search's innermost step. */
-static inline int reduced_cost(const int32_t *ri, size_t u, size_t j, size_t m, int32_t *k)
+static inline int reduced_cost(const fl *f, size_t ri, size_t u, size_t j, size_t m, int32_t *k)
 {
     if (j == m) {
-        *k = ri[u];
+        *k = fl_a(f, ri + u);
         return 1;
     }
-    if (ri[j] == REGINT__MATCH_FORBID)
+    int32_t aj = fl_a(f, ri + j);
+    if (aj == REGINT__MATCH_FORBID)
         return 0;
-    *k = ri[u] - ri[j];
+    *k = fl_a(f, ri + u) - aj;
     return 1;
 }
 
@@ -198,7 +193,7 @@ static void fl_rescan(fl *f, size_t u, const size_t *cols, size_t ns)
     colst *cs = f->cs + u * nn;
     int32_t *cb = f->cb + u * nn;
     int32_t *a = f->arg + u * nn;
-    const int32_t *blk = f->blk[u], *ids = f->ids[u];
+    const int32_t *ids = f->ids[u];
     for (size_t s = 0; s < ns; s++) {
         colst *c = cs + cols[s];
         cb[cols[s]] = c->b2 = FL_NOEDGE;
@@ -209,12 +204,12 @@ static void fl_rescan(fl *f, size_t u, const size_t *cols, size_t ns)
      * step further down repairs the same two values for one row). Like col_gain()'s update,
      * which `duplicates` pairs with this loop; kept apart for the reason given there. */
     for (size_t i = 0; i < f->cnt[u]; i++) {
-        const int32_t *ri = blk + i * m;
+        size_t ri = (size_t)ids[i] * m;
         for (size_t s = 0; s < ns; s++) {
             size_t j = cols[s];
             colst *c = cs + j;
             int32_t k;
-            if (!reduced_cost(ri, u, j, m, &k))
+            if (!reduced_cost(f, ri, u, j, m, &k))
                 continue;
             if (k < cb[j]) {
                 c->b2 = cb[j];
@@ -237,10 +232,16 @@ static void fl_rescan(fl *f, size_t u, const size_t *cols, size_t ns)
 /* Recompute the pending columns of u. */
 static void fl_resolve(fl *f, size_t u)
 {
-    size_t n = f->slen[u];
-    if (!n || u == f->m)
+    if (!f->slen[u] || u == f->m)
         return;
-    fl_rescan(f, u, f->slist + u * f->nn, n);
+    /* Found by a pass over u's columns rather than kept in an m × nn list: the searches
+     * pass over them anyway, and the list cost 1 MB (a huge page) at 357 municipalities. */
+    const colst *cs = f->cs + u * f->nn;
+    size_t n = 0;
+    for (size_t j = 0; j < f->nn; j++)
+        if (cs[j].nb < 0)
+            f->cols[n++] = j;
+    fl_rescan(f, u, f->cols, n);
     f->slen[u] = 0;
 }
 
@@ -253,16 +254,11 @@ static int32_t fl_arg(fl *f, size_t u, size_t v)
     if (*a >= 0)
         return *a;
     int32_t target = f->cb[u * nn + v];
-    const int32_t *blk = f->blk[u];
     for (size_t i = 0; i < f->cnt[u]; i++) {
-        const int32_t *ri = blk + i * m;
+        size_t ri = (size_t)f->ids[u][i] * m;
         int32_t k;
-        if (v == m)
-            k = ri[u];
-        else if (ri[v] == REGINT__MATCH_FORBID)
+        if (!reduced_cost(f, ri, u, v, m, &k))
             continue;
-        else
-            k = ri[u] - ri[v];
         if (k == target) {
             *a = f->ids[u][i];
             return *a;
@@ -277,11 +273,8 @@ static int fl_move(fl *f, int32_t x, size_t to)
     size_t m = f->m, nn = f->nn;
     size_t u = (size_t)f->where[x];
     size_t r = (size_t)f->pos[x];
-    int32_t *blk = f->blk[u];
-    memcpy(f->row, blk + r * m, m * sizeof(int32_t));
     size_t last = --f->cnt[u];
     if (r != last) {
-        memcpy(blk + r * m, blk + last * m, m * sizeof(int32_t));
         int32_t y = f->ids[u][last];
         f->ids[u][r] = y;
         f->pos[y] = (int32_t)r;
@@ -294,12 +287,11 @@ static int fl_move(fl *f, int32_t x, size_t to)
     colst *cs = f->cs + u * nn;
     int32_t *cb = f->cb + u * nn;
     int32_t *a = f->arg + u * nn;
-    size_t *sl = f->slist + u * nn;
-    const int32_t *row = f->row;
+    size_t row = (size_t)x * m;
     for (size_t j = 0; j < nn; j++) {
         colst *c = cs + j;
         int32_t k;
-        if (j == u || c->nb < 0 || !reduced_cost(row, u, j, m, &k))
+        if (j == u || c->nb < 0 || !reduced_cost(f, row, u, j, m, &k))
             continue;
         if (k == cb[j]) {
             if (--c->nb == 0) {
@@ -310,7 +302,7 @@ static int fl_move(fl *f, int32_t x, size_t to)
                     a[j] = -1;
                 } else {
                     c->nb = -1;
-                    sl[f->slen[u]++] = j;
+                    f->slen[u]++;
                 }
             } else if (a[j] == x) {
                 a[j] = -1;
@@ -319,7 +311,7 @@ static int fl_move(fl *f, int32_t x, size_t to)
             c->nb2--;
         }
     }
-    return fl_add(f, x, to, f->row);
+    return fl_add(f, x, to);
 }
 
 static regint_status fl_infeasible(fl *f, size_t nset)
@@ -596,17 +588,18 @@ static int fl_certify(const fl *f)
     size_t placed = 0;
     for (size_t u = 0; u < m; u++) {
         for (size_t i = 0; i < f->cnt[u]; i++) {
-            const int32_t *r = f->blk[u] + i * m;
+            size_t r = (size_t)f->ids[u][i] * m;
             int64_t best = INT64_MIN;
             for (size_t j = 0; j < m; j++) {
-                if (r[j] == REGINT__MATCH_FORBID || f->cap[j] <= 0)
+                int32_t aj = fl_a(f, r + j);
+                if (aj == REGINT__MATCH_FORBID || f->cap[j] <= 0)
                     continue;
-                int64_t v = (int64_t)r[j] - pi[j];
+                int64_t v = (int64_t)aj - pi[j];
                 if (v > best)
                     best = v;
             }
             dual += best;
-            prim += r[u];
+            prim += fl_a(f, r + u);
         }
         placed += f->cnt[u];
     }
@@ -788,6 +781,37 @@ done:
     return ret;
 }
 
+/* Do all integer scores fit in 16 bits (with INT16_MIN free for "forbidden")? One pass
+ * over the doubles: |integer score| <= (|score| · factor + 1/2) · size. */
+static int fl_narrow(const regint__match_problem *p)
+{
+    double mx = 0, mult = 1;
+    for (size_t i = 0, nm = p->n * p->m; i < nm; i++) {
+        double a = fabs(p->scores[i]);
+        mx = a > mx ? a : mx; /* NaN (forbidden) fails the comparison */
+    }
+    for (size_t c = 0; p->per_person && p->sizes && c < p->n; c++)
+        mult = (double)p->sizes[c] > mult ? (double)p->sizes[c] : mult;
+    return (mx * p->factor + 1) * mult <= INT16_MAX;
+}
+
+/* A block of regint__huge_alloc from 2 MiB on starts on a huge page. If its last huge page
+ * would be less than half used, that part takes plain pages: the resident memory counts a
+ * huge page in whole once touched (at 2,000 × 357 the block is 4.5 MB: 4.2 MB instead of
+ * 6.3 MB), and a few dozen page faults cost less than the megabytes. */
+static void fl_plain_tail(unsigned char *b, size_t bytes)
+{
+#ifdef MADV_NOHUGEPAGE
+    const size_t huge = (size_t)2 << 20;
+    size_t whole = bytes & ~(huge - 1);
+    if (whole && bytes - whole < huge / 2)
+        (void)madvise(b + whole, huge, MADV_NOHUGEPAGE); /* a hint: on failure, a huge page */
+#else
+    (void)b;
+    (void)bytes;
+#endif
+}
+
 /* The shortest-path method, from prices 0 (warm == NULL) or from the warm prices (must_all
  * only): *certified = 1 when the result passed fl_certify (always without warm prices). */
 static regint_status fl_solve(const regint__match_problem *p, const int64_t *warm, int32_t *assign,
@@ -803,7 +827,6 @@ static regint_status fl_solve(const regint__match_problem *p, const int64_t *war
     f.nn = f.m + (size_t)f.dummy;
     size_t m = f.m, nn = f.nn, n = f.n;
     regint_status st = REGINT_OK;
-    f.blk = regint__calloc(m, sizeof *f.blk);
     f.ids = regint__calloc(m, sizeof *f.ids);
     /* The work arrays, one allocation each: `duplicates` (issue 13) pairs this list with the
      * MIP's (matching_mip.c). Kept: each solver owns different arrays, freed in its fl_free /
@@ -816,35 +839,44 @@ static regint_status fl_solve(const regint__match_problem *p, const int64_t *war
     f.cap = regint__calloc(nn, sizeof *f.cap);
     f.price = regint__calloc(nn, sizeof *f.price);
     f.full = regint__calloc(nn, sizeof *f.full);
-    /* The m × nn and nn × nn matrices (4 MB at 357 municipalities) in one block of huge
-     * pages: in a fresh process they cost a thousand page faults otherwise. Each part's
-     * size is a multiple of 8 bytes, so every part stays aligned. */
+    /* The m × nn and nn × nn matrices (4 MB at 357 municipalities) and the cases' rows in
+     * one block of huge pages: in a fresh process they cost a thousand page faults
+     * otherwise, and the resident memory counts every huge page touched in whole, so one
+     * block wastes at most one partial page. Each row stays where it is written: a block
+     * lists its members' ids, and a move copies no row. Each part's size is a multiple of
+     * 8 bytes, so every part stays aligned. */
     size_t mn8 = (m * nn + 1) & ~(size_t)1, nn8 = (nn * nn + 1) & ~(size_t)1;
-    f.mats_bytes = mn8 * (sizeof *f.cb + sizeof *f.cs + sizeof *f.arg) + m * nn * sizeof *f.slist + nn8 * sizeof *f.tl;
+    int narrow = fl_narrow(p);
+    f.mats_bytes = mn8 * (sizeof *f.cb + sizeof *f.cs + sizeof *f.arg) + nn8 * sizeof *f.tl +
+                   n * m * (narrow ? sizeof *f.rows16 : sizeof *f.rows);
     f.mats = regint__huge_alloc(f.mats_bytes);
     if (f.mats) {
-        f.slist = (size_t *)(void *)f.mats;
-        f.cs = (colst *)(void *)(f.slist + m * nn);
+        f.cs = (colst *)(void *)f.mats;
         f.cb = (int32_t *)(void *)(f.cs + mn8);
         f.arg = f.cb + mn8;
         f.tl = f.arg + mn8;
+        if (narrow)
+            f.rows16 = (int16_t *)(void *)(f.tl + nn8);
+        else
+            f.rows = f.tl + nn8;
+        fl_plain_tail(f.mats, f.mats_bytes);
     }
     f.slen = regint__calloc(m, sizeof *f.slen);
+    f.cols = regint__calloc(nn, sizeof *f.cols);
     f.dist = regint__calloc(nn, sizeof *f.dist);
     f.key = regint__calloc(nn, sizeof *f.key);
     f.pred = regint__calloc(nn, sizeof *f.pred);
     f.pcase = regint__calloc(nn, sizeof *f.pcase);
     f.order = regint__calloc(nn, sizeof *f.order);
     f.stale = regint__calloc(nn, sizeof *f.stale);
-    f.row = regint__calloc(m, sizeof *f.row);
     f.tlen = regint__calloc(nn, sizeof *f.tlen);
     f.tepoch = regint__calloc(nn, sizeof *f.tepoch);
     f.vis = regint__calloc(nn, sizeof *f.vis);
     f.rvis = regint__calloc(nn, sizeof *f.rvis);
     f.epoch = 1;
-    if (!f.blk || !f.ids || !f.cnt || !f.bcap || !f.where || !f.pos || !f.load || !f.cap ||
-        !f.price || !f.full || !f.cb || !f.cs || !f.arg || !f.slist || !f.slen || !f.dist || !f.key || !f.pred || !f.pcase || !f.order ||
-        !f.stale || !f.row || !f.tl || !f.tlen || !f.tepoch || !f.vis || !f.rvis) {
+    if (!f.ids || !f.cnt || !f.bcap || !f.where || !f.pos || !f.load || !f.cap ||
+        !f.price || !f.full || !f.cb || !f.cs || !f.arg || !f.cols || !f.slen || !f.dist || !f.key || !f.pred || !f.pcase || !f.order ||
+        !f.stale || !f.tl || !f.tlen || !f.tepoch || !f.vis || !f.rvis) {
         st = regint__enomem();
         goto done;
     }
@@ -852,30 +884,18 @@ static regint_status fl_solve(const regint__match_problem *p, const int64_t *war
         f.cb[i] = f.cs[i].b2 = FL_NOEDGE;
         f.arg[i] = -1;
     }
-    size_t rows = 0;
     for (size_t j = 0; j < m; j++) {
         f.cap[j] = p->cap[j];
         f.full[j] = f.cap[j] <= 0;
-        if (warm && f.cap[j] > 0)
-            rows += (size_t)f.cap[j] + 1;
     }
     if (warm) {
         /* The load never exceeds the capacity by more than the case being inserted (the warm
-         * start's capacities are at most n each), so the blocks are laid out once, in one
-         * arena of huge pages: a fresh process pays a page fault per 4 KiB otherwise. */
-        f.arena_bytes = rows * m * sizeof(int32_t);
-        f.arena = regint__huge_alloc(f.arena_bytes ? f.arena_bytes : 1);
-        if (!f.arena) {
-            st = regint__enomem();
-            goto done;
-        }
-        for (size_t j = 0, r = 0; j < m; j++) {
+         * start's capacities are at most n each), so the member lists are sized once. */
+        for (size_t j = 0; j < m; j++) {
             if (f.cap[j] <= 0)
                 continue;
             f.price[j] = warm[j];
-            f.blk[j] = f.arena + r * m;
             f.bcap[j] = (size_t)f.cap[j] + 1;
-            r += f.bcap[j];
             f.ids[j] = regint__calloc(f.bcap[j], sizeof(int32_t));
             if (!f.ids[j]) {
                 st = regint__enomem();
@@ -886,19 +906,18 @@ static regint_status fl_solve(const regint__match_problem *p, const int64_t *war
     if (f.dummy)
         f.cap[m] = INT64_MAX;
     int64_t augs = 0;
-    int32_t *row = regint__calloc(m, sizeof *row);
-    if (!row) {
-        st = regint__enomem();
-        goto done;
-    }
     for (size_t x = 0; x < n; x++) {
         size_t v = nn;
         int64_t bv = 0;
         for (size_t j = 0; j < m; j++) {
-            row[j] = regint__match_a(p, x, j);
-            if (row[j] == REGINT__MATCH_FORBID)
+            int32_t a = regint__match_a(p, x, j);
+            if (f.rows16)
+                f.rows16[x * m + j] = a == REGINT__MATCH_FORBID ? INT16_MIN : (int16_t)a;
+            else
+                f.rows[x * m + j] = a;
+            if (a == REGINT__MATCH_FORBID)
                 continue;
-            int64_t val = (int64_t)row[j] - f.price[j];
+            int64_t val = (int64_t)a - f.price[j];
             /* ties: a municipality with room first (saves a shortest-path search) */
             if (v == nn || val > bv || (val == bv && f.full[v] && !f.full[j])) {
                 v = j;
@@ -908,28 +927,23 @@ static regint_status fl_solve(const regint__match_problem *p, const int64_t *war
         if (f.dummy && (v == nn || bv < 0))
             v = m;
         if (v == nn) {
-            free(row);
             st = regint__error(REGINT_EINFEASIBLE,
                                "cases[%zu]: must_assign_all but no municipality is allowed", x);
             goto done;
         }
-        if (fl_add(&f, (int32_t)x, v, row)) {
-            free(row);
+        if (fl_add(&f, (int32_t)x, v)) {
             st = regint__enomem();
             goto done;
         }
         if (v < m && f.load[v] > f.cap[v]) {
             st = fl_augment(&f, v);
             augs++;
-            if (st != REGINT_OK) {
-                free(row);
+            if (st != REGINT_OK)
                 goto done;
-            }
         }
         if (p->opt && p->opt->progress && (x & 1023) == 1023)
             p->opt->progress(p->opt->progress_ctx, (double)(x + 1) / (double)n, "assigning cases");
     }
-    free(row);
     if (warm) {
         int dr = fl_drain(&f, &augs);
         if (dr < 0) {
