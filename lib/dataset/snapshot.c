@@ -119,13 +119,11 @@ static const unsigned char *map_file(const char *path, size_t *len, struct stat 
     return p;
 }
 
-/* n bytes of fd from offset `at` into huge pages (regint__huge_alloc; free it with
- * regint__huge_free(p, n)); NULL if the file has fewer. */
-static unsigned char *read_at(int fd, uint64_t at, size_t n)
+/* n bytes of fd from offset `at` into p; 0 if all were read, -1 if the file has fewer. */
+static int read_into(int fd, uint64_t at, unsigned char *p, size_t n)
 {
-    unsigned char *p = regint__huge_alloc(n ? n : 1);
     size_t got = 0;
-    while (p && got < n) {
+    while (got < n) {
         ssize_t k = pread(fd, p + got, n - got, (off_t)(at + got));
         if (k < 0 && errno == EINTR)
             continue;
@@ -133,7 +131,15 @@ static unsigned char *read_at(int fd, uint64_t at, size_t n)
             break;
         got += (size_t)k;
     }
-    if (p && got != n) {
+    return got == n ? 0 : -1;
+}
+
+/* n bytes of fd from offset `at` into huge pages (regint__huge_alloc; free it with
+ * regint__huge_free(p, n)); NULL if the file has fewer. */
+static unsigned char *read_at(int fd, uint64_t at, size_t n)
+{
+    unsigned char *p = regint__huge_alloc(n ? n : 1);
+    if (p && read_into(fd, at, p, n)) {
         regint__huge_free(p, n ? n : 1);
         p = NULL;
     }
@@ -141,9 +147,11 @@ static unsigned char *read_at(int fd, uint64_t at, size_t n)
 }
 
 /* The part of a snapshot a load reads (all but the memo's tail and the last 8 bytes, which
- * give the tail's length), read into huge pages (free it with regint__huge_free(p, *len)),
- * with the file's status in `sb`. For the snapshot, which is read through once: on a virtual
- * machine, mapping its 400 pages costs more than copying them into one huge page. */
+ * give the tail's length), read into a work block (regint__work_get; give it back with
+ * regint__work_put), with the file's status in `sb`. For the snapshot, which is read through
+ * once: on a virtual machine, mapping its 400 pages costs more than copying them into one
+ * huge page. The block is given back after the load, so the next work block of the process
+ * (a recommendation's context, settlement/context.c) takes memory already faulted in. */
 static unsigned char *read_main(const char *path, size_t *len, struct stat *sb)
 {
     int fd = open(path, O_RDONLY);
@@ -154,7 +162,11 @@ static unsigned char *read_main(const char *path, size_t *len, struct stat *sb)
     if (fstat(fd, sb) == 0 && S_ISREG(sb->st_mode) && sb->st_size >= 16 &&
         pread(fd, &tail, 8, sb->st_size - 8) == 8 && tail <= (uint64_t)sb->st_size - 16) {
         *len = (size_t)((uint64_t)sb->st_size - 8 - tail);
-        p = read_at(fd, 0, *len);
+        p = regint__work_get(*len);
+        if (p && read_into(fd, 0, p, *len)) {
+            regint__work_put(p);
+            p = NULL;
+        }
     }
     close(fd);
     return p;
@@ -647,7 +659,7 @@ regint_status regint__snapshot_load(const char *snap_path, const char *json_path
     if (!data)
         return REGINT_ENOTFOUND;
     if (have < 8 + 12) {
-        regint__huge_free(data, have);
+        regint__work_put(data);
         return REGINT_EVERSION;
     }
     /* The whole file's hash, then the header against this build and the JSON on disk. */
@@ -695,7 +707,7 @@ regint_status regint__snapshot_load(const char *snap_path, const char *json_path
         regint_dataset_free(ds);
 fail:
     free(r.strs);
-    regint__huge_free(data, have);
+    regint__work_put(data);
     return st;
 }
 

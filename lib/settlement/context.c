@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "util/alloc.h"
-#include "util/error.h"
+#include "util/bigalloc.h"
 #include "util/error.h"
 #include "settlement/settlement_internal.h"
 
@@ -123,7 +123,7 @@ void regint__ctx_free(regint__ctx *ctx)
         return;
     regint_free((void *)ctx->mun);
     free(ctx->pop);
-    free(ctx->acc);
+    regint__work_put(ctx->acc);
     memset(ctx, 0, sizeof *ctx);
 }
 
@@ -149,11 +149,18 @@ regint_status regint__ctx_build(const regint_dataset *ds, int year, int hist_to,
         return regint__error(REGINT_ENOTFOUND, "settlement: the dataset has no municipality valid in %d", year);
     }
     ctx->pop = regint__calloc(ctx->n, sizeof *ctx->pop);
-    ctx->acc = regint__calloc(ctx->n * (size_t)(window + 1) * REGINT__M_COUNT, sizeof *ctx->acc);
+    /* The accumulators (about 120 KB for the country) in a work block of at least 1 MiB, the
+     * size from which regint__work_put keeps blocks: after a snapshot load that is the block
+     * the snapshot was read into, already faulted in, and in a back-test the block of the year
+     * before. Fresh small pages cost one fault each, ~10 us on a virtual machine, about 30
+     * of them here (docs/performance.md, goal 4). */
+    size_t acc_bytes = ctx->n * (size_t)(window + 1) * REGINT__M_COUNT * sizeof *ctx->acc;
+    ctx->acc = ctx->pop ? regint__work_get(acc_bytes < ((size_t)1 << 20) ? (size_t)1 << 20 : acc_bytes) : NULL;
     if (!ctx->pop || !ctx->acc) {
         regint__ctx_free(ctx);
         return regint__enomem();
     }
+    memset(ctx->acc, 0, acc_bytes);
     for (size_t i = 0; i < ctx->n; i++)
         ctx->pop[i] = population_of(ds, ctx->mun[i]->kommunenr, year);
 
