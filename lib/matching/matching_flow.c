@@ -796,14 +796,14 @@ static int fl_narrow(const regint__match_problem *p)
 
 /* A block of regint__huge_alloc from 2 MiB on starts on a huge page. If its last huge page
  * would be less than half used, that part takes plain pages: the resident memory counts a
- * huge page in whole once touched (at 2,000 × 357 the block is 4.5 MB: 4.2 MB instead of
+ * huge page in whole once touched (at 2,000 × 357 the block is 4.5 MB: 4.5 MB resident, not
  * 6.3 MB), and a few dozen page faults cost less than the megabytes. */
 static void fl_plain_tail(unsigned char *b, size_t bytes)
 {
 #ifdef MADV_NOHUGEPAGE
     const size_t huge = (size_t)2 << 20;
     size_t whole = bytes & ~(huge - 1);
-    if (whole && bytes - whole < huge / 2)
+    if (whole && bytes > whole && bytes - whole < huge / 2)
         (void)madvise(b + whole, huge, MADV_NOHUGEPAGE); /* a hint: on failure, a huge page */
 #else
     (void)b;
