@@ -26,7 +26,7 @@ target_link_options(regint_tsan INTERFACE -fsanitize=thread)
 function(regint_tsan_test name)
   add_executable(${name}_tsan ${CMAKE_CURRENT_FUNCTION_LIST_DIR}/c/test_${name}.c)
   target_compile_options(${name}_tsan PRIVATE ${REGINT_WARNINGS} -fsanitize=thread -g -O1)
-  target_include_directories(${name}_tsan PRIVATE ${CMAKE_CURRENT_FUNCTION_LIST_DIR}/c)
+  target_include_directories(${name}_tsan PRIVATE ${CMAKE_CURRENT_FUNCTION_LIST_DIR}/c ${PROJECT_SOURCE_DIR}/lib)
   target_compile_definitions(${name}_tsan PRIVATE _POSIX_C_SOURCE=200809L)
   target_link_libraries(${name}_tsan PRIVATE regint_tsan cJSON::cjson PkgConfig::CUNIT Threads::Threads m)
   add_test(NAME c_${name}_tsan COMMAND ${name}_tsan)
@@ -37,3 +37,5 @@ regint_tsan_test(kb_threads)
 # Concurrent recommendations with the fitted default (issue 17, goal 4): the snapshot's stored
 # fit and the process's cached fit, built outside its lock.
 regint_tsan_test(recommend_threads)
+# Work blocks kept between calls (issue 17, goal 6): one process-wide cache under a lock.
+regint_tsan_test(bigalloc)

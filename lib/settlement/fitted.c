@@ -613,7 +613,6 @@ struct regint_settlement_rolling {
     regint_settlement_rolling_row_t *rows;
     size_t n;
     char (*codes)[3];
-    char *note;
     regint_settlement_rolling_year_t *years;
     size_t nyears;
     double mean_ratio, max_ratio;
@@ -1691,7 +1690,6 @@ void regint_settlement_rolling_free(regint_settlement_rolling *r)
 {
     if (!r)
         return;
-    free(r->note);
     free(r); /* rows, codes and years are in r's block */
 }
 

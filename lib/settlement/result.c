@@ -99,12 +99,11 @@ static cJSON *value_json(regint_value_t v)
     return cJSON_CreateNumber(v.value);
 }
 
-regint_status regint_settlement_recommendation_to_json(const regint_settlement_recommendation *r, char **json)
+/* The members of the JSON document (regint__json_result() writes "schema" first). */
+static int recommendation_json(cJSON *doc, const void *p)
 {
-    if (!r || !json)
-        return regint__error(REGINT_EINVAL, "regint_settlement_recommendation_to_json: NULL argument");
-    cJSON *doc = regint__json_new_doc("regint.recommendation");
-    int ok = doc && regint__json_add_number(doc, "year", r->year);
+    const regint_settlement_recommendation *r = p;
+    int ok = regint__json_add_number(doc, "year", r->year);
     ok = ok && regint__json_add_number(doc, "history_to", r->history_to);
     ok = ok && regint__json_add_string(doc, "fylkesnr", r->fylkesnr);
     ok = ok && regint__json_add_string(doc, "county", r->county_name);
@@ -180,5 +179,11 @@ regint_status regint_settlement_recommendation_to_json(const regint_settlement_r
         ok = ok && regint__json_add_string(o, "flag", row->flag ? row->flag : "");
         ok = ok && regint__json_add_number(o, "plan", (double)row->plan);
     }
-    return regint__json_finish(doc, ok, json);
+    return ok;
+}
+
+regint_status regint_settlement_recommendation_to_json(const regint_settlement_recommendation *r, char **json)
+{
+    return regint__json_result(r, json, "regint_settlement_recommendation_to_json", "regint.recommendation",
+                               recommendation_json);
 }

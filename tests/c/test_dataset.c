@@ -348,6 +348,7 @@ static void test_default_path(void)
     CU_ASSERT(ds == (regint_dataset *)&ds); /* unchanged on failure */
     TEST_ASSERT_CONTAINS(regint_last_error(), "/nonexistent/regint.json");
     setenv("REGINT_DATA", default_file(), 1);
+    ds = NULL; /* the sentinel above is no dataset: never hand it to regint_dataset_free() */
     CU_ASSERT_EQUAL(regint_dataset_load_default(&ds), REGINT_OK);
     CU_ASSERT_EQUAL(regint_dataset_municipality_count(ds), regint_dataset_municipality_count(dflt));
     regint_dataset_free(ds);
