@@ -96,6 +96,11 @@ static void test_built_snapshot(void)
     regint_free(y);
     regint_dataset_free(a);
     regint_dataset_free(b);
+    /* written a whole second after its JSON (tools/make_snapshot.c), so that loads need not hash
+     * the JSON (json_unchanged() in lib/dataset/snapshot.c) */
+    struct stat js, ss;
+    CU_ASSERT_FATAL(stat(json, &js) == 0 && stat(REGINT_BUILD_DATA_DIR "/regint-default.snap", &ss) == 0);
+    CU_ASSERT(ss.st_mtim.tv_sec > js.st_mtim.tv_sec);
 }
 
 /* tests/data/tasks/good_v2.json copied to <tmp>/<name>.json (json: that path, snap: its
