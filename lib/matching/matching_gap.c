@@ -23,7 +23,7 @@
  * proves it optimal, a round that finds none proves optimum <= T. Only the bound proved by
  * the last completed round is reported when a limit stops the search.
  *
- * Ported from the issue-17 prototype (proto17/gap_lr.c: 3,000 tiny instances against
+ * Ported from the issue-17 research prototype (kept outside this repository; checked on 3,000 tiny instances against
  * enumeration, the 20 persons oracle cases, 32 HIAS-size instances against HiGHS). Used by
  * regint__match_mip for the persons unit when the knapsack tables fit (see there).
  */

@@ -9,7 +9,7 @@
  * - numbers that a reader sees with decimals or thousands go through regint__i18n_number()
  *   and enter as %s ("7,6 %" in nb/nn, "7.6%" in en): the same call site then serves all three;
  * - the English texts of recommendation notes and reasons are byte-for-byte today's output, so
- *   the baseline outputs (/work/coord/baseline) do not change for --lang en.
+ *   the outputs compared before and after the translation table do not change for --lang en.
  * Words: docs/glossary.md gives each term with its source (seed pages, IMDi, regjeringen.no,
  * Norsk ordbank / Nynorskordboka). Nynorsk follows how IMDi and Møre og Romsdal write it:
  * oppmoding (IMDi's nynorsk for "anmodning"), busetjing/busetting, busette, tilrå/tilråding,

@@ -1,7 +1,7 @@
 /* Issue 14: the rolling-origin back-test of the fitted engine on the bundled data.
  *
- * Expected values come from the independent Python prototype (numpy, its own data reader:
- * /work/proto14 at the time, SPEC §6 table, out/table.txt), not from this library: per year
+ * Expected values come from the independent Python prototype (numpy, its own data reader,
+ * written apart from this library during issue 14; its SPEC §6 table), not from this library: per year
  * the number of counties scored and the mean over counties of the MAE vs IMDi's request of the
  * engine and the four baselines. The C port differs in the last digit in a few places (the
  * population of pre-2020 municipalities that share 2024 territory is split by requests of the
