@@ -1070,8 +1070,8 @@ static regint_status national(const cyear *cs, size_t nc, cyear *o)
 }
 
 /* The result for county-year o (NULL: the county has no municipality in the year's own
- * structure, and the caller scores none) with the weights of a fit and its regime variable lq. */
-static regint_status fitted_out(const cyear *o, double lq, const double *w, int fit_from, int fit_to, size_t fit_n,
+ * structure, and the caller scores none) with the weights of a fit. */
+static regint_status fitted_out(const cyear *o, const double *w, int fit_from, int fit_to, size_t fit_n,
                                 regint__fitted *out)
 {
     memcpy(out->weights, w, sizeof out->weights);
@@ -1080,7 +1080,6 @@ static regint_status fitted_out(const cyear *o, double lq, const double *w, int 
     out->fit_n = fit_n;
     if (!o)
         return REGINT_OK;
-    out->ratio = exp(lq);
     out->actual_total = o->T;
     out->n = o->n;
     static const regint__block_array arrays[] = {REGINT__BLOCK_ARRAY(regint__fitted, codes),
@@ -1143,7 +1142,7 @@ static regint_status fitted_from(fitter *f, const char *fylkesnr, int year, int 
     int from, to;
     size_t n;
     fitter_weights(f, year, train_to, lq, w, &from, &to, &n);
-    st = fitted_out(o, lq, w, from, to, n, out);
+    st = fitted_out(o, w, from, to, n, out);
     cyear_free(&nat);
     return st;
 }
@@ -1391,7 +1390,7 @@ static int memo_fitted(const regint_dataset *ds, const char *fylkesnr, int year,
             } else if (served && o && o != &nat)
                 *st = regint__enomem();
             if (served && !*st)
-                *st = fitted_out(o, o ? o->lq : 0, w->w, w->from, w->to, (size_t)w->n, out);
+                *st = fitted_out(o, w->w, w->from, w->to, (size_t)w->n, out);
             free(X);
         }
         cyear_free(&nat);

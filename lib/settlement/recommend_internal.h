@@ -26,7 +26,6 @@ typedef struct regint__work {
     /* "weights": "fitted" (fitted.c): the fit behind w, published with the result */
     int fit_from, fit_to;  /* years fitted on; 0 if none */
     size_t fit_n;          /* county-years fitted on */
-    double fit_ratio;      /* regime variable of the fit */
     int fit_on_total;      /* 1: the regime variable came from the total asked (no requests in the data) */
 } regint__work;
 

@@ -223,7 +223,6 @@ regint_status regint__fitted_values(const regint__ctx *ctx, const regint__recomm
     w->fit_from = f.fit_from;
     w->fit_to = f.fit_to;
     w->fit_n = f.fit_n;
-    w->fit_ratio = f.ratio;
     if (outside)
         regint__sb_printf(note, regint__tr(REGINT_LANG_EN, REGINT__MSG_NOTE_FITTED_OUTSIDE), outside, ctx->year,
                           fylkesnr);

@@ -106,7 +106,6 @@ typedef struct regint__fitted {
     double weights[REGINT_SETTLEMENT_FITTED_CRITERION_COUNT]; /* sum 1 */
     int fit_from, fit_to;  /* years of the county-years fitted on; 0 if none */
     size_t fit_n;          /* number of county-years fitted on */
-    double ratio;          /* the regime variable: the total over last year's requests */
     int64_t actual_total;  /* IMDi's requests to the county for the year (suppressed 2); 0 if none */
 } regint__fitted;
 /* Fit for `year` on county-years up to min(train_to, year - 1). The regime variable uses IMDi's

@@ -298,7 +298,7 @@ static void test_json_time_check(void)
 static int same_fit(const regint__fitted *a, const regint__fitted *b)
 {
     return a->n == b->n && !memcmp(a->weights, b->weights, sizeof a->weights) && a->fit_from == b->fit_from &&
-           a->fit_to == b->fit_to && a->fit_n == b->fit_n && !memcmp(&a->ratio, &b->ratio, sizeof a->ratio) &&
+           a->fit_to == b->fit_to && a->fit_n == b->fit_n &&
            a->actual_total == b->actual_total && (!a->n || (!memcmp(a->codes, b->codes, a->n * sizeof *a->codes) &&
                                                             !memcmp(a->share, b->share, a->n * 6 * sizeof(double)) &&
                                                             !memcmp(a->raw, b->raw, a->n * 6 * sizeof(double))));
